@@ -1,0 +1,455 @@
+//! The built-in frameworks: each index the product ships, expressed as a framework plus a method
+//! — never as special-case code. The data pipeline fills them with the publishers' data.
+
+use std::collections::BTreeMap;
+
+use crate::dataset::Direction;
+use crate::error::Result;
+use crate::framework::{Framework, NodeKind, NodeSpec};
+use crate::method::{Aggregation, IndicatorMethod, Method, Normalisation, Treatment};
+
+/// An indicator a built-in framework expects in its dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpectedIndicator {
+    /// Id (the framework leaf's id).
+    pub id: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Unit of measure.
+    pub unit: &'static str,
+    /// Direction.
+    pub direction: Direction,
+}
+
+/// A built-in index: its framework, default method and the indicators it expects.
+#[derive(Debug, Clone)]
+pub struct BuiltinIndex {
+    /// Id (`hdi`, `ftri`, …).
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// What it is, in a sentence or two.
+    pub description: &'static str,
+    /// The framework.
+    pub framework: Framework,
+    /// The default method.
+    pub method: Method,
+    /// The leaf indicators, with metadata.
+    pub indicators: Vec<ExpectedIndicator>,
+}
+
+/// A row of a compact framework table: `(id, name, parent, weight, denominator)`; a node is an
+/// indicator when it appears in `indicators`.
+type Row<'a> = (&'a str, &'a str, Option<&'a str>, f64, Option<&'a str>);
+
+fn framework(rows: &[Row<'_>], indicators: &[ExpectedIndicator]) -> Result<Framework> {
+    Framework::new(
+        rows.iter()
+            .map(|(id, name, parent, weight, den)| NodeSpec {
+                id: (*id).into(),
+                name: (*name).into(),
+                parent: parent.map(Into::into),
+                weight: *weight,
+                kind: if indicators.iter().any(|i| i.id == *id) {
+                    NodeKind::Indicator {
+                        denominator: den.map(Into::into),
+                    }
+                } else {
+                    NodeKind::Aggregate
+                },
+            })
+            .collect(),
+    )
+}
+
+const fn ind(id: &'static str, name: &'static str, unit: &'static str) -> ExpectedIndicator {
+    ExpectedIndicator {
+        id,
+        name,
+        unit,
+        direction: Direction::Higher,
+    }
+}
+
+/// UNDP's Human Development Index, as specified in the HDR technical notes:
+///
+/// - health = (LE − 20)/(85 − 20);
+/// - education = mean of min(EYS, 18)/18 and min(MYS, 15)/15;
+/// - income = (ln GNIpc − ln 100)/(ln 75 000 − ln 100);
+/// - each dimension index clamped to [0, 1] (goalposts clamp);
+/// - HDI = unweighted geometric mean of the three dimension indices.
+///
+/// Expressed as per-indicator goalposts (linear, or on logs for income), the arithmetic mean at
+/// level 2 and the geometric mean at level 3. The geometric floor is 10⁻⁴ (no dimension index
+/// observed comes near it).
+///
+/// # Errors
+/// None in practice: the table is fixed; the `Result` is the framework constructor's.
+pub fn hdi() -> Result<BuiltinIndex> {
+    let indicators = vec![
+        ind("le", "Life expectancy at birth", "years"),
+        ind("eys", "Expected years of schooling", "years"),
+        ind("mys", "Mean years of schooling", "years"),
+        ind("gnipc", "Gross national income per capita", "2017 PPP $"),
+    ];
+    let rows: &[Row<'_>] = &[
+        ("hdi", "Human Development Index", None, 1.0, None),
+        ("health", "Long and healthy life", Some("hdi"), 1.0, None),
+        ("education", "Knowledge", Some("hdi"), 1.0, None),
+        (
+            "income",
+            "Decent standard of living",
+            Some("hdi"),
+            1.0,
+            None,
+        ),
+        ("le", "Life expectancy at birth", Some("health"), 1.0, None),
+        (
+            "eys",
+            "Expected years of schooling",
+            Some("education"),
+            1.0,
+            None,
+        ),
+        (
+            "mys",
+            "Mean years of schooling",
+            Some("education"),
+            1.0,
+            None,
+        ),
+        (
+            "gnipc",
+            "GNI per capita (2017 PPP $)",
+            Some("income"),
+            1.0,
+            None,
+        ),
+    ];
+    let posts = |min: f64, max: f64, log: bool| IndicatorMethod {
+        normalisation: Some(Normalisation::Goalposts {
+            min,
+            max,
+            log,
+            low: 0.0,
+            high: 1.0,
+        }),
+        treatment: None,
+    };
+    let mut per_indicator = BTreeMap::new();
+    per_indicator.insert("le".to_string(), posts(20.0, 85.0, false));
+    per_indicator.insert("eys".to_string(), posts(0.0, 18.0, false));
+    per_indicator.insert("mys".to_string(), posts(0.0, 15.0, false));
+    per_indicator.insert("gnipc".to_string(), posts(100.0, 75_000.0, true));
+    let mut levels = BTreeMap::new();
+    levels.insert(3, Aggregation::Geometric);
+    let method = Method {
+        normalisation: Normalisation::MinMax {
+            low: 0.0,
+            high: 1.0,
+        },
+        indicators: per_indicator,
+        aggregation: Aggregation::Arithmetic,
+        levels,
+        floor: 1e-4,
+        ..Method::default()
+    };
+    Ok(BuiltinIndex {
+        id: "hdi",
+        title: "Human Development Index",
+        description: "UNDP's HDI computed from its four components with the HDR goalposts: \
+                      health, education and income indices combined by a geometric mean.",
+        framework: framework(rows, &indicators)?,
+        method,
+        indicators,
+    })
+}
+
+/// Method for indices whose leaves are already published 0–1 scores: no normalisation,
+/// arithmetic mean, geometric floor 0.01 (1% of the scale).
+fn scores_method(high: f64) -> Method {
+    Method {
+        normalisation: Normalisation::None,
+        floor: 0.01 * high,
+        ..Method::default()
+    }
+}
+
+/// UNCTAD's Frontier Technology Readiness Index re-weighted from its five published building
+/// blocks (scores 0–1), equal weights, arithmetic mean.
+///
+/// This is *not* UNCTAD's published overall score, which UNCTAD computes from the underlying
+/// indicators; the bundle keeps the published score alongside for comparison.
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn ftri() -> Result<BuiltinIndex> {
+    let indicators = vec![
+        ind("ict", "ICT deployment", "score 0–1"),
+        ind("skills", "Skills", "score 0–1"),
+        ind("rd", "Research and development", "score 0–1"),
+        ind("industry", "Industry activity", "score 0–1"),
+        ind("finance", "Access to finance", "score 0–1"),
+    ];
+    let mut rows: Vec<Row<'_>> = vec![(
+        "ftri",
+        "Technology readiness (re-weighted blocks)",
+        None,
+        1.0,
+        None,
+    )];
+    rows.extend(
+        indicators
+            .iter()
+            .map(|i| (i.id, i.name, Some("ftri"), 1.0, None)),
+    );
+    Ok(BuiltinIndex {
+        id: "ftri",
+        title: "Frontier Technology Readiness Index",
+        description: "UNCTAD's five building blocks of frontier-technology readiness — ICT, \
+                      skills, R&D, industry activity and access to finance — combined with \
+                      weights you choose.",
+        framework: framework(&rows, &indicators)?,
+        method: scores_method(1.0),
+        indicators,
+    })
+}
+
+/// UNCTAD's Productive Capacities Index re-weighted from its eight published categories
+/// (scores 0–100), equal weights, arithmetic mean.
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn pci() -> Result<BuiltinIndex> {
+    let indicators = vec![
+        ind("human_capital", "Human capital", "score 0–100"),
+        ind("natural_capital", "Natural capital", "score 0–100"),
+        ind("energy", "Energy", "score 0–100"),
+        ind("transport", "Transport", "score 0–100"),
+        ind("ict", "ICT", "score 0–100"),
+        ind("institutions", "Institutions", "score 0–100"),
+        ind("private_sector", "Private sector", "score 0–100"),
+        ind("structural_change", "Structural change", "score 0–100"),
+    ];
+    let mut rows: Vec<Row<'_>> = vec![(
+        "pci",
+        "Productive capacities (re-weighted categories)",
+        None,
+        1.0,
+        None,
+    )];
+    rows.extend(
+        indicators
+            .iter()
+            .map(|i| (i.id, i.name, Some("pci"), 1.0, None)),
+    );
+    Ok(BuiltinIndex {
+        id: "pci",
+        title: "Productive Capacities Index",
+        description: "UNCTAD's eight categories of productive capacities combined with weights \
+                      you choose.",
+        framework: framework(&rows, &indicators)?,
+        method: scores_method(100.0),
+        indicators,
+    })
+}
+
+/// WIPO's Global Innovation Index from its seven pillar scores (0–100): the input sub-index is
+/// the mean of the five input pillars, the output sub-index the mean of the two output pillars,
+/// and the GII the mean of the two sub-indices.
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn gii() -> Result<BuiltinIndex> {
+    let indicators = vec![
+        ind("institutions", "Institutions", "score 0–100"),
+        ind("human_capital", "Human capital and research", "score 0–100"),
+        ind("infrastructure", "Infrastructure", "score 0–100"),
+        ind("market", "Market sophistication", "score 0–100"),
+        ind("business", "Business sophistication", "score 0–100"),
+        ind(
+            "knowledge",
+            "Knowledge and technology outputs",
+            "score 0–100",
+        ),
+        ind("creative", "Creative outputs", "score 0–100"),
+    ];
+    let rows: &[Row<'_>] = &[
+        ("gii", "Global Innovation Index", None, 1.0, None),
+        (
+            "input",
+            "Innovation input sub-index",
+            Some("gii"),
+            1.0,
+            None,
+        ),
+        (
+            "output",
+            "Innovation output sub-index",
+            Some("gii"),
+            1.0,
+            None,
+        ),
+        ("institutions", "Institutions", Some("input"), 1.0, None),
+        (
+            "human_capital",
+            "Human capital and research",
+            Some("input"),
+            1.0,
+            None,
+        ),
+        ("infrastructure", "Infrastructure", Some("input"), 1.0, None),
+        ("market", "Market sophistication", Some("input"), 1.0, None),
+        (
+            "business",
+            "Business sophistication",
+            Some("input"),
+            1.0,
+            None,
+        ),
+        (
+            "knowledge",
+            "Knowledge and technology outputs",
+            Some("output"),
+            1.0,
+            None,
+        ),
+        ("creative", "Creative outputs", Some("output"), 1.0, None),
+    ];
+    Ok(BuiltinIndex {
+        id: "gii",
+        title: "Global Innovation Index",
+        description: "WIPO's GII from its seven pillars: five input pillars and two output \
+                      pillars, each side averaged into a sub-index, the two averaged.",
+        framework: framework(rows, &indicators)?,
+        method: scores_method(100.0),
+        indicators,
+    })
+}
+
+/// An FTRI-like technology-readiness index built from raw World Bank and UNDP indicators, where
+/// the methodological choices matter: values up to 5 years old carried forward, counts turned
+/// into per-million-people rates, outliers winsorised (JRC rule), min-max 0–100, arithmetic
+/// means, equal weights within and across the five blocks.
+///
+/// Expects a `pop_millions` indicator (population in millions) as the denominator.
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn tech() -> Result<BuiltinIndex> {
+    let indicators = vec![
+        ind(
+            "internet",
+            "Individuals using the Internet",
+            "% of population",
+        ),
+        ind("mobile", "Mobile cellular subscriptions", "per 100 people"),
+        ind("eys", "Expected years of schooling", "years"),
+        ind("mys", "Mean years of schooling", "years"),
+        ind(
+            "articles",
+            "Scientific and technical journal articles",
+            "per million people",
+        ),
+        ind(
+            "patents",
+            "Patent applications, residents",
+            "per million people",
+        ),
+        ind("rd_exp", "Research and development expenditure", "% of GDP"),
+        ind("researchers", "Researchers in R&D", "per million people"),
+        ind(
+            "hightech",
+            "High-technology exports",
+            "% of manufactured exports",
+        ),
+        ind("credit", "Domestic credit to private sector", "% of GDP"),
+    ];
+    let rows: &[Row<'_>] = &[
+        (
+            "tech",
+            "Technology readiness (raw indicators)",
+            None,
+            1.0,
+            None,
+        ),
+        ("ict", "ICT", Some("tech"), 1.0, None),
+        ("skills", "Skills", Some("tech"), 1.0, None),
+        ("rd", "Research and development", Some("tech"), 1.0, None),
+        ("industry", "Industry", Some("tech"), 1.0, None),
+        ("finance", "Finance", Some("tech"), 1.0, None),
+        ("internet", "Internet users", Some("ict"), 1.0, None),
+        ("mobile", "Mobile subscriptions", Some("ict"), 1.0, None),
+        (
+            "eys",
+            "Expected years of schooling",
+            Some("skills"),
+            1.0,
+            None,
+        ),
+        ("mys", "Mean years of schooling", Some("skills"), 1.0, None),
+        (
+            "articles",
+            "Journal articles per million",
+            Some("rd"),
+            1.0,
+            Some("pop_millions"),
+        ),
+        (
+            "patents",
+            "Resident patents per million",
+            Some("rd"),
+            1.0,
+            Some("pop_millions"),
+        ),
+        ("rd_exp", "R&D expenditure", Some("rd"), 1.0, None),
+        (
+            "researchers",
+            "Researchers per million",
+            Some("rd"),
+            1.0,
+            None,
+        ),
+        ("hightech", "High-tech exports", Some("industry"), 1.0, None),
+        ("credit", "Private credit", Some("finance"), 1.0, None),
+    ];
+    Ok(BuiltinIndex {
+        id: "tech",
+        title: "Technology readiness from raw indicators",
+        description: "An FTRI-like index computed from World Bank and UNDP indicators, latest \
+                      values within a five-year window, with the JRC's methods.",
+        framework: framework(rows, &indicators)?,
+        method: Method {
+            denominate: true,
+            carry_forward: 5,
+            treatment: Treatment::DEFAULT_WINSORISE,
+            min_child_share: 0.5,
+            ..Method::default()
+        },
+        indicators,
+    })
+}
+
+/// Every built-in index.
+///
+/// # Errors
+/// None in practice (fixed tables).
+pub fn all() -> Result<Vec<BuiltinIndex>> {
+    Ok(vec![ftri()?, tech()?, hdi()?, pci()?, gii()?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_is_a_valid_framework() {
+        let all = all().unwrap();
+        assert_eq!(all.len(), 5);
+        for b in &all {
+            assert_eq!(b.framework.leaves().len(), b.indicators.len(), "{}", b.id);
+        }
+        assert_eq!(hdi().unwrap().framework.depth(), 3);
+        assert_eq!(gii().unwrap().framework.pillars().len(), 2);
+    }
+}

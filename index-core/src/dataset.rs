@@ -1,0 +1,726 @@
+//! The data model: units (countries), indicators, their sources, groups, and a panel of values
+//! per unit × indicator × year with missing values explicit.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::matrix::Matrix;
+
+/// Where figures come from. Every indicator points at one; the app shows it beside every figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Short id referred to by indicators (e.g. `unctad-ftri`).
+    pub id: String,
+    /// Publisher (e.g. "UNCTAD").
+    pub publisher: String,
+    /// Title of the publication or database.
+    pub title: String,
+    /// Edition or release (e.g. "2023/24", "WDI 2026-04-08").
+    pub edition: String,
+    /// Licence or terms of use.
+    pub licence: String,
+    /// Where to find it.
+    pub url: String,
+}
+
+/// Which way is better for an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Higher values are better (the JRC's direction +1).
+    #[default]
+    Higher,
+    /// Lower values are better (direction −1); turned round at normalisation.
+    Lower,
+}
+
+impl Direction {
+    /// +1 or −1, as in COINr's `Direction` column.
+    pub fn sign(self) -> f64 {
+        match self {
+            Direction::Higher => 1.0,
+            Direction::Lower => -1.0,
+        }
+    }
+}
+
+/// A measured variable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Short id (framework leaves and URLs use it).
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// Unit of measure (e.g. "% of population", "score 0–1").
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Id of its [`Source`].
+    pub source: String,
+}
+
+/// A named set of units (LDCs, a region, an income group…). Groups of the same `family` are
+/// disjoint categories of one classification (e.g. the M49 regions), which is what imputation by
+/// group mean needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Id used in URLs and the CLI (e.g. `LDC`, `developed`, `region:Africa`).
+    pub id: String,
+    /// Label shown to people.
+    pub name: String,
+    /// The classification it belongs to (e.g. `un-status`, `m49-region`, `income`).
+    pub family: String,
+}
+
+/// A country or area (or any other unit being ranked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// ISO 3166 alpha-3 code (or another unique code for non-country units).
+    pub code: String,
+    /// Name as shown.
+    pub name: String,
+    /// Ids of the groups it belongs to.
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+/// The year each value of a [`CrossSection`] comes from, and the values themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossSection {
+    /// The year asked for.
+    pub year: i32,
+    /// Values: one row per unit, one column per requested indicator.
+    pub values: Matrix,
+    /// For each present value, the year it was observed in (earlier than `year` when carried
+    /// forward). Row-major by unit, then indicator, like `values.get(unit, col)`.
+    origin: Vec<Option<i32>>,
+}
+
+impl CrossSection {
+    /// The year the value at `(unit, col)` was observed, `None` when missing.
+    pub fn origin_year(&self, unit: usize, col: usize) -> Option<i32> {
+        self.origin
+            .get(col * self.values.rows() + unit)
+            .copied()
+            .flatten()
+    }
+
+    /// Number of values carried forward from an earlier year.
+    pub fn carried_forward(&self) -> usize {
+        self.origin
+            .iter()
+            .filter(|o| matches!(o, Some(y) if *y != self.year))
+            .count()
+    }
+}
+
+/// A panel of values: units × indicators × years, with the metadata that gives it meaning.
+///
+/// Built through [`DatasetBuilder`] or deserialised; either way validated, so ids are unique and
+/// every reference (indicator → source, unit → group) resolves.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "DatasetRepr", into = "DatasetRepr")]
+pub struct Dataset {
+    units: Vec<Unit>,
+    indicators: Vec<Indicator>,
+    sources: Vec<Source>,
+    groups: Vec<Group>,
+    years: Vec<i32>,
+    /// `[indicator][year][unit]`, NaN = missing.
+    values: Vec<f64>,
+    unit_index: HashMap<String, usize>,
+    indicator_index: HashMap<String, usize>,
+}
+
+/// The serialised form of a [`Dataset`]: values as `values[indicator][year][unit]`, `null` for
+/// missing.
+#[derive(Serialize, Deserialize)]
+struct DatasetRepr {
+    units: Vec<Unit>,
+    indicators: Vec<Indicator>,
+    sources: Vec<Source>,
+    #[serde(default)]
+    groups: Vec<Group>,
+    years: Vec<i32>,
+    values: Vec<Vec<Vec<Option<f64>>>>,
+}
+
+impl TryFrom<DatasetRepr> for Dataset {
+    type Error = Error;
+    fn try_from(r: DatasetRepr) -> Result<Self> {
+        let mut b = DatasetBuilder::new(r.units, r.indicators, r.sources, r.groups, r.years)?;
+        if r.values.len() != b.ds.indicators.len() {
+            return Err(Error::Shape(format!(
+                "{} value blocks for {} indicators",
+                r.values.len(),
+                b.ds.indicators.len()
+            )));
+        }
+        for (i, per_year) in r.values.iter().enumerate() {
+            if per_year.len() != b.ds.years.len() {
+                return Err(Error::Shape(format!(
+                    "indicator `{}` has {} years of values, expected {}",
+                    b.ds.indicators[i].id,
+                    per_year.len(),
+                    b.ds.years.len()
+                )));
+            }
+            for (y, per_unit) in per_year.iter().enumerate() {
+                if per_unit.len() != b.ds.units.len() {
+                    return Err(Error::Shape(format!(
+                        "indicator `{}`, year {}: {} values for {} units",
+                        b.ds.indicators[i].id,
+                        b.ds.years[y],
+                        per_unit.len(),
+                        b.ds.units.len()
+                    )));
+                }
+                for (u, v) in per_unit.iter().enumerate() {
+                    if let Some(v) = v {
+                        b.set_at(u, i, y, *v)?;
+                    }
+                }
+            }
+        }
+        Ok(b.build())
+    }
+}
+
+impl From<Dataset> for DatasetRepr {
+    fn from(d: Dataset) -> Self {
+        let (nu, ny) = (d.units.len(), d.years.len());
+        let values = (0..d.indicators.len())
+            .map(|i| {
+                (0..ny)
+                    .map(|y| {
+                        (0..nu)
+                            .map(|u| {
+                                let v = d.values[(i * ny + y) * nu + u];
+                                v.is_finite().then_some(v)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        DatasetRepr {
+            units: d.units,
+            indicators: d.indicators,
+            sources: d.sources,
+            groups: d.groups,
+            years: d.years,
+            values,
+        }
+    }
+}
+
+impl PartialEq for Dataset {
+    /// Equal metadata and equal values, a missing value equal only to a missing value.
+    fn eq(&self, other: &Self) -> bool {
+        self.units == other.units
+            && self.indicators == other.indicators
+            && self.sources == other.sources
+            && self.groups == other.groups
+            && self.years == other.years
+            && self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .zip(&other.values)
+                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    }
+}
+
+impl Dataset {
+    /// The units, in their fixed order (row order of every matrix).
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+    /// The indicators, including denominators and reference series not in any framework.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+    /// The sources.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    /// The groups.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+    /// The years held, ascending.
+    pub fn years(&self) -> &[i32] {
+        &self.years
+    }
+    /// Position of a unit by code.
+    pub fn unit_position(&self, code: &str) -> Option<usize> {
+        self.unit_index.get(code).copied()
+    }
+    /// Position of an indicator by id.
+    pub fn indicator_position(&self, id: &str) -> Option<usize> {
+        self.indicator_index.get(id).copied()
+    }
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_position(id).map(|i| &self.indicators[i])
+    }
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    /// A group by id; matched exactly first, then ignoring ASCII case.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups
+            .iter()
+            .find(|g| g.id == id)
+            .or_else(|| self.groups.iter().find(|g| g.id.eq_ignore_ascii_case(id)))
+    }
+    /// Whether unit `u` belongs to group `group_id`.
+    pub fn in_group(&self, u: usize, group_id: &str) -> bool {
+        self.units
+            .get(u)
+            .is_some_and(|unit| unit.groups.iter().any(|g| g == group_id))
+    }
+    /// The group of `family` that unit `u` belongs to, if any.
+    pub fn group_in_family(&self, u: usize, family: &str) -> Option<&str> {
+        let unit = self.units.get(u)?;
+        unit.groups.iter().map(String::as_str).find(|g| {
+            self.groups
+                .iter()
+                .any(|grp| grp.id == *g && grp.family == family)
+        })
+    }
+
+    /// One value, `None` if missing or any position is out of range.
+    pub fn value(&self, unit: usize, indicator: usize, year: i32) -> Option<f64> {
+        let y = self.year_position(year)?;
+        self.value_at(unit, indicator, y)
+    }
+
+    fn value_at(&self, unit: usize, indicator: usize, y: usize) -> Option<f64> {
+        let (nu, ny) = (self.units.len(), self.years.len());
+        if unit >= nu || indicator >= self.indicators.len() || y >= ny {
+            return None;
+        }
+        let v = self.values[(indicator * ny + y) * nu + unit];
+        v.is_finite().then_some(v)
+    }
+
+    fn year_position(&self, year: i32) -> Option<usize> {
+        self.years.binary_search(&year).ok()
+    }
+
+    /// Number of present values of `indicator` in `year` (0 when either is unknown).
+    pub fn coverage(&self, indicator: usize, year: i32) -> usize {
+        (0..self.units.len())
+            .filter(|u| self.value(*u, indicator, year).is_some())
+            .count()
+    }
+
+    /// The latest year in which at least one of `indicators` has a value.
+    pub fn latest_year_with_data(&self, indicators: &[usize]) -> Option<i32> {
+        self.years.iter().rev().copied().find(|y| {
+            indicators
+                .iter()
+                .any(|i| (0..self.units.len()).any(|u| self.value(u, *i, *y).is_some()))
+        })
+    }
+
+    /// The values of `indicators` (by position) in `year`, one row per unit.
+    ///
+    /// With `lookback = k > 0`, a missing value is replaced by the unit's latest value from the
+    /// `k` previous years ("carry the latest earlier year forward"); the year each value came
+    /// from is kept in the result.
+    ///
+    /// # Errors
+    /// [`Error::UnknownYear`] if `year` is not held, [`Error::EmptyDataset`] if no year is.
+    pub fn cross_section(
+        &self,
+        year: i32,
+        indicators: &[usize],
+        lookback: u32,
+    ) -> Result<CrossSection> {
+        let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
+            return Err(Error::EmptyDataset);
+        };
+        if self.year_position(year).is_none() {
+            return Err(Error::UnknownYear {
+                year,
+                first: *first,
+                last: *last,
+            });
+        }
+        let nu = self.units.len();
+        let ny = self.years.len();
+        let mut values = Matrix::missing(nu, indicators.len());
+        let mut origin = vec![None; nu * indicators.len()];
+        // Year positions to look in, newest first: `year`, then up to `lookback` earlier years.
+        let looks: Vec<(usize, i32)> = (0..=i64::from(lookback))
+            .filter_map(|back| {
+                let y = i32::try_from(i64::from(year) - back).ok()?;
+                Some((self.year_position(y)?, y))
+            })
+            .collect();
+        for (c, &ind) in indicators.iter().enumerate() {
+            if ind >= self.indicators.len() {
+                continue;
+            }
+            let out = values.col_raw_mut(c);
+            let org = &mut origin[c * nu..(c + 1) * nu];
+            for &(yp, y) in &looks {
+                let src = &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
+                for u in 0..nu {
+                    if org[u].is_none() && src[u].is_finite() {
+                        out[u] = src[u];
+                        org[u] = Some(y);
+                    }
+                }
+            }
+        }
+        Ok(CrossSection {
+            year,
+            values,
+            origin,
+        })
+    }
+
+    /// A copy holding only `years` (those the dataset has), for smaller bundles.
+    pub fn restrict_years(&self, keep: impl Fn(i32) -> bool) -> Dataset {
+        let kept: Vec<usize> = (0..self.years.len())
+            .filter(|y| keep(self.years[*y]))
+            .collect();
+        let (nu, ny) = (self.units.len(), self.years.len());
+        let mut values = Vec::with_capacity(self.indicators.len() * kept.len() * nu);
+        for i in 0..self.indicators.len() {
+            for &y in &kept {
+                let start = (i * ny + y) * nu;
+                values.extend_from_slice(&self.values[start..start + nu]);
+            }
+        }
+        Dataset {
+            years: kept.iter().map(|y| self.years[*y]).collect(),
+            values,
+            ..self.clone()
+        }
+    }
+}
+
+/// Builds a [`Dataset`]: metadata first (validated), then values one by one.
+#[derive(Debug, Clone)]
+pub struct DatasetBuilder {
+    ds: Dataset,
+}
+
+impl DatasetBuilder {
+    /// Starts a dataset with all values missing.
+    ///
+    /// # Errors
+    /// Duplicate unit codes, indicator, source or group ids or years; an indicator whose source
+    /// or a unit whose group is unknown.
+    pub fn new(
+        units: Vec<Unit>,
+        indicators: Vec<Indicator>,
+        sources: Vec<Source>,
+        groups: Vec<Group>,
+        mut years: Vec<i32>,
+    ) -> Result<Self> {
+        let unit_index = index_by(&units, "unit", |u| &u.code)?;
+        let indicator_index = index_by(&indicators, "indicator", |i| &i.id)?;
+        index_by(&sources, "source", |s| &s.id)?;
+        let group_index = index_by(&groups, "group", |g| &g.id)?;
+        for ind in &indicators {
+            if !sources.iter().any(|s| s.id == ind.source) {
+                return Err(Error::Unknown {
+                    what: "source",
+                    id: ind.source.clone(),
+                    by: format!("indicator `{}`", ind.id),
+                });
+            }
+        }
+        for u in &units {
+            for g in &u.groups {
+                if !group_index.contains_key(g) {
+                    return Err(Error::Unknown {
+                        what: "group",
+                        id: g.clone(),
+                        by: format!("unit `{}`", u.code),
+                    });
+                }
+            }
+        }
+        years.sort_unstable();
+        if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Error::DuplicateId {
+                kind: "year",
+                id: w[0].to_string(),
+            });
+        }
+        let len = indicators.len() * years.len() * units.len();
+        Ok(DatasetBuilder {
+            ds: Dataset {
+                units,
+                indicators,
+                sources,
+                groups,
+                years,
+                values: vec![f64::NAN; len],
+                unit_index,
+                indicator_index,
+            },
+        })
+    }
+
+    /// Sets the value of `indicator` for `unit` in `year`, all by id.
+    ///
+    /// # Errors
+    /// Unknown unit, indicator or year; a value that is not finite.
+    pub fn set(&mut self, unit: &str, indicator: &str, year: i32, value: f64) -> Result<()> {
+        let u = self.ds.unit_position(unit).ok_or_else(|| Error::Unknown {
+            what: "unit",
+            id: unit.to_string(),
+            by: format!("a value of `{indicator}`"),
+        })?;
+        let i = self
+            .ds
+            .indicator_position(indicator)
+            .ok_or_else(|| Error::Unknown {
+                what: "indicator",
+                id: indicator.to_string(),
+                by: format!("a value for `{unit}`"),
+            })?;
+        let y = self
+            .ds
+            .year_position(year)
+            .ok_or_else(|| Error::UnknownYear {
+                year,
+                first: self.ds.years.first().copied().unwrap_or(year),
+                last: self.ds.years.last().copied().unwrap_or(year),
+            })?;
+        self.set_at(u, i, y, value)
+    }
+
+    fn set_at(&mut self, u: usize, i: usize, y: usize, value: f64) -> Result<()> {
+        let ds = &mut self.ds;
+        if !value.is_finite() {
+            return Err(Error::NonFinite {
+                indicator: ds.indicators[i].id.clone(),
+                unit: ds.units[u].code.clone(),
+                year: ds.years[y],
+            });
+        }
+        let (nu, ny) = (ds.units.len(), ds.years.len());
+        ds.values[(i * ny + y) * nu + u] = value;
+        Ok(())
+    }
+
+    /// The finished dataset.
+    pub fn build(self) -> Dataset {
+        self.ds
+    }
+}
+
+fn index_by<T>(
+    items: &[T],
+    kind: &'static str,
+    key: impl Fn(&T) -> &String,
+) -> Result<HashMap<String, usize>> {
+    let mut index = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if index.insert(key(item).clone(), i).is_some() {
+            return Err(Error::DuplicateId {
+                kind,
+                id: key(item).clone(),
+            });
+        }
+    }
+    Ok(index)
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A tiny dataset for unit tests across the crate.
+    use super::*;
+
+    /// Builds a dataset from `(code, groups)` units and columns of values for one year (2020).
+    pub fn dataset(
+        units: &[(&str, &[&str])],
+        columns: &[(&str, Direction, &[Option<f64>])],
+    ) -> Dataset {
+        let groups: Vec<Group> = {
+            let mut ids: Vec<&str> = units.iter().flat_map(|(_, g)| g.iter().copied()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter()
+                .map(|id| Group {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    family: id.split(':').next().unwrap_or(id).to_string(),
+                })
+                .collect()
+        };
+        let mut b = DatasetBuilder::new(
+            units
+                .iter()
+                .map(|(c, g)| Unit {
+                    code: c.to_string(),
+                    name: format!("Unit {c}"),
+                    groups: g.iter().map(|s| s.to_string()).collect(),
+                })
+                .collect(),
+            columns
+                .iter()
+                .map(|(id, d, _)| Indicator {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    unit: "u".into(),
+                    direction: *d,
+                    source: "s".into(),
+                })
+                .collect(),
+            vec![Source {
+                id: "s".into(),
+                publisher: "P".into(),
+                title: "T".into(),
+                edition: "E".into(),
+                licence: "L".into(),
+                url: "U".into(),
+            }],
+            groups,
+            vec![2020],
+        )
+        .unwrap();
+        for (id, _, vals) in columns {
+            for (u, v) in vals.iter().enumerate() {
+                if let Some(v) = v {
+                    b.set(units[u].0, id, 2020, *v).unwrap();
+                }
+            }
+        }
+        b.build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> (Vec<Unit>, Vec<Indicator>, Vec<Source>) {
+        let units = vec![
+            Unit {
+                code: "AAA".into(),
+                name: "A".into(),
+                groups: vec![],
+            },
+            Unit {
+                code: "BBB".into(),
+                name: "B".into(),
+                groups: vec![],
+            },
+        ];
+        let inds = vec![Indicator {
+            id: "x".into(),
+            name: "X".into(),
+            unit: "".into(),
+            direction: Direction::Higher,
+            source: "s".into(),
+        }];
+        let src = vec![Source {
+            id: "s".into(),
+            publisher: "".into(),
+            title: "".into(),
+            edition: "".into(),
+            licence: "".into(),
+            url: "".into(),
+        }];
+        (units, inds, src)
+    }
+
+    #[test]
+    fn rejects_duplicates_and_dangling_references() {
+        let (mut units, inds, src) = meta();
+        units.push(units[0].clone());
+        let e =
+            DatasetBuilder::new(units, inds.clone(), src.clone(), vec![], vec![2020]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::DuplicateId {
+                kind: "unit",
+                id: "AAA".into()
+            }
+        );
+
+        let (mut units, _, _) = meta();
+        units[1].groups.push("LDC".into());
+        let e = DatasetBuilder::new(units, inds, src, vec![], vec![2020]).unwrap_err();
+        assert!(matches!(e, Error::Unknown { what: "group", ref id, .. } if id == "LDC"));
+    }
+
+    #[test]
+    fn non_finite_values_are_errors_naming_the_cell() {
+        let (units, inds, src) = meta();
+        let mut b = DatasetBuilder::new(units, inds, src, vec![], vec![2020]).unwrap();
+        let e = b.set("BBB", "x", 2020, f64::NAN).unwrap_err();
+        assert_eq!(
+            e,
+            Error::NonFinite {
+                indicator: "x".into(),
+                unit: "BBB".into(),
+                year: 2020
+            }
+        );
+        assert!(b.set("ZZZ", "x", 2020, 1.0).is_err());
+        assert!(matches!(
+            b.set("AAA", "x", 1999, 1.0),
+            Err(Error::UnknownYear { .. })
+        ));
+    }
+
+    #[test]
+    fn cross_section_carries_forward_within_the_window() {
+        let (units, inds, src) = meta();
+        let mut b = DatasetBuilder::new(units, inds, src, vec![], vec![2018, 2019, 2020]).unwrap();
+        b.set("AAA", "x", 2020, 1.0).unwrap();
+        b.set("BBB", "x", 2018, 2.0).unwrap();
+        let d = b.build();
+        let none = d.cross_section(2020, &[0], 0).unwrap();
+        assert_eq!(none.values.get(1, 0), None);
+        let one = d.cross_section(2020, &[0], 1).unwrap();
+        assert_eq!(
+            one.values.get(1, 0),
+            None,
+            "2018 is outside a one-year window"
+        );
+        let two = d.cross_section(2020, &[0], 2).unwrap();
+        assert_eq!(two.values.get(1, 0), Some(2.0));
+        assert_eq!(two.origin_year(1, 0), Some(2018));
+        assert_eq!(two.origin_year(0, 0), Some(2020));
+        assert_eq!(two.carried_forward(), 1);
+        assert!(matches!(
+            d.cross_section(2021, &[0], 0),
+            Err(Error::UnknownYear { .. })
+        ));
+    }
+
+    #[test]
+    fn json_round_trip_keeps_missing_values() {
+        let (units, inds, src) = meta();
+        let mut b = DatasetBuilder::new(units, inds, src, vec![], vec![2020]).unwrap();
+        b.set("BBB", "x", 2020, 3.5).unwrap();
+        let d = b.build();
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains("[null,3.5]"), "{json}");
+        let back: Dataset = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn json_with_wrong_shape_is_a_clear_error() {
+        let json = r#"{"units":[{"code":"A","name":"A"}],"indicators":[],"sources":[],"years":[2020],"values":[[[1.0]]]}"#;
+        let e = serde_json::from_str::<Dataset>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("1 value blocks for 0 indicators"), "{e}");
+    }
+}

@@ -1,0 +1,58 @@
+//! Denomination: dividing an indicator by another (per capita, per GDP, per area), so that big
+//! and small countries can be compared (COINr `Denominate`).
+
+use crate::matrix::Matrix;
+
+/// Divides column `c` of `values` by column `c` of `denominators` wherever `divide[c]` is true:
+///
+/// `x'ᵤ = xᵤ / dᵤ`
+///
+/// A missing or zero denominator makes the result missing (the count is returned, per column);
+/// columns with `divide[c] == false` are left as they are.
+pub fn denominate(values: &mut Matrix, denominators: &Matrix, divide: &[bool]) -> Vec<usize> {
+    let mut lost = vec![0; values.cols()];
+    for (c, lost) in lost.iter_mut().enumerate() {
+        if !divide.get(c).copied().unwrap_or(false) {
+            continue;
+        }
+        let den = denominators.col_raw(c).to_vec();
+        for (x, d) in values.col_raw_mut(c).iter_mut().zip(den) {
+            if x.is_finite() {
+                let q = *x / d;
+                if q.is_finite() && d != 0.0 {
+                    *x = q;
+                } else {
+                    *x = f64::NAN;
+                    *lost += 1;
+                }
+            }
+        }
+    }
+    lost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn divides_and_loses_values_without_a_denominator() {
+        let mut v = Matrix::missing(3, 2);
+        let mut d = Matrix::missing(3, 2);
+        for (r, (x, den)) in [(10.0, Some(2.0)), (6.0, Some(0.0)), (1.0, None)]
+            .iter()
+            .enumerate()
+        {
+            v.set(r, 0, Some(*x));
+            v.set(r, 1, Some(*x));
+            d.set(r, 0, *den);
+        }
+        let lost = denominate(&mut v, &d, &[true, false]);
+        assert_eq!(v.column(0).collect::<Vec<_>>(), vec![Some(5.0), None, None]);
+        assert_eq!(
+            v.column(1).collect::<Vec<_>>(),
+            vec![Some(10.0), Some(6.0), Some(1.0)]
+        );
+        assert_eq!(lost, vec![2, 0]);
+    }
+}

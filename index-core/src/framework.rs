@@ -1,0 +1,549 @@
+//! The framework: a tree from indicators through pillars (any depth) to the index, each node
+//! weighted relative to its siblings.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// What a framework node is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum NodeKind {
+    /// A leaf: the indicator of the same id, optionally divided by a denominator indicator.
+    Indicator {
+        /// Id of the dataset indicator to divide by (COINr's `Denominator` column), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        denominator: Option<String>,
+    },
+    /// A pillar, sub-index or the index: aggregates its children.
+    #[default]
+    Aggregate,
+}
+
+/// One node as written in a framework file: COINr's `iMeta` row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeSpec {
+    /// Id. For an indicator node it is the dataset indicator's id.
+    pub id: String,
+    /// Label shown to people.
+    pub name: String,
+    /// Parent node; `None` for the root (the index).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Weight relative to its siblings (only ratios matter).
+    pub weight: f64,
+    /// Leaf or aggregate.
+    #[serde(flatten)]
+    pub kind: NodeKind,
+}
+
+/// A validated framework tree.
+///
+/// Invariants, checked by [`Framework::new`]: ids unique; exactly one root; every parent exists
+/// and is an aggregate; no cycles; every aggregate has children; indicators have none; weights
+/// finite and ≥ 0; siblings not all weighted zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<NodeSpec>", into = "Vec<NodeSpec>")]
+pub struct Framework {
+    specs: Vec<NodeSpec>,
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    level: Vec<u8>,
+    root: usize,
+    /// Aggregates ordered so that children come before parents.
+    order: Vec<usize>,
+    /// Leaves in spec order.
+    leaves: Vec<usize>,
+    index: HashMap<String, usize>,
+}
+
+impl TryFrom<Vec<NodeSpec>> for Framework {
+    type Error = Error;
+    fn try_from(specs: Vec<NodeSpec>) -> Result<Self> {
+        Framework::new(specs)
+    }
+}
+
+impl From<Framework> for Vec<NodeSpec> {
+    fn from(f: Framework) -> Self {
+        f.specs
+    }
+}
+
+impl Framework {
+    /// Validates `specs` into a tree.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateId`], [`Error::Unknown`] (parent), [`Error::Roots`], [`Error::Cycle`],
+    /// [`Error::BadNode`] (an indicator with children, an aggregate without), [`Error::BadWeight`],
+    /// [`Error::ZeroWeights`].
+    ///
+    /// ```
+    /// use index_core::framework::{Framework, NodeSpec, NodeKind};
+    /// let leaf = |id: &str| NodeSpec { id: id.into(), name: id.into(), parent: Some("idx".into()),
+    ///     weight: 1.0, kind: NodeKind::Indicator { denominator: None } };
+    /// let root = NodeSpec { id: "idx".into(), name: "Index".into(), parent: None, weight: 1.0,
+    ///     kind: NodeKind::Aggregate };
+    /// let f = Framework::new(vec![leaf("a"), leaf("b"), root]).unwrap();
+    /// assert_eq!(f.depth(), 2);
+    /// ```
+    pub fn new(specs: Vec<NodeSpec>) -> Result<Self> {
+        let mut index = HashMap::with_capacity(specs.len());
+        for (i, s) in specs.iter().enumerate() {
+            if index.insert(s.id.clone(), i).is_some() {
+                return Err(Error::DuplicateId {
+                    kind: "node",
+                    id: s.id.clone(),
+                });
+            }
+            if !s.weight.is_finite() || s.weight < 0.0 {
+                return Err(Error::BadWeight {
+                    node: s.id.clone(),
+                    weight: s.weight,
+                });
+            }
+        }
+        let n = specs.len();
+        let mut parent = vec![None; n];
+        let mut children = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, s) in specs.iter().enumerate() {
+            match &s.parent {
+                None => roots.push(i),
+                Some(p) => {
+                    let pi = *index.get(p).ok_or_else(|| Error::Unknown {
+                        what: "parent node",
+                        id: p.clone(),
+                        by: format!("node `{}`", s.id),
+                    })?;
+                    parent[i] = Some(pi);
+                    children[pi].push(i);
+                }
+            }
+        }
+        if roots.len() != 1 {
+            return Err(Error::Roots {
+                found: roots.len(),
+                roots: roots
+                    .iter()
+                    .map(|r| specs[*r].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        let root = roots[0];
+        // Every node must reach the root by following parents, within n steps.
+        for start in 0..n {
+            let mut at = start;
+            let mut steps = 0;
+            while let Some(p) = parent[at] {
+                at = p;
+                steps += 1;
+                if steps > n {
+                    return Err(Error::Cycle {
+                        node: specs[start].id.clone(),
+                    });
+                }
+            }
+            if at != root {
+                return Err(Error::Cycle {
+                    node: specs[start].id.clone(),
+                });
+            }
+        }
+        for (i, s) in specs.iter().enumerate() {
+            match (&s.kind, children[i].is_empty()) {
+                (NodeKind::Indicator { .. }, false) => {
+                    return Err(Error::BadNode {
+                        node: s.id.clone(),
+                        problem: "an indicator cannot have children".into(),
+                    })
+                }
+                (NodeKind::Aggregate, true) => {
+                    return Err(Error::BadNode {
+                        node: s.id.clone(),
+                        problem: "an aggregate needs at least one child".into(),
+                    })
+                }
+                _ => {}
+            }
+            if !children[i].is_empty() && children[i].iter().all(|c| specs[*c].weight == 0.0) {
+                return Err(Error::ZeroWeights {
+                    parent: s.id.clone(),
+                });
+            }
+        }
+        // Post-order from the root: children before parents; levels from the leaves up.
+        let mut order = Vec::new();
+        let mut level = vec![1u8; n];
+        let mut stack = vec![(root, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if expanded {
+                level[node] = children[node]
+                    .iter()
+                    .map(|c| level[*c].saturating_add(1))
+                    .max()
+                    .unwrap_or(1);
+                if !children[node].is_empty() {
+                    order.push(node);
+                }
+            } else {
+                stack.push((node, true));
+                for c in children[node].iter().rev() {
+                    stack.push((*c, false));
+                }
+            }
+        }
+        let leaves = (0..n).filter(|i| children[*i].is_empty()).collect();
+        Ok(Framework {
+            specs,
+            parent,
+            children,
+            level,
+            root,
+            order,
+            leaves,
+            index,
+        })
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.specs.len()
+    }
+    /// Always false: a valid framework has at least a root and a leaf.
+    pub fn is_empty(&self) -> bool {
+        self.specs.is_empty()
+    }
+    /// The node specs, in their original order.
+    pub fn nodes(&self) -> &[NodeSpec] {
+        &self.specs
+    }
+    /// Position of a node by id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    /// The node at `pos`.
+    pub fn node(&self, pos: usize) -> Option<&NodeSpec> {
+        self.specs.get(pos)
+    }
+    /// The root (index) node's position.
+    pub fn root(&self) -> usize {
+        self.root
+    }
+    /// Children of node `pos`.
+    pub fn children(&self, pos: usize) -> &[usize] {
+        self.children.get(pos).map_or(&[], Vec::as_slice)
+    }
+    /// Parent of node `pos`.
+    pub fn parent(&self, pos: usize) -> Option<usize> {
+        self.parent.get(pos).copied().flatten()
+    }
+    /// Level of node `pos`: 1 for indicators, 1 + the highest child level for aggregates
+    /// (COINr's numbering: the index has the highest level).
+    pub fn level(&self, pos: usize) -> u8 {
+        self.level.get(pos).copied().unwrap_or(1)
+    }
+    /// Number of levels (the root's level).
+    pub fn depth(&self) -> u8 {
+        self.level(self.root)
+    }
+    /// Indicator (leaf) nodes, in spec order.
+    pub fn leaves(&self) -> &[usize] {
+        &self.leaves
+    }
+    /// Aggregate nodes with every child before its parent (the order to aggregate in).
+    pub fn aggregation_order(&self) -> &[usize] {
+        &self.order
+    }
+    /// The pillars: the root's children.
+    pub fn pillars(&self) -> &[usize] {
+        self.children(self.root)
+    }
+    /// The framework's own (published) weights.
+    pub fn weights(&self) -> Weights {
+        Weights(self.specs.iter().map(|s| s.weight).collect())
+    }
+    /// The root's children and, recursively, every aggregate, in display order (pre-order).
+    pub fn aggregates_preorder(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.root];
+        while let Some(n) = stack.pop() {
+            if !self.children[n].is_empty() {
+                out.push(n);
+                for c in self.children[n].iter().rev() {
+                    stack.push(*c);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One weight per framework node, relative to siblings. Valid for the framework it was made
+/// from: finite, ≥ 0, and no aggregate with all children at zero.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights(Vec<f64>);
+
+impl Weights {
+    /// The framework's weights with some replaced, by node id.
+    ///
+    /// # Errors
+    /// [`Error::Unknown`] for an id not in the framework, [`Error::BadWeight`],
+    /// [`Error::ZeroWeights`].
+    pub fn with_overrides(
+        framework: &Framework,
+        overrides: &BTreeMap<String, f64>,
+    ) -> Result<Self> {
+        let mut w = framework.weights().0;
+        for (id, value) in overrides {
+            let pos = framework.position(id).ok_or_else(|| Error::Unknown {
+                what: "framework node",
+                id: id.clone(),
+                by: "a weight".into(),
+            })?;
+            w[pos] = *value;
+        }
+        Weights::new(framework, w)
+    }
+
+    /// Weights given in framework node order.
+    ///
+    /// # Errors
+    /// Wrong length ([`Error::Shape`]), [`Error::BadWeight`], [`Error::ZeroWeights`].
+    pub fn new(framework: &Framework, weights: Vec<f64>) -> Result<Self> {
+        if weights.len() != framework.len() {
+            return Err(Error::Shape(format!(
+                "{} weights for {} framework nodes",
+                weights.len(),
+                framework.len()
+            )));
+        }
+        for (spec, w) in framework.nodes().iter().zip(&weights) {
+            if !w.is_finite() || *w < 0.0 {
+                return Err(Error::BadWeight {
+                    node: spec.id.clone(),
+                    weight: *w,
+                });
+            }
+        }
+        for &agg in framework.aggregation_order() {
+            if framework.children(agg).iter().all(|c| weights[*c] == 0.0) {
+                return Err(Error::ZeroWeights {
+                    parent: framework.specs[agg].id.clone(),
+                });
+            }
+        }
+        Ok(Weights(weights))
+    }
+
+    /// Weight of node `pos` (0 when out of range).
+    pub fn get(&self, pos: usize) -> f64 {
+        self.0.get(pos).copied().unwrap_or(0.0)
+    }
+
+    /// All weights in node order.
+    pub fn as_slice(&self) -> &[f64] {
+        &self.0
+    }
+
+    /// Share of node `pos` among its siblings, in [0, 1].
+    pub fn share(&self, framework: &Framework, pos: usize) -> f64 {
+        let Some(parent) = framework.parent(pos) else {
+            return 1.0;
+        };
+        let total: f64 = framework
+            .children(parent)
+            .iter()
+            .map(|c| self.get(*c))
+            .sum();
+        if total > 0.0 {
+            self.get(pos) / total
+        } else {
+            0.0
+        }
+    }
+
+    /// The weights that differ from the framework's own, by node id.
+    pub fn overrides(&self, framework: &Framework) -> BTreeMap<String, f64> {
+        framework
+            .nodes()
+            .iter()
+            .zip(&self.0)
+            .filter(|(s, w)| s.weight != **w)
+            .map(|(s, w)| (s.id.clone(), *w))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! Framework builders for tests.
+    use super::*;
+
+    /// A leaf under `parent`.
+    pub fn leaf(id: &str, parent: &str, weight: f64) -> NodeSpec {
+        NodeSpec {
+            id: id.into(),
+            name: id.into(),
+            parent: Some(parent.into()),
+            weight,
+            kind: NodeKind::Indicator { denominator: None },
+        }
+    }
+    /// An aggregate under `parent` (`None` for the root).
+    pub fn agg(id: &str, parent: Option<&str>, weight: f64) -> NodeSpec {
+        NodeSpec {
+            id: id.into(),
+            name: id.into(),
+            parent: parent.map(Into::into),
+            weight,
+            kind: NodeKind::Aggregate,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::*;
+    use super::*;
+
+    #[track_caller]
+    fn check_err(specs: Vec<NodeSpec>, expected: Error) {
+        assert_eq!(Framework::new(specs).unwrap_err(), expected);
+    }
+
+    #[test]
+    fn levels_and_order() {
+        let f = Framework::new(vec![
+            leaf("a", "p1", 1.0),
+            leaf("b", "p1", 1.0),
+            leaf("c", "p2", 1.0),
+            agg("p1", Some("idx"), 1.0),
+            agg("p2", Some("idx"), 2.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        assert_eq!(f.depth(), 3);
+        assert_eq!(f.level(f.position("p1").unwrap()), 2);
+        let order: Vec<&str> = f
+            .aggregation_order()
+            .iter()
+            .map(|i| f.nodes()[*i].id.as_str())
+            .collect();
+        assert_eq!(order, ["p1", "p2", "idx"]);
+        let w = f.weights();
+        assert!((w.share(&f, f.position("p2").unwrap()) - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn validation_names_what_is_wrong() {
+        check_err(
+            vec![
+                leaf("a", "idx", 1.0),
+                leaf("a", "idx", 1.0),
+                agg("idx", None, 1.0),
+            ],
+            Error::DuplicateId {
+                kind: "node",
+                id: "a".into(),
+            },
+        );
+        check_err(
+            vec![leaf("a", "idx", -1.0), agg("idx", None, 1.0)],
+            Error::BadWeight {
+                node: "a".into(),
+                weight: -1.0,
+            },
+        );
+        check_err(
+            vec![
+                leaf("a", "idx", 0.0),
+                leaf("b", "idx", 0.0),
+                agg("idx", None, 1.0),
+            ],
+            Error::ZeroWeights {
+                parent: "idx".into(),
+            },
+        );
+        check_err(
+            vec![leaf("a", "zz", 1.0), agg("idx", None, 1.0)],
+            Error::Unknown {
+                what: "parent node",
+                id: "zz".into(),
+                by: "node `a`".into(),
+            },
+        );
+        check_err(
+            vec![
+                leaf("a", "p", 1.0),
+                agg("p", Some("q"), 1.0),
+                agg("q", Some("p"), 1.0),
+                agg("idx", None, 1.0),
+            ],
+            Error::Cycle { node: "a".into() },
+        );
+        check_err(
+            vec![
+                leaf("a", "idx", 1.0),
+                agg("idx", None, 1.0),
+                agg("other", None, 1.0),
+            ],
+            Error::Roots {
+                found: 2,
+                roots: "idx, other".into(),
+            },
+        );
+        check_err(
+            vec![
+                leaf("a", "idx", 1.0),
+                agg("p", Some("idx"), 1.0),
+                agg("idx", None, 1.0),
+            ],
+            Error::BadNode {
+                node: "p".into(),
+                problem: "an aggregate needs at least one child".into(),
+            },
+        );
+        assert!(matches!(
+            Framework::new(vec![leaf("a", "idx", f64::NAN), agg("idx", None, 1.0)]),
+            Err(Error::BadWeight { ref node, .. }) if node == "a"
+        ));
+    }
+
+    #[test]
+    fn weight_overrides_are_validated() {
+        let f = Framework::new(vec![
+            leaf("a", "idx", 1.0),
+            leaf("b", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let mut o = BTreeMap::new();
+        o.insert("a".to_string(), 3.0);
+        let w = Weights::with_overrides(&f, &o).unwrap();
+        assert_eq!(w.as_slice(), &[3.0, 1.0, 1.0]);
+        assert_eq!(w.overrides(&f), o);
+        o.insert("b".into(), f64::INFINITY);
+        assert!(matches!(
+            Weights::with_overrides(&f, &o),
+            Err(Error::BadWeight { .. })
+        ));
+        o.insert("b".into(), 0.0);
+        o.insert("a".into(), 0.0);
+        assert_eq!(
+            Weights::with_overrides(&f, &o).unwrap_err(),
+            Error::ZeroWeights {
+                parent: "idx".into()
+            }
+        );
+        o.clear();
+        o.insert("nope".into(), 1.0);
+        assert!(matches!(
+            Weights::with_overrides(&f, &o),
+            Err(Error::Unknown { .. })
+        ));
+    }
+}

@@ -1,0 +1,66 @@
+//! # index-core — the composite-index engine
+//!
+//! Builds composite indices the way the JRC/OECD *Handbook on Constructing Composite Indicators*
+//! and the JRC's COINr package do, in pure Rust that runs the same natively (the `index` CLI) and
+//! in the browser (the app, compiled to WebAssembly). No I/O, no web types, and no panics: every
+//! failure is an [`Error`] naming what was wrong and where.
+//!
+//! The modules follow the pipeline:
+//!
+//! | step | module |
+//! |---|---|
+//! | data model: units, indicators, sources, groups, values per year | [`dataset`] |
+//! | the tree of indicators → pillars → index, with weights | [`framework`] |
+//! | every methodological choice | [`method`] |
+//! | divide by denominators | [`denominate`] |
+//! | fill missing values | [`impute`] |
+//! | drop units with too little data | [`screen`] |
+//! | outlier treatment (winsorise, log) | [`treat`] |
+//! | common scale | [`normalise`] |
+//! | pillar and index scores | [`aggregate`] |
+//! | competition ranking | [`rank`] |
+//! | running the steps, results | [`pipeline`] |
+//! | group gaps (LDCs vs developed…) | [`groups`] |
+//! | saved and shared scenarios | [`scenario`] |
+//! | what a bundle ships | [`bundle`] |
+//! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
+//!
+//! ```
+//! use index_core::{builtin, dataset::*, pipeline};
+//! let hdi = builtin::hdi().unwrap();
+//! let source = Source { id: "hdro".into(), publisher: "UNDP".into(), title: "HDR".into(),
+//!     edition: "2023/24".into(), licence: "open".into(), url: "https://hdr.undp.org".into() };
+//! let indicators = hdi.indicators.iter().map(|i| Indicator { id: i.id.into(), name: i.name.into(),
+//!     unit: i.unit.into(), direction: i.direction, source: "hdro".into() }).collect();
+//! let units = vec![Unit { code: "NOR".into(), name: "Norway".into(), groups: vec![] }];
+//! let mut b = DatasetBuilder::new(units, indicators, vec![source], vec![], vec![2022]).unwrap();
+//! for (id, v) in [("le", 83.39), ("eys", 18.82), ("mys", 13.07), ("gnipc", 69190.1)] {
+//!     b.set("NOR", id, 2022, v).unwrap();
+//! }
+//! let data = b.build();
+//! let r = pipeline::run(&data, &hdi.framework, &hdi.method, &hdi.framework.weights(), 2022).unwrap();
+//! assert_eq!(format!("{:.3}", r.index(0).unwrap()), "0.966");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod aggregate;
+pub mod builtin;
+pub mod bundle;
+pub mod dataset;
+pub mod denominate;
+pub mod error;
+pub mod framework;
+pub mod groups;
+pub mod impute;
+pub mod matrix;
+pub mod method;
+pub mod normalise;
+pub mod pipeline;
+pub mod rank;
+pub mod scenario;
+pub mod screen;
+pub mod stats;
+pub mod treat;
+
+pub use error::{Error, Result};

@@ -1,0 +1,237 @@
+//! Normalisation: bringing every indicator onto a common scale (COINr `Normalise`), with
+//! lower-is-better indicators turned round.
+
+use crate::dataset::Direction;
+use crate::method::Normalisation;
+use crate::stats::{mean_sd, min_max};
+
+/// Normalises one column in place (NaN = missing, left missing). See [`Normalisation`] for each
+/// formula. Direction: for every method but goalposts, values are first multiplied by
+/// `direction.sign()` (COINr's convention), so the best performer ends up highest.
+///
+/// Edge cases, decided here: a constant column gets the middle of the range under min-max, the
+/// target mean under z-scores, and the top under distance-to-best and percentile ranks (COINr
+/// returns NaN; an index must not). Under log goalposts a value ≤ 0 becomes missing.
+pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, direction: Direction) {
+    let sign = direction.sign();
+    if !matches!(normalisation, Normalisation::Goalposts { .. }) && sign < 0.0 {
+        for x in col.iter_mut() {
+            *x = -*x;
+        }
+    }
+    match *normalisation {
+        Normalisation::None => {}
+        Normalisation::MinMax { low, high } => {
+            let Some((_, lo, hi)) = min_max(col) else {
+                return;
+            };
+            for x in col.iter_mut().filter(|x| x.is_finite()) {
+                *x = if hi > lo {
+                    (*x - lo) / (hi - lo) * (high - low) + low
+                } else {
+                    (low + high) / 2.0
+                };
+            }
+        }
+        Normalisation::ZScore { mean, sd } => {
+            let (m, s) = mean_sd(col).unwrap_or((0.0, 0.0));
+            for x in col.iter_mut().filter(|x| x.is_finite()) {
+                *x = if s > 0.0 {
+                    (*x - m) / s * sd + mean
+                } else {
+                    mean
+                };
+            }
+        }
+        Normalisation::Goalposts {
+            min,
+            max,
+            log,
+            low,
+            high,
+        } => {
+            let (a, b) = if log {
+                (min.ln(), max.ln())
+            } else {
+                (min, max)
+            };
+            for x in col.iter_mut().filter(|x| x.is_finite()) {
+                let v = if log {
+                    if *x > 0.0 {
+                        x.ln()
+                    } else {
+                        *x = f64::NAN;
+                        continue;
+                    }
+                } else {
+                    *x
+                };
+                let mut p = ((v - a) / (b - a)).clamp(0.0, 1.0);
+                if sign < 0.0 {
+                    p = 1.0 - p;
+                }
+                *x = low + p * (high - low);
+            }
+        }
+        Normalisation::PercentileRank { low, high } => {
+            let ranks = min_ranks(col);
+            let n = ranks.iter().flatten().count();
+            for (x, r) in col.iter_mut().zip(ranks) {
+                if let Some(r) = r {
+                    let p = if n > 1 {
+                        (r - 1) as f64 / (n - 1) as f64
+                    } else {
+                        1.0
+                    };
+                    *x = low + p * (high - low);
+                }
+            }
+        }
+        Normalisation::Rank => {
+            let ranks = min_ranks(col);
+            for (x, r) in col.iter_mut().zip(ranks) {
+                if let Some(r) = r {
+                    *x = r as f64;
+                }
+            }
+        }
+        Normalisation::DistanceToBest { low, high } => {
+            let Some((_, lo, hi)) = min_max(col) else {
+                return;
+            };
+            for x in col.iter_mut().filter(|x| x.is_finite()) {
+                let p = if hi > lo {
+                    1.0 - (hi - *x) / (hi - lo)
+                } else {
+                    1.0
+                };
+                *x = low + p * (high - low);
+            }
+        }
+    }
+}
+
+/// Ranks of present values, 1 for the lowest, ties sharing the minimum rank (R's
+/// `rank(ties.method = "min")`).
+fn min_ranks(col: &[f64]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..col.len()).filter(|i| col[*i].is_finite()).collect();
+    order.sort_unstable_by(|a, b| col[*a].total_cmp(&col[*b]));
+    let mut ranks = vec![None; col.len()];
+    let mut rank = 0;
+    for (pos, &i) in order.iter().enumerate() {
+        if pos == 0 || col[i] != col[order[pos - 1]] {
+            rank = pos + 1;
+        }
+        ranks[i] = Some(rank);
+    }
+    ranks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAN: f64 = f64::NAN;
+
+    #[track_caller]
+    fn check(input: &[f64], n: Normalisation, d: Direction, expected: &[f64]) {
+        let mut col = input.to_vec();
+        normalise_column(&mut col, &n, d);
+        assert_eq!(col.len(), expected.len());
+        for (got, want) in col.iter().zip(expected) {
+            assert!(
+                (got.is_nan() && want.is_nan()) || (got - want).abs() < 1e-9,
+                "{n:?} {d:?}: got {col:?}, want {expected:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hand_computed_cases() {
+        use Direction::{Higher as Hi, Lower as Lo};
+        let mm = Normalisation::MinMax {
+            low: 0.0,
+            high: 100.0,
+        };
+        check(&[2.0, 4.0, NAN, 6.0], mm, Hi, &[0.0, 50.0, NAN, 100.0]);
+        check(&[2.0, 4.0, 6.0], mm, Lo, &[100.0, 50.0, 0.0]);
+        check(&[3.0, 3.0], mm, Hi, &[50.0, 50.0]);
+        // mean 4, sample sd 2
+        check(
+            &[2.0, 4.0, 6.0],
+            Normalisation::ZScore { mean: 0.0, sd: 1.0 },
+            Hi,
+            &[-1.0, 0.0, 1.0],
+        );
+        check(
+            &[2.0, 4.0, 6.0],
+            Normalisation::ZScore {
+                mean: 100.0,
+                sd: 10.0,
+            },
+            Lo,
+            &[110.0, 100.0, 90.0],
+        );
+        check(
+            &[7.0],
+            Normalisation::ZScore { mean: 0.0, sd: 1.0 },
+            Hi,
+            &[0.0],
+        );
+        // HDI health index: (le − 20)/(85 − 20), clamped.
+        let gp = Normalisation::Goalposts {
+            min: 20.0,
+            max: 85.0,
+            log: false,
+            low: 0.0,
+            high: 1.0,
+        };
+        check(&[72.5, 90.0, 10.0], gp, Hi, &[0.807_692_307_692, 1.0, 0.0]);
+        check(&[72.5], gp, Lo, &[0.192_307_692_308]);
+        // HDI income index: (ln 10000 − ln 100)/(ln 75000 − ln 100) = 0.695_719...
+        let lg = Normalisation::Goalposts {
+            min: 100.0,
+            max: 75000.0,
+            log: true,
+            low: 0.0,
+            high: 1.0,
+        };
+        check(
+            &[10000.0, 0.0],
+            lg,
+            Hi,
+            &[(100.0f64).ln() / (750.0f64).ln(), NAN],
+        );
+        // min ranks 1, 2, 2, 4 → (r − 1)/(n − 1)
+        let pr = Normalisation::PercentileRank {
+            low: 0.0,
+            high: 1.0,
+        };
+        check(
+            &[1.0, 5.0, 5.0, 9.0, NAN],
+            pr,
+            Hi,
+            &[0.0, 1.0 / 3.0, 1.0 / 3.0, 1.0, NAN],
+        );
+        check(
+            &[1.0, 5.0, 5.0, 9.0],
+            Normalisation::Rank,
+            Hi,
+            &[1.0, 2.0, 2.0, 4.0],
+        );
+        check(
+            &[1.0, 5.0, 5.0, 9.0],
+            Normalisation::Rank,
+            Lo,
+            &[4.0, 2.0, 2.0, 1.0],
+        );
+        let db = Normalisation::DistanceToBest {
+            low: 0.0,
+            high: 1.0,
+        };
+        check(&[0.0, 5.0, 10.0], db, Hi, &[0.0, 0.5, 1.0]);
+        check(&[3.0, 3.0], db, Hi, &[1.0, 1.0]);
+        check(&[0.3, 0.5], Normalisation::None, Hi, &[0.3, 0.5]);
+        check(&[NAN, NAN], mm, Hi, &[NAN, NAN]);
+    }
+}

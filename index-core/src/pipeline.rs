@@ -1,0 +1,502 @@
+//! The pipeline: runs the method's steps in order on one year's cross-section and keeps the data
+//! after each step. Split in two so that moving a weight only redoes the cheap part:
+//! [`prepare`] (denominate → impute → screen → treat → normalise) and [`Prepared::score`]
+//! (aggregate → rank).
+
+use std::sync::Arc;
+
+use crate::aggregate::aggregate;
+use crate::dataset::{CrossSection, Dataset};
+use crate::denominate::denominate;
+use crate::error::{Error, Result};
+use crate::framework::{Framework, NodeKind, Weights};
+use crate::impute::impute;
+use crate::matrix::Matrix;
+use crate::method::{Imputation, Method};
+use crate::normalise::normalise_column;
+use crate::rank::competition_ranks;
+use crate::screen::{screen, ScreenedOut};
+use crate::treat::{treat_column, TreatmentOutcome};
+
+/// The data after every step up to normalisation, for one year. Columns are the framework's
+/// indicators in [`Framework::leaves`] order; rows are the dataset's units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// The year.
+    pub year: i32,
+    /// The method it was prepared with.
+    pub method: Method,
+    /// Raw values (after carrying forward), with the year each came from.
+    pub raw: CrossSection,
+    /// After denomination.
+    pub denominated: Matrix,
+    /// Values lost to a missing or zero denominator, per indicator.
+    pub denominator_lost: Vec<usize>,
+    /// After imputation.
+    pub imputed: Matrix,
+    /// Values imputed, per indicator.
+    pub imputed_count: Vec<usize>,
+    /// Units dropped by screening.
+    pub screened_out: Vec<ScreenedOut>,
+    /// Whether each unit is still in (not screened out).
+    pub active: Vec<bool>,
+    /// After outlier treatment.
+    pub treated: Matrix,
+    /// What treatment did, per indicator.
+    pub treatment: Vec<TreatmentOutcome>,
+    /// After normalisation.
+    pub normalised: Matrix,
+}
+
+/// Why a unit has no rank.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UnitStatus {
+    /// It has an index score and a rank.
+    Ranked,
+    /// Dropped by screening: it has only `share` of the indicator values.
+    ScreenedOut {
+        /// Share of indicator values present.
+        share: f64,
+    },
+    /// No indicator value at all for this year.
+    NoData,
+    /// Some values, but too few children present for the index (see `min_child_share`).
+    TooFewValues,
+}
+
+impl UnitStatus {
+    /// A short reason for people ("screened out: 45% of data", …); empty when ranked.
+    pub fn reason(&self) -> String {
+        match self {
+            UnitStatus::Ranked => String::new(),
+            UnitStatus::ScreenedOut { share } => {
+                format!("screened out: {:.0}% of indicator values", share * 100.0)
+            }
+            UnitStatus::NoData => "no data for this year".into(),
+            UnitStatus::TooFewValues => "too few values for a score".into(),
+        }
+    }
+}
+
+/// Scores and ranks under one set of weights, with the prepared data they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// The prepared data.
+    pub prepared: Arc<Prepared>,
+    /// The weights used.
+    pub weights: Weights,
+    /// Scores: one row per unit, one column per framework node (indicators hold normalised
+    /// values, aggregates their aggregated score).
+    pub scores: Matrix,
+    /// Rank of each unit by index score (competition ranking).
+    pub ranks: Vec<Option<u32>>,
+    root: usize,
+}
+
+/// Positions of a framework's leaves (and their denominators) in a dataset.
+fn bind(dataset: &Dataset, framework: &Framework) -> Result<(Vec<usize>, Vec<Option<usize>>)> {
+    let mut inds = Vec::with_capacity(framework.leaves().len());
+    let mut dens = Vec::with_capacity(framework.leaves().len());
+    for &leaf in framework.leaves() {
+        let spec = &framework.nodes()[leaf];
+        let pos = dataset
+            .indicator_position(&spec.id)
+            .ok_or_else(|| Error::UnknownIndicator {
+                node: spec.id.clone(),
+                indicator: spec.id.clone(),
+            })?;
+        inds.push(pos);
+        let den = match &spec.kind {
+            NodeKind::Indicator {
+                denominator: Some(d),
+            } => Some(
+                dataset
+                    .indicator_position(d)
+                    .ok_or_else(|| Error::UnknownIndicator {
+                        node: spec.id.clone(),
+                        indicator: d.clone(),
+                    })?,
+            ),
+            _ => None,
+        };
+        dens.push(den);
+    }
+    Ok((inds, dens))
+}
+
+/// Checks that every framework leaf (and denominator) exists in the dataset.
+///
+/// # Errors
+/// [`Error::UnknownIndicator`] naming the node and the missing indicator.
+pub fn check_binding(dataset: &Dataset, framework: &Framework) -> Result<()> {
+    bind(dataset, framework).map(|_| ())
+}
+
+/// The latest year in which any framework indicator has data.
+pub fn latest_year(dataset: &Dataset, framework: &Framework) -> Option<i32> {
+    let (inds, _) = bind(dataset, framework).ok()?;
+    dataset.latest_year_with_data(&inds)
+}
+
+/// Runs denominate → impute → screen → treat → normalise for `year`.
+///
+/// # Errors
+/// An invalid method ([`Method::validate`]), a framework that does not fit the dataset, or a
+/// year the dataset does not hold.
+pub fn prepare(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    year: i32,
+) -> Result<Prepared> {
+    method.validate(framework, dataset)?;
+    let (inds, dens) = bind(dataset, framework)?;
+    let leaves = framework.leaves();
+    let raw = dataset.cross_section(year, &inds, method.carry_forward)?;
+    let rows = raw.values.rows();
+
+    // Denominate.
+    let mut denominated = raw.values.clone();
+    let denominator_lost = if method.denominate && dens.iter().any(Option::is_some) {
+        let den_inds: Vec<usize> = dens.iter().map(|d| d.unwrap_or(usize::MAX)).collect();
+        let den = dataset.cross_section(year, &den_inds, method.carry_forward)?;
+        let divide: Vec<bool> = dens.iter().map(Option::is_some).collect();
+        denominate(&mut denominated, &den.values, &divide)
+    } else {
+        vec![0; leaves.len()]
+    };
+
+    // Impute.
+    let mut imputed = denominated.clone();
+    let group_of: Vec<Option<usize>> = match &method.imputation {
+        Imputation::GroupMean { family } => {
+            let ids: Vec<&str> = dataset
+                .groups()
+                .iter()
+                .filter(|g| &g.family == family)
+                .map(|g| g.id.as_str())
+                .collect();
+            (0..rows)
+                .map(|u| {
+                    dataset
+                        .group_in_family(u, family)
+                        .and_then(|g| ids.iter().position(|id| *id == g))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let mut active = vec![true; rows];
+    // A unit with no value at all takes no part in anything (neither means nor ranks).
+    for (u, a) in active.iter_mut().enumerate() {
+        *a = (0..inds.len()).any(|c| raw.values.get(u, c).is_some());
+    }
+    let imputed_count = impute(&mut imputed, &method.imputation, &group_of, &active);
+
+    // Screen.
+    let screened_out = match method.screen {
+        Some(min_share) => screen(&imputed, min_share, &mut active),
+        None => Vec::new(),
+    };
+    let mut treated = imputed.clone();
+    for c in 0..treated.cols() {
+        for (x, a) in treated.col_raw_mut(c).iter_mut().zip(&active) {
+            if !*a {
+                *x = f64::NAN;
+            }
+        }
+    }
+
+    // Treat.
+    let treatment: Vec<TreatmentOutcome> = leaves
+        .iter()
+        .enumerate()
+        .map(|(c, &leaf)| {
+            let id = &framework.nodes()[leaf].id;
+            treat_column(treated.col_raw_mut(c), &method.treatment_for(id))
+        })
+        .collect();
+
+    // Normalise.
+    let mut normalised = treated.clone();
+    for (c, &leaf) in leaves.iter().enumerate() {
+        let id = &framework.nodes()[leaf].id;
+        let direction = dataset.indicators()[inds[c]].direction;
+        normalise_column(
+            normalised.col_raw_mut(c),
+            &method.normalisation_for(id),
+            direction,
+        );
+    }
+
+    Ok(Prepared {
+        year,
+        method: method.clone(),
+        raw,
+        denominated,
+        denominator_lost,
+        imputed,
+        imputed_count,
+        screened_out,
+        active,
+        treated,
+        treatment,
+        normalised,
+    })
+}
+
+impl Prepared {
+    /// Aggregates and ranks under `weights` (made for `framework`).
+    pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Results {
+        let rows = self.normalised.rows();
+        let mut scores = Matrix::missing(rows, framework.len());
+        for (c, &leaf) in framework.leaves().iter().enumerate() {
+            scores
+                .col_raw_mut(leaf)
+                .copy_from_slice(self.normalised.col_raw(c));
+        }
+        aggregate(&mut scores, framework, weights, &self.method);
+        let root = framework.root();
+        let index: Vec<Option<f64>> = scores.column(root).collect();
+        Results {
+            prepared: Arc::clone(self),
+            weights: weights.clone(),
+            ranks: competition_ranks(&index),
+            scores,
+            root,
+        }
+    }
+}
+
+/// The whole pipeline in one call: [`prepare`] then [`Prepared::score`].
+///
+/// # Errors
+/// As [`prepare`].
+pub fn run(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    weights: &Weights,
+    year: i32,
+) -> Result<Results> {
+    Ok(Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights))
+}
+
+impl Results {
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.prepared.year
+    }
+    /// Number of units (rows).
+    pub fn units(&self) -> usize {
+        self.scores.rows()
+    }
+    /// Index score of unit `u`.
+    pub fn index(&self, u: usize) -> Option<f64> {
+        self.scores.get(u, self.root)
+    }
+    /// Score of unit `u` on framework node `node`.
+    pub fn score(&self, u: usize, node: usize) -> Option<f64> {
+        self.scores.get(u, node)
+    }
+    /// Rank of unit `u`.
+    pub fn rank(&self, u: usize) -> Option<u32> {
+        self.ranks.get(u).copied().flatten()
+    }
+    /// Number of ranked units.
+    pub fn ranked(&self) -> usize {
+        self.ranks.iter().flatten().count()
+    }
+    /// Why unit `u` is or is not ranked.
+    pub fn status(&self, u: usize) -> UnitStatus {
+        if self.rank(u).is_some() {
+            return UnitStatus::Ranked;
+        }
+        if let Some(s) = self.prepared.screened_out.iter().find(|s| s.unit == u) {
+            return UnitStatus::ScreenedOut { share: s.share };
+        }
+        if self.prepared.raw.values.row(u).all(|v| v.is_none()) {
+            UnitStatus::NoData
+        } else {
+            UnitStatus::TooFewValues
+        }
+    }
+
+    /// Units in rank order (ranked units first, best first; then unranked in dataset order).
+    pub fn order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.units()).collect();
+        order.sort_by_key(|u| (self.rank(*u).unwrap_or(u32::MAX), *u));
+        order
+    }
+
+    /// Points each child of the root contributes to unit `u`'s index score:
+    ///
+    /// `pointsᵢ = score · wᵢ xᵢ / Σⱼ wⱼ xⱼ` over the children present.
+    ///
+    /// Under arithmetic aggregation this is exactly `wᵢ xᵢ / Σⱼ wⱼ` (what each pillar adds); under
+    /// geometric or harmonic means it shares the score out in the same proportions, so the
+    /// points always sum to the score. Empty when the unit has no score.
+    pub fn contributions(&self, framework: &Framework, u: usize) -> Vec<(usize, f64)> {
+        let Some(score) = self.index(u) else {
+            return Vec::new();
+        };
+        let parts: Vec<(usize, f64)> = framework
+            .children(self.root)
+            .iter()
+            .filter_map(|&c| self.score(u, c).map(|x| (c, self.weights.get(c) * x)))
+            .collect();
+        let total: f64 = parts.iter().map(|(_, p)| p).sum();
+        if total == 0.0 || !total.is_finite() {
+            return parts.into_iter().map(|(c, _)| (c, 0.0)).collect();
+        }
+        parts
+            .into_iter()
+            .map(|(c, p)| (c, score * p / total))
+            .collect()
+    }
+
+    /// Change in rank against `baseline` for each unit: `baseline rank − rank` (positive =
+    /// moved up), `None` when either has no rank. Both must come from the same dataset.
+    pub fn rank_changes(&self, baseline: &Results) -> Vec<Option<i64>> {
+        (0..self.units())
+            .map(|u| Some(i64::from(baseline.rank(u)?) - i64::from(self.rank(u)?)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::fixture::dataset;
+    use crate::dataset::Direction::{Higher, Lower};
+    use crate::framework::fixture::{agg, leaf};
+    use crate::method::{Normalisation, Treatment};
+
+    fn framework() -> Framework {
+        Framework::new(vec![
+            leaf("x", "p", 1.0),
+            leaf("y", "p", 1.0),
+            leaf("z", "q", 1.0),
+            agg("p", Some("idx"), 1.0),
+            agg("q", Some("idx"), 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn end_to_end_by_hand() {
+        // x: 0, 5, 10 → 0, 50, 100; y (lower is better): 1, 2, 3 → 100, 50, 0;
+        // z: 4, 4, 8 → 0, 0, 100. p = 50, 50, 50; q = 0, 0, 100; idx = 25, 25, 75.
+        let d = dataset(
+            &[("A", &[]), ("B", &[]), ("C", &[])],
+            &[
+                ("x", Higher, &[Some(0.0), Some(5.0), Some(10.0)]),
+                ("y", Lower, &[Some(1.0), Some(2.0), Some(3.0)]),
+                ("z", Higher, &[Some(4.0), Some(4.0), Some(8.0)]),
+            ],
+        );
+        let f = framework();
+        let r = run(&d, &f, &Method::default(), &f.weights(), 2020).unwrap();
+        assert_eq!(
+            (0..3).map(|u| r.index(u)).collect::<Vec<_>>(),
+            vec![Some(25.0), Some(25.0), Some(75.0)]
+        );
+        assert_eq!(r.ranks, vec![Some(2), Some(2), Some(1)]);
+        assert_eq!(r.order(), vec![2, 0, 1]);
+        let c = r.contributions(&f, 2);
+        assert_eq!(
+            c,
+            vec![
+                (f.position("p").unwrap(), 25.0),
+                (f.position("q").unwrap(), 50.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn screening_and_status() {
+        let d = dataset(
+            &[("A", &[]), ("B", &[]), ("C", &[]), ("D", &[])],
+            &[
+                ("x", Higher, &[Some(1.0), Some(2.0), None, Some(3.0)]),
+                ("y", Higher, &[Some(1.0), Some(2.0), None, None]),
+                ("z", Higher, &[Some(1.0), None, None, None]),
+            ],
+        );
+        let f = framework();
+        let m = Method {
+            screen: Some(0.5),
+            ..Method::default()
+        };
+        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        assert_eq!(r.status(0), UnitStatus::Ranked);
+        assert_eq!(r.status(1), UnitStatus::Ranked);
+        assert_eq!(r.status(2), UnitStatus::NoData);
+        assert!(
+            matches!(r.status(3), UnitStatus::ScreenedOut { share } if (share - 1.0 / 3.0).abs() < 1e-12)
+        );
+        assert_eq!(r.ranked(), 2);
+        // D takes no part in normalisation: x is min-maxed over A and B only.
+        assert_eq!(r.prepared.normalised.get(1, 0), Some(100.0));
+        assert!(r.status(3).reason().contains("33%"));
+    }
+
+    #[test]
+    fn rank_changes_against_a_baseline() {
+        let d = dataset(
+            &[("A", &[]), ("B", &[])],
+            &[
+                ("x", Higher, &[Some(0.0), Some(1.0)]),
+                ("y", Higher, &[Some(1.0), Some(0.0)]),
+                ("z", Higher, &[Some(1.0), Some(0.0)]),
+            ],
+        );
+        let f = framework();
+        let base = run(&d, &f, &Method::default(), &f.weights(), 2020).unwrap();
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("q".to_string(), 0.0);
+        o.insert("y".to_string(), 0.0);
+        let w = Weights::with_overrides(&f, &o).unwrap();
+        let r = Arc::clone(&base.prepared).score(&f, &w);
+        assert_eq!(base.ranks, vec![Some(1), Some(2)]);
+        assert_eq!(r.ranks, vec![Some(2), Some(1)]);
+        assert_eq!(r.rank_changes(&base), vec![Some(-1), Some(1)]);
+    }
+
+    #[test]
+    fn method_errors_surface() {
+        let d = dataset(
+            &[("A", &[])],
+            &[
+                ("x", Higher, &[Some(1.0)]),
+                ("y", Higher, &[None]),
+                ("z", Higher, &[None]),
+            ],
+        );
+        let f = framework();
+        let m = Method {
+            normalisation: Normalisation::Goalposts {
+                min: 0.0,
+                max: 1.0,
+                log: false,
+                low: 0.0,
+                high: 1.0,
+            },
+            ..Method::default()
+        };
+        assert!(matches!(
+            run(&d, &f, &m, &f.weights(), 2020),
+            Err(Error::BadMethod { .. })
+        ));
+        let m = Method {
+            treatment: Treatment::DEFAULT_WINSORISE,
+            ..Method::default()
+        };
+        assert!(run(&d, &f, &m, &f.weights(), 2020).is_ok());
+        assert!(matches!(
+            run(&d, &f, &Method::default(), &f.weights(), 1999),
+            Err(Error::UnknownYear { .. })
+        ));
+    }
+}

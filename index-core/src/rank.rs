@@ -1,0 +1,38 @@
+//! Ranking: competition ranking ("1224"), best score first.
+
+/// Ranks scores, highest first, ties sharing the best rank and the next rank skipped
+/// (1, 2, 2, 4). Missing scores get no rank.
+///
+/// ```
+/// use index_core::rank::competition_ranks;
+/// let r = competition_ranks(&[Some(0.5), Some(0.9), None, Some(0.5), Some(0.1)]);
+/// assert_eq!(r, vec![Some(2), Some(1), None, Some(2), Some(4)]);
+/// ```
+pub fn competition_ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
+    let mut order: Vec<usize> = (0..scores.len()).filter(|i| scores[*i].is_some()).collect();
+    order.sort_unstable_by(|a, b| {
+        let (x, y) = (scores[*a].unwrap_or(0.0), scores[*b].unwrap_or(0.0));
+        y.total_cmp(&x)
+    });
+    let mut ranks = vec![None; scores.len()];
+    let mut rank = 0u32;
+    for (pos, &i) in order.iter().enumerate() {
+        if pos == 0 || scores[i] != scores[order[pos - 1]] {
+            rank = u32::try_from(pos + 1).unwrap_or(u32::MAX);
+        }
+        ranks[i] = Some(rank);
+    }
+    ranks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_best_rank() {
+        let r = competition_ranks(&[Some(1.0), Some(3.0), Some(3.0), Some(2.0), Some(3.0)]);
+        assert_eq!(r, vec![Some(5), Some(1), Some(1), Some(4), Some(1)]);
+        assert!(competition_ranks(&[]).is_empty());
+    }
+}

@@ -1,0 +1,111 @@
+//! Summary statistics over the present (non-missing) values of a column.
+
+/// Present values of a raw column (NaN marks missing).
+pub(crate) fn present(col: &[f64]) -> impl Iterator<Item = f64> + '_ {
+    col.iter().copied().filter(|v| v.is_finite())
+}
+
+/// Count, minimum and maximum of the present values; `None` when there are none.
+pub(crate) fn min_max(col: &[f64]) -> Option<(usize, f64, f64)> {
+    let mut n = 0;
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in present(col) {
+        n += 1;
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    (n > 0).then_some((n, lo, hi))
+}
+
+/// Arithmetic mean of the present values.
+pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (mut n, mut sum) = (0usize, 0.0);
+    for v in values {
+        n += 1;
+        sum += v;
+    }
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Median of `values` (mean of the two middle values for an even count).
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+/// Mean and sample standard deviation (divisor n − 1) of the present values; `None` for n < 2.
+pub(crate) fn mean_sd(col: &[f64]) -> Option<(f64, f64)> {
+    let m = mean(present(col))?;
+    let (n, ss) = present(col).fold((0usize, 0.0), |(n, ss), v| (n + 1, ss + (v - m) * (v - m)));
+    (n >= 2).then(|| (m, (ss / (n - 1) as f64).sqrt()))
+}
+
+/// Bias-corrected sample skewness and excess kurtosis: the "type 2" estimators of R's e1071
+/// (also SAS, SPSS and Excel's `SKEW`/`KURT`):
+///
+/// `G₁ = g₁ √(n(n−1)) / (n−2)`, `G₂ = ((n+1) g₂ + 6)(n−1) / ((n−2)(n−3))`, with
+/// `g₁ = m₃/m₂^{3/2}`, `g₂ = m₄/m₂² − 3` and `m_k = Σ(x − x̄)^k / n`.
+///
+/// `None` for fewer than 4 values. A constant column has skewness and kurtosis 0 (it has no
+/// outliers).
+pub fn skew_kurtosis(col: &[f64]) -> Option<(f64, f64)> {
+    let m = mean(present(col))?;
+    let (mut n, mut m2, mut m3, mut m4) = (0usize, 0.0, 0.0, 0.0);
+    for v in present(col) {
+        let d = v - m;
+        let d2 = d * d;
+        n += 1;
+        m2 += d2;
+        m3 += d2 * d;
+        m4 += d2 * d2;
+    }
+    if n < 4 {
+        return None;
+    }
+    let nf = n as f64;
+    let (m2, m3, m4) = (m2 / nf, m3 / nf, m4 / nf);
+    // Relative threshold: a spread this small against the mean is rounding noise.
+    if m2 <= f64::EPSILON * f64::EPSILON * m.abs().max(1.0).powi(2) {
+        return Some((0.0, 0.0));
+    }
+    let g1 = m3 / m2.powf(1.5);
+    let g2 = m4 / (m2 * m2) - 3.0;
+    let skew = g1 * (nf * (nf - 1.0)).sqrt() / (nf - 2.0);
+    let kurt = ((nf + 1.0) * g2 + 6.0) * (nf - 1.0) / ((nf - 2.0) * (nf - 3.0));
+    Some((skew, kurt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_2_skewness_and_kurtosis_match_hand_computation() {
+        // x = 1, 2, 3, 4, 10: mean 4, deviations −3 −2 −1 0 6.
+        // m2 = 50/5 = 10, m3 = (−27 −8 −1 + 216)/5 = 36, m4 = (81+16+1+1296)/5 = 278.8
+        // g1 = 36/10^1.5 = 1.138420, G1 = g1·√20/3 = 1.697055
+        // g2 = 278.8/100 − 3 = −0.212, G2 = (6·(−0.212)+6)·4/(3·2) = 3.152
+        let (s, k) = skew_kurtosis(&[1.0, 2.0, f64::NAN, 3.0, 4.0, 10.0]).unwrap();
+        assert!((s - 1.697_056_3).abs() < 1e-6, "{s}");
+        assert!((k - 3.152).abs() < 1e-9, "{k}");
+    }
+
+    #[test]
+    fn small_and_constant_columns() {
+        assert_eq!(skew_kurtosis(&[1.0, 2.0, 3.0]), None);
+        assert_eq!(skew_kurtosis(&[5.0; 6]), Some((0.0, 0.0)));
+        assert_eq!(median(vec![3.0, 1.0, 2.0, 10.0]), Some(2.5));
+        assert_eq!(median(vec![]), None);
+        let (m, sd) = mean_sd(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]).unwrap();
+        assert_eq!(m, 5.0);
+        assert!((sd - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything the project needs to build, serve and test, idempotently:
+# every step checks first and skips itself when already satisfied, so reruns take seconds.
+# Facts behind the versions: ../shared/TOOLCHAIN.md.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in app/Cargo.toml
+BINARYEN_VERSION=132.0.0
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 5 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+  # Not --locked: its lockfile pins a crate version the registry lacks (TOOLCHAIN.md).
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian chromium and chromium-driver"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# wasm-opt from npm's binaryen (never Debian's v108: it produces a wasm that fails at start-up).
+if [ ! -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into tools/"
+  npm install --silent --no-audit --no-fund --prefix "$root/tools" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+say "toolchain ready"
