@@ -1,1 +1,104 @@
-fn main() {}
+//! What the app does on every change, timed on synthetic data of realistic shape
+//! (`tests/common/synth.rs`: 100 indicators → 10 pillars → index, ~5% missing, every step on).
+//!
+//! - `full_recompute`: a method or year change — `pipeline::prepare` (denominate → impute →
+//!   screen → treat → normalise) + `Prepared::score` (aggregate → rank) + `groups::compare`.
+//! - `weight_change`: a slider move — `Prepared::score` + `groups::compare` on data already
+//!   prepared.
+//!
+//! Each at 200 units (a country index) and 50 000 units (a stress case). Targets natively:
+//! full recompute < 0.2 ms at 200 × 100, < 100 ms at 50 000 × 100.
+//!
+//! `cargo bench -p index-core --bench recompute -- --warm-up-time 1 --measurement-time 5`
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark, not library code
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use index_core::framework::Weights;
+use index_core::{groups, pipeline};
+
+#[path = "../tests/common/synth.rs"]
+mod synth;
+
+const SEED: u64 = 20_240_601;
+const SIZES: [usize; 2] = [200, 50_000];
+
+fn recompute(c: &mut Criterion) {
+    let mut full = c.benchmark_group("full_recompute");
+    for units in SIZES {
+        let s = synth::synthetic(units, 100, 10, SEED);
+        let weights = s.framework.weights();
+        if units > 1_000 {
+            full.sample_size(10);
+        }
+        full.bench_with_input(
+            BenchmarkId::from_parameter(format!("{units}x100")),
+            &s,
+            |b, s| {
+                b.iter(|| {
+                    let prepared = Arc::new(
+                        pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR)
+                            .unwrap(),
+                    );
+                    let results = prepared.score(&s.framework, &weights);
+                    let gaps = groups::compare(
+                        &s.dataset,
+                        &s.framework,
+                        &results,
+                        synth::GROUPS[0],
+                        synth::GROUPS[1],
+                    )
+                    .unwrap();
+                    black_box((results, gaps))
+                });
+            },
+        );
+    }
+    full.finish();
+
+    let mut slider = c.benchmark_group("weight_change");
+    for units in SIZES {
+        let s = synth::synthetic(units, 100, 10, SEED);
+        let prepared = Arc::new(
+            pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap(),
+        );
+        // Two weight sets to alternate between, as a slider moving back and forth does.
+        let moved = Weights::with_overrides(
+            &s.framework,
+            &BTreeMap::from([("p03".to_string(), 2.5), ("i042".to_string(), 0.5)]),
+        )
+        .unwrap();
+        let weight_sets = [s.framework.weights(), moved];
+        if units > 1_000 {
+            slider.sample_size(20);
+        }
+        slider.bench_with_input(
+            BenchmarkId::from_parameter(format!("{units}x100")),
+            &s,
+            |b, s| {
+                let mut turn = 0usize;
+                b.iter(|| {
+                    turn ^= 1;
+                    let results = prepared.score(&s.framework, &weight_sets[turn]);
+                    let gaps = groups::compare(
+                        &s.dataset,
+                        &s.framework,
+                        &results,
+                        synth::GROUPS[0],
+                        synth::GROUPS[1],
+                    )
+                    .unwrap();
+                    black_box((results, gaps))
+                });
+            },
+        );
+    }
+    slider.finish();
+}
+
+criterion_group!(benches, recompute);
+criterion_main!(benches);
