@@ -63,9 +63,8 @@ fn recompute(c: &mut Criterion) {
     let mut slider = c.benchmark_group("weight_change");
     for units in SIZES {
         let s = synth::synthetic(units, 100, 10, SEED);
-        let prepared = Arc::new(
-            pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap(),
-        );
+        let prepared =
+            Arc::new(pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap());
         // Two weight sets to alternate between, as a slider moving back and forth does.
         let moved = Weights::with_overrides(
             &s.framework,

@@ -135,7 +135,7 @@ impl Framework {
         }
         let root = roots[0];
         // Every node must reach the root by following parents, within n steps.
-        for start in 0..n {
+        for (start, spec) in specs.iter().enumerate() {
             let mut at = start;
             let mut steps = 0;
             while let Some(p) = parent[at] {
@@ -143,13 +143,13 @@ impl Framework {
                 steps += 1;
                 if steps > n {
                     return Err(Error::Cycle {
-                        node: specs[start].id.clone(),
+                        node: spec.id.clone(),
                     });
                 }
             }
             if at != root {
                 return Err(Error::Cycle {
-                    node: specs[start].id.clone(),
+                    node: spec.id.clone(),
                 });
             }
         }

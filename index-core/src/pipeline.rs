@@ -346,13 +346,25 @@ impl Results {
             .filter_map(|&c| self.score(u, c).map(|x| (c, self.weights.get(c) * x)))
             .collect();
         let total: f64 = parts.iter().map(|(_, p)| p).sum();
-        if total == 0.0 || !total.is_finite() {
+        let points: Vec<(usize, f64)> = parts
+            .iter()
+            .map(|&(c, p)| {
+                let x = score * p / total;
+                // `score · p` can overflow where the share `p / total` does not.
+                (
+                    c,
+                    if x.is_finite() {
+                        x
+                    } else {
+                        score * (p / total)
+                    },
+                )
+            })
+            .collect();
+        if total == 0.0 || !total.is_finite() || points.iter().any(|(_, x)| !x.is_finite()) {
             return parts.into_iter().map(|(c, _)| (c, 0.0)).collect();
         }
-        parts
-            .into_iter()
-            .map(|(c, p)| (c, score * p / total))
-            .collect()
+        points
     }
 
     /// Change in rank against `baseline` for each unit: `baseline rank − rank` (positive =
@@ -411,6 +423,31 @@ mod tests {
                 (f.position("p").unwrap(), 25.0),
                 (f.position("q").unwrap(), 50.0)
             ]
+        );
+    }
+
+    #[test]
+    fn contributions_of_huge_scores_are_finite() {
+        // Index 1e200; score × (w · x) = 1e400 overflows, the share (w · x)/Σ w · x does not.
+        let d = dataset(
+            &[("A", &[])],
+            &[
+                ("x", Higher, &[Some(1e200)]),
+                ("y", Higher, &[Some(1e200)]),
+                ("z", Higher, &[Some(1e200)]),
+            ],
+        );
+        let f = framework();
+        let m = Method {
+            normalisation: Normalisation::None,
+            ..Method::default()
+        };
+        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        assert_eq!(r.index(0), Some(1e200));
+        let c = r.contributions(&f, 0);
+        assert_eq!(
+            c.iter().map(|(_, x)| *x).collect::<Vec<_>>(),
+            [5e199, 5e199]
         );
     }
 

@@ -505,6 +505,15 @@ mod tests {
     }
 
     #[test]
+    fn json_keeps_every_weight_bit_for_bit() {
+        // serde_json's default float parser can be one ulp off (this weight read back as
+        // …408); the `float_roundtrip` feature makes it exact.
+        let mut s = Scenario::default();
+        s.weights.insert("w".into(), 0.000_117_395_044_488_184_09);
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
     fn json_errors_are_clear() {
         let e = Scenario::from_json(r#"{"format": 7, "bundle": "ftri"}"#).unwrap_err();
         assert_eq!(

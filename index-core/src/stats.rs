@@ -55,12 +55,27 @@ pub(crate) fn mean_sd(col: &[f64]) -> Option<(f64, f64)> {
 /// `g₁ = m₃/m₂^{3/2}`, `g₂ = m₄/m₂² − 3` and `m_k = Σ(x − x̄)^k / n`.
 ///
 /// `None` for fewer than 4 values. A constant column has skewness and kurtosis 0 (it has no
-/// outliers).
+/// outliers). Both are scale-free, so values so large that their powers overflow (|x| beyond
+/// about 1e77) are first scaled by a power of two (exactly), and the result is always finite.
 pub fn skew_kurtosis(col: &[f64]) -> Option<(f64, f64)> {
-    let m = mean(present(col))?;
+    match moments(col, 1.0)? {
+        Some(sk) => Some(sk),
+        None => {
+            // Scale so that the largest |x| is at most 1: powers up to the fourth stay finite.
+            let (_, lo, hi) = min_max(col)?;
+            let k = (lo.abs().max(hi.abs()).log2().ceil() as i32).max(0);
+            Some(moments(col, 0.5f64.powi(k))?.unwrap_or((0.0, 0.0)))
+        }
+    }
+}
+
+/// [`skew_kurtosis`] of the values multiplied by `scale`; `Some(None)` when a sum of powers
+/// overflows.
+fn moments(col: &[f64], scale: f64) -> Option<Option<(f64, f64)>> {
+    let m = mean(present(col).map(|v| v * scale))?;
     let (mut n, mut m2, mut m3, mut m4) = (0usize, 0.0, 0.0, 0.0);
     for v in present(col) {
-        let d = v - m;
+        let d = v * scale - m;
         let d2 = d * d;
         n += 1;
         m2 += d2;
@@ -70,17 +85,21 @@ pub fn skew_kurtosis(col: &[f64]) -> Option<(f64, f64)> {
     if n < 4 {
         return None;
     }
+    // m4 ≥ m2² and |m3| ≤ max(m2, m4): all are finite when the mean and m4 are.
+    if !(m.is_finite() && m4.is_finite()) {
+        return Some(None);
+    }
     let nf = n as f64;
     let (m2, m3, m4) = (m2 / nf, m3 / nf, m4 / nf);
     // Relative threshold: a spread this small against the mean is rounding noise.
     if m2 <= f64::EPSILON * f64::EPSILON * m.abs().max(1.0).powi(2) {
-        return Some((0.0, 0.0));
+        return Some(Some((0.0, 0.0)));
     }
     let g1 = m3 / m2.powf(1.5);
     let g2 = m4 / (m2 * m2) - 3.0;
     let skew = g1 * (nf * (nf - 1.0)).sqrt() / (nf - 2.0);
     let kurt = ((nf + 1.0) * g2 + 6.0) * (nf - 1.0) / ((nf - 2.0) * (nf - 3.0));
-    Some((skew, kurt))
+    Some(Some((skew, kurt)))
 }
 
 #[cfg(test)]
@@ -96,6 +115,28 @@ mod tests {
         let (s, k) = skew_kurtosis(&[1.0, 2.0, f64::NAN, 3.0, 4.0, 10.0]).unwrap();
         assert!((s - 1.697_056_3).abs() < 1e-6, "{s}");
         assert!((k - 3.152).abs() < 1e-9, "{k}");
+    }
+
+    #[test]
+    fn huge_values_do_not_overflow_to_nan() {
+        // Fourth powers of deviations of 1e152 overflow; scaled by 2⁻⁵⁰⁶ they do not, and the
+        // statistics, being scale-free, are those of 1, 2, 3, 4, 10.
+        let big: Vec<f64> = [1.0, 2.0, 3.0, 4.0, 10.0]
+            .iter()
+            .map(|v| v * 1e152)
+            .collect();
+        let (s, k) = skew_kurtosis(&big).unwrap();
+        assert!((s - 1.697_056_3).abs() < 1e-6, "{s}");
+        assert!((k - 3.152).abs() < 1e-9, "{k}");
+        // Same shape at the edge of the range: −1, 0, 0, 1, 1 times f64::MAX.
+        let edge = [-f64::MAX, 0.0, 1.0, f64::MAX, f64::MAX];
+        let small = [-1.0, 0.0, 0.0, 1.0, 1.0];
+        let (s, k) = skew_kurtosis(&edge).unwrap();
+        let (s1, k1) = skew_kurtosis(&small).unwrap();
+        assert!(
+            (s - s1).abs() < 1e-12 && (k - k1).abs() < 1e-12,
+            "{s}, {k} vs {s1}, {k1}"
+        );
     }
 
     #[test]

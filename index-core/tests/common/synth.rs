@@ -47,6 +47,11 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
+/// One unit in 97 is sparse: 75% of its values missing (a fifth of those carried forward).
+fn sparse(u: usize) -> bool {
+    u % 97 == 13
+}
+
 /// How an indicator's values are drawn.
 #[derive(Clone, Copy)]
 enum Shape {
@@ -69,7 +74,7 @@ fn draw(rng: &mut ChaCha8Rng, shape: Shape) -> f64 {
 /// Builds a synthetic index of `units` units and `indicators` framework indicators in
 /// `pillars` pillars (indicators dealt round-robin), from `seed`.
 ///
-/// About 5% of values are missing in the latest year (60% for one unit in 97, which screening
+/// About 5% of values are missing in the latest year (75% for one unit in 97, which screening
 /// drops); a fifth of those have a value the year before (carried forward). Every tenth indicator is divided by a denominator. Units are 20%
 /// `LDC`, 20% `developed`, and each is in one of six regions; a few units in no region.
 pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> Synthetic {
@@ -102,8 +107,9 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> 
                 1 => g.push(GROUPS[1].to_string()),
                 _ => {}
             }
-            // One unit in 50 belongs to no region: group-mean imputation leaves it missing.
-            if u % 50 != 49 {
+            // One unit in 50, and the sparse units, belong to no region: group-mean imputation
+            // leaves their gaps, and screening drops the sparse ones.
+            if u % 50 != 49 && !sparse(u) {
                 g.push(format!("region:{}", (u * 7 + u / 5) % REGIONS));
             }
             Unit {
@@ -171,8 +177,7 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> 
         for u in 0..units {
             let v = draw(&mut rng, *shape);
             let r = unit(&mut rng);
-            // One unit in 97 is sparse (60% missing): screening drops it.
-            let missing = if u % 97 == 13 { 0.6 } else { 0.05 };
+            let missing = if sparse(u) { 0.75 } else { 0.05 };
             if r >= missing {
                 set(&mut b, u, &id, YEAR, v);
             } else if r < missing / 5.0 {
