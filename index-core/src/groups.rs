@@ -50,7 +50,7 @@ pub struct GroupComparison {
     pub a: String,
     /// Second group's id.
     pub b: String,
-    /// The index first, then every aggregate in framework order (pre-order).
+    /// The index first, then every pillar in framework order ([`compared_nodes`]).
     pub nodes: Vec<NodeGap>,
 }
 
@@ -99,7 +99,26 @@ pub fn members(dataset: &Dataset, id: &str) -> Result<Vec<usize>> {
         .collect())
 }
 
-/// Compares groups `a` and `b` on the index and every aggregate.
+/// The nodes a comparison covers, in display order (pre-order from the index): every aggregate,
+/// and the index's direct children even when they are indicators (an index of published pillar
+/// scores, like the FTRI's five blocks, has leaves as pillars).
+pub fn compared_nodes(framework: &Framework) -> Vec<usize> {
+    let root = framework.root();
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        let children = framework.children(n);
+        if !children.is_empty() || framework.parent(n) == Some(root) {
+            out.push(n);
+        }
+        for c in children.iter().rev() {
+            stack.push(*c);
+        }
+    }
+    out
+}
+
+/// Compares groups `a` and `b` on the index and every pillar ([`compared_nodes`]).
 ///
 /// # Errors
 /// [`Error::Unknown`] for a group the dataset does not have.
@@ -111,8 +130,7 @@ pub fn compare(
     b: &str,
 ) -> Result<GroupComparison> {
     let (ma, mb) = (members(dataset, a)?, members(dataset, b)?);
-    let nodes = framework
-        .aggregates_preorder()
+    let nodes = compared_nodes(framework)
         .into_iter()
         .map(|node| {
             let (sa, sb) = (summarise(results, &ma, node), summarise(results, &mb, node));
