@@ -1,0 +1,137 @@
+//! The scenario formats ever written must load forever. `fixtures/scenario_v1.json` is a
+//! hand-written version-1 file using every field; it is never regenerated. When the format
+//! changes, add `scenario_v2.json` beside it and keep this file's tests passing unchanged.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+use std::collections::BTreeMap;
+
+use index_core::method::{Aggregation, Imputation, Normalisation, Treatment};
+use index_core::scenario::{MethodChoice, Scenario};
+use index_core::Error;
+
+const V1: &str = include_str!("fixtures/scenario_v1.json");
+
+/// What `scenario_v1.json` says, field by field.
+fn v1_expected() -> Scenario {
+    Scenario {
+        name: "FTRI, R&D doubled — geometric, z-scores".into(),
+        bundle: "ftri".into(),
+        year: Some(2019),
+        weights: BTreeMap::from([
+            ("rd".into(), 2.0),
+            ("ict".into(), 0.5),
+            ("tariffs".into(), 0.0),
+        ]),
+        method: MethodChoice {
+            normalisation: Some(Normalisation::ZScore {
+                mean: 100.0,
+                sd: 10.0,
+            }),
+            aggregation: Some(Aggregation::Geometric),
+            treatment: Some(Treatment::Winsorise {
+                max_winsorised: 3,
+                skew: 1.5,
+                kurtosis: 3.0,
+                mirror_negative: true,
+            }),
+            imputation: Some(Imputation::GroupMean {
+                family: "m49-region".into(),
+            }),
+            screen: Some(0.75),
+            carry_forward: Some(2),
+            denominate: Some(false),
+        },
+        groups: Some(["LDC".into(), "developed".into()]),
+        selection: Some("KEN".into()),
+    }
+}
+
+#[test]
+fn v1_file_loads_with_every_field() {
+    assert_eq!(Scenario::from_json(V1).unwrap(), v1_expected());
+    assert_eq!(Scenario::many_from_json(V1).unwrap(), vec![v1_expected()]);
+}
+
+#[test]
+fn v1_link_loads_with_every_field() {
+    // A link as version 1 writes it (`Scenario::to_query`), pinned as text.
+    let link = "?v=1&b=ftri&y=2019&w=ict:0.5,rd:2,tariffs:0&n=zscore:100:10&a=geometric\
+                &o=winsorise:3:1.5:3:mirror&i=groupmean:m49-region&s=0.75&c=2&dn=0\
+                &g=LDC,developed&u=KEN&name=FTRI,%20R%26D%20doubled%20%E2%80%94%20geometric,%20z-scores";
+    assert_eq!(format!("?{}", v1_expected().to_query()), link);
+    // The same link with every comma encoded, as some tools re-encode links, and spaces as `+`.
+    let reencoded = link.replace(',', "%2C").replace("%20", "+");
+    for l in [link, reencoded.as_str()] {
+        let (s, errors) = Scenario::from_query(l);
+        assert!(errors.is_empty(), "{l}: {errors:?}");
+        assert_eq!(s, v1_expected(), "{l}");
+    }
+}
+
+#[test]
+fn a_later_format_is_refused_by_name() {
+    let v2 = V1.replacen("\"format\": 1", "\"format\": 2", 1);
+    assert_ne!(v2, V1);
+    assert_eq!(
+        Scenario::from_json(&v2).unwrap_err(),
+        Error::FutureVersion {
+            what: "scenario JSON".into(),
+            found: 2,
+            supported: 1,
+        }
+    );
+    assert_eq!(
+        Scenario::many_from_json(&v2).unwrap_err(),
+        Error::FutureVersion {
+            what: "scenario file".into(),
+            found: 2,
+            supported: 1,
+        }
+    );
+    let (s, errors) = Scenario::from_query("v=2&b=ftri");
+    assert_eq!(s.bundle, "ftri", "the rest of a newer link still applies");
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].to_string().contains("newer version"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn v1_collection_loads() {
+    let collection = r#"{
+      "format": 1,
+      "scenarios": [
+        {
+          "name": "FTRI, R&D doubled — geometric, z-scores",
+          "bundle": "ftri",
+          "year": 2019,
+          "weights": { "rd": 2.0, "ict": 0.5, "tariffs": 0 },
+          "method": {
+            "normalisation": { "type": "z_score", "mean": 100.0, "sd": 10.0 },
+            "aggregation": "geometric",
+            "treatment": { "type": "winsorise", "max_winsorised": 3, "skew": 1.5,
+                           "kurtosis": 3.0, "mirror_negative": true },
+            "imputation": { "type": "group_mean", "family": "m49-region" },
+            "screen": 0.75,
+            "carry_forward": 2,
+            "denominate": false
+          },
+          "groups": ["LDC", "developed"],
+          "selection": "KEN"
+        },
+        { "bundle": "hdi" },
+        {}
+      ]
+    }"#;
+    let hdi = Scenario {
+        bundle: "hdi".into(),
+        ..Scenario::default()
+    };
+    assert_eq!(
+        Scenario::many_from_json(collection).unwrap(),
+        vec![v1_expected(), hdi, Scenario::default()]
+    );
+}
