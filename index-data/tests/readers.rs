@@ -2,6 +2,9 @@
 //! marks, the WDI preamble, decimal commas and semicolons, Latin-1 bytes, stray header spaces,
 //! aggregate rows, unknown names and malformed cells.
 
+// Test helpers panic on failure, as the tests themselves do.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use index_core::dataset::Direction;

@@ -2,6 +2,10 @@
 //! the HDR 2023/24 file (`le`, `eys`, `mys`, `gnipc`, 1990–2022). The HDI itself is not in the
 //! file and is not added: the engine computes it, and the tests check it against UNDP's
 //! published values.
+//!
+//! One change to the built-in method: `min_child_share` is 1 (a score needs every child), as
+//! UNDP gives no HDI to a country missing a component; the built-in's 0 would rank Monaco
+//! first on life expectancy and schooling alone.
 
 use index_core::builtin;
 
@@ -29,5 +33,13 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
          published HDI values are not in the data. Computed this way it matches UNDP's \
          published HDI to three decimals.",
     );
-    a.finish(inputs, Meta::from_builtin(b, DefaultYear::Fixed(last)))
+    a.note(
+        "UNDP computes the HDI only for countries with all four components; so does the \
+         default method here (every child required at every level), which leaves out e.g. \
+         Monaco and the Democratic People's Republic of Korea. Lower the required share of \
+         children to score them on what they have.",
+    );
+    let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(last));
+    meta.method.min_child_share = 1.0;
+    a.finish(inputs, meta)
 }

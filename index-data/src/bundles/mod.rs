@@ -558,6 +558,14 @@ impl Assembly {
                 half.year
             }
         };
+        for g in meta.default_groups {
+            if !(0..dataset.units().len()).any(|u| dataset.in_group(u, g)) {
+                return Err(Error::Bundle {
+                    bundle: bundle_id.into(),
+                    problem: format!("default group `{g}` has no members among the units"),
+                });
+            }
+        }
         let parts = BundleParts {
             id: bundle_id.into(),
             title: meta.title,

@@ -1,0 +1,229 @@
+//! Bundles built end to end from the fixture data directory (tests/fixtures/data), which holds
+//! tiny files in each publisher's format for the ftri, hdi, gii, gii-panel and asem bundles.
+
+// Test helpers panic on failure, as the tests themselves do.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use index_core::pipeline;
+use index_data::error::Error;
+use index_data::{build, Built};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data")
+}
+
+fn built(id: &str) -> Built {
+    build(&data_dir(), id).unwrap()
+}
+
+fn group_ids(b: &Built) -> Vec<&str> {
+    b.bundle
+        .dataset()
+        .groups()
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect()
+}
+
+fn unit_groups<'b>(b: &'b Built, code: &str) -> Vec<&'b str> {
+    let ds = b.bundle.dataset();
+    let u = ds.unit_position(code).unwrap();
+    ds.units()[u].groups.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn gii_units_groups_reference_and_gdp() {
+    let b = built("gii");
+    let ds = b.bundle.dataset();
+    let codes: Vec<&str> = ds.units().iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["AFG", "HKG", "NOR", "TUR"]);
+    assert_eq!(ds.years(), [2025]);
+    assert_eq!(b.bundle.default_year(), 2025);
+    assert_eq!(b.bundle.default_groups(), &["LDC", "developed"]);
+    assert_eq!(
+        b.bundle.reference().map(|r| r.indicator.as_str()),
+        Some("gii_published")
+    );
+    assert_eq!(b.bundle.gdp_per_capita(), Some("gdppc"));
+    let gdppc = ds.indicator_position("gdppc").unwrap();
+    assert_eq!(
+        ds.value(ds.unit_position("NOR").unwrap(), gdppc, 2025),
+        Some(90000.0)
+    );
+    assert_eq!(
+        ds.source("wdi:NY.GDP.PCAP.CD").map(|s| s.edition.as_str()),
+        Some("WDI, last updated 2026-01-02")
+    );
+    assert_eq!(
+        ds.source("wipo-gii-2025").map(|s| s.edition.as_str()),
+        Some("GII 2025")
+    );
+    // Only groups with members; in a fixed order.
+    assert_eq!(
+        group_ids(&b),
+        [
+            "LDC",
+            "LLDC",
+            "developed",
+            "developing",
+            "region:Asia",
+            "region:Europe",
+            "subregion:Eastern Asia",
+            "subregion:Northern Europe",
+            "subregion:Southern Asia",
+            "subregion:Western Asia",
+            "hdi:Very high",
+            "hdi:Low",
+            "income:High income",
+            "income:Upper middle income",
+            "income:Low income",
+        ]
+    );
+    assert_eq!(
+        unit_groups(&b, "AFG"),
+        [
+            "LDC",
+            "LLDC",
+            "developing",
+            "region:Asia",
+            "subregion:Southern Asia",
+            "hdi:Low",
+            "income:Low income"
+        ]
+    );
+    let g = ds.group("developed").unwrap();
+    assert_eq!(
+        (g.name.as_str(), g.family.as_str()),
+        (
+            "Developed regions (UN M49, c.2020 notion)",
+            "m49-development"
+        )
+    );
+    assert_eq!(ds.group("LDC").unwrap().family, "un-ldc");
+    assert_eq!(ds.group("hdi:Low").unwrap().family, "undp-hdi");
+    assert_eq!(ds.group("income:Low income").unwrap().family, "wb-income");
+    assert!(b.bundle.notes().iter().any(|n| n.contains("c.2020")));
+    // The engine's GII: Norway = mean(mean(85, 55, 60, 50, 52), mean(40, 45)) = 51.45.
+    let f = b.bundle.framework();
+    let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2025).unwrap();
+    let nor = r.index(ds.unit_position("NOR").unwrap()).unwrap();
+    assert!((nor - 51.45).abs() < 1e-9, "{nor}");
+    // The report.
+    let m: Vec<(&str, &str)> = b
+        .report
+        .matches
+        .iter()
+        .map(|m| (m.name.as_str(), m.code.as_str()))
+        .collect();
+    assert_eq!(m, [("Hong Kong, China", "HKG")]);
+    assert_eq!(
+        (b.report.units, b.report.ldcs, b.report.indicators),
+        (4, 1, 7)
+    );
+}
+
+#[test]
+fn ftri_years_default_year_and_coverage() {
+    let b = built("ftri");
+    let ds = b.bundle.dataset();
+    assert_eq!(ds.years(), [2018, 2019]);
+    assert_eq!(b.bundle.default_year(), 2019);
+    assert!(ds.indicator("ftri_published").is_some());
+    let c = b.report.default_coverage().unwrap();
+    // 3 units × 5 blocks in 2019, CIV lacks finance; the LDC (AFG) has all 5.
+    assert_eq!((c.all.present, c.all.possible), (14, 15));
+    assert_eq!((c.ldc.present, c.ldc.possible), (5, 5));
+    let c2018 = &b.report.coverage[0];
+    assert_eq!((c2018.year, c2018.all.present), (2018, 5));
+    let text = b.report.to_string();
+    assert!(
+        text.starts_with("ftri — Frontier Technology Readiness Index\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("coverage in 2019: all 93.3% (14/15) · LDCs 100.0% (5/5)"),
+        "{text}"
+    );
+    assert!(text.contains("      2019   93.3%  100.0% ←"), "{text}");
+}
+
+#[test]
+fn hdi_is_computed_not_read() {
+    let b = built("hdi");
+    let ds = b.bundle.dataset();
+    assert!(ds.indicator("hdi").is_none(), "the HDI is not in the data");
+    let ids: Vec<&str> = ds.indicators().iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["le", "eys", "mys", "gnipc", "gdppc"]);
+    let f = b.bundle.framework();
+    let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2022).unwrap();
+    // Norway's 2022 components give UNDP's 0.966.
+    let nor = r.index(ds.unit_position("NOR").unwrap()).unwrap();
+    assert_eq!(format!("{nor:.3}"), "0.966");
+    assert_eq!(b.report.set_apart[0].code, "ZZK.WORLD");
+}
+
+#[test]
+fn gii_panel_and_asem() {
+    let b = built("gii-panel");
+    assert_eq!(b.bundle.dataset().years(), [2021, 2022]);
+    assert_eq!(b.report.matches.len(), 2);
+
+    let b = built("asem");
+    let ds = b.bundle.dataset();
+    assert_eq!(
+        b.bundle.default_groups(),
+        &["EurAsia_group:Asia", "EurAsia_group:Europe"]
+    );
+    let g = ds.group("EurAsia_group:Asia").unwrap();
+    assert_eq!(
+        (g.name.as_str(), g.family.as_str()),
+        ("Europe or Asia: Asia", "EurAsia_group")
+    );
+    assert!(
+        unit_groups(&b, "AFG").contains(&"LDC"),
+        "ASEM units get M49 groups too"
+    );
+    assert!(
+        ds.indicator("GDP").is_some(),
+        "denominators are dataset indicators"
+    );
+    let f = b.bundle.framework();
+    let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2018).unwrap();
+    assert_eq!(r.ranked(), 5);
+}
+
+#[test]
+fn unknown_bundle_lists_the_bundles() {
+    let e = build(&data_dir(), "ftr").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown bundle `ftr`; the bundles are: ftri, tech, hdi, pci, gii, gii-panel, asem"
+    );
+}
+
+#[test]
+fn a_missing_input_is_named() {
+    let e = build(&data_dir(), "pci").unwrap_err();
+    assert!(matches!(&e, Error::Read { path, .. } if path.ends_with("unctad/pci_2008_2018.csv")));
+}
+
+#[test]
+fn fingerprint_follows_the_inputs() {
+    let dir = std::env::temp_dir().join(format!("index-data-fp-{}", std::process::id()));
+    for rel in index_data::write::all_inputs() {
+        let p = dir.join(&rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, "x").unwrap();
+    }
+    let a = index_data::write::fingerprint(&dir).unwrap();
+    assert_eq!(a, index_data::write::fingerprint(&dir).unwrap());
+    std::fs::write(dir.join(index_data::bundles::M49), "xy").unwrap();
+    let b = index_data::write::fingerprint(&dir).unwrap();
+    assert_ne!(a, b);
+    std::fs::remove_file(dir.join(index_data::bundles::HDR)).unwrap();
+    let e = index_data::write::fingerprint(&dir).unwrap_err();
+    assert!(e.to_string().contains("hdr_2023_24"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
