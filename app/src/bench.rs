@@ -1,0 +1,266 @@
+//! The in-browser benchmark harness, opened with `?bench=ftri` or `?bench=synthetic`: it drives
+//! the real page (slider `input` events on the first pillar) and measures, for each input, the
+//! time until the table and charts have been updated and the page laid out again. Results are
+//! written as JSON into `<pre id="bench-results">` (read by the end-to-end test that reports
+//! them) and to the console.
+//!
+//! The synthetic bundle (200 units × 100 indicators in 10 pillars) is generated here from a
+//! fixed seed and labelled as synthetic: it is not real data.
+
+use gloo::timers::future::TimeoutFuture;
+use index_core::bundle::{Bundle, BundleParts};
+use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Source, Unit};
+use index_core::framework::{Framework, NodeKind, NodeSpec};
+use index_core::method::Method;
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::loader;
+use crate::state::{AppState, Level};
+
+/// Slider inputs measured.
+const SAMPLES: usize = 120;
+
+/// Starts the benchmark for `which` ("ftri" or "synthetic").
+pub fn start(state: AppState, which: String) {
+    spawn_local(async move {
+        let bundle = if which == "synthetic" {
+            synthetic(200, 100, 10)
+        } else {
+            let id = if which.is_empty() {
+                "ftri".to_string()
+            } else {
+                which.clone()
+            };
+            let found = loader::fetch_catalogue()
+                .await
+                .map(|c| c.into_iter().find(|e| e.id == id));
+            match found {
+                Ok(Some(entry)) => {
+                    state.catalogue.set(vec![entry.clone()]);
+                    loader::fetch_bundle(&entry).await
+                }
+                Ok(None) => Err(format!("no bundle `{id}`")),
+                Err(e) => Err(e),
+            }
+        };
+        let bundle = match bundle {
+            Ok(b) => b,
+            Err(e) => {
+                state.notify(Level::Error, format!("Benchmark could not start: {e}"));
+                return;
+            }
+        };
+        let label = format!(
+            "{} ({} units × {} indicators)",
+            bundle.id(),
+            bundle.dataset().units().len(),
+            bundle.framework().leaves().len()
+        );
+        state.install(bundle, &Scenario::default());
+        TimeoutFuture::new(300).await;
+        let times = measure().await;
+        report(&label, &times);
+    });
+}
+
+/// Dispatches `SAMPLES` input events on the first weight slider and times each until the page
+/// is updated and laid out.
+async fn measure() -> Vec<f64> {
+    let doc = document();
+    let Some(slider) = doc
+        .query_selector("input[type=range]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let Some(perf) = window().performance() else {
+        return Vec::new();
+    };
+    let body = doc.body();
+    let mut times = Vec::with_capacity(SAMPLES);
+    for i in 0..SAMPLES {
+        slider.set_value(&format!("{}", 0.5 + (i % 9) as f64 * 0.5));
+        let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        }) else {
+            continue;
+        };
+        let t0 = perf.now();
+        let _ = slider.dispatch_event(&event);
+        // Let the reactive system run its effects (table, charts), then force layout.
+        TimeoutFuture::new(0).await;
+        if let Some(b) = &body {
+            let _ = b.offset_height();
+        }
+        times.push(perf.now() - t0);
+        // Give the browser a frame to paint before the next input.
+        TimeoutFuture::new(16).await;
+    }
+    times
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn report(label: &str, times: &[f64]) {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let json = serde_json::json!({
+        "bundle": label,
+        "samples": sorted.len(),
+        "median_ms": percentile(&sorted, 0.5),
+        "p95_ms": percentile(&sorted, 0.95),
+        "max_ms": sorted.last().copied().unwrap_or(f64::NAN),
+    });
+    leptos::logging::log!("bench {json}");
+    let doc = document();
+    if let Ok(pre) = doc.create_element("pre") {
+        pre.set_id("bench-results");
+        pre.set_text_content(Some(&json.to_string()));
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&pre);
+        }
+    }
+}
+
+/// A deterministic pseudo-random sequence (xorshift64*), for the synthetic bundle only.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A synthetic bundle of `units × indicators` in `pillars` pillars, 5 % missing values, 20 % of
+/// units in group A and 20 % in group B. Labelled "synthetic" everywhere.
+pub fn synthetic(units: usize, indicators: usize, pillars: usize) -> Result<Bundle, String> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let groups = vec![
+        Group {
+            id: "LDC".into(),
+            name: "Synthetic group A".into(),
+            family: "a".into(),
+        },
+        Group {
+            id: "developed".into(),
+            name: "Synthetic group B".into(),
+            family: "b".into(),
+        },
+    ];
+    let unit_list: Vec<Unit> = (0..units)
+        .map(|i| Unit {
+            code: format!("S{i:03}"),
+            name: format!("Synthetic unit {i}"),
+            groups: match i % 5 {
+                0 => vec!["LDC".into()],
+                1 => vec!["developed".into()],
+                _ => vec![],
+            },
+        })
+        .collect();
+    let inds: Vec<Indicator> = (0..indicators)
+        .map(|i| Indicator {
+            id: format!("i{i}"),
+            name: format!("Synthetic indicator {i}"),
+            unit: "synthetic".into(),
+            direction: if i % 7 == 0 {
+                Direction::Lower
+            } else {
+                Direction::Higher
+            },
+            source: "synthetic".into(),
+        })
+        .collect();
+    let source = Source {
+        id: "synthetic".into(),
+        publisher: "Index Explorer".into(),
+        title: "Synthetic benchmark data (not real)".into(),
+        edition: "seeded".into(),
+        licence: "none: generated".into(),
+        url: "about:blank".into(),
+    };
+    let mut b = DatasetBuilder::new(unit_list.clone(), inds, vec![source], groups, vec![2020])
+        .map_err(|e| e.to_string())?;
+    for (u, unit) in unit_list.iter().enumerate() {
+        let level = (u % 5) as f64;
+        for i in 0..indicators {
+            if rng.next() < 0.05 {
+                continue;
+            }
+            b.set(
+                &unit.code,
+                &format!("i{i}"),
+                2020,
+                10.0 * level + 50.0 * rng.next(),
+            )
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    let mut nodes = vec![NodeSpec {
+        id: "index".into(),
+        name: "Synthetic index".into(),
+        parent: None,
+        weight: 1.0,
+        kind: NodeKind::Aggregate,
+    }];
+    for p in 0..pillars {
+        nodes.push(NodeSpec {
+            id: format!("p{p}"),
+            name: format!("Pillar {p}"),
+            parent: Some("index".into()),
+            weight: 1.0,
+            kind: NodeKind::Aggregate,
+        });
+    }
+    for i in 0..indicators {
+        nodes.push(NodeSpec {
+            id: format!("i{i}"),
+            name: format!("Indicator {i}"),
+            parent: Some(format!("p{}", i % pillars)),
+            weight: 1.0,
+            kind: NodeKind::Indicator { denominator: None },
+        });
+    }
+    let framework = Framework::new(nodes).map_err(|e| e.to_string())?;
+    Bundle::new(BundleParts {
+        id: "synthetic".into(),
+        title: "Synthetic benchmark bundle (not real data)".into(),
+        description: "Generated from a fixed seed to measure the app's speed.".into(),
+        notes: vec!["Synthetic data: not real.".into()],
+        dataset: b.build(),
+        framework,
+        method: Method::default(),
+        default_year: 2020,
+        default_groups: ["LDC".into(), "developed".into()],
+        reference: None,
+        gdp_per_capita: None,
+    })
+    .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_bundle_has_the_asked_shape() {
+        let b = super::synthetic(200, 100, 10).unwrap();
+        assert_eq!(b.dataset().units().len(), 200);
+        assert_eq!(b.framework().leaves().len(), 100);
+        assert_eq!(b.framework().pillars().len(), 10);
+        assert!(b.title().contains("not real"));
+    }
+}

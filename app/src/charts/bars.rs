@@ -1,0 +1,127 @@
+//! The ranked bar chart of the index, groups coloured (and filled vs outlined).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, nice_max, DrawResult, Membership, Style, GRID, INK};
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Unit code (label).
+    pub code: String,
+    /// Index score.
+    pub value: f64,
+    /// Group.
+    pub membership: Membership,
+    /// The unit followed.
+    pub selected: bool,
+}
+
+/// Bars in rank order, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedBars {
+    /// The bars.
+    pub bars: Vec<Bar>,
+    /// Legend names of the two groups.
+    pub names: [String; 2],
+}
+
+/// Draws `data` on `area`. Group a bars are filled, group b bars outlined, others light grey;
+/// the selected unit gets a dark marker and its code above the bar.
+pub fn draw_ranked_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &RankedBars,
+    style: &Style,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = data.bars.len().max(1);
+    let top = nice_max(data.bars.iter().map(|b| b.value).fold(0.0, f64::max));
+    let bottom = data
+        .bars
+        .iter()
+        .map(|b| b.value)
+        .fold(0.0, f64::min)
+        .min(0.0);
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(22.0))
+        .margin_right(style.px(8.0))
+        .x_label_area_size(style.px(6.0))
+        .y_label_area_size(style.px(44.0))
+        .build_cartesian_2d(0f64..n as f64, bottom..top)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .disable_x_axis()
+        .y_labels(5)
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(INK.mix(0.6))
+        .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    let gap = if n > 120 { 0.0 } else { 0.15 };
+    chart
+        .draw_series(data.bars.iter().enumerate().map(|(i, b)| {
+            let x0 = i as f64 + gap;
+            let x1 = i as f64 + 1.0 - gap;
+            let colour = b.membership.colour();
+            let shape = match b.membership {
+                Membership::B => colour.stroke_width(style.px(1.5)),
+                _ => colour.filled(),
+            };
+            Rectangle::new([(x0, 0.0), (x1, b.value)], shape)
+        }))
+        .map_err(err)?;
+    if let Some((i, b)) = data.bars.iter().enumerate().find(|(_, b)| b.selected) {
+        let x = i as f64 + 0.5;
+        chart
+            .draw_series(std::iter::once(TriangleMarker::new(
+                (x, b.value),
+                style.px(6.0),
+                INK.filled(),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                b.code.clone(),
+                (x, b.value),
+                ("sans-serif", style.font(12.0))
+                    .into_font()
+                    .color(&INK)
+                    .pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Center,
+                        plotters::style::text_anchor::VPos::Bottom,
+                    )),
+            )))
+            .map_err(err)?;
+    }
+    // Legend, top right: filled vs outlined swatches with names.
+    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
+    let (w, _) = area.dim_in_pixel();
+    let y = style.px(4.0) as i32;
+    let sw = style.px(12.0) as i32;
+    let mut x = w as i32 - style.px(250.0) as i32;
+    for (m, name) in [
+        (Membership::A, &data.names[0]),
+        (Membership::B, &data.names[1]),
+    ] {
+        let c = m.colour();
+        let shape = if m == Membership::B {
+            c.stroke_width(style.px(1.5))
+        } else {
+            c.filled()
+        };
+        area.draw(&Rectangle::new([(x, y), (x + sw, y + sw)], shape))
+            .map_err(err)?;
+        area.draw(&Text::new(
+            name.clone(),
+            (x + sw + style.px(5.0) as i32, y),
+            font.clone(),
+        ))
+        .map_err(err)?;
+        x += style.px(115.0) as i32;
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The gap chart: for the index and each pillar, the two groups' means side by side.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, nice_max, DrawResult, Membership, Style, GRID, INK};
+
+/// One row per framework node: label, group a mean, group b mean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapBars {
+    /// (label, mean of a, mean of b).
+    pub rows: Vec<(String, Option<f64>, Option<f64>)>,
+    /// Legend names of the two groups.
+    pub names: [String; 2],
+}
+
+/// Draws horizontal paired bars: group a filled, group b outlined; the gap is the distance
+/// between their ends.
+pub fn draw_gap_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &GapBars,
+    style: &Style,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = data.rows.len().max(1);
+    let top = nice_max(
+        data.rows
+            .iter()
+            .flat_map(|(_, a, b)| [a.unwrap_or(0.0), b.unwrap_or(0.0)])
+            .fold(0.0, f64::max),
+    );
+    let label_width = style.px(150.0);
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(22.0))
+        .margin_right(style.px(16.0))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(0f64..top, 0f64..n as f64)
+        .map_err(err)?;
+    let labels: Vec<String> = data
+        .rows
+        .iter()
+        .map(|(l, _, _)| super::fit(l, 22))
+        .collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n * 2 + 1)
+        .y_label_formatter(&|y| {
+            // Label at each row's centre (row i spans [n−1−i, n−i]).
+            let pos = n as f64 - y - 0.5;
+            if (pos - pos.round()).abs() < 1e-6 && pos >= 0.0 {
+                labels
+                    .get(pos.round() as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .x_labels(5)
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(INK.mix(0.6))
+        .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    for (i, (_, a, b)) in data.rows.iter().enumerate() {
+        let y = (n - 1 - i) as f64;
+        for (value, m, lo, hi) in [
+            (a, Membership::A, 0.52, 0.88),
+            (b, Membership::B, 0.12, 0.48),
+        ] {
+            if let Some(v) = value {
+                let c = m.colour();
+                let shape = if m == Membership::B {
+                    c.stroke_width(style.px(1.5))
+                } else {
+                    c.filled()
+                };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(0.0, y + lo), (*v, y + hi)],
+                        shape,
+                    )))
+                    .map_err(err)?;
+            }
+        }
+    }
+    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
+    let y = style.px(4.0) as i32;
+    let sw = style.px(12.0) as i32;
+    let mut x = label_width as i32;
+    for (m, name) in [
+        (Membership::A, &data.names[0]),
+        (Membership::B, &data.names[1]),
+    ] {
+        let c = m.colour();
+        let shape = if m == Membership::B {
+            c.stroke_width(style.px(1.5))
+        } else {
+            c.filled()
+        };
+        area.draw(&Rectangle::new([(x, y), (x + sw, y + sw)], shape))
+            .map_err(err)?;
+        area.draw(&Text::new(
+            name.clone(),
+            (x + sw + style.px(5.0) as i32, y),
+            font.clone(),
+        ))
+        .map_err(err)?;
+        x += style.px(115.0) as i32;
+    }
+    Ok(())
+}

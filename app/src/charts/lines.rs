@@ -1,0 +1,137 @@
+//! Line charts over years: the gap over time, a unit's rank history.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, nice_max, DrawResult, Style, GRID, INK};
+
+/// One line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    /// Legend label.
+    pub label: String,
+    /// Colour.
+    pub colour: RGBColor,
+    /// Whether to mark points with triangles (else circles), so series differ by more than colour.
+    pub triangles: bool,
+    /// Values per year (`None` breaks the line).
+    pub values: Vec<Option<f64>>,
+}
+
+/// A line chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    /// Years (x).
+    pub years: Vec<i32>,
+    /// Lines.
+    pub series: Vec<LineSeries>,
+    /// Whether the y axis runs downwards (ranks: 1 at the top).
+    pub inverted: bool,
+}
+
+/// Draws the lines with point marks and a legend.
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &LineChart,
+    style: &Style,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let (first, last) = match (data.years.first(), data.years.last()) {
+        (Some(f), Some(l)) if l > f => (*f, *l),
+        (Some(f), _) => (*f - 1, *f + 1),
+        _ => (0, 1),
+    };
+    let values = data
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten().copied());
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() {
+        (lo.min(0.0), nice_max(hi))
+    } else {
+        (0.0, 1.0)
+    };
+    let y_range = if data.inverted {
+        (hi + 0.5)..(1.0f64.min(lo) - 0.5).max(0.5)
+    } else {
+        lo..hi
+    };
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(24.0))
+        .margin_right(style.px(16.0))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(style.px(44.0))
+        .build_cartesian_2d(first..last, y_range)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(((last - first) as usize + 1).min(8))
+        .x_label_formatter(&|y| y.to_string())
+        .y_labels(5)
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(INK.mix(0.6))
+        .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    for s in &data.series {
+        // Split at gaps so a missing year breaks the line.
+        let mut run: Vec<(i32, f64)> = Vec::new();
+        let mut runs = Vec::new();
+        for (y, v) in data.years.iter().zip(&s.values) {
+            match v {
+                Some(v) => run.push((*y, *v)),
+                None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+                None => {}
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        for r in &runs {
+            chart
+                .draw_series(LineSeries_::new(
+                    r.clone(),
+                    s.colour.stroke_width(style.px(2.0)),
+                ))
+                .map_err(err)?;
+        }
+        let points = runs.iter().flatten().copied();
+        if s.triangles {
+            chart
+                .draw_series(
+                    points.map(|p| TriangleMarker::new(p, style.px(4.0), s.colour.filled())),
+                )
+                .map_err(err)?;
+        } else {
+            chart
+                .draw_series(points.map(|p| Circle::new(p, style.px(3.0), s.colour.filled())))
+                .map_err(err)?;
+        }
+    }
+    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
+    let y = style.px(5.0) as i32;
+    let mut x = style.px(50.0) as i32;
+    for s in &data.series {
+        area.draw(&PathElement::new(
+            vec![
+                (x, y + style.px(6.0) as i32),
+                (x + style.px(16.0) as i32, y + style.px(6.0) as i32),
+            ],
+            s.colour.stroke_width(style.px(2.0)),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            s.label.clone(),
+            (x + style.px(20.0) as i32, y),
+            font.clone(),
+        ))
+        .map_err(err)?;
+        x += style.px(24.0 + 7.0 * s.label.chars().count() as f64 + 16.0) as i32;
+    }
+    Ok(())
+}
+
+use plotters::series::LineSeries as LineSeries_;

@@ -1,0 +1,120 @@
+//! Distribution of index scores by group: a strip plot (one row per group, one mark per unit).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, nice_max, DrawResult, Membership, Style, GRID, INK};
+
+/// One group's scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strip {
+    /// Label.
+    pub label: String,
+    /// Group.
+    pub membership: Membership,
+    /// Scores.
+    pub values: Vec<f64>,
+    /// Median, drawn as a bar.
+    pub median: Option<f64>,
+}
+
+/// The strips, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strips {
+    /// Strips.
+    pub strips: Vec<Strip>,
+}
+
+/// Deterministic jitter in [−0.5, 0.5) for mark `i` (golden-ratio sequence), so redraws don't
+/// shimmer.
+fn jitter(i: usize) -> f64 {
+    ((i as f64 * 0.618_033_988_75) % 1.0) - 0.5
+}
+
+/// Draws a strip plot: group a as filled triangles, group b as open circles, others as small
+/// grey dots; each strip's median as a dark tick.
+pub fn draw_strips<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Strips,
+    style: &Style,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = data.strips.len().max(1);
+    let top = nice_max(
+        data.strips
+            .iter()
+            .flat_map(|s| s.values.iter().copied())
+            .fold(0.0, f64::max),
+    );
+    let bottom = data
+        .strips
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold(0.0, f64::min)
+        .min(0.0);
+    let labels: Vec<String> = data
+        .strips
+        .iter()
+        .map(|s| super::fit(&s.label, 22))
+        .collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(style.px(150.0))
+        .build_cartesian_2d(bottom..top, 0f64..n as f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n * 2 + 1)
+        .y_label_formatter(&|y| {
+            let pos = n as f64 - y - 0.5;
+            if (pos - pos.round()).abs() < 1e-6 && pos >= 0.0 {
+                labels
+                    .get(pos.round() as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .x_labels(5)
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(INK.mix(0.6))
+        .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    for (row, strip) in data.strips.iter().enumerate() {
+        let y0 = (n - 1 - row) as f64 + 0.5;
+        let c = strip.membership.colour();
+        let points = strip
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (*v, y0 + 0.6 * jitter(i)));
+        match strip.membership {
+            Membership::A => chart
+                .draw_series(points.map(|p| TriangleMarker::new(p, style.px(4.0), c.filled())))
+                .map(|_| ()),
+            Membership::B => chart
+                .draw_series(
+                    points.map(|p| Circle::new(p, style.px(3.5), c.stroke_width(style.px(1.5)))),
+                )
+                .map(|_| ()),
+            Membership::Other => chart
+                .draw_series(points.map(|p| Circle::new(p, style.px(2.5), c.filled())))
+                .map(|_| ()),
+        }
+        .map_err(err)?;
+        if let Some(m) = strip.median {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(m, y0 - 0.4), (m, y0 + 0.4)],
+                    INK.stroke_width(style.px(2.5)),
+                )))
+                .map_err(err)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! Golden-file tests: each chart drawn to SVG natively and compared with a committed file.
+//! Refresh the files with `UPDATE_GOLDEN=1 cargo test -p app`.
+
+use plotters::prelude::*;
+
+use super::*;
+
+fn golden(name: &str, svg: &str) {
+    let path = format!("{}/tests/golden/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(format!("{}/tests/golden", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        std::fs::write(&path, svg).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1 to create it"));
+    assert_eq!(
+        svg, want,
+        "{name}.svg differs; if intended, refresh with UPDATE_GOLDEN=1"
+    );
+}
+
+fn render(
+    w: u32,
+    h: u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>),
+) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        draw(&area);
+        area.present().unwrap();
+    }
+    out
+}
+
+fn bars() -> RankedBars {
+    RankedBars {
+        bars: vec![
+            Bar {
+                code: "CHE".into(),
+                value: 0.95,
+                membership: Membership::B,
+                selected: false,
+            },
+            Bar {
+                code: "KEN".into(),
+                value: 0.40,
+                membership: Membership::Other,
+                selected: true,
+            },
+            Bar {
+                code: "NER".into(),
+                value: 0.12,
+                membership: Membership::A,
+                selected: false,
+            },
+        ],
+        names: ["LDCs".into(), "Developed".into()],
+    }
+}
+
+#[test]
+fn ranked_bars_golden() {
+    let svg = render(480, 240, |a| {
+        draw_ranked_bars(a, &bars(), &Style::default()).unwrap()
+    });
+    // The filled (LDC) and outlined (developed) bars differ by more than colour.
+    assert!(svg.contains("#D55E00") && svg.contains("#0072B2"), "{svg}");
+    assert!(svg.contains("KEN"), "selected unit labelled");
+    golden("ranked_bars", &svg);
+}
+
+#[test]
+fn gap_bars_golden() {
+    let data = GapBars {
+        rows: vec![
+            ("Index".into(), Some(0.2), Some(0.8)),
+            ("ICT".into(), Some(0.1), None),
+        ],
+        names: ["LDCs".into(), "Developed".into()],
+    };
+    let svg = render(480, 200, |a| {
+        draw_gap_bars(a, &data, &Style::default()).unwrap()
+    });
+    assert!(svg.contains("ICT") && svg.contains("Index"));
+    golden("gap_bars", &svg);
+}
+
+#[test]
+fn strips_golden() {
+    let data = Strips {
+        strips: vec![
+            Strip {
+                label: "LDCs".into(),
+                membership: Membership::A,
+                values: vec![0.1, 0.2, 0.15],
+                median: Some(0.15),
+            },
+            Strip {
+                label: "Developed".into(),
+                membership: Membership::B,
+                values: vec![0.7, 0.9],
+                median: Some(0.8),
+            },
+        ],
+    };
+    let svg = render(480, 200, |a| {
+        draw_strips(a, &data, &Style::default()).unwrap()
+    });
+    golden("strips", &svg);
+}
+
+#[test]
+fn lines_golden_and_gaps_break_lines() {
+    let data = LineChart {
+        years: vec![2017, 2018, 2019, 2020],
+        series: vec![LineSeries {
+            label: "Gap".into(),
+            colour: ACCENT,
+            triangles: false,
+            values: vec![Some(0.5), None, Some(0.4), Some(0.3)],
+        }],
+        inverted: false,
+    };
+    let svg = render(480, 200, |a| {
+        draw_lines(a, &data, &Style::default()).unwrap()
+    });
+    assert_eq!(
+        svg.matches("<polyline").count(),
+        2,
+        "a missing year splits the line: {svg}"
+    );
+    golden("lines", &svg);
+}
+
+#[test]
+fn empty_data_draws_without_error() {
+    let svg = render(200, 100, |a| {
+        draw_ranked_bars(
+            a,
+            &RankedBars {
+                bars: vec![],
+                names: [String::new(), String::new()],
+            },
+            &Style::default(),
+        )
+        .unwrap();
+    });
+    assert!(svg.starts_with("<svg"));
+    let svg = render(200, 100, |a| {
+        draw_lines(
+            a,
+            &LineChart {
+                years: vec![],
+                series: vec![],
+                inverted: true,
+            },
+            &Style::default(),
+        )
+        .unwrap();
+    });
+    assert!(svg.starts_with("<svg"));
+    assert_eq!(nice_max(0.83), 1.0);
+    assert_eq!(nice_max(83.0), 100.0);
+    assert_eq!(nice_max(0.0), 1.0);
+    assert_eq!(nice_max(21.0), 25.0);
+}

@@ -1,0 +1,100 @@
+//! The gap panel: two groups (LDCs and developed economies by default, or any two the person
+//! picks) compared on the index and every pillar — mean, median, the gap, its ratio, coverage —
+//! and how the gap moved against the published weights.
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::state::use_state;
+use crate::view_model::{gap_rows, group_short};
+
+/// The panel.
+#[component]
+pub fn GapPanel() -> impl IntoView {
+    let state = use_state();
+    let rows = Memo::new(move |_| {
+        let b = state.bundle.get()?;
+        let now = state.compare(&*state.current()?)?;
+        let before = state.baseline().and_then(|r| state.compare(&r));
+        Some(gap_rows(&b, &now, before.as_ref()))
+    });
+    let group_options = move || {
+        state.bundle.with(|b| {
+            b.as_ref()
+                .map(|b| {
+                    b.dataset()
+                        .groups()
+                        .iter()
+                        .filter(|g| !g.family.contains("subregion"))
+                        .map(|g| (g.id.clone(), g.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let names = move || {
+        let b = state.bundle.get();
+        let g = state.groups.get();
+        b.map(|b| [group_short(&b, &g[0]), group_short(&b, &g[1])])
+            .unwrap_or_default()
+    };
+    let pick = move |side: usize, value: String| {
+        state.groups.update(|g| g[side] = value);
+    };
+    let picker = move |side: usize, id: &'static str, label: &'static str| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <select id=id on:change=move |ev| pick(side, event_target_value(&ev))>
+                    {move || {
+                        let current = state.groups.get()[side].clone();
+                        group_options().into_iter().map(|(gid, name)| {
+                            let sel = gid == current;
+                            view! { <option value=gid selected=sel>{name}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <section class="panel gap-panel" aria-labelledby="gap-h">
+            <div class="panel-head"><h2 id="gap-h">"The gap"</h2></div>
+            <div class="group-pickers">
+                {picker(0, "group-a", "Group A")}
+                {picker(1, "group-b", "Group B")}
+            </div>
+            <table class="gap-table" id="gap-table">
+                <thead>
+                    <tr>
+                        <th></th>
+                        <th class="num"><span class="swatch grp-a"></span>{move || names()[0].clone()}</th>
+                        <th class="num"><span class="swatch grp-b"></span>{move || names()[1].clone()}</th>
+                        <th class="num" title="B − A: how far group A is behind">"Gap"</th>
+                        <th class="num" title="Change in the gap against the published weights">"Δ gap"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().unwrap_or_default().into_iter().map(|r| {
+                        let (change_text, change_class) = r.gap_change.map_or((String::new(), "same"), |c| {
+                            (format::signed(c), if c > 1e-12 { "wider" } else if c < -1e-12 { "narrower" } else { "same" })
+                        });
+                        view! {
+                            <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>
+                                <th scope="row" title=r.name.clone()>{r.name.clone()}</th>
+                                <td class="num a-mean" title=format!("median {} · {} of {} scored", format::opt_score(r.a_median), r.a_count.0, r.a_count.1)>{format::opt_score(r.a_mean)}</td>
+                                <td class="num b-mean" title=format!("median {} · {} of {} scored", format::opt_score(r.b_median), r.b_count.0, r.b_count.1)>{format::opt_score(r.b_mean)}</td>
+                                <td class="num gap">{format::opt_score(r.gap)}</td>
+                                <td class=format!("num gap-change {change_class}")>{change_text}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">{move || rows.get().and_then(|r| r.first().cloned()).map(|r| format!(
+                "Means of units scored: {} of {} in A ({}), {} of {} in B ({}). Ratio A/B on the index: {}. Hover a figure for its median.",
+                r.a_count.0, r.a_count.1, format::percent(r.a_coverage), r.b_count.0, r.b_count.1, format::percent(r.b_coverage),
+                r.ratio.map_or_else(|| "–".into(), |x| format!("{x:.2}"))))}</p>
+        </section>
+    }
+}

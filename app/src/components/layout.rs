@@ -1,0 +1,54 @@
+//! The page layout: header, notices, then weights/method | ranking | gap, charts, profile,
+//! sources. Shows what is loading, or why nothing can be shown.
+
+use leptos::prelude::*;
+
+use super::charts_panel::ChartsPanel;
+use super::gap::GapPanel;
+use super::header::Header;
+use super::method::MethodPanel;
+use super::notices::Notices;
+use super::profile::Profile;
+use super::ranking::RankingTable;
+use super::sources::Sources;
+use super::weights::WeightsPanel;
+use crate::state::{use_state, Status};
+
+/// The whole explorer.
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let state = use_state();
+    let ready = move || state.bundle.with(Option::is_some);
+    view! {
+        <Header/>
+        <Notices/>
+        <main class="page">
+            {move || match state.status.get() {
+                Status::Failed(msg) => view! {
+                    <div class="empty-state" role="alert"><h2>"Nothing to show yet"</h2><p>{msg}</p></div>
+                }.into_any(),
+                Status::Loading(what) if !ready() => view! {
+                    <div class="empty-state" aria-live="polite"><div class="spinner"></div><p>"Loading " {what} "…"</p></div>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+            <Show when=ready>
+                <div class="explorer">
+                    <aside class="controls" aria-label="Weights and method">
+                        <WeightsPanel/>
+                        <MethodPanel/>
+                    </aside>
+                    <section class="ranking" aria-label="Ranking">
+                        <RankingTable/>
+                    </section>
+                    <aside class="gaps" aria-label="Group gap">
+                        <GapPanel/>
+                    </aside>
+                </div>
+                <Profile/>
+                <ChartsPanel/>
+                <Sources/>
+            </Show>
+        </main>
+    }
+}

@@ -1,0 +1,14 @@
+//! The page's components, one per file. Each is thin: it reads the state, shows it, and calls
+//! the state's methods on input.
+
+pub mod chart;
+pub mod charts_panel;
+pub mod gap;
+pub mod header;
+pub mod layout;
+pub mod method;
+pub mod notices;
+pub mod profile;
+pub mod ranking;
+pub mod sources;
+pub mod weights;

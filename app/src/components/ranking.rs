@@ -1,0 +1,217 @@
+//! The ranking table: every unit with rank, change against the published weights, score and a
+//! mini-bar per pillar; sortable, searchable, filterable by group; keyboard-usable. Only the
+//! rows in view are rendered (a full table re-laid out on every input costs tens of ms).
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::state::{use_state, SortKey};
+use crate::view_model::{self, group_short};
+
+/// Row height in CSS pixels (must match `.rank-table tbody tr` in style.css).
+pub const ROW_HEIGHT: f64 = 34.0;
+/// Height of the scrolling body in CSS pixels.
+const VIEW_HEIGHT: f64 = 544.0;
+/// Extra rows rendered above and below the view.
+const OVERSCAN: usize = 6;
+
+/// The table.
+#[component]
+pub fn RankingTable() -> impl IntoView {
+    let state = use_state();
+    let scroll_top = RwSignal::new(0.0f64);
+    let rows = Memo::new(move |_| {
+        let b = state.bundle.get()?;
+        let r = state.current()?;
+        let base = state.baseline()?;
+        let groups = state.groups.get();
+        Some(crate::shared::Shared::new(view_model::rows(
+            &b,
+            &r,
+            &base,
+            &groups,
+            &state.search.get(),
+            &state.filter.get(),
+            state.sort.get(),
+        )))
+    });
+    let pillars = move || {
+        state.bundle.with(|b| {
+            b.as_ref()
+                .map(|b| {
+                    let fw = b.framework();
+                    fw.pillars()
+                        .iter()
+                        .map(|p| (*p, fw.node(*p).map(|n| n.name.clone()).unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // Scale of the mini-bars: the largest pillar score shown.
+    let bar_max = move || {
+        rows.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.iter()
+                        .flat_map(|row| row.pillars.iter().flatten().copied())
+                        .fold(0.0, f64::max)
+                })
+                .unwrap_or(1.0)
+        })
+    };
+    let filter_options = move || {
+        state.bundle.with(|b| {
+            let Some(b) = b else { return Vec::new() };
+            let ds = b.dataset();
+            let mut v: Vec<(String, String)> = ["LDC", "LLDC", "SIDS", "developed", "developing"]
+                .iter()
+                .filter_map(|id| ds.group(id).map(|g| (g.id.clone(), g.name.clone())))
+                .collect();
+            v.extend(
+                ds.groups()
+                    .iter()
+                    .filter(|g| {
+                        g.family.ends_with("region")
+                            || g.family.contains("income")
+                            || g.family.contains("hdi")
+                            || g.family.contains("group")
+                    })
+                    .filter(|g| !g.family.contains("subregion"))
+                    .map(|g| (g.id.clone(), g.name.clone())),
+            );
+            v
+        })
+    };
+    let sort_button = move |key: SortKey, label: String| {
+        let active = move || state.sort.get().0 == key;
+        let arrow = move || match state.sort.get() {
+            (k, d) if k == key => {
+                if d {
+                    " ▼"
+                } else {
+                    " ▲"
+                }
+            }
+            _ => "",
+        };
+        view! {
+            <button class="sort" class:active=active
+                aria-sort=move || if active() { "ascending" } else { "none" }
+                on:click=move |_| state.sort.update(|s| { if s.0 == key { s.1 = !s.1 } else { *s = (key, false) } })>
+                {label}{arrow}
+            </button>
+        }
+    };
+    let visible = move || {
+        let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
+        (first.min(total), (first + count).min(total), total)
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent, code: String| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            state.selection.update(|s| {
+                *s = if s.as_deref() == Some(code.as_str()) {
+                    None
+                } else {
+                    Some(code.clone())
+                }
+            });
+        }
+    };
+    view! {
+        <div class="panel table-panel">
+            <div class="panel-head">
+                <h2>"Ranking"</h2>
+                <span class="count" id="ranked-count">{move || state.current().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
+            </div>
+            <div class="table-tools">
+                <input type="search" id="search" placeholder="Search country or code" aria-label="Search country or code"
+                    prop:value=move || state.search.get()
+                    on:input=move |ev| state.search.set(event_target_value(&ev))/>
+                <select id="filter" aria-label="Show group" on:change=move |ev| state.filter.set(event_target_value(&ev))>
+                    <option value="">"All units"</option>
+                    {move || {
+                        let current = state.filter.get();
+                        filter_options().into_iter().map(|(id, name)| {
+                            let sel = id == current;
+                            view! { <option value=id selected=sel>{name}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="table-scroll" style=format!("height:{VIEW_HEIGHT}px")
+                on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
+                <table class="rank-table" id="rank-table">
+                    <thead>
+                        <tr>
+                            <th class="c-rank">{sort_button(SortKey::Rank, "Rank".into())}</th>
+                            <th class="c-change">{sort_button(SortKey::Change, "Δ".into())}</th>
+                            <th class="c-name">{sort_button(SortKey::Name, "Country".into())}</th>
+                            <th class="c-score">"Score"</th>
+                            {move || pillars().into_iter().map(|(p, name)| {
+                                let short: String = name.chars().take(9).collect();
+                                view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let (first, last, total) = visible();
+                            let top = first as f64 * ROW_HEIGHT;
+                            let bottom = (total - last) as f64 * ROW_HEIGHT;
+                            let max = bar_max().max(f64::MIN_POSITIVE);
+                            let b = state.bundle.get();
+                            let groups = state.groups.get();
+                            let short = b.as_ref().map(|b| [group_short(b, &groups[0]), group_short(b, &groups[1])]).unwrap_or_default();
+                            let selected = state.selection.get();
+                            let body = rows.with(|r| r.as_ref().map(|r| r[first..last].to_vec()).unwrap_or_default());
+                            let ncols = 4 + pillars().len();
+                            view! {
+                                <tr class="spacer" style=format!("height:{top}px")><td colspan=ncols></td></tr>
+                                {body.into_iter().map(|row| {
+                                    let (change, dir) = format::rank_change(row.change);
+                                    let is_sel = selected.as_deref() == Some(row.code.as_str());
+                                    let code = row.code.clone();
+                                    let code2 = row.code.clone();
+                                    let badge = match row.membership {
+                                        crate::charts::Membership::A => Some(short[0].clone()),
+                                        crate::charts::Membership::B => Some(short[1].clone()),
+                                        crate::charts::Membership::Other => None,
+                                    };
+                                    view! {
+                                        <tr class=format!("row {}", row.membership.class()) class:selected=is_sel
+                                            tabindex="0" data-code=row.code.clone() aria-selected=is_sel.to_string()
+                                            on:click=move |_| state.selection.update(|s| *s = if s.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
+                                            on:keydown=move |ev| on_key(ev, code2.clone())>
+                                            <td class="c-rank">{row.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())}</td>
+                                            <td class=format!("c-change {dir}")>{change}</td>
+                                            <td class="c-name">
+                                                <span class="uname">{row.name.clone()}</span>
+                                                <span class="ucode">{row.code.clone()}</span>
+                                                {badge.map(|t| view! { <span class=format!("badge {}", row.membership.class())>{t}</span> })}
+                                                {(!row.reason.is_empty()).then(|| view! { <span class="reason">{row.reason.clone()}</span> })}
+                                            </td>
+                                            <td class="c-score">{format::opt_score(row.score)}</td>
+                                            {row.pillars.iter().map(|p| {
+                                                let w = p.map_or(0.0, |v| (v / max * 100.0).clamp(0.0, 100.0));
+                                                view! {
+                                                    <td class="c-pillar" title=format::opt_score(*p)>
+                                                        <span class="mini"><span class="mini-fill" style=format!("width:{w:.1}%")></span></span>
+                                                    </td>
+                                                }
+                                            }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                                <tr class="spacer" style=format!("height:{bottom}px")><td colspan=ncols></td></tr>
+                            }
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

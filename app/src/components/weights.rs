@@ -1,0 +1,133 @@
+//! The weights panel: a slider and a number field per pillar, and per indicator inside an
+//! expanded pillar; shares that sum to 100 % at each level; reset and equal weights.
+
+use std::collections::HashSet;
+
+use index_core::framework::Weights;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::state::use_state;
+
+/// Largest weight the sliders reach (the number field takes any value ≥ 0).
+const SLIDER_MAX: f64 = 5.0;
+
+/// The panel.
+#[component]
+pub fn WeightsPanel() -> impl IntoView {
+    let state = use_state();
+    let expanded = RwSignal::new(HashSet::<usize>::new());
+    let reset = move |_| {
+        if let Some(b) = state.bundle.get_untracked() {
+            state.set_weights(b.framework().weights());
+        }
+    };
+    let equal = move |_| {
+        if let Some(b) = state.bundle.get_untracked() {
+            let n = b.framework().len();
+            if let Ok(w) = Weights::new(b.framework(), vec![1.0; n]) {
+                state.set_weights(w);
+            }
+        }
+    };
+    let rows = move || {
+        let b = state.bundle.get()?;
+        let fw = b.framework();
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, usize)> = fw.pillars().iter().rev().map(|p| (*p, 0)).collect();
+        let open = expanded.get();
+        while let Some((node, depth)) = stack.pop() {
+            out.push((node, depth));
+            if open.contains(&node) {
+                for c in fw.children(node).iter().rev() {
+                    stack.push((*c, depth + 1));
+                }
+            }
+        }
+        Some(out)
+    };
+    view! {
+        <section class="panel weights" aria-labelledby="weights-h">
+            <div class="panel-head">
+                <h2 id="weights-h">"Weights"</h2>
+                <div class="buttons">
+                    <button id="reset-weights" on:click=reset title="Back to the publisher's weights">"Published"</button>
+                    <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
+                </div>
+            </div>
+            <p class="hint">"Shares are of the level above; drag to re-rank live."</p>
+            <ul class="weight-list">
+                {move || rows().unwrap_or_default().into_iter().map(|(node, depth)| view! {
+                    <WeightRow node=node depth=depth expanded=expanded/>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One node's row.
+#[component]
+fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> impl IntoView {
+    let state = use_state();
+    let Some(b) = state.bundle.get_untracked() else {
+        return ().into_any();
+    };
+    let fw = b.framework();
+    let Some(spec) = fw.node(node).cloned() else {
+        return ().into_any();
+    };
+    let has_children = !fw.children(node).is_empty();
+    let weight = move || {
+        state
+            .weights
+            .with(|w| w.as_ref().map_or(0.0, |w| w.get(node)))
+    };
+    let share = move || {
+        let b = state.bundle.get()?;
+        state
+            .weights
+            .with(|w| w.as_ref().map(|w| w.share(b.framework(), node)))
+    };
+    let id = format!("w-{}", spec.id);
+    let label_id = format!("wl-{}", spec.id);
+    let set = move |text: String| {
+        if let Ok(v) = text.trim().replace(',', ".").parse::<f64>() {
+            if v.is_finite() && v >= 0.0 {
+                state.set_weight(node, v);
+            }
+        }
+    };
+    let toggle = move |_| {
+        expanded.update(|e| {
+            if !e.remove(&node) {
+                e.insert(node);
+            }
+        })
+    };
+    let is_open = move || expanded.with(|e| e.contains(&node));
+    view! {
+        <li class="weight-row" style=format!("--depth:{depth}") data-node=spec.id.clone()>
+            <div class="weight-label">
+                {has_children.then(|| view! {
+                    <button class="expand" on:click=toggle aria-expanded=move || is_open().to_string()
+                        aria-label=format!("Show what {} is made of", spec.name)>
+                        {move || if is_open() { "▾" } else { "▸" }}
+                    </button>
+                })}
+                <span id=label_id.clone() class="name" title=spec.name.clone()>{spec.name.clone()}</span>
+                <span class="share" aria-label="share">{move || share().map(format::percent).unwrap_or_default()}</span>
+            </div>
+            <div class="weight-inputs">
+                <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string() step="0.05"
+                    aria-labelledby=label_id.clone()
+                    prop:value=move || weight().min(SLIDER_MAX).to_string()
+                    on:input=move |ev| set(event_target_value(&ev))/>
+                <input type="number" class="weight-number" min="0" step="0.1"
+                    aria-labelledby=label_id
+                    prop:value=move || index_core::scenario::short_number(weight())
+                    on:change=move |ev| set(event_target_value(&ev))/>
+            </div>
+        </li>
+    }
+    .into_any()
+}

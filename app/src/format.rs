@@ -1,0 +1,63 @@
+//! Number formatting for people: scores with sensible precision for their scale, shares as
+//! percentages, signed rank changes.
+
+/// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1.
+pub fn score(x: f64) -> String {
+    if x.abs() < 10.0 {
+        format!("{x:.3}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// An optional score, "–" when missing.
+pub fn opt_score(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), score)
+}
+
+/// A share (0–1) as a percentage.
+pub fn percent(x: f64) -> String {
+    if (x * 100.0 - (x * 100.0).round()).abs() < 0.05 {
+        format!("{:.0} %", x * 100.0)
+    } else {
+        format!("{:.1} %", x * 100.0)
+    }
+}
+
+/// A signed difference ("+1.2", "−0.4", "0").
+pub fn signed(x: f64) -> String {
+    let s = score(x.abs());
+    if s.trim_start_matches(['0', '.']).is_empty() {
+        "0".into()
+    } else if x > 0.0 {
+        format!("+{s}")
+    } else {
+        format!("−{s}")
+    }
+}
+
+/// A rank change with an arrow: "▲ 3", "▼ 2", "–" for no change, "new"/"" when unknown.
+pub fn rank_change(change: Option<i64>) -> (String, &'static str) {
+    match change {
+        Some(0) => ("–".into(), "same"),
+        Some(c) if c > 0 => (format!("▲ {c}"), "up"),
+        Some(c) => (format!("▼ {}", -c), "down"),
+        None => (String::new(), "same"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(score(0.41234), "0.412");
+        assert_eq!(score(41.234), "41.2");
+        assert_eq!(percent(0.5), "50 %");
+        assert_eq!(percent(0.3333), "33.3 %");
+        assert_eq!(signed(-0.25), "−0.250");
+        assert_eq!(signed(0.0001), "0");
+        assert_eq!(rank_change(Some(-2)), ("▼ 2".into(), "down"));
+    }
+}

@@ -1,0 +1,48 @@
+//! # Index Explorer — the web app
+//!
+//! A Leptos client-side app over `index-core` compiled to WebAssembly. One state model
+//! ([`state::AppState`]) created at the root; components in [`components`] read it and change
+//! it only through its validating methods; the engine runs in memos; effects only synchronise
+//! with the outside world (URL in [`persist`], canvases in [`components::chart`]). Charts are
+//! plain functions from precomputed data to a plotters drawing area ([`charts`]), so they also
+//! render to SVG natively in tests.
+
+#![allow(clippy::must_use_candidate)]
+
+pub mod bench;
+pub mod charts;
+pub mod components;
+pub mod format;
+pub mod loader;
+pub mod persist;
+pub mod shared;
+pub mod state;
+pub mod view_model;
+
+use leptos::prelude::*;
+
+use crate::components::layout::Explorer;
+use crate::state::AppState;
+
+/// The app: provides the state, applies the link, loads the data and lays out the explorer.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    let scenario = persist::read_url(&state);
+    if let Some(which) = persist::bench_requested() {
+        bench::start(state, which);
+    } else {
+        loader::start(state, scenario);
+    }
+    persist::sync_url(state);
+    view! { <Explorer/> }
+}
+
+/// Mounts the app into the page body, replacing the boot message.
+pub fn mount() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

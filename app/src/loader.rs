@@ -1,0 +1,135 @@
+//! Fetching the catalogue and the bundles built by `index data build` (served under `data/`).
+
+use gloo::net::http::Request;
+use index_core::bundle::Bundle;
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::state::{AppState, CatalogueEntry, Level, Status};
+
+/// The dataset shown when the link names none.
+pub const DEFAULT_BUNDLE: &str = "ftri";
+
+/// Fetches and parses the catalogue.
+///
+/// # Errors
+/// A message naming the file and what went wrong.
+pub async fn fetch_catalogue() -> Result<Vec<CatalogueEntry>, String> {
+    let t = fetch_text("data/catalogue.json").await?;
+    serde_json::from_str::<Vec<CatalogueEntry>>(&t)
+        .map_err(|e| format!("data/catalogue.json is not a valid catalogue: {e}"))
+}
+
+/// Fetches and validates one bundle.
+///
+/// # Errors
+/// A message naming the file and what went wrong.
+pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, String> {
+    let path = format!("data/{}", entry.file);
+    fetch_text(&path)
+        .await
+        .and_then(|t| Bundle::from_json(&t).map_err(|e| format!("{path}: {e}")))
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|e| format!("could not fetch {path}: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "could not fetch {path}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| format!("could not read {path}: {e}"))
+}
+
+/// Loads the catalogue, then the bundle the link asks for (or the default), then applies the
+/// rest of the link's scenario.
+pub fn start(state: AppState, scenario: Scenario) {
+    spawn_local(async move {
+        let catalogue = match fetch_catalogue().await {
+            Ok(c) => c,
+            Err(e) => {
+                state.status.set(Status::Failed(format!(
+                    "The list of datasets could not be loaded ({e}). Were the data bundles built? \
+                     Run `bash scripts/serve.sh`."
+                )));
+                return;
+            }
+        };
+        let wanted = if scenario.bundle.is_empty() {
+            DEFAULT_BUNDLE.to_string()
+        } else if catalogue.iter().any(|c| c.id == scenario.bundle) {
+            scenario.bundle.clone()
+        } else {
+            state.notify(
+                Level::Warning,
+                format!(
+                    "The link asks for dataset `{}`, which does not exist; showing the default.",
+                    scenario.bundle
+                ),
+            );
+            DEFAULT_BUNDLE.to_string()
+        };
+        state.catalogue.set(catalogue);
+        load(state, wanted, scenario).await;
+        state.url_ready.set(true);
+    });
+}
+
+/// Switches to bundle `id` with its defaults.
+pub fn switch(state: AppState, id: String) {
+    spawn_local(async move {
+        load(
+            state,
+            id.clone(),
+            Scenario {
+                bundle: id,
+                ..Scenario::default()
+            },
+        )
+        .await;
+    });
+}
+
+async fn load(state: AppState, id: String, scenario: Scenario) {
+    let entry = state
+        .catalogue
+        .with_untracked(|c| c.iter().find(|e| e.id == id).cloned());
+    let Some(entry) = entry else {
+        state.notify(
+            Level::Error,
+            format!("Dataset `{id}` is not in the catalogue."),
+        );
+        return;
+    };
+    let first = state.bundle.with_untracked(Option::is_none);
+    state.status.set(Status::Loading(entry.title.clone()));
+    match fetch_bundle(&entry).await {
+        Ok(bundle) => state.install(bundle, &scenario),
+        Err(e) => {
+            if first {
+                state.status.set(Status::Failed(format!(
+                    "{} could not be loaded: {e}",
+                    entry.title
+                )));
+            } else {
+                state.status.set(Status::Ready);
+                state.notify(
+                    Level::Error,
+                    format!(
+                        "{} could not be loaded ({e}); still showing the previous dataset.",
+                        entry.title
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
+//! captions. No signals here, so everything is testable natively.
+
+use index_core::bundle::Bundle;
+use index_core::groups::GroupComparison;
+use index_core::pipeline::Results;
+
+use crate::charts::{Bar, Membership, RankedBars};
+use crate::state::SortKey;
+
+/// One row of the ranking table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Unit position in the dataset.
+    pub unit: usize,
+    /// ISO3 code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Rank.
+    pub rank: Option<u32>,
+    /// Rank change against the published weights (positive = up).
+    pub change: Option<i64>,
+    /// Index score.
+    pub score: Option<f64>,
+    /// Pillar scores (children of the root), in framework order.
+    pub pillars: Vec<Option<f64>>,
+    /// Which compared group it is in.
+    pub membership: Membership,
+    /// Why it has no rank (empty when ranked).
+    pub reason: String,
+}
+
+/// Which of the two compared groups unit `u` belongs to.
+pub fn membership(bundle: &Bundle, groups: &[String; 2], u: usize) -> Membership {
+    let ds = bundle.dataset();
+    let id = |g: &str| ds.group(g).map(|g| g.id.clone()).unwrap_or_default();
+    if ds.in_group(u, &id(&groups[0])) {
+        Membership::A
+    } else if ds.in_group(u, &id(&groups[1])) {
+        Membership::B
+    } else {
+        Membership::Other
+    }
+}
+
+/// The table's rows: every unit (ranked first), filtered by `search` (name or code, ignoring
+/// case) and `filter` (a group id, empty for all), sorted by `sort`.
+pub fn rows(
+    bundle: &Bundle,
+    results: &Results,
+    baseline: &Results,
+    groups: &[String; 2],
+    search: &str,
+    filter: &str,
+    sort: (SortKey, bool),
+) -> Vec<Row> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let changes = results.rank_changes(baseline);
+    let needle = search.trim().to_lowercase();
+    let filter_id = ds.group(filter).map(|g| g.id.clone());
+    let mut rows: Vec<Row> = results
+        .order()
+        .into_iter()
+        .filter(|u| {
+            let unit = &ds.units()[*u];
+            (needle.is_empty()
+                || unit.name.to_lowercase().contains(&needle)
+                || unit.code.to_lowercase().contains(&needle))
+                && filter_id.as_ref().is_none_or(|g| ds.in_group(*u, g))
+        })
+        .map(|u| {
+            let unit = &ds.units()[u];
+            Row {
+                unit: u,
+                code: unit.code.clone(),
+                name: unit.name.clone(),
+                rank: results.rank(u),
+                change: changes.get(u).copied().flatten(),
+                score: results.index(u),
+                pillars: fw.pillars().iter().map(|p| results.score(u, *p)).collect(),
+                membership: membership(bundle, groups, u),
+                reason: results.status(u).reason(),
+            }
+        })
+        .collect();
+    let (key, descending) = sort;
+    let cmp_opt = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    match key {
+        SortKey::Rank => {
+            if descending {
+                rows.sort_by(|a, b| cmp_opt(a.score, b.score).then(a.name.cmp(&b.name)));
+            }
+        }
+        SortKey::Name => rows.sort_by(|a, b| {
+            let o = a.name.cmp(&b.name);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }),
+        SortKey::Change => rows.sort_by(|a, b| {
+            let (x, y) = (a.change.map(|c| c as f64), b.change.map(|c| c as f64));
+            let o = if descending {
+                cmp_opt(x, y)
+            } else {
+                cmp_opt(y, x)
+            };
+            o.then(a.rank.cmp(&b.rank))
+        }),
+        SortKey::Node(n) => rows.sort_by(|a, b| {
+            let (x, y) = (results.score(a.unit, n), results.score(b.unit, n));
+            let o = if descending {
+                cmp_opt(x, y)
+            } else {
+                cmp_opt(y, x)
+            };
+            o.then(a.name.cmp(&b.name))
+        }),
+    }
+    rows
+}
+
+/// One line of the gap panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapRow {
+    /// Framework node id.
+    pub id: String,
+    /// Node name.
+    pub name: String,
+    /// Depth below the index (0 for the index).
+    pub depth: usize,
+    /// Group a's mean.
+    pub a_mean: Option<f64>,
+    /// Group b's mean.
+    pub b_mean: Option<f64>,
+    /// Group a's median.
+    pub a_median: Option<f64>,
+    /// Group b's median.
+    pub b_median: Option<f64>,
+    /// b − a.
+    pub gap: Option<f64>,
+    /// a / b.
+    pub ratio: Option<f64>,
+    /// Gap now minus the gap under the published weights.
+    pub gap_change: Option<f64>,
+    /// Coverage of group a (share scored).
+    pub a_coverage: f64,
+    /// Coverage of group b.
+    pub b_coverage: f64,
+    /// Members of a scored / total.
+    pub a_count: (usize, usize),
+    /// Members of b scored / total.
+    pub b_count: (usize, usize),
+}
+
+/// The gap panel's rows, with the change against `baseline`.
+pub fn gap_rows(
+    bundle: &Bundle,
+    now: &GroupComparison,
+    baseline: Option<&GroupComparison>,
+) -> Vec<GapRow> {
+    let fw = bundle.framework();
+    now.nodes
+        .iter()
+        .map(|n| {
+            let mut depth = 0;
+            let mut at = n.node;
+            while let Some(p) = fw.parent(at) {
+                depth += 1;
+                at = p;
+            }
+            let before = baseline
+                .and_then(|b| b.node(&n.id))
+                .and_then(|b| b.difference);
+            GapRow {
+                id: n.id.clone(),
+                name: fw.node(n.node).map(|s| s.name.clone()).unwrap_or_default(),
+                depth,
+                a_mean: n.a.mean,
+                b_mean: n.b.mean,
+                a_median: n.a.median,
+                b_median: n.b.median,
+                gap: n.difference,
+                ratio: n.ratio,
+                gap_change: n.difference.zip(before).map(|(x, y)| x - y),
+                a_coverage: n.a.coverage,
+                b_coverage: n.b.coverage,
+                a_count: (n.a.scored, n.a.members),
+                b_count: (n.b.scored, n.b.members),
+            }
+        })
+        .collect()
+}
+
+/// Name of group `id` as shown to people.
+pub fn group_name(bundle: &Bundle, id: &str) -> String {
+    bundle
+        .dataset()
+        .group(id)
+        .map_or_else(|| id.to_string(), |g| g.name.clone())
+}
+
+/// A short label for a group (for legends and badges): "LDCs", "Developed", or the name.
+pub fn group_short(bundle: &Bundle, id: &str) -> String {
+    match id {
+        "LDC" => "LDCs".into(),
+        "developed" => "Developed".into(),
+        "developing" => "Developing".into(),
+        _ => {
+            let name = group_name(bundle, id);
+            name.split_once(':')
+                .map_or(name.clone(), |(_, v)| v.trim().to_string())
+        }
+    }
+}
+
+/// The source line for every figure of the bundle: each source of the framework's indicators
+/// as "Publisher, Title (edition), licence".
+pub fn source_line(bundle: &Bundle) -> String {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let mut ids: Vec<&str> = fw
+        .leaves()
+        .iter()
+        .filter_map(|l| ds.indicator(&fw.nodes()[*l].id))
+        .map(|i| i.source.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let parts: Vec<String> = ids
+        .iter()
+        .filter_map(|id| ds.source(id))
+        .map(|s| {
+            format!(
+                "{}, {} ({}), {}",
+                s.publisher, s.title, s.edition, s.licence
+            )
+        })
+        .collect();
+    format!(
+        "Source: {}. Computed with Index Explorer.",
+        parts.join("; ")
+    )
+}
+
+/// Data for the ranked bar chart of the index.
+pub fn ranked_bars(
+    bundle: &Bundle,
+    results: &Results,
+    groups: &[String; 2],
+    selection: Option<&str>,
+) -> RankedBars {
+    let ds = bundle.dataset();
+    let bars = results
+        .order()
+        .into_iter()
+        .filter_map(|u| {
+            let value = results.index(u)?;
+            let unit = &ds.units()[u];
+            Some(Bar {
+                code: unit.code.clone(),
+                value,
+                membership: membership(bundle, groups, u),
+                selected: selection == Some(unit.code.as_str()),
+            })
+        })
+        .collect();
+    RankedBars {
+        bars,
+        names: [
+            group_short(bundle, &groups[0]),
+            group_short(bundle, &groups[1]),
+        ],
+    }
+}

@@ -1,0 +1,222 @@
+//! The subcommands. Each returns `Err(message)` for the person at the terminal.
+
+use std::path::Path;
+
+use index_core::builtin;
+use index_core::bundle::Bundle;
+use index_core::framework::Framework;
+use index_core::groups::{self, GroupComparison};
+use index_core::pipeline;
+use index_core::scenario::{Resolved, Scenario};
+
+use crate::output;
+use crate::{Format, Selection};
+
+/// A bundle and the scenario resolved against it.
+pub struct Job {
+    /// The bundle.
+    pub bundle: Bundle,
+    /// Year, weights, method and groups.
+    pub resolved: Resolved,
+}
+
+fn read_file(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Loads the scenario file (if any) and the bundle, and resolves one against the other.
+pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
+    let mut scenario = match &sel.scenario {
+        None => Scenario::default(),
+        Some(path) => {
+            let all = Scenario::many_from_json(&read_file(path)?)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            pick(all, sel.scenario_name.as_deref(), path)?
+        }
+    };
+    let which = sel
+        .bundle
+        .clone()
+        .or_else(|| (!scenario.bundle.is_empty()).then(|| scenario.bundle.clone()))
+        .ok_or_else(|| {
+            format!(
+                "say which bundle: --bundle <{}> or a bundle JSON file",
+                index_data::BUNDLES.join("|")
+            )
+        })?;
+    let bundle = load_bundle(data_dir, &which)?;
+    if sel.bundle.is_some() && !scenario.bundle.is_empty() && scenario.bundle != bundle.id() {
+        return Err(format!(
+            "the scenario is for bundle `{}`, but --bundle gives `{}`",
+            scenario.bundle,
+            bundle.id()
+        ));
+    }
+    if let Some(y) = sel.year {
+        scenario.year = Some(y);
+    }
+    let resolved = scenario.resolve(&bundle).map_err(|e| e.to_string())?;
+    Ok(Job { bundle, resolved })
+}
+
+fn pick(all: Vec<Scenario>, name: Option<&str>, path: &Path) -> Result<Scenario, String> {
+    let names = || {
+        all.iter()
+            .map(|s| format!("`{}`", s.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match name {
+        Some(n) => all.iter().find(|s| s.name == n).cloned().ok_or_else(|| {
+            format!(
+                "{} has no scenario named `{n}` (it has {})",
+                path.display(),
+                names()
+            )
+        }),
+        None if all.len() == 1 => Ok(all.into_iter().next().unwrap_or_default()),
+        None => Err(format!(
+            "{} holds {} scenarios ({}): choose one with --scenario-name",
+            path.display(),
+            all.len(),
+            names()
+        )),
+    }
+}
+
+/// A bundle by id (built from the publishers' files, exactly as `index data build` does) or
+/// from a bundle JSON file.
+pub fn load_bundle(data_dir: &Path, which: &str) -> Result<Bundle, String> {
+    let path = Path::new(which);
+    if which.ends_with(".json") || path.is_file() {
+        return Bundle::from_json(&read_file(path)?)
+            .map_err(|e| format!("{}: {e}", path.display()));
+    }
+    index_data::build(data_dir, which)
+        .map(|b| b.bundle)
+        .map_err(|e| e.to_string())
+}
+
+/// `index rank`.
+pub fn rank(data_dir: &Path, sel: &Selection, format: Format, digits: usize) -> Result<(), String> {
+    let job = load(data_dir, sel)?;
+    let r = &job.resolved;
+    let b = &job.bundle;
+    let results = pipeline::run(b.dataset(), b.framework(), &r.method, &r.weights, r.year)
+        .map_err(|e| e.to_string())?;
+    output::ranking(b, &results, format, digits)
+}
+
+/// `index gaps`.
+pub fn gaps(
+    data_dir: &Path,
+    sel: &Selection,
+    groups: Option<&str>,
+    all_years: bool,
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let job = load(data_dir, sel)?;
+    let b = &job.bundle;
+    let r = &job.resolved;
+    let [a, g] = match groups {
+        Some(text) => {
+            let (a, g) = text.split_once(',').ok_or_else(|| {
+                format!("--groups takes two group ids separated by a comma, got `{text}`")
+            })?;
+            [a.trim().to_string(), g.trim().to_string()]
+        }
+        None => r.groups.clone(),
+    };
+    for id in [&a, &g] {
+        if b.dataset().group(id).is_none() {
+            let known: Vec<&str> = b.dataset().groups().iter().map(|g| g.id.as_str()).collect();
+            return Err(format!(
+                "bundle `{}` has no group `{id}`; it has: {}",
+                b.id(),
+                known.join(", ")
+            ));
+        }
+    }
+    let years = if all_years {
+        b.years_with_data()
+    } else {
+        vec![r.year]
+    };
+    let mut out: Vec<GroupComparison> = Vec::new();
+    for year in years {
+        let results = pipeline::run(b.dataset(), b.framework(), &r.method, &r.weights, year)
+            .map_err(|e| e.to_string())?;
+        out.push(
+            groups::compare(b.dataset(), b.framework(), &results, &a, &g)
+                .map_err(|e| e.to_string())?,
+        );
+    }
+    output::gaps(b, &out, format, digits)
+}
+
+fn print_tree(framework: &Framework) {
+    let mut stack = vec![(framework.root(), 0usize)];
+    while let Some((n, depth)) = stack.pop() {
+        if let Some(spec) = framework.node(n) {
+            let kind = if framework.children(n).is_empty() {
+                "indicator"
+            } else {
+                "aggregate"
+            };
+            println!(
+                "  {}{} — {} (weight {}, {kind})",
+                "  ".repeat(depth),
+                spec.id,
+                spec.name,
+                index_core::scenario::short_number(spec.weight)
+            );
+        }
+        for c in framework.children(n).iter().rev() {
+            stack.push((*c, depth + 1));
+        }
+    }
+}
+
+/// `index frameworks`.
+pub fn frameworks(data_dir: &Path) -> Result<(), String> {
+    for b in builtin::all().map_err(|e| e.to_string())? {
+        println!("{} — {}", b.id, b.title);
+        println!("  {}", b.description);
+        println!("  method: {}", b.method.describe());
+        print_tree(&b.framework);
+        println!();
+    }
+    match index_data::build(data_dir, "asem") {
+        Ok(asem) => {
+            let b = asem.bundle;
+            println!("asem — {} (read from the JRC framework file)", b.title());
+            println!("  method: {}", b.method().describe());
+            print_tree(b.framework());
+        }
+        Err(e) => println!(
+            "asem — the JRC ASEM framework could not be read from {}: {e}",
+            data_dir.display()
+        ),
+    }
+    Ok(())
+}
+
+/// `index data build`.
+pub fn data_build(data_dir: &Path, out: &Path, force: bool) -> Result<(), String> {
+    let summary = index_data::write_bundles(data_dir, out, force).map_err(|e| e.to_string())?;
+    print!("{summary}");
+    Ok(())
+}
+
+/// `index data report`.
+pub fn data_report(data_dir: &Path, bundle: Option<&str>) -> Result<(), String> {
+    let built = match bundle {
+        Some(id) => vec![index_data::build(data_dir, id).map_err(|e| e.to_string())?],
+        None => index_data::build_all(data_dir).map_err(|e| e.to_string())?,
+    };
+    for b in built {
+        println!("{}", b.report);
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! `index` — the command line of Index Explorer. It runs the same engine (`index-core`) on the
+//! same bundles as the browser, so its numbers are the browser's numbers.
+//!
+//! ```text
+//! index rank --bundle hdi --year 2022
+//! index rank --bundle ftri --scenario my-weights.json --format json
+//! index gaps --bundle ftri --groups LDC,developed --all-years
+//! index frameworks
+//! index data build            # writes public/data/*.json when inputs changed
+//! index data report
+//! ```
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Composite indices, ranked and compared: the engine of Index Explorer on the command line.
+#[derive(Debug, Parser)]
+#[command(name = "index", version, about, long_about = None)]
+struct Cli {
+    /// Directory of the publishers' files (default: $INDEX_DATA_DIR, else ../shared/data).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Comma-separated values.
+    Csv,
+    /// JSON (full precision).
+    Json,
+    /// An aligned table for people.
+    Text,
+}
+
+/// What to compute on, shared by `rank` and `gaps`.
+#[derive(Debug, clap::Args)]
+struct Selection {
+    /// A built-in bundle id (ftri, tech, hdi, pci, gii, gii-panel, asem) or a bundle JSON file.
+    #[arg(long, short)]
+    bundle: Option<String>,
+    /// The year (default: the scenario's, else the bundle's default year).
+    #[arg(long, short)]
+    year: Option<i32>,
+    /// A scenario JSON file exported from the app (weights, method, year, groups).
+    #[arg(long, short)]
+    scenario: Option<PathBuf>,
+    /// Which scenario of a file holding several (by name).
+    #[arg(long, value_name = "NAME")]
+    scenario_name: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// One row per unit: code, name, score, rank, then each pillar's score; units without a
+    /// score last, with the reason.
+    Rank {
+        #[command(flatten)]
+        selection: Selection,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Decimals for scores in csv/text output (JSON is always full precision).
+        #[arg(long, default_value_t = 4)]
+        digits: usize,
+    },
+    /// Compares two groups on the index and every pillar: count, coverage, mean, median, gap.
+    Gaps {
+        #[command(flatten)]
+        selection: Selection,
+        /// The two groups, comma-separated (default: the bundle's, usually LDC,developed).
+        #[arg(long, short, value_name = "A,B")]
+        groups: Option<String>,
+        /// Every year with data, not just one.
+        #[arg(long)]
+        all_years: bool,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Decimals for csv/text output.
+        #[arg(long, default_value_t = 4)]
+        digits: usize,
+    },
+    /// The built-in frameworks and their default methods.
+    Frameworks,
+    /// The data pipeline: build the app's bundles, report on coverage.
+    #[command(subcommand)]
+    Data(DataCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DataCommand {
+    /// Builds every bundle into the output directory, skipping the work when nothing changed.
+    Build {
+        /// Where to write the bundles.
+        #[arg(long, default_value = "public/data")]
+        out: PathBuf,
+        /// Build even if the inputs are unchanged.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Units, indicators, years, coverage overall and for LDCs, and every name that needed a
+    /// variant match, per bundle.
+    Report {
+        /// Only this bundle.
+        #[arg(long, short)]
+        bundle: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let data_dir = cli.data_dir.unwrap_or_else(index_data::default_data_dir);
+    let result = match cli.command {
+        Command::Rank {
+            selection,
+            format,
+            digits,
+        } => commands::rank(&data_dir, &selection, format, digits),
+        Command::Gaps {
+            selection,
+            groups,
+            all_years,
+            format,
+            digits,
+        } => commands::gaps(
+            &data_dir,
+            &selection,
+            groups.as_deref(),
+            all_years,
+            format,
+            digits,
+        ),
+        Command::Frameworks => commands::frameworks(&data_dir),
+        Command::Data(DataCommand::Build { out, force }) => {
+            commands::data_build(&data_dir, &out, force)
+        }
+        Command::Data(DataCommand::Report { bundle }) => {
+            commands::data_report(&data_dir, bundle.as_deref())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("index: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Writing rankings and gaps as CSV, JSON or aligned text.
+
+use std::io::Write;
+
+use index_core::bundle::Bundle;
+use index_core::groups::GroupComparison;
+use index_core::pipeline::Results;
+use serde::Serialize;
+
+use crate::Format;
+
+fn round(x: Option<f64>, digits: usize) -> String {
+    x.map_or_else(String::new, |v| format!("{v:.digits$}"))
+}
+
+/// One ranking row for JSON.
+#[derive(Serialize)]
+struct RankRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    score: Option<f64>,
+    rank: Option<u32>,
+    pillars: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: String,
+}
+
+/// Prints the ranking: ranked units best first, then unranked units with the reason.
+pub fn ranking(
+    bundle: &Bundle,
+    results: &Results,
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let pillars: Vec<(usize, &str)> = fw
+        .pillars()
+        .iter()
+        .filter_map(|p| fw.node(*p).map(|n| (*p, n.id.as_str())))
+        .collect();
+    let order = results.order();
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            let rows: Vec<RankRow<'_>> = order
+                .iter()
+                .map(|&u| RankRow {
+                    code: &ds.units()[u].code,
+                    name: &ds.units()[u].name,
+                    score: results.index(u),
+                    rank: results.rank(u),
+                    pillars: pillars
+                        .iter()
+                        .map(|(p, id)| (id.to_string(), serde_json::json!(results.score(u, *p))))
+                        .collect(),
+                    note: results.status(u).reason(),
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "bundle": bundle.id(),
+                "year": results.year(),
+                "method": results.prepared.method.describe(),
+                "units": rows,
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            println!();
+        }
+        Format::Csv | Format::Text => {
+            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(stdout.lock());
+            let mut header = vec!["code", "name", "score", "rank"];
+            header.extend(pillars.iter().map(|(_, id)| *id));
+            header.push("note");
+            w.write_record(&header).map_err(|e| e.to_string())?;
+            for &u in &order {
+                let mut rec = vec![
+                    ds.units()[u].code.clone(),
+                    ds.units()[u].name.clone(),
+                    round(results.index(u), digits),
+                    results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
+                ];
+                rec.extend(
+                    pillars
+                        .iter()
+                        .map(|(p, _)| round(results.score(u, *p), digits)),
+                );
+                rec.push(results.status(u).reason());
+                w.write_record(&rec).map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints group comparisons (one per year).
+pub fn gaps(
+    bundle: &Bundle,
+    comparisons: &[GroupComparison],
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let fw = bundle.framework();
+    let name = |id: &str| {
+        bundle
+            .dataset()
+            .group(id)
+            .map_or(id.to_string(), |g| g.name.clone())
+    };
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(stdout.lock(), comparisons).map_err(|e| e.to_string())?;
+            println!();
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(stdout.lock());
+            w.write_record([
+                "year",
+                "node",
+                "a",
+                "a_members",
+                "a_scored",
+                "a_mean",
+                "a_median",
+                "b",
+                "b_members",
+                "b_scored",
+                "b_mean",
+                "b_median",
+                "difference",
+                "ratio",
+            ])
+            .map_err(|e| e.to_string())?;
+            for c in comparisons {
+                for n in &c.nodes {
+                    w.write_record([
+                        c.year.to_string(),
+                        n.id.clone(),
+                        c.a.clone(),
+                        n.a.members.to_string(),
+                        n.a.scored.to_string(),
+                        round(n.a.mean, digits),
+                        round(n.a.median, digits),
+                        c.b.clone(),
+                        n.b.members.to_string(),
+                        n.b.scored.to_string(),
+                        round(n.b.mean, digits),
+                        round(n.b.median, digits),
+                        round(n.difference, digits),
+                        round(n.ratio, digits),
+                    ])
+                    .map_err(|e| e.to_string())?;
+                }
+            }
+            w.flush().map_err(|e| e.to_string())?;
+        }
+        Format::Text => {
+            let mut out = stdout.lock();
+            for c in comparisons {
+                writeln!(
+                    out,
+                    "{} {} — A: {} · B: {}",
+                    bundle.title(),
+                    c.year,
+                    name(&c.a),
+                    name(&c.b)
+                )
+                .map_err(|e| e.to_string())?;
+                writeln!(
+                    out,
+                    "{:<34} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
+                    "",
+                    "A scored",
+                    "A mean",
+                    "A median",
+                    "B scored",
+                    "B mean",
+                    "B median",
+                    "gap B−A",
+                    "A/B"
+                )
+                .map_err(|e| e.to_string())?;
+                for n in &c.nodes {
+                    let label: String = fw
+                        .node(n.node)
+                        .map_or(n.id.clone(), |s| s.name.clone())
+                        .chars()
+                        .take(34)
+                        .collect();
+                    writeln!(
+                        out,
+                        "{label:<34} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
+                        format!("{}/{}", n.a.scored, n.a.members),
+                        round(n.a.mean, digits),
+                        round(n.a.median, digits),
+                        format!("{}/{}", n.b.scored, n.b.members),
+                        round(n.b.mean, digits),
+                        round(n.b.median, digits),
+                        round(n.difference, digits),
+                        round(n.ratio, 2),
+                    )
+                    .map_err(|e| e.to_string())?;
+                }
+                writeln!(out).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
