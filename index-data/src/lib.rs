@@ -22,7 +22,7 @@
 //!    income group). The engine validates the result ([`index_core::bundle::Bundle::new`]).
 //! 4. **Report** ([`report`]): units, indicators, years, coverage overall and for LDCs per year,
 //!    rows set apart and names matched other than exactly.
-//! 5. **Write** ([`write`]): `<id>.json` per bundle and `catalogue.json`, skipped when nothing
+//! 5. **Write** ([`mod@write`]): `<id>.json` per bundle and `catalogue.json`, skipped when nothing
 //!    the build depends on has changed.
 //!
 //! ```no_run
@@ -31,6 +31,8 @@
 //! println!("{}", built.report);
 //! # Ok::<(), index_data::error::Error>(())
 //! ```
+
+#![deny(missing_docs)]
 
 pub mod bundles;
 pub mod countries;

@@ -67,7 +67,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
     a.source(src.clone());
     a.absorb(&data.table);
     for m in fw.denominators.iter().chain(&fw.indicators) {
-        a.from_table(
+        a.add_series(
             &data.table,
             &m.id,
             Indicator {

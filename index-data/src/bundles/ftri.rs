@@ -51,14 +51,14 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
     a.source(src.clone());
     a.absorb(&table);
     for (column, id) in BLOCKS {
-        a.from_table(
+        a.add_series(
             &table,
             column,
             super::builtin_indicator(&b, id, &src.id)?,
             1.0,
         )?;
     }
-    a.from_table(
+    a.add_series(
         &table,
         PUBLISHED,
         Indicator {

@@ -42,9 +42,9 @@ fn source(id: &str, title: &str, edition: &str) -> Source {
 fn add(a: &mut Assembly, b: &BuiltinIndex, table: &Table, src: &Source, label: &str) -> Result<()> {
     a.absorb(table);
     for (column, id) in PILLARS {
-        a.from_table(table, column, builtin_indicator(b, id, &src.id)?, 1.0)?;
+        a.add_series(table, column, builtin_indicator(b, id, &src.id)?, 1.0)?;
     }
-    a.from_table(
+    a.add_series(
         table,
         read::wipo::SCORE,
         Indicator {

@@ -25,7 +25,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
     a.source(src.clone());
     a.absorb(&hdr.table);
     for id in ["le", "eys", "mys", "gnipc"] {
-        a.from_table(&hdr.table, id, builtin_indicator(&b, id, &src.id)?, 1.0)?;
+        a.add_series(&hdr.table, id, builtin_indicator(&b, id, &src.id)?, 1.0)?;
     }
     a.gdppc(inputs)?;
     a.note(

@@ -90,7 +90,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>, id: &str) -> Result<Built> {
 
 /// The files of one run, each read at most once and shared between bundles.
 #[derive(Debug)]
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     dir: &'a Path,
     countries: Option<Rc<Countries>>,
     hdr: Option<Rc<HdrFile>>,
@@ -209,7 +209,7 @@ pub fn hdro_source() -> Source {
 
 /// How the default year is chosen.
 #[derive(Debug, Clone, Copy)]
-pub enum DefaultYear {
+pub(crate) enum DefaultYear {
     /// This year.
     Fixed(i32),
     /// The latest year in which at least half the units get an index score under the default
@@ -220,7 +220,7 @@ pub enum DefaultYear {
 /// A bundle being put together: units, years, indicators with their values, and what the
 /// report needs.
 #[derive(Debug)]
-pub struct Assembly {
+pub(crate) struct Assembly {
     id: &'static str,
     years: Vec<i32>,
     units: BTreeSet<String>,
@@ -236,7 +236,7 @@ pub struct Assembly {
 
 /// What [`Assembly::finish`] needs besides the data.
 #[derive(Debug)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// Title.
     pub title: String,
     /// Description.
@@ -337,12 +337,11 @@ impl Assembly {
         );
     }
 
-    /// Adds the series `series` of `table` as indicator `id` with the metadata of a built-in
-    /// index's expected indicator (or `fallback` when it has none).
+    /// Adds the series `series` of `table`, multiplied by `scale`, as `indicator`.
     ///
     /// # Errors
     /// [`Error::Format`] when the table has no such series.
-    pub fn from_table(
+    pub fn add_series(
         &mut self,
         table: &Table,
         series: &str,

@@ -53,14 +53,14 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
     a.source(src.clone());
     a.absorb(&table);
     for (column, id) in CATEGORIES {
-        a.from_table(
+        a.add_series(
             &table,
             column,
             super::builtin_indicator(&b, id, &src.id)?,
             1.0,
         )?;
     }
-    a.from_table(
+    a.add_series(
         &table,
         PUBLISHED,
         Indicator {

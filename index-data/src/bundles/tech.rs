@@ -88,17 +88,18 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
         let src = wdi_source(w);
         a.source(src.clone());
         a.absorb(&w.table);
-        a.from_table(&w.table, &w.code, builtin_indicator(&b, id, &src.id)?, 1.0)?;
+        a.add_series(&w.table, &w.code, builtin_indicator(&b, id, &src.id)?, 1.0)?;
     }
     let src = hdro_source();
     a.source(src.clone());
+    a.absorb(&hdr.table);
     for id in UNDP {
-        a.from_table(&hdr.table, id, builtin_indicator(&b, id, &src.id)?, 1.0)?;
+        a.add_series(&hdr.table, id, builtin_indicator(&b, id, &src.id)?, 1.0)?;
     }
     let pop = inputs.wdi(POPULATION)?;
     let src = wdi_source(&pop);
     a.source(src.clone());
-    a.from_table(
+    a.add_series(
         &pop.table,
         POPULATION,
         Indicator {

@@ -4,7 +4,7 @@
 //! number parsing that says where a bad cell is.
 //!
 //! Every reader that meets country names or codes resolves them through
-//! [`Countries`](crate::countries::Countries) and returns a [`Table`]: values by series, ISO3
+//! [`Countries`] and returns a [`Table`]: values by series, ISO3
 //! code and year, the rows set apart (aggregates, areas outside M49) and every name that needed
 //! more than an exact match.
 
@@ -322,12 +322,13 @@ pub fn parse_year(text: &str) -> Option<i32> {
     }
 }
 
-/// Checks that `record` has at least `len` fields.
+/// Checks that `record` has exactly `len` fields (the header's count): a shorter row would
+/// read as missing values, a longer one as shifted columns.
 ///
 /// # Errors
 /// [`Error::Format`] naming the line, the fields found and the fields needed.
 pub fn expect_len(file: &Path, record: &Record, len: usize) -> Result<()> {
-    if record.fields.len() < len {
+    if record.fields.len() != len {
         Err(Error::format(
             file,
             record.line,

@@ -84,7 +84,9 @@ pub fn read(path: &Path, countries: &Countries) -> Result<WdiFile> {
     let mut table = Table::new(path);
     table.header_line = header.line();
     let mut code_name: Option<(String, String)> = None;
+    let last_col = header.names().len().saturating_sub(1);
     for r in it.filter(|r| !r.is_blank()) {
+        super::expect_len(path, r, header.names().len())?;
         let (ind_name, ind_code) = (r.get(2).trim(), r.get(3).trim());
         match &code_name {
             None => code_name = Some((ind_code.to_string(), ind_name.to_string())),
@@ -108,20 +110,13 @@ pub fn read(path: &Path, countries: &Countries) -> Result<WdiFile> {
                 table.insert(r.line, ind_code, &code, year, v)?;
             }
         }
-        // The stray last column must stay empty.
-        if let Some(extra) = r.fields.get(header.names().len().saturating_sub(1)) {
-            if years
-                .last()
-                .is_some_and(|(c, _)| *c + 1 < header.names().len())
-                && !extra.trim().is_empty()
-            {
+        // The stray last column (no header) must stay empty.
+        if let Some((&(last, _), extra)) = years.last().zip(r.fields.get(last_col)) {
+            if last != last_col && !extra.trim().is_empty() {
                 return Err(Error::format(
                     path,
                     r.line,
-                    format!(
-                        "column {} has no header but holds `{extra}`",
-                        header.names().len()
-                    ),
+                    format!("column {} has no header but holds `{extra}`", last_col + 1),
                 ));
             }
         }
