@@ -78,6 +78,10 @@ pub struct Report {
     pub set_apart: Vec<SetApart>,
     /// Names matched other than exactly, one per file and name.
     pub matches: Vec<NameMatch>,
+    /// Units without an HDI group (not in the UNDP file, or its `hdicode` empty).
+    pub without_hdi_group: Vec<String>,
+    /// Units without a World Bank income group.
+    pub without_income_group: Vec<String>,
     /// The files read.
     pub inputs: Vec<PathBuf>,
 }
@@ -122,6 +126,13 @@ impl Report {
                 ldc: count(&ldc_units, year),
             })
             .collect();
+        let without = |prefix: &str| {
+            ds.units()
+                .iter()
+                .filter(|u| !u.groups.iter().any(|g| g.starts_with(prefix)))
+                .map(|u| u.code.clone())
+                .collect()
+        };
         Report {
             id: bundle.id().into(),
             title: bundle.title().into(),
@@ -137,6 +148,8 @@ impl Report {
             coverage,
             set_apart,
             matches,
+            without_hdi_group: without("hdi:"),
+            without_income_group: without("income:"),
             inputs,
         }
     }
@@ -198,6 +211,14 @@ impl fmt::Display for Report {
                 ""
             };
             writeln!(f, "      {}  {}  {}{mark}", c.year, c.all, c.ldc)?;
+        }
+        for (what, codes) in [
+            ("HDI group", &self.without_hdi_group),
+            ("income group", &self.without_income_group),
+        ] {
+            if !codes.is_empty() {
+                writeln!(f, "  no {what} ({}): {}", codes.len(), codes.join(", "))?;
+            }
         }
         let files: Vec<String> = self.inputs.iter().map(|p| short(p)).collect();
         writeln!(f, "  read: {}", files.join(", "))?;

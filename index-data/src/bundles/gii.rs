@@ -79,10 +79,6 @@ pub(crate) fn build_2025(inputs: &mut Inputs<'_>) -> Result<Built> {
          sub-index (mean of two pillars); computed here from the published pillar scores, \
          which are rounded to one decimal, it reproduces WIPO's score to within rounding.",
     );
-    a.note(format!(
-        "GDP per capita for {year} is sparse in the World Bank file (recent years are filled \
-         in over later releases)."
-    ));
     let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(year));
     meta.reference = Some(Reference {
         indicator: "gii_published".into(),

@@ -174,7 +174,7 @@ impl<'a> Inputs<'a> {
 
 /// Notes every bundle carries.
 pub const NOTE_DEVELOPED: &str = "“Developed” and “developing” are UN M49's old notion of \
-     developed and developing *regions* (c.2020 edition; UNSD has since dropped it): it counts \
+     developed and developing regions (c.2020 edition; UNSD has since dropped it): it counts \
      all of Europe as developed (including e.g. Belarus or Serbia) and leaves out e.g. the \
      Republic of Korea and Singapore. Define or edit groups to compare other sets.";
 /// Where the groups come from.
@@ -557,6 +557,15 @@ impl Assembly {
                 half.year
             }
         };
+        if let Some(gdppc) = dataset.indicator_position("gdppc") {
+            let (have, all) = (dataset.coverage(gdppc, default_year), dataset.units().len());
+            if 5 * have < 4 * all {
+                self.notes.push(format!(
+                    "GDP per capita (World Bank) is available for {have} of the {all} units in \
+                     {default_year}: recent years are filled in over later releases."
+                ));
+            }
+        }
         for g in meta.default_groups {
             if !(0..dataset.units().len()).any(|u| dataset.in_group(u, g)) {
                 return Err(Error::Bundle {
