@@ -135,7 +135,7 @@ pub fn compare(
         .map(|node| {
             let (sa, sb) = (summarise(results, &ma, node), summarise(results, &mb, node));
             let difference = match (sa.mean, sb.mean) {
-                (Some(x), Some(y)) => Some(y - x),
+                (Some(x), Some(y)) => Some(y - x).filter(|d| d.is_finite()),
                 _ => None,
             };
             let ratio = match (sa.mean, sb.mean) {
@@ -172,6 +172,27 @@ mod tests {
     use crate::framework::fixture::{agg, leaf};
     use crate::method::{Method, Normalisation};
     use crate::pipeline::run;
+
+    #[test]
+    fn figures_of_huge_scores_are_finite_or_none() {
+        // Means ±1e308: their difference overflows and is left out; means and medians are kept.
+        let d = dataset(
+            &[("A", &["LDC"]), ("B", &["LDC"]), ("C", &["dev"])],
+            &[("x", Higher, &[Some(1e308), Some(1.7e308), Some(-1e308)])],
+        );
+        let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
+        let m = Method {
+            normalisation: Normalisation::None,
+            ..Method::default()
+        };
+        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let g = compare(&d, &f, &r, "LDC", "dev").unwrap();
+        let idx = g.index().unwrap();
+        assert_eq!(idx.a.mean, Some(1.35e308));
+        assert_eq!(idx.a.median, Some(1.35e308));
+        assert_eq!(idx.difference, None);
+        assert!(idx.ratio.is_some_and(f64::is_finite));
+    }
 
     #[test]
     fn gap_by_hand() {

@@ -18,13 +18,26 @@ pub(crate) fn min_max(col: &[f64]) -> Option<(usize, f64, f64)> {
 }
 
 /// Arithmetic mean of the present values.
+///
+/// The sum can overflow where the mean cannot (values near ±1e308): the sum of `x·2⁻⁶⁴` is kept
+/// alongside (exact but for subnormals) and used then, so a mean of finite values is finite.
 pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (mut n, mut sum) = (0usize, 0.0);
+    const SMALL: f64 = 1.0 / 18_446_744_073_709_551_616.0; // 2⁻⁶⁴
+    let (mut n, mut sum, mut small) = (0usize, 0.0, 0.0);
     for v in values {
         n += 1;
         sum += v;
+        small += v * SMALL;
     }
-    (n > 0).then(|| sum / n as f64)
+    if n == 0 {
+        return None;
+    }
+    let m = sum / n as f64;
+    Some(if m.is_finite() {
+        m
+    } else {
+        (small / n as f64 / SMALL).clamp(-f64::MAX, f64::MAX)
+    })
 }
 
 /// Median of `values` (mean of the two middle values for an even count).
@@ -34,10 +47,13 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     }
     values.sort_unstable_by(f64::total_cmp);
     let n = values.len();
-    Some(if n % 2 == 1 {
-        values[n / 2]
+    let (a, b) = (values[(n - 1) / 2], values[n / 2]);
+    let mid = (a + b) / 2.0;
+    // a + b can overflow where their mean cannot.
+    Some(if mid.is_finite() {
+        mid
     } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+        a / 2.0 + b / 2.0
     })
 }
 
@@ -137,6 +153,17 @@ mod tests {
             (s - s1).abs() < 1e-12 && (k - k1).abs() < 1e-12,
             "{s}, {k} vs {s1}, {k1}"
         );
+    }
+
+    #[test]
+    fn means_and_medians_of_huge_values_are_finite() {
+        assert_eq!(mean([f64::MAX, f64::MAX]), Some(f64::MAX));
+        assert_eq!(mean([f64::MAX, f64::MAX, -f64::MAX]), Some(f64::MAX / 3.0));
+        assert_eq!(
+            median(vec![f64::MAX, 1.0, f64::MAX, 2.0]),
+            Some(f64::MAX / 2.0 + 1.0)
+        );
+        assert_eq!(median(vec![f64::MAX, f64::MAX]), Some(f64::MAX));
     }
 
     #[test]
