@@ -15,8 +15,8 @@ use index_core::dataset::Direction;
 use index_core::framework::{NodeKind, NodeSpec};
 
 use super::{
-    expect_len, number, parse_year, read_text, records, Encoding, Header, NumberStyle, Record,
-    Table,
+    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
+    Record, Table,
 };
 use crate::countries::{Countries, SetApart};
 use crate::error::{At, Error, Result};
@@ -54,7 +54,16 @@ pub struct AsemFramework {
 /// Unreadable file; a missing column; a `Type` other than the four; a direction other than
 /// ±1; a malformed weight (file, line, column, text).
 pub fn read_framework(path: &Path) -> Result<AsemFramework> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_framework_bytes(path, &bytes)
+}
+
+/// [`read_framework`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_framework`].
+pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()
@@ -167,7 +176,21 @@ pub fn read_indicators(
     countries: &Countries,
     framework: &AsemFramework,
 ) -> Result<AsemData> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_indicators_bytes(path, &bytes, countries, framework)
+}
+
+/// [`read_indicators`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_indicators`].
+pub fn read_indicators_bytes(
+    path: &Path,
+    bytes: &[u8],
+    countries: &Countries,
+    framework: &AsemFramework,
+) -> Result<AsemData> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()
@@ -264,7 +287,20 @@ pub struct IncomeGroups {
 /// # Errors
 /// Unreadable file; no `uCode` or `Income_Group` column; a malformed code.
 pub fn read_income_groups(path: &Path, countries: &Countries) -> Result<IncomeGroups> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_income_groups_bytes(path, &bytes, countries)
+}
+
+/// [`read_income_groups`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_income_groups`].
+pub fn read_income_groups_bytes(
+    path: &Path,
+    bytes: &[u8],
+    countries: &Countries,
+) -> Result<IncomeGroups> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{expect_len, read_text, records, Encoding, Header, Record};
+use super::{decode, expect_len, read_file, records, Encoding, Header, Record};
 use crate::countries::{Countries, Country, Development};
 use crate::error::{At, Error, Result};
 
@@ -16,7 +16,16 @@ use crate::error::{At, Error, Result};
 /// Unreadable file, a missing column, a flag other than `x`/empty, an unknown development
 /// status, a missing or repeated ISO3 code — each naming the line.
 pub fn read(path: &Path) -> Result<Countries> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_bytes(path, &bytes)
+}
+
+/// [`read`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Countries> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()

@@ -7,6 +7,9 @@
 //! [`Countries`] and returns a [`Table`]: values by series, ISO3
 //! code and year, the rows set apart (aggregates, areas outside M49) and every name that needed
 //! more than an exact match.
+//!
+//! Each reader comes in two forms: `read…(path, …)` reads the file, `read…_bytes(path, bytes,
+//! …)` parses bytes already in memory (`path` only names them in errors).
 
 pub mod jrc;
 pub mod m49;
@@ -37,11 +40,18 @@ pub enum Encoding {
 /// [`Error::Read`] if the file cannot be read; [`Error::Encoding`] naming the line and byte of
 /// the first invalid UTF-8 sequence (or a UTF-16 byte-order mark).
 pub fn read_text(path: &Path, encoding: Encoding) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    decode(path, &read_file(path)?, encoding)
+}
+
+/// Reads `path` as bytes.
+///
+/// # Errors
+/// [`Error::Read`] naming the file.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    decode(path, &bytes, encoding)
+    })
 }
 
 /// Decodes `bytes` read from `path` (see [`read_text`]).

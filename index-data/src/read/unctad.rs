@@ -12,7 +12,8 @@
 use std::path::Path;
 
 use super::{
-    expect_len, number, parse_year, read_text, records, Encoding, Header, NumberStyle, Table,
+    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
+    Table,
 };
 use crate::countries::Countries;
 use crate::error::{Error, Result};
@@ -23,7 +24,16 @@ use crate::error::{Error, Result};
 /// Unreadable file; a header without `country_code` and `YEARS`; a year that is not a year; a
 /// malformed number (file, line, column, text); a value given twice; a malformed code.
 pub fn read_long(path: &Path, countries: &Countries) -> Result<Table> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_long_bytes(path, &bytes, countries)
+}
+
+/// [`read_long`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_long`].
+pub fn read_long_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()
@@ -80,7 +90,16 @@ pub fn read_long(path: &Path, countries: &Countries) -> Result<Table> {
 /// year; a row longer or shorter than the header; an economy name that matches no country
 /// (file, line, name); a malformed number (file, line, column, text).
 pub fn read_export(path: &Path, countries: &Countries) -> Result<Table> {
-    let text = read_text(path, Encoding::Latin1)?;
+    let bytes = read_file(path)?;
+    read_export_bytes(path, &bytes, countries)
+}
+
+/// [`read_export`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_export`].
+pub fn read_export_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
+    let text = decode(path, bytes, Encoding::Latin1)?;
     let recs = records(path, &text, b',')?;
     let find = |key: &str| {
         recs.iter()

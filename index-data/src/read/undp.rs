@@ -10,7 +10,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{expect_len, number, parse_year, read_text, records, Encoding, Header, NumberStyle};
+use super::{
+    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
+};
 use super::{Record, Table};
 use crate::countries::Countries;
 use crate::error::{Error, Result};
@@ -63,7 +65,21 @@ pub struct HdrFile {
 /// `hdicode` other than Very High/High/Medium/Low/empty; a malformed number (file, line,
 /// column, text); a code that is neither ISO3-shaped nor a `ZZ` aggregate.
 pub fn read(path: &Path, countries: &Countries, prefixes: &[&str]) -> Result<HdrFile> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_bytes(path, &bytes, countries, prefixes)
+}
+
+/// [`read`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    countries: &Countries,
+    prefixes: &[&str],
+) -> Result<HdrFile> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()

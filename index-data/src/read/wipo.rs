@@ -9,7 +9,8 @@
 use std::path::Path;
 
 use super::{
-    expect_len, number, parse_year, read_text, records, Encoding, Header, NumberStyle, Table,
+    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
+    Table,
 };
 use crate::countries::Countries;
 use crate::error::{Error, Result};
@@ -24,7 +25,16 @@ pub const SCORE: &str = "Global Innovation Index";
 /// unknown economy name (file, line, name); a malformed number — including a decimal point,
 /// which this file never uses (file, line, column, text); a value given twice.
 pub fn read_panel(path: &Path, countries: &Countries) -> Result<Table> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_panel_bytes(path, &bytes, countries)
+}
+
+/// [`read_panel`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_panel`].
+pub fn read_panel_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b';')?;
     let (head, rows) = recs
         .split_first()
@@ -67,7 +77,20 @@ pub fn read_panel(path: &Path, countries: &Countries) -> Result<Table> {
 /// Unreadable file; no `Country` column or no `GII_score_<year>` column; an unknown economy
 /// name (file, line, name); a malformed number (file, line, column, text).
 pub fn read_edition(path: &Path, countries: &Countries) -> Result<(Table, i32)> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_edition_bytes(path, &bytes, countries)
+}
+
+/// [`read_edition`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_edition`].
+pub fn read_edition_bytes(
+    path: &Path,
+    bytes: &[u8],
+    countries: &Countries,
+) -> Result<(Table, i32)> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let (head, rows) = recs
         .split_first()

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::{number, read_text, records, Encoding, Header, NumberStyle, Table};
+use super::{decode, number, read_file, records, Encoding, Header, NumberStyle, Table};
 use crate::countries::Countries;
 use crate::error::{Error, Result};
 
@@ -34,7 +34,16 @@ pub struct WdiFile {
 /// not a year; rows naming another indicator; a malformed number (file, line, column, text);
 /// a code that is not ISO3-shaped.
 pub fn read(path: &Path, countries: &Countries) -> Result<WdiFile> {
-    let text = read_text(path, Encoding::Utf8)?;
+    let bytes = read_file(path)?;
+    read_bytes(path, &bytes, countries)
+}
+
+/// [`read`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<WdiFile> {
+    let text = decode(path, bytes, Encoding::Utf8)?;
     let recs = records(path, &text, b',')?;
     let mut it = recs.iter();
     let mut preamble = |key: &str| {
