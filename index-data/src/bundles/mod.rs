@@ -1,7 +1,7 @@
 //! Assembling bundles: one module per bundle says which files it reads and how their series
 //! become the dataset's indicators; this module holds what they share — the cache of files
-//! read once per run ([`Inputs`]), the sources and notes every bundle carries, the groups every
-//! unit gets, and [`Assembly`], which turns units, indicators and values into a validated
+//! read once per run (`Inputs`), the sources and notes every bundle carries, the groups every
+//! unit gets, and `Assembly`, which turns units, indicators and values into a validated
 //! [`Bundle`] and its [`Report`].
 
 pub mod asem;

@@ -4,7 +4,7 @@
 //!
 //! Years run from [`FIRST_YEAR`] to the latest year any World Bank framework file has data;
 //! the default year is the latest in which at least half the units get an index score under the
-//! default method ([`DefaultYear::HalfScored`]).
+//! default method ([`half_scored_year`](super::half_scored_year)).
 
 use std::collections::BTreeSet;
 
