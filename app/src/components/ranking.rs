@@ -152,7 +152,7 @@ pub fn RankingTable() -> impl IntoView {
                             <th class="c-name">{sort_button(SortKey::Name, "Country".into())}</th>
                             <th class="c-score">"Score"</th>
                             {move || pillars().into_iter().map(|(p, name)| {
-                                let short: String = name.chars().take(9).collect();
+                                let short: String = name.split_whitespace().next().unwrap_or_default().chars().take(9).collect();
                                 view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }
                             }).collect_view()}
                         </tr>
@@ -191,7 +191,11 @@ pub fn RankingTable() -> impl IntoView {
                                             <td class="c-name">
                                                 <span class="uname">{row.name.clone()}</span>
                                                 <span class="ucode">{row.code.clone()}</span>
-                                                {badge.map(|t| view! { <span class=format!("badge {}", row.membership.class())>{t}</span> })}
+                                                {badge.map(|t| view! {
+                                                    <span class=format!("marker {}", row.membership.class()) title=t.clone() aria-label=t>
+                                                        {if row.membership == crate::charts::Membership::A { "▲" } else { "○" }}
+                                                    </span>
+                                                })}
                                                 {(!row.reason.is_empty()).then(|| view! { <span class="reason">{row.reason.clone()}</span> })}
                                             </td>
                                             <td class="c-score">{format::opt_score(row.score)}</td>
