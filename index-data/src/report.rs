@@ -74,6 +74,9 @@ pub struct Report {
     pub default_year: i32,
     /// Coverage per year, ascending.
     pub coverage: Vec<YearCoverage>,
+    /// Coverage in the default year once the default method carries values forward (`None`
+    /// when it does not): what the default ranking actually uses.
+    pub carried_forward: Option<(u32, YearCoverage)>,
     /// Rows set apart (aggregates, areas outside M49), one per code or name.
     pub set_apart: Vec<SetApart>,
     /// Names matched other than exactly, one per file and name.
@@ -126,6 +129,34 @@ impl Report {
                 ldc: count(&ldc_units, year),
             })
             .collect();
+        let lookback = bundle.method().carry_forward;
+        let carried_forward = (lookback > 0)
+            .then(|| {
+                ds.cross_section(bundle.default_year(), &leaves, lookback)
+                    .ok()
+            })
+            .flatten()
+            .map(|cs| {
+                let count = |units: &[usize]| Coverage {
+                    present: units
+                        .iter()
+                        .map(|u| {
+                            (0..leaves.len())
+                                .filter(|c| cs.values.get(*u, *c).is_some())
+                                .count()
+                        })
+                        .sum(),
+                    possible: units.len() * leaves.len(),
+                };
+                (
+                    lookback,
+                    YearCoverage {
+                        year: bundle.default_year(),
+                        all: count(&all_units),
+                        ldc: count(&ldc_units),
+                    },
+                )
+            });
         let without = |prefix: &str| {
             ds.units()
                 .iter()
@@ -146,6 +177,7 @@ impl Report {
             ),
             default_year: bundle.default_year(),
             coverage,
+            carried_forward,
             set_apart,
             matches,
             without_hdi_group: without("hdi:"),
@@ -191,6 +223,19 @@ impl fmt::Display for Report {
                 f,
                 "  coverage in {}: all {} ({}/{}) · LDCs {} ({}/{})",
                 c.year,
+                c.all.to_string().trim(),
+                c.all.present,
+                c.all.possible,
+                c.ldc.to_string().trim(),
+                c.ldc.present,
+                c.ldc.possible
+            )?;
+        }
+        if let Some((lookback, c)) = &self.carried_forward {
+            writeln!(
+                f,
+                "  with values up to {lookback} years old (as the default method takes them): \
+                 all {} ({}/{}) · LDCs {} ({}/{})",
                 c.all.to_string().trim(),
                 c.all.present,
                 c.all.possible,

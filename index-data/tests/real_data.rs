@@ -112,6 +112,12 @@ fn tech_default_year_has_half_the_units_scored() {
         .notes()
         .iter()
         .any(|n| n.starts_with(&format!("Default year {year}"))));
+    // The report says how much of the default year is carried forward.
+    let report = &bundle("tech").report;
+    let (lookback, carried) = report.carried_forward.unwrap();
+    assert_eq!(lookback, 5);
+    assert!(carried.all.present > report.default_coverage().unwrap().all.present);
+    assert!(bundle("hdi").report.carried_forward.is_none());
     eprintln!("tech: default year {year}, {} units ranked", r.ranked());
 }
 
