@@ -80,8 +80,9 @@ const fn ind(id: &'static str, name: &'static str, unit: &'static str) -> Expect
 /// - HDI = unweighted geometric mean of the three dimension indices.
 ///
 /// Expressed as per-indicator goalposts (linear, or on logs for income), the arithmetic mean at
-/// level 2 and the geometric mean at level 3. The geometric floor is 10⁻⁴ (no dimension index
-/// observed comes near it).
+/// level 2 and the geometric mean at level 3. Every component is required (`min_child_share`
+/// 1), as UNDP gives no HDI to a country missing one. The geometric floor is 10⁻⁴ (no dimension
+/// index observed comes near it).
 ///
 /// # Errors
 /// None in practice: the table is fixed; the `Result` is the framework constructor's.
@@ -152,6 +153,7 @@ pub fn hdi() -> Result<BuiltinIndex> {
         aggregation: Aggregation::Arithmetic,
         levels,
         floor: 1e-4,
+        min_child_share: 1.0,
         ..Method::default()
     };
     Ok(BuiltinIndex {

@@ -128,8 +128,15 @@ impl Bundle {
     }
 
     /// The bundle as JSON text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    ///
+    /// # Errors
+    /// [`Error::Parse`] if serialisation fails (it cannot for a valid bundle; reported rather
+    /// than hidden).
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(|e| Error::Parse {
+            what: format!("bundle `{}` as JSON", self.id()),
+            problem: e.to_string(),
+        })
     }
 
     /// Short id.

@@ -213,7 +213,8 @@ pub fn write_bundles(data_dir: &Path, out_dir: &Path, force: bool) -> Result<Wri
     let mut catalogue = Vec::new();
     for b in &built {
         let name = format!("{}.json", b.bundle.id());
-        let bytes = write_file(&out_dir.join(&name), &b.bundle.to_json())?;
+        let json = b.bundle.to_json().map_err(Error::engine(b.bundle.id()))?;
+        let bytes = write_file(&out_dir.join(&name), &json)?;
         catalogue.push(entry(&b.bundle, &name, bytes));
         files.push((name, bytes));
     }

@@ -55,7 +55,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         .disable_x_mesh()
         .disable_x_axis()
         .y_labels(5)
-        .light_line_style(GRID)
+        .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
         .axis_style(INK.mix(0.6))
         .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
@@ -75,26 +75,20 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     if let Some((i, b)) = data.bars.iter().enumerate().find(|(_, b)| b.selected) {
-        let x = i as f64 + 0.5;
+        let size = style.px(6.0) as i32;
+        let label = ("sans-serif", style.font(12.0))
+            .into_font()
+            .color(&INK)
+            .pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Center,
+                plotters::style::text_anchor::VPos::Bottom,
+            ));
         chart
-            .draw_series(std::iter::once(TriangleMarker::new(
-                (x, b.value),
-                style.px(6.0),
-                INK.filled(),
-            )))
-            .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                b.code.clone(),
-                (x, b.value),
-                ("sans-serif", style.font(12.0))
-                    .into_font()
-                    .color(&INK)
-                    .pos(plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Center,
-                        plotters::style::text_anchor::VPos::Bottom,
-                    )),
-            )))
+            .draw_series(std::iter::once(
+                EmptyElement::at((i as f64 + 0.5, b.value))
+                    + TriangleMarker::new((0, -size), size, INK.filled())
+                    + Text::new(b.code.clone(), (0, -3 * size), label),
+            ))
             .map_err(err)?;
     }
     // Legend, top right: filled vs outlined swatches with names.

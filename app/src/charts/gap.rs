@@ -59,7 +59,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
             }
         })
         .x_labels(5)
-        .light_line_style(GRID)
+        .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
         .axis_style(INK.mix(0.6))
         .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))

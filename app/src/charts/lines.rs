@@ -7,7 +7,7 @@ use super::{err, nice_max, DrawResult, Style, GRID, INK};
 
 /// One line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineSeries {
+pub struct Line {
     /// Legend label.
     pub label: String,
     /// Colour.
@@ -24,7 +24,7 @@ pub struct LineChart {
     /// Years (x).
     pub years: Vec<i32>,
     /// Lines.
-    pub series: Vec<LineSeries>,
+    pub series: Vec<Line>,
     /// Whether the y axis runs downwards (ranks: 1 at the top).
     pub inverted: bool,
 }
@@ -70,7 +70,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         .x_labels(((last - first) as usize + 1).min(8))
         .x_label_formatter(&|y| y.to_string())
         .y_labels(5)
-        .light_line_style(GRID)
+        .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
         .axis_style(INK.mix(0.6))
         .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
@@ -92,7 +92,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         }
         for r in &runs {
             chart
-                .draw_series(LineSeries_::new(
+                .draw_series(LineSeries::new(
                     r.clone(),
                     s.colour.stroke_width(style.px(2.0)),
                 ))
@@ -133,5 +133,3 @@ pub fn draw_lines<DB: DrawingBackend>(
     }
     Ok(())
 }
-
-use plotters::series::LineSeries as LineSeries_;

@@ -12,7 +12,7 @@ mod strips;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
-pub use lines::{draw_lines, LineChart, LineSeries};
+pub use lines::{draw_lines, Line, LineChart};
 pub use strips::{draw_strips, Strip, Strips};
 
 use plotters::style::RGBColor;

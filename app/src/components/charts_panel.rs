@@ -6,7 +6,7 @@ use index_core::stats::median;
 use leptos::prelude::*;
 
 use super::chart::ChartCanvas;
-use crate::charts::{self, GapBars, LineChart, LineSeries, Membership, Strip, Strips};
+use crate::charts::{self, GapBars, Line, LineChart, Membership, Strip, Strips};
 use crate::format;
 use crate::state::use_state;
 use crate::view_model::{self, group_short, source_line};
@@ -158,19 +158,19 @@ pub fn ChartsPanel() -> impl IntoView {
         Some(LineChart {
             years: p.years.clone(),
             series: vec![
-                LineSeries {
+                Line {
                     label: n[0].clone(),
                     colour: charts::GROUP_A,
                     triangles: true,
                     values: a,
                 },
-                LineSeries {
+                Line {
                     label: n[1].clone(),
                     colour: charts::GROUP_B,
                     triangles: false,
                     values: bb,
                 },
-                LineSeries {
+                Line {
                     label: "Gap".into(),
                     colour: charts::ACCENT,
                     triangles: false,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart::ChartCanvas;
-use crate::charts::{self, LineChart, LineSeries};
+use crate::charts::{self, Line, LineChart};
 use crate::format;
 use crate::state::use_state;
 use crate::view_model::group_short;
@@ -32,7 +32,7 @@ pub fn Profile() -> impl IntoView {
             .with(|b| b.as_ref().map(|b| b.dataset().units()[u].name.clone()))?;
         Some(LineChart {
             years: p.years.clone(),
-            series: vec![LineSeries {
+            series: vec![Line {
                 label: format!("Rank of {name}"),
                 colour: charts::INK,
                 triangles: false,

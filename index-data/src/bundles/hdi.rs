@@ -3,9 +3,8 @@
 //! file and is not added: the engine computes it, and the tests check it against UNDP's
 //! published values.
 //!
-//! One change to the built-in method: `min_child_share` is 1 (a score needs every child), as
-//! UNDP gives no HDI to a country missing a component; the built-in's 0 would rank Monaco
-//! first on life expectancy and schooling alone.
+//! The built-in method requires every component (`min_child_share` 1), as UNDP gives no HDI
+//! to a country missing one.
 
 use index_core::builtin;
 
@@ -39,7 +38,5 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
          Monaco and the Democratic People's Republic of Korea. Lower the required share of \
          children to score them on what they have.",
     );
-    let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(last));
-    meta.method.min_child_share = 1.0;
-    a.finish(inputs, meta)
+    a.finish(inputs, Meta::from_builtin(b, DefaultYear::Fixed(last)))
 }

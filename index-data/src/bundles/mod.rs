@@ -529,32 +529,45 @@ impl Assembly {
         let default_year = match meta.default_year {
             DefaultYear::Fixed(y) => y,
             DefaultYear::HalfScored => {
-                let half = half_scored_year(&dataset, &meta.framework, &meta.method)
-                    .map_err(Error::engine(bundle_id))?
-                    .ok_or_else(|| Error::Bundle {
-                        bundle: bundle_id.into(),
-                        problem: "no year in which half the units get a score".into(),
-                    })?;
+                // The latest year that stands on its own data: at least half the units scored
+                // from values published that year (carrying forward would otherwise always
+                // pick the newest, almost empty year).
                 let strict = Method {
                     carry_forward: 0,
                     ..meta.method.clone()
                 };
-                let without = half_scored_year(&dataset, &meta.framework, &strict)
+                let own = half_scored_year(&dataset, &meta.framework, &strict)
                     .map_err(Error::engine(bundle_id))?
-                    .map_or("no year".to_string(), |h| h.year.to_string());
+                    .ok_or_else(|| Error::Bundle {
+                        bundle: bundle_id.into(),
+                        problem: "no year in which half the units get a score from that \
+                                  year's values"
+                            .into(),
+                    })?;
+                let with = pipeline::run(
+                    &dataset,
+                    &meta.framework,
+                    &meta.method,
+                    &meta.framework.weights(),
+                    own.year,
+                )
+                .map_err(Error::engine(bundle_id))?;
                 self.notes.push(format!(
                     "Default year {}: the latest year in which at least half the units ({} of \
-                     {}) get an index score under the default method. {} of the {} values \
-                     used that year are carried forward from earlier years (the app shows \
-                     each value's year). Without carrying values forward, the latest such \
-                     year is {without}.",
-                    half.year,
-                    half.scored,
+                     {}) get an index score from values published that year. Under the default \
+                     method, which carries values up to {} years old forward, {} units are \
+                     scored in {}, and {} of the values used are from earlier years (the app \
+                     shows each value's year). Later years have too few new values to stand \
+                     on their own.",
+                    own.year,
+                    own.scored,
                     dataset.units().len(),
-                    half.carried,
-                    half.values,
+                    meta.method.carry_forward,
+                    with.ranked(),
+                    own.year,
+                    with.prepared.raw.carried_forward(),
                 ));
-                half.year
+                own.year
             }
         };
         if let Some(gdppc) = dataset.indicator_position("gdppc") {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the native tests of every crate (engine, data
+# pipeline, CLI, app view-models and chart golden files), the engine's wasm32 build, the
+# benchmarks' build, the data bundles and site build, the end-to-end tests in headless
+# Chromium, and the in-browser benchmark (figures printed, not asserted).
+set -euo pipefail
+here="$(dirname "${BASH_SOURCE[0]}")"
+bash "$here/setup.sh"
+source "$here/env.sh"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "formatting";            cargo fmt --all -- --check
+step "lints";                 cargo clippy --workspace --all-targets -q -- -D warnings
+step "native tests";          cargo test --workspace --exclude e2e -q
+step "engine for wasm32";     cargo build -q -p index-core --target wasm32-unknown-unknown
+step "benchmarks build";      cargo bench -q -p index-core --no-run
+step "data bundles";          bash "$here/build-data.sh"
+step "site (release)";        trunk build --release
+wasm=$(ls dist/*_bg.wasm)
+printf 'wasm: %s bytes, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+step "end-to-end (headless Chromium)"
+cargo test -q -p e2e -- --test-threads=1
+step "in-browser benchmark"
+cargo run -q -p e2e --bin browser-bench
+step "all tests passed"
