@@ -93,26 +93,27 @@ pub struct CrossSection {
     pub year: i32,
     /// Values: one row per unit, one column per requested indicator.
     pub values: Matrix,
-    /// For each present value, the year it was observed in (earlier than `year` when carried
-    /// forward). Row-major by unit, then indicator, like `values.get(unit, col)`.
-    origin: Vec<Option<i32>>,
+    /// The year each value was observed in (earlier than `year` when carried forward; `year`
+    /// where missing), column-major like `values`. Empty when nothing could be carried forward
+    /// (every value is from `year`), so that the common case costs no memory.
+    origin: Vec<i32>,
 }
 
 impl CrossSection {
     /// The year the value at `(unit, col)` was observed, `None` when missing.
     pub fn origin_year(&self, unit: usize, col: usize) -> Option<i32> {
-        self.origin
-            .get(col * self.values.rows() + unit)
-            .copied()
-            .flatten()
+        self.values.get(unit, col)?;
+        Some(
+            self.origin
+                .get(col * self.values.rows() + unit)
+                .copied()
+                .unwrap_or(self.year),
+        )
     }
 
     /// Number of values carried forward from an earlier year.
     pub fn carried_forward(&self) -> usize {
-        self.origin
-            .iter()
-            .filter(|o| matches!(o, Some(y) if *y != self.year))
-            .count()
+        self.origin.iter().filter(|y| **y != self.year).count()
     }
 }
 
@@ -355,7 +356,6 @@ impl Dataset {
         let nu = self.units.len();
         let ny = self.years.len();
         let mut values = Matrix::missing(nu, indicators.len());
-        let mut origin = vec![None; nu * indicators.len()];
         // Year positions to look in, newest first: `year`, then up to `lookback` earlier years.
         let looks: Vec<(usize, i32)> = (0..=i64::from(lookback))
             .filter_map(|back| {
@@ -363,18 +363,31 @@ impl Dataset {
                 Some((self.year_position(y)?, y))
             })
             .collect();
+        let mut origin = if looks.len() > 1 {
+            vec![year; nu * indicators.len()]
+        } else {
+            Vec::new()
+        };
         for (c, &ind) in indicators.iter().enumerate() {
             if ind >= self.indicators.len() {
                 continue;
             }
+            let Some((&(yp, _), earlier)) = looks.split_first() else {
+                continue; // cannot happen: `year` is held
+            };
             let out = values.col_raw_mut(c);
+            // Stored values are finite or NaN (missing), so `year` is a plain copy.
+            out.copy_from_slice(&self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu]);
+            if earlier.is_empty() {
+                continue;
+            }
             let org = &mut origin[c * nu..(c + 1) * nu];
-            for &(yp, y) in &looks {
+            for &(yp, y) in earlier {
                 let src = &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
-                for u in 0..nu {
-                    if org[u].is_none() && src[u].is_finite() {
-                        out[u] = src[u];
-                        org[u] = Some(y);
+                for ((o, g), v) in out.iter_mut().zip(org.iter_mut()).zip(src) {
+                    if o.is_nan() && v.is_finite() {
+                        *o = *v;
+                        *g = y;
                     }
                 }
             }

@@ -3,20 +3,28 @@
 
 use crate::matrix::Matrix;
 
-/// Divides column `c` of `values` by column `c` of `denominators` wherever `divide[c]` is true:
+/// Divides column `c` of `values` by column `columns[c]` of `denominators` (one column per
+/// distinct denominator) wherever `columns[c]` is set:
 ///
 /// `x'ᵤ = xᵤ / dᵤ`
 ///
 /// A missing or zero denominator makes the result missing (the count is returned, per column);
-/// columns with `divide[c] == false` are left as they are.
-pub fn denominate(values: &mut Matrix, denominators: &Matrix, divide: &[bool]) -> Vec<usize> {
+/// columns without a denominator are left as they are.
+pub fn denominate(
+    values: &mut Matrix,
+    denominators: &Matrix,
+    columns: &[Option<usize>],
+) -> Vec<usize> {
     let mut lost = vec![0; values.cols()];
     for (c, lost) in lost.iter_mut().enumerate() {
-        if !divide.get(c).copied().unwrap_or(false) {
+        let Some(dc) = columns.get(c).copied().flatten() else {
             continue;
+        };
+        let den = denominators.col_raw(dc);
+        if den.len() != values.rows() {
+            continue; // no such denominator column
         }
-        let den = denominators.col_raw(c).to_vec();
-        for (x, d) in values.col_raw_mut(c).iter_mut().zip(den) {
+        for (x, &d) in values.col_raw_mut(c).iter_mut().zip(den) {
             if x.is_finite() {
                 let q = *x / d;
                 if q.is_finite() && d != 0.0 {
@@ -47,7 +55,7 @@ mod tests {
             v.set(r, 1, Some(*x));
             d.set(r, 0, *den);
         }
-        let lost = denominate(&mut v, &d, &[true, false]);
+        let lost = denominate(&mut v, &d, &[Some(0), None]);
         assert_eq!(v.column(0).collect::<Vec<_>>(), vec![Some(5.0), None, None]);
         assert_eq!(
             v.column(1).collect::<Vec<_>>(),

@@ -158,10 +158,16 @@ pub fn prepare(
     // Denominate.
     let mut denominated = raw.values.clone();
     let denominator_lost = if method.denominate && dens.iter().any(Option::is_some) {
-        let den_inds: Vec<usize> = dens.iter().map(|d| d.unwrap_or(usize::MAX)).collect();
+        // One column per distinct denominator.
+        let mut den_inds: Vec<usize> = dens.iter().flatten().copied().collect();
+        den_inds.sort_unstable();
+        den_inds.dedup();
         let den = dataset.cross_section(year, &den_inds, method.carry_forward)?;
-        let divide: Vec<bool> = dens.iter().map(Option::is_some).collect();
-        denominate(&mut denominated, &den.values, &divide)
+        let columns: Vec<Option<usize>> = dens
+            .iter()
+            .map(|d| d.and_then(|d| den_inds.binary_search(&d).ok()))
+            .collect();
+        denominate(&mut denominated, &den.values, &columns)
     } else {
         vec![0; leaves.len()]
     };

@@ -45,9 +45,14 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    values.sort_unstable_by(f64::total_cmp);
+    // Selection, not a full sort: the middle value(s) are the same, in O(n).
     let n = values.len();
-    let (a, b) = (values[(n - 1) / 2], values[n / 2]);
+    let (below, &mut b, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let a = if n % 2 == 1 {
+        b
+    } else {
+        below.iter().copied().max_by(f64::total_cmp).unwrap_or(b)
+    };
     let mid = (a + b) / 2.0;
     // a + b can overflow where their mean cannot.
     Some(if mid.is_finite() {
