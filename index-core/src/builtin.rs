@@ -331,8 +331,10 @@ pub fn gii() -> Result<BuiltinIndex> {
 
 /// An FTRI-like technology-readiness index built from raw World Bank and UNDP indicators, where
 /// the methodological choices matter: values up to 5 years old carried forward, counts turned
-/// into per-million-people rates, outliers winsorised (JRC rule), min-max 0–100, arithmetic
-/// means, equal weights within and across the five blocks.
+/// into per-million-people rates, units with less than 2/3 of the indicators dropped (the
+/// JRC's usual threshold), outliers winsorised (JRC rule), min-max 0–100, arithmetic means,
+/// equal weights within and across the five blocks, and at least half of a parent's children
+/// present for it to get a score.
 ///
 /// Expects a `pop_millions` indicator (population in millions) as the denominator.
 ///
@@ -424,6 +426,7 @@ pub fn tech() -> Result<BuiltinIndex> {
         method: Method {
             denominate: true,
             carry_forward: 5,
+            screen: Some(2.0 / 3.0),
             treatment: Treatment::DEFAULT_WINSORISE,
             min_child_share: 0.5,
             ..Method::default()
