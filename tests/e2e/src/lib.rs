@@ -63,14 +63,26 @@ impl Site {
     pub fn start() -> Result<Site> {
         let dist = root().join("dist");
         if !dist.join("index.html").is_file() {
-            return Err(format!("{} has no index.html: run `trunk build --release` first", dist.display()));
+            return Err(format!(
+                "{} has no index.html: run `trunk build --release` first",
+                dist.display()
+            ));
         }
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").map_err(|e| e.to_string())?);
-        let port = server.server_addr().to_ip().map(|a| a.port()).ok_or("no port")?;
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .ok_or("no port")?;
         let s = Arc::clone(&server);
         thread::spawn(move || {
             for request in s.incoming_requests() {
-                let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+                let path = request
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .to_string();
                 let rel = path.trim_start_matches('/');
                 let rel = if rel.is_empty() { "index.html" } else { rel };
                 let file = dist.join(rel);
@@ -78,17 +90,24 @@ impl Site {
                 let response = match (safe, std::fs::read(&file)) {
                     (true, Ok(bytes)) => {
                         let mut r = tiny_http::Response::from_data(bytes);
-                        if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", content_type(&file)) {
+                        if let Ok(h) =
+                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                        {
                             r.add_header(h);
                         }
                         r
                     }
-                    _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+                    _ => {
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    }
                 };
                 let _ = request.respond(response);
             }
         });
-        Ok(Site { url: format!("http://127.0.0.1:{port}/"), server })
+        Ok(Site {
+            url: format!("http://127.0.0.1:{port}/"),
+            server,
+        })
     }
 }
 
@@ -146,7 +165,11 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .map_err(|e| format!("cannot open a WebDriver session: {e}"))?;
-        Ok(Browser { client, driver, profile })
+        Ok(Browser {
+            client,
+            driver,
+            profile,
+        })
     }
 
     /// Ends the session and the driver.
@@ -159,7 +182,10 @@ impl Browser {
 
     /// Runs `script` (a function body returning a value) in the page.
     pub async fn js(&self, script: &str) -> Result<Value> {
-        self.client.execute(script, vec![]).await.map_err(|e| format!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))
     }
 
     /// Waits until `css` matches an element (up to `secs`).
@@ -181,7 +207,12 @@ impl Browser {
         Ok(v.as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|r| Some((r.get(0)?.as_str()?.to_string(), r.get(1)?.as_str()?.to_string())))
+                    .filter_map(|r| {
+                        Some((
+                            r.get(0)?.as_str()?.to_string(),
+                            r.get(1)?.as_str()?.to_string(),
+                        ))
+                    })
                     .collect()
             })
             .unwrap_or_default())
@@ -195,7 +226,12 @@ impl Browser {
                  return r ? [r.querySelector('.a-mean').textContent, r.querySelector('.b-mean').textContent, r.querySelector('.gap').textContent] : null"
             ))
             .await?;
-        let cell = |i: usize| v.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+        let cell = |i: usize| {
+            v.get(i)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
         if v.is_null() {
             return Err(format!("no gap row for `{id}`"));
         }
@@ -220,7 +256,9 @@ pub fn index_bin() -> Result<PathBuf> {
         .iter()
         .map(|p| root().join("target").join(p).join("index"))
         .find(|p| p.is_file())
-        .ok_or_else(|| "no `index` binary: build it with `cargo build -p index-cli` or set INDEX_BIN".into())
+        .ok_or_else(|| {
+            "no `index` binary: build it with `cargo build -p index-cli` or set INDEX_BIN".into()
+        })
 }
 
 /// Runs the `index` CLI and returns its standard output.

@@ -11,7 +11,10 @@ use serde_json::Value;
 
 /// The FTRI bundle as the site serves it.
 fn ftri_bundle() -> String {
-    e2e::root().join("dist/data/ftri.json").display().to_string()
+    e2e::root()
+        .join("dist/data/ftri.json")
+        .display()
+        .to_string()
 }
 
 /// (code, rank) of the CLI's ranking for `scenario` (a JSON file path, or none).
@@ -27,7 +30,9 @@ fn cli_ranks(scenario: Option<&str>) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .map(|u| {
-            let rank = u["rank"].as_u64().map_or("–".to_string(), |r| r.to_string());
+            let rank = u["rank"]
+                .as_u64()
+                .map_or("–".to_string(), |r| r.to_string());
             (u["code"].as_str().unwrap().to_string(), rank)
         })
         .collect()
@@ -43,7 +48,11 @@ fn cli_gap(scenario: Option<&str>) -> (String, String, String) {
     let v = cli_json(&args).unwrap();
     let idx = &v[0]["nodes"][0];
     let f = |x: &Value| x.as_f64().map(shown).unwrap_or_default();
-    (f(&idx["a"]["mean"]), f(&idx["b"]["mean"]), f(&idx["difference"]))
+    (
+        f(&idx["a"]["mean"]),
+        f(&idx["b"]["mean"]),
+        f(&idx["difference"]),
+    )
 }
 
 async fn open(b: &Browser, url: &str) {
@@ -60,39 +69,83 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
     open(&b, &site.url).await;
 
     // Default view: FTRI, latest year, published (equal) weights — the CLI's ranking.
-    let title = b.js("return document.querySelector('.summary-inner strong').textContent").await.unwrap();
+    let title = b
+        .js("return document.querySelector('.summary-inner strong').textContent")
+        .await
+        .unwrap();
     assert_eq!(title.as_str(), Some("Frontier Technology Readiness Index"));
     let before = b.rows().await.unwrap();
     let cli_before = cli_ranks(None);
     assert!(before.len() >= 10, "rows rendered: {before:?}");
-    assert_eq!(before, cli_before[..before.len()], "default ranking differs from the CLI's");
+    assert_eq!(
+        before,
+        cli_before[..before.len()],
+        "default ranking differs from the CLI's"
+    );
     assert_eq!(b.gap_row("ftri").await.unwrap(), cli_gap(None));
     let shot = b.screenshot("default-view.png").await.unwrap();
     println!("screenshot: {}", shot.display());
 
     // Drag the R&D slider's thumb to the right with the mouse.
     let slider = b.client.find(Locator::Css("#w-rd")).await.unwrap();
-    let width = b.js("return document.querySelector('#w-rd').getBoundingClientRect().width").await.unwrap().as_f64().unwrap();
+    let width = b
+        .js("return document.querySelector('#w-rd').getBoundingClientRect().width")
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
     let value = |v: Value| v.as_str().and_then(|s| s.parse::<f64>().ok()).unwrap();
-    let start = value(b.js("return document.querySelector('#w-rd').value").await.unwrap());
+    let start = value(
+        b.js("return document.querySelector('#w-rd').value")
+            .await
+            .unwrap(),
+    );
     let thumb = (start / 5.0 - 0.5) * width;
     let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: slider, duration: None, x: thumb, y: 0.0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(200)), x: (0.45 * width).round(), y: 0.0 })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::MoveToElement {
+            element: slider,
+            duration: None,
+            x: thumb,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(200)),
+            x: (0.45 * width).round(),
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     b.client.perform_actions(drag).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let rd = value(b.js("return document.querySelector('#w-rd').value").await.unwrap());
-    assert!(rd > start + 1.0, "the drag moved the slider from {start} to {rd}");
+    let rd = value(
+        b.js("return document.querySelector('#w-rd').value")
+            .await
+            .unwrap(),
+    );
+    assert!(
+        rd > start + 1.0,
+        "the drag moved the slider from {start} to {rd}"
+    );
 
     // The page's new ranking and gap are the CLI's for the same scenario.
     let scenario = e2e::artifacts().join("drag-scenario.json");
-    std::fs::write(&scenario, format!(r#"{{"format": 1, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#)).unwrap();
+    std::fs::write(
+        &scenario,
+        format!(r#"{{"format": 1, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#),
+    )
+    .unwrap();
     let scenario = scenario.display().to_string();
     let after = b.rows().await.unwrap();
     let cli_after = cli_ranks(Some(&scenario));
-    assert_eq!(after, cli_after[..after.len()], "ranking after the drag differs from the CLI's");
+    assert_eq!(
+        after,
+        cli_after[..after.len()],
+        "ranking after the drag differs from the CLI's"
+    );
     assert_ne!(after, before, "raising the R&D weight changes the ranking");
     let gap_after = b.gap_row("ftri").await.unwrap();
     assert_eq!(gap_after, cli_gap(Some(&scenario)));
@@ -103,12 +156,23 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
 
     // The URL holds the state; reloading shows the same view.
     let url = b.client.current_url().await.unwrap();
-    assert!(url.query().unwrap_or_default().contains("w=rd:"), "URL {url}");
+    assert!(
+        url.query().unwrap_or_default().contains("w=rd:"),
+        "URL {url}"
+    );
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(b.rows().await.unwrap(), after, "the reloaded link shows the same ranking");
-    let rd_again = value(b.js("return document.querySelector('#w-rd').value").await.unwrap());
+    assert_eq!(
+        b.rows().await.unwrap(),
+        after,
+        "the reloaded link shows the same ranking"
+    );
+    let rd_again = value(
+        b.js("return document.querySelector('#w-rd').value")
+            .await
+            .unwrap(),
+    );
     assert!((rd_again - rd).abs() < 1e-9);
     b.close().await;
 }
@@ -118,18 +182,43 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
     // Year and weights malformed, an unknown normalisation; the group choice is valid and kept.
-    open(&b, &format!("{}?b=ftri&y=20x9&w=rd:-1&n=bogus&g=LDC,developing", site.url)).await;
-    let notices = b.js("return [...document.querySelectorAll('.notice')].map(n => n.textContent)").await.unwrap();
+    open(
+        &b,
+        &format!(
+            "{}?b=ftri&y=20x9&w=rd:-1&n=bogus&g=LDC,developing",
+            site.url
+        ),
+    )
+    .await;
+    let notices = b
+        .js("return [...document.querySelectorAll('.notice')].map(n => n.textContent)")
+        .await
+        .unwrap();
     let text = notices.to_string();
     for p in ["`y`", "`w`", "`n`"] {
         assert!(text.contains(p), "a notice names parameter {p}: {text}");
     }
-    assert_eq!(b.rows().await.unwrap(), cli_ranks(None)[..b.rows().await.unwrap().len()], "defaults apply");
-    let group_b = b.js("return document.querySelector('#group-b').value").await.unwrap();
-    assert_eq!(group_b.as_str(), Some("developing"), "the valid part of the link still applies");
+    assert_eq!(
+        b.rows().await.unwrap(),
+        cli_ranks(None)[..b.rows().await.unwrap().len()],
+        "defaults apply"
+    );
+    let group_b = b
+        .js("return document.querySelector('#group-b').value")
+        .await
+        .unwrap();
+    assert_eq!(
+        group_b.as_str(),
+        Some("developing"),
+        "the valid part of the link still applies"
+    );
     // An unknown dataset falls back to the default, with a notice.
     open(&b, &format!("{}?b=nope", site.url)).await;
-    let text = b.js("return document.querySelector('.notices').textContent").await.unwrap().to_string();
+    let text = b
+        .js("return document.querySelector('.notices').textContent")
+        .await
+        .unwrap()
+        .to_string();
     assert!(text.contains("nope"), "{text}");
     b.close().await;
 }
