@@ -1,11 +1,18 @@
 //! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
 //! captions. No signals here, so everything is testable natively.
 
-use index_core::bundle::Bundle;
-use index_core::groups::GroupComparison;
-use index_core::pipeline::Results;
+use std::sync::Arc;
 
-use crate::charts::{Bar, Membership, RankedBars};
+use index_core::bundle::Bundle;
+use index_core::groups::{self, GroupComparison};
+use index_core::pipeline::Results;
+use index_core::stats::median;
+
+use crate::charts::{
+    Bar, ChartData, ChartKind, GapBars, Line, LineChart, Membership, RankedBars, Strip, Strips,
+    ACCENT, GROUP_A, GROUP_B,
+};
+use crate::format;
 use crate::state::SortKey;
 
 /// One row of the ranking table.
@@ -280,4 +287,271 @@ pub fn ranked_bars(
             group_short(bundle, &groups[1]),
         ],
     }
+}
+
+/// The weights in one line, as shares of their level: "ICT 20 % · Skills 20 % · …" for the
+/// pillars (the subtitle of embedded and downloaded charts).
+pub fn weights_line(bundle: &Bundle, results: &Results) -> String {
+    let fw = bundle.framework();
+    let parts: Vec<String> = fw
+        .pillars()
+        .iter()
+        .map(|p| {
+            let name = fw.node(*p).map(|n| n.name.clone()).unwrap_or_default();
+            format!("{name} {}", format::percent(results.weights.share(fw, *p)))
+        })
+        .collect();
+    let changed = !results.weights.overrides(fw).is_empty();
+    format!(
+        "{}: {}",
+        if changed {
+            "Weights (changed)"
+        } else {
+            "Published weights"
+        },
+        parts.join(" · ")
+    )
+}
+
+/// What a chart needs from the state.
+pub struct ChartContext<'a> {
+    /// The bundle.
+    pub bundle: &'a Bundle,
+    /// Results of the year shown.
+    pub results: &'a Results,
+    /// Every year prepared, ascending.
+    pub years: &'a [i32],
+    /// Results of every year, same order.
+    pub per_year: &'a [Arc<Results>],
+    /// The two groups compared.
+    pub groups: &'a [String; 2],
+    /// The unit followed.
+    pub selection: Option<&'a str>,
+}
+
+/// A chart ready to show, embed or download: its data, captions and table alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Title: what is shown, which year.
+    pub title: String,
+    /// Subtitle: the weights and method in one line.
+    pub subtitle: String,
+    /// Source line (publisher, title, edition, licence).
+    pub source: String,
+    /// Description for screen readers.
+    pub label: String,
+    /// The data.
+    pub data: ChartData,
+    /// Table alternative: header.
+    pub header: Vec<String>,
+    /// Table alternative: rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The chart `kind` for `ctx` (`None` when it has nothing to show, e.g. a trend of one year).
+pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> {
+    let b = ctx.bundle;
+    let r = ctx.results;
+    let fw = b.framework();
+    let year = r.year();
+    let names = [
+        group_short(b, &ctx.groups[0]),
+        group_short(b, &ctx.groups[1]),
+    ];
+    let subtitle = format!("{} · {}", weights_line(b, r), r.prepared.method.describe());
+    let title_of = |t: String| t;
+    let (title, label, data, header, rows) = match kind {
+        ChartKind::Bars => {
+            let d = ranked_bars(b, r, ctx.groups, ctx.selection);
+            let rows = d
+                .bars
+                .iter()
+                .enumerate()
+                .map(|(i, bar)| {
+                    vec![
+                        (i + 1).to_string(),
+                        bar.code.clone(),
+                        format::score(bar.value),
+                    ]
+                })
+                .collect();
+            (
+                format!("{} by country, {year}", b.title()),
+                format!("Bar chart of {} scores, best first", b.title()),
+                ChartData::Bars(d),
+                vec!["Rank".into(), "Code".into(), "Score".into()],
+                rows,
+            )
+        }
+        ChartKind::Gap => {
+            let cmp = groups::compare(b.dataset(), fw, r, &ctx.groups[0], &ctx.groups[1]).ok()?;
+            let d = GapBars {
+                rows: cmp
+                    .nodes
+                    .iter()
+                    .filter(|n| n.node == fw.root() || fw.parent(n.node) == Some(fw.root()))
+                    .map(|n| {
+                        (
+                            fw.node(n.node).map(|s| s.name.clone()).unwrap_or_default(),
+                            n.a.mean,
+                            n.b.mean,
+                        )
+                    })
+                    .collect(),
+                names: names.clone(),
+            };
+            let rows = d
+                .rows
+                .iter()
+                .map(|(l, a, bm)| vec![l.clone(), format::opt_score(*a), format::opt_score(*bm)])
+                .collect();
+            (
+                format!(
+                    "Mean score of {} and {} on the index and each pillar, {year}",
+                    names[0], names[1]
+                ),
+                "Paired bars of the two groups' mean scores per pillar".into(),
+                ChartData::Gap(d),
+                vec![String::new(), names[0].clone(), names[1].clone()],
+                rows,
+            )
+        }
+        ChartKind::Strips => {
+            let mut by: [Vec<f64>; 3] = Default::default();
+            for u in 0..r.units() {
+                if let Some(v) = r.index(u) {
+                    let slot = match membership(b, ctx.groups, u) {
+                        Membership::A => 0,
+                        Membership::B => 1,
+                        Membership::Other => 2,
+                    };
+                    by[slot].push(v);
+                }
+            }
+            let [a, bb, other] = by;
+            let d = Strips {
+                strips: vec![
+                    Strip {
+                        label: names[0].clone(),
+                        membership: Membership::A,
+                        median: median(a.clone()),
+                        values: a,
+                    },
+                    Strip {
+                        label: names[1].clone(),
+                        membership: Membership::B,
+                        median: median(bb.clone()),
+                        values: bb,
+                    },
+                    Strip {
+                        label: "Others".into(),
+                        membership: Membership::Other,
+                        median: median(other.clone()),
+                        values: other,
+                    },
+                ],
+            };
+            let rows = d
+                .strips
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.label.clone(),
+                        s.values.len().to_string(),
+                        format::opt_score(s.median),
+                    ]
+                })
+                .collect();
+            (
+                format!("Distribution of {} scores by group, {year}", b.title()),
+                "Strip plot of scores by group; bars mark medians".into(),
+                ChartData::Strips(d),
+                vec!["Group".into(), "Units".into(), "Median".into()],
+                rows,
+            )
+        }
+        ChartKind::Trend => {
+            if ctx.years.len() < 2 {
+                return None;
+            }
+            let (mut a, mut bb, mut gap) = (Vec::new(), Vec::new(), Vec::new());
+            for res in ctx.per_year {
+                let idx = groups::compare(b.dataset(), fw, res, &ctx.groups[0], &ctx.groups[1])
+                    .ok()
+                    .and_then(|c| c.index().cloned());
+                a.push(idx.as_ref().and_then(|i| i.a.mean));
+                bb.push(idx.as_ref().and_then(|i| i.b.mean));
+                gap.push(idx.and_then(|i| i.difference));
+            }
+            let d = LineChart {
+                years: ctx.years.to_vec(),
+                series: vec![
+                    Line {
+                        label: names[0].clone(),
+                        colour: GROUP_A,
+                        triangles: true,
+                        values: a,
+                    },
+                    Line {
+                        label: names[1].clone(),
+                        colour: GROUP_B,
+                        triangles: false,
+                        values: bb,
+                    },
+                    Line {
+                        label: "Gap".into(),
+                        colour: ACCENT,
+                        triangles: false,
+                        values: gap,
+                    },
+                ],
+                inverted: false,
+            };
+            let rows = d
+                .years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| {
+                    let v = |s: usize| {
+                        format::opt_score(
+                            d.series
+                                .get(s)
+                                .and_then(|s| s.values.get(i).copied().flatten()),
+                        )
+                    };
+                    vec![y.to_string(), v(0), v(1), v(2)]
+                })
+                .collect();
+            (
+                format!(
+                    "Mean index score of {} and {}, and the gap, {}–{}",
+                    names[0],
+                    names[1],
+                    ctx.years.first().copied().unwrap_or(year),
+                    ctx.years.last().copied().unwrap_or(year)
+                ),
+                "Line chart of the two groups' mean index and the gap over the years".into(),
+                ChartData::Lines(d),
+                vec![
+                    "Year".into(),
+                    names[0].clone(),
+                    names[1].clone(),
+                    "Gap".into(),
+                ],
+                rows,
+            )
+        }
+    };
+    Some(ChartView {
+        kind,
+        title: title_of(title),
+        subtitle,
+        source: source_line(b),
+        label,
+        data,
+        header,
+        rows,
+    })
 }

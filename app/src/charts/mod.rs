@@ -30,6 +30,83 @@ pub const GRID: RGBColor = RGBColor(0xE6, 0xE9, 0xED);
 /// The gap / highlight colour: Okabe–Ito bluish green.
 pub const ACCENT: RGBColor = RGBColor(0x00, 0x9E, 0x73);
 
+/// The charts the app shows (and embeds and downloads), by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Ranked bars of the index.
+    Bars,
+    /// The two groups' means on the index and each pillar.
+    Gap,
+    /// Distribution of index scores by group.
+    Strips,
+    /// The groups' means and the gap over the years.
+    Trend,
+}
+
+impl ChartKind {
+    /// Every chart, in page order.
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Bars,
+        ChartKind::Gap,
+        ChartKind::Strips,
+        ChartKind::Trend,
+    ];
+
+    /// Name used in URLs and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Gap => "gap",
+            ChartKind::Strips => "strips",
+            ChartKind::Trend => "trend",
+        }
+    }
+
+    /// The chart called `name`.
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Height in CSS pixels of the plot.
+    pub fn height(self) -> u32 {
+        match self {
+            ChartKind::Bars => 260,
+            ChartKind::Gap => 240,
+            ChartKind::Strips => 200,
+            ChartKind::Trend => 240,
+        }
+    }
+}
+
+/// The data of one chart, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartData {
+    /// Ranked bars.
+    Bars(RankedBars),
+    /// Paired bars per pillar.
+    Gap(GapBars),
+    /// Strips by group.
+    Strips(Strips),
+    /// Lines over years.
+    Lines(LineChart),
+}
+
+impl ChartData {
+    /// Draws the chart on `area`.
+    pub fn draw<DB: plotters::prelude::DrawingBackend>(
+        &self,
+        area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+        style: &Style,
+    ) -> DrawResult {
+        match self {
+            ChartData::Bars(d) => draw_ranked_bars(area, d, style),
+            ChartData::Gap(d) => draw_gap_bars(area, d, style),
+            ChartData::Strips(d) => draw_strips(area, d, style),
+            ChartData::Lines(d) => draw_lines(area, d, style),
+        }
+    }
+}
+
 /// Which compared group a unit is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Membership {
