@@ -51,7 +51,9 @@ pub fn Profile() -> impl IntoView {
         let cmp = state.compare(&r);
         let names = [group_short(&b, &g[0]), group_short(&b, &g[1])];
         let unit_meta = ds.units()[u].clone();
-        let pillars: Vec<(String, Option<f64>, Option<f64>, Option<f64>)> = fw
+        // (pillar name, the unit's score, group A's mean, group B's mean)
+        type PillarLine = (String, Option<f64>, Option<f64>, Option<f64>);
+        let pillars: Vec<PillarLine> = fw
             .pillars()
             .iter()
             .map(|p| {

@@ -2,6 +2,8 @@
 //! a dragged R&D slider re-ranks and moves the LDC–developed gap to exactly the CLI's figures
 //! for the same scenario, the link reproduces the view, and a tampered link gives notices.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
 use std::time::Duration;
 
 use e2e::{cli_json, shown, Browser, Site};
