@@ -155,7 +155,7 @@ pub fn gaps(
     output::gaps(b, &out, format, digits)
 }
 
-fn print_tree(framework: &Framework) {
+fn print_tree(framework: &Framework) -> Result<(), String> {
     let mut stack = vec![(framework.root(), 0usize)];
     while let Some((n, depth)) = stack.pop() {
         if let Some(spec) = framework.node(n) {
@@ -164,7 +164,7 @@ fn print_tree(framework: &Framework) {
             } else {
                 "aggregate"
             };
-            println!(
+            outln!(
                 "  {}{} — {} (weight {}, {kind})",
                 "  ".repeat(depth),
                 spec.id,
@@ -176,25 +176,98 @@ fn print_tree(framework: &Framework) {
             stack.push((*c, depth + 1));
         }
     }
+    Ok(())
+}
+
+/// `index compare`.
+pub fn compare(
+    data_dir: &Path,
+    files: &[std::path::PathBuf],
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let mut scenarios = Vec::new();
+    for path in files {
+        let all = Scenario::many_from_json(&read_file(path)?)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        for (i, s) in all.into_iter().enumerate() {
+            let label = if s.name.is_empty() {
+                format!(
+                    "{}#{}",
+                    path.file_stem()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or("scenario"),
+                    i + 1
+                )
+            } else {
+                s.name.clone()
+            };
+            scenarios.push((label, s));
+        }
+    }
+    if scenarios.len() < 2 {
+        return Err(format!(
+            "compare needs two or more scenarios, the files hold {}",
+            scenarios.len()
+        ));
+    }
+    let bundle_id = scenarios[0].1.bundle.clone();
+    if bundle_id.is_empty() {
+        return Err(format!(
+            "scenario `{}` does not say which bundle it is for",
+            scenarios[0].0
+        ));
+    }
+    if let Some((label, s)) = scenarios.iter().find(|(_, s)| s.bundle != bundle_id) {
+        return Err(format!(
+            "scenario `{label}` is for bundle `{}`, not `{bundle_id}`: ranks of different bundles do not compare",
+            s.bundle
+        ));
+    }
+    let bundle = load_bundle(data_dir, &bundle_id)?;
+    let mut runs = Vec::new();
+    for (label, s) in &scenarios {
+        let r = s
+            .resolve(&bundle)
+            .map_err(|e| format!("scenario `{label}`: {e}"))?;
+        let results = pipeline::run(
+            bundle.dataset(),
+            bundle.framework(),
+            &r.method,
+            &r.weights,
+            r.year,
+        )
+        .map_err(|e| format!("scenario `{label}`: {e}"))?;
+        let gap = groups::compare(
+            bundle.dataset(),
+            bundle.framework(),
+            &results,
+            &r.groups[0],
+            &r.groups[1],
+        )
+        .map_err(|e| format!("scenario `{label}`: {e}"))?;
+        runs.push((label.clone(), results, gap));
+    }
+    output::comparison(&bundle, &runs, format, digits)
 }
 
 /// `index frameworks`.
 pub fn frameworks(data_dir: &Path) -> Result<(), String> {
     for b in builtin::all().map_err(|e| e.to_string())? {
-        println!("{} — {}", b.id, b.title);
-        println!("  {}", b.description);
-        println!("  method: {}", b.method.describe());
-        print_tree(&b.framework);
-        println!();
+        outln!("{} — {}", b.id, b.title);
+        outln!("  {}", b.description);
+        outln!("  method: {}", b.method.describe());
+        print_tree(&b.framework)?;
+        outln!();
     }
     match index_data::build(data_dir, "asem") {
         Ok(asem) => {
             let b = asem.bundle;
-            println!("asem — {} (read from the JRC framework file)", b.title());
-            println!("  method: {}", b.method().describe());
-            print_tree(b.framework());
+            outln!("asem — {} (read from the JRC framework file)", b.title());
+            outln!("  method: {}", b.method().describe());
+            print_tree(b.framework())?;
         }
-        Err(e) => println!(
+        Err(e) => outln!(
             "asem — the JRC ASEM framework could not be read from {}: {e}",
             data_dir.display()
         ),
@@ -205,7 +278,7 @@ pub fn frameworks(data_dir: &Path) -> Result<(), String> {
 /// `index data build`.
 pub fn data_build(data_dir: &Path, out: &Path, force: bool) -> Result<(), String> {
     let summary = index_data::write_bundles(data_dir, out, force).map_err(|e| e.to_string())?;
-    print!("{summary}");
+    outln!("{}", summary.to_string().trim_end());
     Ok(())
 }
 
@@ -216,7 +289,7 @@ pub fn data_report(data_dir: &Path, bundle: Option<&str>) -> Result<(), String> 
         None => index_data::build_all(data_dir).map_err(|e| e.to_string())?,
     };
     for b in built {
-        println!("{}", b.report);
+        outln!("{}", b.report);
     }
     Ok(())
 }

@@ -5,10 +5,20 @@
 //! index rank --bundle hdi --year 2022
 //! index rank --bundle ftri --scenario my-weights.json --format json
 //! index gaps --bundle ftri --groups LDC,developed --all-years
+//! index compare --scenario a.json --scenario b.json
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
 //! ```
+
+/// `println!` that reports a closed output (e.g. `| head`) as an error instead of panicking;
+/// the enclosing function must return `Result<_, String>`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(|e| e.to_string())?
+    }};
+}
 
 mod commands;
 mod output;
@@ -88,6 +98,19 @@ enum Command {
         #[arg(long, default_value_t = 4)]
         digits: usize,
     },
+    /// Compares two or more scenarios of one bundle: each unit's rank under each (largest move
+    /// first) and the gap between the bundle's default groups under each.
+    Compare {
+        /// Scenario files (each may hold one scenario or several); give two or more scenarios.
+        #[arg(long, short, required = true, value_name = "FILE")]
+        scenario: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Decimals for csv/text output.
+        #[arg(long, default_value_t = 4)]
+        digits: usize,
+    },
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -138,6 +161,11 @@ fn main() -> ExitCode {
             format,
             digits,
         ),
+        Command::Compare {
+            scenario,
+            format,
+            digits,
+        } => commands::compare(&data_dir, &scenario, format, digits),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)

@@ -64,7 +64,7 @@ pub fn ranking(
                 "units": rows,
             });
             serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
-            println!();
+            outln!();
         }
         Format::Csv | Format::Text => {
             let delimiter = if format == Format::Csv { b',' } else { b'\t' };
@@ -114,7 +114,7 @@ pub fn gaps(
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(stdout.lock(), comparisons).map_err(|e| e.to_string())?;
-            println!();
+            outln!();
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(stdout.lock());
@@ -206,6 +206,90 @@ pub fn gaps(
                     .map_err(|e| e.to_string())?;
                 }
                 writeln!(out).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints a scenario comparison: the rank-change table (largest move first), then each
+/// scenario's gap on the index.
+pub fn comparison(
+    bundle: &Bundle,
+    runs: &[(String, Results, GroupComparison)],
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let ds = bundle.dataset();
+    let results: Vec<&Results> = runs.iter().map(|(_, r, _)| r).collect();
+    let moves = index_core::compare::rank_moves(&results);
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = moves
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "code": ds.units()[m.unit].code,
+                        "name": ds.units()[m.unit].name,
+                        "ranks": m.ranks,
+                        "change": m.change,
+                        "largest_move": m.largest_move,
+                    })
+                })
+                .collect();
+            let gaps: Vec<serde_json::Value> = runs
+                .iter()
+                .map(|(label, _, g)| serde_json::json!({ "scenario": label, "comparison": g }))
+                .collect();
+            let doc = serde_json::json!({
+                "bundle": bundle.id(),
+                "scenarios": runs.iter().map(|(l, _, _)| l).collect::<Vec<_>>(),
+                "moves": rows,
+                "gaps": gaps,
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            outln!();
+        }
+        Format::Csv | Format::Text => {
+            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(stdout.lock());
+            let mut header = vec!["code".to_string(), "name".to_string()];
+            header.extend(runs.iter().map(|(l, _, _)| format!("rank: {l}")));
+            header.extend(["change".to_string(), "largest_move".to_string()]);
+            w.write_record(&header).map_err(|e| e.to_string())?;
+            for m in &moves {
+                let mut rec = vec![
+                    ds.units()[m.unit].code.clone(),
+                    ds.units()[m.unit].name.clone(),
+                ];
+                rec.extend(
+                    m.ranks
+                        .iter()
+                        .map(|r| r.map(|r| r.to_string()).unwrap_or_default()),
+                );
+                rec.push(m.change.map(|c| c.to_string()).unwrap_or_default());
+                rec.push(m.largest_move.to_string());
+                w.write_record(&rec).map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| e.to_string())?;
+            drop(w);
+            if format == Format::Text {
+                outln!();
+                for (label, _, g) in runs {
+                    if let Some(n) = g.index() {
+                        outln!(
+                            "{label}: {} mean {} · {} mean {} · gap {}",
+                            g.a,
+                            round(n.a.mean, digits),
+                            g.b,
+                            round(n.b.mean, digits),
+                            round(n.difference, digits)
+                        );
+                    }
+                }
             }
         }
     }

@@ -21,6 +21,7 @@
 //! | competition ranking | [`rank`] |
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
+//! | rank changes between scenarios | [`compare`] |
 //! | saved and shared scenarios | [`scenario`] |
 //! | what a bundle ships | [`bundle`] |
 //! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
@@ -47,6 +48,7 @@
 pub mod aggregate;
 pub mod builtin;
 pub mod bundle;
+pub mod compare;
 pub mod dataset;
 pub mod denominate;
 pub mod error;

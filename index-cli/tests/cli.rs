@@ -1,0 +1,135 @@
+//! The `index` command on the real shared data and on small scenario files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn index(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_index"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn scenario_file(name: &str, json: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("index-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, json).unwrap();
+    path
+}
+
+#[test]
+fn hdi_2022_matches_undp_and_lists_unscored_units_last_with_the_reason() {
+    let (ok, out, err) = index(&["rank", "--bundle", "hdi", "--year", "2022", "--digits", "3"]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "code,name,score,rank,health,education,income,note"
+    );
+    // HDR 2023/24 published values, to three decimals.
+    assert!(
+        lines[1].starts_with("CHE,Switzerland,0.967,1,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("NOR,Norway,0.966,2,"), "{}", lines[2]);
+    assert!(lines[3].starts_with("ISL,Iceland,0.959,3,"), "{}", lines[3]);
+    let last = lines.last().unwrap();
+    assert!(last.ends_with("too few values for a score"), "{last}");
+    // Ranked rows come before every unranked row.
+    let first_unranked = lines.iter().position(|l| l.contains(",,")).unwrap();
+    assert!(lines[first_unranked..]
+        .iter()
+        .all(|l| l.split(',').nth(3) == Some("")));
+}
+
+#[test]
+fn a_scenario_file_changes_the_ranking_and_compare_reports_the_moves() {
+    let base = scenario_file(
+        "base.json",
+        r#"{"format": 1, "name": "published", "bundle": "ftri"}"#,
+    );
+    let rd = scenario_file(
+        "rd.json",
+        r#"{"format": 1, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
+    );
+    let (ok, plain, err) = index(&["rank", "--bundle", "ftri", "--format", "json"]);
+    assert!(ok, "{err}");
+    let (ok, same, _) = index(&[
+        "rank",
+        "--scenario",
+        base.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(ok);
+    assert_eq!(plain, same, "the published scenario is the default view");
+    let (ok, table, err) = index(&[
+        "compare",
+        "-s",
+        base.to_str().unwrap(),
+        "-s",
+        rd.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&table).unwrap();
+    let moves = v["moves"].as_array().unwrap();
+    let first = &moves[0];
+    let largest = first["largest_move"].as_u64().unwrap();
+    assert!(largest > 0);
+    assert!(moves
+        .windows(2)
+        .all(|w| w[0]["largest_move"].as_u64() >= w[1]["largest_move"].as_u64()));
+    let ranks = first["ranks"].as_array().unwrap();
+    let (a, b) = (ranks[0].as_i64().unwrap(), ranks[1].as_i64().unwrap());
+    assert_eq!(first["change"].as_i64().unwrap(), a - b);
+    assert_eq!(v["gaps"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn gaps_compare_ldcs_with_developed_economies() {
+    let (ok, out, err) = index(&["gaps", "--bundle", "ftri", "--format", "csv"]);
+    assert!(ok, "{err}");
+    let index_row = out.lines().nth(1).unwrap();
+    let cells: Vec<&str> = index_row.split(',').collect();
+    assert_eq!(&cells[..3], &["2019", "ftri", "LDC"]);
+    let (a, b, gap): (f64, f64, f64) = (
+        cells[5].parse().unwrap(),
+        cells[10].parse().unwrap(),
+        cells[12].parse().unwrap(),
+    );
+    assert!(a < b);
+    assert!((gap - (b - a)).abs() < 1e-3);
+}
+
+#[test]
+fn errors_name_what_is_wrong() {
+    let (ok, _, err) = index(&["rank", "--bundle", "nope"]);
+    assert!(!ok);
+    assert!(err.contains("nope") && err.contains("ftri"), "{err}");
+    let bad = scenario_file(
+        "bad.json",
+        r#"{"format": 1, "bundle": "ftri", "weights": {"rd": -2}}"#,
+    );
+    let (ok, _, err) = index(&["rank", "--scenario", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("rd") && err.contains("-2"), "{err}");
+    let future = scenario_file("future.json", r#"{"format": 9, "bundle": "ftri"}"#);
+    let (ok, _, err) = index(&["rank", "--scenario", future.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("format version 9"), "{err}");
+    let (ok, _, err) = index(&["gaps", "--bundle", "ftri", "--groups", "LDC,martians"]);
+    assert!(!ok);
+    assert!(err.contains("martians"), "{err}");
+}
