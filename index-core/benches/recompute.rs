@@ -13,12 +13,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark, not library code
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use index_core::framework::Weights;
+use index_core::pipeline::Prepared;
 use index_core::{groups, pipeline};
 
 #[path = "../tests/common/synth.rs"]
@@ -27,74 +29,79 @@ mod synth;
 const SEED: u64 = 20_240_601;
 const SIZES: [usize; 2] = [200, 50_000];
 
+/// The synthetic index of each size and its prepared data, built on first use so that a
+/// filtered run (`-- full_recompute/200`) builds only what it measures.
+struct Fixture {
+    s: synth::Synthetic,
+    prepared: Arc<Prepared>,
+}
+
+fn fixture(units: usize) -> Fixture {
+    let s = synth::synthetic(units, 100, 10, SEED);
+    let prepared =
+        Arc::new(pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap());
+    Fixture { s, prepared }
+}
+
 fn recompute(c: &mut Criterion) {
+    let fixtures: [OnceCell<Fixture>; 2] = [OnceCell::new(), OnceCell::new()];
+
     let mut full = c.benchmark_group("full_recompute");
-    for units in SIZES {
-        let s = synth::synthetic(units, 100, 10, SEED);
-        let weights = s.framework.weights();
-        if units > 1_000 {
+    for (units, cell) in SIZES.iter().zip(&fixtures) {
+        if *units > 1_000 {
             full.sample_size(10);
         }
-        full.bench_with_input(
-            BenchmarkId::from_parameter(format!("{units}x100")),
-            &s,
-            |b, s| {
-                b.iter(|| {
-                    let prepared = Arc::new(
-                        pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR)
-                            .unwrap(),
-                    );
-                    let results = prepared.score(&s.framework, &weights);
-                    let gaps = groups::compare(
-                        &s.dataset,
-                        &s.framework,
-                        &results,
-                        synth::GROUPS[0],
-                        synth::GROUPS[1],
-                    )
-                    .unwrap();
-                    black_box((results, gaps))
-                });
-            },
-        );
+        full.bench_function(BenchmarkId::from_parameter(format!("{units}x100")), |b| {
+            let Fixture { s, .. } = cell.get_or_init(|| fixture(*units));
+            let weights = s.framework.weights();
+            b.iter(|| {
+                let prepared = Arc::new(
+                    pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap(),
+                );
+                let results = prepared.score(&s.framework, &weights);
+                let gaps = groups::compare(
+                    &s.dataset,
+                    &s.framework,
+                    &results,
+                    synth::GROUPS[0],
+                    synth::GROUPS[1],
+                )
+                .unwrap();
+                black_box((results, gaps))
+            });
+        });
     }
     full.finish();
 
     let mut slider = c.benchmark_group("weight_change");
-    for units in SIZES {
-        let s = synth::synthetic(units, 100, 10, SEED);
-        let prepared =
-            Arc::new(pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap());
-        // Two weight sets to alternate between, as a slider moving back and forth does.
-        let moved = Weights::with_overrides(
-            &s.framework,
-            &BTreeMap::from([("p03".to_string(), 2.5), ("i042".to_string(), 0.5)]),
-        )
-        .unwrap();
-        let weight_sets = [s.framework.weights(), moved];
-        if units > 1_000 {
+    for (units, cell) in SIZES.iter().zip(&fixtures) {
+        if *units > 1_000 {
             slider.sample_size(20);
         }
-        slider.bench_with_input(
-            BenchmarkId::from_parameter(format!("{units}x100")),
-            &s,
-            |b, s| {
-                let mut turn = 0usize;
-                b.iter(|| {
-                    turn ^= 1;
-                    let results = prepared.score(&s.framework, &weight_sets[turn]);
-                    let gaps = groups::compare(
-                        &s.dataset,
-                        &s.framework,
-                        &results,
-                        synth::GROUPS[0],
-                        synth::GROUPS[1],
-                    )
-                    .unwrap();
-                    black_box((results, gaps))
-                });
-            },
-        );
+        slider.bench_function(BenchmarkId::from_parameter(format!("{units}x100")), |b| {
+            let Fixture { s, prepared } = cell.get_or_init(|| fixture(*units));
+            // Two weight sets to alternate between, as a slider moving back and forth does.
+            let moved = Weights::with_overrides(
+                &s.framework,
+                &BTreeMap::from([("p03".to_string(), 2.5), ("i042".to_string(), 0.5)]),
+            )
+            .unwrap();
+            let weight_sets = [s.framework.weights(), moved];
+            let mut turn = 0usize;
+            b.iter(|| {
+                turn ^= 1;
+                let results = prepared.score(&s.framework, &weight_sets[turn]);
+                let gaps = groups::compare(
+                    &s.dataset,
+                    &s.framework,
+                    &results,
+                    synth::GROUPS[0],
+                    synth::GROUPS[1],
+                )
+                .unwrap();
+                black_box((results, gaps))
+            });
+        });
     }
     slider.finish();
 }

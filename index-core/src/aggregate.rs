@@ -36,18 +36,18 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
             }
             weighted_children += 1;
             let col = scores.col_raw(child);
-            for u in 0..rows {
-                let x = col[u];
-                if !x.is_finite() {
-                    continue;
-                }
-                sum_w[u] += w;
-                present[u] += 1;
-                acc[u] += match how {
-                    Aggregation::Arithmetic => w * x,
-                    Aggregation::Geometric => w * x.max(floor).ln(),
-                    Aggregation::Harmonic => w / x.max(floor),
-                };
+            // Branch-free so that the arithmetic case vectorises: a missing child adds +0.0,
+            // which leaves the sums (never −0.0, as they start at +0.0) exactly as they were.
+            let term = |x: f64| match how {
+                Aggregation::Arithmetic => w * x,
+                Aggregation::Geometric => w * x.max(floor).ln(),
+                Aggregation::Harmonic => w / x.max(floor),
+            };
+            for (((&x, s), p), a) in col.iter().zip(&mut sum_w).zip(&mut present).zip(&mut acc) {
+                let here = x.is_finite();
+                *s += if here { w } else { 0.0 };
+                *p += u32::from(here);
+                *a += if here { term(x) } else { 0.0 };
             }
         }
         let min_share = method.min_child_share;

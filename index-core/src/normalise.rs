@@ -25,22 +25,24 @@ pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, directio
             let Some((_, lo, hi)) = min_max(col) else {
                 return;
             };
-            for x in col.iter_mut().filter(|x| x.is_finite()) {
-                *x = if hi > lo {
-                    (*x - lo) / (hi - lo) * (high - low) + low
-                } else {
-                    (low + high) / 2.0
-                };
+            if hi > lo {
+                // Over every cell: a missing value (NaN) stays missing, and the loop vectorises.
+                let (span, range) = (hi - lo, high - low);
+                for x in col.iter_mut() {
+                    *x = (*x - lo) / span * range + low;
+                }
+            } else {
+                fill_present(col, (low + high) / 2.0);
             }
         }
         Normalisation::ZScore { mean, sd } => {
             let (m, s) = mean_sd(col).unwrap_or((0.0, 0.0));
-            for x in col.iter_mut().filter(|x| x.is_finite()) {
-                *x = if s > 0.0 {
-                    (*x - m) / s * sd + mean
-                } else {
-                    mean
-                };
+            if s > 0.0 {
+                for x in col.iter_mut() {
+                    *x = (*x - m) / s * sd + mean;
+                }
+            } else {
+                fill_present(col, mean);
             }
         }
         Normalisation::Goalposts {
@@ -99,15 +101,22 @@ pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, directio
             let Some((_, lo, hi)) = min_max(col) else {
                 return;
             };
-            for x in col.iter_mut().filter(|x| x.is_finite()) {
-                let p = if hi > lo {
-                    1.0 - (hi - *x) / (hi - lo)
-                } else {
-                    1.0
-                };
-                *x = low + p * (high - low);
+            if hi > lo {
+                let (span, range) = (hi - lo, high - low);
+                for x in col.iter_mut() {
+                    *x = low + (1.0 - (hi - *x) / span) * range;
+                }
+            } else {
+                fill_present(col, low + 1.0 * (high - low));
             }
         }
+    }
+}
+
+/// Sets every present value of `col` to `v`.
+fn fill_present(col: &mut [f64], v: f64) {
+    for x in col.iter_mut().filter(|x| x.is_finite()) {
+        *x = v;
     }
 }
 

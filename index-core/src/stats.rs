@@ -103,6 +103,13 @@ fn moments(col: &[f64], scale: f64) -> Option<Option<(f64, f64)>> {
         m3 += d2 * d;
         m4 += d2 * d2;
     }
+    from_sums(n, m, m2, m3, m4)
+}
+
+/// Skewness and kurtosis from the count, the mean and the sums of the 2nd, 3rd and 4th powers
+/// of deviations from it (in that order of summation, for identical results wherever they are
+/// computed); `Some(None)` when a sum overflowed.
+pub(crate) fn from_sums(n: usize, m: f64, m2: f64, m3: f64, m4: f64) -> Option<Option<(f64, f64)>> {
     if n < 4 {
         return None;
     }

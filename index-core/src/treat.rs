@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use crate::method::Treatment;
-use crate::stats::{min_max, skew_kurtosis};
+use crate::stats::{self, min_max, skew_kurtosis};
 
 /// What outlier treatment did to one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -93,18 +93,51 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
     }
     let original_skew = sk.0;
     let mut work = col.to_vec();
+    let mut ends = Ends::of(&work);
     let (mut last_high, mut last_low) = (0, 0);
     loop {
         let high_side = sk.0 >= 0.0;
-        let Some(replaced) = winsorise_step(&mut work, high_side) else {
+        let Some((extreme, next)) = ends.step(high_side) else {
             break; // every value is equal: nothing left to clamp
         };
+        // One pass replaces the extreme and sums for the mean, a second sums the powers of
+        // deviations (in `skew_kurtosis`'s order, so the figures are identical) and finds the
+        // ends for the next step.
+        let (mut replaced, mut n, mut sum) = (0, 0usize, 0.0);
+        for x in work.iter_mut() {
+            if *x == extreme {
+                *x = next;
+                replaced += 1;
+            }
+            if x.is_finite() {
+                n += 1;
+                sum += *x;
+            }
+        }
         if high_side {
             last_high = replaced;
         } else {
             last_low = replaced;
         }
-        sk = skew_kurtosis(&work).unwrap_or((0.0, 0.0));
+        let m = sum / n as f64;
+        let fused = if m.is_finite() {
+            let (mut m2, mut m3, mut m4) = (0.0, 0.0, 0.0);
+            ends = Ends::default();
+            for &v in work.iter().filter(|v| v.is_finite()) {
+                let d = v - m;
+                let d2 = d * d;
+                m2 += d2;
+                m3 += d2 * d;
+                m4 += d2 * d2;
+                ends.add(v);
+            }
+            stats::from_sums(n, m, m2, m3, m4).flatten()
+        } else {
+            ends = Ends::of(&work);
+            None
+        };
+        // Overflow (or too few values): the general function's own handling.
+        sk = fused.unwrap_or_else(|| skew_kurtosis(&work).unwrap_or((0.0, 0.0)));
         if passes(sk, skew, kurtosis) {
             let high = work.iter().zip(col.iter()).filter(|(w, x)| w < x).count();
             let low = work.iter().zip(col.iter()).filter(|(w, x)| w > x).count();
@@ -143,30 +176,62 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
     }
 }
 
-/// One winsorisation step at the high (or low) end; returns how many values were replaced, or
-/// `None` when there is no value strictly below the maximum (above the minimum).
-fn winsorise_step(col: &mut [f64], high_side: bool) -> Option<usize> {
-    let (_, lo, hi) = min_max(col)?;
-    let extreme = if high_side { hi } else { lo };
-    let next = col
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite() && *v != extreme)
-        .fold(None, |acc: Option<f64>, v| {
-            Some(match acc {
-                None => v,
-                Some(a) if high_side => a.max(v),
-                Some(a) => a.min(v),
-            })
-        })?;
-    let mut replaced = 0;
-    for x in col.iter_mut() {
-        if *x == extreme {
-            *x = next;
-            replaced += 1;
+/// The two highest and two lowest distinct present values of a column: what a winsorisation
+/// step replaces, and with what.
+#[derive(Debug, Clone, Copy)]
+struct Ends {
+    lo: f64,
+    above_lo: f64,
+    hi: f64,
+    below_hi: f64,
+}
+
+impl Default for Ends {
+    fn default() -> Self {
+        Ends {
+            lo: f64::INFINITY,
+            above_lo: f64::INFINITY,
+            hi: f64::NEG_INFINITY,
+            below_hi: f64::NEG_INFINITY,
         }
     }
-    Some(replaced)
+}
+
+impl Ends {
+    fn of(col: &[f64]) -> Self {
+        let mut e = Ends::default();
+        for &v in col.iter().filter(|v| v.is_finite()) {
+            e.add(v);
+        }
+        e
+    }
+
+    fn add(&mut self, v: f64) {
+        if v > self.hi {
+            self.below_hi = self.hi;
+            self.hi = v;
+        } else if v < self.hi && v > self.below_hi {
+            self.below_hi = v;
+        }
+        if v < self.lo {
+            self.above_lo = self.lo;
+            self.lo = v;
+        } else if v > self.lo && v < self.above_lo {
+            self.above_lo = v;
+        }
+    }
+
+    /// At the high end: every value equal to the maximum is replaced by the largest value
+    /// strictly below it; at the low end, the minimum by the smallest value strictly above it.
+    /// `None` when there is no such value.
+    fn step(&self, high_side: bool) -> Option<(f64, f64)> {
+        let (extreme, next) = if high_side {
+            (self.hi, self.below_hi)
+        } else {
+            (self.lo, self.above_lo)
+        };
+        (extreme.is_finite() && next.is_finite()).then_some((extreme, next))
+    }
 }
 
 #[cfg(test)]
