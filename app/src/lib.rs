@@ -11,6 +11,7 @@
 
 pub mod bench;
 pub mod charts;
+pub mod comparison;
 pub mod components;
 pub mod format;
 pub mod loader;
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     if let Some(which) = persist::bench_requested() {
         bench::start(state, which);
     } else {
+        components::scenarios::restore(state);
         loader::start(state, scenario);
     }
     persist::sync_url(state);

@@ -84,6 +84,20 @@ pub fn start(state: AppState, scenario: Scenario) {
     });
 }
 
+/// Opens a saved scenario: applied to the dataset shown, or its own dataset loaded first.
+pub fn open(state: AppState, scenario: Scenario) {
+    let same = state
+        .bundle
+        .with_untracked(|b| b.as_ref().is_some_and(|b| b.id() == scenario.bundle));
+    if same || scenario.bundle.is_empty() {
+        state.apply(&scenario);
+    } else {
+        spawn_local(async move {
+            load(state, scenario.bundle.clone(), scenario).await;
+        });
+    }
+}
+
 /// Switches to bundle `id` with its defaults.
 pub fn switch(state: AppState, id: String) {
     spawn_local(async move {

@@ -1,6 +1,7 @@
-//! The persistence boundary: the only module that reads or writes the URL (and, later, local
-//! storage). The URL's query string is the scenario's `to_query` form; see
-//! `index_core::scenario` for the parameters.
+//! The persistence boundary: the only module that reads or writes the URL or local storage,
+//! and the one place their keys are spelled. The URL's query string is the scenario's
+//! `to_query` form (see `index_core::scenario` for the parameters); saved scenarios are stored
+//! one per key ([`StorageKey`]) as versioned JSON.
 
 use index_core::scenario::Scenario;
 use leptos::prelude::*;
@@ -58,4 +59,121 @@ pub fn bench_requested() -> Option<String> {
         p.strip_prefix("bench")
             .map(|v| v.trim_start_matches('=').to_string())
     })
+}
+
+// ---- saved scenarios in local storage ---------------------------------------------------
+
+/// Storage keys: the one place they are spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageKey {
+    /// One saved scenario, by id. Each scenario has its own key, so that a corrupt entry never
+    /// takes the others with it.
+    Scenario(u64),
+}
+
+/// Prefix of scenario keys.
+const SCENARIO_PREFIX: &str = "index-explorer:scenario:";
+
+impl StorageKey {
+    /// The key as stored.
+    pub fn text(self) -> String {
+        match self {
+            StorageKey::Scenario(id) => format!("{SCENARIO_PREFIX}{id}"),
+        }
+    }
+
+    /// The key for `text`, if it is one of ours.
+    pub fn parse(text: &str) -> Option<StorageKey> {
+        text.strip_prefix(SCENARIO_PREFIX)?
+            .parse()
+            .ok()
+            .map(StorageKey::Scenario)
+    }
+}
+
+/// A saved scenario: its id (milliseconds since 1970 when first saved) and content. Stored as
+/// the scenario's versioned JSON (`Scenario::to_json`), so every earlier format still opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// Id (also its storage key).
+    pub id: u64,
+    /// The scenario, with its name.
+    pub scenario: Scenario,
+}
+
+/// Local storage, or why it cannot be used. Uses web-sys directly rather than gloo-storage:
+/// gloo's accessors throw when storage is disabled, which would abort the app.
+fn storage() -> Result<web_sys::Storage, String> {
+    match window().local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err("browser storage is unavailable (private browsing or disabled by a setting): saved scenarios cannot be kept after this page closes — export them to a file instead".into()),
+    }
+}
+
+fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Every saved scenario, oldest first, and a message for each entry that could not be read
+/// (left untouched in storage, so nothing is lost).
+pub fn load_saved() -> (Vec<Saved>, Vec<String>) {
+    let store = match storage() {
+        Ok(s) => s,
+        Err(e) => return (Vec::new(), vec![format!("Saved scenarios: {e}.")]),
+    };
+    let mut saved = Vec::new();
+    let mut problems = Vec::new();
+    let n = store.length().unwrap_or(0);
+    for i in 0..n {
+        let Ok(Some(key)) = store.key(i) else { continue };
+        let Some(StorageKey::Scenario(id)) = StorageKey::parse(&key) else { continue };
+        match store.get_item(&key) {
+            Ok(Some(text)) => match Scenario::from_json(&text) {
+                Ok(scenario) => saved.push(Saved { id, scenario }),
+                Err(e) => problems.push(format!(
+                    "A saved scenario (storage entry `{key}`) could not be read and was left as it is: {e}."
+                )),
+            },
+            _ => problems.push(format!("A saved scenario (storage entry `{key}`) could not be read.")),
+        }
+    }
+    saved.sort_by_key(|s| s.id);
+    (saved, problems)
+}
+
+/// Saves (or overwrites) a scenario.
+///
+/// # Errors
+/// A message for people: storage unavailable, full, or another failure.
+pub fn save(saved: &Saved) -> Result<(), String> {
+    let store = storage()?;
+    store
+        .set_item(&StorageKey::Scenario(saved.id).text(), &saved.scenario.to_json())
+        .map_err(|e| {
+            if js_error_name(&e).contains("Quota") {
+                "browser storage is full: the scenario was not saved. Export your scenarios to a file, or delete some".to_string()
+            } else {
+                format!("the browser refused to store the scenario ({})", js_error_name(&e))
+            }
+        })
+}
+
+/// Deletes a saved scenario.
+///
+/// # Errors
+/// A message for people when storage is unavailable.
+pub fn remove(id: u64) -> Result<(), String> {
+    storage()?
+        .remove_item(&StorageKey::Scenario(id).text())
+        .map_err(|e| format!("the browser refused to delete the scenario ({})", js_error_name(&e)))
+}
+
+/// A fresh id: now in milliseconds, moved on past any id in use.
+pub fn new_id(existing: &[Saved]) -> u64 {
+    let now = js_sys::Date::now().max(0.0) as u64;
+    let max = existing.iter().map(|s| s.id).max().unwrap_or(0);
+    now.max(max + 1)
 }

@@ -102,6 +102,15 @@ pub struct Scored {
     pub results: Vec<Arc<Results>>,
 }
 
+/// The view a scenario sets, validated for a bundle.
+struct View {
+    year: i32,
+    groups: [String; 2],
+    weights: Weights,
+    method: MethodChoice,
+    selection: Option<String>,
+}
+
 /// All the app's state. `Copy`: signals are handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -132,6 +141,10 @@ pub struct AppState {
     pub sort: RwSignal<(SortKey, bool)>,
     /// Whether the URL may be written (false until the link's state has been applied).
     pub url_ready: RwSignal<bool>,
+    /// Saved scenarios (mirrors local storage).
+    pub saved: RwSignal<Vec<crate::persist::Saved>>,
+    /// Ids of the saved scenarios being compared (2–4 shown).
+    pub comparing: RwSignal<Vec<u64>>,
     /// Prepared data (per dataset and method).
     pub prepared: Memo<Option<Shared<YearData>>>,
     /// Results under the current weights, every year.
@@ -183,6 +196,8 @@ impl AppState {
             filter: RwSignal::new(String::new()),
             sort: RwSignal::new((SortKey::Rank, false)),
             url_ready: RwSignal::new(false),
+            saved: RwSignal::new(Vec::new()),
+            comparing: RwSignal::new(Vec::new()),
             prepared,
             scored,
         }
@@ -227,69 +242,90 @@ impl AppState {
         groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
     }
 
-    /// Installs a freshly loaded bundle with its defaults, then applies `scenario` field by
+    /// Installs a freshly loaded bundle, with its defaults overridden by `scenario` field by
     /// field: what is invalid is reported as a notice and left at the default.
     pub fn install(&self, bundle: Bundle, scenario: &Scenario) {
-        let framework_weights = bundle.framework().weights();
-        let mut year = bundle.default_year();
-        let mut groups = bundle.default_groups().clone();
-        let mut weights = framework_weights.clone();
-        let mut method = MethodChoice::default();
-        let mut selection = None;
+        let v = self.validated(&bundle, scenario);
+        batch(|| {
+            self.set_view(v);
+            self.filter.set(String::new());
+            self.bundle.set(Some(Shared::new(bundle)));
+            self.status.set(Status::Ready);
+        });
+    }
+
+    /// Applies `scenario` to the bundle shown (as [`AppState::install`] does).
+    pub fn apply(&self, scenario: &Scenario) {
+        let Some(bundle) = self.bundle.get_untracked() else { return };
+        let v = self.validated(&bundle, scenario);
+        batch(|| self.set_view(v));
+    }
+
+    fn set_view(&self, v: View) {
+        self.weights.set(Some(Shared::new(v.weights)));
+        self.method.set(v.method);
+        self.year.set(v.year);
+        self.groups.set(v.groups);
+        self.selection.set(v.selection);
+    }
+
+    /// The bundle's defaults with every valid field of `scenario` applied; a notice for each
+    /// field that is not valid for this bundle.
+    fn validated(&self, bundle: &Bundle, scenario: &Scenario) -> View {
+        let mut v = View {
+            year: bundle.default_year(),
+            groups: bundle.default_groups().clone(),
+            weights: bundle.framework().weights(),
+            method: MethodChoice::default(),
+            selection: None,
+        };
         let warn = |text: String| self.notify(Level::Warning, text);
+        let from = if scenario.name.is_empty() {
+            "The link".to_string()
+        } else {
+            format!("Scenario “{}”", scenario.name)
+        };
         if let Some(y) = scenario.year {
             if bundle.years_with_data().contains(&y) {
-                year = y;
+                v.year = y;
             } else {
                 warn(format!(
-                    "The link asks for {y}, which {} has no data for; showing {year}.",
-                    bundle.title()
+                    "{from} asks for {y}, which {} has no data for; showing {}.",
+                    bundle.title(),
+                    v.year
                 ));
             }
         }
         if !scenario.weights.is_empty() {
             match Weights::with_overrides(bundle.framework(), &scenario.weights) {
-                Ok(w) => weights = w,
-                Err(e) => warn(format!(
-                    "The link's weights were not applied ({e}); showing the published weights."
-                )),
+                Ok(w) => v.weights = w,
+                Err(e) => warn(format!("{from}: weights not applied ({e}); showing the published weights.")),
             }
         }
         if !scenario.method.is_empty() {
             let m = scenario.method.apply(bundle.method());
             match m.validate(bundle.framework(), bundle.dataset()) {
-                Ok(()) => method = scenario.method.clone(),
-                Err(e) => warn(format!(
-                    "The link's method was not applied ({e}); showing the default method."
-                )),
+                Ok(()) => v.method = scenario.method.clone(),
+                Err(e) => warn(format!("{from}: method not applied ({e}); showing the default method.")),
             }
         }
         if let Some([a, b]) = &scenario.groups {
             if bundle.dataset().group(a).is_some() && bundle.dataset().group(b).is_some() {
-                groups = [a.clone(), b.clone()];
+                v.groups = [a.clone(), b.clone()];
             } else {
-                warn(format!("The link compares groups `{a}` and `{b}`, which this dataset does not have; comparing the default groups."));
+                warn(format!(
+                    "{from} compares groups `{a}` and `{b}`, which this dataset does not have; comparing the default groups."
+                ));
             }
         }
         if let Some(code) = &scenario.selection {
             if bundle.dataset().unit_position(code).is_some() {
-                selection = Some(code.clone());
+                v.selection = Some(code.clone());
             } else {
-                warn(format!(
-                    "The link selects `{code}`, which is not in this dataset."
-                ));
+                warn(format!("{from} selects `{code}`, which is not in this dataset."));
             }
         }
-        batch(|| {
-            self.weights.set(Some(Shared::new(weights)));
-            self.method.set(method);
-            self.year.set(year);
-            self.groups.set(groups);
-            self.selection.set(selection);
-            self.filter.set(String::new());
-            self.bundle.set(Some(Shared::new(bundle)));
-            self.status.set(Status::Ready);
-        });
+        v
     }
 
     /// Sets one node's weight, refusing (with a notice) a value that would leave a pillar

@@ -8,11 +8,13 @@
 mod bars;
 mod gap;
 mod lines;
+mod slopes;
 mod strips;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
 pub use lines::{draw_lines, Line, LineChart};
+pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
 
 use plotters::style::RGBColor;

@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use super::charts_panel::ChartsPanel;
+use super::compare::CompareView;
 use super::gap::GapPanel;
 use super::header::Header;
 use super::method::MethodPanel;
 use super::notices::Notices;
 use super::profile::Profile;
 use super::ranking::RankingTable;
+use super::scenarios::ScenariosPanel;
 use super::sources::Sources;
 use super::weights::WeightsPanel;
 use crate::state::{use_state, Status};
@@ -37,6 +39,7 @@ pub fn Explorer() -> impl IntoView {
                     <aside class="controls" aria-label="Weights and method">
                         <WeightsPanel/>
                         <MethodPanel/>
+                        <ScenariosPanel/>
                     </aside>
                     <section class="ranking" aria-label="Ranking">
                         <RankingTable/>
@@ -45,6 +48,7 @@ pub fn Explorer() -> impl IntoView {
                         <GapPanel/>
                     </aside>
                 </div>
+                <CompareView/>
                 <Profile/>
                 <ChartsPanel/>
                 <Sources/>

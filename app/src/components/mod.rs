@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod charts_panel;
+pub mod compare;
 pub mod gap;
 pub mod header;
 pub mod layout;
@@ -10,5 +11,6 @@ pub mod method;
 pub mod notices;
 pub mod profile;
 pub mod ranking;
+pub mod scenarios;
 pub mod sources;
 pub mod weights;

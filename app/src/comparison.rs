@@ -1,0 +1,133 @@
+//! Comparing saved scenarios of one dataset: the rank-change table (largest move first), the
+//! gap between the compared groups under each, and the slope chart — pure functions over the
+//! engine, tested natively.
+
+use index_core::bundle::Bundle;
+use index_core::compare::rank_moves;
+use index_core::groups;
+use index_core::pipeline::{self, Results};
+
+use crate::charts::{Membership, Slope, Slopes};
+use crate::persist::Saved;
+use crate::view_model::{group_short, membership};
+
+/// Units highlighted in the slope chart: the largest movers.
+const HIGHLIGHT: usize = 8;
+
+/// One row of the rank-change table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    /// ISO3 code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Rank under each scenario.
+    pub ranks: Vec<Option<u32>>,
+    /// Rank under the first minus rank under the last (positive = up).
+    pub change: Option<i64>,
+    /// Largest distance between two of its ranks.
+    pub largest: u32,
+    /// Group.
+    pub membership: Membership,
+}
+
+/// The gap under one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioGap {
+    /// Scenario name.
+    pub name: String,
+    /// Mean index of group a.
+    pub a: Option<f64>,
+    /// Mean index of group b.
+    pub b: Option<f64>,
+    /// b − a.
+    pub gap: Option<f64>,
+}
+
+/// A comparison ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Scenario names, in order.
+    pub names: Vec<String>,
+    /// Rank-change rows, largest move first.
+    pub rows: Vec<CompareRow>,
+    /// The gap under each scenario.
+    pub gaps: Vec<ScenarioGap>,
+    /// Short names of the two groups.
+    pub group_names: [String; 2],
+    /// The slope chart.
+    pub slopes: Slopes,
+    /// Scenarios left out, with the reason.
+    pub problems: Vec<String>,
+}
+
+/// Compares `scenarios` (all for `bundle`) on groups `pair`.
+pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comparison {
+    let mut names = Vec::new();
+    let mut results: Vec<Results> = Vec::new();
+    let mut problems = Vec::new();
+    for s in scenarios {
+        let name = if s.scenario.name.is_empty() { format!("#{}", s.id) } else { s.scenario.name.clone() };
+        let run = s.scenario.resolve(bundle).and_then(|r| {
+            pipeline::run(bundle.dataset(), bundle.framework(), &r.method, &r.weights, r.year)
+        });
+        match run {
+            Ok(r) => {
+                names.push(name);
+                results.push(r);
+            }
+            Err(e) => problems.push(format!("“{name}” left out: {e}")),
+        }
+    }
+    let refs: Vec<&Results> = results.iter().collect();
+    let ds = bundle.dataset();
+    let rows: Vec<CompareRow> = rank_moves(&refs)
+        .into_iter()
+        .map(|m| CompareRow {
+            code: ds.units()[m.unit].code.clone(),
+            name: ds.units()[m.unit].name.clone(),
+            membership: membership(bundle, pair, m.unit),
+            ranks: m.ranks,
+            change: m.change,
+            largest: m.largest_move,
+        })
+        .collect();
+    let gaps = names
+        .iter()
+        .zip(&results)
+        .map(|(name, r)| {
+            let idx = groups::compare(ds, bundle.framework(), r, &pair[0], &pair[1])
+                .ok()
+                .and_then(|c| c.index().cloned());
+            ScenarioGap {
+                name: name.clone(),
+                a: idx.as_ref().and_then(|i| i.a.mean),
+                b: idx.as_ref().and_then(|i| i.b.mean),
+                gap: idx.and_then(|i| i.difference),
+            }
+        })
+        .collect();
+    let max_rank = rows.iter().flat_map(|r| r.ranks.iter().flatten().copied()).max().unwrap_or(1);
+    let slopes = Slopes {
+        scenarios: names.clone(),
+        lines: rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Slope {
+                code: r.code.clone(),
+                ranks: r.ranks.clone(),
+                membership: r.membership,
+                highlight: i < HIGHLIGHT && r.largest > 0,
+            })
+            .collect(),
+        max_rank,
+    };
+    Comparison {
+        names,
+        rows,
+        gaps,
+        group_names: [group_short(bundle, &pair[0]), group_short(bundle, &pair[1])],
+        slopes,
+        problems,
+    }
+}

@@ -1,0 +1,246 @@
+//! The scenarios panel: save the current view under a name; open, rename, duplicate, delete,
+//! export and import saved scenarios; tick two to four to compare them.
+
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::loader;
+use crate::persist::{self, Saved};
+use crate::state::{use_state, AppState, Level};
+
+/// Most scenarios compared at once.
+pub const MAX_COMPARED: usize = 4;
+
+/// Loads the saved scenarios from storage into the state, with a notice per unreadable entry.
+pub fn restore(state: AppState) {
+    let (saved, problems) = persist::load_saved();
+    for p in problems {
+        state.notify(Level::Warning, p);
+    }
+    state.saved.set(saved);
+}
+
+fn store(state: AppState, saved: &Saved) -> bool {
+    match persist::save(saved) {
+        Ok(()) => true,
+        Err(e) => {
+            state.notify(Level::Error, format!("Scenario “{}” not saved: {e}.", saved.scenario.name));
+            false
+        }
+    }
+}
+
+/// Offers `text` as a file download named `file`.
+fn download_json(file: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make a file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make a download link")?;
+    let a = document()
+        .create_element("a")
+        .map_err(|_| "cannot make a download link")?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "cannot make a download link")?;
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn file_name(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug = slug.trim_matches('-');
+    format!("scenario-{}.json", if slug.is_empty() { "unnamed" } else { slug })
+}
+
+/// The panel.
+#[component]
+pub fn ScenariosPanel() -> impl IntoView {
+    let state = use_state();
+    let name = RwSignal::new(String::new());
+    let current_bundle = move || state.bundle.with(|b| b.as_ref().map(|b| b.id().to_string()).unwrap_or_default());
+    let save_current = move || {
+        let Some(mut scenario) = state.scenario() else { return };
+        let mut label = name.get_untracked().trim().to_string();
+        if label.is_empty() {
+            label = format!("Scenario {}", state.saved.with_untracked(Vec::len) + 1);
+        }
+        scenario.name = label;
+        let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario };
+        if store(state, &saved) {
+            state.saved.update(|s| s.push(saved));
+            name.set(String::new());
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let file_label = file.name();
+        input.set_value("");
+        spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    state.notify(Level::Error, format!("{file_label} could not be read."));
+                    return;
+                }
+            };
+            match Scenario::many_from_json(&text) {
+                Ok(list) => {
+                    let mut added = 0;
+                    for scenario in list {
+                        let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario };
+                        if !store(state, &saved) {
+                            break;
+                        }
+                        state.saved.update(|s| s.push(saved));
+                        added += 1;
+                    }
+                    state.notify(Level::Info, format!("Imported {added} scenario(s) from {file_label}."));
+                }
+                Err(e) => state.notify(Level::Error, format!("{file_label} was not imported: {e}.")),
+            }
+        });
+    };
+    let export_all = move |_| {
+        let all: Vec<Scenario> = state.saved.get_untracked().into_iter().map(|s| s.scenario).collect();
+        if let Err(e) = download_json("index-explorer-scenarios.json", &Scenario::many_to_json(&all)) {
+            state.notify(Level::Error, format!("Export failed: {e}."));
+        }
+    };
+    view! {
+        <section class="panel scenarios" aria-labelledby="scenarios-h">
+            <div class="panel-head"><h2 id="scenarios-h">"Scenarios"</h2></div>
+            <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save_current(); }>
+                <input type="text" id="scenario-name" placeholder="Name this view" aria-label="Scenario name"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <button type="submit" id="save-scenario">"Save"</button>
+            </form>
+            <p class="hint">"Saved in this browser. Tick two to four of the same dataset to compare them."</p>
+            <ul class="saved-list" id="saved-list">
+                <For each=move || state.saved.get() key=|s| (s.id, s.scenario.name.clone()) let:s>
+                    <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
+                </For>
+            </ul>
+            <div class="buttons wrap">
+                <button id="export-all" on:click=export_all disabled=move || state.saved.with(Vec::is_empty)>"Export all"</button>
+                <label class="button-like">"Import…"
+                    <input type="file" id="import-scenarios" accept=".json,application/json" class="visually-hidden" on:change=import/>
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// One saved scenario.
+#[component]
+fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl IntoView {
+    let state = use_state();
+    let id = saved.id;
+    let scenario = saved.scenario.clone();
+    let same_bundle = {
+        let b = scenario.bundle.clone();
+        Signal::derive(move || current_bundle.get() == b)
+    };
+    let checked = move || state.comparing.with(|c| c.contains(&id));
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        state.comparing.update(|c| {
+            c.retain(|x| *x != id);
+            if on {
+                if c.len() >= MAX_COMPARED {
+                    state.notify(Level::Info, format!("Up to {MAX_COMPARED} scenarios can be compared at once."));
+                } else {
+                    c.push(id);
+                }
+            }
+        });
+    };
+    let open = {
+        let s = scenario.clone();
+        move |_| loader::open(state, s.clone())
+    };
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(scenario.name.clone());
+    let rename = move || {
+        let n = new_name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            return;
+        }
+        let Some(mut s) = state.saved.with_untracked(|all| all.iter().find(|x| x.id == id).cloned()) else { return };
+        s.scenario.name = n;
+        if store(state, &s) {
+            state.saved.update(|all| {
+                if let Some(x) = all.iter_mut().find(|x| x.id == id) {
+                    *x = s;
+                }
+            });
+            renaming.set(false);
+        }
+    };
+    let duplicate = {
+        let s = scenario.clone();
+        move |_| {
+            let mut copy = s.clone();
+            copy.name = format!("{} (copy)", s.name);
+            let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario: copy };
+            if store(state, &saved) {
+                state.saved.update(|all| all.push(saved));
+            }
+        }
+    };
+    let delete = move |_| match persist::remove(id) {
+        Ok(()) => {
+            state.saved.update(|all| all.retain(|x| x.id != id));
+            state.comparing.update(|c| c.retain(|x| *x != id));
+        }
+        Err(e) => state.notify(Level::Error, format!("Not deleted: {e}.")),
+    };
+    let export = {
+        let s = scenario.clone();
+        move |_| {
+            if let Err(e) = download_json(&file_name(&s.name), &s.to_json()) {
+                state.notify(Level::Error, format!("Export failed: {e}."));
+            }
+        }
+    };
+    let title = scenario.name.clone();
+    let dataset = scenario.bundle.clone();
+    view! {
+        <li class="saved" data-id=id.to_string()>
+            <input type="checkbox" class="compare-box" aria-label=format!("Compare {title}")
+                prop:checked=checked on:change=toggle disabled=move || !same_bundle.get()
+                title=move || if same_bundle.get() { String::new() } else { "Switch to this scenario's dataset to compare it".into() }/>
+            <Show when=move || renaming.get() fallback={
+                let title = title.clone();
+                let dataset = dataset.clone();
+                move || view! {
+                    <button class="link open-scenario" on:click=open.clone()>{title.clone()}</button>
+                    <span class="muted">{dataset.clone()}</span>
+                }
+            }>
+                <form class="rename" on:submit=move |ev| { ev.prevent_default(); rename(); }>
+                    <input type="text" class="rename-input" aria-label="New name" prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                    <button type="submit">"OK"</button>
+                </form>
+            </Show>
+            <details class="more">
+                <summary aria-label="More actions">"⋯"</summary>
+                <div class="more-menu">
+                    <button on:click=move |_| renaming.set(true)>"Rename"</button>
+                    <button on:click=duplicate>"Duplicate"</button>
+                    <button on:click=export>"Export"</button>
+                    <button class="danger" on:click=delete>"Delete"</button>
+                </div>
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,139 @@
+//! Saved scenarios in a real headless Chromium: save two, reload, compare them — the
+//! rank-change table is the CLI's `index compare` for the same two stored files — and a corrupt
+//! storage entry gives a notice while everything else saved survives.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+use std::time::Duration;
+
+use e2e::{cli_json, Browser, Site};
+
+async fn open(b: &Browser, url: &str) {
+    b.client.goto(url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// Types `value` into the weight field of node `id` (the number input beside its slider).
+async fn set_weight(b: &Browser, id: &str, value: &str) {
+    b.js(&format!(
+        "const i = document.querySelector('li[data-node=\"{id}\"] .weight-number'); \
+         i.value = '{value}'; i.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+async fn save_as(b: &Browser, name: &str) {
+    b.js(&format!(
+        "const i = document.querySelector('#scenario-name'); i.value = '{name}'; \
+         i.dispatchEvent(new Event('input', {{bubbles: true}})); \
+         document.querySelector('#save-scenario').click(); return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1400, 1000).await.unwrap();
+    open(&b, &site.url).await;
+    b.js("localStorage.clear(); return true").await.unwrap();
+
+    save_as(&b, "Published").await;
+    set_weight(&b, "rd", "3").await;
+    set_weight(&b, "finance", "0.5").await;
+    save_as(&b, "R&D heavy").await;
+
+    // Reload: both are still there.
+    b.client.refresh().await.unwrap();
+    b.wait_for("#saved-list li.saved", 30).await.unwrap();
+    let names = b
+        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["Published", "R&D heavy"]));
+
+    // The stored files, as the CLI reads them.
+    let stored = b
+        .js("return Object.keys(localStorage).filter(k => k.startsWith('index-explorer:scenario:')).sort().map(k => localStorage.getItem(k))")
+        .await
+        .unwrap();
+    let dir = e2e::artifacts();
+    let files: Vec<String> = stored
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = dir.join(format!("stored-scenario-{i}.json"));
+            std::fs::write(&path, text.as_str().unwrap()).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    assert_eq!(files.len(), 2);
+
+    // Compare them in the app.
+    b.js("document.querySelectorAll('#saved-list .compare-box').forEach(c => c.click()); return true")
+        .await
+        .unwrap();
+    b.wait_for("#compare-table tbody tr", 10).await.unwrap();
+    let table = b
+        .js("return [...document.querySelectorAll('#compare-table tbody tr')].map(r => [r.dataset.code, ...[...r.querySelectorAll('td')].map(t => t.textContent)])")
+        .await
+        .unwrap();
+    let table = table.as_array().unwrap();
+    assert!(table.len() >= 20, "{table:?}");
+
+    // The CLI on the same two stored files, through the same bundle the page uses.
+    let cli = cli_json(&["compare", "-s", &files[0], "-s", &files[1], "--format", "json"]).unwrap();
+    let moves = cli["moves"].as_array().unwrap();
+    for (row, m) in table.iter().zip(moves) {
+        let row = row.as_array().unwrap();
+        assert_eq!(row[0], m["code"], "same order: largest move first");
+        let ranks: Vec<String> = m["ranks"].as_array().unwrap().iter().map(|r| r.as_u64().map_or("–".into(), |r| r.to_string())).collect();
+        assert_eq!(row[1].as_str().unwrap(), ranks[0]);
+        assert_eq!(row[2].as_str().unwrap(), ranks[1]);
+    }
+    assert!(moves[0]["largest_move"].as_u64().unwrap() > 0, "the two scenarios rank differently");
+    let gaps = b
+        .js("return [...document.querySelectorAll('#compare-gaps tbody tr')].map(r => r.querySelector('.gap').textContent)")
+        .await
+        .unwrap();
+    let cli_gaps: Vec<String> = cli["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| e2e::shown(g["comparison"]["nodes"][0]["difference"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(gaps, serde_json::json!(cli_gaps));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    open(&b, &site.url).await;
+    b.js("localStorage.clear(); return true").await.unwrap();
+    save_as(&b, "Keep me").await;
+    b.js("localStorage.setItem('index-explorer:scenario:1', '{\"format\": 1, \"year\": \"garbage'); return true")
+        .await
+        .unwrap();
+    b.client.refresh().await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let notices = b.js("return document.querySelector('.notices').textContent").await.unwrap().to_string();
+    assert!(notices.contains("index-explorer:scenario:1"), "the notice names the entry: {notices}");
+    let names = b
+        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["Keep me"]));
+    let kept = b.js("return localStorage.getItem('index-explorer:scenario:1')").await.unwrap();
+    assert!(kept.as_str().unwrap().contains("garbage"), "the corrupt entry is left as it was");
+    b.close().await;
+}
