@@ -66,9 +66,21 @@ pub fn start(state: AppState, which: String) {
     });
 }
 
-/// Dispatches `SAMPLES` input events on the first weight slider and times each until the page
-/// is updated and laid out.
-async fn measure() -> Vec<f64> {
+/// Lets queued microtasks run (Leptos runs its effects — table, charts — as microtasks).
+async fn microtasks() {
+    for _ in 0..4 {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+            &wasm_bindgen::JsValue::NULL,
+        ))
+        .await;
+    }
+}
+
+/// Dispatches `SAMPLES` input events on the first weight slider and times each: the script
+/// work (event handling, engine, DOM updates, canvas drawing) and then the browser's style and
+/// layout of the page (forced by reading `offsetHeight`). Returns (script, total, of which
+/// chart drawing) per sample.
+async fn measure() -> Vec<(f64, f64, f64)> {
     let doc = document();
     let Some(slider) = doc
         .query_selector("input[type=range]")
@@ -85,23 +97,26 @@ async fn measure() -> Vec<f64> {
     let mut times = Vec::with_capacity(SAMPLES);
     for i in 0..SAMPLES {
         slider.set_value(&format!("{}", 0.5 + (i % 9) as f64 * 0.5));
-        let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        }) else {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) else {
             continue;
         };
+        crate::components::chart::take_draw_ms();
         let t0 = perf.now();
         let _ = slider.dispatch_event(&event);
-        // Let the reactive system run its effects (table, charts), then force layout.
-        TimeoutFuture::new(0).await;
+        microtasks().await;
+        let t1 = perf.now();
         if let Some(b) = &body {
             let _ = b.offset_height();
         }
-        times.push(perf.now() - t0);
-        // Give the browser a frame to paint before the next input.
-        TimeoutFuture::new(16).await;
+        times.push((
+            t1 - t0,
+            perf.now() - t0,
+            crate::components::chart::take_draw_ms(),
+        ));
+        // Let the browser paint a frame before the next input.
+        TimeoutFuture::new(20).await;
     }
     times
 }
@@ -114,15 +129,22 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
-fn report(label: &str, times: &[f64]) {
-    let mut sorted = times.to_vec();
-    sorted.sort_by(f64::total_cmp);
+fn summary(mut values: Vec<f64>) -> serde_json::Value {
+    values.sort_by(f64::total_cmp);
+    serde_json::json!({
+        "median_ms": percentile(&values, 0.5),
+        "p95_ms": percentile(&values, 0.95),
+        "max_ms": values.last().copied().unwrap_or(f64::NAN),
+    })
+}
+
+fn report(label: &str, times: &[(f64, f64, f64)]) {
     let json = serde_json::json!({
         "bundle": label,
-        "samples": sorted.len(),
-        "median_ms": percentile(&sorted, 0.5),
-        "p95_ms": percentile(&sorted, 0.95),
-        "max_ms": sorted.last().copied().unwrap_or(f64::NAN),
+        "samples": times.len(),
+        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.1).collect()),
+        "of_which_script": summary(times.iter().map(|t| t.0).collect()),
+        "of_which_chart_drawing": summary(times.iter().map(|t| t.2).collect()),
     });
     leptos::logging::log!("bench {json}");
     let doc = document();

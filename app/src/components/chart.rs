@@ -9,6 +9,20 @@ use plotters_canvas::CanvasBackend;
 
 use crate::charts::{DrawResult, Style};
 
+thread_local! {
+    /// Milliseconds spent drawing charts since the last [`take_draw_ms`] (for the benchmark).
+    static DRAW_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Milliseconds spent drawing charts since the last call (read by the in-browser benchmark).
+pub fn take_draw_ms() -> f64 {
+    DRAW_MS.with(|t| t.replace(0.0))
+}
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 /// A drawing area on the canvas.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
 
@@ -30,16 +44,31 @@ where
     F: Fn(&CanvasArea, &Style) -> Option<DrawResult> + Send + Sync + 'static,
 {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    // The canvas's CSS width, measured once and on resize only: reading layout while drawing
+    // would force a synchronous layout of the whole page on every slider step.
+    let css_width = StoredValue::new(None::<f64>);
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        css_width.set_value(None);
+        resized.update(|n| *n += 1);
+    });
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
+        let started = now();
         let dpr = window().device_pixel_ratio().max(1.0);
-        let css_width = f64::from(el.client_width().max(240));
-        el.set_width((css_width * dpr) as u32);
-        el.set_height((f64::from(height) * dpr) as u32);
+        let width = css_width.get_value().unwrap_or_else(|| {
+            let w = f64::from(el.client_width().max(240));
+            css_width.set_value(Some(w));
+            w
+        });
+        let (w, h) = ((width * dpr) as u32, (f64::from(height) * dpr) as u32);
+        // Resizing the backing store reallocates it: only when the size changed.
+        if el.width() != w || el.height() != h {
+            el.set_width(w);
+            el.set_height(h);
+        }
         let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
             return;
         };
@@ -49,6 +78,7 @@ where
             leptos::logging::warn!("chart {id} could not be drawn: {e}");
         }
         let _ = area.present();
+        DRAW_MS.with(|t| t.set(t.get() + now() - started));
     });
     view! {
         <canvas id=id node_ref=canvas class="chart-canvas" style=format!("height:{height}px")
