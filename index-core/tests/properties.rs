@@ -696,11 +696,14 @@ fn check_ranks(r: &Results) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// `cases` cases; failures are saved in `proptest-regressions/properties.txt` (committed) and
-/// replayed first on every run.
+/// `cases` cases (or `PROPTEST_CASES`, for a deeper run); failures are saved in
+/// `proptest-regressions/properties.txt` (committed) and replayed first on every run.
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
-        cases,
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(cases),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "proptest-regressions/properties.txt",
         ))),
