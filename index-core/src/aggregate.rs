@@ -36,18 +36,11 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
             }
             weighted_children += 1;
             let col = scores.col_raw(child);
-            // Branch-free so that the arithmetic case vectorises: a missing child adds +0.0,
-            // which leaves the sums (never −0.0, as they start at +0.0) exactly as they were.
-            let term = |x: f64| match how {
-                Aggregation::Arithmetic => w * x,
-                Aggregation::Geometric => w * x.max(floor).ln(),
-                Aggregation::Harmonic => w / x.max(floor),
-            };
-            for (((&x, s), p), a) in col.iter().zip(&mut sum_w).zip(&mut present).zip(&mut acc) {
-                let here = x.is_finite();
-                *s += if here { w } else { 0.0 };
-                *p += u32::from(here);
-                *a += if here { term(x) } else { 0.0 };
+            let sums = (&mut sum_w[..], &mut present[..], &mut acc[..]);
+            match how {
+                Aggregation::Arithmetic => accumulate(col, w, sums, |x| w * x),
+                Aggregation::Geometric => accumulate(col, w, sums, |x| w * x.max(floor).ln()),
+                Aggregation::Harmonic => accumulate(col, w, sums, |x| w / x.max(floor)),
             }
         }
         let min_share = method.min_child_share;
@@ -65,6 +58,24 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
                 f64::NAN
             };
         }
+    }
+}
+
+/// Adds one child's column (weight `w`) to the running sums of weights, counts and `term`s.
+/// Branch-free so that it vectorises: a missing child adds +0.0, which leaves the sums (never
+/// −0.0, as they start at +0.0) exactly as they were.
+#[inline(always)]
+fn accumulate(
+    col: &[f64],
+    w: f64,
+    (sum_w, present, acc): (&mut [f64], &mut [u32], &mut [f64]),
+    term: impl Fn(f64) -> f64,
+) {
+    for (((&x, s), p), a) in col.iter().zip(sum_w).zip(present).zip(acc) {
+        let here = x.is_finite();
+        *s += if here { w } else { 0.0 };
+        *p += u32::from(here);
+        *a += if here { term(x) } else { 0.0 };
     }
 }
 

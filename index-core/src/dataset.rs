@@ -355,7 +355,6 @@ impl Dataset {
         }
         let nu = self.units.len();
         let ny = self.years.len();
-        let mut values = Matrix::missing(nu, indicators.len());
         // Year positions to look in, newest first: `year`, then up to `lookback` earlier years.
         let looks: Vec<(usize, i32)> = (0..=i64::from(lookback))
             .filter_map(|back| {
@@ -363,31 +362,36 @@ impl Dataset {
                 Some((self.year_position(y)?, y))
             })
             .collect();
-        let mut origin = if looks.len() > 1 {
-            vec![year; nu * indicators.len()]
-        } else {
-            Vec::new()
+        let Some((&(yp, _), earlier)) = looks.split_first() else {
+            return Err(Error::EmptyDataset); // cannot happen: `year` is held
         };
-        for (c, &ind) in indicators.iter().enumerate() {
-            if ind >= self.indicators.len() {
-                continue;
+        let block =
+            |ind: usize, yp: usize| &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
+        // The year's values: stored values are finite or NaN (missing), so a plain copy.
+        let mut data = Vec::with_capacity(nu.saturating_mul(indicators.len()));
+        for &ind in indicators {
+            if ind < self.indicators.len() {
+                data.extend_from_slice(block(ind, yp));
+            } else {
+                data.resize(data.len() + nu, f64::NAN);
             }
-            let Some((&(yp, _), earlier)) = looks.split_first() else {
-                continue; // cannot happen: `year` is held
-            };
-            let out = values.col_raw_mut(c);
-            // Stored values are finite or NaN (missing), so `year` is a plain copy.
-            out.copy_from_slice(&self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu]);
-            if earlier.is_empty() {
-                continue;
-            }
-            let org = &mut origin[c * nu..(c + 1) * nu];
-            for &(yp, y) in earlier {
-                let src = &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
-                for ((o, g), v) in out.iter_mut().zip(org.iter_mut()).zip(src) {
-                    if o.is_nan() && v.is_finite() {
-                        *o = *v;
-                        *g = y;
+        }
+        let mut values = Matrix::from_columns(nu, indicators.len(), data);
+        let mut origin = Vec::new();
+        if !earlier.is_empty() {
+            origin = vec![year; nu * indicators.len()];
+            for (c, &ind) in indicators.iter().enumerate() {
+                if ind >= self.indicators.len() {
+                    continue;
+                }
+                let out = values.col_raw_mut(c);
+                let org = &mut origin[c * nu..(c + 1) * nu];
+                for &(yp, y) in earlier {
+                    for ((o, g), v) in out.iter_mut().zip(org.iter_mut()).zip(block(ind, yp)) {
+                        if o.is_nan() && v.is_finite() {
+                            *o = *v;
+                            *g = y;
+                        }
                     }
                 }
             }

@@ -24,6 +24,16 @@ impl Matrix {
         }
     }
 
+    /// A table from raw column-major data (NaN = missing; callers must not pass infinities);
+    /// all missing if `data` does not have `rows × cols` values.
+    pub(crate) fn from_columns(rows: usize, cols: usize, data: Vec<f64>) -> Self {
+        if data.len() == rows.saturating_mul(cols) {
+            Matrix { rows, cols, data }
+        } else {
+            Matrix::missing(rows, cols)
+        }
+    }
+
     /// Number of rows (units).
     pub fn rows(&self) -> usize {
         self.rows

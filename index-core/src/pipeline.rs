@@ -255,12 +255,21 @@ impl Prepared {
     /// Aggregates and ranks under `weights` (made for `framework`).
     pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Results {
         let rows = self.normalised.rows();
-        let mut scores = Matrix::missing(rows, framework.len());
+        // Indicator columns hold the normalised values, aggregates start missing; written once.
+        let mut leaf_column = vec![None; framework.len()];
         for (c, &leaf) in framework.leaves().iter().enumerate() {
-            scores
-                .col_raw_mut(leaf)
-                .copy_from_slice(self.normalised.col_raw(c));
+            leaf_column[leaf] = Some(c);
         }
+        let mut data = Vec::with_capacity(rows.saturating_mul(framework.len()));
+        for column in leaf_column {
+            match column {
+                Some(c) if self.normalised.col_raw(c).len() == rows => {
+                    data.extend_from_slice(self.normalised.col_raw(c));
+                }
+                _ => data.resize(data.len() + rows, f64::NAN),
+            }
+        }
+        let mut scores = Matrix::from_columns(rows, framework.len(), data);
         aggregate(&mut scores, framework, weights, &self.method);
         let root = framework.root();
         let index: Vec<Option<f64>> = scores.column(root).collect();
