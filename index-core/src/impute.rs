@@ -23,6 +23,10 @@ pub fn impute(
 ) -> Vec<usize> {
     let mut filled = vec![0; values.cols()];
     let is_active = |u: usize| active.get(u).copied().unwrap_or(true);
+    // Per-group sums and counts, reused from column to column.
+    let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
+    let mut sum = vec![0.0; groups];
+    let mut count = vec![0usize; groups];
     for (c, filled) in filled.iter_mut().enumerate() {
         let col = values.col_raw_mut(c);
         match imputation {
@@ -44,15 +48,25 @@ pub fn impute(
                 }
             }
             Imputation::GroupMean { .. } => {
-                let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
-                let mut sum = vec![0.0; groups];
-                let mut count = vec![0usize; groups];
+                sum.iter_mut().for_each(|s| *s = 0.0);
+                count.iter_mut().for_each(|n| *n = 0);
+                let mut gaps = false;
                 for (u, x) in col.iter().enumerate() {
-                    if let (true, Some(Some(g))) = (is_active(u) && x.is_finite(), group_of.get(u))
-                    {
+                    let Some(Some(g)) = group_of.get(u) else {
+                        continue;
+                    };
+                    if !is_active(u) {
+                        continue;
+                    }
+                    if x.is_finite() {
                         sum[*g] += *x;
                         count[*g] += 1;
+                    } else {
+                        gaps = true;
                     }
+                }
+                if !gaps {
+                    continue;
                 }
                 for (u, x) in col.iter_mut().enumerate() {
                     if let (true, Some(Some(g))) = (is_active(u) && !x.is_finite(), group_of.get(u))
