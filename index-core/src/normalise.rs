@@ -10,8 +10,10 @@ use crate::stats::{mean_sd, min_max};
 /// `direction.sign()` (COINr's convention), so the best performer ends up highest.
 ///
 /// Edge cases, decided here: a constant column gets the middle of the range under min-max, the
-/// target mean under z-scores, and the top under distance-to-best and percentile ranks (COINr
-/// returns NaN; an index must not). Under log goalposts a value ≤ 0 becomes missing.
+/// target mean under z-scores, and the top under distance-to-best (COINr returns NaN; an index
+/// must not). Under percentile ranks tied values share the lowest rank, so a constant column of
+/// two or more values gets the bottom of the range; a single value gets the top. Under log
+/// goalposts a value ≤ 0 becomes missing.
 pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, direction: Direction) {
     let sign = direction.sign();
     if !matches!(normalisation, Normalisation::Goalposts { .. }) && sign < 0.0 {
@@ -240,6 +242,8 @@ mod tests {
         };
         check(&[0.0, 5.0, 10.0], db, Hi, &[0.0, 0.5, 1.0]);
         check(&[3.0, 3.0], db, Hi, &[1.0, 1.0]);
+        check(&[3.0, 3.0, NAN], pr, Hi, &[0.0, 0.0, NAN]);
+        check(&[3.0, NAN], pr, Hi, &[1.0, NAN]);
         check(&[0.3, 0.5], Normalisation::None, Hi, &[0.3, 0.5]);
         check(&[NAN, NAN], mm, Hi, &[NAN, NAN]);
     }
