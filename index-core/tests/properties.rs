@@ -711,6 +711,41 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
+/// Each unit's status says why it is or is not ranked, and units out of the ranking (screened
+/// out, or without any value) take no part: no normalised value, no score.
+fn check_status(r: &Results) -> Result<(), TestCaseError> {
+    let p = &r.prepared;
+    for u in 0..r.units() {
+        let status = r.status(u);
+        prop_assert_eq!(
+            status == UnitStatus::Ranked,
+            r.rank(u).is_some(),
+            "unit {}",
+            u
+        );
+        let screened = p.screened_out.iter().find(|s| s.unit == u);
+        if let Some(s) = screened {
+            prop_assert_eq!(status, UnitStatus::ScreenedOut { share: s.share });
+            prop_assert!(s.share + 1e-9 < s.threshold, "{:?}", s);
+        }
+        let no_data = p.raw.values.row(u).all(|v| v.is_none());
+        if no_data {
+            prop_assert_eq!(status, UnitStatus::NoData);
+        }
+        if screened.is_some() || no_data {
+            prop_assert!(!p.active[u]);
+        }
+        if !p.active[u] {
+            prop_assert!(
+                p.normalised.row(u).all(|v| v.is_none()),
+                "inactive unit {u}"
+            );
+            prop_assert_eq!(r.index(u), None);
+        }
+    }
+    Ok(())
+}
+
 // ---- properties -----------------------------------------------------------------------------
 
 proptest! {
@@ -733,13 +768,17 @@ proptest! {
             prop_assert!(x.is_none_or(f64::is_finite), "group figure {i} = {x:?}: {g:?}");
         }
         check_ranks(&r)?;
+        check_status(&r)?;
     }
 
     /// Ranks: scored units have ranks 1..=n, the best score rank 1, equal scores equal ranks,
-    /// and rank r means exactly r − 1 units score strictly higher.
+    /// and rank r means exactly r − 1 units score strictly higher. Statuses as in
+    /// [`check_status`].
     #[test]
     fn ranks_are_a_competition_ranking(case in case(1..=40, Magnitude::Moderate)) {
-        check_ranks(&case.run_ok())?;
+        let r = case.run_ok();
+        check_ranks(&r)?;
+        check_status(&r)?;
     }
 
     /// Arithmetic, geometric (children raised to the floor first) and harmonic means lie between
