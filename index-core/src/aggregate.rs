@@ -22,12 +22,12 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
     let floor = method.floor;
     let mut sum_w = vec![0.0; rows];
     let mut acc = vec![0.0; rows];
-    let mut present = vec![0u32; rows];
+    let mut present = vec![0.0f64; rows]; // a count, kept as f64 so the loops vectorise
     for &parent in framework.aggregation_order() {
         let how = method.aggregation_at(framework.level(parent));
         sum_w.iter_mut().for_each(|v| *v = 0.0);
         acc.iter_mut().for_each(|v| *v = 0.0);
-        present.iter_mut().for_each(|v| *v = 0);
+        present.iter_mut().for_each(|v| *v = 0.0);
         let mut weighted_children = 0u32;
         for &child in framework.children(parent) {
             let w = weights.get(child);
@@ -38,7 +38,16 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
             let col = scores.col_raw(child);
             let sums = (&mut sum_w[..], &mut present[..], &mut acc[..]);
             match how {
-                Aggregation::Arithmetic => accumulate(col, w, sums, |x| w * x),
+                // A missing child adds w · 0 = +0.0, as `accumulate` does, without a select.
+                Aggregation::Arithmetic => {
+                    let (sum_w, present, acc) = sums;
+                    for (((&x, s), p), a) in col.iter().zip(sum_w).zip(present).zip(acc) {
+                        let here = f64::from(u8::from(x.is_finite()));
+                        *s += w * here;
+                        *p += here;
+                        *a += w * if here > 0.0 { x } else { 0.0 };
+                    }
+                }
                 Aggregation::Geometric => accumulate(col, w, sums, |x| w * x.max(floor).ln()),
                 Aggregation::Harmonic => accumulate(col, w, sums, |x| w / x.max(floor)),
             }
@@ -46,8 +55,8 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
         let min_share = method.min_child_share;
         let out = scores.col_raw_mut(parent);
         for u in 0..rows {
-            let enough = present[u] > 0
-                && f64::from(present[u]) + 1e-9 >= min_share * f64::from(weighted_children);
+            let enough =
+                present[u] > 0.0 && present[u] + 1e-9 >= min_share * f64::from(weighted_children);
             out[u] = if enough {
                 finite_or_missing(match how {
                     Aggregation::Arithmetic => acc[u] / sum_w[u],
@@ -68,13 +77,13 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
 fn accumulate(
     col: &[f64],
     w: f64,
-    (sum_w, present, acc): (&mut [f64], &mut [u32], &mut [f64]),
+    (sum_w, present, acc): (&mut [f64], &mut [f64], &mut [f64]),
     term: impl Fn(f64) -> f64,
 ) {
     for (((&x, s), p), a) in col.iter().zip(sum_w).zip(present).zip(acc) {
         let here = x.is_finite();
         *s += if here { w } else { 0.0 };
-        *p += u32::from(here);
+        *p += if here { 1.0 } else { 0.0 };
         *a += if here { term(x) } else { 0.0 };
     }
 }
