@@ -144,6 +144,12 @@ pub fn RankingTable() -> impl IntoView {
             </div>
             <div class="table-scroll" style=format!("height:{VIEW_HEIGHT}px")
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
+                // Rows above and below the view are padding, not rows, so the columns stay
+                // those of the visible table at any width.
+                <div class="table-pad" style=move || {
+                    let (first, last, total) = visible();
+                    format!("padding-top:{}px;padding-bottom:{}px", first as f64 * ROW_HEIGHT, (total - last) as f64 * ROW_HEIGHT)
+                }>
                 <table class="rank-table" id="rank-table">
                     <thead>
                         <tr>
@@ -159,18 +165,14 @@ pub fn RankingTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            let (first, last, total) = visible();
-                            let top = first as f64 * ROW_HEIGHT;
-                            let bottom = (total - last) as f64 * ROW_HEIGHT;
+                            let (first, last, _) = visible();
                             let max = bar_max().max(f64::MIN_POSITIVE);
                             let b = state.bundle.get();
                             let groups = state.groups.get();
                             let short = b.as_ref().map(|b| [group_short(b, &groups[0]), group_short(b, &groups[1])]).unwrap_or_default();
                             let selected = state.selection.get();
                             let body = rows.with(|r| r.as_ref().map(|r| r[first..last].to_vec()).unwrap_or_default());
-                            let ncols = 4 + pillars().len();
                             view! {
-                                <tr class="spacer" style=format!("height:{top}px")><td colspan=ncols></td></tr>
                                 {body.into_iter().map(|row| {
                                     let (change, dir) = format::rank_change(row.change);
                                     let is_sel = selected.as_deref() == Some(row.code.as_str());
@@ -210,11 +212,11 @@ pub fn RankingTable() -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                                <tr class="spacer" style=format!("height:{bottom}px")><td colspan=ncols></td></tr>
                             }
                         }}
                     </tbody>
                 </table>
+                </div>
             </div>
         </div>
     }
