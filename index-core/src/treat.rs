@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use crate::method::Treatment;
-use crate::stats::{self, min_max, skew_kurtosis};
+use crate::stats::{self, skew_kurtosis};
 
 /// What outlier treatment did to one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -94,6 +94,8 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
     let original_skew = sk.0;
     let mut work = col.to_vec();
     let mut ends = Ends::of(&work);
+    // The original values' range, for the log transform.
+    let (lo, hi) = (ends.lo, ends.hi);
     let (mut last_high, mut last_low) = (0, 0);
     loop {
         let high_side = sk.0 >= 0.0;
@@ -119,25 +121,9 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
         } else {
             last_low = replaced;
         }
-        let m = sum / n as f64;
-        let fused = if m.is_finite() {
-            let (mut m2, mut m3, mut m4) = (0.0, 0.0, 0.0);
-            ends = Ends::default();
-            for &v in work.iter().filter(|v| v.is_finite()) {
-                let d = v - m;
-                let d2 = d * d;
-                m2 += d2;
-                m3 += d2 * d;
-                m4 += d2 * d2;
-                ends.add(v);
-            }
-            stats::from_sums(n, m, m2, m3, m4).flatten()
-        } else {
-            ends = Ends::of(&work);
-            None
-        };
-        // Overflow (or too few values): the general function's own handling.
-        sk = fused.unwrap_or_else(|| skew_kurtosis(&work).unwrap_or((0.0, 0.0)));
+        let (s, e) = moments_and_ends(&work, n, sum, true);
+        ends = e;
+        sk = s.unwrap_or((0.0, 0.0));
         if passes(sk, skew, kurtosis) {
             let high = work.iter().zip(col.iter()).filter(|(w, x)| w < x).count();
             let low = work.iter().zip(col.iter()).filter(|(w, x)| w > x).count();
@@ -153,12 +139,11 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
             break;
         }
     }
-    // Still failing: log-transform the original values.
-    let Some((_, lo, hi)) = min_max(col) else {
-        return TreatmentOutcome::TooFewValues;
-    };
+    // Still failing: log-transform the original values (summing them for the mean as
+    // `skew_kurtosis` does).
     let a = 0.01 * (hi - lo);
     let mirrored = mirror_negative && original_skew < 0.0;
+    let (mut n, mut sum) = (0usize, 0.0);
     for x in col.iter_mut().filter(|x| x.is_finite()) {
         let t = if mirrored {
             -(hi + a - *x).ln()
@@ -166,14 +151,52 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
             (*x - lo + a).ln()
         };
         *x = crate::matrix::finite_or_missing(t);
+        if x.is_finite() {
+            n += 1;
+            sum += *x;
+        }
     }
-    let sk = skew_kurtosis(col).unwrap_or((0.0, 0.0));
+    let sk = skew_kurtosis_given_sum(col, n, sum).unwrap_or((0.0, 0.0));
     TreatmentOutcome::LogTransformed {
         mirrored,
         skew: sk.0,
         kurtosis: sk.1,
         passes: passes(sk, skew, kurtosis),
     }
+}
+
+/// [`skew_kurtosis`] of `col`, bit for bit, given the count and sum of its present values
+/// (gathered, in column order, while they were written).
+fn skew_kurtosis_given_sum(col: &[f64], n: usize, sum: f64) -> Option<(f64, f64)> {
+    moments_and_ends(col, n, sum, false).0
+}
+
+/// [`skew_kurtosis_given_sum`], and with `track` the column's [`Ends`] found in the same pass.
+fn moments_and_ends(col: &[f64], n: usize, sum: f64, track: bool) -> (Option<(f64, f64)>, Ends) {
+    let m = sum / n as f64;
+    let mut ends = Ends::default();
+    if m.is_finite() {
+        let (mut m2, mut m3, mut m4) = (0.0, 0.0, 0.0);
+        for &v in col.iter().filter(|v| v.is_finite()) {
+            let d = v - m;
+            let d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+            if track {
+                ends.add(v);
+            }
+        }
+        match stats::from_sums(n, m, m2, m3, m4) {
+            Some(Some(sk)) => return (Some(sk), ends),
+            None => return (None, ends),
+            Some(None) => {} // a sum overflowed
+        }
+    } else if track {
+        ends = Ends::of(col);
+    }
+    // Overflow: the general function's own handling (on the same values).
+    (skew_kurtosis(col), ends)
 }
 
 /// The two highest and two lowest distinct present values of a column: what a winsorisation
