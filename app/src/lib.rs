@@ -13,6 +13,9 @@ pub mod bench;
 pub mod charts;
 pub mod comparison;
 pub mod components;
+pub mod download;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod loader;
 pub mod persist;
@@ -25,11 +28,16 @@ use leptos::prelude::*;
 use crate::components::layout::Explorer;
 use crate::state::AppState;
 
-/// The app: provides the state, applies the link, loads the data and lays out the explorer.
+/// The app: provides the state, applies the link, loads the data and lays out the explorer (or,
+/// for an `?embed=` link, only the embedded chart).
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // `?embed=<chart>`: only that chart and its captions (see `embed`).
+    if let Some(request) = embed::requested() {
+        return view! { <embed::Embed request=request/> }.into_any();
+    }
     let scenario = persist::read_url(&state);
     if let Some(which) = persist::bench_requested() {
         bench::start(state, which);
@@ -38,7 +46,7 @@ pub fn App() -> impl IntoView {
         loader::start(state, scenario);
     }
     persist::sync_url(state);
-    view! { <Explorer/> }
+    view! { <Explorer/> }.into_any()
 }
 
 /// Mounts the app into the page body, replacing the boot message.

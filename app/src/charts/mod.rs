@@ -6,6 +6,7 @@
 //! more than colour (filled vs outlined bars, triangles vs circles).
 
 mod bars;
+pub mod caption;
 mod gap;
 mod lines;
 mod slopes;

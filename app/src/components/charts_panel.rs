@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::chart::ChartCanvas;
+use super::share::ChartToolbar;
 use crate::charts::ChartKind;
 use crate::state::{use_state, AppState};
 use crate::view_model::{chart_view, ChartContext, ChartView};
@@ -53,6 +54,7 @@ pub fn ChartCard(
         <Show when=move || view.with(Option::is_some)>
             <figure class="chart-card" data-chart=kind.name()>
                 <figcaption><h3>{move || view.with(|v| v.as_ref().map(|v| v.title.clone()))}</h3></figcaption>
+                <ChartToolbar kind=kind view=view/>
                 <ChartCanvas id=id height=kind.height()
                     label=Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.label.clone()).unwrap_or_default()))
                     draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style)))/>

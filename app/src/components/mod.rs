@@ -12,5 +12,6 @@ pub mod notices;
 pub mod profile;
 pub mod ranking;
 pub mod scenarios;
+pub mod share;
 pub mod sources;
 pub mod weights;

@@ -1,34 +1,104 @@
-//! Sources and notes of the dataset shown: publisher, title, edition, licence, link.
+//! The Sources tab (`#sources`, linked from every chart's toolbar and from embeds): for each
+//! indicator of the framework, its publisher, title (linked), edition, licence and coverage in
+//! the year shown; then the dataset's notes and its edition id (what a fixed embed pins).
 
 use leptos::prelude::*;
 
+use crate::export::{self, IndicatorSource};
+use crate::format;
 use crate::state::use_state;
 
 /// The sources section.
 #[component]
 pub fn Sources() -> impl IntoView {
     let state = use_state();
+    let year = move || state.year.get();
+    let rows = Memo::new(move |_| {
+        let b = state.bundle.get()?;
+        let r = state.current();
+        Some(export::indicator_sources(
+            &b,
+            r.as_deref(),
+            state.year.get(),
+        ))
+    });
     view! {
-        <section class="panel sources" id="sources" aria-labelledby="sources-h">
+        <section class="panel sources" id="sources" aria-labelledby="sources-h" tabindex="-1">
             <h2 id="sources-h">"Sources and notes"</h2>
             {move || state.bundle.get().map(|b| {
-                let ds = b.dataset();
+                let title = b.title().to_string();
                 view! {
-                    <p>{b.description().to_string()}</p>
-                    <ul class="source-list">
-                        {ds.sources().iter().map(|s| view! {
-                            <li>
-                                <strong>{s.publisher.clone()}</strong>", "<a href=s.url.clone() rel="noopener" target="_blank">{s.title.clone()}</a>
-                                " — " {s.edition.clone()} ". Licence: " {s.licence.clone()} "."
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <ul class="notes">
-                        {b.notes().iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
-                    </ul>
+                <p>{b.description().to_string()}</p>
+                <div class="sources-scroll">
+                    <table class="sources-table" id="sources-table">
+                        <caption>{move || format!("Each indicator of {}: where it comes from, and how many countries have a value in {}.", title, year())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Indicator"</th>
+                                <th scope="col">"Publisher"</th>
+                                <th scope="col">"Source"</th>
+                                <th scope="col">"Edition"</th>
+                                <th scope="col">"Licence"</th>
+                                <th scope="col" class="num">{move || format!("Coverage {}", year())}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || rows.get().unwrap_or_default().into_iter().map(source_row).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {
+                    let used: Vec<String> = export::framework_sources(&b).iter().map(|s| s.id.clone()).collect();
+                    let others: Vec<_> = b.dataset().sources().iter().filter(|s| !used.contains(&s.id)).cloned().collect();
+                    (!others.is_empty()).then(|| view! {
+                        <p class="other-sources-h">"Also used (context, not in the index):"</p>
+                        <ul class="source-list">
+                            {others.into_iter().map(|s| view! {
+                                <li>
+                                    <strong>{s.publisher.clone()}</strong>", "
+                                    {match export::safe_url(&s.url).map(str::to_string) {
+                                        Some(href) => view! { <a href=href rel="noopener" target="_blank">{s.title.clone()}</a> }.into_any(),
+                                        None => view! { <span>{s.title.clone()}</span> }.into_any(),
+                                    }}
+                                    " — " {s.edition.clone()} ". Licence: " {s.licence.clone()} "."
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })
                 }
-            })}
+                <p class="fineprint">{format!("Data edition {} (what a fixed embed pins).", export::edition_id(&b))}</p>
+                <ul class="notes">
+                    {b.notes().iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                </ul>
+            }})}
             <p class="fineprint">"Index Explorer computes every score in your browser with the same engine as its command-line tool. Rounded for display only."</p>
         </section>
+    }
+}
+
+/// One indicator's row.
+fn source_row(s: IndicatorSource) -> impl IntoView {
+    let share = if s.units > 0 {
+        s.present as f64 / s.units as f64
+    } else {
+        0.0
+    };
+    let carried = s.with_carried.saturating_sub(s.present);
+    let link = export::safe_url(&s.source.url).map(str::to_string);
+    view! {
+        <tr data-indicator=s.id.clone()>
+            <th scope="row">{s.name.clone()}<span class="ind-unit">{format!(" ({})", s.unit)}</span></th>
+            <td>{s.source.publisher.clone()}</td>
+            <td>{match link {
+                Some(href) => view! { <a href=href rel="noopener" target="_blank">{s.source.title.clone()}</a> }.into_any(),
+                None => view! { <span>{s.source.title.clone()}</span> }.into_any(),
+            }}</td>
+            <td>{s.source.edition.clone()}</td>
+            <td>{s.source.licence.clone()}</td>
+            <td class="num coverage">
+                {format!("{} / {} ({})", s.present, s.units, format::percent(share))}
+                {(carried > 0).then(|| view! { <span class="carried">{format!(" +{carried} carried forward")}</span> })}
+            </td>
+        </tr>
     }
 }

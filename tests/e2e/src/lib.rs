@@ -127,6 +127,16 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile, window `w × h`.
     pub async fn start(w: u32, h: u32) -> Result<Browser> {
+        Browser::start_with(w, h, None).await
+    }
+
+    /// As [`Browser::start`], saving downloads into `dir` without asking (Chromium's
+    /// `download.default_directory` preference).
+    pub async fn start_with_downloads(w: u32, h: u32, dir: &Path) -> Result<Browser> {
+        Browser::start_with(w, h, Some(dir)).await
+    }
+
+    async fn start_with(w: u32, h: u32, downloads: Option<&Path>) -> Result<Browser> {
         let port = free_port()?;
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&chromedriver)
@@ -144,7 +154,7 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let caps = json!({
+        let mut caps = json!({
             "goog:chromeOptions": {
                 "binary": binary,
                 "args": [
@@ -156,6 +166,17 @@ impl Browser {
                 ]
             }
         });
+        if let Some(dir) = downloads {
+            // Chromium leaves downloads at 0 bytes (`.crdownload`) in a directory named with
+            // `..` components: give it the canonical path.
+            let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+            caps["goog:chromeOptions"]["prefs"] = json!({
+                "download.default_directory": dir.display().to_string(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+                "profile.default_content_setting_values.automatic_downloads": 1,
+            });
+        }
         let caps = match caps {
             Value::Object(m) => m,
             _ => serde_json::Map::new(),

@@ -1,0 +1,424 @@
+//! Sharing and downloads for one chart: a compact toolbar (share link · embed · PNG · SVG · CSV
+//! of the rows shown or of everything · sources) and the Share and Embed dialogs. The dialogs
+//! are native modal `<dialog>`s: focus moves in when they open, Esc closes them, and focus goes
+//! back to the button that opened them. File contents come from [`crate::export`]; the browser
+//! side from [`crate::download`].
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::charts::ChartKind;
+use crate::download;
+use crate::embed::page_base;
+use crate::export::{
+    self, Metadata, Pinning, DOWNLOAD_SIZE, EMBED_HEIGHT, EMBED_SIZE, EMBED_WIDTH,
+};
+use crate::state::{use_state, AppState, Level, SortKey};
+use crate::view_model::{self, group_short, ChartView};
+
+/// The page's full address (what the Share button copies: the URL always holds the view).
+fn page_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard.
+///
+/// # Errors
+/// Why it could not (no clipboard in this context, or the browser refused).
+async fn copy_text(text: String) -> Result<(), String> {
+    let nav = window().navigator();
+    let available = js_sys::Reflect::get(&nav, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !available {
+        return Err("the clipboard is not available here".into());
+    }
+    wasm_bindgen_futures::JsFuture::from(nav.clipboard().write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser did not allow copying".into())
+}
+
+/// Selects the text of the element `id` (an input or textarea), so that Ctrl+C copies it.
+fn select(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
+/// Copies `text`, then says how it went in `status`; on failure selects field `id` instead.
+fn copy_into(text: String, status: RwSignal<String>, id: &'static str) {
+    status.set("Copying…".into());
+    spawn_local(async move {
+        match copy_text(text).await {
+            Ok(()) => status.set("Copied to the clipboard.".into()),
+            Err(e) => {
+                select(id);
+                status.set(format!(
+                    "Not copied ({e}): the text is selected above — press Ctrl+C (⌘C on a Mac)."
+                ));
+            }
+        }
+    });
+}
+
+/// How the table is sorted, for people.
+fn sort_text(state: AppState, sort: (SortKey, bool)) -> String {
+    let (key, descending) = sort;
+    let key = match key {
+        SortKey::Rank => "rank".to_string(),
+        SortKey::Change => "change in rank".to_string(),
+        SortKey::Name => "name".to_string(),
+        SortKey::Node(n) => state
+            .bundle
+            .with_untracked(|b| {
+                b.as_ref()
+                    .and_then(|b| b.framework().node(n).map(|s| s.name.clone()))
+            })
+            .unwrap_or_else(|| "a pillar".into()),
+    };
+    format!(
+        "sorted by {key}{}",
+        if descending { ", reversed" } else { "" }
+    )
+}
+
+/// The CSV for `view`: everything, or the rows shown (the ranking table as shown for the ranked
+/// bars, the chart's own figures for the other charts).
+fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<String, String> {
+    let not_ready = || "the data is not loaded yet".to_string();
+    let b = state.bundle.get_untracked().ok_or_else(not_ready)?;
+    let r = state.current().ok_or_else(not_ready)?;
+    let scenario = state.scenario().ok_or_else(not_ready)?;
+    let year = state.year.get_untracked();
+    let (table, rows) = if everything {
+        (
+            export::everything_table(&b, &r),
+            format!("everything: every unit, its score on every node and every indicator's raw value, {year}"),
+        )
+    } else if view.kind == ChartKind::Bars {
+        let base = state.baseline().ok_or_else(not_ready)?;
+        let groups = state.groups.get_untracked();
+        let search = state.search.get_untracked();
+        let filter = state.filter.get_untracked();
+        let sort = state.sort.get_untracked();
+        let shown = view_model::rows(&b, &r, &base, &groups, &search, &filter, sort);
+        let names = [group_short(&b, &groups[0]), group_short(&b, &groups[1])];
+        let mut note = format!("rows shown in the ranking table: {} units", shown.len());
+        if !search.trim().is_empty() {
+            note.push_str(&format!(", search \"{}\"", search.trim()));
+        }
+        if !filter.is_empty() {
+            note.push_str(&format!(", group {}", view_model::group_name(&b, &filter)));
+        }
+        note.push_str(&format!(", {}", sort_text(state, sort)));
+        (export::shown_table(&b, &shown, &names), note)
+    } else {
+        (
+            export::chart_table(view),
+            "the figures drawn in the chart".to_string(),
+        )
+    };
+    let meta = Metadata::new(
+        &b,
+        view,
+        &scenario,
+        year,
+        &page_url(),
+        &rows,
+        &download::now_iso(),
+    );
+    export::csv(&meta, &table)
+}
+
+/// A download's file name for the current dataset and year.
+fn file_name(state: AppState, what: &str, ext: &str) -> String {
+    let id = state
+        .bundle
+        .with_untracked(|b| b.as_ref().map(|b| b.id().to_string()))
+        .unwrap_or_default();
+    export::file_name(&id, state.year.get_untracked(), what, ext)
+}
+
+/// The toolbar under a chart's title.
+#[component]
+pub fn ChartToolbar(
+    /// Which chart.
+    kind: ChartKind,
+    /// The chart as shown.
+    view: Memo<Option<ChartView>>,
+) -> impl IntoView {
+    let state = use_state();
+    let share_open = RwSignal::new(false);
+    let embed_open = RwSignal::new(false);
+    let report = move |what: &str, result: Result<(), String>| {
+        if let Err(e) = result {
+            state.notify(Level::Error, format!("The {what} could not be made: {e}."));
+        }
+    };
+    let with_view = move |f: &dyn Fn(&ChartView) -> Result<(), String>| {
+        view.with_untracked(|v| v.as_ref().map_or(Err("nothing to download yet".into()), f))
+    };
+    let png = move |_| {
+        let name = file_name(state, kind.name(), "png");
+        report(
+            "PNG",
+            with_view(&|v| download::save_png(&name, v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1)),
+        );
+    };
+    let svg = move |_| {
+        let name = file_name(state, kind.name(), "svg");
+        report(
+            "SVG",
+            with_view(&|v| {
+                let svg = export::chart_svg(v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1)?;
+                download::save_text(&name, "image/svg+xml;charset=utf-8", &svg)
+            }),
+        );
+    };
+    let csv = move |everything: bool| {
+        let what = if everything {
+            "all-data".to_string()
+        } else {
+            format!("{}-shown", kind.name())
+        };
+        let name = file_name(state, &what, "csv");
+        report(
+            "CSV",
+            with_view(&|v| {
+                let text = csv_text(state, v, everything)?;
+                download::save_text(&name, "text/csv;charset=utf-8", &text)
+            }),
+        );
+    };
+    let shown_title = if kind == ChartKind::Bars {
+        "The ranking table's rows as shown (search, group and sort applied), as CSV"
+    } else {
+        "The figures drawn in this chart, as CSV"
+    };
+    view! {
+        <div class="chart-tools" role="toolbar" aria-label="Share and download this chart">
+            <button type="button" class="tool share-link" on:click=move |_| share_open.set(true)
+                title="Copy a link to exactly this view">"Share link"</button>
+            <button type="button" class="tool embed-open" on:click=move |_| embed_open.set(true)
+                title="Code to put this chart on another page">"Embed"</button>
+            <span class="tool-sep" aria-hidden="true"></span>
+            <button type="button" class="tool dl-png" on:click=png title="Image with title and source, at 2× for print">"PNG"</button>
+            <button type="button" class="tool dl-svg" on:click=svg title="Vector image with title and source">"SVG"</button>
+            <button type="button" class="tool dl-csv-shown" on:click=move |_| csv(false) title=shown_title>"CSV · shown"</button>
+            <button type="button" class="tool dl-csv-all" on:click=move |_| csv(true)
+                title="Every unit, every score and every raw value of this year, as CSV">"CSV · all"</button>
+            <span class="tool-sep" aria-hidden="true"></span>
+            <a class="tool sources-link" href="#sources">"Sources"</a>
+        </div>
+        <Show when=move || share_open.get()>
+            <ShareDialog open=share_open/>
+        </Show>
+        <Show when=move || embed_open.get()>
+            <EmbedDialog open=embed_open kind=kind view=view/>
+        </Show>
+    }
+}
+
+/// A modal dialog: opened with `showModal` when mounted, so focus moves in (to the element
+/// marked `autofocus`) and Esc closes it; closing sets `open` to false.
+#[component]
+fn Modal(
+    /// Whether it is shown (set to false when it closes).
+    open: RwSignal<bool>,
+    /// Element id; its heading is `<id>-h`.
+    id: &'static str,
+    /// Heading.
+    title: &'static str,
+    /// Content.
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() && d.show_modal().is_err() {
+                open.set(false);
+            }
+        }
+    });
+    // Closing through the element (not by unmounting it) lets the browser give focus back.
+    let close = move || match dialog.get_untracked() {
+        Some(d) if d.open() => d.close(),
+        _ => open.set(false),
+    };
+    let heading = format!("{id}-h");
+    let labelled_by = heading.clone();
+    view! {
+        <dialog node_ref=dialog id=id class="dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by
+            on:close=move |_| open.set(false)
+            on:click=move |ev| {
+                // A click on the backdrop lands on the dialog element itself.
+                let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| {
+                    t.dyn_ref::<web_sys::Element>().is_some_and(|t| t == d.unchecked_ref::<web_sys::Element>())
+                });
+                if on_backdrop { close() }
+            }>
+            <div class="dialog-body">
+                <div class="dialog-head">
+                    <h2 id=heading>{title}</h2>
+                    <button type="button" class="dialog-close" aria-label="Close" on:click=move |_| close()>"×"</button>
+                </div>
+                {children()}
+            </div>
+        </dialog>
+    }
+}
+
+/// The Share dialog: copies the page's link and shows it (with its length) in a field to copy
+/// by hand where the clipboard is unavailable.
+#[component]
+fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
+    let url = page_url();
+    let status = RwSignal::new(String::new());
+    copy_into(url.clone(), status, "share-url");
+    let length = url.chars().count();
+    let again = url.clone();
+    view! {
+        <Modal open=open id="share-dialog" title="Share this view">
+            <p class="hint">"This link reproduces exactly what you see: dataset, year, weights, method, the groups compared and the country followed."</p>
+            <label class="dialog-field" for="share-url">"Link"</label>
+            <input id="share-url" class="share-url" type="text" readonly=true autofocus=true value=url.clone()
+                on:focus=move |_| select("share-url")/>
+            <p class="share-meta">
+                <span id="share-length">{format!("{length} characters")}</span>
+                " · "
+                <span id="share-status" role="status">{move || status.get()}</span>
+            </p>
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| copy_into(again.clone(), status, "share-url")>"Copy again"</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// The Embed dialog: size, live or fixed, the `<iframe>` code and a live preview.
+#[component]
+fn EmbedDialog(
+    open: RwSignal<bool>,
+    kind: ChartKind,
+    view: Memo<Option<ChartView>>,
+) -> impl IntoView {
+    let state = use_state();
+    let width = RwSignal::new(EMBED_SIZE.0);
+    let height = RwSignal::new(EMBED_SIZE.1);
+    let pinning = RwSignal::new(Pinning::Live);
+    let status = RwSignal::new(String::new());
+    let src = Memo::new(move |_| {
+        let b = state.bundle.get()?;
+        let scenario = state.scenario()?;
+        let query = export::embed_query(
+            kind,
+            &scenario,
+            pinning.get(),
+            state.year.get(),
+            &export::edition_id(&b),
+        );
+        Some(format!("{}{query}", page_base()))
+    });
+    let title = move || view.with(|v| v.as_ref().map(|v| v.title.clone()).unwrap_or_default());
+    let code = Memo::new(move |_| {
+        src.get()
+            .map(|s| export::iframe_code(&s, width.get(), height.get(), &title()))
+            .unwrap_or_default()
+    });
+    // The preview is scaled down to the dialog's width.
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let room = RwSignal::new(0i32);
+    let measure = move || {
+        if let Some(el) = frame.get_untracked() {
+            room.set(el.client_width());
+        }
+    };
+    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        if frame.get().is_some() {
+            measure();
+        }
+    });
+    let scale = move || {
+        let r = f64::from(room.get());
+        let w = f64::from(width.get());
+        if r > 0.0 && w > r {
+            r / w
+        } else {
+            1.0
+        }
+    };
+    let size_input = move |id: &'static str,
+                           label: &'static str,
+                           value: RwSignal<u32>,
+                           range: (u32, u32)| {
+        view! {
+            <label class="dialog-field inline" for=id>{label}</label>
+            <input id=id type="number" min=range.0.to_string() max=range.1.to_string() step="10"
+                prop:value=move || value.get().to_string()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    match text.trim().parse::<f64>() {
+                        Ok(x) if x.is_finite() => value.set(export::clamp_size(x.round().max(0.0) as u32, range)),
+                        _ => value.notify(),
+                    }
+                }/>
+            <span class="unit">"px"</span>
+        }
+    };
+    let pin_radio = move |p: Pinning, id: &'static str, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="radio" for=id>
+                <input type="radio" id=id name="embed-pinning" value=id
+                    prop:checked=move || pinning.get() == p
+                    on:change=move |_| pinning.set(p)/>
+                <span><strong>{label}</strong>" — "{hint}</span>
+            </label>
+        }
+    };
+    view! {
+        <Modal open=open id="embed-dialog" title="Embed this chart">
+            <div class="embed-options">
+                <div class="embed-size">
+                    {size_input("embed-width", "Width", width, EMBED_WIDTH)}
+                    {size_input("embed-height", "Height", height, EMBED_HEIGHT)}
+                </div>
+                <fieldset class="embed-pinning">
+                    <legend>"Data"</legend>
+                    {pin_radio(Pinning::Live, "embed-live", "Live", "follows data updates and the latest year")}
+                    {pin_radio(Pinning::Fixed, "embed-fixed", "Fixed", "pins this year, this data edition and these weights")}
+                </fieldset>
+            </div>
+            <label class="dialog-field" for="embed-code">"Code to paste into your page"</label>
+            <textarea id="embed-code" readonly=true rows="4" autofocus=true prop:value=move || code.get()
+                on:focus=move |_| select("embed-code")></textarea>
+            <div class="dialog-actions">
+                <button type="button" id="embed-copy" on:click=move |_| copy_into(code.get_untracked(), status, "embed-code")>"Copy code"</button>
+                <span id="embed-status" role="status">{move || status.get()}</span>
+            </div>
+            <h3 class="preview-h">"Preview"
+                <span class="hint">{move || {
+                    let s = scale();
+                    if s < 1.0 { format!(" {} × {} px, shown at {:.0} %", width.get(), height.get(), s * 100.0) }
+                    else { format!(" {} × {} px", width.get(), height.get()) }
+                }}</span>
+            </h3>
+            <div class="embed-preview" node_ref=frame
+                style=move || format!("height:{:.0}px", f64::from(height.get()) * scale())>
+                {move || src.get().map(|s| view! {
+                    <iframe src=s width=move || width.get().to_string() height=move || height.get().to_string()
+                        title=move || format!("Preview: {}", title())
+                        style=move || format!("border:0;transform:scale({});transform-origin:0 0", scale())></iframe>
+                })}
+            </div>
+        </Modal>
+    }
+}

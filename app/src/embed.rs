@@ -1,0 +1,217 @@
+//! The embed route (`?embed=<chart>&<scenario>`): one chart, its title, its subtitle (the
+//! weights in one line), its source line and a link back to the full explorer — nothing else.
+//! It fetches only the bundle it shows (no catalogue), applies the link's scenario with the
+//! same validation and notices as the explorer ([`AppState::install`], [`persist::read_url`]),
+//! and redraws its canvas to the frame's size. A fixed embed names the data edition it was made
+//! with (`ed=`); when the served bundle's edition differs, a one-line notice says so.
+
+use index_core::bundle::Bundle;
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::charts::{ChartKind, Style};
+use crate::components::charts_panel::chart_memo;
+use crate::components::notices::Notices;
+use crate::export::{self, EmbedRequest};
+use crate::loader::{self, DEFAULT_BUNDLE};
+use crate::persist;
+use crate::state::{use_state, AppState, CatalogueEntry, Level, Status};
+
+/// The class the embed page puts on `<body>` (its styles hide everything else).
+pub const BODY_CLASS: &str = "embed-page";
+
+/// The embed request of the page's link, if it is an embed.
+pub fn requested() -> Option<EmbedRequest> {
+    export::embed_request(&persist::current_query())
+}
+
+/// Whether `id` can name a bundle file (letters, digits, `-`, `_`): anything else is not
+/// fetched.
+fn plausible_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+async fn fetch(id: &str) -> Result<Bundle, String> {
+    loader::fetch_bundle(&CatalogueEntry {
+        id: id.to_string(),
+        title: id.to_string(),
+        description: String::new(),
+        file: format!("{id}.json"),
+        default_year: 0,
+        years: Vec::new(),
+    })
+    .await
+}
+
+/// Loads the link's bundle (or the default, with a notice) and applies the scenario.
+fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
+    spawn_local(async move {
+        let asked = scenario.bundle.clone();
+        let mut bundle = if asked.is_empty() {
+            fetch(DEFAULT_BUNDLE).await
+        } else if plausible_id(&asked) {
+            fetch(&asked).await
+        } else {
+            Err(format!("`{asked}` is not a dataset name"))
+        };
+        if let (Err(e), false) = (&bundle, asked.is_empty() || asked == DEFAULT_BUNDLE) {
+            state.notify(
+                Level::Warning,
+                format!("The link's dataset could not be shown ({e}); showing the default."),
+            );
+            bundle = fetch(DEFAULT_BUNDLE).await;
+        }
+        match bundle {
+            Ok(b) => {
+                if let Some(pinned) = edition {
+                    let now = export::edition_id(&b);
+                    if pinned != now {
+                        state.notify(
+                            Level::Info,
+                            "The data has been updated since this chart was pinned.",
+                        );
+                    }
+                }
+                state.install(b, &scenario);
+            }
+            Err(e) => state.status.set(Status::Failed(format!(
+                "The chart could not be loaded: {e}"
+            ))),
+        }
+    });
+}
+
+/// The embed page.
+#[component]
+pub fn Embed(
+    /// What the link asks for.
+    request: EmbedRequest,
+) -> impl IntoView {
+    let state = use_state();
+    if let Some(body) = document().body() {
+        body.set_class_name(BODY_CLASS);
+    }
+    let kind = match &request.chart {
+        Ok(k) => *k,
+        Err(name) => {
+            state.notify(
+                Level::Warning,
+                format!(
+                    "The link asks for chart `{name}`, which does not exist; showing the ranked bars. Charts: {}.",
+                    ChartKind::ALL.map(ChartKind::name).join(", ")
+                ),
+            );
+            ChartKind::Bars
+        }
+    };
+    let scenario = persist::read_url(&state);
+    load(state, scenario, request.edition.clone());
+
+    let view = chart_memo(state, kind);
+    Effect::new(move |_| {
+        if let Some(t) = view.with(|v| v.as_ref().map(|v| v.title.clone())) {
+            document().set_title(&format!("{t} — Index Explorer"));
+        }
+    });
+    let explorer = Memo::new(move |_| {
+        let base = page_base();
+        state.scenario().map_or(base.clone(), |s| {
+            format!("{base}{}", export::explorer_query(&s))
+        })
+    });
+    let text = move |f: fn(&crate::view_model::ChartView) -> String| {
+        move || view.with(|v| v.as_ref().map(f).unwrap_or_default())
+    };
+    view! {
+        <div class="embed" data-chart=kind.name()>
+            <Notices/>
+            {move || match state.status.get() {
+                Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
+                Status::Loading(_) => Some(view! { <p class="embed-empty" aria-live="polite">"Loading…"</p> }.into_any()),
+                Status::Ready if view.with(Option::is_none) => Some(view! {
+                    <p class="embed-empty">"This chart has nothing to show for this dataset."</p>
+                }.into_any()),
+                Status::Ready => None,
+            }}
+            <Show when=move || view.with(Option::is_some)>
+                <h1 class="embed-title">{text(|v| v.title.clone())}</h1>
+                <p class="embed-subtitle">{text(|v| v.subtitle.clone())}</p>
+                <EmbedCanvas draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style)))
+                    label=Signal::derive(text(|v| v.label.clone()))/>
+                <p class="embed-source">
+                    {text(|v| v.source.clone())}" "
+                    <a href=move || format!("{}#sources", explorer.get()) target="_blank" rel="noopener">"Sources"</a>
+                </p>
+                <p class="embed-back">
+                    <a href=move || explorer.get() target="_blank" rel="noopener">"Open in Index Explorer ↗"</a>
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// The page's address without its query (`https://host/path/`).
+pub fn page_base() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// A canvas filling the space the captions leave, redrawn on resize.
+#[component]
+fn EmbedCanvas<F>(
+    /// Draws the chart.
+    draw: F,
+    /// Accessible description.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView
+where
+    F: Fn(
+            &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+            &Style,
+        ) -> Option<crate::charts::DrawResult>
+        + Send
+        + Sync
+        + 'static,
+{
+    let plot = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        resized.track();
+        let (Some(el), Some(plot)) = (canvas.get(), plot.get()) else {
+            return;
+        };
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let w = f64::from(plot.client_width().max(200));
+        let h = f64::from(plot.client_height().max(120));
+        el.set_width((w * dpr) as u32);
+        el.set_height((h * dpr) as u32);
+        let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
+            return;
+        };
+        let area = backend.into_drawing_area();
+        if let Some(Err(e)) = draw(&area, &Style { scale: dpr }) {
+            leptos::logging::warn!("embedded chart could not be drawn: {e}");
+        }
+        let _ = area.present();
+    });
+    view! {
+        <div class="embed-plot" node_ref=plot>
+            <canvas id="embed-canvas" node_ref=canvas role="img" aria-label=move || label.get()></canvas>
+        </div>
+    }
+}

@@ -1,0 +1,944 @@
+//! Sharing and export, as pure functions (tested natively): the bundle's edition id, the embed
+//! link and `<iframe>` code, a chart as SVG with its captions, the data behind a chart as CSV
+//! with a metadata header, and the per-indicator source list of the Sources tab. The browser
+//! side (files, clipboard) is in [`crate::download`] and the components.
+//!
+//! ## CSV
+//!
+//! A metadata block comes first: every line starts with `#` followed by a label (`# title`,
+//! `# scenario`, `# source`, …) and the values as further CSV fields, so a reader that skips
+//! `#` lines (`pandas.read_csv(comment="#")`, R's `read.csv(comment.char = "#")`) sees only the
+//! table, and a spreadsheet shows the metadata in the first rows, each value in its own cell.
+//! Then one header row and the rows.
+//!
+//! Formula injection: a spreadsheet runs a cell starting with `=`, `+`, `-` or `@` (and, in
+//! some, a tab or carriage return) as a formula. Every **text** cell (names, codes, captions,
+//! source fields) that starts with one of these is prefixed with `'`, which spreadsheets show as
+//! plain text. **Numbers we format ourselves are not touched**: `-3` (a rank change) or
+//! `-0.25` (a z-score) is a number, not a formula, and prefixing it would turn it into text
+//! and break sums. A shown figure that arrives as text (a chart table's cell) counts as a
+//! number only if it parses as one in full, so `-1+2` or `-2+cmd|…` is still neutralised.
+
+use std::collections::BTreeSet;
+
+use index_core::bundle::Bundle;
+use index_core::dataset::Source;
+use index_core::pipeline::Results;
+use index_core::scenario::Scenario;
+use plotters::prelude::*;
+
+use crate::charts::caption::draw_captioned;
+use crate::charts::{ChartKind, Membership, Style};
+use crate::view_model::{ChartView, Row};
+
+/// The URL parameter that asks for the embed page, naming the chart (`?embed=bars&…`).
+pub const EMBED_PARAM: &str = "embed";
+/// The URL parameter of a pinned embed: the edition id of the data it was made with.
+pub const EDITION_PARAM: &str = "ed";
+
+/// Default size of an embed, in CSS pixels.
+pub const EMBED_SIZE: (u32, u32) = (640, 480);
+/// Smallest and largest embed width accepted by the dialog.
+pub const EMBED_WIDTH: (u32, u32) = (320, 2000);
+/// Smallest and largest embed height accepted by the dialog.
+pub const EMBED_HEIGHT: (u32, u32) = (240, 2000);
+
+/// Size of downloaded charts, in CSS pixels (PNG is drawn at twice this).
+pub const DOWNLOAD_SIZE: (u32, u32) = (960, 600);
+
+/// The bundle's edition id: a short, stable hash (FNV-1a, 32 bits as 8 hex digits) of its id,
+/// its sources' ids and editions, and the years it holds. A new release of any source (its
+/// edition text changes) or a new year gives a new id; re-serving the same files does not.
+pub fn edition_id(bundle: &Bundle) -> String {
+    let ds = bundle.dataset();
+    let mut sources: Vec<&Source> = ds.sources().iter().collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut text = format!("{}\n", bundle.id());
+    for s in sources {
+        text.push_str(&s.id);
+        text.push('\t');
+        text.push_str(&s.edition);
+        text.push('\n');
+    }
+    for y in ds.years() {
+        text.push_str(&y.to_string());
+        text.push(',');
+    }
+    let h = fnv1a(text.as_bytes());
+    format!("{:08x}", (h ^ (h >> 32)) as u32)
+}
+
+/// FNV-1a, 64 bits: tiny, stable across platforms and releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The sources of the framework's indicators (each once, by id), as every figure cites them.
+pub fn framework_sources(bundle: &Bundle) -> Vec<&Source> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let ids: BTreeSet<&str> = fw
+        .leaves()
+        .iter()
+        .filter_map(|l| fw.node(*l))
+        .filter_map(|n| ds.indicator(&n.id))
+        .map(|i| i.source.as_str())
+        .collect();
+    ids.into_iter().filter_map(|id| ds.source(id)).collect()
+}
+
+/// `url` if it is an `http(s)` link (a bundle's source link is shown as a link only then).
+pub fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and embeds
+
+/// What the page's link asks of the embed route: which chart, and the pinned edition if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedRequest {
+    /// The chart, or the text that named no chart.
+    pub chart: Result<ChartKind, String>,
+    /// The edition id a fixed embed was pinned to.
+    pub edition: Option<String>,
+}
+
+/// Reads `embed` and `ed` from a query string (`None` when the page is not an embed). The
+/// scenario parameters are read by `Scenario::from_query`, which ignores these two.
+pub fn embed_request(query: &str) -> Option<EmbedRequest> {
+    let mut chart = None;
+    let mut edition = None;
+    for pair in query.trim_start_matches('?').split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key == EMBED_PARAM {
+            chart = Some(ChartKind::from_name(value).ok_or_else(|| value.to_string()));
+        } else if key == EDITION_PARAM && !value.is_empty() {
+            edition = Some(value.chars().take(16).collect());
+        }
+    }
+    chart.map(|chart| EmbedRequest { chart, edition })
+}
+
+/// How an embed follows the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pinning {
+    /// Follows data updates and the latest default year: the link has no year.
+    Live,
+    /// Pins the year and the data edition (and, like every link, the scenario).
+    Fixed,
+}
+
+/// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=1&b=…`). A live
+/// embed drops the year; a fixed one names `year` and the data's `edition`.
+pub fn embed_query(
+    kind: ChartKind,
+    scenario: &Scenario,
+    pinning: Pinning,
+    year: i32,
+    edition: &str,
+) -> String {
+    let mut s = scenario.clone();
+    s.name.clear();
+    match pinning {
+        Pinning::Live => {
+            s.year = None;
+            format!("?{EMBED_PARAM}={}&{}", kind.name(), s.to_query())
+        }
+        Pinning::Fixed => {
+            s.year = Some(year);
+            format!(
+                "?{EMBED_PARAM}={}&{}&{EDITION_PARAM}={edition}",
+                kind.name(),
+                s.to_query()
+            )
+        }
+    }
+}
+
+/// The full explorer's query for an embed's scenario (the "Open in Index Explorer" link).
+pub fn explorer_query(scenario: &Scenario) -> String {
+    format!("?{}", scenario.to_query())
+}
+
+/// `text` safe inside a double-quoted HTML attribute.
+pub fn html_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `x` within `range`, inclusive.
+pub fn clamp_size(x: u32, (lo, hi): (u32, u32)) -> u32 {
+    x.clamp(lo, hi)
+}
+
+/// The `<iframe>` code of an embed: `src` the embed URL, the chart's title as the frame's
+/// accessible name, lazy loading, no border.
+pub fn iframe_code(src: &str, width: u32, height: u32, title: &str) -> String {
+    format!(
+        r#"<iframe src="{}" width="{width}" height="{height}" title="{}" loading="lazy" style="border:0"></iframe>"#,
+        html_attr(src),
+        html_attr(title)
+    )
+}
+
+/// A download's file name: `index-explorer-<bundle>-<year>-<what>.<ext>`, letters, digits and
+/// dashes only.
+pub fn file_name(bundle: &str, year: i32, what: &str, ext: &str) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "index-explorer-{}-{year}-{}.{}",
+        clean(bundle),
+        clean(what),
+        clean(ext)
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG
+
+/// Chart `view` with its captions as an SVG document of `width × height` CSS pixels.
+///
+/// # Errors
+/// A drawing error, as text.
+pub fn chart_svg(view: &ChartView, width: u32, height: u32) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let area =
+            SVGBackend::with_string(&mut out, (width.max(1), height.max(1))).into_drawing_area();
+        draw_captioned(&area, view, &Style::default())?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/// One CSV cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text: neutralised if it starts with a formula character.
+    Text(String),
+    /// A number we formatted: written as is (up to 6 decimals).
+    Number(f64),
+    /// A whole number we formatted (ranks, changes, counts).
+    Integer(i64),
+    /// Missing.
+    Empty,
+}
+
+impl Cell {
+    /// A figure as shown on the page (a chart table's cell): a number if it parses as one in
+    /// full, else text ("–" for missing stays text).
+    pub fn shown(text: &str) -> Cell {
+        match text.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => Cell::Number(x),
+            _ => Cell::Text(text.to_string()),
+        }
+    }
+
+    fn optional(x: Option<f64>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Number)
+    }
+
+    fn render(&self) -> String {
+        match self {
+            Cell::Text(t) => neutralise(t),
+            Cell::Number(x) => number(*x),
+            Cell::Integer(i) => i.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// `text` with a `'` in front if a spreadsheet would run it as a formula (starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return).
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A number with up to 6 decimals, trailing zeros dropped; empty if not finite.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A table: a header row and rows of cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// What the metadata header of a CSV says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    /// The chart's title.
+    pub title: String,
+    /// The chart's subtitle (weights and method).
+    pub subtitle: String,
+    /// The dataset: title and id.
+    pub dataset: String,
+    /// The year shown.
+    pub year: i32,
+    /// The scenario as the URL query (`v=1&b=ftri&w=rd:2`).
+    pub scenario: String,
+    /// The page's link.
+    pub link: String,
+    /// The data's edition id ([`edition_id`]).
+    pub edition: String,
+    /// Sources: publisher, title, edition, licence, link.
+    pub sources: Vec<[String; 5]>,
+    /// Which rows: "rows shown: …" or "everything".
+    pub rows: String,
+    /// Who made the file, and when.
+    pub generated: String,
+}
+
+impl Metadata {
+    /// Metadata for `view` of `bundle` under `scenario`, with the page's `link`, a description
+    /// of the `rows` exported and the time it was `generated`.
+    pub fn new(
+        bundle: &Bundle,
+        view: &ChartView,
+        scenario: &Scenario,
+        year: i32,
+        link: &str,
+        rows: &str,
+        generated: &str,
+    ) -> Metadata {
+        Metadata {
+            title: view.title.clone(),
+            subtitle: view.subtitle.clone(),
+            dataset: format!("{} ({})", bundle.title(), bundle.id()),
+            year,
+            scenario: scenario.to_query(),
+            link: link.to_string(),
+            edition: edition_id(bundle),
+            sources: framework_sources(bundle)
+                .into_iter()
+                .map(|s| {
+                    [
+                        s.publisher.clone(),
+                        s.title.clone(),
+                        s.edition.clone(),
+                        s.licence.clone(),
+                        s.url.clone(),
+                    ]
+                })
+                .collect(),
+            rows: rows.to_string(),
+            generated: format!("Index Explorer, {generated}"),
+        }
+    }
+
+    fn lines(&self) -> Vec<Vec<String>> {
+        let one = |label: &str, value: &str| vec![format!("# {label}"), value.to_string()];
+        let mut out = vec![
+            vec!["# Index Explorer data export".to_string()],
+            one("title", &self.title),
+            one("subtitle", &self.subtitle),
+            one("dataset", &self.dataset),
+            one("year", &self.year.to_string()),
+            one("scenario", &self.scenario),
+            one("link", &self.link),
+            one("edition", &self.edition),
+        ];
+        out.push(
+            [
+                "# sources",
+                "publisher",
+                "title",
+                "edition",
+                "licence",
+                "link",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        for s in &self.sources {
+            let mut line = vec!["# source".to_string()];
+            line.extend(s.iter().cloned());
+            out.push(line);
+        }
+        out.push(one("rows", &self.rows));
+        out.push(one("generated by", &self.generated));
+        out
+    }
+}
+
+/// The CSV file: the metadata block, then `table`'s header and rows. Text is neutralised
+/// against formula injection (see the module docs); metadata values are kept on one line each.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
+pub fn csv(meta: &Metadata, table: &Table) -> Result<String, String> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let e = |e: csv::Error| e.to_string();
+    for line in meta.lines() {
+        let mut fields = line.into_iter();
+        // The label (`# title`) is ours and needs no quoting, so the line starts with `#`.
+        let label = fields.next().unwrap_or_default();
+        let record: Vec<String> = std::iter::once(label)
+            .chain(fields.map(|v| neutralise(&one_line(&v))))
+            .collect();
+        w.write_record(&record).map_err(e)?;
+    }
+    w.write_record(table.header.iter().map(|h| neutralise(h)))
+        .map_err(e)?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(Cell::render)).map_err(e)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
+}
+
+/// The ranking table's rows as shown (search, group filter and sort applied): rank, change
+/// against the published weights, code, name, compared group, index score, each pillar's score
+/// and why a unit is unranked. `names` are the compared groups' short names.
+pub fn shown_table(bundle: &Bundle, rows: &[Row], names: &[String; 2]) -> Table {
+    let fw = bundle.framework();
+    let mut header: Vec<String> = ["Rank", "Change", "Code", "Country", "Group", "Score"]
+        .map(String::from)
+        .to_vec();
+    header.extend(
+        fw.pillars()
+            .iter()
+            .map(|p| fw.node(*p).map(|n| n.name.clone()).unwrap_or_default()),
+    );
+    header.push("Note".into());
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let group = match r.membership {
+                Membership::A => names[0].clone(),
+                Membership::B => names[1].clone(),
+                Membership::Other => String::new(),
+            };
+            let mut cells = vec![
+                r.rank.map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
+                r.change.map_or(Cell::Empty, Cell::Integer),
+                Cell::Text(r.code.clone()),
+                Cell::Text(r.name.clone()),
+                Cell::Text(group),
+                Cell::optional(r.score),
+            ];
+            cells.extend(r.pillars.iter().map(|p| Cell::optional(*p)));
+            cells.push(Cell::Text(r.reason.clone()));
+            cells
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// A chart's table alternative (the figures drawn), as shown.
+pub fn chart_table(view: &ChartView) -> Table {
+    Table {
+        header: view.header.clone(),
+        rows: view
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| Cell::shown(c)).collect())
+            .collect(),
+    }
+}
+
+/// Everything for the year of `results`: every unit (ranked first), its groups, rank and
+/// status, its score on every framework node (`<id> score`, in framework order) and the raw
+/// value of every indicator (`<id> raw`, after carrying values forward as the method says).
+pub fn everything_table(bundle: &Bundle, results: &Results) -> Table {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let mut header: Vec<String> = ["Code", "Country", "Groups", "Rank", "Note"]
+        .map(String::from)
+        .to_vec();
+    header.extend(fw.nodes().iter().map(|n| format!("{} score", n.id)));
+    header.extend(
+        fw.leaves()
+            .iter()
+            .filter_map(|l| fw.node(*l))
+            .map(|n| format!("{} raw", n.id)),
+    );
+    let raw = &results.prepared.raw.values;
+    let rows = results
+        .order()
+        .into_iter()
+        .filter_map(|u| {
+            let unit = ds.units().get(u)?;
+            let mut cells = vec![
+                Cell::Text(unit.code.clone()),
+                Cell::Text(unit.name.clone()),
+                Cell::Text(unit.groups.join(";")),
+                results
+                    .rank(u)
+                    .map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
+                Cell::Text(results.status(u).reason()),
+            ];
+            cells.extend((0..fw.len()).map(|n| Cell::optional(results.score(u, n))));
+            cells.extend((0..fw.leaves().len()).map(|c| Cell::optional(raw.get(u, c))));
+            Some(cells)
+        })
+        .collect();
+    Table { header, rows }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources tab
+
+/// One framework indicator's provenance and coverage, for the Sources tab.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorSource {
+    /// Indicator id.
+    pub id: String,
+    /// Indicator name.
+    pub name: String,
+    /// Unit of measure.
+    pub unit: String,
+    /// The source (publisher, title, edition, licence, link).
+    pub source: Source,
+    /// Units with a value in the year shown.
+    pub present: usize,
+    /// Units with a value after carrying earlier years forward (as the method does).
+    pub with_carried: usize,
+    /// Units in the dataset.
+    pub units: usize,
+}
+
+/// Every framework indicator's source and coverage in `year`; `results` (of that year) adds
+/// the values carried forward by the method.
+pub fn indicator_sources(
+    bundle: &Bundle,
+    results: Option<&Results>,
+    year: i32,
+) -> Vec<IndicatorSource> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    fw.leaves()
+        .iter()
+        .enumerate()
+        .filter_map(|(col, leaf)| {
+            let node = fw.node(*leaf)?;
+            let pos = ds.indicator_position(&node.id)?;
+            let ind = ds.indicators().get(pos)?;
+            let source = ds.source(&ind.source)?.clone();
+            let present = ds.coverage(pos, year);
+            let with_carried = results
+                .filter(|r| r.year() == year)
+                .map_or(present, |r| r.prepared.raw.values.present_in_column(col));
+            Some(IndicatorSource {
+                id: ind.id.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                source,
+                present,
+                with_carried: with_carried.max(present),
+                units: ds.units().len(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
+    use std::sync::Arc;
+
+    use index_core::bundle::BundleParts;
+    use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Unit};
+    use index_core::framework::{Framework, NodeKind, NodeSpec};
+    use index_core::method::Method;
+    use index_core::pipeline;
+
+    use super::*;
+    use crate::state::SortKey;
+    use crate::view_model::{self, chart_view, ChartContext};
+
+    /// Units, one of them with a name a spreadsheet would run, two indicators from two
+    /// sources, two years.
+    fn bundle(edition: &str) -> Bundle {
+        let unit = |code: &str, name: &str, groups: &[&str]| Unit {
+            code: code.into(),
+            name: name.into(),
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+        };
+        let source = |id: &str, publisher: &str, edition: &str| Source {
+            id: id.into(),
+            publisher: publisher.into(),
+            title: format!("{publisher} data, with a comma"),
+            edition: edition.into(),
+            licence: "CC BY 4.0".into(),
+            url: "https://example.org/data".into(),
+        };
+        let indicator = |id: &str, source: &str| Indicator {
+            id: id.into(),
+            name: format!("Indicator {id}"),
+            unit: "index".into(),
+            direction: Direction::Higher,
+            source: source.into(),
+        };
+        let group = |id: &str| Group {
+            id: id.into(),
+            name: id.into(),
+            family: "status".into(),
+        };
+        let mut b = DatasetBuilder::new(
+            vec![
+                unit("AAA", "Alpha", &["LDC"]),
+                unit("BBB", "=HYPERLINK(\"http://x\")", &["developed"]),
+                unit("CCC", "-Charlie", &["developed"]),
+                unit("DDD", "@Delta", &["LDC"]),
+                unit("EEE", "Echo", &[]),
+            ],
+            vec![indicator("x", "s1"), indicator("y", "s2")],
+            vec![
+                source("s1", "Pub One", edition),
+                source("s2", "Pub Two", "2024"),
+            ],
+            vec![group("LDC"), group("developed")],
+            vec![2019, 2020],
+        )
+        .unwrap();
+        for (u, x, y) in [
+            ("AAA", 1.0, 10.0),
+            ("BBB", 5.0, 20.0),
+            ("CCC", 3.0, 40.0),
+            ("DDD", 2.0, 15.0),
+        ] {
+            for year in [2019, 2020] {
+                b.set(u, "x", year, x).unwrap();
+                b.set(u, "y", year, y + f64::from(year - 2019)).unwrap();
+            }
+        }
+        b.set("EEE", "x", 2019, 4.0).unwrap();
+        let node = |id: &str, parent: Option<&str>, kind: NodeKind| NodeSpec {
+            id: id.into(),
+            name: format!("Node {id}"),
+            parent: parent.map(Into::into),
+            weight: 1.0,
+            kind,
+        };
+        let framework = Framework::new(vec![
+            node("idx", None, NodeKind::Aggregate),
+            node("x", Some("idx"), NodeKind::Indicator { denominator: None }),
+            node("y", Some("idx"), NodeKind::Indicator { denominator: None }),
+        ])
+        .unwrap();
+        Bundle::new(BundleParts {
+            id: "test".into(),
+            title: "Test index".into(),
+            description: String::new(),
+            notes: vec![],
+            dataset: b.build(),
+            framework,
+            method: Method::default(),
+            default_year: 2020,
+            default_groups: ["LDC".into(), "developed".into()],
+            reference: None,
+            gdp_per_capita: None,
+        })
+        .unwrap()
+    }
+
+    fn results(b: &Bundle, year: i32) -> Results {
+        let p = Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), year).unwrap());
+        p.score(b.framework(), &b.framework().weights())
+    }
+
+    fn view(b: &Bundle, r: &Results, kind: ChartKind) -> ChartView {
+        let per_year = vec![Arc::new(r.clone())];
+        chart_view(
+            kind,
+            &ChartContext {
+                bundle: b,
+                results: r,
+                years: &[r.year()],
+                per_year: &per_year,
+                groups: &["LDC".into(), "developed".into()],
+                selection: None,
+            },
+        )
+        .unwrap()
+    }
+
+    /// The CSV's records after the metadata block (`#` lines).
+    fn table_part(csv: &str) -> Vec<Vec<String>> {
+        let mut r = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .from_reader(csv.as_bytes());
+        r.records()
+            .map(|rec| rec.unwrap().iter().map(String::from).collect())
+            .collect()
+    }
+
+    #[track_caller]
+    fn check_neutralised(text: &str, want: &str) {
+        assert_eq!(neutralise(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn formula_characters_are_neutralised_in_text_only() {
+        check_neutralised("=1+1", "'=1+1");
+        check_neutralised("+41", "'+41");
+        check_neutralised("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0");
+        check_neutralised("@SUM(A1)", "'@SUM(A1)");
+        check_neutralised("\tx", "'\tx");
+        check_neutralised("Alpha", "Alpha");
+        check_neutralised("a=b", "a=b");
+        check_neutralised("", "");
+        // Numbers we format stay numbers, negative or not.
+        assert_eq!(Cell::Integer(-3).render(), "-3");
+        assert_eq!(Cell::Number(-0.25).render(), "-0.25");
+        // A shown figure is a number only if it parses in full.
+        assert_eq!(Cell::shown("-0.412"), Cell::Number(-0.412));
+        assert_eq!(Cell::shown("-1+2").render(), "'-1+2");
+        assert_eq!(Cell::shown("–").render(), "–");
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(-0.0000001), "0");
+        assert_eq!(number(f64::NAN), "");
+    }
+
+    #[test]
+    fn everything_csv_has_metadata_every_unit_and_neutralised_names() {
+        let b = bundle("2025 release");
+        let r = results(&b, 2020);
+        let v = view(&b, &r, ChartKind::Bars);
+        let mut scenario = Scenario {
+            bundle: "test".into(),
+            ..Scenario::default()
+        };
+        scenario.weights.insert("x".into(), 2.0);
+        let meta = Metadata::new(
+            &b,
+            &v,
+            &scenario,
+            2020,
+            "http://127.0.0.1/?v=1&b=test&w=x:2",
+            "everything",
+            "2026-01-02T03:04:05Z",
+        );
+        let text = csv(&meta, &everything_table(&b, &r)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "# Index Explorer data export");
+        assert!(lines.iter().take_while(|l| l.starts_with('#')).count() >= 12);
+        assert!(text.contains("# scenario,v=1&b=test&w=x:2\n"), "{text}");
+        assert!(text.contains(&format!("# edition,{}\n", edition_id(&b))));
+        assert!(
+            text.contains(
+                "# source,Pub One,\"Pub One data, with a comma\",2025 release,CC BY 4.0,https://example.org/data\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("# generated by,\"Index Explorer, 2026-01-02T03:04:05Z\""));
+        let rows = table_part(&text);
+        assert_eq!(
+            rows[0],
+            [
+                "Code",
+                "Country",
+                "Groups",
+                "Rank",
+                "Note",
+                "idx score",
+                "x score",
+                "y score",
+                "x raw",
+                "y raw"
+            ]
+        );
+        // Every unit, ranked first; EEE has no data in 2020.
+        assert_eq!(rows.len(), 6);
+        let by_code = |c: &str| rows.iter().find(|r| r[0] == c).unwrap().clone();
+        assert_eq!(by_code("BBB")[1], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(by_code("CCC")[1], "'-Charlie");
+        assert_eq!(by_code("DDD")[1], "'@Delta");
+        assert_eq!(by_code("AAA")[1], "Alpha");
+        assert_eq!(by_code("EEE")[3], "", "unranked: no rank");
+        assert_eq!(by_code("EEE")[4], "no data for this year");
+        assert_eq!(by_code("CCC")[9], "41", "raw value");
+        assert_eq!(rows[1][3], "1", "ranked first");
+    }
+
+    #[test]
+    fn shown_csv_has_exactly_the_rows_of_the_table() {
+        let b = bundle("E");
+        let r = results(&b, 2020);
+        let groups = ["LDC".to_string(), "developed".to_string()];
+        let shown = view_model::rows(&b, &r, &r, &groups, "", "developed", (SortKey::Name, false));
+        let t = shown_table(&b, &shown, &["LDCs".into(), "Developed".into()]);
+        let v = view(&b, &r, ChartKind::Bars);
+        let meta = Metadata::new(&b, &v, &Scenario::default(), 2020, "", "rows shown", "now");
+        let rows = table_part(&csv(&meta, &t).unwrap());
+        assert_eq!(
+            rows[0],
+            ["Rank", "Change", "Code", "Country", "Group", "Score", "Node x", "Node y", "Note"]
+        );
+        let codes: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
+        assert_eq!(
+            codes,
+            ["CCC", "BBB"],
+            "the filter and the sort by name apply"
+        );
+        assert_eq!(rows[1][3], "'-Charlie");
+        assert_eq!(rows[1][4], "Developed");
+        assert_eq!(rows[1][1], "0", "no change against the published weights");
+        assert_eq!(rows[1][0], shown[0].rank.unwrap().to_string());
+    }
+
+    #[test]
+    fn chart_table_keeps_figures_as_numbers() {
+        let b = bundle("E");
+        let r = results(&b, 2020);
+        let v = view(&b, &r, ChartKind::Gap);
+        let t = chart_table(&v);
+        assert_eq!(t.header, v.header);
+        assert!(t
+            .rows
+            .iter()
+            .all(|row| row.iter().skip(1).all(|c| matches!(c, Cell::Number(_)))));
+    }
+
+    #[test]
+    fn edition_id_changes_with_a_source_edition_only() {
+        let a = bundle("2025 release");
+        assert_eq!(edition_id(&a), edition_id(&bundle("2025 release")));
+        assert_ne!(edition_id(&a), edition_id(&bundle("2026 release")));
+        assert_eq!(edition_id(&a).len(), 8);
+        assert!(edition_id(&a).chars().all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn embed_links_live_and_fixed() {
+        let mut s = Scenario {
+            bundle: "ftri".into(),
+            year: Some(2017),
+            name: "mine".into(),
+            ..Scenario::default()
+        };
+        s.weights.insert("rd".into(), 2.0);
+        assert_eq!(
+            embed_query(ChartKind::Bars, &s, Pinning::Live, 2017, "abcd1234"),
+            "?embed=bars&v=1&b=ftri&w=rd:2"
+        );
+        assert_eq!(
+            embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234"),
+            "?embed=gap&v=1&b=ftri&y=2017&w=rd:2&ed=abcd1234"
+        );
+        let q = embed_query(ChartKind::Trend, &s, Pinning::Fixed, 2017, "abcd1234");
+        assert_eq!(
+            embed_request(&q),
+            Some(EmbedRequest {
+                chart: Ok(ChartKind::Trend),
+                edition: Some("abcd1234".into())
+            })
+        );
+        // The scenario reads the same link, ignoring the embed's own parameters.
+        let (read, errors) = Scenario::from_query(&q);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(read.weights, s.weights);
+        assert_eq!(read.year, Some(2017));
+        assert_eq!(embed_request("?b=ftri"), None);
+        assert_eq!(
+            embed_request("?embed=nope&b=ftri&w=x").map(|r| r.chart),
+            Some(Err("nope".into()))
+        );
+        assert_eq!(explorer_query(&read), "?v=1&b=ftri&y=2017&w=rd:2");
+    }
+
+    #[test]
+    fn iframe_code_escapes_attributes() {
+        let code = iframe_code(
+            "https://x.org/?embed=bars&b=ftri",
+            640,
+            480,
+            "A \"quoted\" <title>",
+        );
+        assert_eq!(
+            code,
+            "<iframe src=\"https://x.org/?embed=bars&amp;b=ftri\" width=\"640\" height=\"480\" \
+             title=\"A &quot;quoted&quot; &lt;title&gt;\" loading=\"lazy\" style=\"border:0\"></iframe>"
+        );
+        assert_eq!(clamp_size(10, EMBED_WIDTH), 320);
+        assert_eq!(
+            file_name("ftri", 2019, "bars", "svg"),
+            "index-explorer-ftri-2019-bars.svg"
+        );
+        assert_eq!(
+            file_name("../x", 2019, "all data", "csv"),
+            "index-explorer----x-2019-all-data.csv"
+        );
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url("https://a.org"), Some("https://a.org"));
+    }
+
+    #[test]
+    fn chart_svg_carries_title_and_source() {
+        let b = bundle("E");
+        let r = results(&b, 2020);
+        let v = view(&b, &r, ChartKind::Bars);
+        let svg = chart_svg(&v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("Test index by country, 2020"), "{svg}");
+        assert!(svg.contains("Pub One"), "source line");
+        assert!(svg.contains("\nIndex Explorer\n"), "credit");
+    }
+
+    #[test]
+    fn indicator_sources_report_coverage() {
+        let b = bundle("E");
+        let r = results(&b, 2019);
+        let s = indicator_sources(&b, Some(&r), 2019);
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].id.as_str(), s[0].present, s[0].units), ("x", 5, 5));
+        assert_eq!(
+            (s[1].present, s[1].source.publisher.as_str()),
+            (4, "Pub Two")
+        );
+        assert_eq!(framework_sources(&b).len(), 2);
+    }
+}
