@@ -314,7 +314,6 @@ impl FrameworkSpec {
             }
             current = next;
         }
-        let root = specs.len();
         specs.push(NodeSpec {
             id: "index".into(),
             name: "Index".into(),
@@ -336,7 +335,6 @@ impl FrameworkSpec {
                 specs[kids[0]].weight = 1.0;
             }
         }
-        let _ = root;
         Framework::new(specs).unwrap()
     }
 }
