@@ -1,4 +1,4 @@
-//! Sharing and downloads for one chart: a compact toolbar (share link · embed · PNG · SVG · CSV
+//! Sharing and downloads for one chart: a compact row of buttons (share link · embed · PNG · SVG · CSV
 //! of the rows shown or of everything · sources) and the Share and Embed dialogs. The dialogs
 //! are native modal `<dialog>`s: focus moves in when they open, Esc closes them, and focus goes
 //! back to the button that opened them. File contents come from [`crate::export`]; the browser
@@ -203,7 +203,7 @@ pub fn ChartToolbar(
         "The figures drawn in this chart, as CSV"
     };
     view! {
-        <div class="chart-tools" role="toolbar" aria-label="Share and download this chart">
+        <div class="chart-tools" role="group" aria-label="Share and download this chart">
             <button type="button" class="tool share-link" on:click=move |_| share_open.set(true)
                 title="Copy a link to exactly this view">"Share link"</button>
             <button type="button" class="tool embed-open" on:click=move |_| embed_open.set(true)
