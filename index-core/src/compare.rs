@@ -107,7 +107,8 @@ mod tests {
         };
         let (only_y, only_x) = (only("x"), only("y"));
         let rows = rank_moves(&[&only_x, &only_y]);
-        let table: Vec<(usize, Vec<Option<u32>>, Option<i64>, u32)> = rows
+        type Row = (usize, Vec<Option<u32>>, Option<i64>, u32);
+        let table: Vec<Row> = rows
             .iter()
             .map(|r| (r.unit, r.ranks.clone(), r.change, r.largest_move))
             .collect();

@@ -447,6 +447,16 @@ impl DatasetBuilder {
         let indicator_index = index_by(&indicators, "indicator", |i| &i.id)?;
         index_by(&sources, "source", |s| &s.id)?;
         let group_index = index_by(&groups, "group", |g| &g.id)?;
+        if let Some(g) = groups
+            .iter()
+            .find(|g| g.id.is_empty() || g.id.contains(','))
+        {
+            return Err(Error::Unknown {
+                what: "valid group id (non-empty, without `,`)",
+                id: g.id.clone(),
+                by: format!("group `{}`", g.name),
+            });
+        }
         for ind in &indicators {
             if !sources.iter().any(|s| s.id == ind.source) {
                 return Err(Error::Unknown {

@@ -92,6 +92,14 @@ impl Framework {
     pub fn new(specs: Vec<NodeSpec>) -> Result<Self> {
         let mut index = HashMap::with_capacity(specs.len());
         for (i, s) in specs.iter().enumerate() {
+            if s.id.is_empty() || s.id.contains([',', ':']) {
+                return Err(Error::BadNode {
+                    node: s.id.clone(),
+                    problem: "a node id must be non-empty and may not contain `,` or `:` (they \
+                              separate weights in links)"
+                        .into(),
+                });
+            }
             if index.insert(s.id.clone(), i).is_some() {
                 return Err(Error::DuplicateId {
                     kind: "node",
@@ -440,6 +448,10 @@ mod tests {
 
     #[test]
     fn validation_names_what_is_wrong() {
+        assert!(matches!(
+            Framework::new(vec![leaf("a:b", "idx", 1.0), agg("idx", None, 1.0)]),
+            Err(Error::BadNode { ref node, .. }) if node == "a:b"
+        ));
         check_err(
             vec![
                 leaf("a", "idx", 1.0),

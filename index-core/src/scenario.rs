@@ -191,6 +191,12 @@ impl Scenario {
         // Migrations from older formats go here, one step per version (`1 => …`); version 1
         // is the current shape.
         check_format(&value, WHAT)?;
+        if value.get("scenarios").is_some() {
+            return Err(json_err(
+                WHAT,
+                "this file holds a list of scenarios, not one (read it as a scenario file)",
+            ));
+        }
         // Parse the text again (not the value) so that errors carry line and column.
         serde_json::from_str::<Versioned>(text)
             .map(|v| v.scenario)
@@ -511,6 +517,13 @@ mod tests {
         let mut s = Scenario::default();
         s.weights.insert("w".into(), 0.000_117_395_044_488_184_09);
         assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn a_collection_is_not_read_as_one_scenario() {
+        let many = Scenario::many_to_json(&[Scenario::default(), Scenario::default()]);
+        let e = Scenario::from_json(&many).unwrap_err().to_string();
+        assert!(e.contains("list of scenarios"), "{e}");
     }
 
     #[test]
