@@ -67,9 +67,19 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
     let mut results: Vec<Results> = Vec::new();
     let mut problems = Vec::new();
     for s in scenarios {
-        let name = if s.scenario.name.is_empty() { format!("#{}", s.id) } else { s.scenario.name.clone() };
+        let name = if s.scenario.name.is_empty() {
+            format!("#{}", s.id)
+        } else {
+            s.scenario.name.clone()
+        };
         let run = s.scenario.resolve(bundle).and_then(|r| {
-            pipeline::run(bundle.dataset(), bundle.framework(), &r.method, &r.weights, r.year)
+            pipeline::run(
+                bundle.dataset(),
+                bundle.framework(),
+                &r.method,
+                &r.weights,
+                r.year,
+            )
         });
         match run {
             Ok(r) => {
@@ -107,7 +117,11 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
             }
         })
         .collect();
-    let max_rank = rows.iter().flat_map(|r| r.ranks.iter().flatten().copied()).max().unwrap_or(1);
+    let max_rank = rows
+        .iter()
+        .flat_map(|r| r.ranks.iter().flatten().copied())
+        .max()
+        .unwrap_or(1);
     let slopes = Slopes {
         scenarios: names.clone(),
         lines: rows

@@ -121,7 +121,7 @@ pub fn Embed(
         }
     });
     let explorer = Memo::new(move |_| {
-        let base = page_base();
+        let base = persist::page_base();
         state.scenario().map_or(base.clone(), |s| {
             format!("{base}{}", export::explorer_query(&s))
         })
@@ -155,16 +155,6 @@ pub fn Embed(
             </Show>
         </div>
     }
-}
-
-/// The page's address without its query (`https://host/path/`).
-pub fn page_base() -> String {
-    let loc = window().location();
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
 }
 
 /// A canvas filling the space the captions leave, redrawn on resize.

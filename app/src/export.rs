@@ -31,10 +31,7 @@ use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{ChartView, Row};
 
-/// The URL parameter that asks for the embed page, naming the chart (`?embed=bars&…`).
-pub const EMBED_PARAM: &str = "embed";
-/// The URL parameter of a pinned embed: the edition id of the data it was made with.
-pub const EDITION_PARAM: &str = "ed";
+use crate::persist::{EDITION_PARAM, EMBED_PARAM};
 
 /// Default size of an embed, in CSS pixels.
 pub const EMBED_SIZE: (u32, u32) = (640, 480);

@@ -22,6 +22,26 @@ pub fn read_url(state: &AppState) -> Scenario {
     scenario
 }
 
+/// The URL parameter that asks for the embed page, naming the chart (`?embed=bars&…`).
+pub const EMBED_PARAM: &str = "embed";
+/// The URL parameter of a pinned embed: the edition id of the data it was made with.
+pub const EDITION_PARAM: &str = "ed";
+
+/// The page's full address (what the Share button copies: the URL always holds the view).
+pub fn page_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// The page's address without its query (`https://host/path/`).
+pub fn page_base() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
 /// The current query string (`?…`), for tests and the bench page.
 pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
@@ -128,8 +148,12 @@ pub fn load_saved() -> (Vec<Saved>, Vec<String>) {
     let mut problems = Vec::new();
     let n = store.length().unwrap_or(0);
     for i in 0..n {
-        let Ok(Some(key)) = store.key(i) else { continue };
-        let Some(StorageKey::Scenario(id)) = StorageKey::parse(&key) else { continue };
+        let Ok(Some(key)) = store.key(i) else {
+            continue;
+        };
+        let Some(StorageKey::Scenario(id)) = StorageKey::parse(&key) else {
+            continue;
+        };
         match store.get_item(&key) {
             Ok(Some(text)) => match Scenario::from_json(&text) {
                 Ok(scenario) => saved.push(Saved { id, scenario }),
@@ -168,7 +192,12 @@ pub fn save(saved: &Saved) -> Result<(), String> {
 pub fn remove(id: u64) -> Result<(), String> {
     storage()?
         .remove_item(&StorageKey::Scenario(id).text())
-        .map_err(|e| format!("the browser refused to delete the scenario ({})", js_error_name(&e)))
+        .map_err(|e| {
+            format!(
+                "the browser refused to delete the scenario ({})",
+                js_error_name(&e)
+            )
+        })
 }
 
 /// A fresh id: now in milliseconds, moved on past any id in use.

@@ -256,7 +256,9 @@ impl AppState {
 
     /// Applies `scenario` to the bundle shown (as [`AppState::install`] does).
     pub fn apply(&self, scenario: &Scenario) {
-        let Some(bundle) = self.bundle.get_untracked() else { return };
+        let Some(bundle) = self.bundle.get_untracked() else {
+            return;
+        };
         let v = self.validated(&bundle, scenario);
         batch(|| self.set_view(v));
     }
@@ -299,14 +301,18 @@ impl AppState {
         if !scenario.weights.is_empty() {
             match Weights::with_overrides(bundle.framework(), &scenario.weights) {
                 Ok(w) => v.weights = w,
-                Err(e) => warn(format!("{from}: weights not applied ({e}); showing the published weights.")),
+                Err(e) => warn(format!(
+                    "{from}: weights not applied ({e}); showing the published weights."
+                )),
             }
         }
         if !scenario.method.is_empty() {
             let m = scenario.method.apply(bundle.method());
             match m.validate(bundle.framework(), bundle.dataset()) {
                 Ok(()) => v.method = scenario.method.clone(),
-                Err(e) => warn(format!("{from}: method not applied ({e}); showing the default method.")),
+                Err(e) => warn(format!(
+                    "{from}: method not applied ({e}); showing the default method."
+                )),
             }
         }
         if let Some([a, b]) = &scenario.groups {
@@ -322,7 +328,9 @@ impl AppState {
             if bundle.dataset().unit_position(code).is_some() {
                 v.selection = Some(code.clone());
             } else {
-                warn(format!("{from} selects `{code}`, which is not in this dataset."));
+                warn(format!(
+                    "{from} selects `{code}`, which is not in this dataset."
+                ));
             }
         }
         v

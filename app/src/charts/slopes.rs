@@ -31,7 +31,11 @@ pub struct Slopes {
 
 /// Draws the slopes: highlighted units in their group's colour (group a with triangles, b with
 /// circles) and labelled; the rest thin and grey.
-pub fn draw_slopes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &Slopes, style: &Style) -> DrawResult {
+pub fn draw_slopes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Slopes,
+    style: &Style,
+) -> DrawResult {
     area.fill(&WHITE).map_err(err)?;
     let n = data.scenarios.len().max(2);
     let names = data.scenarios.clone();
@@ -41,7 +45,10 @@ pub fn draw_slopes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &Slo
         .margin_left(style.px(12.0))
         .x_label_area_size(style.px(28.0))
         .y_label_area_size(style.px(40.0))
-        .build_cartesian_2d(-0.15f64..(n as f64 - 0.85), (f64::from(data.max_rank) + 0.5)..0.5f64)
+        .build_cartesian_2d(
+            -0.15f64..(n as f64 - 0.85),
+            (f64::from(data.max_rank) + 0.5)..0.5f64,
+        )
         .map_err(err)?;
     chart
         .configure_mesh()
@@ -50,7 +57,10 @@ pub fn draw_slopes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &Slo
         .x_label_formatter(&|x| {
             let i = x.round();
             if (x - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).map(|s| fit(s, 18)).unwrap_or_default()
+                names
+                    .get(i as usize)
+                    .map(|s| fit(s, 18))
+                    .unwrap_or_default()
             } else {
                 String::new()
             }
@@ -73,7 +83,10 @@ pub fn draw_slopes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &Slo
     };
     for s in data.lines.iter().filter(|s| !s.highlight) {
         chart
-            .draw_series(LineSeries::new(points(s), OTHER.mix(0.6).stroke_width(style.px(1.0))))
+            .draw_series(LineSeries::new(
+                points(s),
+                OTHER.mix(0.6).stroke_width(style.px(1.0)),
+            ))
             .map_err(err)?;
     }
     let font = ("sans-serif", style.font(11.0)).into_font().color(&INK);
@@ -84,21 +97,35 @@ pub fn draw_slopes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &Slo
         };
         let pts = points(s);
         chart
-            .draw_series(LineSeries::new(pts.clone(), colour.stroke_width(style.px(2.0))))
+            .draw_series(LineSeries::new(
+                pts.clone(),
+                colour.stroke_width(style.px(2.0)),
+            ))
             .map_err(err)?;
         if s.membership == Membership::A {
             chart
-                .draw_series(pts.iter().map(|p| TriangleMarker::new(*p, style.px(4.0), colour.filled())))
+                .draw_series(
+                    pts.iter()
+                        .map(|p| TriangleMarker::new(*p, style.px(4.0), colour.filled())),
+                )
                 .map_err(err)?;
         } else {
             chart
-                .draw_series(pts.iter().map(|p| Circle::new(*p, style.px(3.0), colour.filled())))
+                .draw_series(
+                    pts.iter()
+                        .map(|p| Circle::new(*p, style.px(3.0), colour.filled())),
+                )
                 .map_err(err)?;
         }
         if let Some(last) = pts.last() {
             chart
                 .draw_series(std::iter::once(
-                    EmptyElement::at(*last) + Text::new(s.code.clone(), (style.px(6.0) as i32, -(style.px(6.0) as i32)), font.clone()),
+                    EmptyElement::at(*last)
+                        + Text::new(
+                            s.code.clone(),
+                            (style.px(6.0) as i32, -(style.px(6.0) as i32)),
+                            font.clone(),
+                        ),
                 ))
                 .map_err(err)?;
         }

@@ -25,7 +25,12 @@ pub fn CompareView() -> impl IntoView {
         let saved = state.saved.get();
         let chosen: Vec<_> = ids
             .iter()
-            .filter_map(|id| saved.iter().find(|s| s.id == *id && s.scenario.bundle == b.id()).cloned())
+            .filter_map(|id| {
+                saved
+                    .iter()
+                    .find(|s| s.id == *id && s.scenario.bundle == b.id())
+                    .cloned()
+            })
             .collect();
         (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.groups.get()))
     });

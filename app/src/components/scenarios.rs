@@ -26,38 +26,36 @@ fn store(state: AppState, saved: &Saved) -> bool {
     match persist::save(saved) {
         Ok(()) => true,
         Err(e) => {
-            state.notify(Level::Error, format!("Scenario “{}” not saved: {e}.", saved.scenario.name));
+            state.notify(
+                Level::Error,
+                format!("Scenario “{}” not saved: {e}.", saved.scenario.name),
+            );
             false
         }
     }
 }
 
-/// Offers `text` as a file download named `file`.
+/// Offers `text` as a JSON file download named `file`.
 fn download_json(file: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make a file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make a download link")?;
-    let a = document()
-        .create_element("a")
-        .map_err(|_| "cannot make a download link")?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "cannot make a download link")?;
-    a.set_href(&url);
-    a.set_download(file);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    crate::download::save_text(file, "application/json", text)
 }
 
 fn file_name(name: &str) -> String {
     let slug: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug = slug.trim_matches('-');
-    format!("scenario-{}.json", if slug.is_empty() { "unnamed" } else { slug })
+    format!(
+        "scenario-{}.json",
+        if slug.is_empty() { "unnamed" } else { slug }
+    )
 }
 
 /// The panel.
@@ -65,23 +63,39 @@ fn file_name(name: &str) -> String {
 pub fn ScenariosPanel() -> impl IntoView {
     let state = use_state();
     let name = RwSignal::new(String::new());
-    let current_bundle = move || state.bundle.with(|b| b.as_ref().map(|b| b.id().to_string()).unwrap_or_default());
+    let current_bundle = move || {
+        state
+            .bundle
+            .with(|b| b.as_ref().map(|b| b.id().to_string()).unwrap_or_default())
+    };
     let save_current = move || {
-        let Some(mut scenario) = state.scenario() else { return };
+        let Some(mut scenario) = state.scenario() else {
+            return;
+        };
         let mut label = name.get_untracked().trim().to_string();
         if label.is_empty() {
             label = format!("Scenario {}", state.saved.with_untracked(Vec::len) + 1);
         }
         scenario.name = label;
-        let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario };
+        let saved = Saved {
+            id: persist::new_id(&state.saved.get_untracked()),
+            scenario,
+        };
         if store(state, &saved) {
             state.saved.update(|s| s.push(saved));
             name.set(String::new());
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         let file_label = file.name();
         input.set_value("");
         spawn_local(async move {
@@ -96,22 +110,38 @@ pub fn ScenariosPanel() -> impl IntoView {
                 Ok(list) => {
                     let mut added = 0;
                     for scenario in list {
-                        let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario };
+                        let saved = Saved {
+                            id: persist::new_id(&state.saved.get_untracked()),
+                            scenario,
+                        };
                         if !store(state, &saved) {
                             break;
                         }
                         state.saved.update(|s| s.push(saved));
                         added += 1;
                     }
-                    state.notify(Level::Info, format!("Imported {added} scenario(s) from {file_label}."));
+                    state.notify(
+                        Level::Info,
+                        format!("Imported {added} scenario(s) from {file_label}."),
+                    );
                 }
-                Err(e) => state.notify(Level::Error, format!("{file_label} was not imported: {e}.")),
+                Err(e) => {
+                    state.notify(Level::Error, format!("{file_label} was not imported: {e}."))
+                }
             }
         });
     };
     let export_all = move |_| {
-        let all: Vec<Scenario> = state.saved.get_untracked().into_iter().map(|s| s.scenario).collect();
-        if let Err(e) = download_json("index-explorer-scenarios.json", &Scenario::many_to_json(&all)) {
+        let all: Vec<Scenario> = state
+            .saved
+            .get_untracked()
+            .into_iter()
+            .map(|s| s.scenario)
+            .collect();
+        if let Err(e) = download_json(
+            "index-explorer-scenarios.json",
+            &Scenario::many_to_json(&all),
+        ) {
             state.notify(Level::Error, format!("Export failed: {e}."));
         }
     };
@@ -156,7 +186,10 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
             c.retain(|x| *x != id);
             if on {
                 if c.len() >= MAX_COMPARED {
-                    state.notify(Level::Info, format!("Up to {MAX_COMPARED} scenarios can be compared at once."));
+                    state.notify(
+                        Level::Info,
+                        format!("Up to {MAX_COMPARED} scenarios can be compared at once."),
+                    );
                 } else {
                     c.push(id);
                 }
@@ -174,7 +207,12 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
         if n.is_empty() {
             return;
         }
-        let Some(mut s) = state.saved.with_untracked(|all| all.iter().find(|x| x.id == id).cloned()) else { return };
+        let Some(mut s) = state
+            .saved
+            .with_untracked(|all| all.iter().find(|x| x.id == id).cloned())
+        else {
+            return;
+        };
         s.scenario.name = n;
         if store(state, &s) {
             state.saved.update(|all| {
@@ -190,7 +228,10 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
         move |_| {
             let mut copy = s.clone();
             copy.name = format!("{} (copy)", s.name);
-            let saved = Saved { id: persist::new_id(&state.saved.get_untracked()), scenario: copy };
+            let saved = Saved {
+                id: persist::new_id(&state.saved.get_untracked()),
+                scenario: copy,
+            };
             if store(state, &saved) {
                 state.saved.update(|all| all.push(saved));
             }

@@ -10,17 +10,12 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::ChartKind;
 use crate::download;
-use crate::embed::page_base;
 use crate::export::{
     self, Metadata, Pinning, DOWNLOAD_SIZE, EMBED_HEIGHT, EMBED_SIZE, EMBED_WIDTH,
 };
+use crate::persist::{page_base, page_url};
 use crate::state::{use_state, AppState, Level, SortKey};
 use crate::view_model::{self, group_short, ChartView};
-
-/// The page's full address (what the Share button copies: the URL always holds the view).
-fn page_url() -> String {
-    window().location().href().unwrap_or_default()
-}
 
 /// Copies `text` to the clipboard.
 ///

@@ -89,16 +89,27 @@ async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     assert!(table.len() >= 20, "{table:?}");
 
     // The CLI on the same two stored files, through the same bundle the page uses.
-    let cli = cli_json(&["compare", "-s", &files[0], "-s", &files[1], "--format", "json"]).unwrap();
+    let cli = cli_json(&[
+        "compare", "-s", &files[0], "-s", &files[1], "--format", "json",
+    ])
+    .unwrap();
     let moves = cli["moves"].as_array().unwrap();
     for (row, m) in table.iter().zip(moves) {
         let row = row.as_array().unwrap();
         assert_eq!(row[0], m["code"], "same order: largest move first");
-        let ranks: Vec<String> = m["ranks"].as_array().unwrap().iter().map(|r| r.as_u64().map_or("–".into(), |r| r.to_string())).collect();
+        let ranks: Vec<String> = m["ranks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_u64().map_or("–".into(), |r| r.to_string()))
+            .collect();
         assert_eq!(row[1].as_str().unwrap(), ranks[0]);
         assert_eq!(row[2].as_str().unwrap(), ranks[1]);
     }
-    assert!(moves[0]["largest_move"].as_u64().unwrap() > 0, "the two scenarios rank differently");
+    assert!(
+        moves[0]["largest_move"].as_u64().unwrap() > 0,
+        "the two scenarios rank differently"
+    );
     let gaps = b
         .js("return [...document.querySelectorAll('#compare-gaps tbody tr')].map(r => r.querySelector('.gap').textContent)")
         .await
@@ -126,14 +137,27 @@ async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let notices = b.js("return document.querySelector('.notices').textContent").await.unwrap().to_string();
-    assert!(notices.contains("index-explorer:scenario:1"), "the notice names the entry: {notices}");
+    let notices = b
+        .js("return document.querySelector('.notices').textContent")
+        .await
+        .unwrap()
+        .to_string();
+    assert!(
+        notices.contains("index-explorer:scenario:1"),
+        "the notice names the entry: {notices}"
+    );
     let names = b
         .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
         .await
         .unwrap();
     assert_eq!(names, serde_json::json!(["Keep me"]));
-    let kept = b.js("return localStorage.getItem('index-explorer:scenario:1')").await.unwrap();
-    assert!(kept.as_str().unwrap().contains("garbage"), "the corrupt entry is left as it was");
+    let kept = b
+        .js("return localStorage.getItem('index-explorer:scenario:1')")
+        .await
+        .unwrap();
+    assert!(
+        kept.as_str().unwrap().contains("garbage"),
+        "the corrupt entry is left as it was"
+    );
     b.close().await;
 }
