@@ -29,7 +29,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
             .flat_map(|(_, a, b)| [a.unwrap_or(0.0), b.unwrap_or(0.0)])
             .fold(0.0, f64::max),
     );
-    let label_width = style.px(150.0);
+    let (label_width, chars) = super::label_area(area.dim_in_pixel().0, style);
     let mut chart = ChartBuilder::on(area)
         .margin_top(style.px(22.0))
         .margin_right(style.px(16.0))
@@ -40,7 +40,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
     let labels: Vec<String> = data
         .rows
         .iter()
-        .map(|(l, _, _)| super::fit(l, 22))
+        .map(|(l, _, _)| super::fit(l, chars))
         .collect();
     chart
         .configure_mesh()

@@ -70,6 +70,13 @@ pub fn draw_lines<DB: DrawingBackend>(
         .x_labels(((last - first) as usize + 1).min(8))
         .x_label_formatter(&|y| y.to_string())
         .y_labels(5)
+        .y_label_formatter(&|y| {
+            if data.inverted || (hi - lo) >= 20.0 {
+                format!("{}", y.round() as i64)
+            } else {
+                format!("{y:.1}")
+            }
+        })
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
         .axis_style(INK.mix(0.6))

@@ -182,6 +182,13 @@ pub fn fit(text: &str, max: usize) -> String {
     }
 }
 
+/// Width of a label area for row labels: 30 % of the chart, between 90 and 180 CSS pixels, and
+/// how many characters fit in it (about 6.5 px each at 12 px).
+pub fn label_area(width_px: u32, style: &Style) -> (u32, usize) {
+    let css = (f64::from(width_px) / style.scale * 0.3).clamp(90.0, 180.0);
+    (style.px(css), ((css - 10.0) / 6.5) as usize)
+}
+
 /// "Nice" axis maximum: the smallest of 1, 2, 2.5, 5 × 10ᵏ at least `x`.
 pub fn nice_max(x: f64) -> f64 {
     if !(x.is_finite() && x > 0.0) {

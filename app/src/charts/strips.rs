@@ -52,15 +52,16 @@ pub fn draw_strips<DB: DrawingBackend>(
         .flat_map(|s| s.values.iter().copied())
         .fold(0.0, f64::min)
         .min(0.0);
+    let (label_width, chars) = super::label_area(area.dim_in_pixel().0, style);
     let labels: Vec<String> = data
         .strips
         .iter()
-        .map(|s| super::fit(&s.label, 22))
+        .map(|s| super::fit(&s.label, chars))
         .collect();
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         .x_label_area_size(style.px(24.0))
-        .y_label_area_size(style.px(150.0))
+        .y_label_area_size(label_width)
         .build_cartesian_2d(bottom..top, 0f64..n as f64)
         .map_err(err)?;
     chart
