@@ -21,6 +21,20 @@ use crate::state::{use_state, Status};
 pub fn Explorer() -> impl IntoView {
     let state = use_state();
     let ready = move || state.bundle.with(Option::is_some);
+    // A performance mark when the first ranking is on screen (read by the browser benchmark
+    // for time-to-ranking; effects run after the DOM update).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let shown = state.scored.with(Option::is_some);
+        if shown {
+            if let Some(p) = window().performance() {
+                let _ = p.mark("ranking-ready");
+            }
+        }
+        shown
+    });
     view! {
         <Header/>
         <Notices/>

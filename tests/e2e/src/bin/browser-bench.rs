@@ -1,6 +1,8 @@
 //! Runs the app's in-browser benchmark (`?bench=ftri`, `?bench=synthetic`) in headless Chromium
 //! and prints its figures: slider input → table and charts updated and laid out, median and p95
-//! over 120 inputs. Needs the built site (`trunk build --release`).
+//! over 120 inputs; and the first load of the default view from localhost in a fresh browser
+//! (first contentful paint, and the ranking on screen), three times. Needs the built site
+//! (`trunk build --release`).
 
 use e2e::{Browser, Site};
 
@@ -20,5 +22,22 @@ async fn main() -> Result<(), String> {
         println!("{}", text.as_str().unwrap_or_default());
     }
     b.close().await;
+    for run in 1..=3 {
+        // A fresh browser each time: nothing cached.
+        let fresh = Browser::start(1400, 1000).await?;
+        fresh
+            .client
+            .goto(&site.url)
+            .await
+            .map_err(|e| e.to_string())?;
+        fresh.wait_for("#rank-table tbody tr.row", 60).await?;
+        let v = fresh
+            .js("const p = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint'); \
+                 const r = performance.getEntriesByName('ranking-ready')[0]; \
+                 return {first_contentful_paint_ms: p ? p.startTime : null, ranking_on_screen_ms: r ? r.startTime : null}")
+            .await?;
+        println!("{{\"first_load\":{run},\"default_view\":{v}}}");
+        fresh.close().await;
+    }
     Ok(())
 }
