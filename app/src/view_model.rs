@@ -229,6 +229,26 @@ pub fn group_short(bundle: &Bundle, id: &str) -> String {
     }
 }
 
+/// A group's label for tight table headers (at most 7 characters; the full name goes in a
+/// tooltip): "LDCs", "Dev.", or the short name cut with a full stop.
+pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
+    match id {
+        "LDC" => "LDCs".into(),
+        "developed" => "Dev.".into(),
+        "developing" => "Dvlp.".into(),
+        _ => {
+            let short = group_short(bundle, id);
+            if short.chars().count() <= 7 {
+                short
+            } else {
+                let mut s: String = short.chars().take(6).collect();
+                s.push('.');
+                s
+            }
+        }
+    }
+}
+
 /// The source line for every figure of the bundle: each source of the framework's indicators
 /// as "Publisher, Title (edition), licence".
 pub fn source_line(bundle: &Bundle) -> String {

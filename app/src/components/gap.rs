@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::state::use_state;
-use crate::view_model::{gap_rows, group_short};
+use crate::view_model::{gap_rows, group_abbrev, group_name};
 
 /// The panel.
 #[component]
@@ -32,10 +32,16 @@ pub fn GapPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let names = move || {
+    let abbrev = move || {
         let b = state.bundle.get();
         let g = state.groups.get();
-        b.map(|b| [group_short(&b, &g[0]), group_short(&b, &g[1])])
+        b.map(|b| [group_abbrev(&b, &g[0]), group_abbrev(&b, &g[1])])
+            .unwrap_or_default()
+    };
+    let full = move || {
+        let b = state.bundle.get();
+        let g = state.groups.get();
+        b.map(|b| [group_name(&b, &g[0]), group_name(&b, &g[1])])
             .unwrap_or_default()
     };
     let pick = move |side: usize, value: String| {
@@ -68,8 +74,8 @@ pub fn GapPanel() -> impl IntoView {
                 <thead>
                     <tr>
                         <th></th>
-                        <th class="num"><span class="swatch grp-a"></span>{move || names()[0].clone()}</th>
-                        <th class="num"><span class="swatch grp-b"></span>{move || names()[1].clone()}</th>
+                        <th class="num" title=move || full()[0].clone()><span class="swatch grp-a"></span>{move || abbrev()[0].clone()}</th>
+                        <th class="num" title=move || full()[1].clone()><span class="swatch grp-b"></span>{move || abbrev()[1].clone()}</th>
                         <th class="num" title="B − A: how far group A is behind">"Gap"</th>
                         <th class="num" title="Change in the gap against the published weights">"Δ gap"</th>
                     </tr>
