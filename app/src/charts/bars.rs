@@ -66,12 +66,10 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         .draw_series(data.bars.iter().enumerate().map(|(i, b)| {
             let x0 = i as f64 + gap;
             let x1 = i as f64 + 1.0 - gap;
-            let colour = b.membership.colour();
-            let shape = match b.membership {
-                Membership::B => colour.stroke_width(style.px(1.5)),
-                _ => colour.filled(),
-            };
-            Rectangle::new([(x0, 0.0), (x1, b.value)], shape)
+            Rectangle::new(
+                [(x0, 0.0), (x1, b.value)],
+                super::group_shape(b.membership, style),
+            )
         }))
         .map_err(err)?;
     if let Some((i, b)) = data.bars.iter().enumerate().find(|(_, b)| b.selected) {
@@ -92,30 +90,10 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
             .map_err(err)?;
     }
     // Legend, top right: filled vs outlined swatches with names.
-    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
-    let (w, _) = area.dim_in_pixel();
-    let y = style.px(4.0) as i32;
-    let sw = style.px(12.0) as i32;
-    let mut x = w as i32 - style.px(250.0) as i32;
-    for (m, name) in [
-        (Membership::A, &data.names[0]),
-        (Membership::B, &data.names[1]),
-    ] {
-        let c = m.colour();
-        let shape = if m == Membership::B {
-            c.stroke_width(style.px(1.5))
-        } else {
-            c.filled()
-        };
-        area.draw(&Rectangle::new([(x, y), (x + sw, y + sw)], shape))
-            .map_err(err)?;
-        area.draw(&Text::new(
-            name.clone(),
-            (x + sw + style.px(5.0) as i32, y),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        x += style.px(115.0) as i32;
-    }
-    Ok(())
+    super::draw_group_legend(
+        area,
+        &data.names,
+        area.dim_in_pixel().0 as i32 - style.px(250.0) as i32,
+        style,
+    )
 }

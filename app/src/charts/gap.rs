@@ -46,18 +46,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(n * 2 + 1)
-        .y_label_formatter(&|y| {
-            // Label at each row's centre (row i spans [n−1−i, n−i]).
-            let pos = n as f64 - y - 0.5;
-            if (pos - pos.round()).abs() < 1e-6 && pos >= 0.0 {
-                labels
-                    .get(pos.round() as usize)
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .y_label_formatter(&|y| super::row_label(&labels, *y))
         .x_labels(5)
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
@@ -72,12 +61,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
             (b, Membership::B, 0.12, 0.48),
         ] {
             if let Some(v) = value {
-                let c = m.colour();
-                let shape = if m == Membership::B {
-                    c.stroke_width(style.px(1.5))
-                } else {
-                    c.filled()
-                };
+                let shape = super::group_shape(m, style);
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
                         [(0.0, y + lo), (*v, y + hi)],
@@ -87,29 +71,5 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
             }
         }
     }
-    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
-    let y = style.px(4.0) as i32;
-    let sw = style.px(12.0) as i32;
-    let mut x = label_width as i32;
-    for (m, name) in [
-        (Membership::A, &data.names[0]),
-        (Membership::B, &data.names[1]),
-    ] {
-        let c = m.colour();
-        let shape = if m == Membership::B {
-            c.stroke_width(style.px(1.5))
-        } else {
-            c.filled()
-        };
-        area.draw(&Rectangle::new([(x, y), (x + sw, y + sw)], shape))
-            .map_err(err)?;
-        area.draw(&Text::new(
-            name.clone(),
-            (x + sw + style.px(5.0) as i32, y),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        x += style.px(115.0) as i32;
-    }
-    Ok(())
+    super::draw_group_legend(area, &data.names, label_width as i32, style)
 }

@@ -171,6 +171,62 @@ pub(crate) fn err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
 }
 
+/// How a group's marks are drawn: group b outlined, every other group filled (so the two
+/// compared groups differ by more than colour).
+pub(crate) fn group_shape(m: Membership, style: &Style) -> plotters::style::ShapeStyle {
+    use plotters::style::Color as _;
+    let c = m.colour();
+    if m == Membership::B {
+        c.stroke_width(style.px(1.5))
+    } else {
+        c.filled()
+    }
+}
+
+/// Draws the legend of the two compared groups (swatch and name each) at the top of `area`,
+/// from pixel `x`.
+pub(crate) fn draw_group_legend<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    names: &[String; 2],
+    x: i32,
+    style: &Style,
+) -> DrawResult {
+    use plotters::prelude::*;
+    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
+    let y = style.px(4.0) as i32;
+    let sw = style.px(12.0) as i32;
+    let mut x = x;
+    for (m, name) in [(Membership::A, &names[0]), (Membership::B, &names[1])] {
+        area.draw(&Rectangle::new(
+            [(x, y), (x + sw, y + sw)],
+            group_shape(m, style),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            name.clone(),
+            (x + sw + style.px(5.0) as i32, y),
+            font.clone(),
+        ))
+        .map_err(err)?;
+        x += style.px(115.0) as i32;
+    }
+    Ok(())
+}
+
+/// The label of the row whose centre is at `y` on a chart of `labels.len()` rows drawn top to
+/// bottom (row i spans [n−1−i, n−i]); empty between rows.
+pub(crate) fn row_label(labels: &[String], y: f64) -> String {
+    let pos = labels.len() as f64 - y - 0.5;
+    if (pos - pos.round()).abs() < 1e-6 && pos >= 0.0 {
+        labels
+            .get(pos.round() as usize)
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn fit(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

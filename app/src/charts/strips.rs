@@ -68,17 +68,7 @@ pub fn draw_strips<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(n * 2 + 1)
-        .y_label_formatter(&|y| {
-            let pos = n as f64 - y - 0.5;
-            if (pos - pos.round()).abs() < 1e-6 && pos >= 0.0 {
-                labels
-                    .get(pos.round() as usize)
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .y_label_formatter(&|y| super::row_label(&labels, *y))
         .x_labels(5)
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)

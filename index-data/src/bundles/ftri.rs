@@ -3,15 +3,15 @@
 //! as the reference.
 
 use index_core::builtin;
-use index_core::bundle::Reference;
-use index_core::dataset::{Direction, Indicator, Source};
+use index_core::dataset::Source;
 
-use super::{check_mapping, Assembly, DefaultYear, Inputs, Meta};
-use crate::error::{Error, Result};
-use crate::{read, Built};
+use super::unctad_long::{self, Spec};
+use super::Inputs;
+use crate::error::Result;
+use crate::Built;
 
 /// The long UNCTADstat file.
-pub const FILE: &str = "unctad/ftri_2008_2019.csv";
+pub const FILE: &str = SPEC.file;
 
 /// Columns of the file (trimmed) → framework indicator ids.
 pub const BLOCKS: &[(&str, &str)] = &[
@@ -22,8 +22,20 @@ pub const BLOCKS: &[(&str, &str)] = &[
     ("finance_access", "finance"),
 ];
 
-/// UNCTAD's published overall score column.
-pub const PUBLISHED: &str = "tech_overall_index";
+/// The bundle, as the shared UNCTAD long-file assembly needs it.
+pub const SPEC: Spec = Spec {
+    bundle: "ftri",
+    file: "unctad/ftri_2008_2019.csv",
+    columns: BLOCKS,
+    published_column: "tech_overall_index",
+    published_id: "ftri_published",
+    published_name: "FTRI, UNCTAD's published score",
+    published_unit: "score 0–1",
+    published_label: "UNCTAD's published FTRI score",
+    note: NOTE_PUBLISHED,
+    source,
+    builtin: builtin::ftri,
+};
 
 /// The UNCTAD source.
 pub fn source() -> Source {
@@ -39,46 +51,7 @@ pub fn source() -> Source {
 
 /// Builds the bundle.
 pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
-    let b = builtin::ftri().map_err(Error::engine("ftri"))?;
-    check_mapping(&b, BLOCKS)?;
-    let countries = inputs.countries()?;
-    let table = read::unctad::read_long(&inputs.path(FILE), &countries)?;
-    let years: Vec<i32> = table.years().into_iter().collect();
-    let last = years.last().copied().unwrap_or(0);
-    let files = super::inputs("ftri").unwrap_or_default();
-    let mut a = Assembly::new("ftri", table.units.clone(), years, inputs, &files);
-    let src = source();
-    a.source(src.clone());
-    a.absorb(&table);
-    for (column, id) in BLOCKS {
-        a.add_series(
-            &table,
-            column,
-            super::builtin_indicator(&b, id, &src.id)?,
-            1.0,
-        )?;
-    }
-    a.add_series(
-        &table,
-        PUBLISHED,
-        Indicator {
-            id: "ftri_published".into(),
-            name: "FTRI, UNCTAD's published score".into(),
-            unit: "score 0–1".into(),
-            direction: Direction::Higher,
-            source: src.id.clone(),
-        },
-        1.0,
-    )?;
-    a.gdppc(inputs)?;
-    a.note(NOTE_PUBLISHED);
-    let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(last));
-    meta.reference = Some(Reference {
-        indicator: "ftri_published".into(),
-        label: "UNCTAD's published FTRI score".into(),
-        note: NOTE_PUBLISHED.into(),
-    });
-    a.finish(inputs, meta)
+    unctad_long::build(inputs, &SPEC)
 }
 
 /// Why the re-weighted index differs from UNCTAD's score.

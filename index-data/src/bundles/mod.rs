@@ -10,6 +10,7 @@ pub mod gii;
 pub mod hdi;
 pub mod pci;
 pub mod tech;
+pub mod unctad_long;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

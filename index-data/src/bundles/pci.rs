@@ -2,15 +2,15 @@
 //! (`unctad/pci_2008_2018.csv`), with UNCTAD's published overall score kept as the reference.
 
 use index_core::builtin;
-use index_core::bundle::Reference;
-use index_core::dataset::{Direction, Indicator, Source};
+use index_core::dataset::Source;
 
-use super::{check_mapping, Assembly, DefaultYear, Inputs, Meta};
-use crate::error::{Error, Result};
-use crate::{read, Built};
+use super::unctad_long::{self, Spec};
+use super::Inputs;
+use crate::error::Result;
+use crate::Built;
 
 /// The long UNCTADstat file.
-pub const FILE: &str = "unctad/pci_2008_2018.csv";
+pub const FILE: &str = SPEC.file;
 
 /// Columns of the file → framework indicator ids.
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -24,8 +24,20 @@ pub const CATEGORIES: &[(&str, &str)] = &[
     ("structural_change", "structural_change"),
 ];
 
-/// UNCTAD's published overall score column.
-pub const PUBLISHED: &str = "productivity_over_index";
+/// The bundle, as the shared UNCTAD long-file assembly needs it.
+pub const SPEC: Spec = Spec {
+    bundle: "pci",
+    file: "unctad/pci_2008_2018.csv",
+    columns: CATEGORIES,
+    published_column: "productivity_over_index",
+    published_id: "pci_published",
+    published_name: "PCI, UNCTAD's published score",
+    published_unit: "score 0–100",
+    published_label: "UNCTAD's published PCI score",
+    note: NOTE_PUBLISHED,
+    source,
+    builtin: builtin::pci,
+};
 
 /// The UNCTAD source.
 pub fn source() -> Source {
@@ -41,46 +53,7 @@ pub fn source() -> Source {
 
 /// Builds the bundle.
 pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
-    let b = builtin::pci().map_err(Error::engine("pci"))?;
-    check_mapping(&b, CATEGORIES)?;
-    let countries = inputs.countries()?;
-    let table = read::unctad::read_long(&inputs.path(FILE), &countries)?;
-    let years: Vec<i32> = table.years().into_iter().collect();
-    let last = years.last().copied().unwrap_or(0);
-    let files = super::inputs("pci").unwrap_or_default();
-    let mut a = Assembly::new("pci", table.units.clone(), years, inputs, &files);
-    let src = source();
-    a.source(src.clone());
-    a.absorb(&table);
-    for (column, id) in CATEGORIES {
-        a.add_series(
-            &table,
-            column,
-            super::builtin_indicator(&b, id, &src.id)?,
-            1.0,
-        )?;
-    }
-    a.add_series(
-        &table,
-        PUBLISHED,
-        Indicator {
-            id: "pci_published".into(),
-            name: "PCI, UNCTAD's published score".into(),
-            unit: "score 0–100".into(),
-            direction: Direction::Higher,
-            source: src.id.clone(),
-        },
-        1.0,
-    )?;
-    a.gdppc(inputs)?;
-    a.note(NOTE_PUBLISHED);
-    let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(last));
-    meta.reference = Some(Reference {
-        indicator: "pci_published".into(),
-        label: "UNCTAD's published PCI score".into(),
-        note: NOTE_PUBLISHED.into(),
-    });
-    a.finish(inputs, meta)
+    unctad_long::build(inputs, &SPEC)
 }
 
 /// Why the re-weighted index differs from UNCTAD's score.
