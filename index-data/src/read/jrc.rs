@@ -15,9 +15,9 @@ use index_core::dataset::Direction;
 use index_core::framework::{NodeKind, NodeSpec};
 
 use super::{
-    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
-    Record, Table,
+    expect_len, number, parse_year, read_file, Encoding, Header, NumberStyle, Record, Table,
 };
+use super::{sheet, Sheet};
 use crate::countries::{Countries, SetApart};
 use crate::error::{At, Error, Result};
 
@@ -63,12 +63,7 @@ pub fn read_framework(path: &Path) -> Result<AsemFramework> {
 /// # Errors
 /// As [`read_framework`].
 pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let code = header.require("iCode")?;
     let name = header.require("iName")?;
     let direction = header.require("Direction")?;
@@ -190,12 +185,7 @@ pub fn read_indicators_bytes(
     countries: &Countries,
     framework: &AsemFramework,
 ) -> Result<AsemData> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let name_col = header.require("uName")?;
     let code_col = header.require("uCode")?;
     let time_col = header.require("Time")?;
@@ -300,12 +290,7 @@ pub fn read_income_groups_bytes(
     bytes: &[u8],
     countries: &Countries,
 ) -> Result<IncomeGroups> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let code_col = header.require("uCode")?;
     let name_col = header.require("uName")?;
     let income = header.require("Income_Group")?;

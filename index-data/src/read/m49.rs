@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{decode, expect_len, read_file, records, Encoding, Header, Record};
+use super::{expect_len, read_file, Encoding, Header, Record};
+use super::{sheet, Sheet};
 use crate::countries::{Countries, Country, Development};
 use crate::error::{At, Error, Result};
 
@@ -25,12 +26,7 @@ pub fn read(path: &Path) -> Result<Countries> {
 /// # Errors
 /// As [`read`].
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Countries> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let col = |name: &str| header.require(name);
     let region = col("Region Name")?;
     let subregion = col("Sub-region Name")?;

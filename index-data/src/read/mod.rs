@@ -117,6 +117,30 @@ impl Record {
     }
 }
 
+/// A decoded file: its first record as the header, the rest as data.
+pub struct Sheet {
+    /// The header (first record).
+    pub header: Header,
+    /// The data records after it.
+    pub rows: Vec<Record>,
+}
+
+/// Decodes `bytes`, splits them into records and takes the first as the header.
+///
+/// # Errors
+/// As [`decode`] and [`records`]; an empty file.
+pub fn sheet(path: &Path, bytes: &[u8], encoding: Encoding, delimiter: u8) -> Result<Sheet> {
+    let text = decode(path, bytes, encoding)?;
+    let mut recs = records(path, &text, delimiter)?.into_iter();
+    let head = recs
+        .next()
+        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
+    Ok(Sheet {
+        header: Header::new(path, &head),
+        rows: recs.collect(),
+    })
+}
+
 /// Splits `text` (read from `file`) into records with `delimiter`. Blank lines are skipped (the
 /// csv crate's rule); rows may have different lengths (each reader checks what it needs).
 ///

@@ -15,6 +15,7 @@ use super::{
     decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
     Table,
 };
+use super::{sheet, Sheet};
 use crate::countries::Countries;
 use crate::error::{Error, Result};
 
@@ -33,12 +34,7 @@ pub fn read_long(path: &Path, countries: &Countries) -> Result<Table> {
 /// # Errors
 /// As [`read_long`].
 pub fn read_long_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let code_col = header.require("country_code")?;
     let year_col = header.require("YEARS")?;
     let series: Vec<(usize, &str)> = header

@@ -10,9 +10,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{
-    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
-};
+use super::{expect_len, number, parse_year, read_file, Encoding, Header, NumberStyle};
+use super::{sheet, Sheet};
 use super::{Record, Table};
 use crate::countries::Countries;
 use crate::error::{Error, Result};
@@ -79,12 +78,7 @@ pub fn read_bytes(
     countries: &Countries,
     prefixes: &[&str],
 ) -> Result<HdrFile> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let iso3 = header.require("iso3")?;
     let name = header.require("country")?;
     let hdicode = header.require("hdicode")?;

@@ -8,10 +8,8 @@
 
 use std::path::Path;
 
-use super::{
-    decode, expect_len, number, parse_year, read_file, records, Encoding, Header, NumberStyle,
-    Table,
-};
+use super::{expect_len, number, parse_year, read_file, Encoding, NumberStyle, Table};
+use super::{sheet, Sheet};
 use crate::countries::Countries;
 use crate::error::{Error, Result};
 
@@ -34,12 +32,7 @@ pub fn read_panel(path: &Path, countries: &Countries) -> Result<Table> {
 /// # Errors
 /// As [`read_panel`].
 pub fn read_panel_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b';')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b';')?;
     header.expect_start(&["Economies", "Year", "ID"])?;
     let style = NumberStyle {
         decimal_comma: true,
@@ -90,12 +83,7 @@ pub fn read_edition_bytes(
     bytes: &[u8],
     countries: &Countries,
 ) -> Result<(Table, i32)> {
-    let text = decode(path, bytes, Encoding::Utf8)?;
-    let recs = records(path, &text, b',')?;
-    let (head, rows) = recs
-        .split_first()
-        .ok_or_else(|| Error::format(path, 1, "the file is empty"))?;
-    let header = Header::new(path, head);
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
     let name_col = header.require("Country")?;
     let (score_col, year) = header
         .names()
