@@ -18,6 +18,40 @@ use crate::method::{Aggregation, Method};
 /// over the rest). The parent is missing when no child with positive weight is present, or when
 /// the present share is below `method.min_child_share`. Children with weight 0 take no part.
 pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, method: &Method) {
+    aggregate_into(scores, framework, weights, method);
+}
+
+/// Where aggregation reads each node's scores and writes each parent's: one table of every node
+/// ([`aggregate`]), or the indicators' normalised values beside a table of the aggregates only
+/// (what [`crate::pipeline::Prepared::score`] keeps, so that a weight change copies nothing).
+pub(crate) trait NodeColumns {
+    /// Number of units.
+    fn rows(&self) -> usize;
+    /// Node `node`'s column (NaN = missing); empty when it has none.
+    fn column(&self, node: usize) -> &[f64];
+    /// Node `node`'s column to write; empty when it has none.
+    fn column_mut(&mut self, node: usize) -> &mut [f64];
+}
+
+impl NodeColumns for Matrix {
+    fn rows(&self) -> usize {
+        Matrix::rows(self)
+    }
+    fn column(&self, node: usize) -> &[f64] {
+        self.col_raw(node)
+    }
+    fn column_mut(&mut self, node: usize) -> &mut [f64] {
+        self.col_raw_mut(node)
+    }
+}
+
+/// [`aggregate`] over any [`NodeColumns`].
+pub(crate) fn aggregate_into(
+    scores: &mut impl NodeColumns,
+    framework: &Framework,
+    weights: &Weights,
+    method: &Method,
+) {
     let rows = scores.rows();
     let floor = method.floor;
     let mut sum_w = vec![0.0; rows];
@@ -35,7 +69,7 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
                 continue;
             }
             weighted_children += 1;
-            let col = scores.col_raw(child);
+            let col = scores.column(child);
             let sums = (&mut sum_w[..], &mut present[..], &mut acc[..]);
             match how {
                 // A missing child adds w · 0 = +0.0, as `accumulate` does, without a select.
@@ -53,11 +87,11 @@ pub fn aggregate(scores: &mut Matrix, framework: &Framework, weights: &Weights, 
             }
         }
         let min_share = method.min_child_share;
-        let out = scores.col_raw_mut(parent);
-        for u in 0..rows {
+        let out = scores.column_mut(parent);
+        for (u, out) in out.iter_mut().enumerate().take(rows) {
             let enough =
                 present[u] > 0.0 && present[u] + 1e-9 >= min_share * f64::from(weighted_children);
-            out[u] = if enough {
+            *out = if enough {
                 finite_or_missing(match how {
                     Aggregation::Arithmetic => acc[u] / sum_w[u],
                     Aggregation::Geometric => (acc[u] / sum_w[u]).exp(),

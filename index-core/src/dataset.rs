@@ -93,27 +93,27 @@ pub struct CrossSection {
     pub year: i32,
     /// Values: one row per unit, one column per requested indicator.
     pub values: Matrix,
-    /// The year each value was observed in (earlier than `year` when carried forward; `year`
-    /// where missing), column-major like `values`. Empty when nothing could be carried forward
-    /// (every value is from `year`), so that the common case costs no memory.
-    origin: Vec<i32>,
+    /// The values carried forward: (position in `values`' column-major order, year observed),
+    /// ascending by position. Every other present value is from `year`; few are carried, so
+    /// this costs little memory.
+    carried: Vec<(usize, i32)>,
 }
 
 impl CrossSection {
     /// The year the value at `(unit, col)` was observed, `None` when missing.
     pub fn origin_year(&self, unit: usize, col: usize) -> Option<i32> {
         self.values.get(unit, col)?;
+        let at = col * self.values.rows() + unit;
         Some(
-            self.origin
-                .get(col * self.values.rows() + unit)
-                .copied()
-                .unwrap_or(self.year),
+            self.carried
+                .binary_search_by_key(&at, |&(i, _)| i)
+                .map_or(self.year, |k| self.carried[k].1),
         )
     }
 
     /// Number of values carried forward from an earlier year.
     pub fn carried_forward(&self) -> usize {
-        self.origin.iter().filter(|y| **y != self.year).count()
+        self.carried.len()
     }
 }
 
@@ -377,20 +377,22 @@ impl Dataset {
             }
         }
         let mut values = Matrix::from_columns(nu, indicators.len(), data);
-        let mut origin = Vec::new();
+        let mut carried = Vec::new();
         if !earlier.is_empty() {
-            origin = vec![year; nu * indicators.len()];
             for (c, &ind) in indicators.iter().enumerate() {
                 if ind >= self.indicators.len() {
                     continue;
                 }
-                let out = values.col_raw_mut(c);
-                let org = &mut origin[c * nu..(c + 1) * nu];
-                for &(yp, y) in earlier {
-                    for ((o, g), v) in out.iter_mut().zip(org.iter_mut()).zip(block(ind, yp)) {
-                        if o.is_nan() && v.is_finite() {
-                            *o = *v;
-                            *g = y;
+                for (u, o) in values.col_raw_mut(c).iter_mut().enumerate() {
+                    if o.is_nan() {
+                        // The latest earlier year with a value, if any.
+                        let found = earlier.iter().find_map(|&(yp, y)| {
+                            let v = *block(ind, yp).get(u)?;
+                            v.is_finite().then_some((v, y))
+                        });
+                        if let Some((v, y)) = found {
+                            *o = v;
+                            carried.push((c * nu + u, y));
                         }
                     }
                 }
@@ -399,7 +401,7 @@ impl Dataset {
         Ok(CrossSection {
             year,
             values,
-            origin,
+            carried,
         })
     }
 

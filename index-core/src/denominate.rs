@@ -20,19 +20,26 @@ pub fn denominate(
         let Some(dc) = columns.get(c).copied().flatten() else {
             continue;
         };
-        let den = denominators.col_raw(dc);
-        if den.len() != values.rows() {
-            continue; // no such denominator column
-        }
-        for (x, &d) in values.col_raw_mut(c).iter_mut().zip(den) {
-            if x.is_finite() {
-                let q = *x / d;
-                if q.is_finite() && d != 0.0 {
-                    *x = q;
-                } else {
-                    *x = f64::NAN;
-                    *lost += 1;
-                }
+        *lost = denominate_column(values.col_raw_mut(c), denominators.col_raw(dc));
+    }
+    lost
+}
+
+/// One column of [`denominate`]: `x / d` in place, missing where `d` is missing or zero; returns
+/// how many values that lost. A denominator column of the wrong length (none) changes nothing.
+pub(crate) fn denominate_column(col: &mut [f64], den: &[f64]) -> usize {
+    if den.len() != col.len() {
+        return 0; // no such denominator column
+    }
+    let mut lost = 0;
+    for (x, &d) in col.iter_mut().zip(den) {
+        if x.is_finite() {
+            let q = *x / d;
+            if q.is_finite() && d != 0.0 {
+                *x = q;
+            } else {
+                *x = f64::NAN;
+                lost += 1;
             }
         }
     }

@@ -21,66 +21,128 @@ pub fn impute(
     group_of: &[Option<usize>],
     active: &[bool],
 ) -> Vec<usize> {
-    let mut filled = vec![0; values.cols()];
-    let is_active = |u: usize| active.get(u).copied().unwrap_or(true);
-    // Per-group sums and counts, reused from column to column.
-    let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
-    let mut sum = vec![0.0; groups];
-    let mut count = vec![0usize; groups];
-    for (c, filled) in filled.iter_mut().enumerate() {
-        let col = values.col_raw_mut(c);
-        match imputation {
-            Imputation::None => {}
-            Imputation::IndicatorMean => {
+    let mut imputer = Imputer::new(imputation, group_of, active, values.rows());
+    (0..values.cols())
+        .map(|c| imputer.column(values.col_raw_mut(c)))
+        .collect()
+}
+
+/// [`impute`] one column at a time: what it needs about the units, worked out once, and the
+/// buffers it reuses from column to column.
+#[derive(Debug, Clone)]
+pub(crate) struct Imputer {
+    how: How,
+    /// Each row: whether it takes part (is active).
+    active: Vec<bool>,
+    /// Each row's group under group-mean imputation, [`NO_GROUP`] when it has none or is
+    /// inactive (then it is neither used nor filled).
+    group: Vec<usize>,
+    sum: Vec<f64>,
+    count: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum How {
+    None,
+    IndicatorMean,
+    GroupMean,
+}
+
+const NO_GROUP: usize = usize::MAX;
+
+impl Imputer {
+    /// For columns of `rows` values; see [`impute`] for the arguments.
+    pub(crate) fn new(
+        imputation: &Imputation,
+        group_of: &[Option<usize>],
+        active: &[bool],
+        rows: usize,
+    ) -> Self {
+        let active: Vec<bool> = (0..rows)
+            .map(|u| active.get(u).copied().unwrap_or(true))
+            .collect();
+        let how = match imputation {
+            Imputation::None => How::None,
+            Imputation::IndicatorMean => How::IndicatorMean,
+            Imputation::GroupMean { .. } => How::GroupMean,
+        };
+        let group: Vec<usize> = match how {
+            How::GroupMean => active
+                .iter()
+                .enumerate()
+                .map(|(u, a)| match group_of.get(u) {
+                    Some(Some(g)) if *a => *g,
+                    _ => NO_GROUP,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
+        Imputer {
+            how,
+            active,
+            group,
+            sum: vec![0.0; groups],
+            count: vec![0; groups],
+        }
+    }
+
+    /// Fills the missing values of one column in place; returns how many were filled.
+    pub(crate) fn column(&mut self, col: &mut [f64]) -> usize {
+        let mut filled = 0;
+        match self.how {
+            How::None => {}
+            How::IndicatorMean => {
+                let active = &self.active;
                 let Some(m) = stats::mean(
                     col.iter()
-                        .enumerate()
-                        .filter(|(u, v)| is_active(*u) && v.is_finite())
-                        .map(|(_, v)| *v),
+                        .zip(active)
+                        .filter(|(v, a)| **a && v.is_finite())
+                        .map(|(v, _)| *v),
                 ) else {
-                    continue;
+                    return 0;
                 };
-                for (u, x) in col.iter_mut().enumerate() {
-                    if is_active(u) && !x.is_finite() {
+                for (x, a) in col.iter_mut().zip(active) {
+                    if *a && !x.is_finite() {
                         *x = m;
-                        *filled += 1;
+                        filled += 1;
                     }
                 }
             }
-            Imputation::GroupMean { .. } => {
+            How::GroupMean => {
+                let (sum, count) = (&mut self.sum, &mut self.count);
                 sum.iter_mut().for_each(|s| *s = 0.0);
                 count.iter_mut().for_each(|n| *n = 0);
                 let mut gaps = false;
-                for (u, x) in col.iter().enumerate() {
-                    let Some(Some(g)) = group_of.get(u) else {
-                        continue;
+                for (x, &g) in col.iter().zip(&self.group) {
+                    let (Some(s), Some(n)) = (sum.get_mut(g), count.get_mut(g)) else {
+                        continue; // no group (or inactive)
                     };
-                    if !is_active(u) {
-                        continue;
-                    }
                     if x.is_finite() {
-                        sum[*g] += *x;
-                        count[*g] += 1;
+                        *s += *x;
+                        *n += 1;
                     } else {
                         gaps = true;
                     }
                 }
                 if !gaps {
-                    continue;
+                    return 0;
                 }
-                for (u, x) in col.iter_mut().enumerate() {
-                    if let (true, Some(Some(g))) = (is_active(u) && !x.is_finite(), group_of.get(u))
-                    {
-                        if count[*g] > 0 {
-                            *x = sum[*g] / count[*g] as f64;
-                            *filled += 1;
+                for (x, &g) in col.iter_mut().zip(&self.group) {
+                    if x.is_finite() {
+                        continue;
+                    }
+                    if let (Some(s), Some(&n)) = (sum.get(g), count.get(g)) {
+                        if n > 0 {
+                            *x = s / n as f64;
+                            filled += 1;
                         }
                     }
                 }
             }
         }
+        filled
     }
-    filled
 }
 
 #[cfg(test)]

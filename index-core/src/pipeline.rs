@@ -1,25 +1,35 @@
-//! The pipeline: runs the method's steps in order on one year's cross-section and keeps the data
-//! after each step. Split in two so that moving a weight only redoes the cheap part:
-//! [`prepare`] (denominate → impute → screen → treat → normalise) and [`Prepared::score`]
-//! (aggregate → rank).
+//! The pipeline: runs the method's steps in order on one year's cross-section. Split in two so
+//! that moving a weight only redoes the cheap part: [`prepare`] (denominate → impute → screen →
+//! treat → normalise) and [`Prepared::score`] (aggregate → rank).
+//!
+//! Preparing works on one table, column by column, in two sweeps (denominate and impute; then,
+//! once screening has decided who is in, treat and normalise), so each column is read from
+//! memory twice whatever the number of steps. It keeps the raw and the normalised values and
+//! what each step did; the values after a step in between are rebuilt, exactly, when asked for
+//! ([`Prepared::denominated`], [`Prepared::imputed`], [`Prepared::treated`]).
 
 use std::sync::Arc;
 
-use crate::aggregate::aggregate;
+use crate::aggregate::{aggregate_into, NodeColumns};
 use crate::dataset::{CrossSection, Dataset};
-use crate::denominate::denominate;
+use crate::denominate::{denominate, denominate_column};
 use crate::error::{Error, Result};
 use crate::framework::{Framework, NodeKind, Weights};
-use crate::impute::impute;
+use crate::impute::{impute, Imputer};
 use crate::matrix::Matrix;
 use crate::method::{Imputation, Method};
 use crate::normalise::normalise_column;
 use crate::rank::competition_ranks;
-use crate::screen::{screen, ScreenedOut};
-use crate::treat::{treat_column, TreatmentOutcome};
+use crate::screen::{count_present, screen_counts, ScreenedOut};
+use crate::treat::{treat, Transform, TreatmentOutcome};
 
 /// The data after every step up to normalisation, for one year. Columns are the framework's
 /// indicators in [`Framework::leaves`] order; rows are the dataset's units.
+///
+/// The raw and normalised values are kept; the values after denomination, imputation and
+/// treatment are rebuilt from the raw values and what each step did when asked for
+/// ([`Prepared::denominated`], [`Prepared::imputed`], [`Prepared::treated`]), the same to the
+/// last bit as those the normalised values came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
     /// The year.
@@ -28,24 +38,77 @@ pub struct Prepared {
     pub method: Method,
     /// Raw values (after carrying forward), with the year each came from.
     pub raw: CrossSection,
-    /// After denomination.
-    pub denominated: Matrix,
     /// Values lost to a missing or zero denominator, per indicator.
     pub denominator_lost: Vec<usize>,
-    /// After imputation.
-    pub imputed: Matrix,
     /// Values imputed, per indicator.
     pub imputed_count: Vec<usize>,
     /// Units dropped by screening.
     pub screened_out: Vec<ScreenedOut>,
     /// Whether each unit is still in (not screened out).
     pub active: Vec<bool>,
-    /// After outlier treatment.
-    pub treated: Matrix,
     /// What treatment did, per indicator.
     pub treatment: Vec<TreatmentOutcome>,
     /// After normalisation.
     pub normalised: Matrix,
+    /// What the steps between raw and normalised used and did, to redo them.
+    steps: Steps,
+}
+
+/// What [`prepare`]'s steps between the raw and the normalised values used and did.
+#[derive(Debug, Clone, PartialEq)]
+struct Steps {
+    /// One column per distinct denominator (no columns when nothing is denominated).
+    denominators: Matrix,
+    /// Each indicator's column in `denominators`, if any.
+    denominator_of: Vec<Option<usize>>,
+    /// Each unit's group within the imputation family (empty unless imputing by group mean).
+    group_of: Vec<Option<usize>>,
+    /// Each unit: whether it has any raw value (units without take part in nothing).
+    has_data: Vec<bool>,
+    /// What treatment did to each indicator's values.
+    transforms: Vec<Transform>,
+}
+
+impl Prepared {
+    /// The values after denomination (rebuilt from the raw values).
+    pub fn denominated(&self) -> Matrix {
+        let mut m = self.raw.values.clone();
+        denominate(&mut m, &self.steps.denominators, &self.steps.denominator_of);
+        m
+    }
+
+    /// The values after imputation (rebuilt from the raw values).
+    pub fn imputed(&self) -> Matrix {
+        let mut m = self.denominated();
+        impute(
+            &mut m,
+            &self.method.imputation,
+            &self.steps.group_of,
+            &self.steps.has_data,
+        );
+        m
+    }
+
+    /// The values after outlier treatment, screened-out units missing (rebuilt from the raw
+    /// values).
+    pub fn treated(&self) -> Matrix {
+        let mut m = self.imputed();
+        for (c, t) in self.steps.transforms.iter().enumerate() {
+            let col = m.col_raw_mut(c);
+            keep_active(col, &self.active);
+            t.apply(col);
+        }
+        m
+    }
+}
+
+/// Marks the values of inactive units (screened out, or without data) missing.
+fn keep_active(col: &mut [f64], active: &[bool]) {
+    for (x, a) in col.iter_mut().zip(active) {
+        if !*a {
+            *x = f64::NAN;
+        }
+    }
 }
 
 /// Why a unit has no rank.
@@ -85,12 +148,50 @@ pub struct Results {
     pub prepared: Arc<Prepared>,
     /// The weights used.
     pub weights: Weights,
-    /// Scores: one row per unit, one column per framework node (indicators hold normalised
-    /// values, aggregates their aggregated score).
-    pub scores: Matrix,
+    /// Aggregate scores: one row per unit, one column per aggregate node (see `columns`). An
+    /// indicator's score is its normalised value, read from `prepared`.
+    aggregates: Matrix,
+    /// Where each framework node's scores are.
+    columns: Vec<NodeColumn>,
     /// Rank of each unit by index score (competition ranking).
     pub ranks: Vec<Option<u32>>,
     root: usize,
+}
+
+/// Where a framework node's scores are kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NodeColumn {
+    /// An indicator: column of the prepared normalised values.
+    Normalised(usize),
+    /// An aggregate: column of the results' aggregate scores.
+    Aggregate(usize),
+}
+
+/// The scores aggregation reads and writes: indicators' normalised values (read only) and the
+/// aggregates.
+struct Scores<'a> {
+    normalised: &'a Matrix,
+    aggregates: &'a mut Matrix,
+    columns: &'a [NodeColumn],
+}
+
+impl NodeColumns for Scores<'_> {
+    fn rows(&self) -> usize {
+        self.aggregates.rows()
+    }
+    fn column(&self, node: usize) -> &[f64] {
+        match self.columns.get(node) {
+            Some(NodeColumn::Normalised(c)) => self.normalised.col_raw(*c),
+            Some(NodeColumn::Aggregate(c)) => self.aggregates.col_raw(*c),
+            None => &[],
+        }
+    }
+    fn column_mut(&mut self, node: usize) -> &mut [f64] {
+        match self.columns.get(node) {
+            Some(NodeColumn::Aggregate(c)) => self.aggregates.col_raw_mut(*c),
+            _ => &mut [],
+        }
+    }
 }
 
 /// Positions of a framework's leaves (and their denominators) in a dataset.
@@ -153,11 +254,9 @@ pub fn prepare(
     let (inds, dens) = bind(dataset, framework)?;
     let leaves = framework.leaves();
     let raw = dataset.cross_section(year, &inds, method.carry_forward)?;
-    let rows = raw.values.rows();
+    let (rows, cols) = (raw.values.rows(), raw.values.cols());
 
-    // Denominate.
-    let mut denominated = raw.values.clone();
-    let denominator_lost = if method.denominate && dens.iter().any(Option::is_some) {
+    let (denominators, denominator_of) = if method.denominate && dens.iter().any(Option::is_some) {
         // One column per distinct denominator.
         let mut den_inds: Vec<usize> = dens.iter().flatten().copied().collect();
         den_inds.sort_unstable();
@@ -167,13 +266,10 @@ pub fn prepare(
             .iter()
             .map(|d| d.and_then(|d| den_inds.binary_search(&d).ok()))
             .collect();
-        denominate(&mut denominated, &den.values, &columns)
+        (den.values, columns)
     } else {
-        vec![0; leaves.len()]
+        (Matrix::missing(rows, 0), vec![None; cols])
     };
-
-    // Impute.
-    let mut imputed = denominated.clone();
     let group_of: Vec<Option<usize>> = match &method.imputation {
         Imputation::GroupMean { family } => {
             let ids: Vec<&str> = dataset
@@ -192,62 +288,70 @@ pub fn prepare(
         }
         _ => Vec::new(),
     };
-    let mut active = vec![true; rows];
     // A unit with no value at all takes no part in anything (neither means nor ranks).
-    for (u, a) in active.iter_mut().enumerate() {
-        *a = (0..inds.len()).any(|c| raw.values.get(u, c).is_some());
-    }
-    let imputed_count = impute(&mut imputed, &method.imputation, &group_of, &active);
-
-    // Screen.
-    let screened_out = match method.screen {
-        Some(min_share) => screen(&imputed, min_share, &mut active),
-        None => Vec::new(),
-    };
-    let mut treated = imputed.clone();
-    for c in 0..treated.cols() {
-        for (x, a) in treated.col_raw_mut(c).iter_mut().zip(&active) {
-            if !*a {
-                *x = f64::NAN;
-            }
+    let mut has_data = vec![false; rows];
+    for c in 0..cols {
+        for (h, x) in has_data.iter_mut().zip(raw.values.col_raw(c)) {
+            *h |= x.is_finite();
         }
     }
 
-    // Treat.
-    let treatment: Vec<TreatmentOutcome> = leaves
-        .iter()
+    // Denominate and impute, counting each unit's values for screening.
+    let mut work = raw.values.clone();
+    let mut imputer = Imputer::new(&method.imputation, &group_of, &has_data, rows);
+    let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
+    let mut present = vec![0usize; if method.screen.is_some() { rows } else { 0 }];
+    for (c, (lost, filled)) in denominator_lost
+        .iter_mut()
+        .zip(&mut imputed_count)
         .enumerate()
-        .map(|(c, &leaf)| {
-            let id = &framework.nodes()[leaf].id;
-            treat_column(treated.col_raw_mut(c), &method.treatment_for(id))
-        })
-        .collect();
+    {
+        let col = work.col_raw_mut(c);
+        if let Some(d) = denominator_of.get(c).copied().flatten() {
+            *lost = denominate_column(col, denominators.col_raw(d));
+        }
+        *filled = imputer.column(col);
+        count_present(col, &mut present);
+    }
 
-    // Normalise.
-    let mut normalised = treated.clone();
-    for (c, &leaf) in leaves.iter().enumerate() {
+    // Screen.
+    let mut active = has_data.clone();
+    let screened_out = match method.screen {
+        Some(min_share) => screen_counts(&present, cols, min_share, &mut active),
+        None => Vec::new(),
+    };
+
+    // Treat and normalise, the units still in.
+    let mut treatment = Vec::with_capacity(cols);
+    let mut transforms = Vec::with_capacity(cols);
+    for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
         let id = &framework.nodes()[leaf].id;
-        let direction = dataset.indicators()[inds[c]].direction;
-        normalise_column(
-            normalised.col_raw_mut(c),
-            &method.normalisation_for(id),
-            direction,
-        );
+        let col = work.col_raw_mut(c);
+        keep_active(col, &active);
+        let (outcome, transform) = treat(col, &method.treatment_for(id));
+        treatment.push(outcome);
+        transforms.push(transform);
+        let direction = dataset.indicators()[ind].direction;
+        normalise_column(col, &method.normalisation_for(id), direction);
     }
 
     Ok(Prepared {
         year,
         method: method.clone(),
         raw,
-        denominated,
         denominator_lost,
-        imputed,
         imputed_count,
         screened_out,
         active,
-        treated,
         treatment,
-        normalised,
+        normalised: work,
+        steps: Steps {
+            denominators,
+            denominator_of,
+            group_of,
+            has_data,
+            transforms,
+        },
     })
 }
 
@@ -255,31 +359,42 @@ impl Prepared {
     /// Aggregates and ranks under `weights` (made for `framework`).
     pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Results {
         let rows = self.normalised.rows();
-        // Indicator columns hold the normalised values, aggregates start missing; written once.
-        let mut leaf_column = vec![None; framework.len()];
+        // Indicators read the normalised values in place; only the aggregates are written.
+        let mut columns = vec![None; framework.len()];
         for (c, &leaf) in framework.leaves().iter().enumerate() {
-            leaf_column[leaf] = Some(c);
-        }
-        let mut data = Vec::with_capacity(rows.saturating_mul(framework.len()));
-        for column in leaf_column {
-            match column {
-                Some(c) if self.normalised.col_raw(c).len() == rows => {
-                    data.extend_from_slice(self.normalised.col_raw(c));
-                }
-                _ => data.resize(data.len() + rows, f64::NAN),
+            if let Some(column) = columns.get_mut(leaf) {
+                *column = Some(NodeColumn::Normalised(c));
             }
         }
-        let mut scores = Matrix::from_columns(rows, framework.len(), data);
-        aggregate(&mut scores, framework, weights, &self.method);
+        let mut aggregates = 0;
+        let columns: Vec<NodeColumn> = columns
+            .into_iter()
+            .map(|c| {
+                c.unwrap_or_else(|| {
+                    aggregates += 1;
+                    NodeColumn::Aggregate(aggregates - 1)
+                })
+            })
+            .collect();
+        let mut aggregates = Matrix::missing(rows, aggregates);
+        let mut scores = Scores {
+            normalised: &self.normalised,
+            aggregates: &mut aggregates,
+            columns: &columns,
+        };
+        aggregate_into(&mut scores, framework, weights, &self.method);
         let root = framework.root();
-        let index: Vec<Option<f64>> = scores.column(root).collect();
-        Results {
+        let mut results = Results {
             prepared: Arc::clone(self),
             weights: weights.clone(),
-            ranks: competition_ranks(&index),
-            scores,
+            aggregates,
+            columns,
+            ranks: Vec::new(),
             root,
-        }
+        };
+        let index: Vec<Option<f64>> = (0..rows).map(|u| results.index(u)).collect();
+        results.ranks = competition_ranks(&index);
+        results
     }
 }
 
@@ -304,15 +419,18 @@ impl Results {
     }
     /// Number of units (rows).
     pub fn units(&self) -> usize {
-        self.scores.rows()
+        self.aggregates.rows()
     }
     /// Index score of unit `u`.
     pub fn index(&self, u: usize) -> Option<f64> {
-        self.scores.get(u, self.root)
+        self.score(u, self.root)
     }
-    /// Score of unit `u` on framework node `node`.
+    /// Score of unit `u` on framework node `node` (an indicator's is its normalised value).
     pub fn score(&self, u: usize, node: usize) -> Option<f64> {
-        self.scores.get(u, node)
+        match self.columns.get(node)? {
+            NodeColumn::Normalised(c) => self.prepared.normalised.get(u, *c),
+            NodeColumn::Aggregate(c) => self.aggregates.get(u, *c),
+        }
     }
     /// Rank of unit `u`.
     pub fn rank(&self, u: usize) -> Option<u32> {

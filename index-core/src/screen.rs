@@ -17,16 +17,25 @@ pub struct ScreenedOut {
 
 /// Share of present values in each row: `available / columns` (0 when there are no columns).
 pub fn availability(values: &Matrix) -> Vec<f64> {
-    let cols = values.cols();
     let mut count = vec![0usize; values.rows()];
-    for c in 0..cols {
-        for (n, v) in count.iter_mut().zip(values.col_raw(c)) {
-            *n += usize::from(v.is_finite());
-        }
+    for c in 0..values.cols() {
+        count_present(values.col_raw(c), &mut count);
     }
+    shares(&count, values.cols())
+}
+
+/// Adds one column's present values to the per-row counts.
+pub(crate) fn count_present(col: &[f64], count: &mut [usize]) {
+    for (n, v) in count.iter_mut().zip(col) {
+        *n += usize::from(v.is_finite());
+    }
+}
+
+/// `count / columns` per row (0 when there are no columns).
+fn shares(count: &[usize], cols: usize) -> Vec<f64> {
     count
-        .into_iter()
-        .map(|n| {
+        .iter()
+        .map(|&n| {
             if cols == 0 {
                 0.0
             } else {
@@ -39,16 +48,32 @@ pub fn availability(values: &Matrix) -> Vec<f64> {
 /// Marks in `active` the units whose data availability is below `min_share` as inactive and
 /// reports them. Units already inactive stay so without being reported again.
 pub fn screen(values: &Matrix, min_share: f64, active: &mut [bool]) -> Vec<ScreenedOut> {
+    screen_shares(&availability(values), min_share, active)
+}
+
+/// [`screen`] from per-row counts of present values among `cols` columns.
+pub(crate) fn screen_counts(
+    count: &[usize],
+    cols: usize,
+    min_share: f64,
+    active: &mut [bool],
+) -> Vec<ScreenedOut> {
+    screen_shares(&shares(count, cols), min_share, active)
+}
+
+fn screen_shares(shares: &[f64], min_share: f64, active: &mut [bool]) -> Vec<ScreenedOut> {
     let mut out = Vec::new();
-    for (unit, share) in availability(values).into_iter().enumerate() {
+    for (unit, &share) in shares.iter().enumerate() {
         // A small tolerance so that 2/3 written as 0.6667 does not drop a unit with exactly 2/3.
-        if share + 1e-9 < min_share && active.get(unit).copied().unwrap_or(false) {
-            active[unit] = false;
-            out.push(ScreenedOut {
-                unit,
-                share,
-                threshold: min_share,
-            });
+        if share + 1e-9 < min_share {
+            if let Some(a) = active.get_mut(unit).filter(|a| **a) {
+                *a = false;
+                out.push(ScreenedOut {
+                    unit,
+                    share,
+                    threshold: min_share,
+                });
+            }
         }
     }
     out

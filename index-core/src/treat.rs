@@ -79,6 +79,75 @@ fn passes(sk: (f64, f64), skew: f64, kurtosis: f64) -> bool {
 /// of the values between them, and a last one to write the result; each winsorising step in
 /// between only changes the ends, and recombines the moments in O(`max_winsorised`).
 pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome {
+    treat(col, treatment).0
+}
+
+/// What treatment did to a column's values, to do again on the same values: the identity, a
+/// clamp, or a log transform.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Transform {
+    /// Left as they were.
+    Identity,
+    /// Winsorised: clamped to `[floor, ceiling]`.
+    Clamp { floor: f64, ceiling: f64 },
+    /// Log-transformed with the original range `[lo, hi]`.
+    Log { lo: f64, hi: f64, mirrored: bool },
+}
+
+impl Transform {
+    /// Applies the transform to `col` in place (NaN = missing, left alone).
+    pub(crate) fn apply(&self, col: &mut [f64]) {
+        match *self {
+            Transform::Identity => {}
+            Transform::Clamp { floor, ceiling } => {
+                clamp(col, floor, ceiling);
+            }
+            Transform::Log { lo, hi, mirrored } => {
+                log_transform(col, lo, hi, mirrored);
+            }
+        }
+    }
+}
+
+/// Clamps the present values of `col` to `[floor, ceiling]`; returns how many were lowered and
+/// how many raised.
+fn clamp(col: &mut [f64], floor: f64, ceiling: f64) -> (usize, usize) {
+    let (mut high, mut low) = (0, 0);
+    for x in col.iter_mut() {
+        if *x > ceiling {
+            *x = ceiling;
+            high += 1;
+        } else if *x < floor {
+            *x = floor;
+            low += 1;
+        }
+    }
+    (high, low)
+}
+
+/// `ln(x − lo + a)`, or mirrored `−ln(hi + a − x)`, with `a = 0.01·(hi − lo)`, on the present
+/// values of `col` (a non-finite result is missing); returns the count and sum of the values
+/// written, in column order (for [`skew_kurtosis_given_sum`]).
+fn log_transform(col: &mut [f64], lo: f64, hi: f64, mirrored: bool) -> (usize, f64) {
+    let a = 0.01 * (hi - lo);
+    let (mut n, mut sum) = (0usize, 0.0);
+    for x in col.iter_mut().filter(|x| x.is_finite()) {
+        let t = if mirrored {
+            -(hi + a - *x).ln()
+        } else {
+            (*x - lo + a).ln()
+        };
+        *x = crate::matrix::finite_or_missing(t);
+        if x.is_finite() {
+            n += 1;
+            sum += *x;
+        }
+    }
+    (n, sum)
+}
+
+/// [`treat_column`], and the transform it applied.
+pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> (TreatmentOutcome, Transform) {
     let Treatment::Winsorise {
         max_winsorised,
         skew,
@@ -86,16 +155,17 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
         mirror_negative,
     } = *treatment
     else {
-        return TreatmentOutcome::NotAsked;
+        return (TreatmentOutcome::NotAsked, Transform::Identity);
     };
     let Some(mut sk) = skew_kurtosis(col) else {
-        return TreatmentOutcome::TooFewValues;
+        return (TreatmentOutcome::TooFewValues, Transform::Identity);
     };
     if passes(sk, skew, kurtosis) {
-        return TreatmentOutcome::Passed {
+        let outcome = TreatmentOutcome::Passed {
             skew: sk.0,
             kurtosis: sk.1,
         };
+        return (outcome, Transform::Identity);
     }
     let original_skew = sk.0;
     let limit = usize::try_from(max_winsorised).unwrap_or(usize::MAX);
@@ -118,51 +188,30 @@ pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome 
             // Every step clamped one end to the next value in, so the winsorised column is the
             // original clamped to the ends now reached.
             let (floor, ceiling) = ends.bounds();
-            let (mut high, mut low) = (0, 0);
-            for x in col.iter_mut() {
-                if *x > ceiling {
-                    *x = ceiling;
-                    high += 1;
-                } else if *x < floor {
-                    *x = floor;
-                    low += 1;
-                }
-            }
-            return TreatmentOutcome::Winsorised {
+            let (high, low) = clamp(col, floor, ceiling);
+            let outcome = TreatmentOutcome::Winsorised {
                 high,
                 low,
                 skew: sk.0,
                 kurtosis: sk.1,
             };
+            return (outcome, Transform::Clamp { floor, ceiling });
         }
         if last_high.saturating_add(last_low) >= limit {
             break;
         }
     }
-    // Still failing: log-transform the original values (summing them for the mean as
-    // `skew_kurtosis` does).
-    let a = 0.01 * (hi - lo);
+    // Still failing: log-transform the original values.
     let mirrored = mirror_negative && original_skew < 0.0;
-    let (mut n, mut sum) = (0usize, 0.0);
-    for x in col.iter_mut().filter(|x| x.is_finite()) {
-        let t = if mirrored {
-            -(hi + a - *x).ln()
-        } else {
-            (*x - lo + a).ln()
-        };
-        *x = crate::matrix::finite_or_missing(t);
-        if x.is_finite() {
-            n += 1;
-            sum += *x;
-        }
-    }
+    let (n, sum) = log_transform(col, lo, hi, mirrored);
     let sk = skew_kurtosis_given_sum(col, n, sum).unwrap_or((0.0, 0.0));
-    TreatmentOutcome::LogTransformed {
+    let outcome = TreatmentOutcome::LogTransformed {
         mirrored,
         skew: sk.0,
         kurtosis: sk.1,
         passes: passes(sk, skew, kurtosis),
-    }
+    };
+    (outcome, Transform::Log { lo, hi, mirrored })
 }
 
 /// [`skew_kurtosis`] of `col`, bit for bit, given the count and sum of its present values

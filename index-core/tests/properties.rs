@@ -18,12 +18,15 @@ use std::sync::Arc;
 use index_core::dataset::{Dataset, DatasetBuilder, Direction, Group, Indicator, Source, Unit};
 use index_core::framework::{Framework, NodeKind, NodeSpec, Weights};
 use index_core::groups::{self, GroupComparison};
+use index_core::matrix::Matrix;
 use index_core::method::{
     Aggregation, Imputation, IndicatorMethod, Method, Normalisation, Treatment,
 };
+use index_core::normalise::normalise_column;
 use index_core::pipeline::{self, Prepared, Results, UnitStatus};
 use index_core::scenario::{short_number, MethodChoice, Scenario};
-use index_core::treat::TreatmentOutcome;
+use index_core::screen;
+use index_core::treat::{self, TreatmentOutcome};
 use index_core::Error;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -622,6 +625,13 @@ fn gap_figures(g: &GroupComparison) -> Vec<Option<f64>> {
 fn all_figures(case: &Case, r: &Results) -> Vec<(String, f64)> {
     let mut out = Vec::new();
     let p: &Prepared = &r.prepared;
+    let stages = [
+        &p.raw.values,
+        &p.denominated(),
+        &p.imputed(),
+        &p.treated(),
+        &p.normalised,
+    ];
     for u in 0..r.units() {
         for n in 0..case.framework.len() {
             if let Some(x) = r.score(u, n) {
@@ -634,16 +644,7 @@ fn all_figures(case: &Case, r: &Results) -> Vec<(String, f64)> {
         if let UnitStatus::ScreenedOut { share } = r.status(u) {
             out.push((format!("screened share of {u}"), share));
         }
-        for (c, m) in [
-            &p.raw.values,
-            &p.denominated,
-            &p.imputed,
-            &p.treated,
-            &p.normalised,
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (c, m) in stages.iter().enumerate() {
             for (col, v) in m.row(u).enumerate() {
                 if let Some(v) = v {
                     out.push((format!("stage {c} ({u}, {col})"), v));
@@ -1263,4 +1264,50 @@ fn synthetic_bench_data_is_seeded_and_well_formed() {
     .unwrap();
     assert_eq!(g.index().unwrap().a.members, 60);
     assert!(g.nodes.len() == 5 && g.index().unwrap().difference.is_some());
+}
+
+/// The stages `Prepared` rebuilds on demand are the ones its normalised values came from: each
+/// step, applied with the public step functions to the stage before, gives the next, to the bit.
+#[test]
+fn rebuilt_stages_chain_to_the_normalised_values() {
+    let s = synth::synthetic(300, 20, 4, 7);
+    let p = pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap();
+    let (raw, den, imp, tre) = (&p.raw.values, p.denominated(), p.imputed(), p.treated());
+    let bits = |m: &Matrix, c: usize| -> Vec<Option<u64>> {
+        m.column(c).map(|v| v.map(f64::to_bits)).collect()
+    };
+    let col_bits = |col: &[f64]| -> Vec<Option<u64>> {
+        col.iter()
+            .map(|v| v.is_finite().then(|| v.to_bits()))
+            .collect()
+    };
+    // Screening: of the imputed values, among units with any data.
+    let mut active: Vec<bool> = (0..raw.rows())
+        .map(|u| raw.row(u).any(|v| v.is_some()))
+        .collect();
+    let out = screen::screen(&imp, s.method.screen.unwrap(), &mut active);
+    assert_eq!((&out, &active), (&p.screened_out, &p.active));
+    for (c, &leaf) in s.framework.leaves().iter().enumerate() {
+        let id = &s.framework.nodes()[leaf].id;
+        // Denomination loses what it says; imputation fills what it says and changes nothing.
+        let lost = raw.present_in_column(c) - den.present_in_column(c);
+        assert_eq!(lost, p.denominator_lost[c], "{id}");
+        let filled = imp.present_in_column(c) - den.present_in_column(c);
+        assert_eq!(filled, p.imputed_count[c], "{id}");
+        for (d, i) in den.column(c).zip(imp.column(c)) {
+            assert!(d.is_none() || d == i, "{id}: {d:?} imputed as {i:?}");
+        }
+        // Treatment of the imputed values of the units still in, then normalisation.
+        let mut col: Vec<f64> = imp
+            .column(c)
+            .zip(&p.active)
+            .map(|(v, a)| v.filter(|_| *a).unwrap_or(f64::NAN))
+            .collect();
+        let outcome = treat::treat_column(&mut col, &s.method.treatment_for(id));
+        assert_eq!(outcome, p.treatment[c], "{id}");
+        assert_eq!(col_bits(&col), bits(&tre, c), "{id}: treated");
+        let direction = s.dataset.indicator(id).unwrap().direction;
+        normalise_column(&mut col, &s.method.normalisation_for(id), direction);
+        assert_eq!(col_bits(&col), bits(&p.normalised, c), "{id}: normalised");
+    }
 }
