@@ -39,6 +39,8 @@ pub(crate) struct Imputer {
     group: Vec<usize>,
     sum: Vec<f64>,
     count: Vec<usize>,
+    /// Rows of the column at hand with a group and no value.
+    missing: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +86,7 @@ impl Imputer {
             group,
             sum: vec![0.0; groups],
             count: vec![0; groups],
+            missing: Vec::new(),
         }
     }
 
@@ -110,11 +113,13 @@ impl Imputer {
                 }
             }
             How::GroupMean => {
-                let (sum, count) = (&mut self.sum, &mut self.count);
+                let (sum, count, missing) = (&mut self.sum, &mut self.count, &mut self.missing);
                 sum.iter_mut().for_each(|s| *s = 0.0);
                 count.iter_mut().for_each(|n| *n = 0);
-                let mut gaps = false;
-                for (x, &g) in col.iter().zip(&self.group) {
+                missing.clear();
+                // One pass sums each group (in row order) and notes the gaps; only those are
+                // visited again.
+                for (u, (x, &g)) in col.iter().zip(&self.group).enumerate() {
                     let (Some(s), Some(n)) = (sum.get_mut(g), count.get_mut(g)) else {
                         continue; // no group (or inactive)
                     };
@@ -122,16 +127,13 @@ impl Imputer {
                         *s += *x;
                         *n += 1;
                     } else {
-                        gaps = true;
+                        missing.push(u);
                     }
                 }
-                if !gaps {
-                    return 0;
-                }
-                for (x, &g) in col.iter_mut().zip(&self.group) {
-                    if x.is_finite() {
+                for &u in missing.iter() {
+                    let (Some(x), Some(&g)) = (col.get_mut(u), self.group.get(u)) else {
                         continue;
-                    }
+                    };
                     if let (Some(s), Some(&n)) = (sum.get(g), count.get(g)) {
                         if n > 0 {
                             *x = s / n as f64;

@@ -15,28 +15,45 @@ use crate::stats::{mean_sd, min_max};
 /// two or more values gets the bottom of the range; a single value gets the top. Under log
 /// goalposts a value ≤ 0 becomes missing.
 pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, direction: Direction) {
+    normalise_column_in(col, normalisation, direction, None);
+}
+
+/// [`normalise_column`], given the column's count, minimum and maximum of present values when
+/// already known (exactly what [`min_max`] would give), which saves min-max normalisation and
+/// distance to best a pass.
+pub(crate) fn normalise_column_in(
+    col: &mut [f64],
+    normalisation: &Normalisation,
+    direction: Direction,
+    range: Option<(usize, f64, f64)>,
+) {
     let sign = direction.sign();
+    if let Normalisation::MinMax { low, high } = *normalisation {
+        // The commonest case in one pass to write (and one to find the range, unless known): the
+        // sign is applied while writing (negation is exact, so the figures are those of turning
+        // round first).
+        let Some((_, lo, hi)) = range.or_else(|| min_max(col)) else {
+            return;
+        };
+        let (lo, hi) = if sign < 0.0 { (-hi, -lo) } else { (lo, hi) };
+        if hi > lo {
+            // Over every cell: a missing value (NaN) stays missing, and the loop vectorises.
+            let (span, range) = (hi - lo, high - low);
+            for x in col.iter_mut() {
+                *x = (sign * *x - lo) / span * range + low;
+            }
+        } else {
+            fill_present(col, (low + high) / 2.0);
+        }
+        return;
+    }
     if !matches!(normalisation, Normalisation::Goalposts { .. }) && sign < 0.0 {
         for x in col.iter_mut() {
             *x = -*x;
         }
     }
     match *normalisation {
-        Normalisation::None => {}
-        Normalisation::MinMax { low, high } => {
-            let Some((_, lo, hi)) = min_max(col) else {
-                return;
-            };
-            if hi > lo {
-                // Over every cell: a missing value (NaN) stays missing, and the loop vectorises.
-                let (span, range) = (hi - lo, high - low);
-                for x in col.iter_mut() {
-                    *x = (*x - lo) / span * range + low;
-                }
-            } else {
-                fill_present(col, (low + high) / 2.0);
-            }
-        }
+        Normalisation::None | Normalisation::MinMax { .. } => {}
         Normalisation::ZScore { mean, sd } => {
             let (m, s) = mean_sd(col).unwrap_or((0.0, 0.0));
             if s > 0.0 {
@@ -100,7 +117,15 @@ pub fn normalise_column(col: &mut [f64], normalisation: &Normalisation, directio
             }
         }
         Normalisation::DistanceToBest { low, high } => {
-            let Some((_, lo, hi)) = min_max(col) else {
+            // The range of the values turned round.
+            let turned = range.map(|(n, lo, hi)| {
+                if sign < 0.0 {
+                    (n, -hi, -lo)
+                } else {
+                    (n, lo, hi)
+                }
+            });
+            let Some((_, lo, hi)) = turned.or_else(|| min_max(col)) else {
                 return;
             };
             if hi > lo {

@@ -18,10 +18,10 @@ use crate::framework::{Framework, NodeKind, Weights};
 use crate::impute::{impute, Imputer};
 use crate::matrix::Matrix;
 use crate::method::{Imputation, Method};
-use crate::normalise::normalise_column;
+use crate::normalise::normalise_column_in;
 use crate::rank::competition_ranks;
 use crate::screen::{count_present, screen_counts, ScreenedOut};
-use crate::treat::{treat, Transform, TreatmentOutcome};
+use crate::treat::{treat, Transform, Treated, TreatmentOutcome};
 
 /// The data after every step up to normalisation, for one year. Columns are the framework's
 /// indicators in [`Framework::leaves`] order; rows are the dataset's units.
@@ -327,12 +327,21 @@ pub fn prepare(
     for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
         let id = &framework.nodes()[leaf].id;
         let col = work.col_raw_mut(c);
-        keep_active(col, &active);
-        let (outcome, transform) = treat(col, &method.treatment_for(id));
+        // (Units without data have no values to drop.)
+        for s in &screened_out {
+            if let Some(x) = col.get_mut(s.unit) {
+                *x = f64::NAN;
+            }
+        }
+        let Treated {
+            outcome,
+            transform,
+            range,
+        } = treat(col, &method.treatment_for(id));
         treatment.push(outcome);
         transforms.push(transform);
         let direction = dataset.indicators()[ind].direction;
-        normalise_column(col, &method.normalisation_for(id), direction);
+        normalise_column_in(col, &method.normalisation_for(id), direction, range);
     }
 
     Ok(Prepared {

@@ -5,16 +5,143 @@ pub(crate) fn present(col: &[f64]) -> impl Iterator<Item = f64> + '_ {
     col.iter().copied().filter(|v| v.is_finite())
 }
 
+/// Independent partial sums the column kernels below keep, added together at the end, so that
+/// their loops vectorise rather than wait on one running sum. (The order of summation differs
+/// from a plain left-to-right sum, in the last bits only.)
+const LANES: usize = 4;
+
+/// Sum of the lanes, pairwise.
+fn lane_total(s: [f64; LANES]) -> f64 {
+    (s[0] + s[1]) + (s[2] + s[3])
+}
+
+/// Runs `body(lane, x)` on every value of `col`, value `i` in lane `i % LANES`. The kernels'
+/// bodies are branch-free (`&` rather than `&&`, bit masks rather than `if`), so that the lanes
+/// become vector registers.
+#[inline(always)]
+fn in_lanes(col: &[f64], mut body: impl FnMut(usize, f64)) {
+    let mut chunks = col.chunks_exact(LANES);
+    for chunk in &mut chunks {
+        for (lane, &x) in chunk.iter().enumerate() {
+            body(lane, x);
+        }
+    }
+    for (lane, &x) in chunks.remainder().iter().enumerate() {
+        body(lane, x);
+    }
+}
+
+/// `x` where `keep`, else +0.0: a mask on the bits, not a branch.
+#[inline(always)]
+fn masked(x: f64, keep: bool) -> f64 {
+    f64::from_bits(x.to_bits() & u64::from(keep).wrapping_neg())
+}
+
 /// Count, minimum and maximum of the present values; `None` when there are none.
 pub(crate) fn min_max(col: &[f64]) -> Option<(usize, f64, f64)> {
-    let mut n = 0;
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in present(col) {
-        n += 1;
-        lo = lo.min(v);
-        hi = hi.max(v);
+    let (n, _) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
+    (n > 0).then(|| {
+        let (lo, hi) = bounds(col);
+        (n, lo, hi)
+    })
+}
+
+/// Minimum and maximum of the present values (∞ and −∞ when there are none).
+fn bounds(col: &[f64]) -> (f64, f64) {
+    // Comparisons ignore NaN by themselves; testing for infinities inside the loop would stop it
+    // vectorising, so they are looked for after (the pipeline's columns hold none).
+    let (mut lo, mut hi) = ([f64::INFINITY; LANES], [f64::NEG_INFINITY; LANES]);
+    in_lanes(col, |i, x| {
+        lo[i] = if x < lo[i] { x } else { lo[i] };
+        hi[i] = if x > hi[i] { x } else { hi[i] };
+    });
+    let lo = lo.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if lo == f64::NEG_INFINITY || hi == f64::INFINITY {
+        present(col).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(x), hi.max(x))
+        })
+    } else {
+        (lo, hi)
     }
-    (n > 0).then_some((n, lo, hi))
+}
+
+/// Count and sum of `x·scale` over the values `x` of `col` strictly between `a` and `b` (a
+/// missing value, NaN, never is; between −∞ and ∞ are the present values).
+pub(crate) fn count_sum_between(col: &[f64], a: f64, b: f64, scale: f64) -> (usize, f64) {
+    if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
+        // The common case, with simpler loop (the same figures).
+        let (mut n, mut s) = ([0.0f64; LANES], [0.0f64; LANES]);
+        in_lanes(col, |i, x| {
+            let here = x.is_finite();
+            n[i] += masked(1.0, here);
+            s[i] += masked(x, here);
+        });
+        return (lane_total(n) as usize, lane_total(s));
+    }
+    let (mut n, mut s) = ([0.0f64; LANES], [0.0f64; LANES]);
+    in_lanes(col, |i, x| {
+        let inside = (x > a) & (x < b);
+        n[i] += masked(1.0, inside);
+        s[i] += masked(x * scale, inside);
+    });
+    (lane_total(n) as usize, lane_total(s))
+}
+
+/// `[Σd, Σd², Σd³, Σd⁴]` with `d = x·scale − m`, over the values `x` of `col` strictly between
+/// `a` and `b`.
+pub(crate) fn power_sums_between(col: &[f64], a: f64, b: f64, scale: f64, m: f64) -> [f64; 4] {
+    let mut p = [[0.0f64; LANES]; 4];
+    if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
+        // The common case, with a simpler loop (the same figures).
+        in_lanes(col, |i, x| {
+            let d = masked(x - m, x.is_finite());
+            let d2 = d * d;
+            p[0][i] += d;
+            p[1][i] += d2;
+            p[2][i] += d2 * d;
+            p[3][i] += d2 * d2;
+        });
+        return p.map(lane_total);
+    }
+    in_lanes(col, |i, x| {
+        let d = masked(x * scale - m, (x > a) & (x < b));
+        let d2 = d * d;
+        p[0][i] += d;
+        p[1][i] += d2;
+        p[2][i] += d2 * d;
+        p[3][i] += d2 * d2;
+    });
+    p.map(lane_total)
+}
+
+/// Count, sum, minimum and maximum of a column's present values, summed in lanes as
+/// [`count_sum_between`] sums: the mean for the moments and the range for normalisation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Summary {
+    /// Present values.
+    pub(crate) n: usize,
+    /// Their sum.
+    pub(crate) sum: f64,
+    /// Smallest (∞ when there are none).
+    pub(crate) lo: f64,
+    /// Largest (−∞ when there are none).
+    pub(crate) hi: f64,
+}
+
+impl Summary {
+    /// The summary of `col`'s present values (in two passes: one loop doing both would not
+    /// vectorise).
+    pub(crate) fn of(col: &[f64]) -> Self {
+        let (n, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
+        let (lo, hi) = bounds(col);
+        Summary { n, sum, lo, hi }
+    }
+
+    /// Count, minimum and maximum, as [`min_max`] gives them.
+    pub(crate) fn range(&self) -> Option<(usize, f64, f64)> {
+        (self.n > 0).then_some((self.n, self.lo, self.hi))
+    }
 }
 
 /// Arithmetic mean of the present values.
@@ -76,39 +203,45 @@ pub(crate) fn mean_sd(col: &[f64]) -> Option<(f64, f64)> {
 /// `g₁ = m₃/m₂^{3/2}`, `g₂ = m₄/m₂² − 3` and `m_k = Σ(x − x̄)^k / n`.
 ///
 /// `None` for fewer than 4 values. A constant column has skewness and kurtosis 0 (it has no
-/// outliers). Both are scale-free, so values so large that their powers overflow (|x| beyond
-/// about 1e77) are first scaled by a power of two (exactly), and the result is always finite.
+/// outliers). Both are scale-free, so values so large that their sum or powers overflow (|x|
+/// beyond about 1e77) are first scaled by a power of two (exactly), and the result is always
+/// finite. Sums are kept in independent lanes (see `LANES`), so the figures can differ from a
+/// left-to-right two-pass computation in the last bits.
 pub fn skew_kurtosis(col: &[f64]) -> Option<(f64, f64)> {
-    match moments(col, 1.0)? {
+    skew_kurtosis_of(col, &Summary::of(col))
+}
+
+/// [`skew_kurtosis`] of `col`, given its [`Summary`].
+pub(crate) fn skew_kurtosis_of(col: &[f64], summary: &Summary) -> Option<(f64, f64)> {
+    let Summary { n, sum, lo, hi } = *summary;
+    match moments(col, n, sum, 1.0)? {
         Some(sk) => Some(sk),
         None => {
             // Scale so that the largest |x| is at most 1: powers up to the fourth stay finite.
-            let (_, lo, hi) = min_max(col)?;
             let k = (lo.abs().max(hi.abs()).log2().ceil() as i32).max(0);
-            Some(moments(col, 0.5f64.powi(k))?.unwrap_or((0.0, 0.0)))
+            let scale = 0.5f64.powi(k);
+            let (n, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, scale);
+            Some(moments(col, n, sum, scale)?.unwrap_or((0.0, 0.0)))
         }
     }
 }
 
-/// [`skew_kurtosis`] of the values multiplied by `scale`; `Some(None)` when a sum of powers
-/// overflows.
-fn moments(col: &[f64], scale: f64) -> Option<Option<(f64, f64)>> {
-    let m = mean(present(col).map(|v| v * scale))?;
-    let (mut n, mut m2, mut m3, mut m4) = (0usize, 0.0, 0.0, 0.0);
-    for v in present(col) {
-        let d = v * scale - m;
-        let d2 = d * d;
-        n += 1;
-        m2 += d2;
-        m3 += d2 * d;
-        m4 += d2 * d2;
+/// [`skew_kurtosis`] of the values multiplied by `scale`, given their count and (scaled) sum;
+/// `Some(None)` when a sum overflows.
+fn moments(col: &[f64], n: usize, sum: f64, scale: f64) -> Option<Option<(f64, f64)>> {
+    if n < 4 {
+        return None;
     }
+    let m = sum / n as f64;
+    if !m.is_finite() {
+        return Some(None);
+    }
+    let [_, m2, m3, m4] = power_sums_between(col, f64::NEG_INFINITY, f64::INFINITY, scale, m);
     from_sums(n, m, m2, m3, m4)
 }
 
 /// Skewness and kurtosis from the count, the mean and the sums of the 2nd, 3rd and 4th powers
-/// of deviations from it (in that order of summation, for identical results wherever they are
-/// computed); `Some(None)` when a sum overflowed.
+/// of deviations from it; `Some(None)` when a sum overflowed.
 pub(crate) fn from_sums(n: usize, m: f64, m2: f64, m3: f64, m4: f64) -> Option<Option<(f64, f64)>> {
     if n < 4 {
         return None;
@@ -123,7 +256,7 @@ pub(crate) fn from_sums(n: usize, m: f64, m2: f64, m3: f64, m4: f64) -> Option<O
     if m2 <= f64::EPSILON * f64::EPSILON * m.abs().max(1.0).powi(2) {
         return Some(Some((0.0, 0.0)));
     }
-    let g1 = m3 / m2.powf(1.5);
+    let g1 = m3 / (m2 * m2.sqrt());
     let g2 = m4 / (m2 * m2) - 3.0;
     let skew = g1 * (nf * (nf - 1.0)).sqrt() / (nf - 2.0);
     let kurt = ((nf + 1.0) * g2 + 6.0) * (nf - 1.0) / ((nf - 2.0) * (nf - 3.0));

@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use crate::method::Treatment;
-use crate::stats::{self, skew_kurtosis};
+use crate::stats::{self, Summary};
 
 /// What outlier treatment did to one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -74,12 +74,25 @@ fn passes(sk: (f64, f64), skew: f64, kurtosis: f64) -> bool {
 /// Treats one column in place (NaN = missing, left alone) and says what was done.
 ///
 /// Cost: the first skewness and kurtosis take two passes over the column, as
-/// [`skew_kurtosis`] does. A failing column takes three more, to find its ends (the
-/// `max_winsorised + 1` highest and lowest distinct values, with their counts) and the moments
-/// of the values between them, and a last one to write the result; each winsorising step in
-/// between only changes the ends, and recombines the moments in O(`max_winsorised`).
+/// [`stats::skew_kurtosis`] does. A failing column takes three more, one to find its ends (the
+/// `max_winsorised + 1` highest and lowest distinct values, with their counts) and two for the
+/// moments of the values between them; each winsorising step then only changes the ends and
+/// recombines the moments in O(`max_winsorised`). Writing the result takes one pass to clamp, or
+/// two to log-transform (writing, then the moments of the new values).
 pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome {
-    treat(col, treatment).0
+    treat(col, treatment).outcome
+}
+
+/// What [`treat`] did to a column, and what it learnt on the way.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Treated {
+    /// What was done, as [`treat_column`] says it.
+    pub(crate) outcome: TreatmentOutcome,
+    /// The same as a transform, to apply again.
+    pub(crate) transform: Transform,
+    /// Count, minimum and maximum of the present values after treatment, when known (as
+    /// [`crate::stats::min_max`] would give them): what min-max normalisation needs next.
+    pub(crate) range: Option<(usize, f64, f64)>,
 }
 
 /// What treatment did to a column's values, to do again on the same values: the identity, a
@@ -126,11 +139,10 @@ fn clamp(col: &mut [f64], floor: f64, ceiling: f64) -> (usize, usize) {
 }
 
 /// `ln(x − lo + a)`, or mirrored `−ln(hi + a − x)`, with `a = 0.01·(hi − lo)`, on the present
-/// values of `col` (a non-finite result is missing); returns the count and sum of the values
-/// written, in column order (for [`skew_kurtosis_given_sum`]).
-fn log_transform(col: &mut [f64], lo: f64, hi: f64, mirrored: bool) -> (usize, f64) {
+/// values of `col` (a non-finite result is missing); returns the [`Summary`] of the values
+/// written.
+fn log_transform(col: &mut [f64], lo: f64, hi: f64, mirrored: bool) -> Summary {
     let a = 0.01 * (hi - lo);
-    let (mut n, mut sum) = (0usize, 0.0);
     for x in col.iter_mut().filter(|x| x.is_finite()) {
         let t = if mirrored {
             -(hi + a - *x).ln()
@@ -138,16 +150,18 @@ fn log_transform(col: &mut [f64], lo: f64, hi: f64, mirrored: bool) -> (usize, f
             (*x - lo + a).ln()
         };
         *x = crate::matrix::finite_or_missing(t);
-        if x.is_finite() {
-            n += 1;
-            sum += *x;
-        }
     }
-    (n, sum)
+    // Summed after, not while writing: the loop calling `ln` does not vectorise, this one does.
+    Summary::of(col)
 }
 
-/// [`treat_column`], and the transform it applied.
-pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> (TreatmentOutcome, Transform) {
+/// [`treat_column`], with the transform it applied and the range of the values after.
+pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> Treated {
+    let untouched = |outcome, range| Treated {
+        outcome,
+        transform: Transform::Identity,
+        range,
+    };
     let Treatment::Winsorise {
         max_winsorised,
         skew,
@@ -155,21 +169,22 @@ pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> (TreatmentOutcome
         mirror_negative,
     } = *treatment
     else {
-        return (TreatmentOutcome::NotAsked, Transform::Identity);
+        return untouched(TreatmentOutcome::NotAsked, None);
     };
-    let Some(mut sk) = skew_kurtosis(col) else {
-        return (TreatmentOutcome::TooFewValues, Transform::Identity);
+    let summary = Summary::of(col);
+    let Some(mut sk) = stats::skew_kurtosis_of(col, &summary) else {
+        return untouched(TreatmentOutcome::TooFewValues, summary.range());
     };
     if passes(sk, skew, kurtosis) {
         let outcome = TreatmentOutcome::Passed {
             skew: sk.0,
             kurtosis: sk.1,
         };
-        return (outcome, Transform::Identity);
+        return untouched(outcome, summary.range());
     }
     let original_skew = sk.0;
     let limit = usize::try_from(max_winsorised).unwrap_or(usize::MAX);
-    let mut ends = Ends::of(col, limit);
+    let mut ends = Ends::of(col, summary.n, limit);
     // The original values' range, for the log transform.
     let (lo, hi) = ends.bounds();
     let (mut last_high, mut last_low) = (0, 0);
@@ -186,16 +201,19 @@ pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> (TreatmentOutcome
         sk = ends.skew_kurtosis().unwrap_or((0.0, 0.0));
         if passes(sk, skew, kurtosis) {
             // Every step clamped one end to the next value in, so the winsorised column is the
-            // original clamped to the ends now reached.
+            // original clamped to the ends now reached (which are values it holds).
             let (floor, ceiling) = ends.bounds();
             let (high, low) = clamp(col, floor, ceiling);
-            let outcome = TreatmentOutcome::Winsorised {
-                high,
-                low,
-                skew: sk.0,
-                kurtosis: sk.1,
+            return Treated {
+                outcome: TreatmentOutcome::Winsorised {
+                    high,
+                    low,
+                    skew: sk.0,
+                    kurtosis: sk.1,
+                },
+                transform: Transform::Clamp { floor, ceiling },
+                range: Some((summary.n, floor, ceiling)),
             };
-            return (outcome, Transform::Clamp { floor, ceiling });
         }
         if last_high.saturating_add(last_low) >= limit {
             break;
@@ -203,38 +221,18 @@ pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> (TreatmentOutcome
     }
     // Still failing: log-transform the original values.
     let mirrored = mirror_negative && original_skew < 0.0;
-    let (n, sum) = log_transform(col, lo, hi, mirrored);
-    let sk = skew_kurtosis_given_sum(col, n, sum).unwrap_or((0.0, 0.0));
-    let outcome = TreatmentOutcome::LogTransformed {
-        mirrored,
-        skew: sk.0,
-        kurtosis: sk.1,
-        passes: passes(sk, skew, kurtosis),
-    };
-    (outcome, Transform::Log { lo, hi, mirrored })
-}
-
-/// [`skew_kurtosis`] of `col`, bit for bit, given the count and sum of its present values
-/// (gathered, in column order, while they were written).
-fn skew_kurtosis_given_sum(col: &[f64], n: usize, sum: f64) -> Option<(f64, f64)> {
-    let m = sum / n as f64;
-    if m.is_finite() {
-        let (mut m2, mut m3, mut m4) = (0.0, 0.0, 0.0);
-        for &v in col.iter().filter(|v| v.is_finite()) {
-            let d = v - m;
-            let d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-            m4 += d2 * d2;
-        }
-        match stats::from_sums(n, m, m2, m3, m4) {
-            Some(Some(sk)) => return Some(sk),
-            None => return None,
-            Some(None) => {} // a sum overflowed
-        }
+    let after = log_transform(col, lo, hi, mirrored);
+    let sk = stats::skew_kurtosis_of(col, &after).unwrap_or((0.0, 0.0));
+    Treated {
+        outcome: TreatmentOutcome::LogTransformed {
+            mirrored,
+            skew: sk.0,
+            kurtosis: sk.1,
+            passes: passes(sk, skew, kurtosis),
+        },
+        transform: Transform::Log { lo, hi, mirrored },
+        range: after.range(),
     }
-    // Overflow: the general function's own handling (on the same values).
-    skew_kurtosis(col)
 }
 
 /// Above this many distinct values kept at each end, the ends are found by sorting the column
@@ -258,7 +256,7 @@ const SORT_ABOVE: usize = 16;
 /// the entries.
 ///
 /// Values whose powers could overflow are scaled by a power of two first (exactly; skewness and
-/// kurtosis are scale-free), as [`skew_kurtosis`] does.
+/// kurtosis are scale-free), as [`stats::skew_kurtosis`] does.
 #[derive(Debug, Clone)]
 struct Ends {
     /// Distinct present values, ascending, with their counts: `entries[..split]` the low end and
@@ -287,10 +285,9 @@ struct Core {
 }
 
 impl Ends {
-    /// The ends of `col` for at most `max(limit, 1)` steps.
-    fn of(col: &[f64], limit: usize) -> Self {
+    /// The ends of `col`, which has `n` present values, for at most `max(limit, 1)` steps.
+    fn of(col: &[f64], n: usize, limit: usize) -> Self {
         let keep = limit.max(1).saturating_add(1);
-        let n = col.iter().filter(|v| v.is_finite()).count();
         let mut ends = if keep > SORT_ABOVE || keep.saturating_mul(2) >= n {
             Self::sorted(col, n)
         } else {
@@ -327,11 +324,13 @@ impl Ends {
         let mut high: Vec<(f64, usize)> = Vec::with_capacity(keep + 1);
         let mut low: Vec<(f64, usize)> = Vec::with_capacity(keep + 1);
         let (mut high_edge, mut low_edge) = (f64::NEG_INFINITY, f64::INFINITY);
-        for &v in col.iter().filter(|v| v.is_finite()) {
-            if v >= high_edge {
+        // NaN fails both comparisons; testing for infinities only on the rare way in keeps the
+        // loop to two comparisons a value.
+        for &v in col {
+            if v >= high_edge && v.is_finite() {
                 high_edge = insert(&mut high, keep, v, |a, b| a > b, f64::NEG_INFINITY);
             }
-            if v <= low_edge {
+            if v <= low_edge && v.is_finite() {
                 low_edge = insert(&mut low, keep, v, |a, b| a < b, f64::INFINITY);
             }
         }
@@ -388,25 +387,12 @@ impl Ends {
             return; // every distinct value is an entry: no core
         };
         let s = self.scale;
-        let in_core = |v: &f64| *v > low_edge && *v < high_edge;
-        let (mut n, mut sum) = (0usize, 0.0);
-        for &v in col.iter().filter(|v| in_core(v)) {
-            n += 1;
-            sum += v * s;
-        }
+        let (n, sum) = stats::count_sum_between(col, low_edge, high_edge, s);
         if n == 0 {
             return;
         }
         let mean = sum / n as f64;
-        let (mut c1, mut c2, mut c3, mut c4) = (0.0, 0.0, 0.0, 0.0);
-        for &v in col.iter().filter(|v| in_core(v)) {
-            let d = v * s - mean;
-            let d2 = d * d;
-            c1 += d;
-            c2 += d2;
-            c3 += d2 * d;
-            c4 += d2 * d2;
-        }
+        let [c1, c2, c3, c4] = stats::power_sums_between(col, low_edge, high_edge, s, mean);
         self.core = Core {
             n,
             sum,
@@ -454,7 +440,7 @@ impl Ends {
         }
     }
 
-    /// Type-2 skewness and kurtosis of the values now, as [`skew_kurtosis`] defines them.
+    /// Type-2 skewness and kurtosis of the values now, as [`stats::skew_kurtosis`] defines them.
     fn skew_kurtosis(&self) -> Option<(f64, f64)> {
         let s = self.scale;
         let c = &self.core;
@@ -515,6 +501,7 @@ fn insert(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::skew_kurtosis;
 
     fn winsor(limit: u32) -> Treatment {
         Treatment::Winsorise {
@@ -648,7 +635,7 @@ mod tests {
     }
 
     /// The rule as the module doc states it, step by step on the whole column, recomputing
-    /// skewness and kurtosis with [`skew_kurtosis`] after every step.
+    /// skewness and kurtosis with [`stats::skew_kurtosis`] after every step.
     fn literal(col: &mut [f64], t: &Treatment) -> TreatmentOutcome {
         let Treatment::Winsorise {
             max_winsorised,
