@@ -161,3 +161,45 @@ async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
     );
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    open(&b, &site.url).await;
+    b.js("localStorage.clear(); return true").await.unwrap();
+    save_as(&b, "Before").await;
+    // Fill the browser's storage to its quota.
+    let filled = b
+        .js("let chunk = 'x'.repeat(256 * 1024), i = 0, last = ''; \
+             for (const size of [256 * 1024, 1024, 16]) { \
+               chunk = 'x'.repeat(size); \
+               try { for (;;) { localStorage.setItem('filler-' + size + '-' + i, chunk); i++; } } \
+               catch (e) { last = e.name; } } \
+             return last;")
+        .await
+        .unwrap();
+    assert_eq!(filled.as_str(), Some("QuotaExceededError"), "{filled:?}");
+    save_as(&b, "After").await;
+    let notices = b
+        .js("return document.querySelector('.notices').textContent")
+        .await
+        .unwrap()
+        .to_string();
+    assert!(notices.contains("storage is full"), "{notices}");
+    let names = b
+        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(
+        names,
+        serde_json::json!(["Before"]),
+        "nothing half-saved, nothing lost"
+    );
+    // The app still works: a weight change still re-ranks.
+    let before = b.rows().await.unwrap();
+    set_weight(&b, "rd", "4").await;
+    assert_ne!(b.rows().await.unwrap(), before);
+    b.js("localStorage.clear(); return true").await.unwrap();
+    b.close().await;
+}
