@@ -93,27 +93,39 @@ pub struct CrossSection {
     pub year: i32,
     /// Values: one row per unit, one column per requested indicator.
     pub values: Matrix,
-    /// The values carried forward: (position in `values`' column-major order, year observed),
-    /// ascending by position. Every other present value is from `year`; few are carried, so
-    /// this costs little memory.
-    carried: Vec<(usize, i32)>,
+    /// The values carried forward: for each earlier year some came from, newest first, that year
+    /// and one bit per value, set where it came from then (each column in [`words`] 64-bit
+    /// words, bit `u % 64` of word `u / 64` for row `u`). Every other present value is from
+    /// `year`.
+    carried: Vec<(i32, Vec<u64>)>,
+}
+
+/// Words of carried-forward bits per column of `rows` values.
+fn words(rows: usize) -> usize {
+    rows.div_ceil(64)
 }
 
 impl CrossSection {
     /// The year the value at `(unit, col)` was observed, `None` when missing.
     pub fn origin_year(&self, unit: usize, col: usize) -> Option<i32> {
         self.values.get(unit, col)?;
-        let at = col * self.values.rows() + unit;
+        let word = col * words(self.values.rows()) + unit / 64;
+        let from = |bits: &Vec<u64>| bits.get(word).is_some_and(|w| w >> (unit % 64) & 1 == 1);
         Some(
             self.carried
-                .binary_search_by_key(&at, |&(i, _)| i)
-                .map_or(self.year, |k| self.carried[k].1),
+                .iter()
+                .find(|(_, bits)| from(bits))
+                .map_or(self.year, |(y, _)| *y),
         )
     }
 
     /// Number of values carried forward from an earlier year.
     pub fn carried_forward(&self) -> usize {
-        self.carried.len()
+        self.carried
+            .iter()
+            .flat_map(|(_, bits)| bits)
+            .map(|w| w.count_ones() as usize)
+            .sum()
     }
 }
 
@@ -367,37 +379,45 @@ impl Dataset {
         };
         let block =
             |ind: usize, yp: usize| &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
-        // The year's values: stored values are finite or NaN (missing), so a plain copy.
+        // The year's values (stored values are finite or NaN, so a plain copy), then, while the
+        // column is still in cache, its gaps filled from each earlier year's block, newest first,
+        // while gaps remain. The block is read through in order (reading only at the gaps would
+        // miss the cache at every one), and without branches: a value is taken where the column
+        // has a gap and the block a value, and noted in that year's bits.
         let mut data = Vec::with_capacity(nu.saturating_mul(indicators.len()));
-        for &ind in indicators {
-            if ind < self.indicators.len() {
-                data.extend_from_slice(block(ind, yp));
-            } else {
+        let wpc = words(nu);
+        let mut carried: Vec<(i32, Vec<u64>)> = earlier
+            .iter()
+            .map(|&(_, y)| (y, vec![0; wpc.saturating_mul(indicators.len())]))
+            .collect();
+        for (c, &ind) in indicators.iter().enumerate() {
+            if ind >= self.indicators.len() {
                 data.resize(data.len() + nu, f64::NAN);
+                continue;
             }
-        }
-        let mut values = Matrix::from_columns(nu, indicators.len(), data);
-        let mut carried = Vec::new();
-        if !earlier.is_empty() {
-            for (c, &ind) in indicators.iter().enumerate() {
-                if ind >= self.indicators.len() {
-                    continue;
+            let start = data.len();
+            data.extend_from_slice(block(ind, yp));
+            let out = &mut data[start..];
+            for (&(yp, _), (_, bits)) in earlier.iter().zip(&mut carried) {
+                if !out.iter().any(|o| o.is_nan()) {
+                    break;
                 }
-                for (u, o) in values.col_raw_mut(c).iter_mut().enumerate() {
-                    if o.is_nan() {
-                        // The latest earlier year with a value, if any.
-                        let found = earlier.iter().find_map(|&(yp, y)| {
-                            let v = *block(ind, yp).get(u)?;
-                            v.is_finite().then_some((v, y))
-                        });
-                        if let Some((v, y)) = found {
-                            *o = v;
-                            carried.push((c * nu + u, y));
-                        }
+                let bits = bits.iter_mut().skip(c * wpc);
+                for (word, (out, old)) in
+                    bits.zip(out.chunks_mut(64).zip(block(ind, yp).chunks(64)))
+                {
+                    let mut taken = 0u64;
+                    for (j, (o, v)) in out.iter_mut().zip(old).enumerate() {
+                        let take = o.is_nan() & !v.is_nan();
+                        *o = if take { *v } else { *o };
+                        taken |= u64::from(take) << j;
                     }
+                    *word = taken;
                 }
             }
         }
+        carried.retain(|(_, bits)| bits.iter().any(|w| *w != 0));
+        let values = Matrix::from_columns(nu, indicators.len(), data);
         Ok(CrossSection {
             year,
             values,

@@ -34,9 +34,11 @@ pub(crate) struct Imputer {
     how: How,
     /// Each row: whether it takes part (is active).
     active: Vec<bool>,
-    /// Each row's group under group-mean imputation, [`NO_GROUP`] when it has none or is
-    /// inactive (then it is neither used nor filled).
+    /// Each row's group under group-mean imputation; rows with none, or inactive (neither used
+    /// nor filled), are in an extra last slot, whose sums are not used.
     group: Vec<usize>,
+    /// Active members of each group (and of the extra slot).
+    members: Vec<usize>,
     sum: Vec<f64>,
     count: Vec<usize>,
     /// Rows of the column at hand with a group and no value.
@@ -49,8 +51,6 @@ enum How {
     IndicatorMean,
     GroupMean,
 }
-
-const NO_GROUP: usize = usize::MAX;
 
 impl Imputer {
     /// For columns of `rows` values; see [`impute`] for the arguments.
@@ -68,24 +68,31 @@ impl Imputer {
             Imputation::IndicatorMean => How::IndicatorMean,
             Imputation::GroupMean { .. } => How::GroupMean,
         };
+        let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
         let group: Vec<usize> = match how {
             How::GroupMean => active
                 .iter()
                 .enumerate()
                 .map(|(u, a)| match group_of.get(u) {
                     Some(Some(g)) if *a => *g,
-                    _ => NO_GROUP,
+                    _ => groups,
                 })
                 .collect(),
             _ => Vec::new(),
         };
-        let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
+        let mut members = vec![0; groups + 1];
+        for &g in &group {
+            if let Some(m) = members.get_mut(g) {
+                *m += 1;
+            }
+        }
         Imputer {
             how,
             active,
             group,
-            sum: vec![0.0; groups],
-            count: vec![0; groups],
+            members,
+            sum: vec![0.0; groups + 1],
+            count: vec![0; groups + 1],
             missing: Vec::new(),
         }
     }
@@ -115,26 +122,30 @@ impl Imputer {
             How::GroupMean => {
                 let (sum, count, missing) = (&mut self.sum, &mut self.count, &mut self.missing);
                 sum.iter_mut().for_each(|s| *s = 0.0);
-                count.iter_mut().for_each(|n| *n = 0);
                 missing.clear();
-                // One pass sums each group (in row order) and notes the gaps; only those are
-                // visited again.
-                for (u, (x, &g)) in col.iter().zip(&self.group).enumerate() {
-                    let (Some(s), Some(n)) = (sum.get_mut(g), count.get_mut(g)) else {
-                        continue; // no group (or inactive)
-                    };
-                    if x.is_finite() {
-                        *s += *x;
-                        *n += 1;
-                    } else {
+                // One pass sums each group in row order (a gap adds +0.0, which changes no sum)
+                // and notes the gaps; only those are visited again. Counts follow from the gaps.
+                for (u, (&x, &g)) in col.iter().zip(&self.group).enumerate() {
+                    let here = x.is_finite();
+                    if let Some(s) = sum.get_mut(g) {
+                        *s += if here { x } else { 0.0 };
+                    }
+                    if !here {
                         missing.push(u);
                     }
                 }
+                count.copy_from_slice(&self.members);
+                for &u in missing.iter() {
+                    if let Some(n) = self.group.get(u).and_then(|&g| count.get_mut(g)) {
+                        *n = n.saturating_sub(1);
+                    }
+                }
+                let last = sum.len().saturating_sub(1); // the slot of rows outside every group
                 for &u in missing.iter() {
                     let (Some(x), Some(&g)) = (col.get_mut(u), self.group.get(u)) else {
                         continue;
                     };
-                    if let (Some(s), Some(&n)) = (sum.get(g), count.get(g)) {
+                    if let (true, Some(s), Some(&n)) = (g < last, sum.get(g), count.get(g)) {
                         if n > 0 {
                             *x = s / n as f64;
                             filled += 1;

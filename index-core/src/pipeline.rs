@@ -278,26 +278,33 @@ pub fn prepare(
                 .filter(|g| &g.family == family)
                 .map(|g| g.id.as_str())
                 .collect();
-            (0..rows)
-                .map(|u| {
-                    dataset
-                        .group_in_family(u, family)
-                        .and_then(|g| ids.iter().position(|id| *id == g))
+            // Each unit's first group in the family (as `Dataset::group_in_family` finds it).
+            dataset
+                .units()
+                .iter()
+                .map(|unit| {
+                    unit.groups
+                        .iter()
+                        .find_map(|g| ids.iter().position(|id| id == g))
                 })
                 .collect()
         }
         _ => Vec::new(),
     };
-    // A unit with no value at all takes no part in anything (neither means nor ranks).
+    // A unit with no value at all takes no part in anything (neither means nor ranks). (Raw
+    // values are finite or NaN, and `x == x` vectorises where `is_finite` does not.)
     let mut has_data = vec![false; rows];
     for c in 0..cols {
         for (h, x) in has_data.iter_mut().zip(raw.values.col_raw(c)) {
-            *h |= x.is_finite();
+            #[allow(clippy::eq_op)]
+            let present = x == x;
+            *h |= present;
         }
     }
 
-    // Denominate and impute, counting each unit's values for screening.
-    let mut work = raw.values.clone();
+    // Denominate and impute, counting each unit's values for screening; each column copied
+    // from the raw values just before, so that it is worked on while in cache.
+    let mut work = Vec::with_capacity(rows.saturating_mul(cols));
     let mut imputer = Imputer::new(&method.imputation, &group_of, &has_data, rows);
     let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
     let mut present = vec![0usize; if method.screen.is_some() { rows } else { 0 }];
@@ -306,13 +313,17 @@ pub fn prepare(
         .zip(&mut imputed_count)
         .enumerate()
     {
-        let col = work.col_raw_mut(c);
+        let start = work.len();
+        work.extend_from_slice(raw.values.col_raw(c));
+        let col = &mut work[start..];
         if let Some(d) = denominator_of.get(c).copied().flatten() {
             *lost = denominate_column(col, denominators.col_raw(d));
         }
         *filled = imputer.column(col);
         count_present(col, &mut present);
     }
+
+    let mut work = Matrix::from_columns(rows, cols, work);
 
     // Screen.
     let mut active = has_data.clone();
