@@ -46,6 +46,10 @@ impl NodeColumns for Matrix {
 }
 
 /// [`aggregate`] over any [`NodeColumns`].
+///
+/// Rows are taken a few at a time ([`ROWS`]), with every child's values for them summed in
+/// registers before the parent's are written: one pass over the children's columns, and the
+/// sums for each row in the children's order, as the formulas read.
 pub(crate) fn aggregate_into(
     scores: &mut impl NodeColumns,
     framework: &Framework,
@@ -53,72 +57,85 @@ pub(crate) fn aggregate_into(
     method: &Method,
 ) {
     let rows = scores.rows();
-    let floor = method.floor;
-    let mut sum_w = vec![0.0; rows];
-    let mut acc = vec![0.0; rows];
-    let mut present = vec![0.0f64; rows]; // a count, kept as f64 so the loops vectorise
+    let mut out = vec![f64::NAN; rows];
     for &parent in framework.aggregation_order() {
         let how = method.aggregation_at(framework.level(parent));
-        sum_w.iter_mut().for_each(|v| *v = 0.0);
-        acc.iter_mut().for_each(|v| *v = 0.0);
-        present.iter_mut().for_each(|v| *v = 0.0);
-        let mut weighted_children = 0u32;
-        for &child in framework.children(parent) {
-            let w = weights.get(child);
-            if w <= 0.0 {
-                continue;
-            }
-            weighted_children += 1;
-            let col = scores.column(child);
-            let sums = (&mut sum_w[..], &mut present[..], &mut acc[..]);
-            match how {
-                // A missing child adds w · 0 = +0.0, as `accumulate` does, without a select.
-                Aggregation::Arithmetic => {
-                    let (sum_w, present, acc) = sums;
-                    for (((&x, s), p), a) in col.iter().zip(sum_w).zip(present).zip(acc) {
-                        let here = f64::from(u8::from(x.is_finite()));
-                        *s += w * here;
-                        *p += here;
-                        *a += w * if here > 0.0 { x } else { 0.0 };
-                    }
-                }
-                Aggregation::Geometric => accumulate(col, w, sums, |x| w * x.max(floor).ln()),
-                Aggregation::Harmonic => accumulate(col, w, sums, |x| w / x.max(floor)),
+        let children: Vec<(&[f64], f64)> = framework
+            .children(parent)
+            .iter()
+            .map(|&c| (scores.column(c), weights.get(c)))
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        let parts = Parts {
+            children: &children,
+            floor: method.floor,
+            needed: method.min_child_share * children.len() as f64,
+        };
+        match how {
+            Aggregation::Arithmetic => parts.fill(&mut out, |w, x| w * x, |s, a| a / s),
+            Aggregation::Geometric => parts.fill(
+                &mut out,
+                |w, x| w * x.max(parts.floor).ln(),
+                |s, a| (a / s).exp(),
+            ),
+            Aggregation::Harmonic => {
+                parts.fill(&mut out, |w, x| w / x.max(parts.floor), |s, a| s / a)
             }
         }
-        let min_share = method.min_child_share;
-        let out = scores.column_mut(parent);
-        for (u, out) in out.iter_mut().enumerate().take(rows) {
-            let enough =
-                present[u] > 0.0 && present[u] + 1e-9 >= min_share * f64::from(weighted_children);
-            *out = if enough {
-                finite_or_missing(match how {
-                    Aggregation::Arithmetic => acc[u] / sum_w[u],
-                    Aggregation::Geometric => (acc[u] / sum_w[u]).exp(),
-                    Aggregation::Harmonic => sum_w[u] / acc[u],
-                })
-            } else {
-                f64::NAN
-            };
-        }
+        let parent_col = scores.column_mut(parent);
+        let n = parent_col.len().min(rows);
+        parent_col[..n].copy_from_slice(&out[..n]);
     }
 }
 
-/// Adds one child's column (weight `w`) to the running sums of weights, counts and `term`s.
-/// Branch-free so that it vectorises: a missing child adds +0.0, which leaves the sums (never
-/// −0.0, as they start at +0.0) exactly as they were.
-#[inline(always)]
-fn accumulate(
-    col: &[f64],
-    w: f64,
-    (sum_w, present, acc): (&mut [f64], &mut [f64], &mut [f64]),
-    term: impl Fn(f64) -> f64,
-) {
-    for (((&x, s), p), a) in col.iter().zip(sum_w).zip(present).zip(acc) {
-        let here = x.is_finite();
-        *s += if here { w } else { 0.0 };
-        *p += if here { 1.0 } else { 0.0 };
-        *a += if here { term(x) } else { 0.0 };
+/// Rows aggregated together.
+const ROWS: usize = 4;
+
+/// One parent's children with positive weight, and the rule for enough of them.
+struct Parts<'a> {
+    children: &'a [(&'a [f64], f64)],
+    floor: f64,
+    /// Children that must be present (`min_child_share` of them), with 1e-9 of slack.
+    needed: f64,
+}
+
+impl Parts<'_> {
+    /// Writes the parent's score for every row to `out`: `finish(Σ w, Σ term(w, x))` over the
+    /// children present, or missing when too few are. Branch-free so that it vectorises: a
+    /// missing child adds +0.0, which leaves the sums (never −0.0, as they start at +0.0)
+    /// exactly as they were.
+    #[inline(always)]
+    fn fill(
+        &self,
+        out: &mut [f64],
+        term: impl Fn(f64, f64) -> f64,
+        finish: impl Fn(f64, f64) -> f64,
+    ) {
+        for (block, chunk) in out.chunks_mut(ROWS).enumerate() {
+            let start = block * ROWS;
+            let (mut sum_w, mut present, mut acc) = ([0.0; ROWS], [0.0f64; ROWS], [0.0; ROWS]);
+            for &(col, w) in self.children {
+                // This block's values of the child (missing where it has none).
+                let xs: [f64; ROWS] = match col.get(start..start + ROWS) {
+                    Some(&[a, b, c, d]) => [a, b, c, d],
+                    _ => std::array::from_fn(|i| col.get(start + i).copied().unwrap_or(f64::NAN)),
+                };
+                for i in 0..ROWS {
+                    let (x, here) = (xs[i], xs[i].is_finite());
+                    sum_w[i] += if here { w } else { 0.0 };
+                    present[i] += if here { 1.0 } else { 0.0 };
+                    acc[i] += if here { term(w, x) } else { 0.0 };
+                }
+            }
+            for (i, o) in chunk.iter_mut().enumerate() {
+                let enough = present[i] > 0.0 && present[i] + 1e-9 >= self.needed;
+                *o = if enough {
+                    finite_or_missing(finish(sum_w[i], acc[i]))
+                } else {
+                    f64::NAN
+                };
+            }
+        }
     }
 }
 
