@@ -66,11 +66,15 @@ impl GroupComparison {
 }
 
 fn summarise(results: &Results, members: &[usize], node: usize) -> GroupSummary {
-    let scores: Vec<f64> = members
-        .iter()
-        .filter(|u| results.prepared.active.get(**u).copied().unwrap_or(false))
-        .filter_map(|u| results.score(*u, node))
-        .collect();
+    let column = results.node_column(node);
+    let active = &results.prepared.active;
+    let mut scores: Vec<f64> = Vec::with_capacity(members.len());
+    scores.extend(
+        members
+            .iter()
+            .filter(|u| active.get(**u).copied().unwrap_or(false))
+            .filter_map(|u| column.get(*u).copied().filter(|x| x.is_finite())),
+    );
     GroupSummary {
         members: members.len(),
         scored: scores.len(),

@@ -292,15 +292,14 @@ pub fn prepare(
         _ => Vec::new(),
     };
     // A unit with no value at all takes no part in anything (neither means nor ranks). (Raw
-    // values are finite or NaN, and `x == x` vectorises where `is_finite` does not.)
-    let mut has_data = vec![false; rows];
+    // values are finite or NaN; counting them vectorises better than or-ing flags.)
+    let mut raw_count = vec![0u64; rows];
     for c in 0..cols {
-        for (h, x) in has_data.iter_mut().zip(raw.values.col_raw(c)) {
-            #[allow(clippy::eq_op)]
-            let present = x == x;
-            *h |= present;
+        for (n, x) in raw_count.iter_mut().zip(raw.values.col_raw(c)) {
+            *n += u64::from(!x.is_nan());
         }
     }
+    let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
 
     // Denominate and impute, counting each unit's values for screening; each column copied
     // from the raw values just before, so that it is worked on while in cache.
@@ -412,7 +411,10 @@ impl Prepared {
             ranks: Vec::new(),
             root,
         };
-        let index: Vec<Option<f64>> = (0..rows).map(|u| results.index(u)).collect();
+        let column = results.node_column(root);
+        let index: Vec<Option<f64>> = (0..rows)
+            .map(|u| column.get(u).copied().filter(|x| x.is_finite()))
+            .collect();
         results.ranks = competition_ranks(&index);
         results
     }
@@ -450,6 +452,15 @@ impl Results {
         match self.columns.get(node)? {
             NodeColumn::Normalised(c) => self.prepared.normalised.get(u, *c),
             NodeColumn::Aggregate(c) => self.aggregates.get(u, *c),
+        }
+    }
+    /// Every unit's score on `node` as a raw column (NaN, or any non-finite value, = none;
+    /// empty when the node has no column).
+    pub(crate) fn node_column(&self, node: usize) -> &[f64] {
+        match self.columns.get(node) {
+            Some(NodeColumn::Normalised(c)) => self.prepared.normalised.col_raw(*c),
+            Some(NodeColumn::Aggregate(c)) => self.aggregates.col_raw(*c),
+            None => &[],
         }
     }
     /// Rank of unit `u`.

@@ -9,18 +9,23 @@
 /// assert_eq!(r, vec![Some(2), Some(1), None, Some(2), Some(4)]);
 /// ```
 pub fn competition_ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
-    let mut order: Vec<usize> = (0..scores.len()).filter(|i| scores[*i].is_some()).collect();
-    order.sort_unstable_by(|a, b| {
-        let (x, y) = (scores[*a].unwrap_or(0.0), scores[*b].unwrap_or(0.0));
-        y.total_cmp(&x)
-    });
+    // Sorted as (score, position) pairs, which keeps each comparison to the pair at hand.
+    let mut order: Vec<(f64, usize)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (s, i)))
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
     let mut ranks = vec![None; scores.len()];
-    let mut rank = 0u32;
-    for (pos, &i) in order.iter().enumerate() {
-        if pos == 0 || scores[i] != scores[order[pos - 1]] {
+    let (mut rank, mut previous) = (0u32, None);
+    for (pos, &(score, i)) in order.iter().enumerate() {
+        if previous != Some(score) {
             rank = u32::try_from(pos + 1).unwrap_or(u32::MAX);
         }
-        ranks[i] = Some(rank);
+        previous = Some(score);
+        if let Some(r) = ranks.get_mut(i) {
+            *r = Some(rank);
+        }
     }
     ranks
 }
