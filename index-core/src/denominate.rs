@@ -20,19 +20,24 @@ pub fn denominate(
         let Some(dc) = columns.get(c).copied().flatten() else {
             continue;
         };
-        *lost = denominate_column(values.col_raw_mut(c), denominators.col_raw(dc));
+        *lost = denominate_column(values.col_raw_mut(c), denominators.col_raw(dc), |_| {});
     }
     lost
 }
 
-/// One column of [`denominate`]: `x / d` in place, missing where `d` is missing or zero; returns
-/// how many values that lost. A denominator column of the wrong length (none) changes nothing.
-pub(crate) fn denominate_column(col: &mut [f64], den: &[f64]) -> usize {
+/// One column of [`denominate`]: `x / d` in place, missing where `d` is missing or zero (with
+/// `lost_at(row)` for each value lost); returns how many values that lost. A denominator column
+/// of the wrong length (none) changes nothing.
+pub(crate) fn denominate_column(
+    col: &mut [f64],
+    den: &[f64],
+    mut lost_at: impl FnMut(usize),
+) -> usize {
     if den.len() != col.len() {
         return 0; // no such denominator column
     }
     let mut lost = 0;
-    for (x, &d) in col.iter_mut().zip(den) {
+    for (u, (x, &d)) in col.iter_mut().zip(den).enumerate() {
         if x.is_finite() {
             let q = *x / d;
             if q.is_finite() && d != 0.0 {
@@ -40,6 +45,7 @@ pub(crate) fn denominate_column(col: &mut [f64], den: &[f64]) -> usize {
             } else {
                 *x = f64::NAN;
                 lost += 1;
+                lost_at(u);
             }
         }
     }

@@ -14,6 +14,9 @@ use crate::stats;
 /// - [`Imputation::GroupMean`]: `x̂ᵤ = mean over units v with group(v) = group(u)`, where
 ///   `group_of[u]` is the unit's group within the family (`None`: not imputed).
 ///
+/// Means are finite even where the sum of the values is not (values near ±1e308), as
+/// [`stats::mean`] computes them.
+///
 /// Rows marked `false` in `active` (screened-out units) are neither used nor filled.
 pub fn impute(
     values: &mut Matrix,
@@ -23,7 +26,7 @@ pub fn impute(
 ) -> Vec<usize> {
     let mut imputer = Imputer::new(imputation, group_of, active, values.rows());
     (0..values.cols())
-        .map(|c| imputer.column(values.col_raw_mut(c)))
+        .map(|c| imputer.column(values.col_raw_mut(c), |_| {}))
         .collect()
 }
 
@@ -97,8 +100,9 @@ impl Imputer {
         }
     }
 
-    /// Fills the missing values of one column in place; returns how many were filled.
-    pub(crate) fn column(&mut self, col: &mut [f64]) -> usize {
+    /// Fills the missing values of one column in place, with `filled_at(row)` for each value
+    /// filled; returns how many were filled.
+    pub(crate) fn column(&mut self, col: &mut [f64], mut filled_at: impl FnMut(usize)) -> usize {
         let mut filled = 0;
         match self.how {
             How::None => {}
@@ -112,10 +116,11 @@ impl Imputer {
                 ) else {
                     return 0;
                 };
-                for (x, a) in col.iter_mut().zip(active) {
+                for (u, (x, a)) in col.iter_mut().zip(active).enumerate() {
                     if *a && !x.is_finite() {
                         *x = m;
                         filled += 1;
+                        filled_at(u);
                     }
                 }
             }
@@ -141,15 +146,30 @@ impl Imputer {
                     }
                 }
                 let last = sum.len().saturating_sub(1); // the slot of rows outside every group
+                                                        // Each group's mean (`None` without values), in `sum`'s place.
+                for (g, (s, &n)) in sum.iter_mut().zip(count.iter()).enumerate() {
+                    let m = *s / n as f64;
+                    *s = if n == 0 || g == last {
+                        f64::NAN
+                    } else if m.is_finite() {
+                        m
+                    } else {
+                        // The sum overflowed: the mean as `stats::mean` finds it (rare).
+                        let members = col.iter().zip(&self.group).filter(|(_, h)| **h == g);
+                        stats::mean(members.map(|(x, _)| *x).filter(|x| x.is_finite()))
+                            .unwrap_or(f64::NAN)
+                    };
+                }
                 for &u in missing.iter() {
-                    let (Some(x), Some(&g)) = (col.get_mut(u), self.group.get(u)) else {
+                    let (Some(x), Some(m)) =
+                        (col.get_mut(u), self.group.get(u).and_then(|&g| sum.get(g)))
+                    else {
                         continue;
                     };
-                    if let (true, Some(s), Some(&n)) = (g < last, sum.get(g), count.get(g)) {
-                        if n > 0 {
-                            *x = s / n as f64;
-                            filled += 1;
-                        }
+                    if m.is_finite() {
+                        *x = *m;
+                        filled += 1;
+                        filled_at(u);
                     }
                 }
             }
@@ -210,5 +230,18 @@ mod tests {
             impute(&mut n, &Imputation::IndicatorMean, &[], &[]),
             vec![0]
         );
+    }
+
+    #[test]
+    fn group_means_of_huge_values_are_finite() {
+        // 1e308 + 1.5e308 overflows; their mean does not.
+        let mut m = column(&[Some(1e308), Some(1.5e308), None]);
+        let filled = impute(
+            &mut m,
+            &Imputation::GroupMean { family: "g".into() },
+            &[Some(0), Some(0), Some(0)],
+            &[true; 3],
+        );
+        assert_eq!((m.get(2, 0), filled), (Some(1.25e308), vec![1]));
     }
 }

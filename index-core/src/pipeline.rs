@@ -20,7 +20,7 @@ use crate::matrix::Matrix;
 use crate::method::{Imputation, Method};
 use crate::normalise::normalise_column_in;
 use crate::rank::competition_ranks;
-use crate::screen::{count_present, screen_counts, ScreenedOut};
+use crate::screen::{screen_counts, ScreenedOut};
 use crate::treat::{treat, Transform, Treated, TreatmentOutcome};
 
 /// The data after every step up to normalisation, for one year. Columns are the framework's
@@ -306,7 +306,13 @@ pub fn prepare(
     let mut work = Vec::with_capacity(rows.saturating_mul(cols));
     let mut imputer = Imputer::new(&method.imputation, &group_of, &has_data, rows);
     let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
-    let mut present = vec![0usize; if method.screen.is_some() { rows } else { 0 }];
+    // Each unit's values after imputation, for screening: its raw values, less those lost to a
+    // denominator, plus those imputed.
+    let mut present: Vec<u64> = if method.screen.is_some() {
+        raw_count.clone()
+    } else {
+        Vec::new()
+    };
     for (c, (lost, filled)) in denominator_lost
         .iter_mut()
         .zip(&mut imputed_count)
@@ -316,10 +322,17 @@ pub fn prepare(
         work.extend_from_slice(raw.values.col_raw(c));
         let col = &mut work[start..];
         if let Some(d) = denominator_of.get(c).copied().flatten() {
-            *lost = denominate_column(col, denominators.col_raw(d));
+            *lost = denominate_column(col, denominators.col_raw(d), |u| {
+                if let Some(n) = present.get_mut(u) {
+                    *n = n.saturating_sub(1);
+                }
+            });
         }
-        *filled = imputer.column(col);
-        count_present(col, &mut present);
+        *filled = imputer.column(col, |u| {
+            if let Some(n) = present.get_mut(u) {
+                *n += 1;
+            }
+        });
     }
 
     let mut work = Matrix::from_columns(rows, cols, work);

@@ -17,7 +17,7 @@ pub struct ScreenedOut {
 
 /// Share of present values in each row: `available / columns` (0 when there are no columns).
 pub fn availability(values: &Matrix) -> Vec<f64> {
-    let mut count = vec![0usize; values.rows()];
+    let mut count = vec![0u64; values.rows()];
     for c in 0..values.cols() {
         count_present(values.col_raw(c), &mut count);
     }
@@ -25,14 +25,14 @@ pub fn availability(values: &Matrix) -> Vec<f64> {
 }
 
 /// Adds one column's present values to the per-row counts.
-pub(crate) fn count_present(col: &[f64], count: &mut [usize]) {
+fn count_present(col: &[f64], count: &mut [u64]) {
     for (n, v) in count.iter_mut().zip(col) {
-        *n += usize::from(v.is_finite());
+        *n += u64::from(v.is_finite());
     }
 }
 
 /// `count / columns` per row (0 when there are no columns).
-fn shares(count: &[usize], cols: usize) -> Vec<f64> {
+fn shares(count: &[u64], cols: usize) -> Vec<f64> {
     count
         .iter()
         .map(|&n| {
@@ -53,7 +53,7 @@ pub fn screen(values: &Matrix, min_share: f64, active: &mut [bool]) -> Vec<Scree
 
 /// [`screen`] from per-row counts of present values among `cols` columns.
 pub(crate) fn screen_counts(
-    count: &[usize],
+    count: &[u64],
     cols: usize,
     min_share: f64,
     active: &mut [bool],
