@@ -115,33 +115,59 @@ pub(crate) fn power_sums_between(col: &[f64], a: f64, b: f64, scale: f64, m: f64
     p.map(lane_total)
 }
 
-/// Count, sum, minimum and maximum of a column's present values, summed in lanes as
-/// [`count_sum_between`] sums: the mean for the moments and the range for normalisation.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Summary {
-    /// Present values.
-    pub(crate) n: usize,
-    /// Their sum.
-    pub(crate) sum: f64,
-    /// Smallest (∞ when there are none).
-    pub(crate) lo: f64,
-    /// Largest (−∞ when there are none).
-    pub(crate) hi: f64,
+/// Count, minimum and maximum of the present values of `col`, which has `n` of them, as
+/// [`min_max`] gives them.
+pub(crate) fn range(col: &[f64], n: usize) -> Option<(usize, f64, f64)> {
+    (n > 0).then(|| {
+        let (lo, hi) = bounds(col);
+        (n, lo, hi)
+    })
 }
 
-impl Summary {
-    /// The summary of `col`'s present values (in two passes: one loop doing both would not
-    /// vectorise).
-    pub(crate) fn of(col: &[f64]) -> Self {
-        let (n, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
-        let (lo, hi) = bounds(col);
-        Summary { n, sum, lo, hi }
+/// Count of the values `x` of `col` strictly between `a` and `b`, and `[Σd, Σd², Σd³, Σd⁴]`
+/// with `d = x·scale − s` over them.
+pub(crate) fn shifted_sums_between(
+    col: &[f64],
+    a: f64,
+    b: f64,
+    scale: f64,
+    s: f64,
+) -> (usize, [f64; 4]) {
+    let mut n = [0.0f64; LANES];
+    let mut p = [[0.0f64; LANES]; 4];
+    let mut add = |i: usize, here: bool, d: f64| {
+        let d = masked(d, here);
+        let d2 = d * d;
+        n[i] += masked(1.0, here);
+        p[0][i] += d;
+        p[1][i] += d2;
+        p[2][i] += d2 * d;
+        p[3][i] += d2 * d2;
+    };
+    if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
+        // The common case, with a simpler loop (the same figures).
+        in_lanes(col, |i, x| add(i, x.is_finite(), x - s));
+    } else {
+        in_lanes(col, |i, x| add(i, (x > a) & (x < b), x * scale - s));
     }
+    (lane_total(n) as usize, p.map(lane_total))
+}
 
-    /// Count, minimum and maximum, as [`min_max`] gives them.
-    pub(crate) fn range(&self) -> Option<(usize, f64, f64)> {
-        (self.n > 0).then_some((self.n, self.lo, self.hi))
-    }
+/// Central moment sums `[Σ(x − m)², Σ(x − m)³, Σ(x − m)⁴]` from the count `n` and the sums
+/// `[S₁, S₂, S₃, S₄]` of powers of `x − s`, with `m = s + δ`, `δ = S₁/n`:
+/// `S₂ − nδ²`, `S₃ − 3δS₂ + 2nδ³`, `S₄ − 4δS₃ + 6δ²S₂ − 3nδ⁴`; with `δ`. `None` when that would
+/// lose more than a few digits (`|δ|` beyond two standard deviations) or a sum is not finite.
+pub(crate) fn about_mean(n: usize, [s1, s2, s3, s4]: [f64; 4]) -> Option<(f64, [f64; 3])> {
+    let nf = n as f64;
+    let d = s1 / nf;
+    let m2 = s2 - s1 * d;
+    let finite = [s1, s2, s3, s4].iter().all(|v| v.is_finite());
+    (n > 0 && finite && d * d * nf <= 4.0 * m2).then(|| {
+        let d2 = d * d;
+        let m3 = s3 - 3.0 * d * s2 + 2.0 * nf * d2 * d;
+        let m4 = s4 - 4.0 * d * s3 + 6.0 * d2 * s2 - 3.0 * nf * d2 * d2;
+        (d, [m2, m3, m4])
+    })
 }
 
 /// Arithmetic mean of the present values.
@@ -205,19 +231,44 @@ pub(crate) fn mean_sd(col: &[f64]) -> Option<(f64, f64)> {
 /// `None` for fewer than 4 values. A constant column has skewness and kurtosis 0 (it has no
 /// outliers). Both are scale-free, so values so large that their sum or powers overflow (|x|
 /// beyond about 1e77) are first scaled by a power of two (exactly), and the result is always
-/// finite. Sums are kept in independent lanes (see `LANES`), so the figures can differ from a
-/// left-to-right two-pass computation in the last bits.
+/// finite. The figures can differ from a left-to-right two-pass computation in the last bits (see
+/// `skew_kurtosis_n` for how they are summed).
 pub fn skew_kurtosis(col: &[f64]) -> Option<(f64, f64)> {
-    skew_kurtosis_of(col, &Summary::of(col))
+    skew_kurtosis_n(col).1
 }
 
-/// [`skew_kurtosis`] of `col`, given its [`Summary`].
-pub(crate) fn skew_kurtosis_of(col: &[f64], summary: &Summary) -> Option<(f64, f64)> {
-    let Summary { n, sum, lo, hi } = *summary;
+/// [`skew_kurtosis`] of `col`, with the count of its present values.
+///
+/// One pass sums the powers of deviations from the first present value `s`, and they are turned
+/// into sums about the mean `m = s + δ`: `Σ(x − m)² = S₂ − nδ²`, `Σ(x − m)³ = S₃ − 3δS₂ + 2nδ³`,
+/// `Σ(x − m)⁴ = S₄ − 4δS₃ + 6δ²S₂ − 3nδ⁴`. That loses digits as `δ` grows against the standard
+/// deviation, so it is used only for `|δ|` within two standard deviations (a few digits of the
+/// sixteen at worst); otherwise, or when a sum overflows, a second pass sums about the mean.
+pub(crate) fn skew_kurtosis_n(col: &[f64]) -> (usize, Option<(f64, f64)>) {
+    let Some(&s) = col.iter().find(|x| x.is_finite()) else {
+        return (0, None);
+    };
+    let (n, sums) = shifted_sums_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0, s);
+    if n < 4 {
+        return (n, None);
+    }
+    if let Some((d, [m2, m3, m4])) = about_mean(n, sums) {
+        if let Some(Some(sk)) = from_sums(n, s + d, m2, m3, m4) {
+            return (n, Some(sk));
+        }
+    }
+    (n, two_pass(col, n))
+}
+
+/// [`skew_kurtosis`] of `col` (with `n` present values) by two passes: the mean, then the sums
+/// of powers of deviations from it; scaled by a power of two when a sum overflows.
+fn two_pass(col: &[f64], n: usize) -> Option<(f64, f64)> {
+    let (_, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
     match moments(col, n, sum, 1.0)? {
         Some(sk) => Some(sk),
         None => {
             // Scale so that the largest |x| is at most 1: powers up to the fourth stay finite.
+            let (lo, hi) = bounds(col);
             let k = (lo.abs().max(hi.abs()).log2().ceil() as i32).max(0);
             let scale = 0.5f64.powi(k);
             let (n, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, scale);
