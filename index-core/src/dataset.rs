@@ -355,6 +355,18 @@ impl Dataset {
         indicators: &[usize],
         lookback: u32,
     ) -> Result<CrossSection> {
+        self.cross_section_with(year, indicators, lookback, |_, _| {})
+    }
+
+    /// [`Dataset::cross_section`], handing each column, once complete, to `each(position,
+    /// values)` while it is still in cache.
+    pub(crate) fn cross_section_with(
+        &self,
+        year: i32,
+        indicators: &[usize],
+        lookback: u32,
+        mut each: impl FnMut(usize, &[f64]),
+    ) -> Result<CrossSection> {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
             return Err(Error::EmptyDataset);
         };
@@ -391,11 +403,12 @@ impl Dataset {
             .map(|&(_, y)| (y, vec![0; wpc.saturating_mul(indicators.len())]))
             .collect();
         for (c, &ind) in indicators.iter().enumerate() {
+            let start = data.len();
             if ind >= self.indicators.len() {
-                data.resize(data.len() + nu, f64::NAN);
+                data.resize(start + nu, f64::NAN);
+                each(c, &data[start..]);
                 continue;
             }
-            let start = data.len();
             data.extend_from_slice(block(ind, yp));
             let out = &mut data[start..];
             for (&(yp, _), (_, bits)) in earlier.iter().zip(&mut carried) {
@@ -415,6 +428,7 @@ impl Dataset {
                     *word = taken;
                 }
             }
+            each(c, out);
         }
         carried.retain(|(_, bits)| bits.iter().any(|w| *w != 0));
         let values = Matrix::from_columns(nu, indicators.len(), data);

@@ -26,33 +26,34 @@ pub fn impute(
 ) -> Vec<usize> {
     let mut imputer = Imputer::new(imputation, group_of, active, values.rows());
     (0..values.cols())
-        .map(|c| imputer.column(values.col_raw_mut(c), |_| {}))
+        .map(|c| {
+            let col = values.col_raw_mut(c);
+            imputer.measure(col);
+            imputer.fill(col, |_| true, |_| {})
+        })
         .collect()
 }
 
-/// [`impute`] one column at a time: what it needs about the units, worked out once, and the
-/// buffers it reuses from column to column.
+/// [`impute`] one column at a time, in two steps: [`Imputer::measure`] finds a column's gaps and
+/// the means that fill them, [`Imputer::fill`] fills them (possibly later, and for fewer rows).
+/// What it needs about the units is worked out once, and its buffers are reused from column to
+/// column.
+///
+/// Both imputations are means over slots: one slot of every active unit (indicator mean), or
+/// one per group (group mean); units in no slot (no group, or inactive) are neither used nor
+/// filled.
 #[derive(Debug, Clone)]
 pub(crate) struct Imputer {
-    how: How,
-    /// Each row: whether it takes part (is active).
-    active: Vec<bool>,
-    /// Each row's group under group-mean imputation; rows with none, or inactive (neither used
-    /// nor filled), are in an extra last slot, whose sums are not used.
-    group: Vec<usize>,
-    /// Active members of each group (and of the extra slot).
+    /// Each row's slot; `slots` for a row in none. Empty: no imputation.
+    slot: Vec<usize>,
+    slots: usize,
+    /// Rows in each slot (and in none, last).
     members: Vec<usize>,
-    sum: Vec<f64>,
-    count: Vec<usize>,
-    /// Rows of the column at hand with a group and no value.
+    /// The column measured last: its rows with a slot and no value, and each slot's mean (NaN
+    /// when the slot has no value).
     missing: Vec<usize>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum How {
-    None,
-    IndicatorMean,
-    GroupMean,
+    means: Vec<f64>,
+    count: Vec<usize>,
 }
 
 impl Imputer {
@@ -63,115 +64,104 @@ impl Imputer {
         active: &[bool],
         rows: usize,
     ) -> Self {
-        let active: Vec<bool> = (0..rows)
-            .map(|u| active.get(u).copied().unwrap_or(true))
-            .collect();
-        let how = match imputation {
-            Imputation::None => How::None,
-            Imputation::IndicatorMean => How::IndicatorMean,
-            Imputation::GroupMean { .. } => How::GroupMean,
+        let is_active = |u: usize| active.get(u).copied().unwrap_or(true);
+        let (slots, slot): (usize, Vec<usize>) = match imputation {
+            Imputation::None => (0, Vec::new()),
+            Imputation::IndicatorMean => (
+                1,
+                (0..rows)
+                    .map(|u| if is_active(u) { 0 } else { 1 })
+                    .collect(),
+            ),
+            Imputation::GroupMean { .. } => {
+                let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
+                let slot = (0..rows)
+                    .map(|u| match group_of.get(u) {
+                        Some(Some(g)) if is_active(u) => *g,
+                        _ => groups,
+                    })
+                    .collect();
+                (groups, slot)
+            }
         };
-        let groups = group_of.iter().flatten().max().map_or(0, |g| g + 1);
-        let group: Vec<usize> = match how {
-            How::GroupMean => active
-                .iter()
-                .enumerate()
-                .map(|(u, a)| match group_of.get(u) {
-                    Some(Some(g)) if *a => *g,
-                    _ => groups,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut members = vec![0; groups + 1];
-        for &g in &group {
+        let mut members = vec![0; slots + 1];
+        for &g in &slot {
             if let Some(m) = members.get_mut(g) {
                 *m += 1;
             }
         }
         Imputer {
-            how,
-            active,
-            group,
+            slot,
+            slots,
             members,
-            sum: vec![0.0; groups + 1],
-            count: vec![0; groups + 1],
             missing: Vec::new(),
+            means: vec![f64::NAN; slots + 1],
+            count: vec![0; slots + 1],
         }
     }
 
-    /// Fills the missing values of one column in place, with `filled_at(row)` for each value
-    /// filled; returns how many were filled.
-    pub(crate) fn column(&mut self, col: &mut [f64], mut filled_at: impl FnMut(usize)) -> usize {
-        let mut filled = 0;
-        match self.how {
-            How::None => {}
-            How::IndicatorMean => {
-                let active = &self.active;
-                let Some(m) = stats::mean(
-                    col.iter()
-                        .zip(active)
-                        .filter(|(v, a)| **a && v.is_finite())
-                        .map(|(v, _)| *v),
-                ) else {
-                    return 0;
-                };
-                for (u, (x, a)) in col.iter_mut().zip(active).enumerate() {
-                    if *a && !x.is_finite() {
-                        *x = m;
-                        filled += 1;
-                        filled_at(u);
-                    }
-                }
+    /// Finds the gaps of `col` that imputation would fill and the means that would fill them.
+    ///
+    /// One pass sums each slot in row order (a gap adds +0.0, which changes no sum) and notes
+    /// the gaps; the counts follow from them. A mean whose sum overflows is computed as
+    /// [`stats::mean`] does.
+    pub(crate) fn measure(&mut self, col: &[f64]) {
+        let (means, count, missing) = (&mut self.means, &mut self.count, &mut self.missing);
+        missing.clear();
+        if self.slot.is_empty() {
+            return;
+        }
+        means.iter_mut().for_each(|s| *s = 0.0);
+        for (u, (&x, &g)) in col.iter().zip(&self.slot).enumerate() {
+            let here = x.is_finite();
+            if let Some(s) = means.get_mut(g) {
+                *s += if here { x } else { 0.0 };
             }
-            How::GroupMean => {
-                let (sum, count, missing) = (&mut self.sum, &mut self.count, &mut self.missing);
-                sum.iter_mut().for_each(|s| *s = 0.0);
-                missing.clear();
-                // One pass sums each group in row order (a gap adds +0.0, which changes no sum)
-                // and notes the gaps; only those are visited again. Counts follow from the gaps.
-                for (u, (&x, &g)) in col.iter().zip(&self.group).enumerate() {
-                    let here = x.is_finite();
-                    if let Some(s) = sum.get_mut(g) {
-                        *s += if here { x } else { 0.0 };
-                    }
-                    if !here {
-                        missing.push(u);
-                    }
-                }
-                count.copy_from_slice(&self.members);
-                for &u in missing.iter() {
-                    if let Some(n) = self.group.get(u).and_then(|&g| count.get_mut(g)) {
-                        *n = n.saturating_sub(1);
-                    }
-                }
-                let last = sum.len().saturating_sub(1); // the slot of rows outside every group
-                                                        // Each group's mean (`None` without values), in `sum`'s place.
-                for (g, (s, &n)) in sum.iter_mut().zip(count.iter()).enumerate() {
-                    let m = *s / n as f64;
-                    *s = if n == 0 || g == last {
-                        f64::NAN
-                    } else if m.is_finite() {
-                        m
-                    } else {
-                        // The sum overflowed: the mean as `stats::mean` finds it (rare).
-                        let members = col.iter().zip(&self.group).filter(|(_, h)| **h == g);
-                        stats::mean(members.map(|(x, _)| *x).filter(|x| x.is_finite()))
-                            .unwrap_or(f64::NAN)
-                    };
-                }
-                for &u in missing.iter() {
-                    let (Some(x), Some(m)) =
-                        (col.get_mut(u), self.group.get(u).and_then(|&g| sum.get(g)))
-                    else {
-                        continue;
-                    };
-                    if m.is_finite() {
-                        *x = *m;
-                        filled += 1;
-                        filled_at(u);
-                    }
-                }
+            if !here && g < self.slots {
+                missing.push(u);
+            }
+        }
+        count.copy_from_slice(&self.members);
+        for &u in missing.iter() {
+            if let Some(n) = self.slot.get(u).and_then(|&g| count.get_mut(g)) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        // Each slot's mean, in its sum's place.
+        for (g, (s, &n)) in means.iter_mut().zip(count.iter()).enumerate() {
+            let m = *s / n as f64;
+            *s = if n == 0 || g == self.slots {
+                f64::NAN
+            } else if m.is_finite() {
+                m
+            } else {
+                // The sum overflowed (rare).
+                let values = col.iter().zip(&self.slot).filter(|(_, h)| **h == g);
+                stats::mean(values.map(|(x, _)| *x).filter(|x| x.is_finite())).unwrap_or(f64::NAN)
+            };
+        }
+    }
+
+    /// The value [`Imputer::measure`] would fill row `u` with, if any.
+    pub(crate) fn mean_for(&self, u: usize) -> Option<f64> {
+        let g = *self.slot.get(u)?;
+        self.means.get(g).copied().filter(|m| m.is_finite())
+    }
+
+    /// Fills the gaps [`Imputer::measure`] found in `col` (the same column) for the rows with
+    /// `fill(row)`, with `filled_at(row)` for each; returns how many were filled.
+    pub(crate) fn fill(
+        &self,
+        col: &mut [f64],
+        fill: impl Fn(usize) -> bool,
+        mut filled_at: impl FnMut(usize),
+    ) -> usize {
+        let mut filled = 0;
+        for &u in &self.missing {
+            if let (true, Some(x), Some(m)) = (fill(u), col.get_mut(u), self.mean_for(u)) {
+                *x = m;
+                filled += 1;
+                filled_at(u);
             }
         }
         filled

@@ -253,8 +253,7 @@ pub fn prepare(
     method.validate(framework, dataset)?;
     let (inds, dens) = bind(dataset, framework)?;
     let leaves = framework.leaves();
-    let raw = dataset.cross_section(year, &inds, method.carry_forward)?;
-    let (rows, cols) = (raw.values.rows(), raw.values.cols());
+    let (rows, cols) = (dataset.units().len(), inds.len());
 
     let (denominators, denominator_of) = if method.denominate && dens.iter().any(Option::is_some) {
         // One column per distinct denominator.
@@ -291,56 +290,65 @@ pub fn prepare(
         }
         _ => Vec::new(),
     };
-    // A unit with no value at all takes no part in anything (neither means nor ranks). (Raw
-    // values are finite or NaN; counting them vectorises better than or-ing flags.)
+
+    // Each raw column, while in cache as the cross-section is taken: counted (a unit with no
+    // value at all takes no part in anything, neither means nor ranks), copied, denominated and
+    // imputed. Which units have data is known only at the end, so every gap with a mean is
+    // filled here, and the fills of units without data undone below. Screening counts each
+    // unit's values after imputation: its raw values, less those lost to a denominator, plus
+    // those imputed.
+    let mut work = Vec::with_capacity(rows.saturating_mul(cols));
     let mut raw_count = vec![0u64; rows];
-    for c in 0..cols {
-        for (n, x) in raw_count.iter_mut().zip(raw.values.col_raw(c)) {
+    let mut present: Vec<i64> = vec![0; if method.screen.is_some() { rows } else { 0 }];
+    let mut imputer = Imputer::new(&method.imputation, &group_of, &[], rows);
+    let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
+    let raw = dataset.cross_section_with(year, &inds, method.carry_forward, |c, raw_col| {
+        // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
+        for (n, x) in raw_count.iter_mut().zip(raw_col) {
             *n += u64::from(!x.is_nan());
         }
-    }
-    let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
-
-    // Denominate and impute, counting each unit's values for screening; each column copied
-    // from the raw values just before, so that it is worked on while in cache.
-    let mut work = Vec::with_capacity(rows.saturating_mul(cols));
-    let mut imputer = Imputer::new(&method.imputation, &group_of, &has_data, rows);
-    let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
-    // Each unit's values after imputation, for screening: its raw values, less those lost to a
-    // denominator, plus those imputed.
-    let mut present: Vec<u64> = if method.screen.is_some() {
-        raw_count.clone()
-    } else {
-        Vec::new()
-    };
-    for (c, (lost, filled)) in denominator_lost
-        .iter_mut()
-        .zip(&mut imputed_count)
-        .enumerate()
-    {
         let start = work.len();
-        work.extend_from_slice(raw.values.col_raw(c));
+        work.extend_from_slice(raw_col);
         let col = &mut work[start..];
-        if let Some(d) = denominator_of.get(c).copied().flatten() {
+        if let (Some(d), Some(lost)) = (
+            denominator_of.get(c).copied().flatten(),
+            denominator_lost.get_mut(c),
+        ) {
             *lost = denominate_column(col, denominators.col_raw(d), |u| {
                 if let Some(n) = present.get_mut(u) {
-                    *n = n.saturating_sub(1);
+                    *n -= 1;
                 }
             });
         }
-        *filled = imputer.column(col, |u| {
-            if let Some(n) = present.get_mut(u) {
-                *n += 1;
-            }
-        });
-    }
-
+        imputer.measure(col);
+        let filled = imputer.fill(
+            col,
+            |_| true,
+            |u| {
+                if let Some(n) = present.get_mut(u) {
+                    *n += 1;
+                }
+            },
+        );
+        if let Some(f) = imputed_count.get_mut(c) {
+            *f = filled;
+        }
+    })?;
+    let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
+    let without_data: Vec<usize> = (0..rows).filter(|u| !has_data[*u]).collect();
     let mut work = Matrix::from_columns(rows, cols, work);
 
     // Screen.
     let mut active = has_data.clone();
     let screened_out = match method.screen {
-        Some(min_share) => screen_counts(&present, cols, min_share, &mut active),
+        Some(min_share) => {
+            let present: Vec<u64> = raw_count
+                .iter()
+                .zip(&present)
+                .map(|(n, d)| n.saturating_add_signed(*d))
+                .collect();
+            screen_counts(&present, cols, min_share, &mut active)
+        }
         None => Vec::new(),
     };
 
@@ -350,7 +358,15 @@ pub fn prepare(
     for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
         let id = &framework.nodes()[leaf].id;
         let col = work.col_raw_mut(c);
-        // (Units without data have no values to drop.)
+        // Units without data take no fills; screened-out units take no further part.
+        for &u in &without_data {
+            if let (Some(x), Some(f)) = (col.get_mut(u), imputed_count.get_mut(c)) {
+                if x.is_finite() {
+                    *f = f.saturating_sub(1);
+                }
+                *x = f64::NAN;
+            }
+        }
         for s in &screened_out {
             if let Some(x) = col.get_mut(s.unit) {
                 *x = f64::NAN;

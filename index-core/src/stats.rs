@@ -15,6 +15,13 @@ fn lane_total(s: [f64; LANES]) -> f64 {
     (s[0] + s[1]) + (s[2] + s[3])
 }
 
+/// Sum of lanes of counts.
+fn count_total(n: [u64; LANES]) -> usize {
+    n.iter().fold(0usize, |t, k| {
+        t.saturating_add(usize::try_from(*k).unwrap_or(usize::MAX))
+    })
+}
+
 /// Runs `body(lane, x)` on every value of `col`, value `i` in lane `i % LANES`. The kernels'
 /// bodies are branch-free (`&` rather than `&&`, bit masks rather than `if`), so that the lanes
 /// become vector registers.
@@ -69,23 +76,23 @@ fn bounds(col: &[f64]) -> (f64, f64) {
 /// Count and sum of `x·scale` over the values `x` of `col` strictly between `a` and `b` (a
 /// missing value, NaN, never is; between −∞ and ∞ are the present values).
 pub(crate) fn count_sum_between(col: &[f64], a: f64, b: f64, scale: f64) -> (usize, f64) {
+    // (Counts kept as integers: fewer floating-point operations a value.)
+    let (mut n, mut s) = ([0u64; LANES], [0.0f64; LANES]);
     if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
         // The common case, with simpler loop (the same figures).
-        let (mut n, mut s) = ([0.0f64; LANES], [0.0f64; LANES]);
         in_lanes(col, |i, x| {
             let here = x.is_finite();
-            n[i] += masked(1.0, here);
+            n[i] += u64::from(here);
             s[i] += masked(x, here);
         });
-        return (lane_total(n) as usize, lane_total(s));
+    } else {
+        in_lanes(col, |i, x| {
+            let inside = (x > a) & (x < b);
+            n[i] += u64::from(inside);
+            s[i] += masked(x * scale, inside);
+        });
     }
-    let (mut n, mut s) = ([0.0f64; LANES], [0.0f64; LANES]);
-    in_lanes(col, |i, x| {
-        let inside = (x > a) & (x < b);
-        n[i] += masked(1.0, inside);
-        s[i] += masked(x * scale, inside);
-    });
-    (lane_total(n) as usize, lane_total(s))
+    (count_total(n), lane_total(s))
 }
 
 /// `[Σd, Σd², Σd³, Σd⁴]` with `d = x·scale − m`, over the values `x` of `col` strictly between
@@ -124,8 +131,12 @@ pub(crate) fn range(col: &[f64], n: usize) -> Option<(usize, f64, f64)> {
     })
 }
 
-/// Count of the values `x` of `col` strictly between `a` and `b`, and `[Σd, Σd², Σd³, Σd⁴]`
-/// with `d = x·scale − s` over them.
+/// Count of the values `x` of `col` strictly between `a` and `b` (finite bounds, or both
+/// infinite: see below), and `[Σd, Σd², Σd³, Σd⁴]` with `d = x·scale − s` over them.
+///
+/// Between −∞ and ∞ (scale 1), every value but NaN is taken: testing for NaN alone is quicker,
+/// and an infinity, which a pipeline column never holds, makes the sums infinite or NaN, which
+/// the caller must check for.
 pub(crate) fn shifted_sums_between(
     col: &[f64],
     a: f64,
@@ -133,24 +144,23 @@ pub(crate) fn shifted_sums_between(
     scale: f64,
     s: f64,
 ) -> (usize, [f64; 4]) {
-    let mut n = [0.0f64; LANES];
+    let mut n = [0u64; LANES];
     let mut p = [[0.0f64; LANES]; 4];
     let mut add = |i: usize, here: bool, d: f64| {
         let d = masked(d, here);
         let d2 = d * d;
-        n[i] += masked(1.0, here);
+        n[i] += u64::from(here);
         p[0][i] += d;
         p[1][i] += d2;
         p[2][i] += d2 * d;
         p[3][i] += d2 * d2;
     };
     if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
-        // The common case, with a simpler loop (the same figures).
-        in_lanes(col, |i, x| add(i, x.is_finite(), x - s));
+        in_lanes(col, |i, x| add(i, !x.is_nan(), x - s));
     } else {
         in_lanes(col, |i, x| add(i, (x > a) & (x < b), x * scale - s));
     }
-    (lane_total(n) as usize, p.map(lane_total))
+    (count_total(n), p.map(lane_total))
 }
 
 /// Central moment sums `[Σ(x − m)², Σ(x − m)³, Σ(x − m)⁴]` from the count `n` and the sums
@@ -249,21 +259,24 @@ pub(crate) fn skew_kurtosis_n(col: &[f64]) -> (usize, Option<(f64, f64)>) {
         return (0, None);
     };
     let (n, sums) = shifted_sums_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0, s);
-    if n < 4 {
-        return (n, None);
-    }
-    if let Some((d, [m2, m3, m4])) = about_mean(n, sums) {
-        if let Some(Some(sk)) = from_sums(n, s + d, m2, m3, m4) {
-            return (n, Some(sk));
+    if sums.iter().all(|v| v.is_finite()) {
+        // (So no value was infinite: `n` counts the present values.)
+        if n < 4 {
+            return (n, None);
+        }
+        if let Some((d, [m2, m3, m4])) = about_mean(n, sums) {
+            if let Some(Some(sk)) = from_sums(n, s + d, m2, m3, m4) {
+                return (n, Some(sk));
+            }
         }
     }
-    (n, two_pass(col, n))
+    let (n, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
+    (n, two_pass(col, n, sum))
 }
 
-/// [`skew_kurtosis`] of `col` (with `n` present values) by two passes: the mean, then the sums
-/// of powers of deviations from it; scaled by a power of two when a sum overflows.
-fn two_pass(col: &[f64], n: usize) -> Option<(f64, f64)> {
-    let (_, sum) = count_sum_between(col, f64::NEG_INFINITY, f64::INFINITY, 1.0);
+/// [`skew_kurtosis`] of `col` (with `n` present values summing to `sum`) by a second pass for the
+/// sums of powers of deviations from the mean; scaled by a power of two when a sum overflows.
+fn two_pass(col: &[f64], n: usize, sum: f64) -> Option<(f64, f64)> {
     match moments(col, n, sum, 1.0)? {
         Some(sk) => Some(sk),
         None => {
@@ -360,6 +373,19 @@ mod tests {
             Some(f64::MAX / 2.0 + 1.0)
         );
         assert_eq!(median(vec![f64::MAX, f64::MAX]), Some(f64::MAX));
+    }
+
+    #[test]
+    fn infinities_and_awkward_shifts_do_not_change_the_figures() {
+        // An infinity is not a value (as NaN is not); a first value far out in the tail makes
+        // the one-pass sums lose digits, so they are summed again about the mean.
+        let (s, k) = skew_kurtosis(&[1.0, 2.0, 3.0, 4.0, 10.0]).unwrap();
+        let (s1, k1) = skew_kurtosis(&[f64::INFINITY, 1.0, 2.0, 3.0, 4.0, 10.0]).unwrap();
+        let (s2, k2) = skew_kurtosis(&[10.0, 1.0, 2.0, f64::NEG_INFINITY, 3.0, 4.0]).unwrap();
+        for (a, b) in [(s, s1), (k, k1), (s, s2), (k, k2)] {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
+        assert_eq!(skew_kurtosis(&[1.0, f64::INFINITY, 2.0, 3.0]), None);
     }
 
     #[test]

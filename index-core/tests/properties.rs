@@ -770,6 +770,14 @@ proptest! {
         check_status(&r)?;
     }
 
+    /// `prepare` is its steps in order: see [`check_steps`].
+    #[test]
+    fn prepare_is_its_steps_in_order(case in case(0..=40, Magnitude::Extreme)) {
+        let p = pipeline::prepare(&case.dataset, &case.framework, &case.method, case.year())
+            .map_err(|e| TestCaseError::fail(format!("unexpected error: {e}")))?;
+        check_steps(&case.dataset, &case.framework, &case.method, &p)?;
+    }
+
     /// Ranks: scored units have ranks 1..=n, the best score rank 1, equal scores equal ranks,
     /// and rank r means exactly r − 1 units score strictly higher. Statuses as in
     /// [`check_status`].
@@ -1267,35 +1275,41 @@ fn synthetic_bench_data_is_seeded_and_well_formed() {
 }
 
 /// The stages `Prepared` rebuilds on demand are the ones its normalised values came from: each
-/// step, applied with the public step functions to the stage before, gives the next, to the bit.
-#[test]
-fn rebuilt_stages_chain_to_the_normalised_values() {
-    let s = synth::synthetic(300, 20, 4, 7);
-    let p = pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap();
+/// step, applied with the public step functions to the stage before, gives the next, to the bit
+/// (but for the sign of a zero).
+fn check_steps(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    p: &Prepared,
+) -> Result<(), TestCaseError> {
     let (raw, den, imp, tre) = (&p.raw.values, p.denominated(), p.imputed(), p.treated());
-    let bits = |m: &Matrix, c: usize| -> Vec<Option<u64>> {
-        m.column(c).map(|v| v.map(f64::to_bits)).collect()
-    };
+    let bits = |v: Option<f64>| v.map(|x| (x + 0.0).to_bits());
+    let matrix_bits =
+        |m: &Matrix, c: usize| -> Vec<Option<u64>> { m.column(c).map(bits).collect() };
     let col_bits = |col: &[f64]| -> Vec<Option<u64>> {
         col.iter()
-            .map(|v| v.is_finite().then(|| v.to_bits()))
+            .map(|v| bits(v.is_finite().then_some(*v)))
             .collect()
     };
     // Screening: of the imputed values, among units with any data.
     let mut active: Vec<bool> = (0..raw.rows())
         .map(|u| raw.row(u).any(|v| v.is_some()))
         .collect();
-    let out = screen::screen(&imp, s.method.screen.unwrap(), &mut active);
-    assert_eq!((&out, &active), (&p.screened_out, &p.active));
-    for (c, &leaf) in s.framework.leaves().iter().enumerate() {
-        let id = &s.framework.nodes()[leaf].id;
+    let out = match method.screen {
+        Some(min_share) => screen::screen(&imp, min_share, &mut active),
+        None => Vec::new(),
+    };
+    prop_assert_eq!((&out, &active), (&p.screened_out, &p.active));
+    for (c, &leaf) in framework.leaves().iter().enumerate() {
+        let id = &framework.nodes()[leaf].id;
         // Denomination loses what it says; imputation fills what it says and changes nothing.
         let lost = raw.present_in_column(c) - den.present_in_column(c);
-        assert_eq!(lost, p.denominator_lost[c], "{id}");
+        prop_assert_eq!(lost, p.denominator_lost[c], "{}", id);
         let filled = imp.present_in_column(c) - den.present_in_column(c);
-        assert_eq!(filled, p.imputed_count[c], "{id}");
+        prop_assert_eq!(filled, p.imputed_count[c], "{}", id);
         for (d, i) in den.column(c).zip(imp.column(c)) {
-            assert!(d.is_none() || d == i, "{id}: {d:?} imputed as {i:?}");
+            prop_assert!(d.is_none() || d == i, "{}: {:?} imputed as {:?}", id, d, i);
         }
         // Treatment of the imputed values of the units still in, then normalisation.
         let mut col: Vec<f64> = imp
@@ -1303,11 +1317,25 @@ fn rebuilt_stages_chain_to_the_normalised_values() {
             .zip(&p.active)
             .map(|(v, a)| v.filter(|_| *a).unwrap_or(f64::NAN))
             .collect();
-        let outcome = treat::treat_column(&mut col, &s.method.treatment_for(id));
-        assert_eq!(outcome, p.treatment[c], "{id}");
-        assert_eq!(col_bits(&col), bits(&tre, c), "{id}: treated");
-        let direction = s.dataset.indicator(id).unwrap().direction;
-        normalise_column(&mut col, &s.method.normalisation_for(id), direction);
-        assert_eq!(col_bits(&col), bits(&p.normalised, c), "{id}: normalised");
+        let outcome = treat::treat_column(&mut col, &method.treatment_for(id));
+        prop_assert_eq!(outcome, p.treatment[c], "{}", id);
+        prop_assert_eq!(col_bits(&col), matrix_bits(&tre, c), "{}: treated", id);
+        let direction = dataset.indicator(id).unwrap().direction;
+        normalise_column(&mut col, &method.normalisation_for(id), direction);
+        prop_assert_eq!(
+            col_bits(&col),
+            matrix_bits(&p.normalised, c),
+            "{}: normalised",
+            id
+        );
     }
+    Ok(())
+}
+
+/// [`check_steps`] on the benchmarks' synthetic index, where every step does something.
+#[test]
+fn rebuilt_stages_chain_to_the_normalised_values() {
+    let s = synth::synthetic(300, 20, 4, 7);
+    let p = pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap();
+    check_steps(&s.dataset, &s.framework, &s.method, &p).unwrap();
 }
