@@ -320,20 +320,23 @@ impl Ends {
     /// The `keep` highest and lowest distinct values in one pass, each end kept in a short
     /// sorted list that most values pass by with one comparison.
     fn tracked(col: &[f64], n: usize, keep: usize) -> Self {
-        // `high` descending, `low` ascending.
-        let mut high: Vec<(f64, usize)> = Vec::with_capacity(keep + 1);
-        let mut low: Vec<(f64, usize)> = Vec::with_capacity(keep + 1);
-        let (mut high_edge, mut low_edge) = (f64::NEG_INFINITY, f64::INFINITY);
+        let (mut top, mut bottom) = (Extremes::<true>::new(keep), Extremes::<false>::new(keep));
+        let (mut high_edge, mut low_edge) = (top.edge(), bottom.edge());
         // NaN fails both comparisons; testing for infinities only on the rare way in keeps the
         // loop to two comparisons a value.
         for &v in col {
             if v >= high_edge && v.is_finite() {
-                high_edge = insert(&mut high, keep, v, |a, b| a > b, f64::NEG_INFINITY);
+                top.add(v);
+                high_edge = top.edge();
             }
             if v <= low_edge && v.is_finite() {
-                low_edge = insert(&mut low, keep, v, |a, b| a < b, f64::INFINITY);
+                bottom.add(v);
+                low_edge = bottom.edge();
             }
         }
+        // `high` descending, `low` ascending.
+        let (high, mut low) = (top.kept().to_vec(), bottom.kept().to_vec());
+        let keep = top.keep;
         let full = high.len() == keep && low.len() == keep;
         let (Some(&(inner_high, _)), Some(&(inner_low, _))) = (high.last(), low.last()) else {
             return Ends::sorted(col, n); // no values: nothing to track
@@ -498,30 +501,66 @@ impl Ends {
     }
 }
 
-/// Adds `v` to `list`, which holds at most `keep` distinct values with their counts in the order
-/// `before` defines (`before(a, b)`: a comes first), and returns the value a later one must
-/// reach to enter it: the last one once the list is full, else `open` (anything enters).
-fn insert(
-    list: &mut Vec<(f64, usize)>,
+/// The first `keep` (at most [`SORT_ABOVE`]) distinct values of a column in descending order
+/// (`HIGH`) or ascending, with their counts, in a fixed array: most values pass by with one
+/// comparison against [`Extremes::edge`], and the few that enter shift at most `keep` entries.
+struct Extremes<const HIGH: bool> {
+    items: [(f64, usize); SORT_ABOVE],
+    len: usize,
     keep: usize,
-    v: f64,
-    before: fn(f64, f64) -> bool,
-    open: f64,
-) -> f64 {
-    let mut i = list.len();
-    while i > 0 && before(v, list[i - 1].0) {
-        i -= 1;
-    }
-    match i.checked_sub(1).and_then(|j| list.get_mut(j)) {
-        Some(e) if e.0 == v => e.1 += 1,
-        _ => {
-            list.insert(i, (v, 1));
-            list.truncate(keep);
+}
+
+impl<const HIGH: bool> Extremes<HIGH> {
+    fn new(keep: usize) -> Self {
+        Extremes {
+            items: [(0.0, 0); SORT_ABOVE],
+            len: 0,
+            keep: keep.clamp(1, SORT_ABOVE),
         }
     }
-    match list.last() {
-        Some(&(edge, _)) if list.len() == keep => edge,
-        _ => open,
+
+    /// Whether `a` comes before `b`.
+    fn before(a: f64, b: f64) -> bool {
+        if HIGH {
+            a > b
+        } else {
+            a < b
+        }
+    }
+
+    /// The value a later one must reach to enter: the last kept once `keep` are, else anything.
+    fn edge(&self) -> f64 {
+        match self.kept().last() {
+            Some(&(v, _)) if self.len == self.keep => v,
+            _ if HIGH => f64::NEG_INFINITY,
+            _ => f64::INFINITY,
+        }
+    }
+
+    /// The values kept, in order, with their counts.
+    fn kept(&self) -> &[(f64, usize)] {
+        &self.items[..self.len]
+    }
+
+    /// Counts `v` (which reaches the edge) in, dropping the last value when one too many.
+    fn add(&mut self, v: f64) {
+        let mut i = self.len;
+        while i > 0 && Self::before(v, self.items[i - 1].0) {
+            i -= 1;
+        }
+        if let Some(e) = i.checked_sub(1).map(|j| &mut self.items[j]) {
+            if e.0 == v {
+                e.1 += 1;
+                return;
+            }
+        }
+        if i >= self.keep {
+            return; // beyond the edge: not kept (the caller does not send such values)
+        }
+        let end = self.len.min(self.keep - 1);
+        self.items.copy_within(i..end, i + 1);
+        self.items[i] = (v, 1);
+        self.len = end + 1;
     }
 }
 
