@@ -2,11 +2,14 @@
 //! that moving a weight only redoes the cheap part: [`prepare`] (denominate → impute → screen →
 //! treat → normalise) and [`Prepared::score`] (aggregate → rank).
 //!
-//! Preparing works on one table, column by column, in two sweeps (denominate and impute; then,
-//! once screening has decided who is in, treat and normalise), so each column is read from
-//! memory twice whatever the number of steps. It keeps the raw and the normalised values and
-//! what each step did; the values after a step in between are rebuilt, exactly, when asked for
-//! ([`Prepared::denominated`], [`Prepared::imputed`], [`Prepared::treated`]).
+//! Preparing works column by column in two sweeps, each taking a column from memory once and
+//! doing every step it can while the column is in cache: as the raw cross-section is taken,
+//! count, copy, denominate and impute; then, once screening has decided who is in, treat and
+//! normalise. It keeps the raw and the normalised values and what each step did; the values
+//! after a step in between are rebuilt, exactly, when asked for ([`Prepared::denominated`],
+//! [`Prepared::imputed`], [`Prepared::treated`]). Scores keep only the aggregates' columns
+//! ([`Results::score`] reads an indicator's from the normalised values), so that a weight change
+//! copies no table.
 
 use std::sync::Arc;
 
