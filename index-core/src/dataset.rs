@@ -419,6 +419,10 @@ impl Dataset {
                 for (word, (out, old)) in
                     bits.zip(out.chunks_mut(64).zip(block(ind, yp).chunks(64)))
                 {
+                    // (Earlier years are often sparse: a stretch without values is passed by.)
+                    if !old.iter().fold(false, |any, v| any | !v.is_nan()) {
+                        continue;
+                    }
                     let mut taken = 0u64;
                     for (j, (o, v)) in out.iter_mut().zip(old).enumerate() {
                         let take = o.is_nan() & !v.is_nan();
