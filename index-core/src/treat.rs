@@ -75,11 +75,12 @@ fn passes(sk: (f64, f64), skew: f64, kurtosis: f64) -> bool {
 ///
 /// Cost: the first skewness and kurtosis take one pass over the column, as
 /// [`stats::skew_kurtosis`] does (two for awkward data). A failing column takes two more (or
-/// three), one to find its ends (the `max_winsorised + 1` highest and lowest distinct values,
-/// with their counts) and one for the moments of the values between them; each winsorising step
-/// then only changes the ends and recombines the moments in O(`max_winsorised`). Writing the
-/// result takes one pass to clamp, or two to log-transform (writing, then the moments of the new
-/// values).
+/// three), one to find the end it is winsorised at (its `max_winsorised + 1` most extreme
+/// distinct values, with their counts) and one for the moments of the other values; each
+/// winsorising step then only changes that end and recombines the moments in
+/// O(`max_winsorised`). Should winsorising turn to the other end, two more passes track both.
+/// Writing the result takes one pass to clamp, or two to log-transform (writing, then the
+/// moments of the new values).
 pub fn treat_column(col: &mut [f64], treatment: &Treatment) -> TreatmentOutcome {
     treat(col, treatment).outcome
 }
@@ -182,13 +183,13 @@ pub(crate) fn treat(col: &mut [f64], treatment: &Treatment) -> Treated {
     }
     let original_skew = sk.0;
     let limit = usize::try_from(max_winsorised).unwrap_or(usize::MAX);
-    let mut ends = Ends::of(col, n, limit);
+    let mut ends = Ends::of(col, n, limit, sk.0 >= 0.0);
     // The original values' range, for the log transform.
     let (lo, hi) = ends.bounds();
     let (mut last_high, mut last_low) = (0, 0);
     loop {
         let high_side = sk.0 >= 0.0;
-        let Some(replaced) = ends.step(high_side) else {
+        let Some(replaced) = ends.step(high_side, col) else {
             break; // every value is equal: nothing left to clamp
         };
         if high_side {
@@ -258,6 +259,10 @@ const SORT_ABOVE: usize = 16;
 ///
 /// Values whose powers could overflow are scaled by a power of two first (exactly; skewness and
 /// kurtosis are scale-free), as [`stats::skew_kurtosis`] does.
+///
+/// Winsorising mostly stays at one end (the skewness rarely changes sign), so only the end of
+/// the first step is tracked at first, the core then reaching to the other end of the column;
+/// the first step at the other end tracks both ends afresh and replays the steps taken.
 #[derive(Debug, Clone)]
 struct Ends {
     /// Distinct present values, ascending, with their counts: `entries[..split]` the low end and
@@ -266,10 +271,27 @@ struct Ends {
     entries: Vec<(f64, usize)>,
     split: usize,
     core: Core,
+    /// Which ends `entries` holds when there is a core.
+    sides: Sides,
+    /// The column's smallest and largest values (before any step).
+    lo: f64,
+    hi: f64,
     /// Present values.
     n: usize,
+    /// Distinct values kept at an end.
+    keep: usize,
     /// Power of two the values are multiplied by for the moments.
     scale: f64,
+    /// The steps taken (high end or not), to replay.
+    taken: Vec<bool>,
+}
+
+/// The ends of a column that [`Ends`] tracks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sides {
+    Both,
+    High,
+    Low,
 }
 
 /// Count of the core's values, and sums of powers (1st to 4th) of their deviations from `shift`
@@ -285,20 +307,43 @@ struct Core {
 }
 
 impl Ends {
-    /// The ends of `col`, which has `n` present values, for at most `max(limit, 1)` steps.
-    fn of(col: &[f64], n: usize, limit: usize) -> Self {
+    /// The ends of `col`, which has `n` present values, for at most `max(limit, 1)` steps, the
+    /// first at the high end or not.
+    fn of(col: &[f64], n: usize, limit: usize, high_first: bool) -> Self {
         let keep = limit.max(1).saturating_add(1);
         let mut ends = if keep > SORT_ABOVE || keep.saturating_mul(2) >= n {
-            Self::sorted(col, n)
+            Self::sorted(col, n, keep)
+        } else if high_first {
+            Self::tracked_one::<true>(col, n, keep)
         } else {
-            Self::tracked(col, n, keep)
+            Self::tracked_one::<false>(col, n, keep)
         };
         ends.measure_core(col);
         ends
     }
 
+    /// Ends holding `entries` (every distinct value when there is no core).
+    fn new(entries: Vec<(f64, usize)>, split: usize, sides: Sides, n: usize, keep: usize) -> Self {
+        let (lo, hi) = match (entries.first(), entries.last()) {
+            (Some(l), Some(h)) => (l.0, h.0),
+            _ => (f64::NAN, f64::NAN),
+        };
+        Ends {
+            entries,
+            split,
+            core: Core::default(),
+            sides,
+            lo,
+            hi,
+            n,
+            keep,
+            scale: 1.0,
+            taken: Vec::new(),
+        }
+    }
+
     /// Every distinct value, from a sorted copy.
-    fn sorted(col: &[f64], n: usize) -> Self {
+    fn sorted(col: &[f64], n: usize, keep: usize) -> Self {
         let mut values: Vec<f64> = col.iter().copied().filter(|v| v.is_finite()).collect();
         values.sort_unstable_by(f64::total_cmp);
         let mut entries: Vec<(f64, usize)> = Vec::new();
@@ -308,18 +353,47 @@ impl Ends {
                 _ => entries.push((v, 1)),
             }
         }
-        Ends {
-            entries,
-            split: 0,
-            core: Core::default(),
-            n,
-            scale: 1.0,
+        Ends::new(entries, 0, Sides::Both, n, keep)
+    }
+
+    /// The `keep` highest (`HIGH`) or lowest distinct values in one pass, kept in a short sorted
+    /// list that most values pass by with one comparison, and the column's smallest and largest
+    /// values.
+    fn tracked_one<const HIGH: bool>(col: &[f64], n: usize, keep: usize) -> Self {
+        let mut end = Extremes::<HIGH>::new(keep);
+        let mut edge = end.edge();
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &v in col {
+            // NaN fails every comparison; infinities are tested for on the rare way in only.
+            let enters = if HIGH { v >= edge } else { v <= edge };
+            if enters && v.is_finite() {
+                end.add(v);
+                edge = end.edge();
+            }
+            lo = if v < lo && v.is_finite() { v } else { lo };
+            hi = if v > hi && v.is_finite() { v } else { hi };
         }
+        let mut entries = end.kept().to_vec();
+        if HIGH {
+            entries.reverse();
+        }
+        let full = entries.len() == end.keep;
+        let (sides, split) = match (full, HIGH) {
+            // Fewer distinct values than kept: the list holds them all (no core).
+            (false, _) => (Sides::Both, 0),
+            (true, true) => (Sides::High, 0),
+            (true, false) => (Sides::Low, entries.len()),
+        };
+        let mut ends = Ends::new(entries, split, sides, n, keep);
+        if full {
+            (ends.lo, ends.hi) = (lo, hi);
+        }
+        ends
     }
 
     /// The `keep` highest and lowest distinct values in one pass, each end kept in a short
     /// sorted list that most values pass by with one comparison.
-    fn tracked(col: &[f64], n: usize, keep: usize) -> Self {
+    fn tracked_both(col: &[f64], n: usize, keep: usize) -> Self {
         let (mut top, mut bottom) = (Extremes::<true>::new(keep), Extremes::<false>::new(keep));
         let (mut high_edge, mut low_edge) = (top.edge(), bottom.edge());
         // NaN fails both comparisons; testing for infinities only on the rare way in keeps the
@@ -339,31 +413,30 @@ impl Ends {
         let keep = top.keep;
         let full = high.len() == keep && low.len() == keep;
         let (Some(&(inner_high, _)), Some(&(inner_low, _))) = (high.last(), low.last()) else {
-            return Ends::sorted(col, n); // no values: nothing to track
+            return Ends::sorted(col, n, keep); // no values: nothing to track
         };
         if full && inner_low < inner_high {
             // Disjoint ends (with the core, possibly empty, between them).
             let split = low.len();
             low.extend(high.iter().rev());
-            Ends {
-                entries: low,
-                split,
-                core: Core::default(),
-                n,
-                scale: 1.0,
-            }
+            Ends::new(low, split, Sides::Both, n, keep)
         } else {
             // Few distinct values: the two lists overlap and together hold them all.
             low.retain(|(v, _)| *v < inner_high);
             low.extend(high.iter().rev());
-            Ends {
-                entries: low,
-                split: 0,
-                core: Core::default(),
-                n,
-                scale: 1.0,
-            }
+            Ends::new(low, 0, Sides::Both, n, keep)
         }
+    }
+
+    /// Tracks both ends afresh (at the first step at an end not tracked yet) and replays the
+    /// steps taken: the same values, now with both ends at hand.
+    fn track_both(&mut self, col: &[f64]) {
+        let mut both = Ends::tracked_both(col, self.n, self.keep);
+        both.measure_core(col);
+        for &high_side in &self.taken {
+            both.step_tracked(high_side);
+        }
+        *self = both;
     }
 
     /// Whether there are values between the two ends (which the steps never reach).
@@ -371,9 +444,9 @@ impl Ends {
         self.core.n > 0
     }
 
-    /// Chooses the scale and measures the core (two passes, only when there is one).
+    /// Chooses the scale and measures the core (one pass, or two; only when there is one).
     fn measure_core(&mut self, col: &[f64]) {
-        let (lo, hi) = self.bounds();
+        let (lo, hi) = (self.lo, self.hi);
         let (nf, range, big) = (self.n as f64, hi - lo, lo.abs().max(hi.abs()));
         // Sums of up to n powers of deviations of at most `range`, recombined with a few terms
         // of the same size, and n values of at most `big`.
@@ -383,17 +456,22 @@ impl Ends {
             let k = (big.log2().ceil() as i32).max(0);
             self.scale = 0.5f64.powi(k);
         }
-        let (Some(&(low_edge, _)), Some(&(high_edge, _))) = (
-            self.split.checked_sub(1).and_then(|i| self.entries.get(i)),
-            self.entries.get(self.split),
-        ) else {
-            return; // every distinct value is an entry: no core
+        // The core lies strictly between the ends' innermost values (or the column's end, for
+        // an end not tracked).
+        let inner_low = self.split.checked_sub(1).and_then(|i| self.entries.get(i));
+        let inner_high = self.entries.get(self.split);
+        let (low_edge, high_edge) = match (self.sides, inner_low, inner_high) {
+            (Sides::Both, Some(l), Some(h)) => (l.0, h.0),
+            (Sides::High, _, Some(h)) => (f64::NEG_INFINITY, h.0),
+            (Sides::Low, Some(l), _) => (l.0, f64::INFINITY),
+            _ => return, // every distinct value is an entry: no core
         };
         let s = self.scale;
         // One pass about the first core value, if that is close enough to the mean (see
         // `stats::about_mean`); else two, about the mean.
         let Some(first) = col.iter().find(|x| **x > low_edge && **x < high_edge) else {
-            return; // no values between the ends
+            self.sides = Sides::Both; // no values between the ends: the entries are all
+            return;
         };
         let shift = first * s;
         let (n, sums) = stats::shifted_sums_between(col, low_edge, high_edge, s, shift);
@@ -424,16 +502,34 @@ impl Ends {
 
     /// The lowest and highest present values now (unscaled).
     fn bounds(&self) -> (f64, f64) {
-        match (self.entries.first(), self.entries.last()) {
-            (Some(l), Some(h)) => (l.0, h.0),
-            _ => (f64::NAN, f64::NAN),
-        }
+        let (first, last) = (self.entries.first(), self.entries.last());
+        let low = match (self.has_core() && self.sides == Sides::High, first) {
+            (false, Some(e)) => e.0,
+            _ => self.lo,
+        };
+        let high = match (self.has_core() && self.sides == Sides::Low, last) {
+            (false, Some(e)) => e.0,
+            _ => self.hi,
+        };
+        (low, high)
     }
 
     /// One step: at the high end, every value equal to the maximum is replaced by the largest
     /// value strictly below it; at the low end, the minimum by the smallest value strictly above
-    /// it. Returns how many values were replaced, `None` when there is no such value.
-    fn step(&mut self, high_side: bool) -> Option<usize> {
+    /// it. Returns how many values were replaced, `None` when there is no such value. `col` is
+    /// the column the ends were found in, for an end not tracked yet.
+    fn step(&mut self, high_side: bool, col: &[f64]) -> Option<usize> {
+        let untracked = if high_side { Sides::Low } else { Sides::High };
+        if self.has_core() && self.sides == untracked {
+            self.track_both(col);
+        }
+        let replaced = self.step_tracked(high_side)?;
+        self.taken.push(high_side);
+        Some(replaced)
+    }
+
+    /// [`Ends::step`] at an end that is tracked.
+    fn step_tracked(&mut self, high_side: bool) -> Option<usize> {
         let core = self.has_core();
         if high_side {
             let len = self.entries.len();
@@ -930,5 +1026,52 @@ mod tests {
             ours < 1e-13 && ours <= theirs,
             "ours {ours:e}, the rule applied literally {theirs:e}"
         );
+    }
+
+    #[test]
+    fn turning_to_the_other_end_agrees_with_the_rule() {
+        // A high outlier and a low tail: once the outlier is clamped, the skewness turns
+        // negative and winsorising goes on at the low end, which is then tracked afresh.
+        let mut both_ends = 0;
+        for high in [50.0, 100.0, 200.0, 400.0] {
+            for tail in 1..8 {
+                for low in [-5.0, -8.0, -10.0, -15.0, -20.0] {
+                    let mut col: Vec<f64> =
+                        (0..40).map(|i| f64::from(i * 37 % 41) / 10.0).collect();
+                    col.push(high);
+                    col.extend((0..tail).map(|j| low - f64::from(j)));
+                    let (mut fast, mut slow) = (col.clone(), col.clone());
+                    let (a, b) = (
+                        treat_column(&mut fast, &winsor(5)),
+                        literal(&mut slow, &winsor(5)),
+                    );
+                    let case = format!("{high} {tail} {low}");
+                    match (a, b) {
+                        (
+                            TreatmentOutcome::Winsorised {
+                                high,
+                                low,
+                                skew,
+                                kurtosis,
+                            },
+                            TreatmentOutcome::Winsorised {
+                                high: h,
+                                low: l,
+                                skew: s,
+                                kurtosis: k,
+                            },
+                        ) => {
+                            assert_eq!((high, low), (h, l), "{case}");
+                            close(skew, s, "skew");
+                            close(kurtosis, k, "kurtosis");
+                            both_ends += usize::from(high > 0 && low > 0);
+                        }
+                        (a, b) => assert_eq!(a, b, "{case}"),
+                    }
+                    assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{case}");
+                }
+            }
+        }
+        assert!(both_ends > 20, "{both_ends} cases winsorised at both ends");
     }
 }
