@@ -101,9 +101,8 @@ struct Parts<'a> {
 
 impl Parts<'_> {
     /// Writes the parent's score for every row to `out`: `finish(Σ w, Σ term(w, x))` over the
-    /// children present, or missing when too few are. Branch-free so that it vectorises: a
-    /// missing child adds +0.0, which leaves the sums (never −0.0, as they start at +0.0)
-    /// exactly as they were.
+    /// children present, or missing when too few are. A missing child adds +0.0, which leaves
+    /// the sums (never −0.0, as they start at +0.0) exactly as they were.
     #[inline(always)]
     fn fill(
         &self,

@@ -165,8 +165,9 @@ pub(crate) fn shifted_sums_between(
 
 /// Central moment sums `[Σ(x − m)², Σ(x − m)³, Σ(x − m)⁴]` from the count `n` and the sums
 /// `[S₁, S₂, S₃, S₄]` of powers of `x − s`, with `m = s + δ`, `δ = S₁/n`:
-/// `S₂ − nδ²`, `S₃ − 3δS₂ + 2nδ³`, `S₄ − 4δS₃ + 6δ²S₂ − 3nδ⁴`; with `δ`. `None` when that would
-/// lose more than a few digits (`|δ|` beyond two standard deviations) or a sum is not finite.
+/// `S₂ − nδ²`, `S₃ − 3δS₂ + 2nδ³`, `S₄ − 4δS₃ + 6δ²S₂ − 3nδ⁴`, returned with `δ`. `None` when
+/// that would lose more than a few digits (`|δ|` beyond two standard deviations) or a sum is not
+/// finite.
 pub(crate) fn about_mean(n: usize, [s1, s2, s3, s4]: [f64; 4]) -> Option<(f64, [f64; 3])> {
     let nf = n as f64;
     let d = s1 / nf;
