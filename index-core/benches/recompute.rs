@@ -3,6 +3,10 @@
 //!
 //! - `full_recompute`: a method or year change — `pipeline::prepare` (denominate → impute →
 //!   screen → treat → normalise) + `Prepared::score` (aggregate → rank) + `groups::compare`.
+//! - `full_recompute_reusing`: the same with `pipeline::prepare_reusing`, writing into the last
+//!   run's tables: what repeated runs (a method sweep, Monte Carlo) pay. At 50 000 units each
+//!   table is 40 MB, and taking that much fresh memory from the operating system (page faults,
+//!   zeroing) costs about as much as the steps themselves.
 //! - `weight_change`: a slider move — `Prepared::score` + `groups::compare` on data already
 //!   prepared.
 //!
@@ -43,35 +47,54 @@ fn fixture(units: usize) -> Fixture {
     Fixture { s, prepared }
 }
 
+/// One full recompute (prepare → score → group gaps), into `spare`'s tables if given; returns
+/// the prepared data for reuse once the results are dropped.
+fn full_recompute(s: &synth::Synthetic, weights: &Weights, spare: Option<Prepared>) -> Prepared {
+    let prepared = match spare {
+        Some(spare) => {
+            pipeline::prepare_reusing(&s.dataset, &s.framework, &s.method, synth::YEAR, spare)
+        }
+        None => pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR),
+    };
+    let prepared = Arc::new(prepared.unwrap());
+    let results = prepared.score(&s.framework, weights);
+    let gaps = groups::compare(
+        &s.dataset,
+        &s.framework,
+        &results,
+        synth::GROUPS[0],
+        synth::GROUPS[1],
+    )
+    .unwrap();
+    black_box((results, gaps));
+    Arc::try_unwrap(prepared).unwrap()
+}
+
 fn recompute(c: &mut Criterion) {
     let fixtures: [OnceCell<Fixture>; 2] = [OnceCell::new(), OnceCell::new()];
 
-    let mut full = c.benchmark_group("full_recompute");
-    for (units, cell) in SIZES.iter().zip(&fixtures) {
-        if *units > 1_000 {
-            full.sample_size(10);
-        }
-        full.bench_function(BenchmarkId::from_parameter(format!("{units}x100")), |b| {
-            let Fixture { s, .. } = cell.get_or_init(|| fixture(*units));
-            let weights = s.framework.weights();
-            b.iter(|| {
-                let prepared = Arc::new(
-                    pipeline::prepare(&s.dataset, &s.framework, &s.method, synth::YEAR).unwrap(),
-                );
-                let results = prepared.score(&s.framework, &weights);
-                let gaps = groups::compare(
-                    &s.dataset,
-                    &s.framework,
-                    &results,
-                    synth::GROUPS[0],
-                    synth::GROUPS[1],
-                )
-                .unwrap();
-                black_box((results, gaps))
+    // Fresh memory for every table, as the app's method change has; then the same reusing the
+    // last run's tables (`prepare_reusing`), as repeated runs (a method sweep, Monte Carlo) can.
+    for (group, reuse) in [("full_recompute", false), ("full_recompute_reusing", true)] {
+        let mut full = c.benchmark_group(group);
+        for (units, cell) in SIZES.iter().zip(&fixtures) {
+            if *units > 1_000 {
+                full.sample_size(10);
+            }
+            full.bench_function(BenchmarkId::from_parameter(format!("{units}x100")), |b| {
+                let Fixture { s, .. } = cell.get_or_init(|| fixture(*units));
+                let weights = s.framework.weights();
+                let mut spare = None;
+                b.iter(|| {
+                    let prepared = full_recompute(s, &weights, spare.take());
+                    if reuse {
+                        spare = Some(prepared);
+                    }
+                });
             });
-        });
+        }
+        full.finish();
     }
-    full.finish();
 
     let mut slider = c.benchmark_group("weight_change");
     for (units, cell) in SIZES.iter().zip(&fixtures) {

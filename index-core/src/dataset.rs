@@ -355,16 +355,18 @@ impl Dataset {
         indicators: &[usize],
         lookback: u32,
     ) -> Result<CrossSection> {
-        self.cross_section_with(year, indicators, lookback, |_, _| {})
+        self.cross_section_with(year, indicators, lookback, Vec::new(), |_, _| {})
     }
 
     /// [`Dataset::cross_section`], handing each column, once complete, to `each(position,
-    /// values)` while it is still in cache.
+    /// values)` while it is still in cache. The values are written into `data` (cleared first),
+    /// so that a caller that has a table of the right size spare can have it reused.
     pub(crate) fn cross_section_with(
         &self,
         year: i32,
         indicators: &[usize],
         lookback: u32,
+        mut data: Vec<f64>,
         mut each: impl FnMut(usize, &[f64]),
     ) -> Result<CrossSection> {
         let (Some(first), Some(last)) = (self.years.first(), self.years.last()) else {
@@ -396,7 +398,8 @@ impl Dataset {
         // while gaps remain. The block is read through in order (reading only at the gaps would
         // miss the cache at every one), and without branches: a value is taken where the column
         // has a gap and the block a value, and noted in that year's bits.
-        let mut data = Vec::with_capacity(nu.saturating_mul(indicators.len()));
+        data.clear();
+        data.reserve(nu.saturating_mul(indicators.len()));
         let wpc = words(nu);
         let mut carried: Vec<(i32, Vec<u64>)> = earlier
             .iter()

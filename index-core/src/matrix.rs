@@ -34,6 +34,11 @@ impl Matrix {
         }
     }
 
+    /// The column-major values, to reuse the allocation.
+    pub(crate) fn into_data(self) -> Vec<f64> {
+        self.data
+    }
+
     /// Number of rows (units).
     pub fn rows(&self) -> usize {
         self.rows

@@ -253,6 +253,38 @@ pub fn prepare(
     method: &Method,
     year: i32,
 ) -> Result<Prepared> {
+    prepare_into(dataset, framework, method, year, Vec::new(), Vec::new())
+}
+
+/// [`prepare`], writing into the memory of the two tables of `spare` (a result no longer
+/// needed) instead of fresh memory: for repeated runs (a method sweep, Monte Carlo), where
+/// taking fresh pages from the operating system for every table costs as much as the steps
+/// themselves at large sizes. The result is the same as [`prepare`]'s, whatever `spare` held.
+///
+/// # Errors
+/// As [`prepare`].
+pub fn prepare_reusing(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    year: i32,
+    spare: Prepared,
+) -> Result<Prepared> {
+    let raw = spare.raw.values.into_data();
+    let work = spare.normalised.into_data();
+    prepare_into(dataset, framework, method, year, raw, work)
+}
+
+/// [`prepare`], with the raw and the normalised tables written into `raw` and `work` (cleared
+/// first).
+fn prepare_into(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    year: i32,
+    raw: Vec<f64>,
+    mut work: Vec<f64>,
+) -> Result<Prepared> {
     method.validate(framework, dataset)?;
     let (inds, dens) = bind(dataset, framework)?;
     let leaves = framework.leaves();
@@ -300,43 +332,45 @@ pub fn prepare(
     // filled here, and the fills of units without data undone below. Screening counts each
     // unit's values after imputation: its raw values, less those lost to a denominator, plus
     // those imputed.
-    let mut work = Vec::with_capacity(rows.saturating_mul(cols));
+    work.clear();
+    work.reserve(rows.saturating_mul(cols));
     let mut raw_count = vec![0u64; rows];
     let mut present: Vec<i64> = vec![0; if method.screen.is_some() { rows } else { 0 }];
     let mut imputer = Imputer::new(&method.imputation, &group_of, &[], rows);
     let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
-    let raw = dataset.cross_section_with(year, &inds, method.carry_forward, |c, raw_col| {
-        // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
-        for (n, x) in raw_count.iter_mut().zip(raw_col) {
-            *n += u64::from(!x.is_nan());
-        }
-        let start = work.len();
-        work.extend_from_slice(raw_col);
-        let col = &mut work[start..];
-        if let (Some(d), Some(lost)) = (
-            denominator_of.get(c).copied().flatten(),
-            denominator_lost.get_mut(c),
-        ) {
-            *lost = denominate_column(col, denominators.col_raw(d), |u| {
-                if let Some(n) = present.get_mut(u) {
-                    *n -= 1;
-                }
-            });
-        }
-        imputer.measure(col);
-        let filled = imputer.fill(
-            col,
-            |_| true,
-            |u| {
-                if let Some(n) = present.get_mut(u) {
-                    *n += 1;
-                }
-            },
-        );
-        if let Some(f) = imputed_count.get_mut(c) {
-            *f = filled;
-        }
-    })?;
+    let raw =
+        dataset.cross_section_with(year, &inds, method.carry_forward, raw, |c, raw_col| {
+            // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
+            for (n, x) in raw_count.iter_mut().zip(raw_col) {
+                *n += u64::from(!x.is_nan());
+            }
+            let start = work.len();
+            work.extend_from_slice(raw_col);
+            let col = &mut work[start..];
+            if let (Some(d), Some(lost)) = (
+                denominator_of.get(c).copied().flatten(),
+                denominator_lost.get_mut(c),
+            ) {
+                *lost = denominate_column(col, denominators.col_raw(d), |u| {
+                    if let Some(n) = present.get_mut(u) {
+                        *n -= 1;
+                    }
+                });
+            }
+            imputer.measure(col);
+            let filled = imputer.fill(
+                col,
+                |_| true,
+                |u| {
+                    if let Some(n) = present.get_mut(u) {
+                        *n += 1;
+                    }
+                },
+            );
+            if let Some(f) = imputed_count.get_mut(c) {
+                *f = filled;
+            }
+        })?;
     let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
     let without_data: Vec<usize> = (0..rows).filter(|u| !has_data[*u]).collect();
     let mut work = Matrix::from_columns(rows, cols, work);

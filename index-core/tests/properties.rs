@@ -778,6 +778,29 @@ proptest! {
         check_steps(&case.dataset, &case.framework, &case.method, &p)?;
     }
 
+    /// `prepare_reusing` gives exactly what `prepare` gives, whatever the spare result held
+    /// (another dataset's, of another size). Compared through `Debug`, which writes every
+    /// value exactly and a missing one as NaN (NaN ≠ NaN under `PartialEq`).
+    #[test]
+    fn prepare_reusing_is_prepare(
+        case in case(0..=40, Magnitude::Extreme),
+        other in case(0..=40, Magnitude::Extreme),
+    ) {
+        let fresh = pipeline::prepare(&case.dataset, &case.framework, &case.method, case.year())
+            .map_err(|e| TestCaseError::fail(format!("unexpected error: {e}")))?;
+        let spare = pipeline::prepare(&other.dataset, &other.framework, &other.method, other.year())
+            .map_err(|e| TestCaseError::fail(format!("unexpected error: {e}")))?;
+        let reused = pipeline::prepare_reusing(
+            &case.dataset,
+            &case.framework,
+            &case.method,
+            case.year(),
+            spare,
+        )
+        .map_err(|e| TestCaseError::fail(format!("unexpected error: {e}")))?;
+        prop_assert_eq!(format!("{fresh:?}"), format!("{reused:?}"));
+    }
+
     /// Ranks: scored units have ranks 1..=n, the best score rank 1, equal scores equal ranks,
     /// and rank r means exactly r − 1 units score strictly higher. Statuses as in
     /// [`check_status`].
