@@ -17,7 +17,10 @@ step "benchmarks build";      cargo bench -q -p index-core --no-run
 step "data bundles";          bash "$here/build-data.sh"
 step "site (release)";        trunk build --release
 wasm=$(ls dist/*_bg.wasm)
-printf 'wasm: %s bytes, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+gz=$(gzip -9 -c "$wasm" | wc -c)
+budget=$((400 * 1024))
+printf 'wasm: %s bytes, %s bytes gzipped (budget %s: %s)\n' "$(wc -c <"$wasm")" "$gz" "$budget" \
+  "$([ "$gz" -le "$budget" ] && echo within || echo "OVER by $((gz - budget)) bytes")"
 step "end-to-end (headless Chromium)"
 cargo test -q -p e2e -- --test-threads=1
 step "in-browser benchmark"

@@ -99,21 +99,19 @@ pub fn rows(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     };
-    match key {
-        SortKey::Rank => {
-            if descending {
-                rows.sort_by(|a, b| cmp_opt(a.score, b.score).then(a.name.cmp(&b.name)));
-            }
-        }
-        SortKey::Name => rows.sort_by(|a, b| {
+    // One comparison for every key, so that the sort is compiled once (each closure passed to
+    // `sort_by` is a copy of the whole sort in the wasm).
+    let order = |a: &Row, b: &Row| match key {
+        SortKey::Rank => cmp_opt(a.score, b.score).then(a.name.cmp(&b.name)),
+        SortKey::Name => {
             let o = a.name.cmp(&b.name);
             if descending {
                 o.reverse()
             } else {
                 o
             }
-        }),
-        SortKey::Change => rows.sort_by(|a, b| {
+        }
+        SortKey::Change => {
             let (x, y) = (a.change.map(|c| c as f64), b.change.map(|c| c as f64));
             let o = if descending {
                 cmp_opt(x, y)
@@ -121,8 +119,8 @@ pub fn rows(
                 cmp_opt(y, x)
             };
             o.then(a.rank.cmp(&b.rank))
-        }),
-        SortKey::Node(n) => rows.sort_by(|a, b| {
+        }
+        SortKey::Node(n) => {
             let (x, y) = (results.score(a.unit, n), results.score(b.unit, n));
             let o = if descending {
                 cmp_opt(x, y)
@@ -130,7 +128,11 @@ pub fn rows(
                 cmp_opt(y, x)
             };
             o.then(a.name.cmp(&b.name))
-        }),
+        }
+    };
+    // Rows are built in rank order: rank ascending needs no sort.
+    if !matches!(key, SortKey::Rank) || descending {
+        rows.sort_by(order);
     }
     rows
 }
