@@ -11,7 +11,8 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "formatting";            cargo fmt --all -- --check
 step "lints";                 cargo clippy --workspace --all-targets -q -- -D warnings
-step "native tests";          cargo test --workspace --exclude e2e -q
+cargo clippy --workspace --all-targets --all-features -q -- -D warnings
+step "native tests";          cargo test --workspace --exclude e2e --all-features -q
 step "engine for wasm32";     cargo build -q -p index-core --target wasm32-unknown-unknown
 step "benchmarks build";      cargo bench -q -p index-core --no-run
 step "data bundles";          bash "$here/build-data.sh"
@@ -24,5 +25,6 @@ printf 'wasm: %s bytes, %s bytes gzipped (budget %s: %s)\n' "$(wc -c <"$wasm")" 
 step "end-to-end (headless Chromium)"
 cargo test -q -p e2e -- --test-threads=1
 step "in-browser benchmark"
+trunk build --release --features bench --dist dist-bench
 cargo run -q -p e2e --bin browser-bench
 step "all tests passed"

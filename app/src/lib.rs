@@ -9,6 +9,7 @@
 
 #![allow(clippy::must_use_candidate)]
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod charts;
 pub mod comparison;
@@ -39,14 +40,29 @@ pub fn App() -> impl IntoView {
         return view! { <embed::Embed request=request/> }.into_any();
     }
     let scenario = persist::read_url(&state);
-    if let Some(which) = persist::bench_requested() {
-        bench::start(state, which);
-    } else {
+    if !start_bench(state) {
         components::scenarios::restore(state);
         loader::start(state, scenario);
     }
     persist::sync_url(state);
     view! { <Explorer/> }.into_any()
+}
+
+/// Starts the in-browser benchmark instead of the saved state and the link's data, if the page
+/// asks for it (`?bench=…`); whether it did.
+#[cfg(feature = "bench")]
+fn start_bench(state: AppState) -> bool {
+    let Some(which) = persist::bench_requested() else {
+        return false;
+    };
+    bench::start(state, which);
+    true
+}
+
+/// Builds without the `bench` feature have no benchmark: `?bench` is ignored.
+#[cfg(not(feature = "bench"))]
+fn start_bench(_: AppState) -> bool {
+    false
 }
 
 /// Mounts the app into the page body, replacing the boot message.

@@ -73,6 +73,7 @@ pub fn sync_url(state: AppState) {
 }
 
 /// Whether the page was opened with `?bench` (the in-browser benchmark harness).
+#[cfg(feature = "bench")]
 pub fn bench_requested() -> Option<String> {
     let query = current_query();
     query.trim_start_matches('?').split('&').find_map(|p| {

@@ -1,7 +1,8 @@
 //! # e2e — the built site in a real headless Chromium
 //!
 //! Helpers for the end-to-end tests in `tests/` and the in-browser benchmark runner
-//! (`cargo run -p e2e --bin browser-bench`): a static server for `dist/` on 127.0.0.1, a
+//! (`cargo run -p e2e --bin browser-bench`): a static server for `dist/` (or `dist-bench/`, the
+//! site with the benchmark harness) on 127.0.0.1, a
 //! chromedriver started on a free port with Debian's Chromium, the `index` CLI, and small
 //! page queries. The site must be built first (`trunk build --release`; `scripts/test.sh`
 //! does it): `trunk serve` would inject its live-reload script.
@@ -32,7 +33,7 @@ pub fn artifacts() -> PathBuf {
     dir
 }
 
-/// A static file server for `dist/`.
+/// A static file server for a built site.
 pub struct Site {
     /// Base URL, e.g. `http://127.0.0.1:41234/`.
     pub url: String,
@@ -59,12 +60,25 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 impl Site {
-    /// Serves `root()/dist` on a free port.
+    /// Serves the site people get, `root()/dist`, on a free port.
     pub fn start() -> Result<Site> {
-        let dist = root().join("dist");
+        Site::serve("dist", "trunk build --release")
+    }
+
+    /// Serves the site built with the benchmark harness, `root()/dist-bench`, on a free port.
+    pub fn start_bench() -> Result<Site> {
+        Site::serve(
+            "dist-bench",
+            "trunk build --release --features bench --dist dist-bench",
+        )
+    }
+
+    /// Serves `root()/<dir>` (built by `build`) on a free port.
+    fn serve(dir: &str, build: &str) -> Result<Site> {
+        let dist = root().join(dir);
         if !dist.join("index.html").is_file() {
             return Err(format!(
-                "{} has no index.html: run `trunk build --release` first",
+                "{} has no index.html: run `{build}` first",
                 dist.display()
             ));
         }

@@ -222,5 +222,17 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
         .unwrap()
         .to_string();
     assert!(text.contains("nope"), "{text}");
+    // The site people get carries no benchmark harness: `?bench` opens the explorer as usual.
+    open(&b, &format!("{}?bench=synthetic", site.url)).await;
+    let harness = b
+        .js("return document.querySelector('#bench-results') !== null")
+        .await
+        .unwrap();
+    assert_eq!(harness, Value::Bool(false), "no benchmark in dist/");
+    assert_eq!(
+        b.rows().await.unwrap(),
+        cli_ranks(None)[..b.rows().await.unwrap().len()],
+        "the default ranking, not the synthetic bundle"
+    );
     b.close().await;
 }
