@@ -1,10 +1,9 @@
 //! # e2e — the built site in a real headless Chromium
 //!
 //! Helpers for the end-to-end tests in `tests/` and the in-browser benchmark runner
-//! (`cargo run -p e2e --bin browser-bench`): a static server for `dist/` (or `dist-bench/`, the
-//! site with the benchmark harness) on 127.0.0.1, a
-//! chromedriver started on a free port with Debian's Chromium, the `index` CLI, and small
-//! page queries. The site must be built first (`trunk build --release`; `scripts/test.sh`
+//! (`cargo run -p e2e --bin browser-bench`): a static server on 127.0.0.1 for `dist/` (or for
+//! `dist-bench/`, the site with the benchmark harness), a chromedriver started on a free port
+//! with Debian's Chromium, the `index` CLI, and small page queries. The site must be built first (`trunk build --release`; `scripts/test.sh`
 //! does it): `trunk serve` would inject its live-reload script.
 
 use std::io::Read as _;
