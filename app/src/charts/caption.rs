@@ -203,7 +203,7 @@ mod golden {
     use plotters::prelude::*;
 
     use super::draw_captioned;
-    use crate::charts::{Bar, ChartData, ChartKind, Membership, RankedBars, Style};
+    use crate::charts::{ChartData, ChartKind, Style};
     use crate::view_model::ChartView;
 
     pub(crate) fn view() -> ChartView {
@@ -218,29 +218,7 @@ mod golden {
                      series), free to use with attribution. Computed with Index Explorer."
                 .into(),
             label: "Bar chart".into(),
-            data: ChartData::Bars(RankedBars {
-                bars: vec![
-                    Bar {
-                        code: "CHE".into(),
-                        value: 0.95,
-                        membership: Membership::B,
-                        selected: false,
-                    },
-                    Bar {
-                        code: "KEN".into(),
-                        value: 0.40,
-                        membership: Membership::Other,
-                        selected: true,
-                    },
-                    Bar {
-                        code: "NER".into(),
-                        value: 0.12,
-                        membership: Membership::A,
-                        selected: false,
-                    },
-                ],
-                names: ["LDCs".into(), "Developed".into()],
-            }),
+            data: ChartData::Bars(crate::charts::tests::bars()),
             header: vec![],
             rows: vec![],
         }

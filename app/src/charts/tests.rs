@@ -34,7 +34,8 @@ fn render(
     out
 }
 
-fn bars() -> RankedBars {
+/// Three bars, one per membership, the middle one selected (also the captioned golden's data).
+pub(crate) fn bars() -> RankedBars {
     RankedBars {
         bars: vec![
             Bar {

@@ -9,16 +9,20 @@ use plotters_canvas::CanvasBackend;
 
 use crate::charts::{DrawResult, Style};
 
+#[cfg(feature = "bench")]
 thread_local! {
     /// Milliseconds spent drawing charts since the last [`take_draw_ms`] (for the benchmark).
     static DRAW_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Milliseconds spent drawing charts since the last call (read by the in-browser benchmark).
+/// Milliseconds spent drawing charts since the last call (read by the in-browser benchmark;
+/// charts are timed only in builds with the `bench` feature).
+#[cfg(feature = "bench")]
 pub fn take_draw_ms() -> f64 {
     DRAW_MS.with(|t| t.replace(0.0))
 }
 
+#[cfg(feature = "bench")]
 fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
@@ -56,6 +60,7 @@ where
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
+        #[cfg(feature = "bench")]
         let started = now();
         let dpr = window().device_pixel_ratio().max(1.0);
         let width = css_width.get_value().unwrap_or_else(|| {
@@ -78,6 +83,7 @@ where
             leptos::logging::warn!("chart {id} could not be drawn: {e}");
         }
         let _ = area.present();
+        #[cfg(feature = "bench")]
         DRAW_MS.with(|t| t.set(t.get() + now() - started));
     });
     view! {
