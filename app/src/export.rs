@@ -49,7 +49,7 @@ pub const DOWNLOAD_SIZE: (u32, u32) = (960, 600);
 pub fn edition_id(bundle: &Bundle) -> String {
     let ds = bundle.dataset();
     let mut sources: Vec<&Source> = ds.sources().iter().collect();
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    index_core::order::sort_by(&mut sources, |a, b| a.id.cmp(&b.id));
     let mut text = format!("{}\n", bundle.id());
     for s in sources {
         text.push_str(&s.id);

@@ -165,7 +165,7 @@ pub fn load_saved() -> (Vec<Saved>, Vec<String>) {
             _ => problems.push(format!("A saved scenario (storage entry `{key}`) could not be read.")),
         }
     }
-    saved.sort_by_key(|s| s.id);
+    index_core::order::sort_by_key(&mut saved, |s| s.id);
     (saved, problems)
 }
 

@@ -99,8 +99,7 @@ pub fn rows(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     };
-    // One comparison for every key, so that the sort is compiled once (each closure passed to
-    // `sort_by` is a copy of the whole sort in the wasm).
+    // One comparison for every key, sorted through `index_core::order` (one compiled sort).
     let order = |a: &Row, b: &Row| match key {
         SortKey::Rank => cmp_opt(a.score, b.score).then(a.name.cmp(&b.name)),
         SortKey::Name => {
@@ -132,7 +131,7 @@ pub fn rows(
     };
     // Rows are built in rank order: rank ascending needs no sort.
     if !matches!(key, SortKey::Rank) || descending {
-        rows.sort_by(order);
+        index_core::order::sort_by(&mut rows, order);
     }
     rows
 }
@@ -262,8 +261,7 @@ pub fn source_line(bundle: &Bundle) -> String {
         .filter_map(|l| ds.indicator(&fw.nodes()[*l].id))
         .map(|i| i.source.as_str())
         .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    index_core::order::sort_dedup(&mut ids);
     let parts: Vec<String> = ids
         .iter()
         .filter_map(|id| ds.source(id))

@@ -50,7 +50,7 @@ pub fn rank_moves(results: &[&Results]) -> Vec<RankMove> {
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::order::sort_by(&mut rows, |a, b| {
         b.largest_move
             .cmp(&a.largest_move)
             .then(

@@ -520,7 +520,7 @@ impl DatasetBuilder {
                 }
             }
         }
-        years.sort_unstable();
+        crate::order::sort(&mut years);
         if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
             return Err(Error::DuplicateId {
                 kind: "year",
@@ -620,8 +620,7 @@ pub(crate) mod fixture {
     ) -> Dataset {
         let groups: Vec<Group> = {
             let mut ids: Vec<&str> = units.iter().flat_map(|(_, g)| g.iter().copied()).collect();
-            ids.sort_unstable();
-            ids.dedup();
+            crate::order::sort_dedup(&mut ids);
             ids.iter()
                 .map(|id| Group {
                     id: id.to_string(),

@@ -19,6 +19,7 @@
 //! | common scale | [`normalise`] |
 //! | pillar and index scores | [`aggregate`] |
 //! | competition ranking | [`rank`] |
+//! | sorting through one compiled sort (a smaller wasm) | [`order`] |
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
@@ -58,6 +59,7 @@ pub mod impute;
 pub mod matrix;
 pub mod method;
 pub mod normalise;
+pub mod order;
 pub mod pipeline;
 pub mod rank;
 pub mod scenario;

@@ -151,7 +151,7 @@ fn fill_present(col: &mut [f64], v: f64) {
 /// `rank(ties.method = "min")`).
 fn min_ranks(col: &[f64]) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..col.len()).filter(|i| col[*i].is_finite()).collect();
-    order.sort_unstable_by(|a, b| col[*a].total_cmp(&col[*b]));
+    crate::order::sort_by(&mut order, |a, b| col[*a].total_cmp(&col[*b]));
     let mut ranks = vec![None; col.len()];
     let mut rank = 0;
     for (pos, &i) in order.iter().enumerate() {

@@ -293,8 +293,7 @@ fn prepare_into(
     let (denominators, denominator_of) = if method.denominate && dens.iter().any(Option::is_some) {
         // One column per distinct denominator.
         let mut den_inds: Vec<usize> = dens.iter().flatten().copied().collect();
-        den_inds.sort_unstable();
-        den_inds.dedup();
+        crate::order::sort_dedup(&mut den_inds);
         let den = dataset.cross_section(year, &den_inds, method.carry_forward)?;
         let columns: Vec<Option<usize>> = dens
             .iter()
@@ -554,9 +553,10 @@ impl Results {
 
     /// Units in rank order (ranked units first, best first; then unranked in dataset order).
     pub fn order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.units()).collect();
-        order.sort_by_key(|u| (self.rank(*u).unwrap_or(u32::MAX), *u));
-        order
+        crate::order::permutation(self.units(), &mut |a, b| {
+            let rank = |u| self.rank(u).unwrap_or(u32::MAX);
+            rank(a).cmp(&rank(b))
+        })
     }
 
     /// Points each child of the root contributes to unit `u`'s index score:

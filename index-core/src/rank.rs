@@ -15,7 +15,7 @@ pub fn competition_ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (s, i)))
         .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by(&mut order, |a, b| b.0.total_cmp(&a.0));
     let mut ranks = vec![None; scores.len()];
     let (mut rank, mut previous) = (0u32, None);
     for (pos, &(score, i)) in order.iter().enumerate() {

@@ -80,8 +80,7 @@ pub fn MethodPanel() -> impl IntoView {
                         .collect()
                 })
                 .unwrap_or_default();
-            f.sort();
-            f.dedup();
+            index_core::order::sort_dedup(&mut f);
             f
         })
     };

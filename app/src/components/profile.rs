@@ -94,7 +94,7 @@ pub fn Profile() -> impl IntoView {
                 Some((fw.node(*l).map(|s| s.name.clone()).unwrap_or_default(), v))
             })
             .collect();
-        leaves.sort_by(|a, b| b.1.total_cmp(&a.1));
+        index_core::order::sort_by(&mut leaves, |a, b| b.1.total_cmp(&a.1));
         let k = (leaves.len() / 2).min(3);
         let best: Vec<(String, f64)> = leaves.iter().take(k).cloned().collect();
         let worst: Vec<(String, f64)> = leaves.iter().rev().take(k).cloned().collect();
