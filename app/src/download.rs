@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
 use crate::charts::Style;
 use crate::view_model::ChartView;
@@ -77,7 +78,7 @@ pub fn save_png(name: &str, view: &ChartView, width: u32, height: u32) -> Result
     canvas.set_height((f64::from(height) * PNG_SCALE).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("this browser cannot draw on a canvas")?;
-    let area = backend.into_drawing_area();
+    let area = Backend::Canvas(backend).into_drawing_area();
     draw_captioned(&area, view, &Style { scale: PNG_SCALE })?;
     area.present().map_err(|e| e.to_string())?;
     let url = canvas.to_data_url().map_err(|e| js_text(&e))?;

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use crate::charts::backend::Backend;
 use crate::charts::{ChartKind, Style};
 use crate::components::charts_panel::chart_memo;
 use crate::components::notices::Notices;
@@ -168,7 +169,7 @@ fn EmbedCanvas<F>(
 ) -> impl IntoView
 where
     F: Fn(
-            &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+            &DrawingArea<Backend<'static>, plotters::coord::Shift>,
             &Style,
         ) -> Option<crate::charts::DrawResult>
         + Send
@@ -193,7 +194,7 @@ where
         let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
             return;
         };
-        let area = backend.into_drawing_area();
+        let area = Backend::Canvas(backend).into_drawing_area();
         if let Some(Err(e)) = draw(&area, &Style { scale: dpr }) {
             leptos::logging::warn!("embedded chart could not be drawn: {e}");
         }

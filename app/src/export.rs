@@ -27,6 +27,7 @@ use index_core::pipeline::Results;
 use index_core::scenario::Scenario;
 use plotters::prelude::*;
 
+use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{ChartView, Row};
@@ -223,8 +224,11 @@ pub fn file_name(bundle: &str, year: i32, what: &str, ext: &str) -> String {
 pub fn chart_svg(view: &ChartView, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area =
-            SVGBackend::with_string(&mut out, (width.max(1), height.max(1))).into_drawing_area();
+        let area = Backend::Svg(SVGBackend::with_string(
+            &mut out,
+            (width.max(1), height.max(1)),
+        ))
+        .into_drawing_area();
         draw_captioned(&area, view, &Style::default())?;
         area.present().map_err(|e| e.to_string())?;
     }

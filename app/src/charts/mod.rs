@@ -5,6 +5,7 @@
 //! Colours are the Okabe–Ito colour-blind-safe palette; the two compared groups also differ by
 //! more than colour (filled vs outlined bars, triangles vs circles).
 
+pub mod backend;
 mod bars;
 pub mod caption;
 mod gap;

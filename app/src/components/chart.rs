@@ -7,6 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+use crate::charts::backend::Backend;
+
 use crate::charts::{DrawResult, Style};
 
 #[cfg(feature = "bench")]
@@ -28,7 +30,7 @@ fn now() -> f64 {
 }
 
 /// A drawing area on the canvas.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+pub type CanvasArea = DrawingArea<Backend<'static>, Shift>;
 
 /// The canvas. `draw` reads reactive state and draws; `label` describes the chart for screen
 /// readers (the table alternative is next to it).
@@ -77,7 +79,7 @@ where
         let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
             return;
         };
-        let area = backend.into_drawing_area();
+        let area = Backend::Canvas(backend).into_drawing_area();
         let style = Style { scale: dpr };
         if let Some(Err(e)) = draw(&area, &style) {
             leptos::logging::warn!("chart {id} could not be drawn: {e}");
