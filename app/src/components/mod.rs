@@ -11,6 +11,7 @@ pub mod method;
 pub mod notices;
 pub mod profile;
 pub mod ranking;
+pub mod ranking_body;
 pub mod scenarios;
 pub mod share;
 pub mod sources;

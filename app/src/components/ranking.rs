@@ -3,8 +3,9 @@
 //! rows in view are rendered (a full table re-laid out on every input costs tens of ms).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::format;
+use super::ranking_body;
 use crate::state::{use_state, SortKey};
 use crate::view_model::{self, group_short};
 
@@ -109,16 +110,58 @@ pub fn RankingTable() -> impl IntoView {
         let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
         (first.min(total), (first + count).min(total), total)
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent, code: String| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            state.selection.update(|s| {
-                *s = if s.as_deref() == Some(code.as_str()) {
-                    None
-                } else {
-                    Some(code.clone())
-                }
+    // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
+    // and keys are handled here, once, for whichever row they land on.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |slots: Option<Vec<ranking_body::Slot>>| {
+        let mut slots = slots.unwrap_or_default();
+        let (first, last, _) = visible();
+        let bar_max = bar_max().max(f64::MIN_POSITIVE);
+        let groups = state.groups.get();
+        let badges = state
+            .bundle
+            .with(|b| {
+                b.as_ref()
+                    .map(|b| [group_short(b, &groups[0]), group_short(b, &groups[1])])
+            })
+            .unwrap_or_default();
+        let selected = state.selection.get();
+        if let Some(tb) = body.get() {
+            rows.with(|r| {
+                let shown = r
+                    .as_ref()
+                    .and_then(|r| r.get(first..last))
+                    .unwrap_or_default();
+                let cx = ranking_body::Context {
+                    bar_max,
+                    badges: &badges,
+                    selected: selected.as_deref(),
+                };
+                ranking_body::update(&tb, &mut slots, shown, &cx);
             });
+        }
+        slots
+    });
+    let toggle = move |code: String| {
+        state.selection.update(|s| {
+            *s = if s.as_deref() == Some(code.as_str()) {
+                None
+            } else {
+                Some(code)
+            }
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(code) = row_code(ev.target()) {
+            toggle(code);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let Some(code) = row_code(ev.target()) {
+                ev.prevent_default();
+                toggle(code);
+            }
         }
     };
     view! {
@@ -163,61 +206,20 @@ pub fn RankingTable() -> impl IntoView {
                             }).collect_view()}
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || {
-                            let (first, last, _) = visible();
-                            let max = bar_max().max(f64::MIN_POSITIVE);
-                            let b = state.bundle.get();
-                            let groups = state.groups.get();
-                            let short = b.as_ref().map(|b| [group_short(b, &groups[0]), group_short(b, &groups[1])]).unwrap_or_default();
-                            let selected = state.selection.get();
-                            let body = rows.with(|r| r.as_ref().map(|r| r[first..last].to_vec()).unwrap_or_default());
-                            view! {
-                                {body.into_iter().map(|row| {
-                                    let (change, dir) = format::rank_change(row.change);
-                                    let is_sel = selected.as_deref() == Some(row.code.as_str());
-                                    let code = row.code.clone();
-                                    let code2 = row.code.clone();
-                                    let badge = match row.membership {
-                                        crate::charts::Membership::A => Some(short[0].clone()),
-                                        crate::charts::Membership::B => Some(short[1].clone()),
-                                        crate::charts::Membership::Other => None,
-                                    };
-                                    view! {
-                                        <tr class=format!("row {}", row.membership.class()) class:selected=is_sel
-                                            tabindex="0" data-code=row.code.clone() aria-selected=is_sel.to_string()
-                                            on:click=move |_| state.selection.update(|s| *s = if s.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
-                                            on:keydown=move |ev| on_key(ev, code2.clone())>
-                                            <td class="c-rank">{row.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())}</td>
-                                            <td class=format!("c-change {dir}")>{change}</td>
-                                            <td class="c-name">
-                                                <span class="uname">{row.name.clone()}</span>
-                                                <span class="ucode">{row.code.clone()}</span>
-                                                {badge.map(|t| view! {
-                                                    <span class=format!("marker {}", row.membership.class()) title=t.clone() aria-label=t>
-                                                        {if row.membership == crate::charts::Membership::A { "▲" } else { "○" }}
-                                                    </span>
-                                                })}
-                                                {(!row.reason.is_empty()).then(|| view! { <span class="reason">{row.reason.clone()}</span> })}
-                                            </td>
-                                            <td class="c-score">{format::opt_score(row.score)}</td>
-                                            {row.pillars.iter().map(|p| {
-                                                let w = p.map_or(0.0, |v| (v / max * 100.0).clamp(0.0, 100.0));
-                                                view! {
-                                                    <td class="c-pillar" title=format::opt_score(*p)>
-                                                        <span class="mini"><span class="mini-fill" style=format!("width:{w:.1}%")></span></span>
-                                                    </td>
-                                                }
-                                            }).collect_view()}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            }
-                        }}
-                    </tbody>
+                    <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                 </table>
                 </div>
             </div>
         </div>
     }
+}
+
+/// The unit code of the row an event landed in.
+fn row_code(target: Option<web_sys::EventTarget>) -> Option<String> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("tr[data-code]")
+        .ok()??
+        .get_attribute("data-code")
 }

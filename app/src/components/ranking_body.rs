@@ -1,0 +1,207 @@
+//! The ranking table's body: one `<tr>` per row in view, created once and then updated in place.
+//!
+//! Every slider step changes every score, so every row in view changes. Rebuilding the rows as
+//! views cost more than the engine; rewriting them as HTML made the browser restyle new
+//! elements each time. Here the rows stay, and each step writes only the texts and attributes
+//! whose value changed. Clicks and keys are handled once, on the body, by
+//! [`ranking`](super::ranking).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use crate::charts::Membership;
+use crate::format;
+use crate::view_model::Row;
+
+/// What the rows in view show besides their own data.
+pub struct Context<'a> {
+    /// Scale of the mini-bars: the largest pillar score shown.
+    pub bar_max: f64,
+    /// Short names of groups A and B (the row markers).
+    pub badges: &'a [String; 2],
+    /// The followed unit's code.
+    pub selected: Option<&'a str>,
+}
+
+/// An element and the text or attribute value last written to it.
+struct Cell {
+    el: Element,
+    shown: String,
+}
+
+impl Cell {
+    fn new(el: Element) -> Self {
+        Cell {
+            el,
+            shown: String::new(),
+        }
+    }
+
+    /// Sets the text, if it changed.
+    fn text(&mut self, value: String) {
+        if value != self.shown {
+            self.el.set_text_content(Some(&value));
+            self.shown = value;
+        }
+    }
+
+    /// Sets or removes the boolean attribute `name`, if that changed.
+    fn flag(&mut self, name: &str, on: bool) {
+        let value = if on { "on" } else { "off" };
+        if value != self.shown {
+            let _ = self.el.toggle_attribute_with_force(name, on);
+            self.shown = value.to_string();
+        }
+    }
+
+    /// Sets attribute `name`, if it changed (one attribute per cell).
+    fn attr(&mut self, name: &str, value: String) {
+        if value != self.shown {
+            let _ = self.el.set_attribute(name, &value);
+            self.shown = value;
+        }
+    }
+}
+
+/// One row's elements.
+pub struct Slot {
+    tr: HtmlElement,
+    class: Cell,
+    code_attr: Cell,
+    selected: Cell,
+    rank: Cell,
+    change: Cell,
+    change_class: Cell,
+    name: Cell,
+    code: Cell,
+    marker: Cell,
+    marker_class: Cell,
+    marker_title: Cell,
+    marker_label: Cell,
+    marker_hidden: Cell,
+    reason: Cell,
+    reason_hidden: Cell,
+    score: Cell,
+    /// Each pillar's cell (its title) and bar (its width).
+    pillars: Vec<(Cell, Cell)>,
+}
+
+/// `<tag class="class">` appended to `parent`.
+fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
+    let el = doc.create_element(tag).ok()?;
+    el.set_class_name(class);
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+impl Slot {
+    /// A row with `pillars` mini-bars, not yet in the document.
+    fn new(doc: &Document, pillars: usize) -> Option<Slot> {
+        let tr: HtmlElement = doc.create_element("tr").ok()?.dyn_into().ok()?;
+        tr.set_tab_index(0);
+        let rank = child(doc, &tr, "td", "c-rank")?;
+        let change = child(doc, &tr, "td", "c-change")?;
+        let name_td = child(doc, &tr, "td", "c-name")?;
+        let name = child(doc, &name_td, "span", "uname")?;
+        let code = child(doc, &name_td, "span", "ucode")?;
+        let marker = child(doc, &name_td, "span", "marker")?;
+        let reason = child(doc, &name_td, "span", "reason")?;
+        let score = child(doc, &tr, "td", "c-score")?;
+        let mut bars = Vec::with_capacity(pillars);
+        for _ in 0..pillars {
+            let td = child(doc, &tr, "td", "c-pillar")?;
+            let mini = child(doc, &td, "span", "mini")?;
+            let fill = child(doc, &mini, "span", "mini-fill")?;
+            bars.push((Cell::new(td), Cell::new(fill)));
+        }
+        let el: &Element = &tr;
+        Some(Slot {
+            class: Cell::new(el.clone()),
+            code_attr: Cell::new(el.clone()),
+            selected: Cell::new(el.clone()),
+            change_class: Cell::new(change.clone()),
+            marker_class: Cell::new(marker.clone()),
+            marker_title: Cell::new(marker.clone()),
+            marker_label: Cell::new(marker.clone()),
+            marker_hidden: Cell::new(marker.clone()),
+            reason_hidden: Cell::new(reason.clone()),
+            rank: Cell::new(rank),
+            change: Cell::new(change),
+            name: Cell::new(name),
+            code: Cell::new(code),
+            marker: Cell::new(marker),
+            reason: Cell::new(reason),
+            score: Cell::new(score),
+            pillars: bars,
+            tr,
+        })
+    }
+
+    /// Shows `row`.
+    fn show(&mut self, row: &Row, cx: &Context) {
+        let is_sel = cx.selected == Some(row.code.as_str());
+        let group = row.membership.class();
+        let sel = if is_sel { " selected" } else { "" };
+        self.class.attr("class", format!("row {group}{sel}"));
+        self.code_attr.attr("data-code", row.code.clone());
+        self.selected.attr("aria-selected", is_sel.to_string());
+        self.rank
+            .text(row.rank.map_or_else(|| "–".to_string(), |r| r.to_string()));
+        let (change, dir) = format::rank_change(row.change);
+        self.change.text(change);
+        self.change_class.attr("class", format!("c-change {dir}"));
+        self.name.text(row.name.clone());
+        self.code.text(row.code.clone());
+        let (badge, mark) = match row.membership {
+            Membership::A => (cx.badges[0].clone(), "▲"),
+            Membership::B => (cx.badges[1].clone(), "○"),
+            Membership::Other => (String::new(), ""),
+        };
+        self.marker.text(mark.to_string());
+        self.marker_class.attr("class", format!("marker {group}"));
+        self.marker_title.attr("title", badge.clone());
+        self.marker_hidden.flag("hidden", badge.is_empty());
+        self.marker_label.attr("aria-label", badge);
+        self.reason.text(row.reason.clone());
+        self.reason_hidden.flag("hidden", row.reason.is_empty());
+        self.score.text(format::opt_score(row.score));
+        for ((td, fill), p) in self.pillars.iter_mut().zip(&row.pillars) {
+            let w = p.map_or(0.0, |v| (v / cx.bar_max * 100.0).clamp(0.0, 100.0));
+            td.attr("title", format::opt_score(*p));
+            fill.attr("style", format!("width:{w:.1}%"));
+        }
+    }
+}
+
+/// Makes `body` show `rows`, reusing the `slots` of the previous call: rows are added or
+/// removed at the end, and all are rebuilt only when the number of pillars changes.
+pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: &Context) {
+    let pillars = rows.first().map_or(0, |r| r.pillars.len());
+    if slots.first().is_some_and(|s| s.pillars.len() != pillars) {
+        for s in slots.drain(..) {
+            s.tr.remove();
+        }
+    }
+    while slots.len() > rows.len() {
+        if let Some(s) = slots.pop() {
+            s.tr.remove();
+        }
+    }
+    if slots.len() < rows.len() {
+        let Some(doc) = body.owner_document() else {
+            return;
+        };
+        while slots.len() < rows.len() {
+            let Some(s) = Slot::new(&doc, pillars) else {
+                break;
+            };
+            if body.append_child(&s.tr).is_err() {
+                break;
+            }
+            slots.push(s);
+        }
+    }
+    for (slot, row) in slots.iter_mut().zip(rows) {
+        slot.show(row, cx);
+    }
+}
