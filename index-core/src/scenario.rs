@@ -129,14 +129,6 @@ struct Tagged<'a, T> {
     inner: &'a T,
 }
 
-#[derive(Deserialize)]
-struct Versioned {
-    #[allow(dead_code)]
-    format: u32,
-    #[serde(flatten)]
-    scenario: Scenario,
-}
-
 #[derive(Serialize, Deserialize)]
 struct Collection {
     scenarios: Vec<Scenario>,
@@ -197,10 +189,9 @@ impl Scenario {
                 "this file holds a list of scenarios, not one (read it as a scenario file)",
             ));
         }
-        // Parse the text again (not the value) so that errors carry line and column.
-        serde_json::from_str::<Versioned>(text)
-            .map(|v| v.scenario)
-            .map_err(|e| json_err(WHAT, e))
+        // Parse the text again (not the value) so that errors carry line and column. The
+        // `format` field, checked above, is not one of the scenario's and is passed over.
+        serde_json::from_str::<Scenario>(text).map_err(|e| json_err(WHAT, e))
     }
 
     /// Several scenarios as one JSON file (`{"format": 1, "scenarios": [...]}`).
