@@ -24,6 +24,7 @@ pub enum NodeKind {
 
 /// One node as written in a framework file: COINr's `iMeta` row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "NodeRecord")]
 pub struct NodeSpec {
     /// Id. For an indicator node it is the dataset indicator's id.
     pub id: String,
@@ -37,6 +38,45 @@ pub struct NodeSpec {
     /// Leaf or aggregate.
     #[serde(flatten)]
     pub kind: NodeKind,
+}
+
+/// A [`NodeSpec`] as read: one flat record, `kind` naming the [`NodeKind`]. (serde's reading of
+/// the flattened, tagged `kind` buffers every value first and made the wasm larger; writing is
+/// serde's, in the same shape.)
+#[derive(Deserialize)]
+struct NodeRecord {
+    id: String,
+    name: String,
+    #[serde(default)]
+    parent: Option<String>,
+    weight: f64,
+    kind: String,
+    #[serde(default)]
+    denominator: Option<String>,
+}
+
+impl TryFrom<NodeRecord> for NodeSpec {
+    type Error = String;
+    fn try_from(r: NodeRecord) -> std::result::Result<Self, String> {
+        let kind = match r.kind.as_str() {
+            "indicator" => NodeKind::Indicator {
+                denominator: r.denominator,
+            },
+            "aggregate" => NodeKind::Aggregate,
+            other => {
+                return Err(format!(
+                    "unknown variant `{other}`, expected `indicator` or `aggregate`"
+                ))
+            }
+        };
+        Ok(NodeSpec {
+            id: r.id,
+            name: r.name,
+            parent: r.parent,
+            weight: r.weight,
+            kind,
+        })
+    }
 }
 
 /// A validated framework tree.
@@ -417,6 +457,41 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::*;
     use super::*;
+
+    #[test]
+    fn node_specs_read_back_what_serde_writes() {
+        let specs = vec![
+            NodeSpec {
+                id: "gnipc".into(),
+                name: "GNI per capita".into(),
+                parent: Some("income".into()),
+                weight: 1.0,
+                kind: NodeKind::Indicator {
+                    denominator: Some("pop".into()),
+                },
+            },
+            NodeSpec {
+                id: "income".into(),
+                name: "Income".into(),
+                parent: None,
+                weight: 2.0,
+                kind: NodeKind::Aggregate,
+            },
+        ];
+        let json = serde_json::to_string(&specs).unwrap();
+        assert!(
+            json.contains(r#""kind":"indicator","denominator":"pop""#),
+            "{json}"
+        );
+        let back: Vec<NodeSpec> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, specs);
+        let e = serde_json::from_str::<NodeSpec>(
+            r#"{"id": "a", "name": "A", "weight": 1, "kind": "pillar"}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("unknown variant `pillar`"), "{e}");
+    }
 
     #[track_caller]
     fn check_err(specs: Vec<NodeSpec>, expected: Error) {
