@@ -17,8 +17,7 @@ pub const DEFAULT_BUNDLE: &str = "ftri";
 /// A message naming the file and what went wrong.
 pub async fn fetch_catalogue() -> Result<Vec<CatalogueEntry>, String> {
     let t = fetch_text("data/catalogue.json").await?;
-    serde_json::from_str::<serde_json::Value>(&t)
-        .and_then(serde_json::from_value::<Vec<CatalogueEntry>>)
+    serde_json::from_str::<Vec<CatalogueEntry>>(&t)
         .map_err(|e| format!("data/catalogue.json is not a valid catalogue: {e}"))
 }
 

@@ -121,15 +121,10 @@ impl Bundle {
     /// [`Error::Parse`] with the line and column of a syntax error, or the validation errors of
     /// [`Bundle::new`] (reported through the same variant, with the reason).
     pub fn from_json(text: &str) -> Result<Self> {
-        // Through a `serde_json::Value`: bundles then share serde's value-reading code with
-        // scenarios and the catalogue instead of compiling a text reader per type (2 KB less
-        // gzipped wasm). Errors in a value's type lose their position, not their description.
-        serde_json::from_str::<serde_json::Value>(text)
-            .and_then(serde_json::from_value)
-            .map_err(|e| Error::Parse {
-                what: "bundle JSON".into(),
-                problem: e.to_string(),
-            })
+        serde_json::from_str(text).map_err(|e| Error::Parse {
+            what: "bundle JSON".into(),
+            problem: e.to_string(),
+        })
     }
 
     /// The bundle as JSON text.

@@ -208,21 +208,18 @@ impl Scenario {
     /// Reads a file of one scenario or a collection of them.
     ///
     /// # Errors
-    /// As [`Scenario::from_json`]; a collection's error names the scenario's position.
+    /// As [`Scenario::from_json`], with the line and column of the problem.
     pub fn many_from_json(text: &str) -> Result<Vec<Scenario>> {
         const WHAT: &str = "scenario file";
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_err(WHAT, e))?;
         check_format(&value, WHAT)?;
         match value.get("scenarios") {
             None => Ok(vec![Scenario::from_json(text)?]),
-            Some(serde_json::Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    serde_json::from_value(item.clone())
-                        .map_err(|e| json_err(&format!("scenario {} of the file", i + 1), e))
-                })
-                .collect(),
+            // From the text again, so that an error carries its line and column (and the wasm
+            // has one reader per type: the text's).
+            Some(serde_json::Value::Array(_)) => serde_json::from_str::<Collection>(text)
+                .map(|c| c.scenarios)
+                .map_err(|e| json_err(WHAT, e)),
             Some(_) => Err(json_err(WHAT, "`scenarios` must be a list")),
         }
     }
@@ -536,10 +533,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line"), "{e}");
-        let e = Scenario::many_from_json(r#"{"format":1,"scenarios":[{}, {"year": "x"}]}"#)
+        let e = Scenario::many_from_json("{\"format\":1,\"scenarios\":[{},\n {\"year\": \"x\"}]}")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("scenario 2"), "{e}");
+        assert!(e.contains("scenario file") && e.contains("line 2"), "{e}");
     }
 
     #[test]
