@@ -10,12 +10,12 @@ pub fn Notices() -> impl IntoView {
     let state = use_state();
     view! {
         <div class="notices" aria-live="polite">
-            <For each=move || state.notices.get() key=|n| n.id let:n>
+            {move || state.notices.get().into_iter().map(|n| view! {
                 <div class=match n.level { Level::Info => "notice info", Level::Warning => "notice warning", Level::Error => "notice error" } role="status">
                     <span>{n.text.clone()}</span>
                     <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.dismiss(n.id)>"×"</button>
                 </div>
-            </For>
+            }).collect_view()}
         </div>
     }
 }

@@ -155,9 +155,9 @@ pub fn ScenariosPanel() -> impl IntoView {
             </form>
             <p class="hint">"Saved in this browser. Tick two to four of the same dataset to compare them."</p>
             <ul class="saved-list" id="saved-list">
-                <For each=move || state.saved.get() key=|s| (s.id, s.scenario.name.clone()) let:s>
+                {move || state.saved.get().into_iter().map(|s| view! {
                     <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
-                </For>
+                }).collect_view()}
             </ul>
             <div class="buttons wrap">
                 <button id="export-all" on:click=export_all disabled=move || state.saved.with(Vec::is_empty)>"Export all"</button>
@@ -166,6 +166,17 @@ pub fn ScenariosPanel() -> impl IntoView {
                 </label>
             </div>
         </section>
+    }
+}
+
+/// Closes the `<details>` menu around a clicked button.
+fn close_menu(ev: leptos::ev::MouseEvent) {
+    let button = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.tag_name().eq_ignore_ascii_case("button"));
+    if let Some(menu) = button.and_then(|b| b.closest("details").ok().flatten()) {
+        let _ = menu.remove_attribute("open");
     }
 }
 
@@ -273,7 +284,9 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
                     <button type="submit">"OK"</button>
                 </form>
             </Show>
-            <details class="more">
+            // Choosing an action closes the menu (the rows are rebuilt by position when the list
+            // changes, so a menu left open would end up on another scenario).
+            <details class="more" on:click=close_menu>
                 <summary aria-label="More actions">"⋯"</summary>
                 <div class="more-menu">
                     <button on:click=move |_| renaming.set(true)>"Rename"</button>
