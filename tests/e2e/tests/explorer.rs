@@ -1,6 +1,7 @@
 //! The explorer in a real headless Chromium: it opens on the FTRI ranking the CLI computes,
 //! a dragged R&D slider re-ranks and moves the LDC–developed gap to exactly the CLI's figures
-//! for the same scenario, the link reproduces the view, and a tampered link gives notices.
+//! for the same scenario, the link reproduces the view, a row is followed by mouse and keyboard
+//! while the ranking moves, and a tampered link gives notices.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -8,6 +9,7 @@ use std::time::Duration;
 
 use e2e::{cli_json, shown, Browser, Site};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -176,6 +178,90 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
             .unwrap(),
     );
     assert!((rd_again - rd).abs() < 1e-9);
+    b.close().await;
+}
+
+/// The codes of the rows marked selected, and the profile's heading.
+async fn followed(b: &Browser) -> (Value, Value) {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let rows = b
+        .js("return [...document.querySelectorAll('#rank-table tbody tr.selected')].map(r => [r.dataset.code, r.getAttribute('aria-selected')])")
+        .await
+        .unwrap();
+    let profile = b
+        .js("const h = document.querySelector('#profile h2'); return h ? h.textContent : null")
+        .await
+        .unwrap();
+    (rows, profile)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_row_is_followed_by_mouse_and_keyboard_while_the_ranking_moves() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1400, 1000).await.unwrap();
+    open(&b, &format!("{}?b=ftri", site.url)).await;
+
+    // A click follows Sweden: its row is marked, its profile opens, the link says so.
+    let row = |code: &str| format!("#rank-table tbody tr[data-code='{code}']");
+    b.client
+        .find(Locator::Css(&row("SWE")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let (rows, profile) = followed(&b).await;
+    assert_eq!(rows, serde_json::json!([["SWE", "true"]]));
+    assert!(
+        profile.as_str().unwrap_or_default().contains("Sweden"),
+        "{profile}"
+    );
+    let url = b.client.current_url().await.unwrap();
+    assert!(
+        url.query().unwrap_or_default().contains("u=SWE"),
+        "URL {url}"
+    );
+
+    // Enter on another row follows it instead.
+    b.client
+        .find(Locator::Css(&row("CHE")))
+        .await
+        .unwrap()
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
+    let (rows, profile) = followed(&b).await;
+    assert_eq!(rows, serde_json::json!([["CHE", "true"]]));
+    assert!(
+        profile.as_str().unwrap_or_default().contains("Switzerland"),
+        "{profile}"
+    );
+
+    // Moving a weight moves the rows; the mark stays on Switzerland's row wherever it goes.
+    let rank_before = b.js("return document.querySelector(\"#rank-table tr[data-code='CHE'] .c-rank\").textContent").await.unwrap();
+    b.js("const s = document.querySelector('#w-ict'); s.value = '0'; s.dispatchEvent(new Event('input', {bubbles: true})); return null")
+        .await
+        .unwrap();
+    let (rows, _) = followed(&b).await;
+    assert_eq!(rows, serde_json::json!([["CHE", "true"]]));
+    let rank_after = b.js("return document.querySelector(\"#rank-table tr[data-code='CHE'] .c-rank\").textContent").await.unwrap();
+    let moved = b.js("return document.querySelectorAll('#rank-table .c-change.up, #rank-table .c-change.down').length").await.unwrap();
+    assert!(
+        moved.as_u64().unwrap() > 0,
+        "the weight change moved rows (CHE {rank_before} → {rank_after})"
+    );
+
+    // Space on the followed row lets it go.
+    b.client
+        .find(Locator::Css(&row("CHE")))
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .unwrap();
+    let (rows, profile) = followed(&b).await;
+    assert_eq!(rows, serde_json::json!([]));
+    assert_eq!(profile, Value::Null);
     b.close().await;
 }
 
