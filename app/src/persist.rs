@@ -131,6 +131,12 @@ fn storage() -> Result<web_sys::Storage, String> {
     }
 }
 
+/// Whether local storage can be used (it cannot in some private modes, or when a setting
+/// blocks site data).
+pub fn storage_available() -> bool {
+    storage().is_ok()
+}
+
 fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(e, &"name".into())
         .ok()
@@ -186,12 +192,15 @@ pub fn save(saved: &Saved) -> Result<(), String> {
         })
 }
 
-/// Deletes a saved scenario.
+/// Deletes a saved scenario (nothing to do when storage is unavailable: nothing was stored).
 ///
 /// # Errors
-/// A message for people when storage is unavailable.
+/// A message for people when the browser refuses.
 pub fn remove(id: u64) -> Result<(), String> {
-    storage()?
+    let Ok(store) = storage() else {
+        return Ok(());
+    };
+    store
         .remove_item(&StorageKey::Scenario(id).text())
         .map_err(|e| {
             format!(

@@ -22,7 +22,17 @@ pub fn restore(state: AppState) {
     state.saved.set(saved);
 }
 
+/// Stores `saved`; true if it is to be listed. Without storage, scenarios are listed (and can be
+/// compared and exported) until the page closes, as the start-up notice says.
 fn store(state: AppState, saved: &Saved) -> bool {
+    if !persist::storage_available() {
+        // One notice however many are saved (notices with the same text are shown once).
+        state.notify(
+            Level::Info,
+            "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
+        );
+        return true;
+    }
     match persist::save(saved) {
         Ok(()) => true,
         Err(e) => {

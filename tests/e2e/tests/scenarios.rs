@@ -1,6 +1,7 @@
 //! Saved scenarios in a real headless Chromium: save two, reload, compare them — the
-//! rank-change table is the CLI's `index compare` for the same two stored files — and a corrupt
-//! storage entry gives a notice while everything else saved survives.
+//! rank-change table is the CLI's `index compare` for the same two stored files — a corrupt
+//! storage entry gives a notice while everything else saved survives, full storage gives a
+//! notice, and without storage scenarios last the visit and still compare.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
@@ -201,5 +202,65 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     set_weight(&b, "rd", "4").await;
     assert_ne!(b.rows().await.unwrap(), before);
     b.js("localStorage.clear(); return true").await.unwrap();
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_storage_scenarios_last_the_visit_and_still_compare() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    open(&b, &site.url).await;
+    // Storage becomes unavailable, as when a setting blocks site data: reading
+    // `window.localStorage` throws.
+    let denied = b
+        .js("Object.defineProperty(window, 'localStorage', { configurable: true, \
+               get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); } }); \
+             try { localStorage.length; return 'allowed'; } catch (e) { return e.name; }")
+        .await
+        .unwrap();
+    assert_eq!(denied.as_str(), Some("SecurityError"), "storage is blocked");
+    let notices = || async {
+        b.js("return document.querySelector('.notices').textContent")
+            .await
+            .unwrap()
+            .to_string()
+    };
+
+    save_as(&b, "Published").await;
+    set_weight(&b, "rd", "3").await;
+    save_as(&b, "R&D ×3").await;
+    let names = b
+        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["Published", "R&D ×3"]));
+    let text = notices().await;
+    assert!(text.contains("kept until this page closes"), "{text}");
+    assert!(!text.contains("not saved"), "{text}");
+
+    // The two compare like stored ones; deleting one is not an error.
+    b.js("document.querySelectorAll('#saved-list .compare-box').forEach(c => c.click()); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let compared = b
+        .js("return document.querySelectorAll('#compare-table tbody tr').length")
+        .await
+        .unwrap();
+    assert!(
+        compared.as_u64().unwrap_or(0) > 0,
+        "a comparison is shown: {compared}"
+    );
+    b.js("document.querySelector('#saved-list li.saved .danger').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let names = b
+        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["R&D ×3"]));
+    let text = notices().await;
+    assert!(!text.contains("Not deleted"), "{text}");
     b.close().await;
 }
