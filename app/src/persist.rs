@@ -131,12 +131,6 @@ fn storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-/// Whether local storage can be used (it cannot in some private modes, or when a setting
-/// blocks site data).
-pub fn storage_available() -> bool {
-    storage().is_ok()
-}
-
 fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(e, &"name".into())
         .ok()
@@ -175,14 +169,27 @@ pub fn load_saved() -> (Vec<Saved>, Vec<String>) {
     (saved, problems)
 }
 
+/// Where a saved scenario is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// In local storage.
+    Stored,
+    /// Storage is unavailable (some private modes, or a setting blocking site data): only in
+    /// the page, until it closes.
+    ForThisVisit,
+}
+
 /// Saves (or overwrites) a scenario.
 ///
 /// # Errors
-/// A message for people: storage unavailable, full, or another failure.
-pub fn save(saved: &Saved) -> Result<(), String> {
-    let store = storage()?;
+/// A message for people: storage full, or another refusal.
+pub fn save(saved: &Saved) -> Result<Kept, String> {
+    let Ok(store) = storage() else {
+        return Ok(Kept::ForThisVisit);
+    };
     store
         .set_item(&StorageKey::Scenario(saved.id).text(), &saved.scenario.to_json())
+        .map(|()| Kept::Stored)
         .map_err(|e| {
             if js_error_name(&e).contains("Quota") {
                 "browser storage is full: the scenario was not saved. Export your scenarios to a file, or delete some".to_string()

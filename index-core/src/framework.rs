@@ -64,8 +64,9 @@ impl TryFrom<NodeRecord> for NodeSpec {
             },
             "aggregate" => NodeKind::Aggregate,
             other => {
-                return Err(format!(
-                    "unknown variant `{other}`, expected `indicator` or `aggregate`"
+                return Err(crate::method::unknown_variant(
+                    other,
+                    &["indicator", "aggregate"],
                 ))
             }
         };

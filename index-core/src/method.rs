@@ -20,7 +20,7 @@ use crate::framework::Framework;
 /// reading of internally tagged enums buffers every value first, and made the wasm 5 KB
 /// (gzipped) larger. Writing is serde's, in the same shape.
 #[derive(Deserialize)]
-struct Tagged {
+struct ChoiceRecord {
     #[serde(rename = "type")]
     kind: String,
     family: Option<String>,
@@ -43,16 +43,16 @@ fn field<T>(value: Option<T>, name: &str) -> std::result::Result<T, String> {
 }
 
 /// serde's "unknown variant" message.
-fn unknown_variant(found: &str, expected: &[&str]) -> String {
+pub(crate) fn unknown_variant(found: &str, expected: &[&str]) -> String {
     format!(
         "unknown variant `{found}`, expected one of `{}`",
         expected.join("`, `")
     )
 }
 
-impl TryFrom<Tagged> for Imputation {
+impl TryFrom<ChoiceRecord> for Imputation {
     type Error = String;
-    fn try_from(t: Tagged) -> std::result::Result<Self, String> {
+    fn try_from(t: ChoiceRecord) -> std::result::Result<Self, String> {
         Ok(match t.kind.as_str() {
             "none" => Imputation::None,
             "indicator_mean" => Imputation::IndicatorMean,
@@ -69,9 +69,9 @@ impl TryFrom<Tagged> for Imputation {
     }
 }
 
-impl TryFrom<Tagged> for Treatment {
+impl TryFrom<ChoiceRecord> for Treatment {
     type Error = String;
-    fn try_from(t: Tagged) -> std::result::Result<Self, String> {
+    fn try_from(t: ChoiceRecord) -> std::result::Result<Self, String> {
         Ok(match t.kind.as_str() {
             "none" => Treatment::None,
             "winsorise" => Treatment::Winsorise {
@@ -85,9 +85,9 @@ impl TryFrom<Tagged> for Treatment {
     }
 }
 
-impl TryFrom<Tagged> for Normalisation {
+impl TryFrom<ChoiceRecord> for Normalisation {
     type Error = String;
-    fn try_from(t: Tagged) -> std::result::Result<Self, String> {
+    fn try_from(t: ChoiceRecord) -> std::result::Result<Self, String> {
         let low = || field(t.low, "low");
         let high = || field(t.high, "high");
         Ok(match t.kind.as_str() {
@@ -139,7 +139,7 @@ impl TryFrom<Tagged> for Normalisation {
 /// Whatever is chosen, values still missing afterwards are *left out*, and aggregation
 /// re-weights over the children present (COINr's `a_amean` with `na.rm`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "Tagged")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "ChoiceRecord")]
 pub enum Imputation {
     /// Leave out and re-weight over what is present.
     #[default]
@@ -157,7 +157,7 @@ pub enum Imputation {
 
 /// Outlier treatment (COINr `Treat` with its default `winsorise` then `log_CT` fallback).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "Tagged")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "ChoiceRecord")]
 pub enum Treatment {
     /// Leave the data as it is.
     #[default]
@@ -189,7 +189,7 @@ impl Treatment {
 /// round first (multiplied by −1, as COINr does), except for goalposts which are read the other
 /// way round.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "Tagged")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "ChoiceRecord")]
 pub enum Normalisation {
     /// Keep values as they are (for indicators that are already scores).
     None,
@@ -861,7 +861,7 @@ impl FromStr for Imputation {
 mod tests {
     use super::*;
 
-    /// Writes `value` with serde and reads it back through [`Tagged`].
+    /// Writes `value` with serde and reads it back through [`ChoiceRecord`].
     #[track_caller]
     fn json_round_trip<T>(value: T)
     where

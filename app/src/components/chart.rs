@@ -8,7 +8,6 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use crate::charts::backend::Backend;
-
 use crate::charts::{DrawResult, Style};
 
 #[cfg(feature = "bench")]

@@ -16,3 +16,15 @@ pub mod scenarios;
 pub mod share;
 pub mod sources;
 pub mod weights;
+
+/// The element an event landed in, or its nearest ancestor, that matches the CSS `selector`
+/// (for handlers set once on a container).
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}

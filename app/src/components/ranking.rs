@@ -3,9 +3,8 @@
 //! rows in view are rendered (a full table re-laid out on every input costs tens of ms).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::ranking_body;
+use super::{closest, ranking_body};
 use crate::state::{use_state, SortKey};
 use crate::view_model::{self, group_short};
 
@@ -216,10 +215,5 @@ pub fn RankingTable() -> impl IntoView {
 
 /// The unit code of the row an event landed in.
 fn row_code(target: Option<web_sys::EventTarget>) -> Option<String> {
-    target?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("tr[data-code]")
-        .ok()??
-        .get_attribute("data-code")
+    closest(target, "tr[data-code]")?.get_attribute("data-code")
 }

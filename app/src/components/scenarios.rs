@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::closest;
 use crate::loader;
 use crate::persist::{self, Saved};
 use crate::state::{use_state, AppState, Level};
@@ -25,16 +26,16 @@ pub fn restore(state: AppState) {
 /// Stores `saved`; true if it is to be listed. Without storage, scenarios are listed (and can be
 /// compared and exported) until the page closes, as the start-up notice says.
 fn store(state: AppState, saved: &Saved) -> bool {
-    if !persist::storage_available() {
-        // One notice however many are saved (notices with the same text are shown once).
-        state.notify(
-            Level::Info,
-            "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
-        );
-        return true;
-    }
     match persist::save(saved) {
-        Ok(()) => true,
+        Ok(persist::Kept::Stored) => true,
+        Ok(persist::Kept::ForThisVisit) => {
+            // One notice however many are saved (notices with the same text are shown once).
+            state.notify(
+                Level::Info,
+                "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
+            );
+            true
+        }
         Err(e) => {
             state.notify(
                 Level::Error,
@@ -181,12 +182,10 @@ pub fn ScenariosPanel() -> impl IntoView {
 
 /// Closes the `<details>` menu around a clicked button.
 fn close_menu(ev: leptos::ev::MouseEvent) {
-    let button = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .filter(|el| el.tag_name().eq_ignore_ascii_case("button"));
-    if let Some(menu) = button.and_then(|b| b.closest("details").ok().flatten()) {
-        let _ = menu.remove_attribute("open");
+    if closest(ev.target(), "button").is_some() {
+        if let Some(menu) = closest(ev.target(), "details") {
+            let _ = menu.remove_attribute("open");
+        }
     }
 }
 

@@ -37,6 +37,21 @@ async fn save_as(b: &Browser, name: &str) {
     tokio::time::sleep(Duration::from_millis(200)).await;
 }
 
+/// The names in the saved-scenarios list, in order.
+async fn saved_names(b: &Browser) -> serde_json::Value {
+    b.js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+        .await
+        .unwrap()
+}
+
+/// The text of every notice shown.
+async fn notices(b: &Browser) -> String {
+    b.js("return document.querySelector('.notices').textContent")
+        .await
+        .unwrap()
+        .to_string()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     let site = Site::start().unwrap();
@@ -52,10 +67,7 @@ async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     // Reload: both are still there.
     b.client.refresh().await.unwrap();
     b.wait_for("#saved-list li.saved", 30).await.unwrap();
-    let names = b
-        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap();
+    let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["Published", "R&D heavy"]));
 
     // The stored files, as the CLI reads them.
@@ -138,19 +150,12 @@ async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let notices = b
-        .js("return document.querySelector('.notices').textContent")
-        .await
-        .unwrap()
-        .to_string();
+    let text = notices(&b).await;
     assert!(
-        notices.contains("index-explorer:scenario:1"),
-        "the notice names the entry: {notices}"
+        text.contains("index-explorer:scenario:1"),
+        "the notice names the entry: {text}"
     );
-    let names = b
-        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap();
+    let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["Keep me"]));
     let kept = b
         .js("return localStorage.getItem('index-explorer:scenario:1')")
@@ -182,16 +187,9 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
         .unwrap();
     assert_eq!(filled.as_str(), Some("QuotaExceededError"), "{filled:?}");
     save_as(&b, "After").await;
-    let notices = b
-        .js("return document.querySelector('.notices').textContent")
-        .await
-        .unwrap()
-        .to_string();
-    assert!(notices.contains("storage is full"), "{notices}");
-    let names = b
-        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap();
+    let text = notices(&b).await;
+    assert!(text.contains("storage is full"), "{text}");
+    let names = saved_names(&b).await;
     assert_eq!(
         names,
         serde_json::json!(["Before"]),
@@ -219,22 +217,13 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
         .await
         .unwrap();
     assert_eq!(denied.as_str(), Some("SecurityError"), "storage is blocked");
-    let notices = || async {
-        b.js("return document.querySelector('.notices').textContent")
-            .await
-            .unwrap()
-            .to_string()
-    };
 
     save_as(&b, "Published").await;
     set_weight(&b, "rd", "3").await;
     save_as(&b, "R&D ×3").await;
-    let names = b
-        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap();
+    let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["Published", "R&D ×3"]));
-    let text = notices().await;
+    let text = notices(&b).await;
     assert!(text.contains("kept until this page closes"), "{text}");
     assert!(!text.contains("not saved"), "{text}");
 
@@ -255,12 +244,9 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let names = b
-        .js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap();
+    let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["R&D ×3"]));
-    let text = notices().await;
+    let text = notices(&b).await;
     assert!(!text.contains("Not deleted"), "{text}");
     b.close().await;
 }
