@@ -16,6 +16,7 @@ pub mod comparison;
 pub mod components;
 pub mod download;
 pub mod embed;
+pub mod every_year;
 pub mod export;
 pub mod format;
 pub mod loader;
@@ -23,6 +24,7 @@ pub mod persist;
 pub mod shared;
 pub mod state;
 pub mod view_model;
+pub mod worker_client;
 
 use leptos::prelude::*;
 

@@ -1,7 +1,8 @@
 //! What the worker computes, as pure functions over `index-core` (tested natively), and the
-//! [`Session`] that turns one message into answers: it reads the request, finds or parses the
-//! bundle, runs the job and reports progress, the result or the failure. The wasm entry point
-//! (`src/main.rs`) only moves text between the browser and [`Session::handle`].
+//! [`Session`] that turns one message into answers: it reads the request, finds the bundle (the
+//! one kept, or one from the message's text or from a fetch the wasm entry point makes when
+//! [`Session::wants`] says so), runs the job and reports progress, the result or the failure.
+//! The wasm entry point (`src/main.rs`) only moves text between the browser and the session.
 
 use std::sync::Arc;
 
@@ -13,8 +14,7 @@ use index_core::scenario::Scenario;
 use serde::Deserialize;
 
 use crate::protocol::{
-    BundleRef, FromWorker, JobId, Outcome, Request, Response, ScoredYears, SkippedYear, ToWorker,
-    UnitScore, YearScores,
+    BundleRef, FromWorker, JobId, Outcome, Request, Response, ScoredYears, ToWorker, YearScores,
 };
 
 /// What a scenario sets for a job: the weights and the method, validated for the bundle.
@@ -33,10 +33,10 @@ pub fn resolve(bundle: &Bundle, scenario: &Scenario) -> Result<(Weights, Method)
 }
 
 /// Scores every year with data of `bundle` under `scenario`: for each year, every unit's index
-/// score, rank and (when unranked) the reason — exactly what the app computes on the main thread
-/// (`pipeline::prepare` for the year, then `Prepared::score` with the scenario's weights).
-/// `progress(done, total)` is called after each year. A year the engine cannot prepare is listed
-/// in [`ScoredYears::skipped`], as the app leaves it out of its own years.
+/// score and rank — exactly what the app computes on the main thread (`pipeline::prepare` for
+/// the year, then `Prepared::score` with the scenario's weights). `progress(done, total)` is
+/// called after each year. A year the engine cannot prepare is left out, as the app leaves it
+/// out of its own years.
 ///
 /// # Errors
 /// The scenario does not apply to the bundle ([`resolve`]).
@@ -50,44 +50,30 @@ pub fn score_years(
     let total = u32::try_from(years.len()).unwrap_or(u32::MAX);
     let ds = bundle.dataset();
     let fw = bundle.framework();
-    let mut out = ScoredYears::default();
+    let units = ds.units().len();
+    let mut out = ScoredYears {
+        codes: ds.units().iter().map(|u| u.code.clone()).collect(),
+        years: Vec::with_capacity(years.len()),
+    };
     for (done, year) in (1..=total).zip(years) {
-        match pipeline::prepare(ds, fw, &method, year) {
-            Ok(prepared) => {
-                let results = Arc::new(prepared).score(fw, &weights);
-                let units = results
-                    .order()
-                    .into_iter()
-                    .filter_map(|u| {
-                        Some(UnitScore {
-                            code: ds.units().get(u)?.code.clone(),
-                            score: results.index(u),
-                            rank: results.rank(u),
-                            note: results.status(u).reason(),
-                        })
-                    })
-                    .collect();
-                out.years.push(YearScores {
-                    year,
-                    ranked: u32::try_from(results.ranked()).unwrap_or(u32::MAX),
-                    units,
-                });
-            }
-            Err(e) => out.skipped.push(SkippedYear {
+        if let Ok(prepared) = pipeline::prepare(ds, fw, &method, year) {
+            let results = Arc::new(prepared).score(fw, &weights);
+            out.years.push(YearScores {
                 year,
-                reason: e.to_string(),
-            }),
+                scores: (0..units).map(|u| results.index(u)).collect(),
+                ranks: (0..units).map(|u| results.rank(u)).collect(),
+            });
         }
         progress(done, total);
     }
     Ok(out)
 }
 
-/// The worker's state between messages: the one bundle it keeps (see the protocol's "The
-/// bundle is sent once").
+/// The worker's state between messages: the last bundle it was given, parsed (or why it could
+/// not be had), under its key.
 #[derive(Debug, Default)]
 pub struct Session {
-    bundle: Option<(String, Bundle)>,
+    bundle: Option<(String, Result<Bundle, String>)>,
 }
 
 /// The part of a request read when the whole cannot be: its job id, to answer it.
@@ -102,9 +88,33 @@ impl Session {
         Session::default()
     }
 
-    /// The key of the bundle held, if any.
+    /// The key of the bundle held (parsed), if any.
     pub fn bundle_key(&self) -> Option<&str> {
-        self.bundle.as_ref().map(|(k, _)| k.as_str())
+        match &self.bundle {
+            Some((k, Ok(_))) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The bundle to fetch before `message` can be handled, as (key, URL): when it names a
+    /// bundle by URL that the session does not hold. The caller fetches it, gives the text (or
+    /// why it could not) to [`Session::keep`], then calls [`Session::handle`].
+    pub fn wants(&self, message: &str) -> Option<(String, String)> {
+        match serde_json::from_str::<ToWorker>(message).ok()?.bundle {
+            BundleRef::Url { key, url } if self.bundle_key() != Some(key.as_str()) => {
+                Some((key, url))
+            }
+            _ => None,
+        }
+    }
+
+    /// Keeps the bundle `json` (fetched or sent) under `key`, replacing the one held; a text that
+    /// is not a valid bundle, or a fetch that failed (`Err`), is kept as the reason the jobs on
+    /// `key` fail.
+    pub fn keep(&mut self, key: String, json: Result<String, String>) {
+        let bundle = json
+            .and_then(|text| Bundle::from_json(&text).map_err(|e| format!("bundle `{key}`: {e}")));
+        self.bundle = Some((key, bundle));
     }
 
     /// Handles one message from the page: every answer goes to `post`, in order (progress
@@ -114,13 +124,10 @@ impl Session {
             Ok(m) => m,
             Err(e) => {
                 let answer = match serde_json::from_str::<JobOnly>(text) {
-                    Ok(JobOnly { job }) => FromWorker::Job {
-                        job,
-                        response: Response::Failed(format!("malformed request: {e}")),
-                    },
-                    Err(_) => FromWorker::Unreadable {
-                        message: format!("not a request: {e}"),
-                    },
+                    Ok(JobOnly { job }) => {
+                        FromWorker::Job(job, Response::Failed(format!("malformed request: {e}")))
+                    }
+                    Err(_) => FromWorker::Unreadable(format!("not a request: {e}")),
                 };
                 post(answer);
                 return;
@@ -128,15 +135,12 @@ impl Session {
         };
         let job = message.job;
         let response = match self.run(message, &mut |done, total| {
-            post(FromWorker::Job {
-                job,
-                response: Response::Progress { done, total },
-            });
+            post(FromWorker::Job(job, Response::Progress { done, total }));
         }) {
             Ok(outcome) => Response::Done(outcome),
             Err(e) => Response::Failed(e),
         };
-        post(FromWorker::Job { job, response });
+        post(FromWorker::Job(job, response));
     }
 
     /// Runs one well-formed request.
@@ -153,24 +157,21 @@ impl Session {
         }
     }
 
-    /// The bundle a request names: parsed from its text (and kept), or the one kept.
+    /// The bundle a request names: the one held under its key, else the one its text holds
+    /// (then kept); a bundle by URL must have been fetched ([`Session::wants`]).
     fn bundle(&mut self, bundle: BundleRef) -> Result<&Bundle, String> {
+        let held = self.bundle.as_ref().is_some_and(|(k, _)| k == bundle.key());
         match bundle {
-            BundleRef::Text { key, json } => {
-                // Drop the old bundle first: after a text the worker holds that bundle or none.
-                self.bundle = None;
-                let parsed =
-                    Bundle::from_json(&json).map_err(|e| format!("bundle `{key}`: {e}"))?;
-                Ok(&self.bundle.insert((key, parsed)).1)
+            BundleRef::Text { key, json } if !held => self.keep(key, Ok(json)),
+            BundleRef::Url { key, .. } if !held => {
+                return Err(format!("bundle `{key}` was not fetched"));
             }
-            BundleRef::Cached { key } => match &self.bundle {
-                Some((held, b)) if *held == key => Ok(b),
-                _ => Err(format!(
-                    "the worker does not hold bundle `{key}` (it holds {}); send its text",
-                    self.bundle_key()
-                        .map_or("none".to_string(), |k| format!("`{k}`"))
-                )),
-            },
+            _ => {}
+        }
+        match &self.bundle {
+            Some((_, Ok(b))) => Ok(b),
+            Some((_, Err(e))) => Err(e.clone()),
+            None => Err("the worker holds no bundle".into()),
         }
     }
 }
@@ -298,26 +299,15 @@ mod tests {
     }
 
     /// The main thread's figures for `year`: `pipeline::prepare`, then `score` — as the app's
-    /// state does — as (code, score, rank, note) in ranking order.
-    fn main_thread(
-        b: &Bundle,
-        s: &Scenario,
-        year: i32,
-    ) -> Vec<(String, Option<f64>, Option<u32>, String)> {
+    /// state does — as (code, score, rank) in ranking order.
+    fn main_thread(b: &Bundle, s: &Scenario, year: i32) -> Vec<(String, Option<f64>, Option<u32>)> {
         let method = s.method.apply(b.method());
         let weights = Weights::with_overrides(b.framework(), &s.weights).unwrap();
         let p = pipeline::prepare(b.dataset(), b.framework(), &method, year).unwrap();
         let r = Arc::new(p).score(b.framework(), &weights);
         r.order()
             .into_iter()
-            .map(|u| {
-                (
-                    b.dataset().units()[u].code.clone(),
-                    r.index(u),
-                    r.rank(u),
-                    r.status(u).reason(),
-                )
-            })
+            .map(|u| (b.dataset().units()[u].code.clone(), r.index(u), r.rank(u)))
             .collect()
     }
 
@@ -327,41 +317,30 @@ mod tests {
         for s in [scenario(), Scenario::default()] {
             let mut steps = Vec::new();
             let got = score_years(&b, &s, &mut |d, t| steps.push((d, t))).unwrap();
+            assert_eq!(got.codes, ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"]);
             let years: Vec<i32> = got.years.iter().map(|y| y.year).collect();
             assert_eq!(years, b.years_with_data());
             assert_eq!(years, [2018, 2019, 2020, 2021]);
-            assert!(got.skipped.is_empty(), "{:?}", got.skipped);
             assert_eq!(steps, [(1, 4), (2, 4), (3, 4), (4, 4)], "after each year");
             for y in &got.years {
                 let want = main_thread(&b, &s, y.year);
                 let have: Vec<_> = y
-                    .units
-                    .iter()
-                    .map(|u| (u.code.clone(), u.score, u.rank, u.note.clone()))
+                    .order()
+                    .into_iter()
+                    .map(|u| (got.codes[u].clone(), y.scores[u], y.ranks[u]))
                     .collect();
                 assert_eq!(have, want, "{}", y.year);
-                assert_eq!(
-                    y.ranked as usize,
-                    want.iter().filter(|u| u.2.is_some()).count()
-                );
             }
         }
         // The scenario matters: weights and method change the figures.
         let changed = score_years(&b, &scenario(), &mut |_, _| {}).unwrap();
         let published = score_years(&b, &Scenario::default(), &mut |_, _| {}).unwrap();
         assert_ne!(changed.years[1], published.years[1]);
-        // A unit without data in 2021 is listed, unranked, with the reason.
-        let fff = changed.years[3]
-            .units
-            .iter()
-            .find(|u| u.code == "FFF")
-            .unwrap();
-        assert_eq!(
-            (fff.rank, fff.note.as_str()),
-            (None, "no data for this year")
-        );
-        assert_eq!(changed.years[3].ranked, 5);
-        assert_eq!(changed.years[3].units.last().unwrap().code, "FFF");
+        // A unit without data in 2021 is unranked and comes last.
+        let y = &changed.years[3];
+        assert_eq!((y.scores[5], y.ranks[5]), (None, None));
+        assert_eq!(y.order().last(), Some(&5));
+        assert_eq!(y.ranks.iter().flatten().count(), 5);
     }
 
     #[test]
@@ -388,7 +367,7 @@ mod tests {
         out
     }
 
-    fn request(job: u64, bundle: BundleRef) -> String {
+    fn request(job: u32, bundle: BundleRef) -> String {
         ToWorker {
             job: JobId(job),
             bundle,
@@ -400,12 +379,9 @@ mod tests {
     }
 
     #[track_caller]
-    fn check_failed(answers: &[FromWorker], job: u64, contains: &str) {
+    fn check_failed(answers: &[FromWorker], job: u32, contains: &str) {
         match answers {
-            [FromWorker::Job {
-                job: j,
-                response: Response::Failed(why),
-            }] => {
+            [FromWorker::Job(j, Response::Failed(why))] => {
                 assert_eq!(*j, JobId(job));
                 assert!(why.contains(contains), "{why:?} should name {contains:?}");
             }
@@ -414,61 +390,85 @@ mod tests {
     }
 
     #[test]
-    fn a_session_keeps_the_bundle_sent_once_and_answers_in_order() {
+    fn a_session_fetches_a_bundle_once_and_answers_in_order() {
         let b = bundle();
+        let json = b.to_json().unwrap();
         let mut session = Session::new();
-        let text = BundleRef::Text {
-            key: "test-1".into(),
-            json: b.to_json().unwrap(),
+        let by_url = |key: &str| BundleRef::Url {
+            key: key.into(),
+            url: "data/test.json".into(),
         };
-        let first = answers(&mut session, &request(1, text));
-        assert_eq!(first.len(), 5, "four progress events, then the result");
-        for (i, a) in first.iter().take(4).enumerate() {
+        let first = request(1, by_url("test#1"));
+        assert_eq!(
+            session.wants(&first),
+            Some(("test#1".into(), "data/test.json".into()))
+        );
+        // Handled without the fetch: the job fails, saying so.
+        check_failed(
+            &answers(&mut session, &first),
+            1,
+            "`test#1` was not fetched",
+        );
+        session.keep("test#1".into(), Ok(json.clone()));
+        assert_eq!(session.wants(&first), None, "held now");
+        let answered = answers(&mut session, &first);
+        assert_eq!(answered.len(), 5, "four progress events, then the result");
+        for (i, a) in answered.iter().take(4).enumerate() {
             assert_eq!(
                 *a,
-                FromWorker::Job {
-                    job: JobId(1),
-                    response: Response::Progress {
+                FromWorker::Job(
+                    JobId(1),
+                    Response::Progress {
                         done: i as u32 + 1,
                         total: 4
                     }
-                }
+                )
             );
         }
         let want = score_years(&b, &scenario(), &mut |_, _| {}).unwrap();
-        assert_eq!(
-            first[4],
-            FromWorker::Job {
-                job: JobId(1),
-                response: Response::Done(Outcome::ScoreYears(want.clone()))
-            }
-        );
-        assert_eq!(session.bundle_key(), Some("test-1"));
+        let done = |job: u32| {
+            FromWorker::Job(
+                JobId(job),
+                Response::Done(Outcome::ScoreYears(want.clone())),
+            )
+        };
+        assert_eq!(answered[4], done(1));
+        assert_eq!(session.bundle_key(), Some("test#1"));
 
-        // Later requests name the bundle only.
-        let cached = BundleRef::Cached {
-            key: "test-1".into(),
-        };
-        let second = answers(&mut session, &request(2, cached));
-        assert_eq!(
-            second.last(),
-            Some(&FromWorker::Job {
-                job: JobId(2),
-                response: Response::Done(Outcome::ScoreYears(want))
-            })
+        // A later request on the same key needs no fetch; another key does.
+        let second = request(2, by_url("test#1"));
+        assert_eq!(session.wants(&second), None);
+        assert_eq!(answers(&mut session, &second).last(), Some(&done(2)));
+        assert!(session.wants(&request(3, by_url("test#2"))).is_some());
+
+        // A fetch that failed, or a text that is not a bundle: the jobs say why.
+        session.keep("test#2".into(), Err("the server answered 404".into()));
+        check_failed(
+            &answers(&mut session, &request(3, by_url("test#2"))),
+            3,
+            "404",
         );
-        // A key the worker does not hold.
-        let other = BundleRef::Cached {
-            key: "test-2".into(),
-        };
-        check_failed(&answers(&mut session, &request(3, other)), 3, "`test-2`");
-        // A text that is not a bundle: failed, and the old bundle is dropped.
+        assert!(
+            session.wants(&request(4, by_url("test#2"))).is_some(),
+            "fetched again"
+        );
         let bad = BundleRef::Text {
             key: "bad".into(),
             json: "{\"id\": 3}".into(),
         };
         check_failed(&answers(&mut session, &request(4, bad)), 4, "bundle `bad`");
         assert_eq!(session.bundle_key(), None);
+        // A bundle sent as text is kept too.
+        let text = BundleRef::Text {
+            key: "t".into(),
+            json,
+        };
+        assert_eq!(session.wants(&request(5, text.clone())), None);
+        assert_eq!(
+            answers(&mut session, &request(5, text)).last(),
+            Some(&done(5))
+        );
+        assert_eq!(session.bundle_key(), Some("t"));
     }
 
     #[test]
@@ -482,21 +482,21 @@ mod tests {
         check_failed(
             &answers(
                 &mut session,
-                r#"{"job": 9, "bundle": {"Cached": {"key": "k"}}, "scenario": {}, "request": "Shuffle"}"#,
+                r#"{"job": 9, "bundle": {"Url": {"key": "k", "url": "u"}}, "scenario": {}, "request": "Shuffle"}"#,
             ),
             9,
             "unknown variant `Shuffle`",
         );
-        for text in ["", "null", "[1,2]", r#"{"job": "one"}"#, "{\"job\": 1"] {
+        for text in ["", "null", "[1, 2]", r#"{"job": "one"}"#, "{\"job\": 1"] {
             match answers(&mut session, text).as_slice() {
-                [FromWorker::Unreadable { message }] => {
+                [FromWorker::Unreadable(message)] => {
                     assert!(message.starts_with("not a request:"), "{message}")
                 }
                 other => panic!("{text:?}: {other:?}"),
             }
         }
         // Ready says the version the page checks.
-        assert!(FromWorker::Ready { version: VERSION }
+        assert!(FromWorker::Ready(VERSION)
             .to_json()
             .contains(&VERSION.to_string()));
     }

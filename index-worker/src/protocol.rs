@@ -7,10 +7,10 @@
 //! ## A job's life
 //!
 //! ```text
-//! worker starts ──▶ Ready { version }
+//! worker starts ──▶ Ready(version)
 //! page ──ToWorker { job: 7, bundle, scenario, request }──▶ worker
-//!      ◀── Job { job: 7, Progress { done: 1, total: 24 } } … (after each step)
-//!      ◀── Job { job: 7, Done(Outcome::…) }   or   Job { job: 7, Failed("…") }
+//!      ◀── Job(7, Progress { done: 1, total: 24 }) … (after each step)
+//!      ◀── Job(7, Done(Outcome::…))   or   Job(7, Failed("…"))
 //! ```
 //!
 //! Every answer to a request carries its job id, so the page routes it to whoever asked. A
@@ -18,14 +18,25 @@
 //! [`FromWorker::Unreadable`]; one whose job id it can read but whose rest is malformed gets a
 //! [`Response::Failed`] naming the problem. The worker never panics on a message.
 //!
-//! ## The bundle is sent once
+//! ## Flat on the wire
 //!
-//! A bundle is large (the FTRI's JSON is about a megabyte), and later requests (Monte Carlo,
-//! rank bounds) come in series over the same bundle. A request therefore names its bundle by
-//! a key ([`BundleRef`]): the first request over a bundle carries its JSON text as well
-//! ([`BundleRef::Text`]); the worker keeps that one bundle, parsed, and later requests say
-//! only [`BundleRef::Cached`]. The worker holds at most one bundle (the page shows one at a
-//! time); a new text replaces it.
+//! A [`ToWorker`] is written as serde derives it. A [`FromWorker`] travels as one flat array,
+//! `[kind, job, done, total, text, codes, years]` (`Wire` below says which kind uses which
+//! field), and a year as an array too (`[year, scores, ranks]`): the
+//! page's module reads them with small sequence code instead of serde's code for three nested
+//! enums and named fields, as the app reads its other tagged enums from flat records (see
+//! ARCHITECTURE.md, Wasm size). The types on either side are the enums and structs below; only
+//! the text is flat.
+//!
+//! ## The bundle is fetched once
+//!
+//! A bundle is large (the FTRI's JSON is 190 KB, the technology panel's 700 KB), and later
+//! requests (Monte Carlo, rank bounds) come in series over the same bundle. A request names its
+//! bundle by a key and says where it comes from ([`BundleRef`]): the URL the page loaded it
+//! from (the worker fetches it, so the page neither writes nor copies it), or its JSON text
+//! (for a bundle that has no URL, such as an import). The worker keeps the last bundle, parsed,
+//! under its key, and a later request with the same key reuses it without fetching or parsing.
+//! The page gives a new key to every bundle it loads.
 //!
 //! ## Versions
 //!
@@ -42,7 +53,7 @@ pub const VERSION: u32 = 1;
 /// A job's identity, chosen by the page (unique while the page is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct JobId(pub u64);
+pub struct JobId(pub u32);
 
 /// A message from the page to the worker: one job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,21 +68,24 @@ pub struct ToWorker {
     pub request: Request,
 }
 
-/// Which bundle a job works on.
+/// Which bundle a job works on: a key, and where the bundle comes from if the worker does not
+/// hold that key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum BundleRef {
-    /// The bundle's JSON text (as [`index_core::bundle::Bundle::to_json`] writes it), to be
-    /// kept under `key` for later requests.
+    /// The bundle file at `url` (relative URLs resolve against the worker's script, which sits
+    /// beside the page).
+    Url {
+        /// The key the worker keeps it under.
+        key: String,
+        /// Where the page loaded it from (`data/<id>.json`).
+        url: String,
+    },
+    /// The bundle's JSON text (as [`index_core::bundle::Bundle::to_json`] writes it).
     Text {
-        /// The name later requests use.
+        /// The key the worker keeps it under.
         key: String,
         /// The bundle's JSON text.
         json: String,
-    },
-    /// The bundle sent earlier under this key.
-    Cached {
-        /// The key it was sent under.
-        key: String,
     },
 }
 
@@ -79,13 +93,13 @@ impl BundleRef {
     /// The key.
     pub fn key(&self) -> &str {
         match self {
-            BundleRef::Text { key, .. } | BundleRef::Cached { key } => key,
+            BundleRef::Url { key, .. } | BundleRef::Text { key, .. } => key,
         }
     }
 }
 
 /// What a job computes. Later features (uncertainty analysis, rank bounds, imports) add
-/// variants here and in [`Outcome`].
+/// variants here and in [`Outcome`] (and a kind in the flat form of [`FromWorker`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
     /// Score every year with data under the scenario: per year, every unit's index score and
@@ -95,28 +109,61 @@ pub enum Request {
 
 /// A message from the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Wire", into = "Wire")]
 pub enum FromWorker {
-    /// The worker has started and reads requests; sent once, first.
-    Ready {
-        /// The protocol version it speaks ([`VERSION`]).
-        version: u32,
-    },
-    /// About one job.
-    Job {
-        /// The job.
-        job: JobId,
-        /// What happened.
-        response: Response,
-    },
-    /// A message the worker could not read enough of to know its job (not JSON, or no job id).
-    Unreadable {
-        /// What was wrong with it.
-        message: String,
-    },
+    /// The worker has started and reads requests; sent once, first, with the protocol version
+    /// it speaks ([`VERSION`]).
+    Ready(u32),
+    /// About one job: which, and what happened.
+    Job(JobId, Response),
+    /// A message the worker could not read enough of to know its job (not JSON, or no job id):
+    /// what was wrong with it.
+    Unreadable(String),
 }
 
-/// What happened to a job.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years]`, the fields a
+/// kind does not use left at zero, empty or `[]`. Kinds: 0 `Ready` (version in `done`), 1
+/// `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`), 3 `Failed` (`text`), 4 `Unreadable`
+/// (`text`).
+type Wire = (u32, u32, u32, u32, String, Vec<String>, Vec<YearScores>);
+
+impl From<FromWorker> for Wire {
+    fn from(m: FromWorker) -> Wire {
+        let text = |kind, job, text| (kind, job, 0, 0, text, Vec::new(), Vec::new());
+        match m {
+            FromWorker::Ready(v) => (0, 0, v, 0, String::new(), Vec::new(), Vec::new()),
+            FromWorker::Job(JobId(job), Response::Progress { done, total }) => {
+                (1, job, done, total, String::new(), Vec::new(), Vec::new())
+            }
+            FromWorker::Job(JobId(job), Response::Done(Outcome::ScoreYears(s))) => {
+                (2, job, 0, 0, String::new(), s.codes, s.years)
+            }
+            FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
+            FromWorker::Unreadable(why) => text(4, 0, why),
+        }
+    }
+}
+
+impl TryFrom<Wire> for FromWorker {
+    type Error = String;
+    fn try_from((kind, job, done, total, text, codes, years): Wire) -> Result<FromWorker, String> {
+        let job = JobId(job);
+        Ok(match kind {
+            0 => FromWorker::Ready(done),
+            1 => FromWorker::Job(job, Response::Progress { done, total }),
+            2 => {
+                let scored = ScoredYears { codes, years };
+                FromWorker::Job(job, Response::Done(Outcome::ScoreYears(scored)))
+            }
+            3 => FromWorker::Job(job, Response::Failed(text)),
+            4 => FromWorker::Unreadable(text),
+            k => return Err(format!("unknown kind of message {k}")),
+        })
+    }
+}
+
+/// What happened to a job (it travels inside a [`FromWorker`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// `done` of `total` steps are finished (for [`Request::ScoreYears`], years).
     Progress {
@@ -131,63 +178,75 @@ pub enum Response {
     Failed(String),
 }
 
-/// A finished job's result, one variant per [`Request`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A finished job's result, one variant per [`Request`] (it travels inside a [`FromWorker`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// The result of [`Request::ScoreYears`].
     ScoreYears(ScoredYears),
 }
 
 /// Every year's index scores and ranks under one scenario.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScoredYears {
-    /// Years scored, ascending.
+    /// The dataset's units (ISO3 codes), in dataset order: entry `u` of every year's columns is
+    /// unit `codes[u]`.
+    pub codes: Vec<String>,
+    /// Every year the engine could score, ascending (a year it cannot prepare is left out, as
+    /// the page leaves it out of its own years).
     pub years: Vec<YearScores>,
-    /// Years with data that could not be scored (the engine's reason), as the app leaves them
-    /// out of its own per-year results.
-    pub skipped: Vec<SkippedYear>,
 }
 
-/// One year's index scores and ranks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One year's index scores and ranks, by unit (entry `u` is [`ScoredYears::codes`]`[u]`), as
+/// the engine's results keep them. Travels as `[year, scores, ranks]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "YearRow", into = "YearRow")]
 pub struct YearScores {
     /// The year.
     pub year: i32,
-    /// Units ranked.
-    pub ranked: u32,
-    /// Every unit of the dataset, ranked ones first by rank, then the others in dataset order.
-    pub units: Vec<UnitScore>,
+    /// Index scores (`None`: not scored).
+    pub scores: Vec<Option<f64>>,
+    /// Ranks, competition style (`None`: not ranked).
+    pub ranks: Vec<Option<u32>>,
 }
 
-/// One unit's index score and rank in one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UnitScore {
-    /// ISO3 code.
-    pub code: String,
-    /// Index score (`None`: not scored).
-    pub score: Option<f64>,
-    /// Rank, competition style (`None`: not ranked).
-    pub rank: Option<u32>,
-    /// Why the unit is not ranked, for people; empty when it is.
-    pub note: String,
+/// [`YearScores`] as it travels.
+type YearRow = (i32, Vec<Option<f64>>, Vec<Option<u32>>);
+
+impl From<YearRow> for YearScores {
+    fn from((year, scores, ranks): YearRow) -> Self {
+        YearScores {
+            year,
+            scores,
+            ranks,
+        }
+    }
 }
 
-/// A year with data that could not be scored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SkippedYear {
-    /// The year.
-    pub year: i32,
-    /// The engine's reason.
-    pub reason: String,
+impl From<YearScores> for YearRow {
+    fn from(y: YearScores) -> Self {
+        (y.year, y.scores, y.ranks)
+    }
+}
+
+impl YearScores {
+    /// Units in rank order: ranked ones best first, then the others in dataset order (as the
+    /// engine's `Results::order`).
+    pub fn order(&self) -> Vec<usize> {
+        index_core::order::permutation(self.ranks.len(), &mut |a, b| {
+            let rank = |u: usize| self.ranks.get(u).copied().flatten().unwrap_or(u32::MAX);
+            rank(a).cmp(&rank(b))
+        })
+    }
 }
 
 impl ToWorker {
-    /// The message as JSON text.
+    /// The message as JSON text. Indented, as the app writes scenario files: the page's module
+    /// then writes the scenario with code it already has (see ARCHITECTURE.md, Wasm size).
     ///
     /// # Errors
     /// serde's message, which writing these types to memory does not produce.
     pub fn to_json(&self) -> Result<String, String> {
-        serde_json::to_string(self).map_err(|e| e.to_string())
+        serde_json::to_string_pretty(self).map_err(|e| e.to_string())
     }
 }
 
@@ -196,7 +255,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"{"Unreadable":{"message":"the worker could not write its answer"}}"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[]]"#.to_string()
         })
     }
 
@@ -225,74 +284,86 @@ mod tests {
         scenario.weights.insert("rd".into(), 2.0);
         let to = ToWorker {
             job: JobId(7),
-            bundle: BundleRef::Cached {
-                key: "ftri-1".into(),
+            bundle: BundleRef::Url {
+                key: "ftri#1".into(),
+                url: "data/ftri.json".into(),
             },
             scenario,
             request: Request::ScoreYears,
         };
         let text = to.to_json().unwrap();
+        let compact: String = text.split_whitespace().collect();
         assert_eq!(
-            text,
-            r#"{"job":7,"bundle":{"Cached":{"key":"ftri-1"}},"scenario":{"bundle":"ftri","year":2019,"weights":{"rd":2.0}},"request":"ScoreYears"}"#
+            compact,
+            r#"{"job":7,"bundle":{"Url":{"key":"ftri#1","url":"data/ftri.json"}},"scenario":{"bundle":"ftri","year":2019,"weights":{"rd":2.0}},"request":"ScoreYears"}"#
         );
         assert_eq!(serde_json::from_str::<ToWorker>(&text).unwrap(), to);
 
         let from = [
-            FromWorker::Ready { version: VERSION },
-            FromWorker::Job {
-                job: JobId(7),
-                response: Response::Progress { done: 1, total: 2 },
-            },
-            FromWorker::Job {
-                job: JobId(7),
-                response: Response::Done(Outcome::ScoreYears(ScoredYears {
+            FromWorker::Ready(VERSION),
+            FromWorker::Job(JobId(7), Response::Progress { done: 1, total: 2 }),
+            FromWorker::Job(
+                JobId(7),
+                Response::Done(Outcome::ScoreYears(ScoredYears {
+                    codes: vec!["CHE".into(), "TUV".into(), "AUT".into()],
                     years: vec![YearScores {
                         year: 2019,
-                        ranked: 1,
-                        units: vec![
-                            UnitScore {
-                                code: "CHE".into(),
-                                score: Some(0.1 + 0.2),
-                                rank: Some(1),
-                                note: String::new(),
-                            },
-                            UnitScore {
-                                code: "TUV".into(),
-                                score: None,
-                                rank: None,
-                                note: "no data for this year".into(),
-                            },
-                        ],
-                    }],
-                    skipped: vec![SkippedYear {
-                        year: 2000,
-                        reason: "why".into(),
+                        scores: vec![Some(0.1 + 0.2), None, Some(-1e-300)],
+                        ranks: vec![Some(1), None, Some(2)],
                     }],
                 })),
-            },
-            FromWorker::Job {
-                job: JobId(8),
-                response: Response::Failed("no".into()),
-            },
-            FromWorker::Unreadable {
-                message: "not JSON".into(),
-            },
+            ),
+            FromWorker::Job(JobId(8), Response::Failed("no".into())),
+            FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
             // Scores survive exactly (0.1 + 0.2 is not 0.3).
             assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
         }
+        assert_eq!(FromWorker::Ready(1).to_json(), r#"[0,0,1,0,"",[],[]]"#);
         assert_eq!(
-            FromWorker::Ready { version: 1 }.to_json(),
-            r#"{"Ready":{"version":1}}"#
+            FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
+            r#"[1,7,3,12,"",[],[]]"#
+        );
+        assert_eq!(
+            FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
+            r#"[3,7,0,0,"no",[],[]]"#
         );
     }
 
     #[test]
+    fn years_come_in_rank_order() {
+        let y = YearScores {
+            year: 2019,
+            scores: vec![Some(1.0), None, Some(3.0), Some(3.0)],
+            ranks: vec![Some(3), None, Some(1), Some(1)],
+        };
+        assert_eq!(
+            y.order(),
+            [2, 3, 0, 1],
+            "ties keep dataset order; unranked last"
+        );
+    }
+
+    #[track_caller]
+    fn check_unreadable(text: &str, names: &str) {
+        let e = FromWorker::from_json(text).unwrap_err();
+        assert!(e.contains(names), "{text}: {e} should name {names:?}");
+    }
+
+    #[test]
     fn a_malformed_answer_is_an_error_naming_the_problem() {
-        let e = FromWorker::from_json(r#"{"Job":{"job":1}}"#).unwrap_err();
-        assert!(e.contains("missing field `response`"), "{e}");
+        check_unreadable("[1,7]", "invalid length 2");
+        check_unreadable(r#"[9,7,0,0,"",[],[]]"#, "unknown kind of message 9");
+        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}]]"#);
+        check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
+        check_unreadable(
+            &done("[2019.5,[1,2],[1,2]]"),
+            "invalid type: floating point",
+        );
+        check_unreadable(&done("[2019,[1,2],[1,-2]]"), "invalid value: integer `-2`");
+        check_unreadable(&done(r#"[2019,[1,"x"],[1,2]]"#), "invalid type: string");
+        assert!(FromWorker::from_json(&done("[2019,[1,null],[1,null]]")).is_ok());
         assert!(FromWorker::from_json("").is_err());
     }
 }

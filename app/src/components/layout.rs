@@ -60,6 +60,7 @@ pub fn Explorer() -> impl IntoView {
                     </section>
                     <aside class="gaps" aria-label="Group gap">
                         <GapPanel/>
+                        <super::every_year::EveryYear/>
                     </aside>
                 </div>
                 <CompareView/>

@@ -1,0 +1,121 @@
+//! "Download every year (CSV)": every unit's index score and rank in every year with data,
+//! under the scenario shown, computed in the background worker ([`crate::worker_client`]) while
+//! the page stays responsive. A progress bar counts the years; Cancel stops the work (nothing
+//! is downloaded) and the button is ready again. The file is [`crate::every_year::csv`].
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::ChartKind;
+use crate::download;
+use crate::every_year;
+use crate::persist::page_url;
+use crate::state::{use_state, Level};
+use crate::view_model::{chart_view, ChartContext};
+use crate::worker_client::{self, JobId, Outcome, Request, Response};
+
+/// The running job and its progress: (job, years done, years in all; 0 of 0 until it starts).
+type Running = Option<(JobId, u32, u32)>;
+
+/// The button, and while the job runs, its progress and Cancel.
+#[component]
+pub fn EveryYear() -> impl IntoView {
+    let state = use_state();
+    let running: RwSignal<Running> = RwSignal::new(None);
+    let finish = move |result: Result<(), String>| {
+        running.set(None);
+        if let Err(why) = result {
+            state.notify(
+                Level::Error,
+                format!("Every year could not be downloaded: {why}."),
+            );
+        }
+    };
+    let start = move |_: web_sys::MouseEvent| {
+        let (None, Some(bundle), Some(scenario), Some(results)) = (
+            running.get_untracked(),
+            state.bundle.get_untracked(),
+            state.scenario(),
+            state.current(),
+        ) else {
+            return;
+        };
+        // The file's header is taken now (the ranking chart's captions: weights and method), so
+        // it describes the scenario asked for even if the page moves on meanwhile.
+        let groups = scenario
+            .groups
+            .clone()
+            .unwrap_or_else(|| bundle.default_groups().clone());
+        let Some(view) = chart_view(
+            ChartKind::Bars,
+            &ChartContext {
+                bundle: &bundle,
+                results: &results,
+                years: &[results.year()],
+                per_year: &[Arc::clone(&results)],
+                groups: &groups,
+                selection: None,
+            },
+        ) else {
+            return;
+        };
+        let (year, link, asked, b) = (results.year(), page_url(), scenario.clone(), bundle.clone());
+        let on = move |response| match response {
+            Response::Progress { done, total } => running.update(|r| {
+                if let Some((_, d, t)) = r {
+                    (*d, *t) = (done, total);
+                }
+            }),
+            Response::Done(Outcome::ScoreYears(scored)) => finish(
+                every_year::csv(
+                    &b,
+                    &view,
+                    &asked,
+                    year,
+                    &link,
+                    &download::now_iso(),
+                    &scored,
+                )
+                .and_then(|text| {
+                    download::save_text(
+                        &every_year::file_name(&b, &scored),
+                        "text/csv;charset=utf-8",
+                        &text,
+                    )
+                }),
+            ),
+            Response::Failed(why) => finish(Err(why)),
+        };
+        // Running before `submit`: a worker that cannot be created answers at once (and the job
+        // is then over).
+        running.set(Some((JobId(0), 0, 0)));
+        let job = worker_client::submit(&bundle, scenario, Request::ScoreYears, on);
+        if running.get_untracked().is_some() {
+            running.set(Some((job, 0, 0)));
+        }
+    };
+    let cancel = move |_: web_sys::MouseEvent| {
+        if let Some((job, _, _)) = running.get_untracked() {
+            worker_client::cancel(job);
+            finish(Ok(()));
+        }
+    };
+    let idle = move || running.with(Option::is_none);
+    let count = move || match running.get() {
+        Some((_, done, total)) if total > 0 => format!("Year {done} of {total}"),
+        Some(_) => "Starting…".into(),
+        None => String::new(),
+    };
+    view! {
+        <section class="panel every-year" aria-labelledby="every-year-h">
+            <div class="panel-head"><h2 id="every-year-h">"Every year"</h2></div>
+            <p class="hint">"Every country's score and rank in every year, under these weights and method."</p>
+            <div class="buttons">
+                <button type="button" class="every-year-csv" disabled=move || !idle() on:click=start>"Download every year (CSV)"</button>
+                <button type="button" class="every-year-cancel" disabled=idle on:click=cancel>"Cancel"</button>
+            </div>
+            <p class="count every-year-count" role="status">{count}</p>
+        </section>
+    }
+}
