@@ -62,6 +62,13 @@ struct Job {
     sent: bool,
 }
 
+/// The worker's `message` and `error` listeners and its start time-out, kept alive with it.
+type Listeners = (
+    Closure<dyn FnMut(web_sys::MessageEvent)>,
+    Closure<dyn FnMut(web_sys::Event)>,
+    Timeout,
+);
+
 /// A started worker and what keeps its listeners alive.
 struct Running {
     worker: web_sys::Worker,
@@ -69,11 +76,7 @@ struct Running {
     generation: u64,
     /// It has said `Ready` with our version.
     ready: bool,
-    _listeners: (
-        Closure<dyn FnMut(web_sys::MessageEvent)>,
-        Closure<dyn FnMut(web_sys::Event)>,
-        Timeout,
-    ),
+    _listeners: Listeners,
 }
 
 #[derive(Default)]

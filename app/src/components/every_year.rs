@@ -1,7 +1,8 @@
 //! "Download every year (CSV)": every unit's index score and rank in every year with data,
 //! under the scenario shown, computed in the background worker ([`crate::worker_client`]) while
-//! the page stays responsive. A progress bar counts the years; Cancel stops the work (nothing
-//! is downloaded) and the button is ready again. The file is [`crate::every_year::csv`].
+//! the page stays responsive. While it runs, Cancel replaces the button and the years done are
+//! counted; Cancel stops the work (nothing is downloaded) and the button is back. The file is
+//! [`crate::every_year::csv`].
 
 use std::sync::Arc;
 
@@ -112,10 +113,10 @@ pub fn EveryYear() -> impl IntoView {
             <div class="panel-head"><h2 id="every-year-h">"Every year"</h2></div>
             <p class="hint">"Every country's score and rank in every year, under these weights and method."</p>
             <div class="buttons">
-                <button type="button" class="every-year-csv" disabled=move || !idle() on:click=start>"Download every year (CSV)"</button>
-                <button type="button" class="every-year-cancel" disabled=idle on:click=cancel>"Cancel"</button>
+                <button type="button" class="every-year-csv" hidden=move || !idle() on:click=start>"Download every year (CSV)"</button>
+                <button type="button" class="every-year-cancel" hidden=idle on:click=cancel>"Cancel"</button>
+                <span class="count every-year-count" role="status" style="align-self:center">{count}</span>
             </div>
-            <p class="count every-year-count" role="status">{count}</p>
         </section>
     }
 }
