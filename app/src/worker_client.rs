@@ -99,13 +99,15 @@ thread_local! {
     static CLIENT: RefCell<Client> = RefCell::new(Client::default());
 }
 
-/// Runs `f` on the client, then delivers the answers it returns. Nothing here calls back into
-/// the client while it is in use, so it is always free.
-fn with(f: impl FnOnce(&mut Client) -> Deliveries) {
+/// Runs `f` on the client, then delivers the answers it returns; whether the client was free
+/// (it always is: nothing here calls back into it while it is in use).
+fn with(f: impl FnOnce(&mut Client) -> Deliveries) -> bool {
     let answers = CLIENT.with(|c| c.try_borrow_mut().map(|mut c| f(&mut c)));
+    let free = answers.is_ok();
     for (on, response) in answers.unwrap_or_default() {
         on(response);
     }
+    free
 }
 
 /// Asks the worker to run `request` over `bundle` under `scenario`; `on` hears its answers.
@@ -116,8 +118,9 @@ pub fn submit(
     request: Request,
     on: impl Fn(Response) + 'static,
 ) -> JobId {
+    let on: Listener = Rc::new(on);
     let mut id = JobId(0);
-    with(|c| {
+    let queued = with(|c| {
         c.next_job += 1;
         id = JobId(c.next_job);
         c.jobs.push(Job {
@@ -125,11 +128,16 @@ pub fn submit(
             bundle: bundle.clone(),
             scenario,
             request,
-            on: Rc::new(on),
+            on: Rc::clone(&on),
             sent: false,
         });
         c.pump()
     });
+    if !queued {
+        on(Response::Failed(
+            "the background worker's client is busy".into(),
+        ));
+    }
     id
 }
 
