@@ -9,8 +9,9 @@
 //! - [`jobs`]: what the worker computes, as pure functions over `index-core` (the same engine
 //!   the page and the CLI run), and the [`jobs::Session`] that answers one message;
 //! - the `worker` bin (`src/main.rs`): the wasm entry point Trunk builds into
-//!   `worker_loader.js` + `worker.js` + `worker_bg.wasm`; it moves text between the browser
-//!   and [`jobs::Session`], nothing else.
+//!   `worker_loader.js` + `worker.js` + `worker_bg.wasm`; it queues messages, fetches the
+//!   bundle a request names when the session asks for it ([`jobs::Session::wants`]), and moves
+//!   text between the browser and [`jobs::Session`], nothing else.
 //!
 //! The crate depends on neither Leptos nor plotters, so the worker's module carries the engine,
 //! serde and a few browser bindings only; the page's module links [`protocol`] and not the jobs.
