@@ -1,7 +1,7 @@
 //! The embed route (`?embed=<chart>&<scenario>`): one chart, its title, its subtitle (the
 //! weights in one line), its source line and a link back to the full explorer — nothing else.
 //! It fetches only the bundle it shows (no catalogue), applies the link's scenario with the
-//! same validation and notices as the explorer ([`AppState::install`], [`persist::read_url`]),
+//! same validation and notices as the explorer ([`crate::state::Inputs::install`], [`persist::read_url`]),
 //! and redraws its canvas to the frame's size. A fixed embed names the data edition it was made
 //! with (`ed=`); when the served bundle's edition differs, a one-line notice says so.
 
@@ -80,9 +80,10 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
                         );
                     }
                 }
-                state.install(b, &scenario);
+                state.inputs.install(b, &scenario);
+                state.loading.status.set(Status::Ready);
             }
-            Err(e) => state.status.set(Status::Failed(format!(
+            Err(e) => state.loading.status.set(Status::Failed(format!(
                 "The chart could not be loaded: {e}"
             ))),
         }
@@ -133,7 +134,7 @@ pub fn Embed(
     view! {
         <div class="embed" data-chart=kind.name()>
             <Notices/>
-            {move || match state.status.get() {
+            {move || match state.loading.status.get() {
                 Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
                 Status::Loading(_) => Some(view! { <p class="embed-empty" aria-live="polite">"Loading…"</p> }.into_any()),
                 Status::Ready if view.with(Option::is_none) => Some(view! {

@@ -1,12 +1,25 @@
 //! Number formatting for people: scores with sensible precision for their scale, shares as
 //! percentages, signed rank changes.
 
-/// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1.
+/// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1; in
+/// scientific notation from a million up (no 300-digit figures).
 pub fn score(x: f64) -> String {
     if x.abs() < 10.0 {
         format!("{x:.3}")
-    } else {
+    } else if x.abs() < 1e6 {
         format!("{x:.1}")
+    } else {
+        format!("{x:.3e}")
+    }
+}
+
+/// At most 40 characters of `text` (what a message echoes of someone's input), with "…" when
+/// cut.
+pub fn excerpt(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 
@@ -59,5 +72,16 @@ mod tests {
         assert_eq!(signed(-0.25), "−0.250");
         assert_eq!(signed(0.0001), "0");
         assert_eq!(rank_change(Some(-2)), ("▼ 2".into(), "down"));
+        assert_eq!(score(1e308), "1.000e308");
+        assert_eq!(score(-2.5e7), "-2.500e7");
+    }
+
+    #[test]
+    fn excerpts_are_bounded() {
+        assert_eq!(excerpt("rd:2"), "rd:2");
+        let long = "é".repeat(100_000);
+        let e = excerpt(&long);
+        assert_eq!(e.chars().count(), 41);
+        assert!(e.ends_with('…'));
     }
 }

@@ -1,9 +1,11 @@
 //! # Index Explorer — the web app
 //!
 //! A Leptos client-side app over `index-core` compiled to WebAssembly. One state model
-//! ([`state::AppState`]) created at the root; components in [`components`] read it and change
-//! it only through its validating methods; the engine runs in memos; effects only synchronise
-//! with the outside world (URL in [`persist`], canvases in [`components::chart`]). Charts are
+//! ([`state::AppState`]: the engine's inputs behind validating setters, the results derived
+//! from them, table controls, notices) and the saved-scenario library ([`persist::Library`]),
+//! both created at the root and provided as contexts; components in [`components`] read them
+//! and change them only through their methods; the engine runs in memos; effects only
+//! synchronise with the outside world (URL in [`persist`], canvases in [`components::chart`]). Charts are
 //! plain functions from precomputed data to a plotters drawing area ([`charts`]), so they also
 //! render to SVG natively in tests.
 
@@ -17,6 +19,8 @@ pub mod components;
 pub mod download;
 pub mod embed;
 pub mod export;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod loader;
 pub mod persist;
@@ -35,13 +39,15 @@ use crate::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let library = persist::Library::new(state.notices);
+    provide_context(library);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = embed::requested() {
         return view! { <embed::Embed request=request/> }.into_any();
     }
     let scenario = persist::read_url(&state);
     if !start_bench(state) {
-        components::scenarios::restore(state);
+        library.restore();
         loader::start(state, scenario);
     }
     persist::sync_url(state);

@@ -1,0 +1,161 @@
+//! Everything derived from the inputs, each computed once per change and shared by every
+//! component that shows it: the preparation of every year (per dataset × method), the results
+//! of every year under the current weights, the year shown now and under the published weights,
+//! and the group comparison now, under the published weights and by year.
+//!
+//! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
+//! its value, so what depends on it is not recomputed (the comparison under the published
+//! weights is not recomputed when a weight moves).
+
+use std::sync::Arc;
+
+use index_core::bundle::Bundle;
+use index_core::groups::{self, GroupComparison};
+use index_core::method::Method;
+use index_core::pipeline::{self, Prepared, Results};
+use leptos::prelude::*;
+
+use super::inputs::Inputs;
+use crate::shared::Shared;
+
+/// The engine's preparation of every year under one method, and the results under the
+/// published weights. Recomputed when the dataset or method changes — not when a weight moves.
+#[derive(Debug)]
+pub struct YearData {
+    /// The method.
+    pub method: Method,
+    /// Years prepared, ascending.
+    pub years: Vec<i32>,
+    /// Prepared data per year (same order as `years`).
+    pub prepared: Vec<Arc<Prepared>>,
+    /// Results under the framework's published weights, per year.
+    pub baseline: Vec<Arc<Results>>,
+    /// Years with data that the engine could not prepare, and why (shown as notices).
+    pub failed: Vec<(i32, String)>,
+}
+
+impl YearData {
+    /// Position of `year` among the years prepared.
+    pub fn position(&self, year: i32) -> Option<usize> {
+        self.years.iter().position(|y| *y == year)
+    }
+}
+
+/// Results per year under the current weights (same order as [`YearData::years`]).
+#[derive(Debug)]
+pub struct Scored {
+    /// Results per year.
+    pub results: Vec<Arc<Results>>,
+}
+
+/// The group comparison of every year under the current weights (same order as
+/// [`YearData::years`]; `None` for a year where it cannot be made).
+pub type GapsByYear = Vec<Option<GroupComparison>>;
+
+/// The derived results. `Copy`: memo handles.
+#[derive(Debug, Clone, Copy)]
+pub struct Derived {
+    /// Every year prepared under the current method.
+    pub prepared: Memo<Option<Shared<YearData>>>,
+    /// Every year's results under the current weights.
+    pub scored: Memo<Option<Shared<Scored>>>,
+    /// The year shown, under the current weights.
+    pub current: Memo<Option<Shared<Results>>>,
+    /// The year shown, under the published weights.
+    pub baseline: Memo<Option<Shared<Results>>>,
+    /// The two groups compared in the year shown, under the current weights.
+    pub gaps: Memo<Option<Shared<GroupComparison>>>,
+    /// The same under the published weights.
+    pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
+    /// The two groups compared in every year, under the current weights.
+    pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+}
+
+impl Derived {
+    /// The memos over `inputs`.
+    pub fn new(inputs: Inputs) -> Self {
+        let bundle = inputs.bundle();
+        let method = inputs.method();
+        let weights = inputs.weights();
+        let year = inputs.year();
+        let groups = inputs.groups();
+        let prepared = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let m = method.with(|c| c.apply(b.method()));
+            Some(Shared::new(prepare_all(&b, m)))
+        });
+        let scored = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let p = prepared.get()?;
+            let w = weights.get()?;
+            if w.as_slice().len() != b.framework().len() {
+                return None;
+            }
+            let results = p
+                .prepared
+                .iter()
+                .map(|pr| Arc::new(pr.score(b.framework(), &w)))
+                .collect();
+            Some(Shared::new(Scored { results }))
+        });
+        let current = Memo::new(move |_| {
+            let i = prepared.with(|p| p.as_ref()?.position(year.get()))?;
+            scored.with(|s| s.as_ref()?.results.get(i).cloned().map(Shared))
+        });
+        let baseline = Memo::new(move |_| {
+            prepared.with(|p| {
+                let p = p.as_ref()?;
+                p.baseline.get(p.position(year.get())?).cloned().map(Shared)
+            })
+        });
+        let compare = move |results: &Results| {
+            let b = bundle.get()?;
+            let [a, g] = groups.get();
+            groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
+        };
+        let gaps = Memo::new(move |_| current.get().and_then(|r| compare(&r)).map(Shared::new));
+        let gaps_baseline =
+            Memo::new(move |_| baseline.get().and_then(|r| compare(&r)).map(Shared::new));
+        let gaps_by_year = Memo::new(move |_| {
+            let s = scored.get()?;
+            Some(Shared::new(
+                s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
+            ))
+        });
+        Derived {
+            prepared,
+            scored,
+            current,
+            baseline,
+            gaps,
+            gaps_baseline,
+            gaps_by_year,
+        }
+    }
+}
+
+/// Prepares every year with data under `method`, and scores the published weights; a year the
+/// engine refuses is listed in [`YearData::failed`] with the reason.
+pub fn prepare_all(bundle: &Bundle, method: Method) -> YearData {
+    let weights = bundle.framework().weights();
+    let mut data = YearData {
+        method,
+        years: Vec::new(),
+        prepared: Vec::new(),
+        baseline: Vec::new(),
+        failed: Vec::new(),
+    };
+    for y in bundle.years_with_data() {
+        match pipeline::prepare(bundle.dataset(), bundle.framework(), &data.method, y) {
+            Ok(p) => {
+                let p = Arc::new(p);
+                data.baseline
+                    .push(Arc::new(p.score(bundle.framework(), &weights)));
+                data.prepared.push(p);
+                data.years.push(y);
+            }
+            Err(e) => data.failed.push((y, e.to_string())),
+        }
+    }
+    data
+}
