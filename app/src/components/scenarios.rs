@@ -11,6 +11,11 @@ use crate::loader;
 use crate::persist::{use_library, Saved};
 use crate::state::{use_state, Level};
 
+/// Saved scenarios listed until the person asks for all: the most recent. Every row is rebuilt
+/// when the list changes (lists are rebuilt by position, see ARCHITECTURE.md), so hundreds of
+/// rows made each save several times slower.
+const SHOWN: usize = 30;
+
 /// Offers `text` as a JSON file download named `file`.
 fn download_json(file: &str, text: &str) -> Result<(), String> {
     crate::download::save_text(file, "application/json", text)
@@ -40,6 +45,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let state = use_state();
     let library = use_library();
     let name = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
     let current_bundle = move || {
         state
             .inputs
@@ -122,10 +128,18 @@ pub fn ScenariosPanel() -> impl IntoView {
                 <button type="submit" id="save-scenario">"Save"</button>
             </form>
             <p class="hint">"Saved in this browser. Tick two to four of the same dataset to compare them."</p>
+            <Show when=move || !show_all.get() && library.saved().with(|s| s.len() > SHOWN)>
+                <button class="link" id="show-all-saved" on:click=move |_| show_all.set(true)>
+                    {move || format!("Show {} earlier scenarios", library.saved().with(Vec::len).saturating_sub(SHOWN))}
+                </button>
+            </Show>
             <ul class="saved-list" id="saved-list">
-                {move || library.saved().get().into_iter().map(|s| view! {
-                    <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
-                }).collect_view()}
+                {move || library.saved().with(|all| {
+                    let first = if show_all.get() { 0 } else { all.len().saturating_sub(SHOWN) };
+                    all[first..].iter().cloned().map(|s| view! {
+                        <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
+                    }).collect_view()
+                })}
             </ul>
             <LibraryNotes/>
             <div class="buttons wrap">
