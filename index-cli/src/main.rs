@@ -57,9 +57,10 @@ struct Selection {
     #[arg(long, short)]
     bundle: Option<String>,
     /// The year (default: the scenario's, else the bundle's default year).
-    #[arg(long, short)]
+    #[arg(long, short, allow_negative_numbers = true)]
     year: Option<i32>,
-    /// A scenario JSON file exported from the app (weights, method, year, groups).
+    /// A scenario JSON file exported from the app (weights, method, year, groups); at most
+    /// 1 MiB.
     #[arg(long, short)]
     scenario: Option<PathBuf>,
     /// Which scenario of a file holding several (by name).

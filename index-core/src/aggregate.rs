@@ -68,8 +68,8 @@ pub(crate) fn aggregate_into(
             .collect();
         let parts = Parts {
             children: &children,
-            floor: method.floor,
-            needed: method.min_child_share * children.len() as f64,
+            floor: method.floor(),
+            needed: method.min_child_share() * children.len() as f64,
         };
         match how {
             Aggregation::Arithmetic => parts.fill(&mut out, |w, x| w * x, |s, a| a / s),
@@ -142,6 +142,7 @@ impl Parts<'_> {
 mod tests {
     use super::*;
     use crate::framework::fixture::{agg, leaf};
+    use crate::method::MethodSpec;
 
     fn tree() -> Framework {
         Framework::new(vec![
@@ -194,22 +195,23 @@ mod tests {
 
     #[test]
     fn minimum_share_of_children() {
-        let m = Method {
+        let m = Method::new(MethodSpec {
             min_child_share: 1.0,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         check(&m, &[[Some(40.0), None, Some(20.0)]], &[None]);
-        let half = Method {
+        let half = Method::new(MethodSpec {
             min_child_share: 0.5,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         check(&half, &[[Some(40.0), None, Some(20.0)]], &[Some(30.0)]);
     }
 
     #[test]
     fn geometric_and_harmonic_with_floor() {
-        let mut m = Method::default();
-        m.set_aggregation_everywhere(Aggregation::Geometric);
+        let m = Method::default().with_aggregation_everywhere(Aggregation::Geometric);
         // p = exp((ln 10 + 3 ln 1000)/4) = 10^(2.5) = 316.227…; q = 100; idx = sqrt(31622.7…)
         let p = 10f64.powf(2.5);
         check(
@@ -219,15 +221,16 @@ mod tests {
         );
         // a zero is raised to the floor (1.0): p = exp(3 ln 16 / 4) = 8
         check(&m, &[[Some(0.0), Some(16.0), Some(8.0)]], &[Some(8.0)]);
-        m.set_aggregation_everywhere(Aggregation::Harmonic);
+        let m = m.with_aggregation_everywhere(Aggregation::Harmonic);
         // p = 4 / (1/2 + 3/6) = 4; q = 4; idx = 4
         check(&m, &[[Some(2.0), Some(6.0), Some(4.0)]], &[Some(4.0)]);
     }
 
     #[test]
     fn per_level_choice() {
-        let mut m = Method::default();
-        m.levels.insert(3, Aggregation::Geometric);
+        let mut spec = MethodSpec::default();
+        spec.levels.insert(3, Aggregation::Geometric);
+        let m = Method::new(spec).unwrap();
         // p = (1·10+3·50)/4 = 40, q = 90, idx = sqrt(3600) = 60
         check(&m, &[[Some(10.0), Some(50.0), Some(90.0)]], &[Some(60.0)]);
     }

@@ -70,6 +70,8 @@ struct Steps {
     has_data: Vec<bool>,
     /// What treatment did to each indicator's values.
     transforms: Vec<Transform>,
+    /// The [`Framework::identity`] of the framework prepared for.
+    framework: u64,
 }
 
 impl Prepared {
@@ -85,7 +87,7 @@ impl Prepared {
         let mut m = self.denominated();
         impute(
             &mut m,
-            &self.method.imputation,
+            self.method.imputation(),
             &self.steps.group_of,
             &self.steps.has_data,
         );
@@ -290,11 +292,12 @@ fn prepare_into(
     let leaves = framework.leaves();
     let (rows, cols) = (dataset.units().len(), inds.len());
 
-    let (denominators, denominator_of) = if method.denominate && dens.iter().any(Option::is_some) {
+    let (denominators, denominator_of) = if method.denominate() && dens.iter().any(Option::is_some)
+    {
         // One column per distinct denominator.
         let mut den_inds: Vec<usize> = dens.iter().flatten().copied().collect();
         crate::order::sort_dedup(&mut den_inds);
-        let den = dataset.cross_section(year, &den_inds, method.carry_forward)?;
+        let den = dataset.cross_section(year, &den_inds, method.carry_forward())?;
         let columns: Vec<Option<usize>> = dens
             .iter()
             .map(|d| d.and_then(|d| den_inds.binary_search(&d).ok()))
@@ -303,7 +306,7 @@ fn prepare_into(
     } else {
         (Matrix::missing(rows, 0), vec![None; cols])
     };
-    let group_of: Vec<Option<usize>> = match &method.imputation {
+    let group_of: Vec<Option<usize>> = match method.imputation() {
         Imputation::GroupMean { family } => {
             let ids: Vec<&str> = dataset
                 .groups()
@@ -334,11 +337,11 @@ fn prepare_into(
     work.clear();
     work.reserve(rows.saturating_mul(cols));
     let mut raw_count = vec![0u64; rows];
-    let mut present: Vec<i64> = vec![0; if method.screen.is_some() { rows } else { 0 }];
-    let mut imputer = Imputer::new(&method.imputation, &group_of, &[], rows);
+    let mut present: Vec<i64> = vec![0; if method.screen().is_some() { rows } else { 0 }];
+    let mut imputer = Imputer::new(method.imputation(), &group_of, &[], rows);
     let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
     let raw =
-        dataset.cross_section_with(year, &inds, method.carry_forward, raw, |c, raw_col| {
+        dataset.cross_section_with(year, &inds, method.carry_forward(), raw, |c, raw_col| {
             // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
             for (n, x) in raw_count.iter_mut().zip(raw_col) {
                 *n += u64::from(!x.is_nan());
@@ -376,7 +379,7 @@ fn prepare_into(
 
     // Screen.
     let mut active = has_data.clone();
-    let screened_out = match method.screen {
+    let screened_out = match method.screen() {
         Some(min_share) => {
             let present: Vec<u64> = raw_count
                 .iter()
@@ -435,13 +438,21 @@ fn prepare_into(
             group_of,
             has_data,
             transforms,
+            framework: framework.identity(),
         },
     })
 }
 
 impl Prepared {
-    /// Aggregates and ranks under `weights` (made for `framework`).
-    pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Results {
+    /// Aggregates and ranks under `weights`.
+    ///
+    /// # Errors
+    /// [`Error::OtherFramework`] when `framework` is not the one prepared for, or `weights` were
+    /// made for another.
+    pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Result<Results> {
+        if self.steps.framework != framework.identity() || !weights.fits(framework) {
+            return Err(Error::OtherFramework);
+        }
         let rows = self.normalised.rows();
         // Indicators read the normalised values in place; only the aggregates are written.
         let mut columns = vec![None; framework.len()];
@@ -481,14 +492,14 @@ impl Prepared {
             .map(|u| column.get(u).copied().filter(|x| x.is_finite()))
             .collect();
         results.ranks = competition_ranks(&index);
-        results
+        Ok(results)
     }
 }
 
 /// The whole pipeline in one call: [`prepare`] then [`Prepared::score`].
 ///
 /// # Errors
-/// As [`prepare`].
+/// As [`prepare`] and [`Prepared::score`].
 pub fn run(
     dataset: &Dataset,
     framework: &Framework,
@@ -496,7 +507,7 @@ pub fn run(
     weights: &Weights,
     year: i32,
 ) -> Result<Results> {
-    Ok(Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights))
+    Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights)
 }
 
 impl Results {
@@ -612,7 +623,7 @@ mod tests {
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::{Higher, Lower};
     use crate::framework::fixture::{agg, leaf};
-    use crate::method::{Normalisation, Treatment};
+    use crate::method::{MethodSpec, Normalisation, Treatment};
 
     fn framework() -> Framework {
         Framework::new(vec![
@@ -668,10 +679,11 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             normalisation: Normalisation::None,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         assert_eq!(r.index(0), Some(1e200));
         let c = r.contributions(&f, 0);
@@ -692,10 +704,11 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             screen: Some(0.5),
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         assert_eq!(r.status(0), UnitStatus::Ranked);
         assert_eq!(r.status(1), UnitStatus::Ranked);
@@ -725,7 +738,7 @@ mod tests {
         o.insert("q".to_string(), 0.0);
         o.insert("y".to_string(), 0.0);
         let w = Weights::with_overrides(&f, &o).unwrap();
-        let r = Arc::clone(&base.prepared).score(&f, &w);
+        let r = Arc::clone(&base.prepared).score(&f, &w).unwrap();
         assert_eq!(base.ranks, vec![Some(1), Some(2)]);
         assert_eq!(r.ranks, vec![Some(2), Some(1)]);
         assert_eq!(r.rank_changes(&base), vec![Some(-1), Some(1)]);
@@ -742,28 +755,69 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
-            normalisation: Normalisation::Goalposts {
-                min: 0.0,
-                max: 1.0,
-                log: false,
-                low: 0.0,
-                high: 1.0,
-            },
-            ..Method::default()
-        };
         assert!(matches!(
-            run(&d, &f, &m, &f.weights(), 2020),
+            Method::new(MethodSpec {
+                normalisation: Normalisation::Goalposts {
+                    min: 0.0,
+                    max: 1.0,
+                    log: false,
+                    low: 0.0,
+                    high: 1.0,
+                },
+                ..MethodSpec::default()
+            }),
             Err(Error::BadMethod { .. })
         ));
-        let m = Method {
+        let mut spec = MethodSpec::default();
+        spec.levels.insert(9, crate::method::Aggregation::Geometric);
+        assert!(matches!(
+            run(&d, &f, &Method::new(spec).unwrap(), &f.weights(), 2020),
+            Err(Error::BadMethod { .. })
+        ));
+        let m = Method::new(MethodSpec {
             treatment: Treatment::DEFAULT_WINSORISE,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         assert!(run(&d, &f, &m, &f.weights(), 2020).is_ok());
         assert!(matches!(
             run(&d, &f, &Method::default(), &f.weights(), 1999),
             Err(Error::UnknownYear { .. })
         ));
+    }
+
+    #[test]
+    fn weights_score_only_the_framework_they_were_made_for() {
+        let d = dataset(
+            &[("A", &[]), ("B", &[])],
+            &[
+                ("x", Higher, &[Some(0.0), Some(1.0)]),
+                ("y", Higher, &[Some(1.0), Some(0.0)]),
+                ("z", Higher, &[Some(1.0), Some(0.0)]),
+            ],
+        );
+        let f = framework();
+        // The same nodes in the same order and the same number, another tree: y under q.
+        let other = Framework::new(vec![
+            leaf("x", "p", 1.0),
+            leaf("y", "q", 1.0),
+            leaf("z", "q", 1.0),
+            agg("p", Some("idx"), 1.0),
+            agg("q", Some("idx"), 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        assert_eq!(other.len(), f.len());
+        assert!(!other.weights().fits(&f));
+        assert_eq!(
+            run(&d, &f, &Method::default(), &other.weights(), 2020).unwrap_err(),
+            Error::OtherFramework
+        );
+        let p = Arc::new(prepare(&d, &f, &Method::default(), 2020).unwrap());
+        assert_eq!(
+            p.score(&other, &other.weights()).unwrap_err(),
+            Error::OtherFramework
+        );
+        assert!(p.score(&f, &f.weights()).is_ok());
     }
 }
