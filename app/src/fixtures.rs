@@ -98,5 +98,5 @@ pub fn bundle(edition: &str) -> Bundle {
 
 pub fn results(b: &Bundle, year: i32) -> Results {
     let p = Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), year).unwrap());
-    p.score(b.framework(), &b.framework().weights())
+    p.score(b.framework(), &b.framework().weights()).unwrap()
 }

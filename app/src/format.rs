@@ -13,13 +13,16 @@ pub fn score(x: f64) -> String {
     }
 }
 
-/// At most 40 characters of `text` (what a message echoes of someone's input), with "…" when
-/// cut.
-pub fn excerpt(text: &str) -> String {
-    const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
+pub use index_core::error::excerpt;
+
+/// A weight for a number field: at most 4 decimals (`0.3333`), or every digit when that would
+/// show a weight that is not 0 as 0 (`0.00001`).
+pub fn weight(x: f64) -> String {
+    let short = format!("{x:.4}");
+    let short = short.trim_end_matches('0').trim_end_matches('.');
+    match short.parse::<f64>() {
+        Ok(v) if v != 0.0 || x == 0.0 => short.to_string(),
+        _ => index_core::error::short_number(x),
     }
 }
 
@@ -77,11 +80,11 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_are_bounded() {
-        assert_eq!(excerpt("rd:2"), "rd:2");
-        let long = "é".repeat(100_000);
-        let e = excerpt(&long);
-        assert_eq!(e.chars().count(), 41);
-        assert!(e.ends_with('…'));
+    fn weights_show_four_decimals_but_never_a_false_zero() {
+        assert_eq!(weight(1.0 / 3.0), "0.3333");
+        assert_eq!(weight(2.0), "2");
+        assert_eq!(weight(0.0), "0");
+        assert_eq!(weight(0.00001), "0.00001");
+        assert_eq!(weight(1e-9), "1e-9");
     }
 }

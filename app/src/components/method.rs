@@ -222,7 +222,7 @@ pub fn MethodPanel() -> impl IntoView {
             <Show when=has_denominators>
                 <label class="check">
                     <input type="checkbox" id="denominate"
-                        prop:checked=move || state.derived.prepared.get().is_some_and(|p| p.method.denominate)
+                        prop:checked=move || state.derived.prepared.get().is_some_and(|p| p.method.denominate())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             inputs.set_method(move |m| m.denominate = Some(on));

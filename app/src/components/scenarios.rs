@@ -88,7 +88,20 @@ pub fn ScenariosPanel() -> impl IntoView {
             match Scenario::many_from_json(&text) {
                 Ok(list) => {
                     let mut added = 0;
+                    let shown = state.inputs.bundle().get_untracked();
                     for scenario in list {
+                        // What the dataset shown would refuse is said now, not only on opening.
+                        if let Some(b) = shown.as_ref().filter(|b| b.id() == scenario.bundle) {
+                            for e in scenario.resolve_lenient(b).1 {
+                                state.notify(
+                                    Level::Warning,
+                                    format!(
+                                        "Scenario “{}”: {e}; it opens with the default for that part.",
+                                        crate::format::excerpt(&scenario.name)
+                                    ),
+                                );
+                            }
+                        }
                         if !library.add(scenario) {
                             break;
                         }
@@ -263,7 +276,7 @@ fn LibraryNotes() -> impl IntoView {
                             let has_text = u.text.is_some();
                             view! {
                                 <li data-key=u.key.clone()>
-                                    <span title=u.problem.clone()>{crate::format::excerpt(&u.key)}</span>
+                                    <span title=u.problem.clone()>{crate::format::excerpt(&u.key).into_owned()}</span>
                                     {has_text.then(|| view! { <button class="link" on:click=download.clone()>"Download"</button> })}
                                     <button class="link danger remove-unreadable" on:click=move |_| library.remove_unreadable(&key)>"Remove"</button>
                                 </li>

@@ -90,8 +90,7 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
             }
         };
         if !accepted {
-            event_target::<web_sys::HtmlInputElement>(&ev)
-                .set_value(&index_core::scenario::short_number(weight()));
+            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&format::weight(weight()));
         }
     };
     let toggle = move |_| {
@@ -121,7 +120,7 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
                     on:input=set/>
                 <input type="number" class="weight-number" min="0" step="0.1"
                     aria-labelledby=label_id
-                    prop:value=move || index_core::scenario::short_number(weight())
+                    prop:value=move || format::weight(weight())
                     on:change=set/>
             </div>
         </li>

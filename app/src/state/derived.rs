@@ -81,21 +81,25 @@ impl Derived {
         let groups = inputs.groups();
         let prepared = Memo::new(move |_| {
             let b = bundle.get()?;
-            let m = method.with(|c| c.apply(b.method()));
+            // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
+            // the default method shows rather than nothing.
+            let m = method
+                .with(|c| c.apply(b.method()))
+                .unwrap_or_else(|_| b.method().clone());
             Some(Shared::new(prepare_all(&b, m)))
         });
         let scored = Memo::new(move |_| {
             let b = bundle.get()?;
             let p = prepared.get()?;
             let w = weights.get()?;
-            if w.as_slice().len() != b.framework().len() {
-                return None;
-            }
+            // Weights of another framework (a bundle just switched) score nothing until the new
+            // bundle's weights are in.
             let results = p
                 .prepared
                 .iter()
-                .map(|pr| Arc::new(pr.score(b.framework(), &w)))
-                .collect();
+                .map(|pr| pr.score(b.framework(), &w).map(Arc::new))
+                .collect::<Result<Vec<_>, _>>()
+                .ok()?;
             Some(Shared::new(Scored { results }))
         });
         let current = Memo::new(move |_| {
@@ -146,11 +150,12 @@ pub fn prepare_all(bundle: &Bundle, method: Method) -> YearData {
         failed: Vec::new(),
     };
     for y in bundle.years_with_data() {
-        match pipeline::prepare(bundle.dataset(), bundle.framework(), &data.method, y) {
-            Ok(p) => {
-                let p = Arc::new(p);
-                data.baseline
-                    .push(Arc::new(p.score(bundle.framework(), &weights)));
+        let prepared = pipeline::prepare(bundle.dataset(), bundle.framework(), &data.method, y)
+            .map(Arc::new)
+            .and_then(|p| Ok((p.score(bundle.framework(), &weights)?, p)));
+        match prepared {
+            Ok((baseline, p)) => {
+                data.baseline.push(Arc::new(baseline));
                 data.prepared.push(p);
                 data.years.push(y);
             }

@@ -8,8 +8,9 @@
 //! leaves the inputs as they were.
 
 use index_core::bundle::Bundle;
+use index_core::error::excerpt;
 use index_core::framework::Weights;
-use index_core::scenario::{MethodChoice, Scenario};
+use index_core::scenario::{MethodChoice, Resolved, Scenario};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
@@ -25,15 +26,6 @@ pub struct Inputs {
     groups: RwSignal<[String; 2]>,
     selection: RwSignal<Option<String>>,
     notices: Notices,
-}
-
-/// What a scenario sets, validated for a bundle.
-struct View {
-    year: i32,
-    groups: [String; 2],
-    weights: Weights,
-    method: MethodChoice,
-    selection: Option<String>,
 }
 
 impl Inputs {
@@ -83,10 +75,10 @@ impl Inputs {
     /// Installs a freshly loaded bundle with its defaults overridden by `scenario` part by part:
     /// each part the bundle refuses is a notice and stays at the default.
     pub fn install(&self, bundle: Bundle, scenario: &Scenario) {
-        let view = self.resolve(&bundle, scenario);
+        let resolved = self.resolve(&bundle, scenario);
         batch(|| {
             self.bundle.set(Some(Shared::new(bundle)));
-            self.set_view(view);
+            self.set_resolved(resolved);
         });
     }
 
@@ -95,81 +87,34 @@ impl Inputs {
         let Some(bundle) = self.bundle.get_untracked() else {
             return;
         };
-        let view = self.resolve(&bundle, scenario);
-        batch(|| self.set_view(view));
+        let resolved = self.resolve(&bundle, scenario);
+        batch(|| self.set_resolved(resolved));
     }
 
-    fn set_view(&self, v: View) {
-        self.weights.set(Some(Shared::new(v.weights)));
-        self.method.set(v.method);
-        self.year.set(v.year);
-        self.groups.set(v.groups);
-        self.selection.set(v.selection);
+    fn set_resolved(&self, r: Resolved) {
+        self.weights.set(Some(Shared::new(r.weights)));
+        self.method.set(r.choice);
+        self.year.set(r.year);
+        self.groups.set(r.groups);
+        self.selection.set(r.selection);
     }
 
-    /// The bundle's defaults with every part of `scenario` that the bundle accepts; a notice
-    /// for each part it refuses.
-    fn resolve(&self, bundle: &Bundle, scenario: &Scenario) -> View {
-        let mut v = View {
-            year: bundle.default_year(),
-            groups: bundle.default_groups().clone(),
-            weights: bundle.framework().weights(),
-            method: MethodChoice::default(),
-            selection: None,
-        };
-        let warn = |text: String| self.notices.notify(Level::Warning, text);
+    /// `scenario` made concrete for `bundle` by the engine ([`Scenario::resolve_lenient`]): a
+    /// notice for each part refused, naming where the scenario came from.
+    fn resolve(&self, bundle: &Bundle, scenario: &Scenario) -> Resolved {
+        let (resolved, errors) = scenario.resolve_lenient(bundle);
         let from = if scenario.name.is_empty() {
             "The link".to_string()
         } else {
-            format!("Scenario “{}”", scenario.name)
+            format!("Scenario “{}”", excerpt(&scenario.name))
         };
-        if let Some(y) = scenario.year {
-            if bundle.years_with_data().contains(&y) {
-                v.year = y;
-            } else {
-                warn(format!(
-                    "{from} asks for {y}, which {} has no data for; showing {}.",
-                    bundle.title(),
-                    v.year
-                ));
-            }
+        for e in errors {
+            self.notices.notify(
+                Level::Warning,
+                format!("{from}: {e}; showing the default for that part."),
+            );
         }
-        if !scenario.weights.is_empty() {
-            match Weights::with_overrides(bundle.framework(), &scenario.weights) {
-                Ok(w) => v.weights = w,
-                Err(e) => warn(format!(
-                    "{from}: weights not applied ({e}); showing the published weights."
-                )),
-            }
-        }
-        if !scenario.method.is_empty() {
-            let m = scenario.method.apply(bundle.method());
-            match m.validate(bundle.framework(), bundle.dataset()) {
-                Ok(()) => v.method = scenario.method.clone(),
-                Err(e) => warn(format!(
-                    "{from}: method not applied ({e}); showing the default method."
-                )),
-            }
-        }
-        if let Some([a, b]) = &scenario.groups {
-            if bundle.dataset().group(a).is_some() && bundle.dataset().group(b).is_some() {
-                v.groups = [a.clone(), b.clone()];
-            } else {
-                warn(format!(
-                    "{from} compares groups `{a}` and `{b}`, which this dataset does not have; comparing the default groups."
-                ));
-            }
-        }
-        if let Some(code) = &scenario.selection {
-            if bundle.dataset().unit_position(code).is_some() {
-                v.selection = Some(code.clone());
-            } else {
-                warn(format!(
-                    "{from} selects `{code}`, which is not in this dataset."
-                ));
-            }
-        }
-        v
+        resolved
     }
 
     /// Shows `year`, if the bundle has data for it.
@@ -280,7 +225,7 @@ impl Inputs {
         change(&mut choice);
         match choice
             .apply(b.method())
-            .validate(b.framework(), b.dataset())
+            .and_then(|m| m.validate(b.framework(), b.dataset()))
         {
             Ok(()) => self.method.set(choice),
             Err(e) => self

@@ -272,10 +272,7 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
     // Year and weights malformed, an unknown normalisation; the group choice is valid and kept.
     open(
         &b,
-        &format!(
-            "{}?b=ftri&y=20x9&w=rd:-1&n=bogus&g=LDC,developing",
-            site.url
-        ),
+        &format!("{}?b=ftri&y=20x9&w=rd:x&n=bogus&g=LDC,developing", site.url),
     )
     .await;
     let notices = b
