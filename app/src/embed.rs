@@ -16,18 +16,13 @@ use crate::charts::backend::Backend;
 use crate::charts::{ChartKind, Style};
 use crate::components::charts_panel::chart_memo;
 use crate::components::notices::Notices;
-use crate::export::{self, EmbedRequest};
+use crate::export;
 use crate::loader::{self, DEFAULT_BUNDLE};
-use crate::persist;
+use crate::persist::{self, EmbedRequest};
 use crate::state::{use_state, AppState, CatalogueEntry, Level, Status};
 
 /// The class the embed page puts on `<body>` (its styles hide everything else).
 pub const BODY_CLASS: &str = "embed-page";
-
-/// The embed request of the page's link, if it is an embed.
-pub fn requested() -> Option<EmbedRequest> {
-    export::embed_request(&persist::current_query())
-}
 
 /// Whether `id` can name a bundle file (letters, digits, `-`, `_`): anything else is not
 /// fetched.
@@ -95,6 +90,8 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
 pub fn Embed(
     /// What the link asks for.
     request: EmbedRequest,
+    /// The link's scenario.
+    scenario: Scenario,
 ) -> impl IntoView {
     let state = use_state();
     if let Some(body) = document().body() {
@@ -113,7 +110,6 @@ pub fn Embed(
             ChartKind::Bars
         }
     };
-    let scenario = persist::read_url(&state);
     load(state, scenario, request.edition.clone());
 
     let view = chart_memo(state, kind);

@@ -32,7 +32,7 @@ use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{ChartView, Row};
 
-use crate::persist::{EDITION_PARAM, EMBED_PARAM};
+use crate::persist::Param;
 
 /// Default size of an embed, in CSS pixels.
 pub const EMBED_SIZE: (u32, u32) = (640, 480);
@@ -96,31 +96,6 @@ pub fn safe_url(url: &str) -> Option<&str> {
 // ---------------------------------------------------------------------------------------------
 // Links and embeds
 
-/// What the page's link asks of the embed route: which chart, and the pinned edition if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmbedRequest {
-    /// The chart, or the text that named no chart.
-    pub chart: Result<ChartKind, String>,
-    /// The edition id a fixed embed was pinned to.
-    pub edition: Option<String>,
-}
-
-/// Reads `embed` and `ed` from a query string (`None` when the page is not an embed). The
-/// scenario parameters are read by `Scenario::from_query`, which ignores these two.
-pub fn embed_request(query: &str) -> Option<EmbedRequest> {
-    let mut chart = None;
-    let mut edition = None;
-    for pair in query.trim_start_matches('?').split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key == EMBED_PARAM {
-            chart = Some(ChartKind::from_name(value).ok_or_else(|| value.to_string()));
-        } else if key == EDITION_PARAM && !value.is_empty() {
-            edition = Some(value.chars().take(16).collect());
-        }
-    }
-    chart.map(|chart| EmbedRequest { chart, edition })
-}
-
 /// How an embed follows the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pinning {
@@ -144,14 +119,16 @@ pub fn embed_query(
     match pinning {
         Pinning::Live => {
             s.year = None;
-            format!("?{EMBED_PARAM}={}&{}", kind.name(), s.to_query())
+            format!("?{}={}&{}", Param::Embed.key(), kind.name(), s.to_query())
         }
         Pinning::Fixed => {
             s.year = Some(year);
             format!(
-                "?{EMBED_PARAM}={}&{}&{EDITION_PARAM}={edition}",
+                "?{}={}&{}&{}={edition}",
+                Param::Embed.key(),
                 kind.name(),
-                s.to_query()
+                s.to_query(),
+                Param::Edition.key()
             )
         }
     }
@@ -781,25 +758,20 @@ mod tests {
             embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234"),
             "?embed=gap&v=1&b=ftri&y=2017&w=rd:2&ed=abcd1234"
         );
+        // The page's one parser reads the embed's link back.
         let q = embed_query(ChartKind::Trend, &s, Pinning::Fixed, 2017, "abcd1234");
+        let link = crate::persist::parse_link(&q);
         assert_eq!(
-            embed_request(&q),
-            Some(EmbedRequest {
+            link.embed,
+            Some(crate::persist::EmbedRequest {
                 chart: Ok(ChartKind::Trend),
                 edition: Some("abcd1234".into())
             })
         );
-        // The scenario reads the same link, ignoring the embed's own parameters.
-        let (read, errors) = Scenario::from_query(&q);
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(read.weights, s.weights);
-        assert_eq!(read.year, Some(2017));
-        assert_eq!(embed_request("?b=ftri"), None);
-        assert_eq!(
-            embed_request("?embed=nope&b=ftri&w=x").map(|r| r.chart),
-            Some(Err("nope".into()))
-        );
-        assert_eq!(explorer_query(&read), "?v=1&b=ftri&y=2017&w=rd:2");
+        assert!(link.errors.is_empty(), "{:?}", link.errors);
+        assert_eq!(link.scenario.weights, s.weights);
+        assert_eq!(link.scenario.year, Some(2017));
+        assert_eq!(explorer_query(&link.scenario), "?v=1&b=ftri&y=2017&w=rd:2");
     }
 
     #[test]

@@ -41,14 +41,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let library = persist::Library::new(state.notices);
     provide_context(library);
+    // The link, read once: each parameter it could not read is a notice.
+    let link = persist::read_url(&state);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
-    if let Some(request) = embed::requested() {
-        return view! { <embed::Embed request=request/> }.into_any();
+    if let Some(request) = link.embed {
+        return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
     }
-    let scenario = persist::read_url(&state);
-    if !start_bench(state) {
+    if !start_bench(state, link.bench) {
         library.restore();
-        loader::start(state, scenario);
+        loader::start(state, link.scenario);
     }
     persist::sync_url(state);
     view! { <Explorer/> }.into_any()
@@ -57,8 +58,8 @@ pub fn App() -> impl IntoView {
 /// Starts the in-browser benchmark instead of the saved state and the link's data, if the page
 /// asks for it (`?bench=…`); whether it did.
 #[cfg(feature = "bench")]
-fn start_bench(state: AppState) -> bool {
-    let Some(which) = persist::bench_requested() else {
+fn start_bench(state: AppState, asked: Option<String>) -> bool {
+    let Some(which) = asked else {
         return false;
     };
     bench::start(state, which);
@@ -67,7 +68,7 @@ fn start_bench(state: AppState) -> bool {
 
 /// Builds without the `bench` feature have no benchmark: `?bench` is ignored.
 #[cfg(not(feature = "bench"))]
-fn start_bench(_: AppState) -> bool {
+fn start_bench(_: AppState, _: Option<String>) -> bool {
     false
 }
 

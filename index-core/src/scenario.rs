@@ -454,15 +454,15 @@ impl Scenario {
     /// assert_eq!(Scenario::from_query(&s.to_query()).0, s);
     /// ```
     pub fn to_query(&self) -> String {
-        let mut q = format!("v={FORMAT}");
+        let mut q = format!("{}={FORMAT}", Param::Version.key());
         let mut put = |key: &str, value: &str| {
             let _ = write!(q, "&{key}={}", utf8_percent_encode(value, VALUE));
         };
         if !self.bundle.is_empty() {
-            put("b", &self.bundle);
+            put(Param::Bundle.key(), &self.bundle);
         }
         if let Some(y) = self.year {
-            put("y", &y.to_string());
+            put(Param::Year.key(), &y.to_string());
         }
         if !self.weights.is_empty() {
             let w: Vec<String> = self
@@ -470,38 +470,38 @@ impl Scenario {
                 .iter()
                 .map(|(id, w)| format!("{id}:{}", short_number(*w)))
                 .collect();
-            put("w", &w.join(","));
+            put(Param::Weights.key(), &w.join(","));
         }
         let m = &self.method;
         if let Some(n) = &m.normalisation {
-            put("n", &n.to_string());
+            put(Param::Normalisation.key(), &n.to_string());
         }
         if let Some(a) = &m.aggregation {
-            put("a", &a.to_string());
+            put(Param::Aggregation.key(), &a.to_string());
         }
         if let Some(t) = &m.treatment {
-            put("o", &t.to_string());
+            put(Param::Outliers.key(), &t.to_string());
         }
         if let Some(i) = &m.imputation {
-            put("i", &i.to_string());
+            put(Param::Imputation.key(), &i.to_string());
         }
         if let Some(s) = m.screen {
-            put("s", &short_number(s));
+            put(Param::Screen.key(), &short_number(s));
         }
         if let Some(c) = m.carry_forward {
-            put("c", &c.to_string());
+            put(Param::Carry.key(), &c.to_string());
         }
         if let Some(d) = m.denominate {
-            put("dn", if d { "1" } else { "0" });
+            put(Param::Denominate.key(), if d { "1" } else { "0" });
         }
         if let Some([a, b]) = &self.groups {
-            put("g", &format!("{a},{b}"));
+            put(Param::Groups.key(), &format!("{a},{b}"));
         }
         if let Some(sel) = &self.selection {
-            put("u", sel);
+            put(Param::Unit.key(), sel);
         }
         if !self.name.is_empty() {
-            put("name", &self.name);
+            put(Param::Name.key(), &self.name);
         }
         q
     }
@@ -514,24 +514,121 @@ impl Scenario {
     pub fn from_query(query: &str) -> (Scenario, Vec<Error>) {
         let mut s = Scenario::default();
         let mut errors = Vec::new();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode_str(&raw.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned();
-            if let Err(problem) = apply_param(&mut s, key, &value) {
-                errors.push(Error::Parse {
-                    what: format!("URL parameter `{}`", excerpt(key)),
-                    problem: excerpt_quoted(&problem).into_owned(),
-                });
+        for (key, value) in query_pairs(query) {
+            if let Some(param) = Param::from_key(key) {
+                if let Err(e) = s.set_param(param, &value) {
+                    errors.push(e);
+                }
             }
         }
         (s, errors)
     }
+
+    /// Sets what URL parameter `param` says, from its (decoded) text. Only the syntax is
+    /// checked here; whether the values suit a bundle is [`Scenario::resolve_lenient`]'s to say.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the parameter and (shortened) its text.
+    pub fn set_param(&mut self, param: Param, value: &str) -> Result<()> {
+        apply_param(self, param, value).map_err(|problem| Error::Parse {
+            what: format!("URL parameter `{}`", param.key()),
+            problem: excerpt_quoted(&problem).into_owned(),
+        })
+    }
+}
+
+/// The parameters of a scenario's URL query form: the one place their names are spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Param {
+    /// `v`: the format version.
+    Version,
+    /// `b`: the bundle id.
+    Bundle,
+    /// `y`: the year.
+    Year,
+    /// `w`: weights as `node:weight` pairs, comma-separated.
+    Weights,
+    /// `n`: normalisation (its text form, e.g. `zscore:100:10`).
+    Normalisation,
+    /// `a`: aggregation.
+    Aggregation,
+    /// `o`: outlier treatment.
+    Outliers,
+    /// `i`: imputation.
+    Imputation,
+    /// `s`: screening threshold.
+    Screen,
+    /// `c`: years to carry values forward.
+    Carry,
+    /// `dn`: denominate (`1`/`0`).
+    Denominate,
+    /// `g`: the two groups compared, `a,b`.
+    Groups,
+    /// `u`: the unit followed.
+    Unit,
+    /// `name`: the scenario's name.
+    Name,
+}
+
+impl Param {
+    /// Every parameter, in the order links write them.
+    pub const ALL: [Param; 14] = [
+        Param::Version,
+        Param::Bundle,
+        Param::Year,
+        Param::Weights,
+        Param::Normalisation,
+        Param::Aggregation,
+        Param::Outliers,
+        Param::Imputation,
+        Param::Screen,
+        Param::Carry,
+        Param::Denominate,
+        Param::Groups,
+        Param::Unit,
+        Param::Name,
+    ];
+
+    /// The parameter's name in a query string.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Param::Version => "v",
+            Param::Bundle => "b",
+            Param::Year => "y",
+            Param::Weights => "w",
+            Param::Normalisation => "n",
+            Param::Aggregation => "a",
+            Param::Outliers => "o",
+            Param::Imputation => "i",
+            Param::Screen => "s",
+            Param::Carry => "c",
+            Param::Denominate => "dn",
+            Param::Groups => "g",
+            Param::Unit => "u",
+            Param::Name => "name",
+        }
+    }
+
+    /// The parameter named `key`, if it is one of a scenario's.
+    pub fn from_key(key: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// The `key=value` pairs of a query string (with or without `?`), values percent-decoded (`+`
+/// as a space); empty pairs skipped. Every reader of a link goes through this.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (&str, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode_str(&raw.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned();
+            (key, value)
+        })
 }
 
 /// Characters percent-encoded in query values: all but letters, digits and `-._~:,`.
@@ -592,13 +689,13 @@ fn number(text: &str) -> Option<f64> {
 
 /// Reads one link parameter into `s`: only that it is well formed (numbers are numbers, names
 /// are known); what the values mean is checked when the scenario is resolved, as for JSON.
-fn apply_param(s: &mut Scenario, key: &str, value: &str) -> std::result::Result<(), String> {
+fn apply_param(s: &mut Scenario, param: Param, value: &str) -> std::result::Result<(), String> {
     let text_err = |e: Error| match e {
         Error::Parse { problem, .. } => problem,
         other => other.to_string(),
     };
-    match key {
-        "v" => match value.parse::<u32>() {
+    match param {
+        Param::Version => match value.parse::<u32>() {
             Ok(v) if (1..=FORMAT).contains(&v) => {}
             Ok(v) if v > FORMAT => {
                 return Err(format!(
@@ -607,15 +704,15 @@ fn apply_param(s: &mut Scenario, key: &str, value: &str) -> std::result::Result<
             }
             _ => return Err(format!("`{value}` is not a format version")),
         },
-        "b" if !value.is_empty() => s.bundle = value.to_string(),
-        "y" => {
+        Param::Bundle if !value.is_empty() => s.bundle = value.to_string(),
+        Param::Year => {
             s.year = Some(
                 value
                     .parse()
                     .map_err(|_| format!("`{value}` is not a year"))?,
             )
         }
-        "w" => {
+        Param::Weights => {
             let mut weights = BTreeMap::new();
             for part in value.split(',').filter(|p| !p.is_empty()) {
                 let (id, w) = part
@@ -627,38 +724,38 @@ fn apply_param(s: &mut Scenario, key: &str, value: &str) -> std::result::Result<
             }
             s.weights = weights;
         }
-        "n" => s.method.normalisation = Some(value.parse().map_err(text_err)?),
-        "a" => s.method.aggregation = Some(value.parse().map_err(text_err)?),
-        "o" => s.method.treatment = Some(value.parse().map_err(text_err)?),
-        "i" => s.method.imputation = Some(value.parse().map_err(text_err)?),
-        "s" => {
+        Param::Normalisation => s.method.normalisation = Some(value.parse().map_err(text_err)?),
+        Param::Aggregation => s.method.aggregation = Some(value.parse().map_err(text_err)?),
+        Param::Outliers => s.method.treatment = Some(value.parse().map_err(text_err)?),
+        Param::Imputation => s.method.imputation = Some(value.parse().map_err(text_err)?),
+        Param::Screen => {
             s.method.screen =
                 Some(number(value).ok_or_else(|| format!("`{value}` is not a number"))?)
         }
-        "c" => {
+        Param::Carry => {
             s.method.carry_forward = Some(
                 value
                     .parse()
                     .map_err(|_| format!("`{value}` is not a whole number of years"))?,
             )
         }
-        "dn" => {
+        Param::Denominate => {
             s.method.denominate = Some(match value {
                 "1" => true,
                 "0" => false,
                 _ => return Err(format!("`{value}` should be 0 or 1")),
             })
         }
-        "g" => {
+        Param::Groups => {
             let (a, b) = value
                 .split_once(',')
                 .filter(|(a, b)| !a.is_empty() && !b.is_empty())
                 .ok_or_else(|| format!("`{value}` should be two group ids, e.g. LDC,developed"))?;
             s.groups = Some([a.to_string(), b.to_string()]);
         }
-        "u" if !value.is_empty() => s.selection = Some(value.to_string()),
-        "name" => s.name = value.to_string(),
-        _ => {}
+        Param::Unit if !value.is_empty() => s.selection = Some(value.to_string()),
+        Param::Name => s.name = value.to_string(),
+        Param::Bundle | Param::Unit => {}
     }
     Ok(())
 }

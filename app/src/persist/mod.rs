@@ -4,32 +4,27 @@
 //! [`Library`]'s, stored one per key ([`StorageKey`]) as versioned JSON.
 
 mod library;
+mod link;
 
-use index_core::scenario::Scenario;
 use leptos::prelude::*;
 
 pub use library::{use_library, KeyKind, Library, Saved, StorageKey, Unreadable, MAX_COMPARED};
+pub use link::{parse as parse_link, EmbedRequest, Link, Param};
 
 use crate::state::{AppState, Level};
 
-/// Reads the page's query string into a scenario, reporting each malformed parameter as a
-/// notice (the parameter is left at its default, the rest apply).
-pub fn read_url(state: &AppState) -> Scenario {
-    let query = window().location().search().unwrap_or_default();
-    let (scenario, errors) = Scenario::from_query(&query);
-    for e in errors {
+/// Reads the page's link, reporting each malformed parameter as a notice (the parameter is
+/// left at its default, the rest apply).
+pub fn read_url(state: &AppState) -> Link {
+    let link = parse_link(&current_query());
+    for e in &link.errors {
         state.notify(
             Level::Warning,
             format!("Part of the link was ignored: {e}."),
         );
     }
-    scenario
+    link
 }
-
-/// The URL parameter that asks for the embed page, naming the chart (`?embed=bars&…`).
-pub const EMBED_PARAM: &str = "embed";
-/// The URL parameter of a pinned embed: the edition id of the data it was made with.
-pub const EDITION_PARAM: &str = "ed";
 
 /// The page's full address (what the Share button copies: the URL always holds the view).
 pub fn page_url() -> String {
@@ -74,14 +69,4 @@ pub fn sync_url(state: AppState) {
             );
         }
     });
-}
-
-/// Whether the page was opened with `?bench` (the in-browser benchmark harness).
-#[cfg(feature = "bench")]
-pub fn bench_requested() -> Option<String> {
-    let query = current_query();
-    query.trim_start_matches('?').split('&').find_map(|p| {
-        p.strip_prefix("bench")
-            .map(|v| v.trim_start_matches('=').to_string())
-    })
 }
