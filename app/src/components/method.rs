@@ -120,41 +120,59 @@ fn carries() -> Vec<Offer<u32>> {
     )
 }
 
-/// A select bound to one method setting: its options are typed values, told apart by their
-/// position (the option's `value`), so nothing is parsed back from text.
+/// A select bound to one method setting: the options' labels, the position of the one in
+/// force, and what to do with the position picked. Not generic (one copy in the wasm);
+/// [`offered`] ties it to a setting's typed values.
 #[component]
-fn Choice<T>(
+fn Choice(
     id: &'static str,
     label: &'static str,
-    #[prop(into)] options: Signal<Vec<Offer<T>>>,
-    #[prop(into)] current: Signal<Option<T>>,
-    on_pick: Callback<Option<T>>,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let pick = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev)
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| options.with_untracked(|o| o.get(i).map(|(v, _)| v.clone())));
-        if let Some(v) = chosen {
-            on_pick.run(v);
-        }
-    };
+    #[prop(into)] labels: Signal<Vec<String>>,
+    #[prop(into)] current: Signal<Option<usize>>,
+    on_pick: Callback<usize>,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>
-            <select id=id on:change=pick>
+            <select id=id on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                    on_pick.run(i);
+                }
+            }>
                 {move || {
                     let now = current.get();
-                    options.get().into_iter().enumerate().map(|(i, (v, l))| {
-                        view! { <option value=i.to_string() selected=v == now>{l}</option> }
+                    labels.get().into_iter().enumerate().map(|(i, l)| {
+                        view! { <option value=i.to_string() selected=now == Some(i)>{l}</option> }
                     }).collect_view()
                 }}
             </select>
         </label>
     }
+}
+
+/// A [`Choice`] over a setting's typed `options`: `current` gives the value in force, `set`
+/// receives the value picked (nothing is parsed back from text).
+fn offered<T>(
+    id: &'static str,
+    label: &'static str,
+    options: impl Fn() -> Vec<Offer<T>> + Copy + Send + Sync + 'static,
+    current: impl Fn() -> Option<T> + Send + Sync + 'static,
+    set: impl Fn(Option<T>) + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let labels = Signal::derive(move || options().into_iter().map(|(_, l)| l).collect());
+    let position = Signal::derive(move || {
+        let now = current();
+        options().iter().position(|(v, _)| *v == now)
+    });
+    let pick = Callback::new(move |i: usize| {
+        if let Some((v, _)) = options().into_iter().nth(i) {
+            set(v);
+        }
+    });
+    view! { <Choice id=id label=label labels=labels current=position on_pick=pick/> }
 }
 
 /// The panel.
@@ -201,24 +219,24 @@ pub fn MethodPanel() -> impl IntoView {
                     <button id="reset-method" on:click=move |_| inputs.set_method(|m| *m = MethodChoice::default())>"Default"</button>
                 </div>
             </div>
-            <Choice id="normalisation" label="Normalisation" options=normalisations()
-                current=Signal::derive(move || choice.with(|c| c.normalisation))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.normalisation = v))/>
-            <Choice id="aggregation" label="Aggregation" options=aggregations()
-                current=Signal::derive(move || choice.with(|c| c.aggregation))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.aggregation = v))/>
-            <Choice id="treatment" label="Outliers" options=treatments()
-                current=Signal::derive(move || choice.with(|c| c.treatment))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.treatment = v))/>
-            <Choice id="imputation" label="Missing data" options=Signal::derive(move || imputations(families()))
-                current=Signal::derive(move || choice.with(|c| c.imputation.clone()))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.imputation = v))/>
-            <Choice id="screen" label="Screening" options=screens()
-                current=Signal::derive(move || choice.with(|c| c.screen))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.screen = v))/>
-            <Choice id="carry" label="Carry values forward" options=carries()
-                current=Signal::derive(move || choice.with(|c| c.carry_forward))
-                on_pick=Callback::new(move |v| inputs.set_method(move |m| m.carry_forward = v))/>
+            {offered("normalisation", "Normalisation", normalisations,
+                move || choice.with(|c| c.normalisation),
+                move |v| inputs.set_method(move |m| m.normalisation = v))}
+            {offered("aggregation", "Aggregation", aggregations,
+                move || choice.with(|c| c.aggregation),
+                move |v| inputs.set_method(move |m| m.aggregation = v))}
+            {offered("treatment", "Outliers", treatments,
+                move || choice.with(|c| c.treatment),
+                move |v| inputs.set_method(move |m| m.treatment = v))}
+            {offered("imputation", "Missing data", move || imputations(families()),
+                move || choice.with(|c| c.imputation.clone()),
+                move |v| inputs.set_method(move |m| m.imputation = v))}
+            {offered("screen", "Screening", screens,
+                move || choice.with(|c| c.screen),
+                move |v| inputs.set_method(move |m| m.screen = v))}
+            {offered("carry", "Carry values forward", carries,
+                move || choice.with(|c| c.carry_forward),
+                move |v| inputs.set_method(move |m| m.carry_forward = v))}
             <Show when=has_denominators>
                 <label class="check">
                     <input type="checkbox" id="denominate"
