@@ -56,6 +56,7 @@ pub mod error;
 pub mod framework;
 pub mod groups;
 pub mod impute;
+mod kernels;
 pub mod matrix;
 pub mod method;
 pub mod normalise;
