@@ -11,8 +11,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
 
-use super::{lanes, winsorise};
+use super::{aggregate as blocked, lanes, winsorise};
+use crate::aggregate::{self, Rule};
 use crate::method::Treatment;
+use crate::method::{limits, Aggregation};
 use crate::stats;
 use crate::treat::{self, TreatmentOutcome};
 
@@ -332,6 +334,53 @@ proptest! {
         prop_assert_eq!(zeroed(a), zeroed(b));
         if let (Some((s, k)), Some((ps, pk))) = (figures(&a), figures(&b)) {
             prop_assert!(close(s, ps, 1e-9) && close(k, pk, 1e-9), "{:?} vs {:?}", a, b);
+        }
+    }
+}
+
+/// A parent's rule: any mean, floor and share of children within [`limits`].
+fn rule() -> impl Strategy<Value = Rule> {
+    (
+        select(vec![
+            Aggregation::Arithmetic,
+            Aggregation::Geometric,
+            Aggregation::Harmonic,
+        ]),
+        prop_oneof![
+            Just(limits::FLOOR_MIN),
+            Just(1.0),
+            limits::FLOOR_MIN..limits::FLOOR_MAX
+        ],
+        prop_oneof![Just(0.0), Just(0.5), Just(1.0), 0.0..=1.0f64],
+    )
+        .prop_map(|(how, floor, min_child_share)| Rule {
+            how,
+            floor,
+            min_child_share,
+        })
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Blocked aggregation is the formulas applied to one unit at a time
+    /// ([`aggregate::unit_score`]), to the bit: any mean, weights in (0, 1e6], children with
+    /// gaps, of any length (a short column is missing below its end).
+    #[test]
+    fn blocked_aggregation_is_one_unit_at_a_time(
+        rows in 0usize..40,
+        children in vec((column(40, true), prop_oneof![Just(1.0), 1e-6..=1e6f64]), 1..7),
+        rule in rule(),
+    ) {
+        let columns: Vec<(&[f64], f64)> = children.iter().map(|(c, w)| (c.as_slice(), *w)).collect();
+        let mut out = vec![0.0; rows];
+        blocked::parent_into(&columns, &rule, &mut out);
+        for (u, got) in out.iter().enumerate() {
+            let unit: Vec<(f64, f64)> = columns
+                .iter()
+                .map(|(c, w)| (c.get(u).copied().unwrap_or(f64::NAN), *w))
+                .collect();
+            prop_assert_eq!(got.to_bits(), aggregate::unit_score(&unit, &rule).to_bits(), "row {}", u);
         }
     }
 }
