@@ -13,8 +13,10 @@ use proptest::test_runner::FileFailurePersistence;
 
 use super::{aggregate as blocked, lanes, winsorise};
 use crate::aggregate::{self, Rule};
+use crate::impute;
+use crate::matrix::Matrix;
 use crate::method::Treatment;
-use crate::method::{limits, Aggregation};
+use crate::method::{limits, Aggregation, Imputation};
 use crate::stats;
 use crate::treat::{self, TreatmentOutcome};
 
@@ -382,5 +384,50 @@ proptest! {
                 .collect();
             prop_assert_eq!(got.to_bits(), aggregate::unit_score(&unit, &rule).to_bits(), "row {}", u);
         }
+    }
+}
+
+/// A table of `cols` columns of `rows` values, column-major.
+fn table(rows: usize, cols: usize) -> impl Strategy<Value = Matrix> {
+    vec(column(rows + 1, true), cols).prop_map(move |columns| {
+        let mut data = Vec::with_capacity(rows * cols);
+        for c in columns {
+            data.extend((0..rows).map(|u| c.get(u).copied().unwrap_or(f64::NAN)));
+        }
+        Matrix::from_columns(rows, cols, data)
+    })
+}
+
+/// Bits of every value of a table, column by column.
+fn table_bits(m: &Matrix) -> Vec<u64> {
+    (0..m.cols())
+        .flat_map(|c| m.col_raw(c).iter().map(|x| x.to_bits()))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Imputation through the kernel ([`impute::impute`]) is the rule one gap at a time
+    /// ([`impute::impute_literally`]), to the bit, with the same counts: any imputation, units in
+    /// groups or none, active or not (or no list of who is).
+    #[test]
+    fn imputing_gaps_is_the_rule_one_gap_at_a_time(
+        (values, group_of, active) in (0usize..40, 1usize..4).prop_flat_map(|(rows, cols)| (
+            table(rows, cols),
+            vec(prop_oneof![1 => Just(None), 3 => (0usize..3).prop_map(Some)], rows),
+            prop_oneof![1 => Just(Vec::new()), 3 => vec(prop_oneof![1 => Just(false), 4 => Just(true)], rows)],
+        )),
+        imputation in select(vec![
+            Imputation::None,
+            Imputation::IndicatorMean,
+            Imputation::GroupMean { family: "g".into() },
+        ]),
+    ) {
+        let (mut fast, mut plain) = (values.clone(), values);
+        let filled = impute::impute(&mut fast, &imputation, &group_of, &active);
+        let literally = impute::impute_literally(&mut plain, &imputation, &group_of, &active);
+        prop_assert_eq!(filled, literally);
+        prop_assert_eq!(table_bits(&fast), table_bits(&plain));
     }
 }
