@@ -22,11 +22,13 @@
 //! | [`lanes`] | count, sums, power sums, extremes of a column in independent lanes; one-pass skewness and kurtosis | [`crate::stats`] |
 //! | [`winsorise`] | a column's ends and core moments, so each winsorising step costs O(limit) | [`crate::treat`] |
 //! | [`gaps`] | imputation's slot means in one pass, then only the gaps filled | [`crate::impute`] |
+//! | [`sweep`] | each raw column counted, copied, denominated and imputed in one sweep; screening's counts as integers | [`crate::denominate`], [`crate::impute`], [`crate::screen`] (the steps in order) |
 //! | [`aggregate`] | a parent's rows a block at a time, children summed in registers | [`crate::aggregate`] |
 
 pub(crate) mod aggregate;
 pub(crate) mod gaps;
 pub(crate) mod lanes;
+pub(crate) mod sweep;
 pub(crate) mod winsorise;
 
 #[cfg(test)]
