@@ -2,8 +2,8 @@
 //! when the cross-section is taken ([`crate::dataset::Dataset::cross_section`]); this module
 //! fills what is still missing.
 //!
-//! [`impute`] works through [`crate::kernels::gaps`], which sums every slot in one pass over a
-//! column and then revisits only its gaps; [`impute_literally`] (compiled for tests) is the rule
+//! [`impute`] works through `kernels::gaps`, which sums every slot in one pass over a
+//! column and then revisits only its gaps; `impute_literally` (compiled for tests) is the rule
 //! one gap at a time, and the two agree to the bit.
 
 use crate::kernels::gaps::Imputer;

@@ -4,7 +4,7 @@
 //!
 //! Preparing works column by column in two sweeps, each taking a column from memory once and
 //! doing every step it can while the column is in cache: as the raw cross-section is taken,
-//! count, copy, denominate and impute ([`crate::kernels::sweep`]); then, once screening has
+//! count, copy, denominate and impute (`kernels::sweep`); then, once screening has
 //! decided who is in, treat and normalise. It keeps the raw and the normalised values and what each step did; the values
 //! after a step in between are rebuilt, exactly, when asked for ([`Prepared::denominated`],
 //! [`Prepared::imputed`], [`Prepared::treated`]). Scores keep only the aggregates' columns

@@ -2,9 +2,8 @@
 //! standard deviation, and the type-2 skewness and kurtosis the outlier rule tests.
 //!
 //! The plain statistics are here; the column passes that compute skewness and kurtosis at speed
-//! (sums kept in vector lanes, one pass where it loses no digits) are in
-//! [`crate::kernels::lanes`], checked against [`skew_kurtosis_two_pass`], the formulas read
-//! literally.
+//! (sums kept in vector lanes, one pass where it loses no digits) are in `kernels::lanes`,
+//! checked against `skew_kurtosis_two_pass`, the formulas read literally.
 
 /// Present values of a raw column (NaN marks missing).
 pub(crate) fn present(col: &[f64]) -> impl Iterator<Item = f64> + '_ {

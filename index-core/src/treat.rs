@@ -74,7 +74,7 @@ fn passes(sk: (f64, f64), skew: f64, kurtosis: f64) -> bool {
 
 /// Treats one column in place (NaN = missing, left alone) and says what was done.
 ///
-/// Cost (the winsorising is done by [`crate::kernels::winsorise`]): the first skewness and
+/// Cost (the winsorising is done by `kernels::winsorise`): the first skewness and
 /// kurtosis take one pass over the column, as [`crate::stats::skew_kurtosis`] does (two for
 /// awkward data). A failing column takes two more (or three), one to find the end it is winsorised at (its `max_winsorised + 1` most extreme
 /// distinct values, with their counts) and one for the moments of the other values; each

@@ -8,14 +8,18 @@
 //! instead of recomputing it. Every kernel has its plain counterpart in a step module (named in
 //! the kernel's doc), and the step's public entry points call the kernel.
 //!
-//! How they are checked: property tests (`tests.rs` here, on random columns with ties, gaps,
-//! constants and tiny and huge magnitudes within [`crate::method::limits`]) compare each kernel
-//! with its plain counterpart, to the bit (`to_bits`, NaN in the same places) wherever the
-//! kernel does the same arithmetic in the same order. Two kernels reassociate sums by design,
-//! and are checked to the bit on what they decide (counts, extremes, which values are replaced,
-//! every value written) and within a stated relative bound on the sums themselves: the lane
-//! sums ([`lanes`]) and winsorisation's recombined moments ([`winsorise`]). Over the whole
-//! pipeline, `tests/properties.rs` checks that `prepare` is its steps in order, to the bit.
+//! How they are checked: property tests (`tests.rs` here) compare each kernel with its plain
+//! counterpart on random columns with ties, gaps, constants, and tiny and huge values (to
+//! ±`f64::MAX`), and method parameters within [`crate::method::limits`]: to the bit (`to_bits`,
+//! NaN in the same places) wherever the kernel does the same arithmetic in the same order
+//! ([`gaps`], [`aggregate`]). Two kernels reassociate sums by design: [`lanes`] and
+//! [`winsorise`] are checked to the bit on what they decide (counts, extremes, how many values a
+//! step replaces, the ends reached, every value written, but for the sign of a zero) and on sums
+//! that are exact in any order; otherwise their sums within the bound of the order of summation,
+//! and skewness and kurtosis within 1e-9 (relative) for everyday magnitudes (|x| ≤ 1e12: where
+//! the spread is rounding noise against the values, either order may read a column as
+//! constant). [`sweep`] is checked over the whole pipeline: `tests/properties.rs` ("prepare is
+//! its steps in order") rebuilds every stage with the public steps and compares, to the bit.
 //!
 //! | kernel | what it holds | plain counterpart |
 //! |---|---|---|
