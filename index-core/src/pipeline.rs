@@ -4,8 +4,8 @@
 //!
 //! Preparing works column by column in two sweeps, each taking a column from memory once and
 //! doing every step it can while the column is in cache: as the raw cross-section is taken,
-//! count, copy, denominate and impute; then, once screening has decided who is in, treat and
-//! normalise. It keeps the raw and the normalised values and what each step did; the values
+//! count, copy, denominate and impute (`kernels::sweep`); then, once screening has
+//! decided who is in, treat and normalise. It keeps the raw and the normalised values and what each step did; the values
 //! after a step in between are rebuilt, exactly, when asked for ([`Prepared::denominated`],
 //! [`Prepared::imputed`], [`Prepared::treated`]). Scores keep only the aggregates' columns
 //! ([`Results::score`] reads an indicator's from the normalised values), so that a weight change
@@ -15,10 +15,12 @@ use std::sync::Arc;
 
 use crate::aggregate::{aggregate_into, NodeColumns};
 use crate::dataset::{CrossSection, Dataset};
-use crate::denominate::{denominate, denominate_column};
+use crate::denominate::denominate;
 use crate::error::{Error, Result};
 use crate::framework::{Framework, NodeKind, Weights};
-use crate::impute::{impute, Imputer};
+use crate::impute::impute;
+use crate::kernels::gaps::Imputer;
+use crate::kernels::sweep;
 use crate::matrix::Matrix;
 use crate::method::{Imputation, Method};
 use crate::normalise::normalise_column_in;
@@ -285,7 +287,7 @@ fn prepare_into(
     method: &Method,
     year: i32,
     raw: Vec<f64>,
-    mut work: Vec<f64>,
+    work: Vec<f64>,
 ) -> Result<Prepared> {
     method.validate(framework, dataset)?;
     let (inds, dens) = bind(dataset, framework)?;
@@ -328,66 +330,25 @@ fn prepare_into(
         _ => Vec::new(),
     };
 
-    // Each raw column, while in cache as the cross-section is taken: counted (a unit with no
-    // value at all takes no part in anything, neither means nor ranks), copied, denominated and
-    // imputed. Which units have data is known only at the end, so every gap with a mean is
-    // filled here, and the fills of units without data undone below. Screening counts each
-    // unit's values after imputation: its raw values, less those lost to a denominator, plus
-    // those imputed.
-    work.clear();
-    work.reserve(rows.saturating_mul(cols));
-    let mut raw_count = vec![0u64; rows];
-    let mut present: Vec<i64> = vec![0; if method.screen().is_some() { rows } else { 0 }];
-    let mut imputer = Imputer::new(method.imputation(), &group_of, &[], rows);
-    let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
-    let raw =
-        dataset.cross_section_with(year, &inds, method.carry_forward(), raw, |c, raw_col| {
-            // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
-            for (n, x) in raw_count.iter_mut().zip(raw_col) {
-                *n += u64::from(!x.is_nan());
-            }
-            let start = work.len();
-            work.extend_from_slice(raw_col);
-            let col = &mut work[start..];
-            if let (Some(d), Some(lost)) = (
-                denominator_of.get(c).copied().flatten(),
-                denominator_lost.get_mut(c),
-            ) {
-                *lost = denominate_column(col, denominators.col_raw(d), |u| {
-                    if let Some(n) = present.get_mut(u) {
-                        *n -= 1;
-                    }
-                });
-            }
-            imputer.measure(col);
-            let filled = imputer.fill(
-                col,
-                |_| true,
-                |u| {
-                    if let Some(n) = present.get_mut(u) {
-                        *n += 1;
-                    }
-                },
-            );
-            if let Some(f) = imputed_count.get_mut(c) {
-                *f = filled;
-            }
-        })?;
-    let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
-    let without_data: Vec<usize> = (0..rows).filter(|u| !has_data[*u]).collect();
-    let mut work = Matrix::from_columns(rows, cols, work);
-
-    // Screen.
-    let mut active = has_data.clone();
+    // Count, copy, denominate and impute each raw column in one sweep; then screen.
+    let steps = sweep::Steps {
+        denominators: &denominators,
+        denominator_of: &denominator_of,
+        imputer: Imputer::new(method.imputation(), &group_of, &[], rows),
+        screening: method.screen().is_some(),
+    };
+    let mut swept = sweep::sweep(
+        dataset,
+        year,
+        &inds,
+        method.carry_forward(),
+        steps,
+        raw,
+        work,
+    )?;
+    let mut active = swept.has_data.clone();
     let screened_out = match method.screen() {
-        Some(min_share) => {
-            let present: Vec<u64> = raw_count
-                .iter()
-                .zip(&present)
-                .map(|(n, d)| n.saturating_add_signed(*d))
-                .collect();
-            screen_counts(&present, cols, min_share, &mut active)
-        }
+        Some(min_share) => screen_counts(&swept.present, cols, min_share, &mut active),
         None => Vec::new(),
     };
 
@@ -396,21 +357,7 @@ fn prepare_into(
     let mut transforms = Vec::with_capacity(cols);
     for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
         let id = &framework.nodes()[leaf].id;
-        let col = work.col_raw_mut(c);
-        // Units without data take no fills; screened-out units take no further part.
-        for &u in &without_data {
-            if let (Some(x), Some(f)) = (col.get_mut(u), imputed_count.get_mut(c)) {
-                if x.is_finite() {
-                    *f = f.saturating_sub(1);
-                }
-                *x = f64::NAN;
-            }
-        }
-        for s in &screened_out {
-            if let Some(x) = col.get_mut(s.unit) {
-                *x = f64::NAN;
-            }
-        }
+        let col = swept.keep_to_units_in(c, &screened_out);
         let Treated {
             outcome,
             transform,
@@ -421,6 +368,14 @@ fn prepare_into(
         let direction = dataset.indicators()[ind].direction;
         normalise_column_in(col, &method.normalisation_for(id), direction, range);
     }
+    let sweep::Swept {
+        raw,
+        work,
+        denominator_lost,
+        imputed_count,
+        has_data,
+        ..
+    } = swept;
 
     Ok(Prepared {
         year,
