@@ -10,6 +10,7 @@
 use index_core::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::shared::Halves;
 use crate::state::{Level, Notices};
 
 /// Most scenarios compared at once.
@@ -103,10 +104,10 @@ enum Kept {
 /// The library. `Copy`: signal handles; provided as a context at the root.
 #[derive(Debug, Clone, Copy)]
 pub struct Library {
-    saved: RwSignal<Vec<Saved>>,
-    comparing: RwSignal<Vec<u64>>,
-    unreadable: RwSignal<Vec<Unreadable>>,
-    deleted: RwSignal<Option<Saved>>,
+    saved: Halves<Vec<Saved>>,
+    comparing: Halves<Vec<u64>>,
+    unreadable: Halves<Vec<Unreadable>>,
+    deleted: Halves<Option<Saved>>,
     notices: Notices,
 }
 
@@ -119,32 +120,32 @@ impl Library {
     /// An empty library reporting to `notices`; [`Library::restore`] fills it.
     pub fn new(notices: Notices) -> Self {
         Library {
-            saved: RwSignal::new(Vec::new()),
-            comparing: RwSignal::new(Vec::new()),
-            unreadable: RwSignal::new(Vec::new()),
-            deleted: RwSignal::new(None),
+            saved: Halves::new(Vec::new()),
+            comparing: Halves::new(Vec::new()),
+            unreadable: Halves::new(Vec::new()),
+            deleted: Halves::new(None),
             notices,
         }
     }
 
     /// Every saved scenario, oldest first.
     pub fn saved(&self) -> ReadSignal<Vec<Saved>> {
-        self.saved.read_only()
+        self.saved.read
     }
 
     /// Ids of the scenarios ticked for comparison.
     pub fn comparing(&self) -> ReadSignal<Vec<u64>> {
-        self.comparing.read_only()
+        self.comparing.read
     }
 
     /// Entries that could not be read.
     pub fn unreadable(&self) -> ReadSignal<Vec<Unreadable>> {
-        self.unreadable.read_only()
+        self.unreadable.read
     }
 
     /// The scenario deleted last (until undone or another is deleted).
     pub fn deleted(&self) -> ReadSignal<Option<Saved>> {
-        self.deleted.read_only()
+        self.deleted.read
     }
 
     /// Reads every saved scenario from storage. Entries that cannot be read are listed (one
@@ -196,20 +197,20 @@ impl Library {
                 ),
             );
         }
-        self.saved.set(saved);
-        self.unreadable.set(unreadable);
+        self.saved.write.set(saved);
+        self.unreadable.write.set(unreadable);
     }
 
     /// Saves `scenario` as a new entry; whether it was saved.
     pub fn add(&self, scenario: Scenario) -> bool {
         let saved = Saved {
-            id: self.saved.with_untracked(|s| new_id(s)),
+            id: self.saved().with_untracked(|s| new_id(s)),
             scenario,
         };
         if !self.store(&saved) {
             return false;
         }
-        self.saved.update(|s| s.push(saved));
+        self.saved.write.update(|s| s.push(saved));
         true
     }
 
@@ -228,7 +229,7 @@ impl Library {
         if !self.store(&s) {
             return false;
         }
-        self.saved.update(|all| {
+        self.saved.write.update(|all| {
             if let Some(x) = all.iter_mut().find(|x| x.id == id) {
                 *x = s;
             }
@@ -254,37 +255,37 @@ impl Library {
             return;
         }
         batch(|| {
-            self.saved.update(|all| all.retain(|x| x.id != id));
-            self.comparing.update(|c| c.retain(|x| *x != id));
-            self.deleted.set(Some(s));
+            self.saved.write.update(|all| all.retain(|x| x.id != id));
+            self.comparing.write.update(|c| c.retain(|x| *x != id));
+            self.deleted.write.set(Some(s));
         });
     }
 
     /// Brings back the scenario deleted last, under its own id.
     pub fn undo_delete(&self) {
-        let Some(s) = self.deleted.get_untracked() else {
+        let Some(s) = self.deleted().get_untracked() else {
             return;
         };
         if self.store(&s) {
             batch(|| {
-                self.saved.update(|all| {
+                self.saved.write.update(|all| {
                     all.push(s);
                     index_core::order::sort_by_key(all, |x| x.id);
                 });
-                self.deleted.set(None);
+                self.deleted.write.set(None);
             });
         }
     }
 
     /// Forgets the scenario deleted last (the undo offer is dismissed).
     pub fn forget_deleted(&self) {
-        self.deleted.set(None);
+        self.deleted.write.set(None);
     }
 
     /// Removes an unreadable entry from storage (the person chose to).
     pub fn remove_unreadable(&self, key: &str) {
         match remove_entry(key) {
-            Ok(()) => self.unreadable.update(|u| u.retain(|x| x.key != key)),
+            Ok(()) => self.unreadable.write.update(|u| u.retain(|x| x.key != key)),
             Err(e) => self
                 .notices
                 .notify(Level::Error, format!("Not removed: {e}.")),
@@ -294,7 +295,7 @@ impl Library {
     /// Ticks (`on`) or unticks scenario `id` for comparison; at most [`MAX_COMPARED`].
     pub fn set_compared(&self, id: u64, on: bool) {
         let full = self
-            .comparing
+            .comparing()
             .with_untracked(|c| !c.contains(&id) && c.len() >= MAX_COMPARED);
         if on && full {
             self.notices.notify(
@@ -303,7 +304,7 @@ impl Library {
             );
             return;
         }
-        self.comparing.update(|c| {
+        self.comparing.write.update(|c| {
             c.retain(|x| *x != id);
             if on {
                 c.push(id);
@@ -313,11 +314,11 @@ impl Library {
 
     /// Unticks every scenario.
     pub fn clear_compared(&self) {
-        self.comparing.set(Vec::new());
+        self.comparing.write.set(Vec::new());
     }
 
     fn find(&self, id: u64) -> Option<Saved> {
-        self.saved
+        self.saved()
             .with_untracked(|all| all.iter().find(|x| x.id == id).cloned())
     }
 

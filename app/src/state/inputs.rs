@@ -14,17 +14,17 @@ use index_core::scenario::{MethodChoice, Resolved, Scenario};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
-use crate::shared::Shared;
+use crate::shared::{Halves, Shared};
 
 /// The inputs. `Copy`: signal handles.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs {
-    bundle: RwSignal<Option<Shared<Bundle>>>,
-    year: RwSignal<i32>,
-    weights: RwSignal<Option<Shared<Weights>>>,
-    method: RwSignal<MethodChoice>,
-    groups: RwSignal<[String; 2]>,
-    selection: RwSignal<Option<String>>,
+    bundle: Halves<Option<Shared<Bundle>>>,
+    year: Halves<i32>,
+    weights: Halves<Option<Shared<Weights>>>,
+    method: Halves<MethodChoice>,
+    groups: Halves<[String; 2]>,
+    selection: Halves<Option<String>>,
     notices: Notices,
 }
 
@@ -32,44 +32,44 @@ impl Inputs {
     /// Empty inputs (no bundle yet); refusals are reported to `notices`.
     pub fn new(notices: Notices) -> Self {
         Inputs {
-            bundle: RwSignal::new(None),
-            year: RwSignal::new(0),
-            weights: RwSignal::new(None),
-            method: RwSignal::new(MethodChoice::default()),
-            groups: RwSignal::new([String::new(), String::new()]),
-            selection: RwSignal::new(None),
+            bundle: Halves::new(None),
+            year: Halves::new(0),
+            weights: Halves::new(None),
+            method: Halves::new(MethodChoice::default()),
+            groups: Halves::new([String::new(), String::new()]),
+            selection: Halves::new(None),
             notices,
         }
     }
 
     /// The bundle shown (`None` until one is loaded).
     pub fn bundle(&self) -> ReadSignal<Option<Shared<Bundle>>> {
-        self.bundle.read_only()
+        self.bundle.read
     }
 
     /// The year shown.
     pub fn year(&self) -> ReadSignal<i32> {
-        self.year.read_only()
+        self.year.read
     }
 
     /// The weights, one per framework node of the bundle shown.
     pub fn weights(&self) -> ReadSignal<Option<Shared<Weights>>> {
-        self.weights.read_only()
+        self.weights.read
     }
 
     /// The method changes against the bundle's default.
     pub fn method(&self) -> ReadSignal<MethodChoice> {
-        self.method.read_only()
+        self.method.read
     }
 
     /// The two groups compared.
     pub fn groups(&self) -> ReadSignal<[String; 2]> {
-        self.groups.read_only()
+        self.groups.read
     }
 
     /// The unit followed (ISO3).
     pub fn selection(&self) -> ReadSignal<Option<String>> {
-        self.selection.read_only()
+        self.selection.read
     }
 
     /// Installs a freshly loaded bundle with its defaults overridden by `scenario` part by part:
@@ -77,14 +77,14 @@ impl Inputs {
     pub fn install(&self, bundle: Bundle, scenario: &Scenario) {
         let resolved = self.resolve(&bundle, scenario);
         batch(|| {
-            self.bundle.set(Some(Shared::new(bundle)));
+            self.bundle.write.set(Some(Shared::new(bundle)));
             self.set_resolved(resolved);
         });
     }
 
     /// Applies `scenario` to the bundle shown, as [`Inputs::install`] does.
     pub fn apply(&self, scenario: &Scenario) {
-        let Some(bundle) = self.bundle.get_untracked() else {
+        let Some(bundle) = self.bundle().get_untracked() else {
             return;
         };
         let resolved = self.resolve(&bundle, scenario);
@@ -92,11 +92,11 @@ impl Inputs {
     }
 
     fn set_resolved(&self, r: Resolved) {
-        self.weights.set(Some(Shared::new(r.weights)));
-        self.method.set(r.choice);
-        self.year.set(r.year);
-        self.groups.set(r.groups);
-        self.selection.set(r.selection);
+        self.weights.write.set(Some(Shared::new(r.weights)));
+        self.method.write.set(r.choice);
+        self.year.write.set(r.year);
+        self.groups.write.set(r.groups);
+        self.selection.write.set(r.selection);
     }
 
     /// `scenario` made concrete for `bundle` by the engine ([`Scenario::resolve_lenient`]): a
@@ -119,11 +119,11 @@ impl Inputs {
 
     /// Shows `year`, if the bundle has data for it.
     pub fn set_year(&self, year: i32) {
-        let Some(b) = self.bundle.get_untracked() else {
+        let Some(b) = self.bundle().get_untracked() else {
             return;
         };
         if b.years_with_data().contains(&year) {
-            self.year.set(year);
+            self.year.write.set(year);
         } else {
             self.notices.notify(
                 Level::Warning,
@@ -134,7 +134,7 @@ impl Inputs {
 
     /// Compares group `id` as group A (`side` 0) or B (1), if the dataset has it.
     pub fn set_group(&self, side: usize, id: String) {
-        let Some(b) = self.bundle.get_untracked() else {
+        let Some(b) = self.bundle().get_untracked() else {
             return;
         };
         if side > 1 || b.dataset().group(&id).is_none() {
@@ -142,13 +142,13 @@ impl Inputs {
                 .notify(Level::Warning, format!("This dataset has no group `{id}`."));
             return;
         }
-        self.groups.update(|g| g[side] = id);
+        self.groups.write.update(|g| g[side] = id);
     }
 
     /// Follows the unit with ISO3 `code` (or none), if the dataset has it.
     pub fn set_selection(&self, code: Option<String>) {
         if let Some(c) = &code {
-            let known = self.bundle.with_untracked(|b| {
+            let known = self.bundle().with_untracked(|b| {
                 b.as_ref()
                     .is_some_and(|b| b.dataset().unit_position(c).is_some())
             });
@@ -156,13 +156,14 @@ impl Inputs {
                 return;
             }
         }
-        self.selection.set(code);
+        self.selection.write.set(code);
     }
 
     /// Follows the unit with ISO3 `code`, or stops following it if it is the one followed.
     pub fn toggle_selection(&self, code: String) {
         let same = self
             .selection
+            .read
             .with_untracked(|s| s.as_deref() == Some(code.as_str()));
         self.set_selection((!same).then_some(code));
     }
@@ -170,11 +171,12 @@ impl Inputs {
     /// Sets one node's weight; whether it was accepted. A refused value (one that would leave
     /// a pillar without any weighted child, or out of the engine's bounds) is a notice.
     pub fn set_weight(&self, node: usize, value: f64) -> bool {
-        let Some(b) = self.bundle.get_untracked() else {
+        let Some(b) = self.bundle().get_untracked() else {
             return false;
         };
         let Some(mut w) = self
             .weights
+            .read
             .with_untracked(|w| w.as_ref().map(|w| w.as_slice().to_vec()))
         else {
             return false;
@@ -185,7 +187,7 @@ impl Inputs {
         *slot = value;
         match Weights::new(b.framework(), w) {
             Ok(w) => {
-                self.weights.set(Some(Shared::new(w)));
+                self.weights.write.set(Some(Shared::new(w)));
                 true
             }
             Err(e) => {
@@ -198,18 +200,20 @@ impl Inputs {
 
     /// The publisher's weights.
     pub fn reset_weights(&self) {
-        if let Some(b) = self.bundle.get_untracked() {
-            self.weights.set(Some(Shared::new(b.framework().weights())));
+        if let Some(b) = self.bundle().get_untracked() {
+            self.weights
+                .write
+                .set(Some(Shared::new(b.framework().weights())));
         }
     }
 
     /// Every node weighing the same as its siblings.
     pub fn equal_weights(&self) {
-        let Some(b) = self.bundle.get_untracked() else {
+        let Some(b) = self.bundle().get_untracked() else {
             return;
         };
         match Weights::new(b.framework(), vec![1.0; b.framework().len()]) {
-            Ok(w) => self.weights.set(Some(Shared::new(w))),
+            Ok(w) => self.weights.write.set(Some(Shared::new(w))),
             Err(e) => self
                 .notices
                 .notify(Level::Warning, format!("Weights not changed: {e}.")),
@@ -218,16 +222,16 @@ impl Inputs {
 
     /// Changes the method, refusing (with a notice) a choice the engine refuses for this dataset.
     pub fn set_method(&self, change: impl FnOnce(&mut MethodChoice)) {
-        let Some(b) = self.bundle.get_untracked() else {
+        let Some(b) = self.bundle().get_untracked() else {
             return;
         };
-        let mut choice = self.method.get_untracked();
+        let mut choice = self.method().get_untracked();
         change(&mut choice);
         match choice
             .apply(b.method())
             .and_then(|m| m.validate(b.framework(), b.dataset()))
         {
-            Ok(()) => self.method.set(choice),
+            Ok(()) => self.method.write.set(choice),
             Err(e) => self
                 .notices
                 .notify(Level::Warning, format!("Method not changed: {e}.")),
@@ -236,19 +240,19 @@ impl Inputs {
 
     /// The scenario the page shows now (what the URL holds).
     pub fn scenario(&self) -> Option<Scenario> {
-        let b = self.bundle.get()?;
-        let groups = self.groups.get();
+        let b = self.bundle().get()?;
+        let groups = self.groups().get();
         Some(Scenario {
             name: String::new(),
             bundle: b.id().to_string(),
-            year: Some(self.year.get()).filter(|y| *y != b.default_year()),
+            year: Some(self.year().get()).filter(|y| *y != b.default_year()),
             weights: self
-                .weights
+                .weights()
                 .with(|w| w.as_ref().map(|w| w.overrides(b.framework())))
                 .unwrap_or_default(),
-            method: self.method.get(),
+            method: self.method().get(),
             groups: Some(groups.clone()).filter(|g| g != b.default_groups()),
-            selection: self.selection.get(),
+            selection: self.selection().get(),
         })
     }
 }
