@@ -3,7 +3,7 @@
 # pipeline, CLI, app view-models and chart golden files), the engine's wasm32 build, the
 # benchmarks' build, the data bundles and site build (with the wasm's size budget), the
 # end-to-end tests in headless Chromium, and the in-browser benchmark (figures printed, not
-# asserted).
+# asserted; with the first load of the default view on a throttled phone profile).
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 bash "$here/setup.sh"
@@ -31,5 +31,6 @@ step "end-to-end (headless Chromium)"
 cargo test -q -p e2e -- --test-threads=1
 step "in-browser benchmark"
 trunk build --release --features bench --dist dist-bench
-cargo run -q -p e2e --bin browser-bench
+# Slider inputs, first loads from localhost, and 3 first loads on the throttled phone profile.
+cargo run -q -p e2e --bin browser-bench -- --loads 3
 step "all tests passed"

@@ -22,6 +22,7 @@ macro_rules! outln {
 
 mod commands;
 mod output;
+mod prerender;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,6 +118,8 @@ enum Command {
     /// The data pipeline: build the app's bundles, report on coverage.
     #[command(subcommand)]
     Data(DataCommand),
+    /// The default view's top rows as static HTML, for the page before the app has loaded.
+    Prerender(prerender::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -174,6 +177,7 @@ fn main() -> ExitCode {
         Command::Data(DataCommand::Report { bundle }) => {
             commands::data_report(&data_dir, bundle.as_deref())
         }
+        Command::Prerender(args) => prerender::run(&data_dir, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
