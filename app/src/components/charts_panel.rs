@@ -15,7 +15,7 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
     let d = state.derived;
     Memo::new(move |_| {
         let b = state.inputs.bundle().get()?;
-        let r = d.current.get()?;
+        let r = d.current()?;
         let p = d.prepared.get()?;
         let gaps = (kind == ChartKind::Gap).then(|| d.gaps.get()).flatten();
         // Each chart reads only what it draws, so it is not recomputed for what it does not.

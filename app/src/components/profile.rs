@@ -44,7 +44,7 @@ pub fn Profile() -> impl IntoView {
     let profile = Memo::new(move |_| {
         let u = unit()?;
         let b = bundle.get()?;
-        let r = d.current.get()?;
+        let r = d.current()?;
         let gaps = d.gaps.get();
         view_model::profile(&b, &r, gaps.as_deref(), &state.inputs.groups().get(), u)
     });

@@ -23,8 +23,8 @@ pub fn RankingTable() -> impl IntoView {
     let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.groups(), state.table);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
-        let r = state.derived.current.get()?;
-        let base = state.derived.baseline.get()?;
+        let r = state.derived.current()?;
+        let base = state.derived.baseline()?;
         Some(crate::shared::Shared::new(view_model::rows(
             &b,
             &r,
@@ -142,7 +142,7 @@ pub fn RankingTable() -> impl IntoView {
         <div class="panel table-panel">
             <div class="panel-head">
                 <h2>"Ranking"</h2>
-                <span class="count" id="ranked-count">{move || state.derived.current.get().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
+                <span class="count" id="ranked-count">{move || state.derived.current().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
             </div>
             <div class="table-tools">
                 <input type="search" id="search" placeholder="Search country or code" aria-label="Search country or code"

@@ -94,11 +94,7 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
         .bundle()
         .get_untracked()
         .ok_or_else(not_ready)?;
-    let r = state
-        .derived
-        .current
-        .get_untracked()
-        .ok_or_else(not_ready)?;
+    let r = untrack(|| state.derived.current()).ok_or_else(not_ready)?;
     let scenario = state.scenario().ok_or_else(not_ready)?;
     let year = state.inputs.year().get_untracked();
     let (table, rows) = if everything {
@@ -107,11 +103,7 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
             format!("everything: every unit, its score on every node and every indicator's raw value, {year}"),
         )
     } else if view.kind == ChartKind::Bars {
-        let base = state
-            .derived
-            .baseline
-            .get_untracked()
-            .ok_or_else(not_ready)?;
+        let base = untrack(|| state.derived.baseline()).ok_or_else(not_ready)?;
         let groups = state.inputs.groups().get_untracked();
         let search = state.table.search.get_untracked();
         let filter = state.table.filter.get_untracked();

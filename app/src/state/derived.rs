@@ -59,10 +59,7 @@ pub struct Derived {
     pub prepared: Memo<Option<Shared<YearData>>>,
     /// Every year's results under the current weights.
     pub scored: Memo<Option<Shared<Scored>>>,
-    /// The year shown, under the current weights.
-    pub current: Memo<Option<Shared<Results>>>,
-    /// The year shown, under the published weights.
-    pub baseline: Memo<Option<Shared<Results>>>,
+    year: ReadSignal<i32>,
     /// The two groups compared in the year shown, under the current weights.
     pub gaps: Memo<Option<Shared<GroupComparison>>>,
     /// The same under the published weights.
@@ -102,24 +99,19 @@ impl Derived {
                 .ok()?;
             Some(Shared::new(Scored { results }))
         });
-        let current = Memo::new(move |_| {
-            let i = prepared.with(|p| p.as_ref()?.position(year.get()))?;
-            scored.with(|s| s.as_ref()?.results.get(i).cloned().map(Shared))
-        });
-        let baseline = Memo::new(move |_| {
-            prepared.with(|p| {
-                let p = p.as_ref()?;
-                p.baseline.get(p.position(year.get())?).cloned().map(Shared)
-            })
-        });
+        // The year shown is picked out of every year's results: no memo of its own (reading
+        // it is an index and a reference count), and what reads only the published weights'
+        // results does not depend on the current weights.
+        let current = move || current_of(prepared, scored, year);
+        let baseline = move || baseline_of(prepared, year);
         let compare = move |results: &Results| {
             let b = bundle.get()?;
             let [a, g] = groups.get();
             groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
         };
-        let gaps = Memo::new(move |_| current.get().and_then(|r| compare(&r)).map(Shared::new));
+        let gaps = Memo::new(move |_| current().and_then(|r| compare(&r)).map(Shared::new));
         let gaps_baseline =
-            Memo::new(move |_| baseline.get().and_then(|r| compare(&r)).map(Shared::new));
+            Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
         let gaps_by_year = Memo::new(move |_| {
             let s = scored.get()?;
             Some(Shared::new(
@@ -129,13 +121,43 @@ impl Derived {
         Derived {
             prepared,
             scored,
-            current,
-            baseline,
+            year,
             gaps,
             gaps_baseline,
             gaps_by_year,
         }
     }
+}
+
+impl Derived {
+    /// The year shown, under the current weights (reactive).
+    pub fn current(&self) -> Option<Shared<Results>> {
+        current_of(self.prepared, self.scored, self.year)
+    }
+
+    /// The year shown, under the published weights (reactive; not on the current weights).
+    pub fn baseline(&self) -> Option<Shared<Results>> {
+        baseline_of(self.prepared, self.year)
+    }
+}
+
+fn current_of(
+    prepared: Memo<Option<Shared<YearData>>>,
+    scored: Memo<Option<Shared<Scored>>>,
+    year: ReadSignal<i32>,
+) -> Option<Shared<Results>> {
+    let i = prepared.with(|p| p.as_ref()?.position(year.get()))?;
+    scored.with(|s| s.as_ref()?.results.get(i).cloned().map(Shared))
+}
+
+fn baseline_of(
+    prepared: Memo<Option<Shared<YearData>>>,
+    year: ReadSignal<i32>,
+) -> Option<Shared<Results>> {
+    prepared.with(|p| {
+        let p = p.as_ref()?;
+        p.baseline.get(p.position(year.get())?).cloned().map(Shared)
+    })
 }
 
 /// Prepares every year with data under `method`, and scores the published weights; a year the
