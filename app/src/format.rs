@@ -1,18 +1,7 @@
 //! Number formatting for people: scores with sensible precision for their scale, shares as
 //! percentages, signed rank changes.
 
-/// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1; in
-/// scientific notation from a million up (no 300-digit figures).
-pub fn score(x: f64) -> String {
-    if x.abs() < 10.0 {
-        format!("{x:.3}")
-    } else if x.abs() < 1e6 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.3e}")
-    }
-}
-
+pub use index_core::display::score;
 pub use index_core::error::excerpt;
 
 /// A weight for a number field: at most 4 decimals (`0.3333`), or every digit when that would

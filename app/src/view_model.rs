@@ -248,33 +248,7 @@ pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
     }
 }
 
-/// The source line for every figure of the bundle: each source of the framework's indicators
-/// as "Publisher, Title (edition), licence".
-pub fn source_line(bundle: &Bundle) -> String {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let mut ids: Vec<&str> = fw
-        .leaves()
-        .iter()
-        .filter_map(|l| ds.indicator(&fw.nodes()[*l].id))
-        .map(|i| i.source.as_str())
-        .collect();
-    index_core::order::sort_dedup(&mut ids);
-    let parts: Vec<String> = ids
-        .iter()
-        .filter_map(|id| ds.source(id))
-        .map(|s| {
-            format!(
-                "{}, {} ({}), {}",
-                s.publisher, s.title, s.edition, s.licence
-            )
-        })
-        .collect();
-    format!(
-        "Source: {}. Computed with Index Explorer.",
-        parts.join("; ")
-    )
-}
+pub use index_core::display::source_line;
 
 /// Data for the ranked bar chart of the index.
 pub fn ranked_bars(

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use index_core::bundle::Bundle;
+use index_core::display::{score, source_line};
 use index_core::pipeline::{self, Results};
 use index_core::scenario::Scenario;
 
@@ -78,43 +79,6 @@ fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// A score as the app shows it (`app::format::score`): 3 decimals below 10, else 1.
-fn score(x: f64) -> String {
-    if x.abs() < 10.0 {
-        format!("{x:.3}")
-    } else {
-        format!("{x:.1}")
-    }
-}
-
-/// The source line of every figure (as the app's `view_model::source_line`): each source of
-/// the framework's indicators as "Publisher, Title (edition), licence".
-fn source_line(bundle: &Bundle) -> String {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let mut ids: Vec<&str> = fw
-        .leaves()
-        .iter()
-        .filter_map(|l| ds.indicator(&fw.nodes()[*l].id))
-        .map(|i| i.source.as_str())
-        .collect();
-    index_core::order::sort_dedup(&mut ids);
-    let parts: Vec<String> = ids
-        .iter()
-        .filter_map(|id| ds.source(id))
-        .map(|s| {
-            format!(
-                "{}, {} ({}), {}",
-                s.publisher, s.title, s.edition, s.licence
-            )
-        })
-        .collect();
-    format!(
-        "Source: {}. Computed with Index Explorer.",
-        parts.join("; ")
-    )
 }
 
 /// The top `rows` of the ranking as an accessible table with its caption.

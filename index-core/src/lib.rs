@@ -56,6 +56,7 @@ pub mod bundle;
 pub mod compare;
 pub mod dataset;
 pub mod denominate;
+pub mod display;
 pub mod error;
 pub mod framework;
 pub mod groups;

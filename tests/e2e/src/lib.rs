@@ -320,6 +320,38 @@ impl Browser {
             .map_err(|e| format!("script failed: {e}\n{script}"))
     }
 
+    /// Opens the explorer at `url` and waits for its ranking (and a moment for Leptos to apply
+    /// updates and the charts to draw).
+    pub async fn open(&self, url: &str) -> Result<()> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))?;
+        self.wait_for("#rank-table tbody tr.row", 30).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
+    /// The text of every notice shown.
+    pub async fn notices(&self) -> Result<String> {
+        Ok(self
+            .js("return document.querySelector('.notices').textContent")
+            .await?
+            .to_string())
+    }
+
+    /// Types `value` into the weight field of node `id` (the number input beside its slider)
+    /// and lets the page apply it.
+    pub async fn set_weight(&self, id: &str, value: &str) -> Result<()> {
+        self.js(&format!(
+            "const i = document.querySelector('li[data-node=\"{id}\"] .weight-number'); \
+             i.value = '{value}'; i.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+        ))
+        .await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        Ok(())
+    }
+
     /// Waits until `css` matches an element (up to `secs`).
     pub async fn wait_for(&self, css: &str, secs: u64) -> Result<()> {
         self.client

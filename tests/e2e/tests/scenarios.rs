@@ -10,23 +10,6 @@ use std::time::Duration;
 
 use e2e::{cli_json, Browser, Site};
 
-async fn open(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-}
-
-/// Types `value` into the weight field of node `id` (the number input beside its slider).
-async fn set_weight(b: &Browser, id: &str, value: &str) {
-    b.js(&format!(
-        "const i = document.querySelector('li[data-node=\"{id}\"] .weight-number'); \
-         i.value = '{value}'; i.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
-    ))
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-}
-
 async fn save_as(b: &Browser, name: &str) {
     b.js(&format!(
         "const i = document.querySelector('#scenario-name'); i.value = '{name}'; \
@@ -45,24 +28,16 @@ async fn saved_names(b: &Browser) -> serde_json::Value {
         .unwrap()
 }
 
-/// The text of every notice shown.
-async fn notices(b: &Browser) -> String {
-    b.js("return document.querySelector('.notices').textContent")
-        .await
-        .unwrap()
-        .to_string()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     let site = Site::start().unwrap();
     let b = Browser::start(1400, 1000).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
 
     save_as(&b, "Published").await;
-    set_weight(&b, "rd", "3").await;
-    set_weight(&b, "finance", "0.5").await;
+    b.set_weight("rd", "3").await.unwrap();
+    b.set_weight("finance", "0.5").await.unwrap();
     save_as(&b, "R&D heavy").await;
 
     // Reload: both are still there.
@@ -149,7 +124,7 @@ async fn unreadable(b: &Browser) -> serde_json::Value {
 async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
     save_as(&b, "Keep me").await;
     // A corrupt entry, and one under a key this app never writes (`0004` for `4`): read as
@@ -162,7 +137,7 @@ async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(
         text.contains("2 saved scenario entries could not be read"),
         "{text}"
@@ -211,7 +186,7 @@ async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
 async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_opened() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); \
           localStorage.setItem('index-explorer:scenario:5', '{\"format\": 1, \"bundle\": \"ftri\", \"year\": 2015}'); \
           return true")
@@ -275,7 +250,7 @@ async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_open
 async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
     save_as(&b, "Before").await;
     // Fill the browser's storage to its quota.
@@ -290,7 +265,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
         .unwrap();
     assert_eq!(filled.as_str(), Some("QuotaExceededError"), "{filled:?}");
     save_as(&b, "After").await;
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(text.contains("storage is full"), "{text}");
     let names = saved_names(&b).await;
     assert_eq!(
@@ -300,7 +275,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     );
     // The app still works: a weight change still re-ranks.
     let before = b.rows().await.unwrap();
-    set_weight(&b, "rd", "4").await;
+    b.set_weight("rd", "4").await.unwrap();
     assert_ne!(b.rows().await.unwrap(), before);
     b.js("localStorage.clear(); return true").await.unwrap();
     b.close().await;
@@ -310,7 +285,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
 async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     // Storage becomes unavailable, as when a setting blocks site data: reading
     // `window.localStorage` throws.
     let denied = b
@@ -322,11 +297,11 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     assert_eq!(denied.as_str(), Some("SecurityError"), "storage is blocked");
 
     save_as(&b, "Published").await;
-    set_weight(&b, "rd", "3").await;
+    b.set_weight("rd", "3").await.unwrap();
     save_as(&b, "R&D ×3").await;
     let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["Published", "R&D ×3"]));
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(text.contains("kept until this page closes"), "{text}");
     assert!(!text.contains("not saved"), "{text}");
 
@@ -349,7 +324,7 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["R&D ×3"]));
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(!text.contains("Not deleted"), "{text}");
     b.close().await;
 }
