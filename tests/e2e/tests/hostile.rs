@@ -168,17 +168,26 @@ async fn the_dataset_asked_for_last_is_the_one_shown() {
     let b = Browser::start(1200, 900).await.unwrap();
     b.open(&site.url).await.unwrap();
     // HDI arrives late (its response is held back two seconds); FTRI is asked for right after.
-    b.js("const real = window.fetch; \
+    // Which answers arrived, in order: the test is only worth its name if HDI's came last.
+    b.js("window.__arrived = []; const real = window.fetch; \
           window.fetch = (input, init) => { \
             const url = String(input && input.url ? input.url : input); \
-            const p = real(input, init); \
-            return url.includes('hdi') ? p.then(r => new Promise(ok => setTimeout(() => ok(r), 2000))) : p; }; \
+            const late = url.includes('hdi'); \
+            const p = real(input, init).then(r => late \
+              ? new Promise(ok => setTimeout(() => ok(r), 2000)) : r); \
+            return p.then(r => { if (url.includes('data/')) window.__arrived.push(late ? 'hdi' : 'ftri'); return r; }); }; \
           const pick = v => { const s = document.querySelector('#dataset'); s.value = v; \
             s.dispatchEvent(new Event('change', {bubbles: true})); }; \
           pick('hdi'); setTimeout(() => pick('ftri'), 50); return true")
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(3500)).await;
+    let arrived = b.js("return window.__arrived").await.unwrap();
+    assert_eq!(
+        arrived,
+        serde_json::json!(["ftri", "hdi"]),
+        "HDI answered last"
+    );
     let shown = b
         .js("return [document.querySelector('#dataset').value, document.querySelector('.summary-inner strong').textContent]")
         .await
