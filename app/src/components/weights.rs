@@ -78,6 +78,14 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
         let text = event_target_value(&ev);
         let accepted = match text.trim().replace(',', ".").parse::<f64>() {
             Ok(v) => state.inputs.set_weight(node, v),
+            // A number field gives "" for what is not a number.
+            Err(_) if text.trim().is_empty() => {
+                state.notify(
+                    Level::Warning,
+                    "Weight not changed: what was typed is not a number.",
+                );
+                false
+            }
             Err(_) => {
                 state.notify(
                     Level::Warning,

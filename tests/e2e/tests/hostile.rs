@@ -140,15 +140,17 @@ async fn a_refused_weight_is_a_notice_and_the_field_shows_the_weight_in_force() 
     let b = Browser::start(1200, 900).await.unwrap();
     b.open(&site.url).await.unwrap();
     let before = weight_field(&b, "rd").await;
-    for bad in ["-5", "abc", "1e308"] {
+    // Each refusal has its own notice: the value refused, or (a number field reads "abc" as
+    // empty) that it is not a number.
+    for (bad, said) in [
+        ("-5", "got -5"),
+        ("abc", "not a number"),
+        ("1e308", "got 1e308"),
+    ] {
         b.set_weight("rd", bad).await.unwrap();
         assert_eq!(weight_field(&b, "rd").await, before, "after {bad}");
-        // Each refusal has its own notice, naming the value refused.
         let text = b.notices().await.unwrap();
-        assert!(
-            text.matches("Weight not changed").count() >= 1 && text.contains(bad),
-            "after {bad}: {text}"
-        );
+        assert!(text.contains(said), "after {bad}: {text}");
     }
     // A small weight survives the link: it was written as `rd:0`, and the link then failed.
     b.set_weight("rd", "0.00001").await.unwrap();
