@@ -39,7 +39,7 @@ pub fn start(state: AppState, which: String) {
                 .map(|c| c.into_iter().find(|e| e.id == id));
             match found {
                 Ok(Some(entry)) => {
-                    state.catalogue.set(vec![entry.clone()]);
+                    state.loading.catalogue.set(vec![entry.clone()]);
                     loader::fetch_bundle(&entry).await
                 }
                 Ok(None) => Err(format!("no bundle `{id}`")),
@@ -59,7 +59,8 @@ pub fn start(state: AppState, which: String) {
             bundle.dataset().units().len(),
             bundle.framework().leaves().len()
         );
-        state.install(bundle, &Scenario::default());
+        state.inputs.install(bundle, &Scenario::default());
+        state.loading.status.set(crate::state::Status::Ready);
         TimeoutFuture::new(300).await;
         let times = measure().await;
         report(&label, &times);

@@ -145,3 +145,83 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
         problems,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
+    use std::collections::BTreeMap;
+
+    use index_core::scenario::Scenario;
+
+    use super::*;
+    use crate::fixtures::{bundle, results};
+
+    fn saved(id: u64, name: &str, weights: &[(&str, f64)], year: Option<i32>) -> Saved {
+        Saved {
+            id,
+            scenario: Scenario {
+                name: name.into(),
+                bundle: "test".into(),
+                year,
+                weights: weights
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), *v))
+                    .collect::<BTreeMap<_, _>>(),
+                ..Scenario::default()
+            },
+        }
+    }
+
+    #[test]
+    fn ranks_under_each_scenario_largest_move_first() {
+        let b = bundle("2024");
+        let pair = ["LDC".to_string(), "developed".to_string()];
+        let c = compare(
+            &b,
+            &[
+                saved(1, "Published", &[], None),
+                saved(2, "", &[("y", 0.0)], None),
+            ],
+            &pair,
+        );
+        assert_eq!(c.names, ["Published", "#2"]);
+        assert!(c.problems.is_empty());
+        // Every unit ranked (EEE has no data in 2020), largest move first, ranks as the engine
+        // gives them.
+        let published = results(&b, 2020);
+        assert_eq!(c.rows.len(), published.ranked());
+        assert!(c.rows.windows(2).all(|w| w[0].largest >= w[1].largest));
+        for row in &c.rows {
+            let u = b.dataset().unit_position(&row.code).unwrap();
+            assert_eq!(row.ranks[0], published.rank(u), "{}", row.code);
+        }
+        assert!(c.rows[0].largest > 0, "weighting x alone swaps BBB and CCC");
+        // The gap under the published weights is the group comparison's.
+        let cmp =
+            groups::compare(b.dataset(), b.framework(), &published, &pair[0], &pair[1]).unwrap();
+        assert_eq!(c.gaps[0].gap, cmp.index().and_then(|i| i.difference));
+        assert_eq!(c.slopes.lines.len(), c.rows.len());
+    }
+
+    #[test]
+    fn a_scenario_the_bundle_refuses_is_left_out_with_the_reason() {
+        let b = bundle("2024");
+        let pair = ["LDC".to_string(), "developed".to_string()];
+        let c = compare(
+            &b,
+            &[
+                saved(1, "Published", &[], None),
+                saved(2, "Far future", &[], Some(2099)),
+            ],
+            &pair,
+        );
+        assert_eq!(c.names, ["Published"]);
+        assert_eq!(c.problems.len(), 1);
+        assert!(
+            c.problems[0].starts_with("“Far future” left out"),
+            "{:?}",
+            c.problems
+        );
+    }
+}

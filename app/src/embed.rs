@@ -1,7 +1,7 @@
 //! The embed route (`?embed=<chart>&<scenario>`): one chart, its title, its subtitle (the
 //! weights in one line), its source line and a link back to the full explorer — nothing else.
 //! It fetches only the bundle it shows (no catalogue), applies the link's scenario with the
-//! same validation and notices as the explorer ([`AppState::install`], [`persist::read_url`]),
+//! same validation and notices as the explorer ([`crate::state::Inputs::install`], [`persist::read_url`]),
 //! and redraws its canvas to the frame's size. A fixed embed names the data edition it was made
 //! with (`ed=`); when the served bundle's edition differs, a one-line notice says so.
 
@@ -16,18 +16,13 @@ use crate::charts::backend::Backend;
 use crate::charts::{ChartKind, Style};
 use crate::components::charts_panel::chart_memo;
 use crate::components::notices::Notices;
-use crate::export::{self, EmbedRequest};
+use crate::export;
 use crate::loader::{self, DEFAULT_BUNDLE};
-use crate::persist;
+use crate::persist::{self, EmbedRequest};
 use crate::state::{use_state, AppState, CatalogueEntry, Level, Status};
 
 /// The class the embed page puts on `<body>` (its styles hide everything else).
 pub const BODY_CLASS: &str = "embed-page";
-
-/// The embed request of the page's link, if it is an embed.
-pub fn requested() -> Option<EmbedRequest> {
-    export::embed_request(&persist::current_query())
-}
 
 /// Whether `id` can name a bundle file (letters, digits, `-`, `_`): anything else is not
 /// fetched.
@@ -80,9 +75,10 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
                         );
                     }
                 }
-                state.install(b, &scenario);
+                state.inputs.install(b, &scenario);
+                state.loading.status.set(Status::Ready);
             }
-            Err(e) => state.status.set(Status::Failed(format!(
+            Err(e) => state.loading.status.set(Status::Failed(format!(
                 "The chart could not be loaded: {e}"
             ))),
         }
@@ -94,6 +90,8 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
 pub fn Embed(
     /// What the link asks for.
     request: EmbedRequest,
+    /// The link's scenario.
+    scenario: Scenario,
 ) -> impl IntoView {
     let state = use_state();
     if let Some(body) = document().body() {
@@ -112,7 +110,6 @@ pub fn Embed(
             ChartKind::Bars
         }
     };
-    let scenario = persist::read_url(&state);
     load(state, scenario, request.edition.clone());
 
     let view = chart_memo(state, kind);
@@ -133,7 +130,7 @@ pub fn Embed(
     view! {
         <div class="embed" data-chart=kind.name()>
             <Notices/>
-            {move || match state.status.get() {
+            {move || match state.loading.status.get() {
                 Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
                 Status::Loading(_) => Some(view! { <p class="embed-empty" aria-live="polite">"Loading…"</p> }.into_any()),
                 Status::Ready if view.with(Option::is_none) => Some(view! {

@@ -84,7 +84,10 @@ pub fn csv(
         return Err("the data changed since the page loaded it; reload the page".into());
     }
     let (years, rows) = counts(scored);
-    let rows = format!("every unit, every year with data: {years} years, {rows} rows");
+    let mut rows = format!("every unit, every year with data: {years} years, {rows} rows");
+    for (year, why) in &scored.skipped {
+        rows.push_str(&format!("; {year} left out: {why}"));
+    }
     let mut meta = Metadata::new(bundle, view, scenario, year, link, &rows, generated);
     meta.title = title(bundle, scored);
     export::csv(&meta, &table(bundle, scored))
@@ -202,6 +205,28 @@ mod tests {
             .collect()
     }
 
+    /// The ranking chart of `year` under `scenario`, as the page has it.
+    fn ranking_view(b: &Bundle, scenario: &Scenario, year: i32) -> ChartView {
+        let resolved = scenario.resolve(b).unwrap();
+        let prepared = pipeline::prepare(b.dataset(), b.framework(), &resolved.method, year);
+        let r = Arc::new(prepared.unwrap())
+            .score(b.framework(), &resolved.weights)
+            .unwrap();
+        chart_view(
+            ChartKind::Bars,
+            &ChartContext {
+                bundle: b,
+                results: &r,
+                years: &[year],
+                groups: b.default_groups(),
+                gaps: None,
+                gaps_by_year: &[],
+                selection: None,
+            },
+        )
+        .unwrap()
+    }
+
     #[test]
     fn the_csv_holds_every_unit_of_every_year_under_its_metadata() {
         let b = bundle();
@@ -211,28 +236,7 @@ mod tests {
         };
         scenario.weights.insert("x".into(), 3.0);
         let scored = score_years(&b, &scenario, &mut |_, _| {}).unwrap();
-        // The ranking chart of the year shown, as the page has it.
-        let (method, weights) = (
-            scenario.method.apply(b.method()),
-            index_core::framework::Weights::with_overrides(b.framework(), &scenario.weights)
-                .unwrap(),
-        );
-        let r = Arc::new(
-            Arc::new(pipeline::prepare(b.dataset(), b.framework(), &method, 2020).unwrap())
-                .score(b.framework(), &weights),
-        );
-        let view = chart_view(
-            ChartKind::Bars,
-            &ChartContext {
-                bundle: &b,
-                results: &r,
-                years: &[2020],
-                per_year: &[Arc::clone(&r)],
-                groups: b.default_groups(),
-                selection: None,
-            },
-        )
-        .unwrap();
+        let view = ranking_view(&b, &scenario, 2020);
         let text = csv(
             &b,
             &view,
@@ -309,23 +313,14 @@ mod tests {
             title(&b, &scored),
             "Test index by country, every year (2019–2021)"
         );
-        scored.codes.swap(0, 1);
-        let r = Arc::new(
-            Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), 2020).unwrap())
-                .score(b.framework(), &b.framework().weights()),
+        scored.skipped.push((2018, "no indicator has data".into()));
+        let view = ranking_view(&b, &Scenario::default(), 2020);
+        let text = csv(&b, &view, &Scenario::default(), 2020, "", "", &scored).unwrap();
+        assert!(
+            text.contains("3 years, 12 rows; 2018 left out: no indicator has data"),
+            "a year the worker could not score is named: {text}"
         );
-        let view = chart_view(
-            ChartKind::Bars,
-            &ChartContext {
-                bundle: &b,
-                results: &r,
-                years: &[2020],
-                per_year: &[Arc::clone(&r)],
-                groups: b.default_groups(),
-                selection: None,
-            },
-        )
-        .unwrap();
+        scored.codes.swap(0, 1);
         let e = csv(&b, &view, &Scenario::default(), 2020, "", "", &scored).unwrap_err();
         assert!(e.contains("reload the page"), "{e}");
         scored.codes.pop();

@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 
 use index_core::bundle::Bundle;
 use index_core::dataset::Source;
-use index_core::pipeline::Results;
+use index_core::pipeline::{Prepared, Results};
 use index_core::scenario::Scenario;
 use plotters::prelude::*;
 
@@ -32,7 +32,7 @@ use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{ChartView, Row};
 
-use crate::persist::{EDITION_PARAM, EMBED_PARAM};
+use crate::persist::Param;
 
 /// Default size of an embed, in CSS pixels.
 pub const EMBED_SIZE: (u32, u32) = (640, 480);
@@ -96,31 +96,6 @@ pub fn safe_url(url: &str) -> Option<&str> {
 // ---------------------------------------------------------------------------------------------
 // Links and embeds
 
-/// What the page's link asks of the embed route: which chart, and the pinned edition if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmbedRequest {
-    /// The chart, or the text that named no chart.
-    pub chart: Result<ChartKind, String>,
-    /// The edition id a fixed embed was pinned to.
-    pub edition: Option<String>,
-}
-
-/// Reads `embed` and `ed` from a query string (`None` when the page is not an embed). The
-/// scenario parameters are read by `Scenario::from_query`, which ignores these two.
-pub fn embed_request(query: &str) -> Option<EmbedRequest> {
-    let mut chart = None;
-    let mut edition = None;
-    for pair in query.trim_start_matches('?').split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key == EMBED_PARAM {
-            chart = Some(ChartKind::from_name(value).ok_or_else(|| value.to_string()));
-        } else if key == EDITION_PARAM && !value.is_empty() {
-            edition = Some(value.chars().take(16).collect());
-        }
-    }
-    chart.map(|chart| EmbedRequest { chart, edition })
-}
-
 /// How an embed follows the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pinning {
@@ -144,14 +119,16 @@ pub fn embed_query(
     match pinning {
         Pinning::Live => {
             s.year = None;
-            format!("?{EMBED_PARAM}={}&{}", kind.name(), s.to_query())
+            format!("?{}={}&{}", Param::Embed.key(), kind.name(), s.to_query())
         }
         Pinning::Fixed => {
             s.year = Some(year);
             format!(
-                "?{EMBED_PARAM}={}&{}&{EDITION_PARAM}={edition}",
+                "?{}={}&{}&{}={edition}",
+                Param::Embed.key(),
                 kind.name(),
-                s.to_query()
+                s.to_query(),
+                Param::Edition.key()
             )
         }
     }
@@ -548,11 +525,11 @@ pub struct IndicatorSource {
     pub units: usize,
 }
 
-/// Every framework indicator's source and coverage in `year`; `results` (of that year) adds
-/// the values carried forward by the method.
+/// Every framework indicator's source and coverage in `year`; `prepared` (that year's data
+/// under the method) adds the values carried forward by the method. Weights play no part.
 pub fn indicator_sources(
     bundle: &Bundle,
-    results: Option<&Results>,
+    prepared: Option<&Prepared>,
     year: i32,
 ) -> Vec<IndicatorSource> {
     let ds = bundle.dataset();
@@ -566,9 +543,9 @@ pub fn indicator_sources(
             let ind = ds.indicators().get(pos)?;
             let source = ds.source(&ind.source)?.clone();
             let present = ds.coverage(pos, year);
-            let with_carried = results
-                .filter(|r| r.year() == year)
-                .map_or(present, |r| r.prepared.raw.values.present_in_column(col));
+            let with_carried = prepared
+                .filter(|p| p.year == year)
+                .map_or(present, |p| p.raw.values.present_in_column(col));
             Some(IndicatorSource {
                 id: ind.id.clone(),
                 name: ind.name.clone(),
@@ -586,119 +563,30 @@ pub fn indicator_sources(
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
 
-    use std::sync::Arc;
-
-    use index_core::bundle::BundleParts;
-    use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Unit};
-    use index_core::framework::{Framework, NodeKind, NodeSpec};
-    use index_core::method::Method;
-    use index_core::pipeline;
-
     use super::*;
+    use crate::fixtures::{bundle, results};
     use crate::state::SortKey;
     use crate::view_model::{self, chart_view, ChartContext};
 
-    /// Units, one of them with a name a spreadsheet would run, two indicators from two
-    /// sources, two years.
-    fn bundle(edition: &str) -> Bundle {
-        let unit = |code: &str, name: &str, groups: &[&str]| Unit {
-            code: code.into(),
-            name: name.into(),
-            groups: groups.iter().map(|g| g.to_string()).collect(),
-        };
-        let source = |id: &str, publisher: &str, edition: &str| Source {
-            id: id.into(),
-            publisher: publisher.into(),
-            title: format!("{publisher} data, with a comma"),
-            edition: edition.into(),
-            licence: "CC BY 4.0".into(),
-            url: "https://example.org/data".into(),
-        };
-        let indicator = |id: &str, source: &str| Indicator {
-            id: id.into(),
-            name: format!("Indicator {id}"),
-            unit: "index".into(),
-            direction: Direction::Higher,
-            source: source.into(),
-        };
-        let group = |id: &str| Group {
-            id: id.into(),
-            name: id.into(),
-            family: "status".into(),
-        };
-        let mut b = DatasetBuilder::new(
-            vec![
-                unit("AAA", "Alpha", &["LDC"]),
-                unit("BBB", "=HYPERLINK(\"http://x\")", &["developed"]),
-                unit("CCC", "-Charlie", &["developed"]),
-                unit("DDD", "@Delta", &["LDC"]),
-                unit("EEE", "Echo", &[]),
-            ],
-            vec![indicator("x", "s1"), indicator("y", "s2")],
-            vec![
-                source("s1", "Pub One", edition),
-                source("s2", "Pub Two", "2024"),
-            ],
-            vec![group("LDC"), group("developed")],
-            vec![2019, 2020],
-        )
-        .unwrap();
-        for (u, x, y) in [
-            ("AAA", 1.0, 10.0),
-            ("BBB", 5.0, 20.0),
-            ("CCC", 3.0, 40.0),
-            ("DDD", 2.0, 15.0),
-        ] {
-            for year in [2019, 2020] {
-                b.set(u, "x", year, x).unwrap();
-                b.set(u, "y", year, y + f64::from(year - 2019)).unwrap();
-            }
-        }
-        b.set("EEE", "x", 2019, 4.0).unwrap();
-        let node = |id: &str, parent: Option<&str>, kind: NodeKind| NodeSpec {
-            id: id.into(),
-            name: format!("Node {id}"),
-            parent: parent.map(Into::into),
-            weight: 1.0,
-            kind,
-        };
-        let framework = Framework::new(vec![
-            node("idx", None, NodeKind::Aggregate),
-            node("x", Some("idx"), NodeKind::Indicator { denominator: None }),
-            node("y", Some("idx"), NodeKind::Indicator { denominator: None }),
-        ])
-        .unwrap();
-        Bundle::new(BundleParts {
-            id: "test".into(),
-            title: "Test index".into(),
-            description: String::new(),
-            notes: vec![],
-            dataset: b.build(),
-            framework,
-            method: Method::default(),
-            default_year: 2020,
-            default_groups: ["LDC".into(), "developed".into()],
-            reference: None,
-            gdp_per_capita: None,
-        })
-        .unwrap()
-    }
-
-    fn results(b: &Bundle, year: i32) -> Results {
-        let p = Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), year).unwrap());
-        p.score(b.framework(), &b.framework().weights())
-    }
-
     fn view(b: &Bundle, r: &Results, kind: ChartKind) -> ChartView {
-        let per_year = vec![Arc::new(r.clone())];
+        let groups = ["LDC".to_string(), "developed".to_string()];
+        let gaps = vec![index_core::groups::compare(
+            b.dataset(),
+            b.framework(),
+            r,
+            &groups[0],
+            &groups[1],
+        )
+        .ok()];
         chart_view(
             kind,
             &ChartContext {
                 bundle: b,
                 results: r,
                 years: &[r.year()],
-                per_year: &per_year,
-                groups: &["LDC".into(), "developed".into()],
+                groups: &groups,
+                gaps: gaps[0].as_ref(),
+                gaps_by_year: &gaps,
                 selection: None,
             },
         )
@@ -870,25 +758,20 @@ mod tests {
             embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234"),
             "?embed=gap&v=1&b=ftri&y=2017&w=rd:2&ed=abcd1234"
         );
+        // The page's one parser reads the embed's link back.
         let q = embed_query(ChartKind::Trend, &s, Pinning::Fixed, 2017, "abcd1234");
+        let link = crate::persist::parse_link(&q);
         assert_eq!(
-            embed_request(&q),
-            Some(EmbedRequest {
+            link.embed,
+            Some(crate::persist::EmbedRequest {
                 chart: Ok(ChartKind::Trend),
                 edition: Some("abcd1234".into())
             })
         );
-        // The scenario reads the same link, ignoring the embed's own parameters.
-        let (read, errors) = Scenario::from_query(&q);
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(read.weights, s.weights);
-        assert_eq!(read.year, Some(2017));
-        assert_eq!(embed_request("?b=ftri"), None);
-        assert_eq!(
-            embed_request("?embed=nope&b=ftri&w=x").map(|r| r.chart),
-            Some(Err("nope".into()))
-        );
-        assert_eq!(explorer_query(&read), "?v=1&b=ftri&y=2017&w=rd:2");
+        assert!(link.errors.is_empty(), "{:?}", link.errors);
+        assert_eq!(link.scenario.weights, s.weights);
+        assert_eq!(link.scenario.year, Some(2017));
+        assert_eq!(explorer_query(&link.scenario), "?v=1&b=ftri&y=2017&w=rd:2");
     }
 
     #[test]
@@ -933,7 +816,7 @@ mod tests {
     fn indicator_sources_report_coverage() {
         let b = bundle("E");
         let r = results(&b, 2019);
-        let s = indicator_sources(&b, Some(&r), 2019);
+        let s = indicator_sources(&b, Some(&r.prepared), 2019);
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].id.as_str(), s[0].present, s[0].units), ("x", 5, 5));
         assert_eq!(

@@ -1,12 +1,17 @@
 //! Number formatting for people: scores with sensible precision for their scale, shares as
 //! percentages, signed rank changes.
 
-/// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1.
-pub fn score(x: f64) -> String {
-    if x.abs() < 10.0 {
-        format!("{x:.3}")
-    } else {
-        format!("{x:.1}")
+pub use index_core::display::score;
+pub use index_core::error::excerpt;
+
+/// A weight for a number field: at most 4 decimals (`0.3333`), or every digit when that would
+/// show a weight that is not 0 as 0 (`0.00001`).
+pub fn weight(x: f64) -> String {
+    let short = format!("{x:.4}");
+    let short = short.trim_end_matches('0').trim_end_matches('.');
+    match short.parse::<f64>() {
+        Ok(v) if v != 0.0 || x == 0.0 => short.to_string(),
+        _ => index_core::error::short_number(x),
     }
 }
 
@@ -59,5 +64,16 @@ mod tests {
         assert_eq!(signed(-0.25), "−0.250");
         assert_eq!(signed(0.0001), "0");
         assert_eq!(rank_change(Some(-2)), ("▼ 2".into(), "down"));
+        assert_eq!(score(1e308), "1.000e308");
+        assert_eq!(score(-2.5e7), "-2.500e7");
+    }
+
+    #[test]
+    fn weights_show_four_decimals_but_never_a_false_zero() {
+        assert_eq!(weight(1.0 / 3.0), "0.3333");
+        assert_eq!(weight(2.0), "2");
+        assert_eq!(weight(0.0), "0");
+        assert_eq!(weight(0.00001), "0.00001");
+        assert_eq!(weight(1e-9), "1e-9");
     }
 }

@@ -1,9 +1,11 @@
 //! # Index Explorer — the web app
 //!
 //! A Leptos client-side app over `index-core` compiled to WebAssembly. One state model
-//! ([`state::AppState`]) created at the root; components in [`components`] read it and change
-//! it only through its validating methods; the engine runs in memos; effects only synchronise
-//! with the outside world (URL in [`persist`], canvases in [`components::chart`]). Charts are
+//! ([`state::AppState`]: the engine's inputs behind validating setters, the results derived
+//! from them, table controls, notices) and the saved-scenario library ([`persist::Library`]),
+//! both created at the root and provided as contexts; components in [`components`] read them
+//! and change them only through their methods; the engine runs in memos; effects only
+//! synchronise with the outside world (URL in [`persist`], canvases in [`components::chart`]). Charts are
 //! plain functions from precomputed data to a plotters drawing area ([`charts`]), so they also
 //! render to SVG natively in tests.
 
@@ -18,6 +20,8 @@ pub mod download;
 pub mod embed;
 pub mod every_year;
 pub mod export;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod loader;
 pub mod persist;
@@ -37,14 +41,17 @@ use crate::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let library = persist::Library::new(state.notices);
+    provide_context(library);
+    // The link, read once: each parameter it could not read is a notice.
+    let link = persist::read_url(&state);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
-    if let Some(request) = embed::requested() {
-        return view! { <embed::Embed request=request/> }.into_any();
+    if let Some(request) = link.embed {
+        return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
     }
-    let scenario = persist::read_url(&state);
-    if !start_bench(state) {
-        components::scenarios::restore(state);
-        loader::start(state, scenario);
+    if !start_bench(state, link.bench) {
+        library.restore();
+        loader::start(state, link.scenario);
     }
     persist::sync_url(state);
     view! { <Explorer/> }.into_any()
@@ -53,8 +60,8 @@ pub fn App() -> impl IntoView {
 /// Starts the in-browser benchmark instead of the saved state and the link's data, if the page
 /// asks for it (`?bench=…`); whether it did.
 #[cfg(feature = "bench")]
-fn start_bench(state: AppState) -> bool {
-    let Some(which) = persist::bench_requested() else {
+fn start_bench(state: AppState, asked: Option<String>) -> bool {
+    let Some(which) = asked else {
         return false;
     };
     bench::start(state, which);
@@ -63,7 +70,7 @@ fn start_bench(state: AppState) -> bool {
 
 /// Builds without the `bench` feature have no benchmark: `?bench` is ignored.
 #[cfg(not(feature = "bench"))]
-fn start_bench(_: AppState) -> bool {
+fn start_bench(_: AppState, _: Option<String>) -> bool {
     false
 }
 

@@ -57,7 +57,7 @@ pub fn start(state: AppState, scenario: Scenario) {
         let catalogue = match fetch_catalogue().await {
             Ok(c) => c,
             Err(e) => {
-                state.status.set(Status::Failed(format!(
+                state.loading.status.set(Status::Failed(format!(
                     "The list of datasets could not be loaded ({e}). Were the data bundles built? \
                      Run `bash scripts/serve.sh`."
                 )));
@@ -78,19 +78,22 @@ pub fn start(state: AppState, scenario: Scenario) {
             );
             DEFAULT_BUNDLE.to_string()
         };
-        state.catalogue.set(catalogue);
+        state.loading.catalogue.set(catalogue);
         load(state, wanted, scenario).await;
-        state.url_ready.set(true);
+        state.loading.settled.set(true);
     });
 }
 
 /// Opens a saved scenario: applied to the dataset shown, or its own dataset loaded first.
 pub fn open(state: AppState, scenario: Scenario) {
     let same = state
-        .bundle
+        .inputs
+        .bundle()
         .with_untracked(|b| b.as_ref().is_some_and(|b| b.id() == scenario.bundle));
     if same || scenario.bundle.is_empty() {
-        state.apply(&scenario);
+        // What was asked for last shows: a dataset still on its way is dropped.
+        state.loading.begin();
+        state.inputs.apply(&scenario);
     } else {
         spawn_local(async move {
             load(state, scenario.bundle.clone(), scenario).await;
@@ -115,6 +118,7 @@ pub fn switch(state: AppState, id: String) {
 
 async fn load(state: AppState, id: String, scenario: Scenario) {
     let entry = state
+        .loading
         .catalogue
         .with_untracked(|c| c.iter().find(|e| e.id == id).cloned());
     let Some(entry) = entry else {
@@ -124,18 +128,31 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
         );
         return;
     };
-    let first = state.bundle.with_untracked(Option::is_none);
-    state.status.set(Status::Loading(entry.title.clone()));
-    match fetch_bundle(&entry).await {
-        Ok(bundle) => state.install(bundle, &scenario),
+    let first = state.inputs.bundle().with_untracked(Option::is_none);
+    let ticket = state.loading.begin();
+    state
+        .loading
+        .status
+        .set(Status::Loading(entry.title.clone()));
+    let fetched = fetch_bundle(&entry).await;
+    if !state.loading.is_latest(ticket) {
+        // Another dataset was asked for while this one was on its way: that one shows.
+        return;
+    }
+    match fetched {
+        Ok(bundle) => {
+            state.table.filter.set(String::new());
+            state.inputs.install(bundle, &scenario);
+            state.loading.status.set(Status::Ready);
+        }
         Err(e) => {
             if first {
-                state.status.set(Status::Failed(format!(
+                state.loading.status.set(Status::Failed(format!(
                     "{} could not be loaded: {e}",
                     entry.title
                 )));
             } else {
-                state.status.set(Status::Ready);
+                state.loading.status.set(Status::Ready);
                 state.notify(
                     Level::Error,
                     format!(

@@ -1,10 +1,8 @@
 //! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
 //! captions. No signals here, so everything is testable natively.
 
-use std::sync::Arc;
-
 use index_core::bundle::Bundle;
-use index_core::groups::{self, GroupComparison};
+use index_core::groups::GroupComparison;
 use index_core::pipeline::Results;
 use index_core::stats::median;
 
@@ -250,33 +248,7 @@ pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
     }
 }
 
-/// The source line for every figure of the bundle: each source of the framework's indicators
-/// as "Publisher, Title (edition), licence".
-pub fn source_line(bundle: &Bundle) -> String {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let mut ids: Vec<&str> = fw
-        .leaves()
-        .iter()
-        .filter_map(|l| ds.indicator(&fw.nodes()[*l].id))
-        .map(|i| i.source.as_str())
-        .collect();
-    index_core::order::sort_dedup(&mut ids);
-    let parts: Vec<String> = ids
-        .iter()
-        .filter_map(|id| ds.source(id))
-        .map(|s| {
-            format!(
-                "{}, {} ({}), {}",
-                s.publisher, s.title, s.edition, s.licence
-            )
-        })
-        .collect();
-    format!(
-        "Source: {}. Computed with Index Explorer.",
-        parts.join("; ")
-    )
-}
+pub use index_core::display::source_line;
 
 /// Data for the ranked bar chart of the index.
 pub fn ranked_bars(
@@ -341,10 +313,12 @@ pub struct ChartContext<'a> {
     pub results: &'a Results,
     /// Every year prepared, ascending.
     pub years: &'a [i32],
-    /// Results of every year, same order.
-    pub per_year: &'a [Arc<Results>],
     /// The two groups compared.
     pub groups: &'a [String; 2],
+    /// The two groups compared in the year shown (`None`: they cannot be compared).
+    pub gaps: Option<&'a GroupComparison>,
+    /// The two groups compared in every year, same order as `years`.
+    pub gaps_by_year: &'a [Option<GroupComparison>],
     /// The unit followed.
     pub selection: Option<&'a str>,
 }
@@ -406,7 +380,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             )
         }
         ChartKind::Gap => {
-            let cmp = groups::compare(b.dataset(), fw, r, &ctx.groups[0], &ctx.groups[1]).ok()?;
+            let cmp = ctx.gaps?;
             let d = GapBars {
                 rows: cmp
                     .nodes
@@ -497,10 +471,8 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 return None;
             }
             let (mut a, mut bb, mut gap) = (Vec::new(), Vec::new(), Vec::new());
-            for res in ctx.per_year {
-                let idx = groups::compare(b.dataset(), fw, res, &ctx.groups[0], &ctx.groups[1])
-                    .ok()
-                    .and_then(|c| c.index().cloned());
+            for cmp in ctx.gaps_by_year {
+                let idx = cmp.as_ref().and_then(|c| c.index());
                 a.push(idx.as_ref().and_then(|i| i.a.mean));
                 bb.push(idx.as_ref().and_then(|i| i.b.mean));
                 gap.push(idx.and_then(|i| i.difference));
@@ -574,4 +546,221 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
         header,
         rows,
     })
+}
+
+/// The groups offered for comparison: every group but sub-regions, as (id, name).
+pub fn comparable_groups(bundle: &Bundle) -> Vec<(String, String)> {
+    bundle
+        .dataset()
+        .groups()
+        .iter()
+        .filter(|g| !g.family.contains("subregion"))
+        .map(|g| (g.id.clone(), g.name.clone()))
+        .collect()
+}
+
+/// The ranking table's group filter: the UN development groups first (those the dataset has),
+/// then regions, income and development groups (no sub-regions), as (id, name).
+pub fn filter_options(bundle: &Bundle) -> Vec<(String, String)> {
+    let ds = bundle.dataset();
+    let mut v: Vec<(String, String)> = ["LDC", "LLDC", "SIDS", "developed", "developing"]
+        .iter()
+        .filter_map(|id| ds.group(id).map(|g| (g.id.clone(), g.name.clone())))
+        .collect();
+    v.extend(
+        ds.groups()
+            .iter()
+            .filter(|g| {
+                g.family.ends_with("region")
+                    || g.family.contains("income")
+                    || g.family.contains("hdi")
+                    || g.family.contains("group")
+            })
+            .filter(|g| !g.family.contains("subregion"))
+            .filter(|g| !v.iter().any(|(id, _)| *id == g.id))
+            .map(|g| (g.id.clone(), g.name.clone()))
+            .collect::<Vec<_>>(),
+    );
+    v
+}
+
+/// One pillar of a profile: the unit's score and the two groups' means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfilePillar {
+    /// Pillar name.
+    pub name: String,
+    /// The unit's score.
+    pub unit: Option<f64>,
+    /// Group A's mean.
+    pub a: Option<f64>,
+    /// Group B's mean.
+    pub b: Option<f64>,
+}
+
+/// A country profile: what the profile panel shows of one unit in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// The unit's name.
+    pub name: String,
+    /// Its ISO3 code.
+    pub code: String,
+    /// "Rank 3 of 166 · score 71.2", or why it has no rank.
+    pub facts: String,
+    /// Short names of the two groups compared.
+    pub groups: [String; 2],
+    /// Pillar scores against the group means.
+    pub pillars: Vec<ProfilePillar>,
+    /// The largest figure among the pillars (the bars' scale; > 0).
+    pub top: f64,
+    /// Each pillar's contribution to the score, in points: (name, points).
+    pub contributions: Vec<(String, f64)>,
+    /// The sum of the contributions (> 0).
+    pub total: f64,
+    /// The strongest indicators by normalised value, best first: (name, value).
+    pub best: Vec<(String, f64)>,
+    /// The weakest, worst first.
+    pub worst: Vec<(String, f64)>,
+}
+
+/// Unit `u`'s profile under `results`, against the two groups as `gaps` compares them.
+/// Strongest and weakest: up to three each, and no more than half the indicators each, so
+/// that none is listed as both.
+pub fn profile(
+    bundle: &Bundle,
+    results: &Results,
+    gaps: Option<&GroupComparison>,
+    groups: &[String; 2],
+    u: usize,
+) -> Option<Profile> {
+    let fw = bundle.framework();
+    let unit = bundle.dataset().units().get(u)?;
+    let pillars: Vec<ProfilePillar> = fw
+        .pillars()
+        .iter()
+        .map(|p| {
+            let gap = gaps.and_then(|c| c.nodes.iter().find(|n| n.node == *p));
+            ProfilePillar {
+                name: fw.node(*p).map(|n| n.name.clone()).unwrap_or_default(),
+                unit: results.score(u, *p),
+                a: gap.and_then(|n| n.a.mean),
+                b: gap.and_then(|n| n.b.mean),
+            }
+        })
+        .collect();
+    let top = pillars
+        .iter()
+        .flat_map(|p| [p.unit, p.a, p.b])
+        .flatten()
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let contributions: Vec<(String, f64)> = results
+        .contributions(fw, u)
+        .into_iter()
+        .map(|(n, pts)| (fw.node(n).map(|s| s.name.clone()).unwrap_or_default(), pts))
+        .collect();
+    let total = contributions
+        .iter()
+        .map(|c| c.1)
+        .sum::<f64>()
+        .max(f64::MIN_POSITIVE);
+    let mut leaves: Vec<(String, f64)> = fw
+        .leaves()
+        .iter()
+        .enumerate()
+        .filter_map(|(c, l)| {
+            let v = results.prepared.normalised.get(u, c)?;
+            Some((fw.node(*l).map(|s| s.name.clone()).unwrap_or_default(), v))
+        })
+        .collect();
+    index_core::order::sort_by(&mut leaves, |a, b| b.1.total_cmp(&a.1));
+    let k = (leaves.len() / 2).min(3);
+    let facts = results.rank(u).map_or_else(
+        || results.status(u).reason(),
+        |k| {
+            format!(
+                "Rank {k} of {} · score {}",
+                results.ranked(),
+                format::opt_score(results.index(u))
+            )
+        },
+    );
+    Some(Profile {
+        name: unit.name.clone(),
+        code: unit.code.clone(),
+        facts,
+        groups: [
+            group_short(bundle, &groups[0]),
+            group_short(bundle, &groups[1]),
+        ],
+        pillars,
+        top,
+        contributions,
+        total,
+        best: leaves.iter().take(k).cloned().collect(),
+        worst: leaves.iter().rev().take(k).cloned().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
+    use index_core::groups;
+
+    use super::*;
+    use crate::fixtures::{bundle, results};
+
+    fn groups_of() -> [String; 2] {
+        ["LDC".to_string(), "developed".to_string()]
+    }
+
+    #[test]
+    fn a_profile_sets_the_unit_against_the_group_means() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let g = groups_of();
+        let cmp = groups::compare(b.dataset(), b.framework(), &r, &g[0], &g[1]).unwrap();
+        let u = b.dataset().unit_position("AAA").unwrap();
+        let p = profile(&b, &r, Some(&cmp), &g, u).unwrap();
+        assert_eq!((p.name.as_str(), p.code.as_str()), ("Alpha", "AAA"));
+        assert_eq!(p.groups, ["LDCs".to_string(), "Developed".to_string()]);
+        let fw = b.framework();
+        assert_eq!(p.pillars.len(), fw.pillars().len());
+        for (line, node) in p.pillars.iter().zip(fw.pillars()) {
+            let gap = cmp.nodes.iter().find(|n| n.node == *node).unwrap();
+            assert_eq!(line.unit, r.score(u, *node));
+            assert_eq!((line.a, line.b), (gap.a.mean, gap.b.mean));
+        }
+        // The contributions add up to the score (arithmetic mean).
+        let sum: f64 = p.contributions.iter().map(|c| c.1).sum();
+        assert!((sum - r.index(u).unwrap()).abs() < 1e-9);
+        assert!(p
+            .facts
+            .starts_with(&format!("Rank {} of ", r.rank(u).unwrap())));
+        // Two indicators: one strongest, one weakest, never the same.
+        assert_eq!((p.best.len(), p.worst.len()), (1, 1));
+        assert_ne!(p.best[0].0, p.worst[0].0);
+        assert!(p.best[0].1 >= p.worst[0].1);
+        assert!(p.top > 0.0 && p.total > 0.0);
+    }
+
+    #[test]
+    fn a_profile_without_group_figures_still_shows_the_unit() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let p = profile(&b, &r, None, &groups_of(), 0).unwrap();
+        assert!(p.pillars.iter().all(|l| l.a.is_none() && l.b.is_none()));
+        assert!(profile(&b, &r, None, &groups_of(), 99).is_none());
+    }
+
+    #[test]
+    fn group_choices_come_from_the_dataset_once_each() {
+        let b = bundle("2024");
+        let both = vec![
+            ("LDC".to_string(), "LDC".to_string()),
+            ("developed".to_string(), "developed".to_string()),
+        ];
+        assert_eq!(filter_options(&b), both);
+        assert_eq!(comparable_groups(&b), both);
+    }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use index_core::builtin;
 use index_core::bundle::Bundle;
+use index_core::error::excerpt;
 use index_core::framework::Framework;
 use index_core::groups::{self, GroupComparison};
 use index_core::pipeline;
@@ -20,8 +21,45 @@ pub struct Job {
     pub resolved: Resolved,
 }
 
-fn read_file(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+/// The largest scenario file read (a scenario is a few hundred bytes; a file of many is far
+/// below this).
+pub const SCENARIO_LIMIT: u64 = 1 << 20;
+/// The largest bundle file read (the largest bundle built is a few MiB).
+pub const BUNDLE_LIMIT: u64 = 64 << 20;
+
+/// Writes `bytes` as "1 MiB", "64 MiB", "512 KiB".
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{} KiB", bytes >> 10)
+    }
+}
+
+/// Reads `path` as UTF-8 text of at most `limit` bytes (so that `/dev/stdin` or `/dev/zero`
+/// cannot fill the memory), without a leading byte-order mark (as browsers read files).
+pub fn read_file(path: &Path, what: &str, limit: u64) -> Result<String, String> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(cannot)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{} is larger than {}, the most read for a {what}",
+            path.display(),
+            size(limit)
+        ));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{} is not UTF-8 text: {e}", path.display()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Loads the scenario file (if any) and the bundle, and resolves one against the other.
@@ -29,8 +67,9 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     let mut scenario = match &sel.scenario {
         None => Scenario::default(),
         Some(path) => {
-            let all = Scenario::many_from_json(&read_file(path)?)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = read_file(path, "scenario file", SCENARIO_LIMIT)?;
+            let all =
+                Scenario::many_from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             pick(all, sel.scenario_name.as_deref(), path)?
         }
     };
@@ -48,7 +87,7 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     if sel.bundle.is_some() && !scenario.bundle.is_empty() && scenario.bundle != bundle.id() {
         return Err(format!(
             "the scenario is for bundle `{}`, but --bundle gives `{}`",
-            scenario.bundle,
+            excerpt(&scenario.bundle),
             bundle.id()
         ));
     }
@@ -62,15 +101,16 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
 fn pick(all: Vec<Scenario>, name: Option<&str>, path: &Path) -> Result<Scenario, String> {
     let names = || {
         all.iter()
-            .map(|s| format!("`{}`", s.name))
+            .map(|s| format!("`{}`", excerpt(&s.name)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     match name {
         Some(n) => all.iter().find(|s| s.name == n).cloned().ok_or_else(|| {
             format!(
-                "{} has no scenario named `{n}` (it has {})",
+                "{} has no scenario named `{}` (it has {})",
                 path.display(),
+                excerpt(n),
                 names()
             )
         }),
@@ -89,7 +129,7 @@ fn pick(all: Vec<Scenario>, name: Option<&str>, path: &Path) -> Result<Scenario,
 pub fn load_bundle(data_dir: &Path, which: &str) -> Result<Bundle, String> {
     let path = Path::new(which);
     if which.ends_with(".json") || path.is_file() {
-        return Bundle::from_json(&read_file(path)?)
+        return Bundle::from_json(&read_file(path, "bundle file", BUNDLE_LIMIT)?)
             .map_err(|e| format!("{}: {e}", path.display()));
     }
     index_data::build(data_dir, which)
@@ -132,8 +172,9 @@ pub fn gaps(
         if b.dataset().group(id).is_none() {
             let known: Vec<&str> = b.dataset().groups().iter().map(|g| g.id.as_str()).collect();
             return Err(format!(
-                "bundle `{}` has no group `{id}`; it has: {}",
+                "bundle `{}` has no group `{}`; it has: {}",
                 b.id(),
+                excerpt(id),
                 known.join(", ")
             ));
         }
@@ -188,8 +229,9 @@ pub fn compare(
 ) -> Result<(), String> {
     let mut scenarios = Vec::new();
     for path in files {
-        let all = Scenario::many_from_json(&read_file(path)?)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = read_file(path, "scenario file", SCENARIO_LIMIT)?;
+        let all =
+            Scenario::many_from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         for (i, s) in all.into_iter().enumerate() {
             let label = if s.name.is_empty() {
                 format!(

@@ -22,6 +22,7 @@ macro_rules! outln {
 
 mod commands;
 mod output;
+mod prerender;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,9 +58,10 @@ struct Selection {
     #[arg(long, short)]
     bundle: Option<String>,
     /// The year (default: the scenario's, else the bundle's default year).
-    #[arg(long, short)]
+    #[arg(long, short, allow_negative_numbers = true)]
     year: Option<i32>,
-    /// A scenario JSON file exported from the app (weights, method, year, groups).
+    /// A scenario JSON file exported from the app (weights, method, year, groups); at most
+    /// 1 MiB.
     #[arg(long, short)]
     scenario: Option<PathBuf>,
     /// Which scenario of a file holding several (by name).
@@ -116,6 +118,8 @@ enum Command {
     /// The data pipeline: build the app's bundles, report on coverage.
     #[command(subcommand)]
     Data(DataCommand),
+    /// The default view's top rows as static HTML, for the page before the app has loaded.
+    Prerender(prerender::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +177,7 @@ fn main() -> ExitCode {
         Command::Data(DataCommand::Report { bundle }) => {
             commands::data_report(&data_dir, bundle.as_deref())
         }
+        Command::Prerender(args) => prerender::run(&data_dir, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

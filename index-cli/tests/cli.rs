@@ -133,3 +133,76 @@ fn errors_name_what_is_wrong() {
     assert!(!ok);
     assert!(err.contains("martians"), "{err}");
 }
+
+#[test]
+fn a_scenario_over_the_limits_fails_at_once_naming_the_field_and_the_limit() {
+    let bad = scenario_file(
+        "carry.json",
+        r#"{"format": 1, "bundle": "ftri", "method": {"carry_forward": 4000000000}}"#,
+    );
+    let (ok, _, err) = index(&["rank", "--scenario", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        err.contains("carry_forward: 4000000000 is over the limit of 50 years"),
+        "{err}"
+    );
+    let huge = scenario_file(
+        "huge.json",
+        r#"{"format": 1, "bundle": "ftri", "weights": {"ict": 1e308, "skills": 1e308,
+            "rd": 1e308, "industry": 1e308, "finance": 1e308}}"#,
+    );
+    let (ok, _, err) = index(&["rank", "--scenario", huge.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("from 0 to 1000000, got 1e308"), "{err}");
+}
+
+#[test]
+fn a_byte_order_mark_is_read_as_browsers_read_it() {
+    let plain = r#"{"format": 1, "bundle": "ftri", "weights": {"rd": 3}}"#;
+    let with_bom = scenario_file("bom.json", &format!("\u{feff}{plain}"));
+    let without = scenario_file("no-bom.json", plain);
+    let (ok, a, err) = index(&["rank", "--scenario", with_bom.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, b, err) = index(&["rank", "--scenario", without.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn oversized_input_is_refused_without_reading_it_all() {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_index"))
+        .args(["rank", "--bundle", "ftri", "--scenario", "/dev/stdin"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Writes until the reader stops reading (a broken pipe ends it), at most 64 MiB.
+    let writer = std::thread::spawn(move || {
+        let block = vec![b' '; 1 << 16];
+        let mut written = 0usize;
+        while written < 64 << 20 && stdin.write_all(&block).is_ok() {
+            written += block.len();
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        err.contains("/dev/stdin is larger than 1 MiB, the most read for a scenario file"),
+        "{err}"
+    );
+    assert!(written < 64 << 20, "the reader stopped reading");
+}
+
+#[test]
+fn a_negative_year_is_a_year() {
+    let (ok, _, err) = index(&["rank", "--bundle", "hdi", "--year", "-1"]);
+    assert!(!ok);
+    assert!(err.contains("there is no data for -1"), "{err}");
+}

@@ -63,7 +63,7 @@ fn full_recompute(s: &synth::Synthetic, weights: &Weights, spare: Option<Prepare
 
 /// What a weight change redoes: aggregate and rank, then the group gaps.
 fn score_and_compare(s: &synth::Synthetic, prepared: &Arc<Prepared>, weights: &Weights) {
-    let results = prepared.score(&s.framework, weights);
+    let results = prepared.score(&s.framework, weights).unwrap();
     let gaps = groups::compare(
         &s.dataset,
         &s.framework,

@@ -2,7 +2,8 @@
 //! (COINr `Aggregate`), level by level from the indicators up.
 
 use crate::framework::{Framework, Weights};
-use crate::matrix::{finite_or_missing, Matrix};
+use crate::kernels;
+use crate::matrix::Matrix;
 use crate::method::{Aggregation, Method};
 
 /// Fills the aggregate columns of `scores` (one column per framework node, indicator columns
@@ -45,11 +46,8 @@ impl NodeColumns for Matrix {
     }
 }
 
-/// [`aggregate`] over any [`NodeColumns`].
-///
-/// Rows are taken a few at a time ([`ROWS`]), with every child's values for them summed in
-/// registers before the parent's are written: one pass over the children's columns, and the
-/// sums for each row in the children's order, as the formulas read.
+/// [`aggregate`] over any [`NodeColumns`]: each parent in turn, its rows a block at a time
+/// ([`crate::kernels::aggregate::parent_into`]).
 pub(crate) fn aggregate_into(
     scores: &mut impl NodeColumns,
     framework: &Framework,
@@ -59,82 +57,86 @@ pub(crate) fn aggregate_into(
     let rows = scores.rows();
     let mut out = vec![f64::NAN; rows];
     for &parent in framework.aggregation_order() {
-        let how = method.aggregation_at(framework.level(parent));
+        let rule = Rule::of(method, framework.level(parent));
         let children: Vec<(&[f64], f64)> = framework
             .children(parent)
             .iter()
             .map(|&c| (scores.column(c), weights.get(c)))
             .filter(|(_, w)| *w > 0.0)
             .collect();
-        let parts = Parts {
-            children: &children,
-            floor: method.floor,
-            needed: method.min_child_share * children.len() as f64,
-        };
-        match how {
-            Aggregation::Arithmetic => parts.fill(&mut out, |w, x| w * x, |s, a| a / s),
-            Aggregation::Geometric => parts.fill(
-                &mut out,
-                |w, x| w * x.max(parts.floor).ln(),
-                |s, a| (a / s).exp(),
-            ),
-            Aggregation::Harmonic => {
-                parts.fill(&mut out, |w, x| w / x.max(parts.floor), |s, a| s / a)
-            }
-        }
+        kernels::aggregate::parent_into(&children, &rule, &mut out);
         let parent_col = scores.column_mut(parent);
         let n = parent_col.len().min(rows);
         parent_col[..n].copy_from_slice(&out[..n]);
     }
 }
 
-/// Rows aggregated together.
-const ROWS: usize = 4;
-
-/// One parent's children with positive weight, and the rule for enough of them.
-struct Parts<'a> {
-    children: &'a [(&'a [f64], f64)],
-    floor: f64,
-    /// Children that must be present (`min_child_share` of them), with 1e-9 of slack.
-    needed: f64,
+/// How one parent is formed from its children: the mean, the floor of geometric and harmonic
+/// means, and the share of children (with positive weight) that must be present.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rule {
+    /// Arithmetic, geometric or harmonic.
+    pub(crate) how: Aggregation,
+    /// Scores below it count as it under geometric and harmonic means.
+    pub(crate) floor: f64,
+    /// Least share of the children present.
+    pub(crate) min_child_share: f64,
 }
 
-impl Parts<'_> {
-    /// Writes the parent's score for every row to `out`: `finish(Σ w, Σ term(w, x))` over the
-    /// children present, or missing when too few are. A missing child adds +0.0, which leaves
-    /// the sums (never −0.0, as they start at +0.0) exactly as they were.
-    #[inline(always)]
-    fn fill(
-        &self,
-        out: &mut [f64],
-        term: impl Fn(f64, f64) -> f64,
-        finish: impl Fn(f64, f64) -> f64,
-    ) {
-        for (block, chunk) in out.chunks_mut(ROWS).enumerate() {
-            let start = block * ROWS;
-            let (mut sum_w, mut present, mut acc) = ([0.0; ROWS], [0.0f64; ROWS], [0.0; ROWS]);
-            for &(col, w) in self.children {
-                // This block's values of the child (missing where it has none).
-                let xs: [f64; ROWS] = match col.get(start..start + ROWS) {
-                    Some(&[a, b, c, d]) => [a, b, c, d],
-                    _ => std::array::from_fn(|i| col.get(start + i).copied().unwrap_or(f64::NAN)),
-                };
-                for i in 0..ROWS {
-                    let (x, here) = (xs[i], xs[i].is_finite());
-                    sum_w[i] += if here { w } else { 0.0 };
-                    present[i] += if here { 1.0 } else { 0.0 };
-                    acc[i] += if here { term(w, x) } else { 0.0 };
-                }
-            }
-            for (i, o) in chunk.iter_mut().enumerate() {
-                let enough = present[i] > 0.0 && present[i] + 1e-9 >= self.needed;
-                *o = if enough {
-                    finite_or_missing(finish(sum_w[i], acc[i]))
-                } else {
-                    f64::NAN
-                };
-            }
+impl Rule {
+    /// The rule `method` sets at framework level `level`.
+    pub(crate) fn of(method: &Method, level: u8) -> Self {
+        Rule {
+            how: method.aggregation_at(level),
+            floor: method.floor(),
+            min_child_share: method.min_child_share(),
         }
+    }
+
+    /// The term child score `x` of weight `w` adds to the sum the mean divides by `Σ w`.
+    #[inline(always)]
+    pub(crate) fn term(&self, w: f64, x: f64) -> f64 {
+        match self.how {
+            Aggregation::Arithmetic => w * x,
+            Aggregation::Geometric => w * x.max(self.floor).ln(),
+            Aggregation::Harmonic => w / x.max(self.floor),
+        }
+    }
+
+    /// The mean from `Σ w` and `Σ term(w, x)` over the children present.
+    #[inline(always)]
+    pub(crate) fn finish(&self, sum_w: f64, sum: f64) -> f64 {
+        match self.how {
+            Aggregation::Arithmetic => sum / sum_w,
+            Aggregation::Geometric => (sum / sum_w).exp(),
+            Aggregation::Harmonic => sum_w / sum,
+        }
+    }
+
+    /// Whether `present` of `children` (with positive weight) are enough: at least one, and at
+    /// least `min_child_share` of them (with 1e-9 of slack).
+    #[inline(always)]
+    pub(crate) fn enough(&self, present: f64, children: usize) -> bool {
+        present > 0.0 && present + 1e-9 >= self.min_child_share * children as f64
+    }
+}
+
+/// One unit's score of a parent, the formulas applied literally: `children` are its children's
+/// (score, weight), weights positive, NaN for a missing score; NaN when too few are present or
+/// the result is not finite. The reference the kernel ([`kernels::aggregate::parent_into`]) is
+/// checked against.
+#[cfg(test)]
+pub(crate) fn unit_score(children: &[(f64, f64)], rule: &Rule) -> f64 {
+    let (mut sum_w, mut present, mut sum) = (0.0, 0.0, 0.0);
+    for &(x, w) in children.iter().filter(|(x, _)| x.is_finite()) {
+        sum_w += w;
+        present += 1.0;
+        sum += rule.term(w, x);
+    }
+    if rule.enough(present, children.len()) {
+        crate::matrix::finite_or_missing(rule.finish(sum_w, sum))
+    } else {
+        f64::NAN
     }
 }
 
@@ -142,6 +144,7 @@ impl Parts<'_> {
 mod tests {
     use super::*;
     use crate::framework::fixture::{agg, leaf};
+    use crate::method::MethodSpec;
 
     fn tree() -> Framework {
         Framework::new(vec![
@@ -194,22 +197,23 @@ mod tests {
 
     #[test]
     fn minimum_share_of_children() {
-        let m = Method {
+        let m = Method::new(MethodSpec {
             min_child_share: 1.0,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         check(&m, &[[Some(40.0), None, Some(20.0)]], &[None]);
-        let half = Method {
+        let half = Method::new(MethodSpec {
             min_child_share: 0.5,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         check(&half, &[[Some(40.0), None, Some(20.0)]], &[Some(30.0)]);
     }
 
     #[test]
     fn geometric_and_harmonic_with_floor() {
-        let mut m = Method::default();
-        m.set_aggregation_everywhere(Aggregation::Geometric);
+        let m = Method::default().with_aggregation_everywhere(Aggregation::Geometric);
         // p = exp((ln 10 + 3 ln 1000)/4) = 10^(2.5) = 316.227…; q = 100; idx = sqrt(31622.7…)
         let p = 10f64.powf(2.5);
         check(
@@ -219,15 +223,16 @@ mod tests {
         );
         // a zero is raised to the floor (1.0): p = exp(3 ln 16 / 4) = 8
         check(&m, &[[Some(0.0), Some(16.0), Some(8.0)]], &[Some(8.0)]);
-        m.set_aggregation_everywhere(Aggregation::Harmonic);
+        let m = m.with_aggregation_everywhere(Aggregation::Harmonic);
         // p = 4 / (1/2 + 3/6) = 4; q = 4; idx = 4
         check(&m, &[[Some(2.0), Some(6.0), Some(4.0)]], &[Some(4.0)]);
     }
 
     #[test]
     fn per_level_choice() {
-        let mut m = Method::default();
-        m.levels.insert(3, Aggregation::Geometric);
+        let mut spec = MethodSpec::default();
+        spec.levels.insert(3, Aggregation::Geometric);
+        let m = Method::new(spec).unwrap();
         // p = (1·10+3·50)/4 = 40, q = 90, idx = sqrt(3600) = 60
         check(&m, &[[Some(10.0), Some(50.0), Some(90.0)]], &[Some(60.0)]);
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::dataset::Direction;
 use crate::error::Result;
 use crate::framework::{Framework, NodeKind, NodeSpec};
-use crate::method::{Aggregation, IndicatorMethod, Method, Normalisation, Treatment};
+use crate::method::{Aggregation, IndicatorMethod, Method, MethodSpec, Normalisation, Treatment};
 
 /// An indicator a built-in framework expects in its dataset.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +144,7 @@ pub fn hdi() -> Result<BuiltinIndex> {
     per_indicator.insert("gnipc".to_string(), posts(100.0, 75_000.0, true));
     let mut levels = BTreeMap::new();
     levels.insert(3, Aggregation::Geometric);
-    let method = Method {
+    let method = Method::new(MethodSpec {
         normalisation: Normalisation::MinMax {
             low: 0.0,
             high: 1.0,
@@ -154,8 +154,8 @@ pub fn hdi() -> Result<BuiltinIndex> {
         levels,
         floor: 1e-4,
         min_child_share: 1.0,
-        ..Method::default()
-    };
+        ..MethodSpec::default()
+    })?;
     Ok(BuiltinIndex {
         id: "hdi",
         title: "Human Development Index",
@@ -169,12 +169,12 @@ pub fn hdi() -> Result<BuiltinIndex> {
 
 /// Method for indices whose leaves are already published 0–1 scores: no normalisation,
 /// arithmetic mean, geometric floor 0.01 (1% of the scale).
-fn scores_method(high: f64) -> Method {
-    Method {
+fn scores_method(high: f64) -> Result<Method> {
+    Method::new(MethodSpec {
         normalisation: Normalisation::None,
         floor: 0.01 * high,
-        ..Method::default()
-    }
+        ..MethodSpec::default()
+    })
 }
 
 /// UNCTAD's Frontier Technology Readiness Index re-weighted from its five published building
@@ -212,7 +212,7 @@ pub fn ftri() -> Result<BuiltinIndex> {
                       skills, R&D, industry activity and access to finance — combined with \
                       weights you choose.",
         framework: framework(&rows, &indicators)?,
-        method: scores_method(1.0),
+        method: scores_method(1.0)?,
         indicators,
     })
 }
@@ -251,7 +251,7 @@ pub fn pci() -> Result<BuiltinIndex> {
         description: "UNCTAD's eight categories of productive capacities combined with weights \
                       you choose.",
         framework: framework(&rows, &indicators)?,
-        method: scores_method(100.0),
+        method: scores_method(100.0)?,
         indicators,
     })
 }
@@ -324,7 +324,7 @@ pub fn gii() -> Result<BuiltinIndex> {
         description: "WIPO's GII from its seven pillars: five input pillars and two output \
                       pillars, each side averaged into a sub-index, the two averaged.",
         framework: framework(rows, &indicators)?,
-        method: scores_method(100.0),
+        method: scores_method(100.0)?,
         indicators,
     })
 }
@@ -423,14 +423,14 @@ pub fn tech() -> Result<BuiltinIndex> {
         description: "An FTRI-like index computed from World Bank and UNDP indicators, latest \
                       values within a five-year window, with the JRC's methods.",
         framework: framework(rows, &indicators)?,
-        method: Method {
+        method: Method::new(MethodSpec {
             denominate: true,
             carry_forward: 5,
             screen: Some(2.0 / 3.0),
             treatment: Treatment::DEFAULT_WINSORISE,
             min_child_share: 0.5,
-            ..Method::default()
-        },
+            ..MethodSpec::default()
+        })?,
         indicators,
     })
 }

@@ -76,7 +76,7 @@ mod tests {
     use crate::dataset::Direction::Higher;
     use crate::framework::fixture::{agg, leaf};
     use crate::framework::{Framework, Weights};
-    use crate::method::{Method, Normalisation};
+    use crate::method::{Method, MethodSpec, Normalisation};
     use crate::pipeline::prepare;
 
     #[test]
@@ -95,15 +95,17 @@ mod tests {
             agg("idx", None, 1.0),
         ])
         .unwrap();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             normalisation: Normalisation::None,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let p = Arc::new(prepare(&d, &f, &m, 2020).unwrap());
         let only = |id: &str| {
             let mut o = BTreeMap::new();
             o.insert(id.to_string(), 0.0);
             p.score(&f, &Weights::with_overrides(&f, &o).unwrap())
+                .unwrap()
         };
         let (only_y, only_x) = (only("x"), only("y"));
         let rows = rank_moves(&[&only_x, &only_y]);

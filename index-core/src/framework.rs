@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The largest weight a node may have (weights only matter relative to their siblings'): sums
+/// of weights stay far from overflow, so every share is a true share.
+pub const MAX_WEIGHT: f64 = 1e6;
+
+/// Whether `w` is a valid weight: finite, in [0, [`MAX_WEIGHT`]].
+pub(crate) fn weight_ok(w: f64) -> bool {
+    (0.0..=MAX_WEIGHT).contains(&w)
+}
+
 /// What a framework node is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -33,7 +42,7 @@ pub struct NodeSpec {
     /// Parent node; `None` for the root (the index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
-    /// Weight relative to its siblings (only ratios matter).
+    /// Weight relative to its siblings (only ratios matter), in [0, [`MAX_WEIGHT`]].
     pub weight: f64,
     /// Leaf or aggregate.
     #[serde(flatten)]
@@ -84,7 +93,7 @@ impl TryFrom<NodeRecord> for NodeSpec {
 ///
 /// Invariants, checked by [`Framework::new`]: ids unique; exactly one root; every parent exists
 /// and is an aggregate; no cycles; every aggregate has children; indicators have none; weights
-/// finite and ≥ 0; siblings not all weighted zero.
+/// in [0, [`MAX_WEIGHT`]]; siblings not all weighted zero.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<NodeSpec>", into = "Vec<NodeSpec>")]
 pub struct Framework {
@@ -98,6 +107,8 @@ pub struct Framework {
     /// Leaves in spec order.
     leaves: Vec<usize>,
     index: HashMap<String, usize>,
+    /// The tree's identity (see [`Framework::identity`]).
+    identity: u64,
 }
 
 impl TryFrom<Vec<NodeSpec>> for Framework {
@@ -147,7 +158,7 @@ impl Framework {
                     id: s.id.clone(),
                 });
             }
-            if !s.weight.is_finite() || s.weight < 0.0 {
+            if !weight_ok(s.weight) {
                 return Err(Error::BadWeight {
                     node: s.id.clone(),
                     weight: s.weight,
@@ -246,7 +257,9 @@ impl Framework {
             }
         }
         let leaves = (0..n).filter(|i| children[*i].is_empty()).collect();
+        let identity = identity(&specs);
         Ok(Framework {
+            identity,
             specs,
             parent,
             children,
@@ -313,7 +326,16 @@ impl Framework {
     }
     /// The framework's own (published) weights.
     pub fn weights(&self) -> Weights {
-        Weights(self.specs.iter().map(|s| s.weight).collect())
+        Weights {
+            values: self.specs.iter().map(|s| s.weight).collect(),
+            framework: self.identity,
+        }
+    }
+    /// The tree's identity: a 64-bit FNV-1a hash of each node's id, parent and kind, in order.
+    /// Two frameworks with the same nodes in the same places (whatever their published weights,
+    /// names or denominators) have the same identity, and take the same [`Weights`].
+    pub fn identity(&self) -> u64 {
+        self.identity
     }
     /// The root's children and, recursively, every aggregate, in display order (pre-order).
     pub fn aggregates_preorder(&self) -> Vec<usize> {
@@ -331,29 +353,68 @@ impl Framework {
     }
 }
 
-/// One weight per framework node, relative to siblings. Valid for the framework it was made
-/// from: finite, ≥ 0, and no aggregate with all children at zero.
+/// FNV-1a over each node's id, parent and kind (see [`Framework::identity`]).
+fn identity(specs: &[NodeSpec]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for s in specs {
+        eat(s.id.as_bytes());
+        eat(&[0xff]);
+        eat(s.parent.as_deref().unwrap_or_default().as_bytes());
+        eat(&[0xff]);
+        eat(match s.kind {
+            NodeKind::Indicator { .. } => b"i",
+            NodeKind::Aggregate => b"a",
+        });
+        eat(&[0xfe]);
+    }
+    h
+}
+
+/// One weight per framework node, relative to siblings, bound to the framework it was made for
+/// (by its [`Framework::identity`]): each in [0, [`MAX_WEIGHT`]], and no aggregate with all
+/// children at zero. Scoring with the weights of another framework is an error
+/// ([`Error::OtherFramework`]), not a ranking of the wrong numbers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights(Vec<f64>);
+pub struct Weights {
+    values: Vec<f64>,
+    framework: u64,
+}
 
 impl Weights {
     /// The framework's weights with some replaced, by node id.
     ///
     /// # Errors
-    /// [`Error::Unknown`] for an id not in the framework, [`Error::BadWeight`],
-    /// [`Error::ZeroWeights`].
+    /// [`Error::UnknownWeights`] for ids not in the framework (their count and the first few),
+    /// [`Error::BadWeight`], [`Error::ZeroWeights`].
     pub fn with_overrides(
         framework: &Framework,
         overrides: &BTreeMap<String, f64>,
     ) -> Result<Self> {
-        let mut w = framework.weights().0;
+        let mut w = framework.weights().values;
+        let mut unknown = Vec::new();
+        let mut count = 0;
         for (id, value) in overrides {
-            let pos = framework.position(id).ok_or_else(|| Error::Unknown {
-                what: "framework node",
-                id: id.clone(),
-                by: "a weight".into(),
-            })?;
-            w[pos] = *value;
+            match framework.position(id).and_then(|p| w.get_mut(p)) {
+                Some(slot) => *slot = *value,
+                None => {
+                    count += 1;
+                    if unknown.len() < crate::error::UNKNOWN_EXAMPLES {
+                        unknown.push(crate::error::excerpt(id).into_owned());
+                    }
+                }
+            }
+        }
+        if count > 0 {
+            return Err(Error::UnknownWeights {
+                count,
+                examples: unknown,
+            });
         }
         Weights::new(framework, w)
     }
@@ -361,7 +422,17 @@ impl Weights {
     /// Weights given in framework node order.
     ///
     /// # Errors
-    /// Wrong length ([`Error::Shape`]), [`Error::BadWeight`], [`Error::ZeroWeights`].
+    /// Wrong length ([`Error::Shape`]), [`Error::BadWeight`] (a weight outside
+    /// [0, [`MAX_WEIGHT`]]), [`Error::ZeroWeights`].
+    ///
+    /// ```
+    /// use index_core::builtin;
+    /// use index_core::framework::Weights;
+    /// let f = builtin::ftri().unwrap().framework;
+    /// assert!(Weights::new(&f, vec![1.0; 6]).is_ok());
+    /// let e = Weights::new(&f, vec![1e308; 6]).unwrap_err();
+    /// assert_eq!(e.to_string(), "weight of `ftri` must be a number from 0 to 1000000, got 1e308");
+    /// ```
     pub fn new(framework: &Framework, weights: Vec<f64>) -> Result<Self> {
         if weights.len() != framework.len() {
             return Err(Error::Shape(format!(
@@ -371,7 +442,7 @@ impl Weights {
             )));
         }
         for (spec, w) in framework.nodes().iter().zip(&weights) {
-            if !w.is_finite() || *w < 0.0 {
+            if !weight_ok(*w) {
                 return Err(Error::BadWeight {
                     node: spec.id.clone(),
                     weight: *w,
@@ -379,23 +450,39 @@ impl Weights {
             }
         }
         for &agg in framework.aggregation_order() {
-            if framework.children(agg).iter().all(|c| weights[*c] == 0.0) {
+            if framework
+                .children(agg)
+                .iter()
+                .all(|c| weights.get(*c).is_none_or(|w| *w == 0.0))
+            {
                 return Err(Error::ZeroWeights {
-                    parent: framework.specs[agg].id.clone(),
+                    parent: framework
+                        .node(agg)
+                        .map(|n| n.id.clone())
+                        .unwrap_or_default(),
                 });
             }
         }
-        Ok(Weights(weights))
+        Ok(Weights {
+            values: weights,
+            framework: framework.identity,
+        })
+    }
+
+    /// Whether these weights were made for `framework` (a framework of the same
+    /// [`Framework::identity`]).
+    pub fn fits(&self, framework: &Framework) -> bool {
+        self.framework == framework.identity
     }
 
     /// Weight of node `pos` (0 when out of range).
     pub fn get(&self, pos: usize) -> f64 {
-        self.0.get(pos).copied().unwrap_or(0.0)
+        self.values.get(pos).copied().unwrap_or(0.0)
     }
 
     /// All weights in node order.
     pub fn as_slice(&self) -> &[f64] {
-        &self.0
+        &self.values
     }
 
     /// Share of node `pos` among its siblings, in [0, 1].
@@ -420,7 +507,7 @@ impl Weights {
         framework
             .nodes()
             .iter()
-            .zip(&self.0)
+            .zip(&self.values)
             .filter(|(s, w)| s.weight != **w)
             .map(|(s, w)| (s.id.clone(), *w))
             .collect()
@@ -629,9 +716,78 @@ mod tests {
         );
         o.clear();
         o.insert("nope".into(), 1.0);
-        assert!(matches!(
-            Weights::with_overrides(&f, &o),
-            Err(Error::Unknown { .. })
-        ));
+        assert_eq!(
+            Weights::with_overrides(&f, &o).unwrap_err(),
+            Error::UnknownWeights {
+                count: 1,
+                examples: vec!["nope".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn weights_are_bounded_so_shares_stay_shares() {
+        let f = Framework::new(vec![
+            leaf("a", "idx", 1.0),
+            leaf("b", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        assert!(Weights::new(&f, vec![MAX_WEIGHT, 1.0, 1.0]).is_ok());
+        let e = Weights::new(&f, vec![1e308, 1e308, 1.0]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::BadWeight {
+                node: "a".into(),
+                weight: 1e308
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "weight of `a` must be a number from 0 to 1000000, got 1e308"
+        );
+        check_err(
+            vec![leaf("a", "idx", 2e6), agg("idx", None, 1.0)],
+            Error::BadWeight {
+                node: "a".into(),
+                weight: 2e6,
+            },
+        );
+        let e = serde_json::from_str::<Framework>(
+            r#"[{"id": "a", "name": "A", "parent": "idx", "weight": 1e308, "kind": "indicator"},
+                {"id": "idx", "name": "I", "weight": 1, "kind": "aggregate"}]"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("got 1e308"), "{e}");
+    }
+
+    #[test]
+    fn weights_know_their_framework() {
+        let f = Framework::new(vec![
+            leaf("a", "idx", 1.0),
+            leaf("b", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let same_tree = Framework::new(vec![
+            leaf("a", "idx", 5.0),
+            leaf("b", "idx", 2.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let renamed = Framework::new(vec![
+            leaf("a", "idx", 1.0),
+            leaf("c", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        assert!(f.weights().fits(&f));
+        assert!(
+            f.weights().fits(&same_tree),
+            "published weights do not matter"
+        );
+        assert!(!f.weights().fits(&renamed));
+        assert_ne!(f.identity(), renamed.identity());
     }
 }

@@ -174,7 +174,7 @@ mod tests {
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::Higher;
     use crate::framework::fixture::{agg, leaf};
-    use crate::method::{Method, Normalisation};
+    use crate::method::{Method, MethodSpec, Normalisation};
     use crate::pipeline::run;
 
     #[test]
@@ -185,10 +185,11 @@ mod tests {
             &[("x", Higher, &[Some(1e308), Some(1.7e308), Some(-1e308)])],
         );
         let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             normalisation: Normalisation::None,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         let g = compare(&d, &f, &r, "LDC", "dev").unwrap();
         let idx = g.index().unwrap();
@@ -215,10 +216,11 @@ mod tests {
             )],
         );
         let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             normalisation: Normalisation::None,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         let g = compare(&d, &f, &r, "ldc", "dev").unwrap();
         assert_eq!(g.a, "LDC", "ids resolve ignoring case");

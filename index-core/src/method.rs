@@ -4,6 +4,10 @@
 //!
 //! Each choice is an enum with a short text form (`Display`/`FromStr`) used in URLs and on the
 //! command line, e.g. `minmax`, `minmax:0:1`, `zscore:100:10`, `geometric`, `winsorise:5`.
+//!
+//! The choices and [`MethodSpec`] are plain data, read from text and JSON as they are written
+//! (numbers must be numbers); [`Method::new`] is the one place their values are checked, against
+//! the bounds in [`limits`], so a file, a link and the command line obey one rule.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,7 +16,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::error::{Error, Result};
+use crate::error::{excerpt, short_number, Error, Result};
 use crate::framework::Framework;
 
 /// The JSON of a tagged choice (`{"type": "min_max", "low": 0, "high": 100}`) read as one flat
@@ -278,24 +282,59 @@ pub struct IndicatorMethod {
     pub treatment: Option<Treatment>,
 }
 
-/// Every methodological choice, in pipeline order.
+/// The bounds every number of a [`Method`] must keep, checked by [`Method::new`] (and so by
+/// every reader: bundle JSON, scenario files, links, the command line). They keep every step's
+/// arithmetic finite and every step's cost small, whatever a file or a link says.
+pub mod limits {
+    /// Most years a value may be carried forward (`carry_forward`): a value older than 50 years
+    /// says nothing about a country now, and each year looked back costs a pass over the data.
+    pub const CARRY_FORWARD: u32 = 50;
+    /// Most values winsorised per indicator (`max_winsorised`; COINr's `winmax` defaults to 5):
+    /// winsorising more than 100 values of an indicator of ~200 countries is no longer outlier
+    /// treatment.
+    pub const MAX_WINSORISED: u32 = 100;
+    /// Largest skewness or kurtosis threshold of winsorisation (both must also be > 0): the
+    /// type-2 skewness of n values is below √n and their kurtosis below n, so 1000 already
+    /// means "never treat" for any real dataset.
+    pub const THRESHOLD: f64 = 1000.0;
+    /// Largest magnitude of a normalisation target: `low`, `high`, `mean`, `sd` (|x| ≤ 1e9).
+    /// Scores stay within a few times this, far from overflow, and charts get finite axes.
+    pub const TARGET: f64 = 1e9;
+    /// Largest magnitude of a goalpost (`min`, `max`), in the indicator's own units, which can
+    /// be large (a GDP in dollars is ~1e13).
+    pub const GOALPOST: f64 = 1e15;
+    /// Narrowest range, relative to its size: `high − low ≥ MIN_SPAN × max(1, |low|, |high|)`
+    /// (likewise goalposts' `max − min`, and a z-score's `sd ≥ MIN_SPAN × max(1, |mean|)`),
+    /// so that a range always holds distinct scores.
+    pub const MIN_SPAN: f64 = 1e-9;
+    /// Smallest `floor` of geometric and harmonic means: a weight over the floor stays finite.
+    pub const FLOOR_MIN: f64 = 1e-12;
+    /// Largest `floor` (the largest target, [`TARGET`]).
+    pub const FLOOR_MAX: f64 = TARGET;
+}
+
+/// Every methodological choice as plain data, in pipeline order: what a bundle file holds
+/// (`"method": {…}`), and what [`Method::new`] checks into a [`Method`]. Its JSON is the
+/// method's JSON.
 ///
 /// Steps run: denominate → carry forward (when building the cross-section) → impute → screen →
 /// treat → normalise → aggregate → rank, the order of COINr's `build_example_coin`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Method {
+pub struct MethodSpec {
     /// Divide indicators by the denominators the framework names.
     pub denominate: bool,
-    /// Carry a unit's latest value forward from up to this many earlier years (0: no).
+    /// Carry a unit's latest value forward from up to this many earlier years (0: no; at most
+    /// [`limits::CARRY_FORWARD`]).
     pub carry_forward: u32,
     /// Missing-data imputation.
     pub imputation: Imputation,
-    /// Drop units whose share of available indicator values is below this (e.g. 0.9, 2/3).
+    /// Drop units whose share of available indicator values is below this (in (0, 1], e.g.
+    /// 0.9, 2/3).
     pub screen: Option<f64>,
     /// Outlier treatment.
     pub treatment: Treatment,
-    /// Normalisation.
+    /// Normalisation (not goalposts: those are per indicator).
     pub normalisation: Normalisation,
     /// Aggregation at every level without its own.
     pub aggregation: Aggregation,
@@ -303,16 +342,17 @@ pub struct Method {
     pub levels: BTreeMap<u8, Aggregation>,
     /// Per-indicator exceptions, by indicator id.
     pub indicators: BTreeMap<String, IndicatorMethod>,
-    /// The floor for geometric and harmonic means (> 0): smaller child scores are raised to it.
+    /// The floor for geometric and harmonic means (in [[`limits::FLOOR_MIN`],
+    /// [`limits::FLOOR_MAX`]]): smaller child scores are raised to it.
     pub floor: f64,
     /// A parent gets a score only if at least this share of its children have one (0–1; at
     /// least one child is always required).
     pub min_child_share: f64,
 }
 
-impl Default for Method {
+impl Default for MethodSpec {
     fn default() -> Self {
-        Method {
+        MethodSpec {
             denominate: false,
             carry_forward: 0,
             imputation: Imputation::None,
@@ -328,28 +368,7 @@ impl Default for Method {
     }
 }
 
-impl Method {
-    /// The normalisation that applies to indicator `id`.
-    pub fn normalisation_for(&self, id: &str) -> Normalisation {
-        self.indicators
-            .get(id)
-            .and_then(|m| m.normalisation)
-            .unwrap_or(self.normalisation)
-    }
-
-    /// The outlier treatment that applies to indicator `id`.
-    pub fn treatment_for(&self, id: &str) -> Treatment {
-        self.indicators
-            .get(id)
-            .and_then(|m| m.treatment)
-            .unwrap_or(self.treatment)
-    }
-
-    /// The aggregation that applies at `level`.
-    pub fn aggregation_at(&self, level: u8) -> Aggregation {
-        self.levels.get(&level).copied().unwrap_or(self.aggregation)
-    }
-
+impl MethodSpec {
     /// Sets the normalisation for every indicator, dropping per-indicator normalisations. When
     /// the new method has a target range, the geometric/harmonic floor becomes 1% of its span
     /// (e.g. 1 on 0–100), so that the floor stays meaningful on the new scale.
@@ -359,7 +378,7 @@ impl Method {
         | Normalisation::PercentileRank { low, high }
         | Normalisation::DistanceToBest { low, high } = n
         {
-            self.floor = (0.01 * (high - low)).max(f64::MIN_POSITIVE);
+            self.floor = (0.01 * (high - low)).max(limits::FLOOR_MIN);
         }
         for m in self.indicators.values_mut() {
             m.normalisation = None;
@@ -372,37 +391,251 @@ impl Method {
         self.levels.clear();
     }
 
-    /// Checks every setting against the framework and dataset it will run on.
+    /// Sets the outlier treatment for every indicator, dropping per-indicator treatments.
+    pub fn set_treatment_everywhere(&mut self, t: Treatment) {
+        self.treatment = t;
+        for i in self.indicators.values_mut() {
+            i.treatment = None;
+        }
+    }
+}
+
+/// Every methodological choice, checked: each number within [`limits`]. Built by
+/// [`Method::new`] from a [`MethodSpec`] (also when read from JSON, in the spec's shape), read
+/// through getters named like the spec's fields; once built, a method is valid.
+///
+/// Whether it fits a framework and dataset (indicator ids, levels, group family) is checked
+/// separately, by [`Method::validate`].
+///
+/// ```
+/// use index_core::method::{Method, MethodSpec};
+/// let m = Method::new(MethodSpec { carry_forward: 3, ..MethodSpec::default() }).unwrap();
+/// assert_eq!(m.carry_forward(), 3);
+/// let e = Method::new(MethodSpec { carry_forward: 4_000_000_000, ..MethodSpec::default() });
+/// assert_eq!(
+///     e.unwrap_err().to_string(),
+///     "carry_forward: 4000000000 is over the limit of 50 years"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(try_from = "MethodSpec")]
+pub struct Method {
+    spec: MethodSpec,
+}
+
+impl Serialize for Method {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.spec.serialize(s)
+    }
+}
+
+impl TryFrom<MethodSpec> for Method {
+    type Error = Error;
+    fn try_from(spec: MethodSpec) -> Result<Self> {
+        Method::new(spec)
+    }
+}
+
+impl From<Method> for MethodSpec {
+    fn from(m: Method) -> Self {
+        m.spec
+    }
+}
+
+/// [`Error::BadMethod`] for `setting`.
+fn bad(setting: &str, problem: String) -> Error {
+    Error::BadMethod {
+        setting: setting.to_string(),
+        problem,
+    }
+}
+
+impl Method {
+    /// Checks every number of `spec` against [`limits`]: `carry_forward` ≤ 50; `screen` in
+    /// (0, 1]; `floor` in [1e-12, 1e9]; `min_child_share` in [0, 1]; every normalisation's
+    /// targets within ±1e9 with `high − low ≥ 1e-9 × max(1, |low|, |high|)`, a z-score's
+    /// `sd` in [1e-9 × max(1, |mean|), 1e9], goalposts within ±1e15 (and > 0 on a log scale);
+    /// winsorisation's `max_winsorised` ≤ 100 and thresholds in (0, 1000]; no goalposts for
+    /// the whole index (they are per indicator).
     ///
     /// # Errors
-    /// [`Error::BadMethod`] naming the setting, or [`Error::Unknown`] for an indicator, level or
-    /// group family that does not exist.
-    pub fn validate(&self, framework: &Framework, dataset: &Dataset) -> Result<()> {
-        let bad = |setting: &str, problem: String| Error::BadMethod {
-            setting: setting.to_string(),
-            problem,
-        };
-        if let Some(s) = self.screen {
+    /// [`Error::BadMethod`] naming the setting, the value and the limit.
+    pub fn new(spec: MethodSpec) -> Result<Method> {
+        if spec.carry_forward > limits::CARRY_FORWARD {
+            return Err(bad(
+                "carry_forward",
+                format!(
+                    "{} is over the limit of {} years",
+                    spec.carry_forward,
+                    limits::CARRY_FORWARD
+                ),
+            ));
+        }
+        if let Some(s) = spec.screen {
             if !(s.is_finite() && s > 0.0 && s <= 1.0) {
                 return Err(bad(
                     "screen",
-                    format!("minimum share must be in (0, 1], got {s}"),
+                    format!("{} is not a share in (0, 1]", short_number(s)),
                 ));
             }
         }
-        if !(self.floor.is_finite() && self.floor > 0.0) {
+        if !(spec.floor.is_finite()
+            && (limits::FLOOR_MIN..=limits::FLOOR_MAX).contains(&spec.floor))
+        {
             return Err(bad(
                 "floor",
-                format!("must be a finite number > 0, got {}", self.floor),
+                format!(
+                    "{} is not in [{}, {}]",
+                    short_number(spec.floor),
+                    short_number(limits::FLOOR_MIN),
+                    short_number(limits::FLOOR_MAX)
+                ),
             ));
         }
-        if !(self.min_child_share.is_finite() && (0.0..=1.0).contains(&self.min_child_share)) {
+        if !(spec.min_child_share.is_finite() && (0.0..=1.0).contains(&spec.min_child_share)) {
             return Err(bad(
                 "min_child_share",
-                format!("must be in [0, 1], got {}", self.min_child_share),
+                format!(
+                    "{} is not a share in [0, 1]",
+                    short_number(spec.min_child_share)
+                ),
             ));
         }
-        if let Imputation::GroupMean { family } = &self.imputation {
+        if matches!(spec.normalisation, Normalisation::Goalposts { .. }) {
+            return Err(bad(
+                "normalisation",
+                "goalposts are set per indicator, not for the whole index".into(),
+            ));
+        }
+        check_normalisation("normalisation", &spec.normalisation)?;
+        check_treatment("treatment", &spec.treatment)?;
+        for (id, m) in &spec.indicators {
+            if let Some(n) = &m.normalisation {
+                check_normalisation(&format!("indicators[{}].normalisation", excerpt(id)), n)?;
+            }
+            if let Some(t) = &m.treatment {
+                check_treatment(&format!("indicators[{}].treatment", excerpt(id)), t)?;
+            }
+        }
+        Ok(Method { spec })
+    }
+
+    /// The plain data this method was built from.
+    pub fn spec(&self) -> &MethodSpec {
+        &self.spec
+    }
+
+    /// Whether to divide indicators by the denominators the framework names.
+    pub fn denominate(&self) -> bool {
+        self.spec.denominate
+    }
+    /// Years a unit's latest value is carried forward from (0: none; ≤
+    /// [`limits::CARRY_FORWARD`]).
+    pub fn carry_forward(&self) -> u32 {
+        self.spec.carry_forward
+    }
+    /// Missing-data imputation.
+    pub fn imputation(&self) -> &Imputation {
+        &self.spec.imputation
+    }
+    /// Screening: the least share of indicator values a unit needs (in (0, 1]), if screening.
+    pub fn screen(&self) -> Option<f64> {
+        self.spec.screen
+    }
+    /// Outlier treatment of indicators without their own.
+    pub fn treatment(&self) -> Treatment {
+        self.spec.treatment
+    }
+    /// Normalisation of indicators without their own.
+    pub fn normalisation(&self) -> Normalisation {
+        self.spec.normalisation
+    }
+    /// Aggregation at levels without their own.
+    pub fn aggregation(&self) -> Aggregation {
+        self.spec.aggregation
+    }
+    /// Aggregation per level.
+    pub fn levels(&self) -> &BTreeMap<u8, Aggregation> {
+        &self.spec.levels
+    }
+    /// Per-indicator exceptions, by indicator id.
+    pub fn indicators(&self) -> &BTreeMap<String, IndicatorMethod> {
+        &self.spec.indicators
+    }
+    /// The floor of geometric and harmonic means.
+    pub fn floor(&self) -> f64 {
+        self.spec.floor
+    }
+    /// The least share of a parent's children that must have a score.
+    pub fn min_child_share(&self) -> f64 {
+        self.spec.min_child_share
+    }
+
+    /// The normalisation that applies to indicator `id`.
+    pub fn normalisation_for(&self, id: &str) -> Normalisation {
+        self.spec
+            .indicators
+            .get(id)
+            .and_then(|m| m.normalisation)
+            .unwrap_or(self.spec.normalisation)
+    }
+
+    /// The outlier treatment that applies to indicator `id`.
+    pub fn treatment_for(&self, id: &str) -> Treatment {
+        self.spec
+            .indicators
+            .get(id)
+            .and_then(|m| m.treatment)
+            .unwrap_or(self.spec.treatment)
+    }
+
+    /// The aggregation that applies at `level`.
+    pub fn aggregation_at(&self, level: u8) -> Aggregation {
+        self.spec
+            .levels
+            .get(&level)
+            .copied()
+            .unwrap_or(self.spec.aggregation)
+    }
+
+    /// This method with `n` for every indicator (see
+    /// [`MethodSpec::set_normalisation_everywhere`]: the floor follows the new range).
+    ///
+    /// # Errors
+    /// As [`Method::new`], for a normalisation out of bounds.
+    pub fn with_normalisation_everywhere(&self, n: Normalisation) -> Result<Method> {
+        let mut spec = self.spec.clone();
+        spec.set_normalisation_everywhere(n);
+        Method::new(spec)
+    }
+
+    /// This method with `a` at every level.
+    pub fn with_aggregation_everywhere(&self, a: Aggregation) -> Method {
+        let mut spec = self.spec.clone();
+        spec.set_aggregation_everywhere(a);
+        Method { spec }
+    }
+
+    /// This method with `t` for every indicator.
+    ///
+    /// # Errors
+    /// As [`Method::new`], for a treatment out of bounds.
+    pub fn with_treatment_everywhere(&self, t: Treatment) -> Result<Method> {
+        let mut spec = self.spec.clone();
+        spec.set_treatment_everywhere(t);
+        Method::new(spec)
+    }
+
+    /// Checks that the method fits the framework and dataset it will run on (its numbers were
+    /// checked when it was built): per-indicator choices name framework indicators, per-level
+    /// choices name levels with aggregates, group-mean imputation names a group family of the
+    /// dataset.
+    ///
+    /// # Errors
+    /// [`Error::BadMethod`] for a level, or [`Error::Unknown`] for an indicator or group family
+    /// that does not exist.
+    pub fn validate(&self, framework: &Framework, dataset: &Dataset) -> Result<()> {
+        if let Imputation::GroupMean { family } = &self.spec.imputation {
             if !dataset.groups().iter().any(|g| &g.family == family) {
                 return Err(Error::Unknown {
                     what: "group family",
@@ -411,19 +644,11 @@ impl Method {
                 });
             }
         }
-        if matches!(self.normalisation, Normalisation::Goalposts { .. }) {
-            return Err(bad(
-                "normalisation",
-                "goalposts are set per indicator, not for the whole index".into(),
-            ));
-        }
-        check_normalisation("normalisation", &self.normalisation)?;
-        check_treatment("treatment", &self.treatment)?;
-        for (id, m) in &self.indicators {
+        for id in self.spec.indicators.keys() {
             if !framework
                 .leaves()
                 .iter()
-                .any(|l| framework.nodes()[*l].id == *id)
+                .any(|l| framework.node(*l).is_some_and(|n| n.id == *id))
             {
                 return Err(Error::Unknown {
                     what: "framework indicator",
@@ -431,14 +656,8 @@ impl Method {
                     by: "a per-indicator method".into(),
                 });
             }
-            if let Some(n) = &m.normalisation {
-                check_normalisation(&format!("indicators[{id}].normalisation"), n)?;
-            }
-            if let Some(t) = &m.treatment {
-                check_treatment(&format!("indicators[{id}].treatment"), t)?;
-            }
         }
-        for level in self.levels.keys() {
+        for level in self.spec.levels.keys() {
             if *level < 2 || *level > framework.depth() {
                 return Err(bad(
                     "levels",
@@ -454,60 +673,106 @@ impl Method {
 
     /// One line saying what the method is, for captions (e.g. "min-max 0–100 · arithmetic mean").
     pub fn describe(&self) -> String {
+        let spec = &self.spec;
         let mut parts = Vec::new();
-        if self.denominate {
+        if spec.denominate {
             parts.push("denominated".to_string());
         }
-        if self.carry_forward > 0 {
-            parts.push(format!("values up to {} years old", self.carry_forward));
+        if spec.carry_forward > 0 {
+            parts.push(format!("values up to {} years old", spec.carry_forward));
         }
-        match &self.imputation {
+        match &spec.imputation {
             Imputation::None => {}
             Imputation::IndicatorMean => parts.push("missing values: indicator mean".into()),
             Imputation::GroupMean { family } => {
-                parts.push(format!("missing values: mean of {family}"))
+                parts.push(format!("missing values: mean of {}", excerpt(family)))
             }
         }
-        if let Some(s) = self.screen {
+        if let Some(s) = spec.screen {
             parts.push(format!("units with < {:.0}% data dropped", s * 100.0));
         }
-        if let Treatment::Winsorise { max_winsorised, .. } = self.treatment {
+        if let Treatment::Winsorise { max_winsorised, .. } = spec.treatment {
             parts.push(format!("outliers winsorised (≤ {max_winsorised})"));
         }
-        let per_ind = self
+        let per_ind = spec
             .indicators
             .values()
             .filter(|m| m.normalisation.is_some())
             .count();
-        if per_ind > 0 && per_ind == self.indicators.len() {
+        if per_ind > 0 && per_ind == spec.indicators.len() {
             parts.push("per-indicator normalisation".into());
         } else {
-            parts.push(self.normalisation.label());
+            parts.push(spec.normalisation.label());
         }
-        if self.levels.is_empty() {
-            parts.push(format!("{} mean", self.aggregation.label()));
+        if spec.levels.is_empty() {
+            parts.push(format!("{} mean", spec.aggregation.label()));
         } else {
-            let mut levels: Vec<String> = self
+            let mut levels: Vec<String> = spec
                 .levels
                 .iter()
                 .map(|(l, a)| format!("{} mean at level {l}", a.label()))
                 .collect();
-            levels.insert(0, format!("{} mean elsewhere", self.aggregation.label()));
+            levels.insert(0, format!("{} mean elsewhere", spec.aggregation.label()));
             parts.push(levels.join(", "));
         }
         parts.join(" · ")
     }
 }
 
-fn check_range(setting: &str, low: f64, high: f64) -> Result<()> {
-    if low.is_finite() && high.is_finite() && low < high {
-        Ok(())
-    } else {
-        Err(Error::BadMethod {
-            setting: setting.to_string(),
-            problem: format!("range must be finite with low < high, got {low}–{high}"),
-        })
+/// `x` is finite and within ±`limit`.
+fn check_magnitude(setting: &str, name: &str, x: f64, limit: f64) -> Result<()> {
+    if !x.is_finite() {
+        return Err(bad(
+            setting,
+            format!("{name} {} is not a finite number", short_number(x)),
+        ));
     }
+    if x.abs() > limit {
+        return Err(bad(
+            setting,
+            format!(
+                "{name} {} is over the limit of ±{}",
+                short_number(x),
+                short_number(limit)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `low < high` and `high − low ≥ MIN_SPAN × max(1, |low|, |high|)`.
+fn check_span(setting: &str, names: (&str, &str), low: f64, high: f64) -> Result<()> {
+    let (l, h) = names;
+    if low >= high {
+        return Err(bad(
+            setting,
+            format!(
+                "{l} {} and {h} {} need {l} < {h}",
+                short_number(low),
+                short_number(high)
+            ),
+        ));
+    }
+    let least = limits::MIN_SPAN * 1f64.max(low.abs()).max(high.abs());
+    if high - low < least {
+        return Err(bad(
+            setting,
+            format!(
+                "{l} {} and {h} {} are closer than the limit of {} ({})",
+                short_number(low),
+                short_number(high),
+                short_number(least),
+                "1e-9 × the larger of 1 and their size"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_range(setting: &str, low: f64, high: f64) -> Result<()> {
+    check_magnitude(setting, "low", low, limits::TARGET)?;
+    check_magnitude(setting, "high", high, limits::TARGET)?;
+    check_span(setting, ("low", "high"), low, high)
 }
 
 fn check_normalisation(setting: &str, n: &Normalisation) -> Result<()> {
@@ -517,14 +782,20 @@ fn check_normalisation(setting: &str, n: &Normalisation) -> Result<()> {
         | Normalisation::PercentileRank { low, high }
         | Normalisation::DistanceToBest { low, high } => check_range(setting, low, high),
         Normalisation::ZScore { mean, sd } => {
-            if mean.is_finite() && sd.is_finite() && sd > 0.0 {
-                Ok(())
-            } else {
-                Err(Error::BadMethod {
-                    setting: setting.to_string(),
-                    problem: format!("z-score needs a finite mean and sd > 0, got {mean}, {sd}"),
-                })
+            check_magnitude(setting, "mean", mean, limits::TARGET)?;
+            check_magnitude(setting, "sd", sd, limits::TARGET)?;
+            let least = limits::MIN_SPAN * 1f64.max(mean.abs());
+            if sd < least {
+                return Err(bad(
+                    setting,
+                    format!(
+                        "sd {} is under the limit of {} (1e-9 × the larger of 1 and |mean|)",
+                        short_number(sd),
+                        short_number(least)
+                    ),
+                ));
             }
+            Ok(())
         }
         Normalisation::Goalposts {
             min,
@@ -534,14 +805,17 @@ fn check_normalisation(setting: &str, n: &Normalisation) -> Result<()> {
             high,
         } => {
             check_range(setting, low, high)?;
-            if !(min.is_finite() && max.is_finite() && min < max) || (log && min <= 0.0) {
-                return Err(Error::BadMethod {
-                    setting: setting.to_string(),
-                    problem: format!(
-                        "goalposts must be finite with min < max{}, got {min}–{max}",
-                        if log { " and min > 0 (log scale)" } else { "" }
+            check_magnitude(setting, "min", min, limits::GOALPOST)?;
+            check_magnitude(setting, "max", max, limits::GOALPOST)?;
+            check_span(setting, ("min", "max"), min, max)?;
+            if log && min <= 0.0 {
+                return Err(bad(
+                    setting,
+                    format!(
+                        "min {} must be > 0 for goalposts on a log scale",
+                        short_number(min)
                     ),
-                });
+                ));
             }
             Ok(())
         }
@@ -549,12 +823,33 @@ fn check_normalisation(setting: &str, n: &Normalisation) -> Result<()> {
 }
 
 fn check_treatment(setting: &str, t: &Treatment) -> Result<()> {
-    if let Treatment::Winsorise { skew, kurtosis, .. } = *t {
-        if !(skew.is_finite() && kurtosis.is_finite() && skew > 0.0) {
-            return Err(Error::BadMethod {
-                setting: setting.to_string(),
-                problem: format!("thresholds must be finite (skew > 0), got {skew}, {kurtosis}"),
-            });
+    if let Treatment::Winsorise {
+        max_winsorised,
+        skew,
+        kurtosis,
+        ..
+    } = *t
+    {
+        if max_winsorised > limits::MAX_WINSORISED {
+            return Err(bad(
+                setting,
+                format!(
+                    "max_winsorised {max_winsorised} is over the limit of {} values",
+                    limits::MAX_WINSORISED
+                ),
+            ));
+        }
+        for (name, x) in [("skew", skew), ("kurtosis", kurtosis)] {
+            if !(x.is_finite() && x > 0.0 && x <= limits::THRESHOLD) {
+                return Err(bad(
+                    setting,
+                    format!(
+                        "{name} threshold {} is not in (0, {}]",
+                        short_number(x),
+                        short_number(limits::THRESHOLD)
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -563,17 +858,27 @@ fn check_treatment(setting: &str, t: &Treatment) -> Result<()> {
 impl Normalisation {
     /// A short label for captions.
     pub fn label(&self) -> String {
+        let n = short_number;
         match *self {
             Normalisation::None => "no normalisation".into(),
-            Normalisation::MinMax { low, high } => format!("min-max {low}–{high}"),
-            Normalisation::ZScore { mean, sd } => format!("z-scores (mean {mean}, sd {sd})"),
-            Normalisation::Goalposts { min, max, log, .. } => {
-                format!("goalposts {min}–{max}{}", if log { " (log)" } else { "" })
+            Normalisation::MinMax { low, high } => format!("min-max {}–{}", n(low), n(high)),
+            Normalisation::ZScore { mean, sd } => {
+                format!("z-scores (mean {}, sd {})", n(mean), n(sd))
             }
-            Normalisation::PercentileRank { low, high } => format!("percentile ranks {low}–{high}"),
+            Normalisation::Goalposts { min, max, log, .. } => {
+                format!(
+                    "goalposts {}–{}{}",
+                    n(min),
+                    n(max),
+                    if log { " (log)" } else { "" }
+                )
+            }
+            Normalisation::PercentileRank { low, high } => {
+                format!("percentile ranks {}–{}", n(low), n(high))
+            }
             Normalisation::Rank => "ranks".into(),
             Normalisation::DistanceToBest { low, high } => {
-                format!("distance to best {low}–{high}")
+                format!("distance to best {}–{}", n(low), n(high))
             }
         }
     }
@@ -622,11 +927,12 @@ fn numbers<const N: usize>(what: &str, text: &str, args: &[&str]) -> Result<[f64
 
 impl fmt::Display for Normalisation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = short_number;
         let range = |f: &mut fmt::Formatter<'_>, name: &str, low: f64, high: f64| {
             if low == 0.0 && high == 100.0 {
                 write!(f, "{name}")
             } else {
-                write!(f, "{name}:{low}:{high}")
+                write!(f, "{name}:{}:{}", n(low), n(high))
             }
         };
         match *self {
@@ -636,7 +942,7 @@ impl fmt::Display for Normalisation {
                 if mean == 0.0 && sd == 1.0 {
                     write!(f, "zscore")
                 } else {
-                    write!(f, "zscore:{mean}:{sd}")
+                    write!(f, "zscore:{}:{}", n(mean), n(sd))
                 }
             }
             Normalisation::Goalposts {
@@ -647,8 +953,12 @@ impl fmt::Display for Normalisation {
                 high,
             } => write!(
                 f,
-                "{}:{min}:{max}:{low}:{high}",
-                if log { "loggoalposts" } else { "goalposts" }
+                "{}:{}:{}:{}:{}",
+                if log { "loggoalposts" } else { "goalposts" },
+                n(min),
+                n(max),
+                n(low),
+                n(high)
             ),
             Normalisation::PercentileRank { low, high } => range(f, "prank", low, high),
             Normalisation::Rank => write!(f, "rank"),
@@ -709,7 +1019,6 @@ impl FromStr for Normalisation {
             }
             _ => return Err(parse_err(WHAT, s, EXPECTED)),
         };
-        check_normalisation(WHAT, &n)?;
         Ok(n)
     }
 }
@@ -748,7 +1057,7 @@ impl fmt::Display for Treatment {
             } => {
                 write!(f, "winsorise:{max_winsorised}")?;
                 if skew != 2.0 || kurtosis != 3.5 || mirror_negative {
-                    write!(f, ":{skew}:{kurtosis}")?;
+                    write!(f, ":{}:{}", short_number(skew), short_number(kurtosis))?;
                 }
                 if mirror_negative {
                     write!(f, ":mirror")?;
@@ -817,7 +1126,6 @@ impl FromStr for Treatment {
                         "none, winsorise[:max[:skew:kurtosis[:mirror]]]",
                     ));
                 }
-                check_treatment(WHAT, &t)?;
                 Ok(t)
             }
             _ => Err(parse_err(
@@ -1013,11 +1321,6 @@ mod tests {
 
     #[test]
     fn bad_text_names_the_setting_and_the_text() {
-        let e = "minmax:5:1"
-            .parse::<Normalisation>()
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("low < high"), "{e}");
         let e = "zscore:0:x"
             .parse::<Normalisation>()
             .unwrap_err()
@@ -1027,19 +1330,198 @@ mod tests {
         assert!(e.contains("`median`") && e.contains("arithmetic"), "{e}");
         assert!("winsorise:two".parse::<Treatment>().is_err());
         assert!("groupmean:".parse::<Imputation>().is_err());
+        // The text form reads numbers; their bounds are the method's, as for JSON.
+        let n = "minmax:5:1".parse::<Normalisation>().unwrap();
+        let e = Method::default()
+            .with_normalisation_everywhere(n)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "normalisation: low 5 and high 1 need low < high");
+    }
+
+    #[test]
+    fn a_long_text_is_echoed_short() {
+        let long = format!("minmax:{}", "9".repeat(100_000));
+        let e = long.parse::<Normalisation>().unwrap_err().to_string();
+        assert!(e.len() < 400, "{} characters", e.len());
+        let family = format!("groupmean:{}", "x".repeat(100_000))
+            .parse::<Imputation>()
+            .unwrap();
+        let m = Method::new(MethodSpec {
+            imputation: family,
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        assert!(m.describe().len() < 200, "{}", m.describe());
+    }
+
+    /// `spec` is refused with exactly `message`.
+    #[track_caller]
+    fn refused(spec: MethodSpec, message: &str) {
+        assert_eq!(Method::new(spec).unwrap_err().to_string(), message);
+    }
+
+    #[test]
+    fn every_number_is_bounded() {
+        let d = MethodSpec::default;
+        refused(
+            MethodSpec {
+                carry_forward: 4_000_000_000,
+                ..d()
+            },
+            "carry_forward: 4000000000 is over the limit of 50 years",
+        );
+        assert!(Method::new(MethodSpec {
+            carry_forward: limits::CARRY_FORWARD,
+            ..d()
+        })
+        .is_ok());
+        refused(
+            MethodSpec {
+                screen: Some(-1.0),
+                ..d()
+            },
+            "screen: -1 is not a share in (0, 1]",
+        );
+        refused(
+            MethodSpec { floor: 0.0, ..d() },
+            "floor: 0 is not in [1e-12, 1e9]",
+        );
+        refused(
+            MethodSpec {
+                min_child_share: f64::NAN,
+                ..d()
+            },
+            "min_child_share: NaN is not a share in [0, 1]",
+        );
+        refused(
+            MethodSpec {
+                normalisation: Normalisation::ZScore {
+                    mean: 0.0,
+                    sd: 1e308,
+                },
+                ..d()
+            },
+            "normalisation: sd 1e308 is over the limit of ±1e9",
+        );
+        refused(
+            MethodSpec {
+                normalisation: Normalisation::ZScore { mean: 0.0, sd: 0.0 },
+                ..d()
+            },
+            "normalisation: sd 0 is under the limit of 1e-9 (1e-9 × the larger of 1 and |mean|)",
+        );
+        refused(
+            MethodSpec {
+                normalisation: Normalisation::MinMax {
+                    low: -1e10,
+                    high: 0.0,
+                },
+                ..d()
+            },
+            "normalisation: low -1e10 is over the limit of ±1e9",
+        );
+        let e = Method::new(MethodSpec {
+            normalisation: Normalisation::MinMax {
+                low: 999_999_999.5,
+                high: 1e9,
+            },
+            ..d()
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with(
+                "normalisation: low 999999999.5 and high 1e9 are closer than the limit of"
+            ),
+            "{e}"
+        );
+        refused(
+            MethodSpec {
+                treatment: Treatment::Winsorise {
+                    max_winsorised: 4_000_000_000,
+                    skew: 2.0,
+                    kurtosis: 3.5,
+                    mirror_negative: false,
+                },
+                ..d()
+            },
+            "treatment: max_winsorised 4000000000 is over the limit of 100 values",
+        );
+        refused(
+            MethodSpec {
+                treatment: Treatment::Winsorise {
+                    max_winsorised: 5,
+                    skew: 2.0,
+                    kurtosis: -1.0,
+                    mirror_negative: false,
+                },
+                ..d()
+            },
+            "treatment: kurtosis threshold -1 is not in (0, 1000]",
+        );
+        let mut indicators = BTreeMap::new();
+        indicators.insert(
+            "gnipc".to_string(),
+            IndicatorMethod {
+                normalisation: Some(Normalisation::Goalposts {
+                    min: 0.0,
+                    max: 75000.0,
+                    log: true,
+                    low: 0.0,
+                    high: 1.0,
+                }),
+                treatment: None,
+            },
+        );
+        refused(
+            MethodSpec { indicators, ..d() },
+            "indicators[gnipc].normalisation: min 0 must be > 0 for goalposts on a log scale",
+        );
+        refused(
+            MethodSpec {
+                normalisation: Normalisation::Goalposts {
+                    min: 0.0,
+                    max: 1.0,
+                    log: false,
+                    low: 0.0,
+                    high: 1.0,
+                },
+                ..d()
+            },
+            "normalisation: goalposts are set per indicator, not for the whole index",
+        );
+    }
+
+    #[test]
+    fn json_goes_through_the_bounds_and_keeps_its_shape() {
+        let json = serde_json::to_string(&MethodSpec::default()).unwrap();
+        assert_eq!(serde_json::to_string(&Method::default()).unwrap(), json);
+        assert_eq!(
+            serde_json::from_str::<Method>(&json).unwrap(),
+            Method::default()
+        );
+        let e = serde_json::from_str::<Method>(r#"{"carry_forward": 4000000000}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("carry_forward: 4000000000 is over the limit of 50 years"),
+            "{e}"
+        );
     }
 
     #[test]
     fn overrides_and_describe() {
-        let mut m = Method::default();
-        m.indicators.insert(
+        let mut spec = MethodSpec::default();
+        spec.indicators.insert(
             "gni".into(),
             IndicatorMethod {
                 normalisation: Some(Normalisation::Rank),
                 treatment: None,
             },
         );
-        m.levels.insert(3, Aggregation::Geometric);
+        spec.levels.insert(3, Aggregation::Geometric);
+        let m = Method::new(spec).unwrap();
         assert_eq!(m.normalisation_for("gni"), Normalisation::Rank);
         assert_eq!(m.normalisation_for("other"), Normalisation::default());
         assert_eq!(m.aggregation_at(3), Aggregation::Geometric);
@@ -1049,9 +1531,19 @@ mod tests {
             "{}",
             m.describe()
         );
-        m.set_aggregation_everywhere(Aggregation::Harmonic);
+        let m = m.with_aggregation_everywhere(Aggregation::Harmonic);
         assert_eq!(m.aggregation_at(3), Aggregation::Harmonic);
-        m.set_normalisation_everywhere(Normalisation::None);
+        let m = m
+            .with_normalisation_everywhere(Normalisation::None)
+            .unwrap();
         assert_eq!(m.normalisation_for("gni"), Normalisation::None);
+        let m = m
+            .with_normalisation_everywhere(Normalisation::MinMax {
+                low: 0.0,
+                high: 1e9,
+            })
+            .unwrap();
+        assert_eq!(m.floor(), 1e7);
+        assert!(m.describe().contains("min-max 0–1e9"), "{}", m.describe());
     }
 }

@@ -2,8 +2,9 @@
 //! lower-is-better indicators turned round.
 
 use crate::dataset::Direction;
+use crate::kernels::lanes::min_max;
 use crate::method::Normalisation;
-use crate::stats::{mean_sd, min_max};
+use crate::stats::mean_sd;
 
 /// Normalises one column in place (NaN = missing, left missing). See [`Normalisation`] for each
 /// formula. Direction: for every method but goalposts, values are first multiplied by

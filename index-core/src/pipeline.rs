@@ -4,8 +4,8 @@
 //!
 //! Preparing works column by column in two sweeps, each taking a column from memory once and
 //! doing every step it can while the column is in cache: as the raw cross-section is taken,
-//! count, copy, denominate and impute; then, once screening has decided who is in, treat and
-//! normalise. It keeps the raw and the normalised values and what each step did; the values
+//! count, copy, denominate and impute (`kernels::sweep`); then, once screening has
+//! decided who is in, treat and normalise. It keeps the raw and the normalised values and what each step did; the values
 //! after a step in between are rebuilt, exactly, when asked for ([`Prepared::denominated`],
 //! [`Prepared::imputed`], [`Prepared::treated`]). Scores keep only the aggregates' columns
 //! ([`Results::score`] reads an indicator's from the normalised values), so that a weight change
@@ -15,10 +15,12 @@ use std::sync::Arc;
 
 use crate::aggregate::{aggregate_into, NodeColumns};
 use crate::dataset::{CrossSection, Dataset};
-use crate::denominate::{denominate, denominate_column};
+use crate::denominate::denominate;
 use crate::error::{Error, Result};
 use crate::framework::{Framework, NodeKind, Weights};
-use crate::impute::{impute, Imputer};
+use crate::impute::impute;
+use crate::kernels::gaps::Imputer;
+use crate::kernels::sweep;
 use crate::matrix::Matrix;
 use crate::method::{Imputation, Method};
 use crate::normalise::normalise_column_in;
@@ -70,6 +72,8 @@ struct Steps {
     has_data: Vec<bool>,
     /// What treatment did to each indicator's values.
     transforms: Vec<Transform>,
+    /// The [`Framework::identity`] of the framework prepared for.
+    framework: u64,
 }
 
 impl Prepared {
@@ -85,7 +89,7 @@ impl Prepared {
         let mut m = self.denominated();
         impute(
             &mut m,
-            &self.method.imputation,
+            self.method.imputation(),
             &self.steps.group_of,
             &self.steps.has_data,
         );
@@ -283,18 +287,19 @@ fn prepare_into(
     method: &Method,
     year: i32,
     raw: Vec<f64>,
-    mut work: Vec<f64>,
+    work: Vec<f64>,
 ) -> Result<Prepared> {
     method.validate(framework, dataset)?;
     let (inds, dens) = bind(dataset, framework)?;
     let leaves = framework.leaves();
     let (rows, cols) = (dataset.units().len(), inds.len());
 
-    let (denominators, denominator_of) = if method.denominate && dens.iter().any(Option::is_some) {
+    let (denominators, denominator_of) = if method.denominate() && dens.iter().any(Option::is_some)
+    {
         // One column per distinct denominator.
         let mut den_inds: Vec<usize> = dens.iter().flatten().copied().collect();
         crate::order::sort_dedup(&mut den_inds);
-        let den = dataset.cross_section(year, &den_inds, method.carry_forward)?;
+        let den = dataset.cross_section(year, &den_inds, method.carry_forward())?;
         let columns: Vec<Option<usize>> = dens
             .iter()
             .map(|d| d.and_then(|d| den_inds.binary_search(&d).ok()))
@@ -303,7 +308,7 @@ fn prepare_into(
     } else {
         (Matrix::missing(rows, 0), vec![None; cols])
     };
-    let group_of: Vec<Option<usize>> = match &method.imputation {
+    let group_of: Vec<Option<usize>> = match method.imputation() {
         Imputation::GroupMean { family } => {
             let ids: Vec<&str> = dataset
                 .groups()
@@ -325,66 +330,25 @@ fn prepare_into(
         _ => Vec::new(),
     };
 
-    // Each raw column, while in cache as the cross-section is taken: counted (a unit with no
-    // value at all takes no part in anything, neither means nor ranks), copied, denominated and
-    // imputed. Which units have data is known only at the end, so every gap with a mean is
-    // filled here, and the fills of units without data undone below. Screening counts each
-    // unit's values after imputation: its raw values, less those lost to a denominator, plus
-    // those imputed.
-    work.clear();
-    work.reserve(rows.saturating_mul(cols));
-    let mut raw_count = vec![0u64; rows];
-    let mut present: Vec<i64> = vec![0; if method.screen.is_some() { rows } else { 0 }];
-    let mut imputer = Imputer::new(&method.imputation, &group_of, &[], rows);
-    let (mut denominator_lost, mut imputed_count) = (vec![0; cols], vec![0; cols]);
-    let raw =
-        dataset.cross_section_with(year, &inds, method.carry_forward, raw, |c, raw_col| {
-            // (Raw values are finite or NaN; counting them vectorises better than or-ing flags.)
-            for (n, x) in raw_count.iter_mut().zip(raw_col) {
-                *n += u64::from(!x.is_nan());
-            }
-            let start = work.len();
-            work.extend_from_slice(raw_col);
-            let col = &mut work[start..];
-            if let (Some(d), Some(lost)) = (
-                denominator_of.get(c).copied().flatten(),
-                denominator_lost.get_mut(c),
-            ) {
-                *lost = denominate_column(col, denominators.col_raw(d), |u| {
-                    if let Some(n) = present.get_mut(u) {
-                        *n -= 1;
-                    }
-                });
-            }
-            imputer.measure(col);
-            let filled = imputer.fill(
-                col,
-                |_| true,
-                |u| {
-                    if let Some(n) = present.get_mut(u) {
-                        *n += 1;
-                    }
-                },
-            );
-            if let Some(f) = imputed_count.get_mut(c) {
-                *f = filled;
-            }
-        })?;
-    let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
-    let without_data: Vec<usize> = (0..rows).filter(|u| !has_data[*u]).collect();
-    let mut work = Matrix::from_columns(rows, cols, work);
-
-    // Screen.
-    let mut active = has_data.clone();
-    let screened_out = match method.screen {
-        Some(min_share) => {
-            let present: Vec<u64> = raw_count
-                .iter()
-                .zip(&present)
-                .map(|(n, d)| n.saturating_add_signed(*d))
-                .collect();
-            screen_counts(&present, cols, min_share, &mut active)
-        }
+    // Count, copy, denominate and impute each raw column in one sweep; then screen.
+    let steps = sweep::Steps {
+        denominators: &denominators,
+        denominator_of: &denominator_of,
+        imputer: Imputer::new(method.imputation(), &group_of, &[], rows),
+        screening: method.screen().is_some(),
+    };
+    let mut swept = sweep::sweep(
+        dataset,
+        year,
+        &inds,
+        method.carry_forward(),
+        steps,
+        raw,
+        work,
+    )?;
+    let mut active = swept.has_data.clone();
+    let screened_out = match method.screen() {
+        Some(min_share) => screen_counts(&swept.present, cols, min_share, &mut active),
         None => Vec::new(),
     };
 
@@ -393,21 +357,7 @@ fn prepare_into(
     let mut transforms = Vec::with_capacity(cols);
     for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
         let id = &framework.nodes()[leaf].id;
-        let col = work.col_raw_mut(c);
-        // Units without data take no fills; screened-out units take no further part.
-        for &u in &without_data {
-            if let (Some(x), Some(f)) = (col.get_mut(u), imputed_count.get_mut(c)) {
-                if x.is_finite() {
-                    *f = f.saturating_sub(1);
-                }
-                *x = f64::NAN;
-            }
-        }
-        for s in &screened_out {
-            if let Some(x) = col.get_mut(s.unit) {
-                *x = f64::NAN;
-            }
-        }
+        let col = swept.keep_to_units_in(c, &screened_out);
         let Treated {
             outcome,
             transform,
@@ -418,6 +368,14 @@ fn prepare_into(
         let direction = dataset.indicators()[ind].direction;
         normalise_column_in(col, &method.normalisation_for(id), direction, range);
     }
+    let sweep::Swept {
+        raw,
+        work,
+        denominator_lost,
+        imputed_count,
+        has_data,
+        ..
+    } = swept;
 
     Ok(Prepared {
         year,
@@ -435,13 +393,21 @@ fn prepare_into(
             group_of,
             has_data,
             transforms,
+            framework: framework.identity(),
         },
     })
 }
 
 impl Prepared {
-    /// Aggregates and ranks under `weights` (made for `framework`).
-    pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Results {
+    /// Aggregates and ranks under `weights`.
+    ///
+    /// # Errors
+    /// [`Error::OtherFramework`] when `framework` is not the one prepared for, or `weights` were
+    /// made for another.
+    pub fn score(self: &Arc<Self>, framework: &Framework, weights: &Weights) -> Result<Results> {
+        if self.steps.framework != framework.identity() || !weights.fits(framework) {
+            return Err(Error::OtherFramework);
+        }
         let rows = self.normalised.rows();
         // Indicators read the normalised values in place; only the aggregates are written.
         let mut columns = vec![None; framework.len()];
@@ -481,14 +447,14 @@ impl Prepared {
             .map(|u| column.get(u).copied().filter(|x| x.is_finite()))
             .collect();
         results.ranks = competition_ranks(&index);
-        results
+        Ok(results)
     }
 }
 
 /// The whole pipeline in one call: [`prepare`] then [`Prepared::score`].
 ///
 /// # Errors
-/// As [`prepare`].
+/// As [`prepare`] and [`Prepared::score`].
 pub fn run(
     dataset: &Dataset,
     framework: &Framework,
@@ -496,7 +462,7 @@ pub fn run(
     weights: &Weights,
     year: i32,
 ) -> Result<Results> {
-    Ok(Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights))
+    Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights)
 }
 
 impl Results {
@@ -612,7 +578,7 @@ mod tests {
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::{Higher, Lower};
     use crate::framework::fixture::{agg, leaf};
-    use crate::method::{Normalisation, Treatment};
+    use crate::method::{MethodSpec, Normalisation, Treatment};
 
     fn framework() -> Framework {
         Framework::new(vec![
@@ -668,10 +634,11 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             normalisation: Normalisation::None,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         assert_eq!(r.index(0), Some(1e200));
         let c = r.contributions(&f, 0);
@@ -692,10 +659,11 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
+        let m = Method::new(MethodSpec {
             screen: Some(0.5),
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
         assert_eq!(r.status(0), UnitStatus::Ranked);
         assert_eq!(r.status(1), UnitStatus::Ranked);
@@ -709,23 +677,28 @@ mod tests {
         assert!(r.status(3).reason().contains("33%"));
     }
 
-    #[test]
-    fn rank_changes_against_a_baseline() {
-        let d = dataset(
+    /// Two units, B ahead on `x` and A on `y` and `z`.
+    fn crossed() -> Dataset {
+        dataset(
             &[("A", &[]), ("B", &[])],
             &[
                 ("x", Higher, &[Some(0.0), Some(1.0)]),
                 ("y", Higher, &[Some(1.0), Some(0.0)]),
                 ("z", Higher, &[Some(1.0), Some(0.0)]),
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn rank_changes_against_a_baseline() {
+        let d = crossed();
         let f = framework();
         let base = run(&d, &f, &Method::default(), &f.weights(), 2020).unwrap();
         let mut o = std::collections::BTreeMap::new();
         o.insert("q".to_string(), 0.0);
         o.insert("y".to_string(), 0.0);
         let w = Weights::with_overrides(&f, &o).unwrap();
-        let r = Arc::clone(&base.prepared).score(&f, &w);
+        let r = Arc::clone(&base.prepared).score(&f, &w).unwrap();
         assert_eq!(base.ranks, vec![Some(1), Some(2)]);
         assert_eq!(r.ranks, vec![Some(2), Some(1)]);
         assert_eq!(r.rank_changes(&base), vec![Some(-1), Some(1)]);
@@ -742,28 +715,51 @@ mod tests {
             ],
         );
         let f = framework();
-        let m = Method {
-            normalisation: Normalisation::Goalposts {
-                min: 0.0,
-                max: 1.0,
-                log: false,
-                low: 0.0,
-                high: 1.0,
-            },
-            ..Method::default()
-        };
+        // A method out of its own bounds is refused by `Method::new` (method's tests); one that
+        // does not suit the framework surfaces here.
+        let mut spec = MethodSpec::default();
+        spec.levels.insert(9, crate::method::Aggregation::Geometric);
         assert!(matches!(
-            run(&d, &f, &m, &f.weights(), 2020),
+            run(&d, &f, &Method::new(spec).unwrap(), &f.weights(), 2020),
             Err(Error::BadMethod { .. })
         ));
-        let m = Method {
+        let m = Method::new(MethodSpec {
             treatment: Treatment::DEFAULT_WINSORISE,
-            ..Method::default()
-        };
+            ..MethodSpec::default()
+        })
+        .unwrap();
         assert!(run(&d, &f, &m, &f.weights(), 2020).is_ok());
         assert!(matches!(
             run(&d, &f, &Method::default(), &f.weights(), 1999),
             Err(Error::UnknownYear { .. })
         ));
+    }
+
+    #[test]
+    fn weights_score_only_the_framework_they_were_made_for() {
+        let d = crossed();
+        let f = framework();
+        // The same nodes in the same order and the same number, another tree: y under q.
+        let other = Framework::new(vec![
+            leaf("x", "p", 1.0),
+            leaf("y", "q", 1.0),
+            leaf("z", "q", 1.0),
+            agg("p", Some("idx"), 1.0),
+            agg("q", Some("idx"), 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        assert_eq!(other.len(), f.len());
+        assert!(!other.weights().fits(&f));
+        assert_eq!(
+            run(&d, &f, &Method::default(), &other.weights(), 2020).unwrap_err(),
+            Error::OtherFramework
+        );
+        let p = Arc::new(prepare(&d, &f, &Method::default(), 2020).unwrap());
+        assert_eq!(
+            p.score(&other, &other.weights()).unwrap_err(),
+            Error::OtherFramework
+        );
+        assert!(p.score(&f, &f.weights()).is_ok());
     }
 }

@@ -4,6 +4,13 @@
 //! Every serialised form carries a format version. Readers accept every version ever written
 //! (there is one so far, version 1; `tests/fixtures/scenario_v1.json` pins it) and refuse newer
 //! ones with a clear message.
+//!
+//! The readers ([`Scenario::from_json`], [`Scenario::from_query`]) check only that numbers are
+//! numbers; what they mean is checked once, for both, when a scenario is resolved against a
+//! bundle: [`Scenario::resolve_lenient`] applies every part that is valid and returns a typed
+//! error for each part that is not (the app), [`Scenario::resolve`] stops at the first (the
+//! command line). The bounds are the method's ([`crate::method::limits`]) and the weights'
+//! ([`crate::framework::MAX_WEIGHT`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,14 +19,18 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Bundle;
-use crate::error::{Error, Result};
-use crate::framework::Weights;
-use crate::method::{Aggregation, Imputation, Method, Normalisation, Treatment};
+use crate::dataset::Dataset;
+use crate::error::{excerpt, excerpt_quoted, Error, Result, UNKNOWN_EXAMPLES};
+use crate::framework::{Framework, Weights};
+use crate::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, Treatment};
+
+pub use crate::error::short_number;
 
 /// The newest scenario format this build writes and reads.
 pub const FORMAT: u32 = 1;
 
-/// Changes to a bundle's default method; unset fields keep the default.
+/// Changes to a bundle's default method; unset fields keep the default. Plain data, as read:
+/// [`MethodChoice::apply`] checks the values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct MethodChoice {
@@ -29,16 +40,16 @@ pub struct MethodChoice {
     /// Aggregation at every level (replaces per-level choices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<Aggregation>,
-    /// Outlier treatment for every indicator.
+    /// Outlier treatment for every indicator (replaces per-indicator choices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub treatment: Option<Treatment>,
     /// Imputation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imputation: Option<Imputation>,
-    /// Screening threshold; 0 turns screening off.
+    /// Screening threshold, a share in [0, 1]; 0 turns screening off.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub screen: Option<f64>,
-    /// Years to carry values forward.
+    /// Years to carry values forward (at most [`crate::method::limits::CARRY_FORWARD`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carry_forward: Option<u32>,
     /// Whether to denominate.
@@ -46,35 +57,108 @@ pub struct MethodChoice {
     pub denominate: Option<bool>,
 }
 
+/// One change of a [`MethodChoice`], applied to a spec.
+type Part<'a> = Box<dyn Fn(&mut MethodSpec) + 'a>;
+/// The same change, kept in the choice of what was applied.
+type Keep<'a> = Box<dyn Fn(&mut MethodChoice) + 'a>;
+
 impl MethodChoice {
-    /// `base` with these changes applied.
-    pub fn apply(&self, base: &Method) -> Method {
-        let mut m = base.clone();
+    /// Each part that is set, with a function applying it and a function keeping it in a
+    /// choice, in the order they are applied.
+    fn parts(&self) -> Vec<(Part<'_>, Keep<'_>)> {
+        let mut parts: Vec<(Part<'_>, Keep<'_>)> = Vec::new();
         if let Some(n) = self.normalisation {
-            m.set_normalisation_everywhere(n);
+            parts.push((
+                Box::new(move |s| s.set_normalisation_everywhere(n)),
+                Box::new(move |c| c.normalisation = Some(n)),
+            ));
         }
         if let Some(a) = self.aggregation {
-            m.set_aggregation_everywhere(a);
+            parts.push((
+                Box::new(move |s| s.set_aggregation_everywhere(a)),
+                Box::new(move |c| c.aggregation = Some(a)),
+            ));
         }
         if let Some(t) = self.treatment {
-            m.treatment = t;
-            for i in m.indicators.values_mut() {
-                i.treatment = None;
-            }
+            parts.push((
+                Box::new(move |s| s.set_treatment_everywhere(t)),
+                Box::new(move |c| c.treatment = Some(t)),
+            ));
         }
         if let Some(i) = &self.imputation {
-            m.imputation = i.clone();
+            parts.push((
+                Box::new(move |s| s.imputation = i.clone()),
+                Box::new(move |c| c.imputation = Some(i.clone())),
+            ));
         }
-        if let Some(s) = self.screen {
-            m.screen = (s > 0.0).then_some(s);
+        if let Some(x) = self.screen {
+            // 0 (or −0) turns screening off; anything else is a share the method checks.
+            parts.push((
+                Box::new(move |s| s.screen = (x != 0.0).then_some(x)),
+                Box::new(move |c| c.screen = Some(x)),
+            ));
         }
-        if let Some(c) = self.carry_forward {
-            m.carry_forward = c;
+        if let Some(y) = self.carry_forward {
+            parts.push((
+                Box::new(move |s| s.carry_forward = y),
+                Box::new(move |c| c.carry_forward = Some(y)),
+            ));
         }
         if let Some(d) = self.denominate {
-            m.denominate = d;
+            parts.push((
+                Box::new(move |s| s.denominate = d),
+                Box::new(move |c| c.denominate = Some(d)),
+            ));
         }
-        m
+        parts
+    }
+
+    /// `base` with these changes applied, checked as [`Method::new`] checks every method.
+    ///
+    /// # Errors
+    /// [`Error::BadMethod`] naming the first setting out of bounds, its value and the limit.
+    ///
+    /// ```
+    /// use index_core::method::Method;
+    /// use index_core::scenario::MethodChoice;
+    /// let c = MethodChoice { carry_forward: Some(4_000_000_000), ..MethodChoice::default() };
+    /// let e = c.apply(&Method::default()).unwrap_err();
+    /// assert_eq!(e.to_string(), "carry_forward: 4000000000 is over the limit of 50 years");
+    /// ```
+    pub fn apply(&self, base: &Method) -> Result<Method> {
+        let mut spec = base.spec().clone();
+        for (apply, _) in self.parts() {
+            apply(&mut spec);
+        }
+        Method::new(spec)
+    }
+
+    /// `base` with every change that is valid on its own applied, each checked as
+    /// [`Method::new`] and [`Method::validate`] (against `framework` and `dataset`) check: the
+    /// method, the choice actually applied, and one error per change left out (the default
+    /// stays for that part). Parts apply in the order normalisation, aggregation, treatment,
+    /// imputation, screen, carry_forward, denominate.
+    pub fn apply_lenient(
+        &self,
+        base: &Method,
+        framework: &Framework,
+        dataset: &Dataset,
+    ) -> (Method, MethodChoice, Vec<Error>) {
+        let mut method = base.clone();
+        let mut applied = MethodChoice::default();
+        let mut errors = Vec::new();
+        for (apply, keep) in self.parts() {
+            let mut spec = method.spec().clone();
+            apply(&mut spec);
+            match Method::new(spec).and_then(|m| m.validate(framework, dataset).map(|()| m)) {
+                Ok(m) => {
+                    method = m;
+                    keep(&mut applied);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        (method, applied, errors)
     }
 
     /// Whether nothing is changed.
@@ -83,7 +167,8 @@ impl MethodChoice {
     }
 }
 
-/// A scenario.
+/// A scenario, as read: plain data. [`Scenario::resolve_lenient`] and [`Scenario::resolve`]
+/// check it against a bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Scenario {
@@ -109,17 +194,65 @@ pub struct Scenario {
     pub selection: Option<String>,
 }
 
-/// A scenario made concrete for its bundle.
+/// A scenario made concrete for its bundle: every field valid for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
-    /// The year.
+    /// The year (one with data: [`Bundle::years_with_data`]).
     pub year: i32,
-    /// The weights.
+    /// The weights, made for the bundle's framework.
     pub weights: Weights,
-    /// The method.
+    /// The method: the bundle's default with `choice` applied.
     pub method: Method,
+    /// The changes to the bundle's default method that were applied (what a link keeps).
+    pub choice: MethodChoice,
     /// The two groups compared.
     pub groups: [String; 2],
+    /// The unit followed, one of the dataset's.
+    pub selection: Option<String>,
+}
+
+impl Resolved {
+    /// The bundle's defaults: default year, published weights, default method, default groups,
+    /// no selection.
+    pub fn defaults(bundle: &Bundle) -> Resolved {
+        Resolved {
+            year: bundle.default_year(),
+            weights: bundle.framework().weights(),
+            method: bundle.method().clone(),
+            choice: MethodChoice::default(),
+            groups: bundle.default_groups().clone(),
+            selection: None,
+        }
+    }
+}
+
+/// `years` (ascending) in short, for a message: "data for 2000–2019", "data for 1990,
+/// 2000–2019", at most three runs ("data for some years from 1990 to 2019" beyond).
+fn years_in_short(years: &[i32]) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if y.checked_sub(1) == Some(*last) => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    let run = |(a, b): &(i32, i32)| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    match (runs.first(), runs.last()) {
+        (None, _) | (_, None) => "no year has data".into(),
+        (Some((first, _)), Some((_, last))) if runs.len() > 3 => {
+            format!("data for some years from {first} to {last}")
+        }
+        _ => format!(
+            "data for {}",
+            runs.iter().map(run).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -224,49 +357,90 @@ impl Scenario {
         }
     }
 
-    /// Makes the scenario concrete for `bundle`.
+    /// Makes the scenario concrete for `bundle`, part by part: what is valid applies, each part
+    /// that is not keeps the bundle's default and gives one error, worded to read inside a
+    /// sentence ("The link: <error>; showing the default."). The parts:
     ///
-    /// # Errors
-    /// A scenario for another bundle, a year the bundle does not hold, weights for unknown
-    /// nodes or invalid weights, an invalid method, unknown groups.
-    pub fn resolve(&self, bundle: &Bundle) -> Result<Resolved> {
+    /// - bundle: a scenario for another bundle applies nothing ([`Error::OtherBundle`]);
+    /// - year: one of [`Bundle::years_with_data`] ([`Error::NoDataForYear`]);
+    /// - weights: each must name a framework node and be in [0,
+    ///   [`crate::framework::MAX_WEIGHT`]] ([`Error::BadWeight`]); the unknown ones give one
+    ///   [`Error::UnknownWeights`] with their count and the first few, however many there
+    ///   are; if what is left leaves a parent without weight, the published weights stay;
+    /// - method: each change on its own ([`MethodChoice::apply_lenient`]);
+    /// - groups: both must exist ([`Error::Unknown`]);
+    /// - selection: a unit of the dataset ([`Error::Unknown`]).
+    pub fn resolve_lenient(&self, bundle: &Bundle) -> (Resolved, Vec<Error>) {
+        let mut r = Resolved::defaults(bundle);
+        let mut errors = Vec::new();
         if !self.bundle.is_empty() && self.bundle != bundle.id() {
-            return Err(Error::Parse {
-                what: "scenario".into(),
-                problem: format!("it is for bundle `{}`, not `{}`", self.bundle, bundle.id()),
+            errors.push(Error::OtherBundle {
+                scenario: excerpt(&self.bundle).into_owned(),
+                bundle: bundle.id().to_string(),
             });
+            return (r, errors);
         }
-        let year = self.year.unwrap_or_else(|| bundle.default_year());
-        let years = bundle.dataset().years();
-        if !years.contains(&year) {
-            return Err(Error::UnknownYear {
-                year,
-                first: years.first().copied().unwrap_or(year),
-                last: years.last().copied().unwrap_or(year),
-            });
-        }
-        let weights = Weights::with_overrides(bundle.framework(), &self.weights)?;
-        let method = self.method.apply(bundle.method());
-        method.validate(bundle.framework(), bundle.dataset())?;
-        let groups = match &self.groups {
-            Some(g) => g.clone(),
-            None => bundle.default_groups().clone(),
-        };
-        for g in &groups {
-            if bundle.dataset().group(g).is_none() {
-                return Err(Error::Unknown {
-                    what: "group",
-                    id: g.clone(),
-                    by: "the scenario".into(),
+        if let Some(year) = self.year {
+            let years = bundle.years_with_data();
+            if years.contains(&year) {
+                r.year = year;
+            } else {
+                errors.push(Error::NoDataForYear {
+                    year,
+                    with_data: years_in_short(&years),
                 });
             }
         }
-        Ok(Resolved {
-            year,
-            weights,
-            method,
-            groups,
-        })
+        if !self.weights.is_empty() {
+            r.weights = lenient_weights(bundle.framework(), &self.weights, &mut errors);
+        }
+        let (method, choice, method_errors) =
+            self.method
+                .apply_lenient(bundle.method(), bundle.framework(), bundle.dataset());
+        r.method = method;
+        r.choice = choice;
+        errors.extend(method_errors);
+        if let Some(groups) = &self.groups {
+            let mut known = true;
+            for g in groups {
+                if bundle.dataset().group(g).is_none() {
+                    known = false;
+                    errors.push(Error::Unknown {
+                        what: "group",
+                        id: excerpt(g).into_owned(),
+                        by: "the groups compared".into(),
+                    });
+                }
+            }
+            if known {
+                r.groups = groups.clone();
+            }
+        }
+        if let Some(code) = &self.selection {
+            if bundle.dataset().unit_position(code).is_some() {
+                r.selection = Some(code.clone());
+            } else {
+                errors.push(Error::Unknown {
+                    what: "unit",
+                    id: excerpt(code).into_owned(),
+                    by: "the selection".into(),
+                });
+            }
+        }
+        (r, errors)
+    }
+
+    /// Makes the scenario concrete for `bundle`, every part valid: [`Scenario::resolve_lenient`]
+    /// failing on its first error.
+    ///
+    /// # Errors
+    /// The first error [`Scenario::resolve_lenient`] reports.
+    pub fn resolve(&self, bundle: &Bundle) -> Result<Resolved> {
+        let (r, errors) = self.resolve_lenient(bundle);
+        match errors.into_iter().next() {
+            None => Ok(r),
+            Some(e) => Err(e),
+        }
     }
 
     /// The scenario as a URL query string (without `?`), short enough to paste: only what is
@@ -280,15 +454,15 @@ impl Scenario {
     /// assert_eq!(Scenario::from_query(&s.to_query()).0, s);
     /// ```
     pub fn to_query(&self) -> String {
-        let mut q = format!("v={FORMAT}");
+        let mut q = format!("{}={FORMAT}", Param::Version.key());
         let mut put = |key: &str, value: &str| {
             let _ = write!(q, "&{key}={}", utf8_percent_encode(value, VALUE));
         };
         if !self.bundle.is_empty() {
-            put("b", &self.bundle);
+            put(Param::Bundle.key(), &self.bundle);
         }
         if let Some(y) = self.year {
-            put("y", &y.to_string());
+            put(Param::Year.key(), &y.to_string());
         }
         if !self.weights.is_empty() {
             let w: Vec<String> = self
@@ -296,66 +470,165 @@ impl Scenario {
                 .iter()
                 .map(|(id, w)| format!("{id}:{}", short_number(*w)))
                 .collect();
-            put("w", &w.join(","));
+            put(Param::Weights.key(), &w.join(","));
         }
         let m = &self.method;
         if let Some(n) = &m.normalisation {
-            put("n", &n.to_string());
+            put(Param::Normalisation.key(), &n.to_string());
         }
         if let Some(a) = &m.aggregation {
-            put("a", &a.to_string());
+            put(Param::Aggregation.key(), &a.to_string());
         }
         if let Some(t) = &m.treatment {
-            put("o", &t.to_string());
+            put(Param::Outliers.key(), &t.to_string());
         }
         if let Some(i) = &m.imputation {
-            put("i", &i.to_string());
+            put(Param::Imputation.key(), &i.to_string());
         }
         if let Some(s) = m.screen {
-            put("s", &short_number(s));
+            put(Param::Screen.key(), &short_number(s));
         }
         if let Some(c) = m.carry_forward {
-            put("c", &c.to_string());
+            put(Param::Carry.key(), &c.to_string());
         }
         if let Some(d) = m.denominate {
-            put("dn", if d { "1" } else { "0" });
+            put(Param::Denominate.key(), if d { "1" } else { "0" });
         }
         if let Some([a, b]) = &self.groups {
-            put("g", &format!("{a},{b}"));
+            put(Param::Groups.key(), &format!("{a},{b}"));
         }
         if let Some(sel) = &self.selection {
-            put("u", sel);
+            put(Param::Unit.key(), sel);
         }
         if !self.name.is_empty() {
-            put("name", &self.name);
+            put(Param::Name.key(), &self.name);
         }
         q
     }
 
     /// Reads a URL query string (with or without `?`). Each parameter is read on its own: a
-    /// malformed one is reported (naming the parameter and its text) and left at its default,
-    /// and the rest still apply. Unknown parameters are ignored (other tools add their own).
+    /// malformed one (a number that is not a number, an unknown method name) is reported,
+    /// naming the parameter and its text, and left at its default, and the rest still apply.
+    /// Values are checked when the scenario is resolved, as for JSON (`s=-1` reads, and
+    /// resolving refuses it). Unknown parameters are ignored (other tools add their own).
     pub fn from_query(query: &str) -> (Scenario, Vec<Error>) {
         let mut s = Scenario::default();
         let mut errors = Vec::new();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode_str(&raw.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned();
-            if let Err(problem) = apply_param(&mut s, key, &value) {
-                errors.push(Error::Parse {
-                    what: format!("URL parameter `{key}`"),
-                    problem,
-                });
+        for (key, value) in query_pairs(query) {
+            if let Some(param) = Param::from_key(key) {
+                if let Err(e) = s.set_param(param, &value) {
+                    errors.push(e);
+                }
             }
         }
         (s, errors)
     }
+
+    /// Sets what URL parameter `param` says, from its (decoded) text. Only the syntax is
+    /// checked here; whether the values suit a bundle is [`Scenario::resolve_lenient`]'s to say.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the parameter and (shortened) its text.
+    pub fn set_param(&mut self, param: Param, value: &str) -> Result<()> {
+        apply_param(self, param, value).map_err(|problem| Error::Parse {
+            what: format!("URL parameter `{}`", param.key()),
+            problem: excerpt_quoted(&problem).into_owned(),
+        })
+    }
+}
+
+/// The parameters of a scenario's URL query form: the one place their names are spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Param {
+    /// `v`: the format version.
+    Version,
+    /// `b`: the bundle id.
+    Bundle,
+    /// `y`: the year.
+    Year,
+    /// `w`: weights as `node:weight` pairs, comma-separated.
+    Weights,
+    /// `n`: normalisation (its text form, e.g. `zscore:100:10`).
+    Normalisation,
+    /// `a`: aggregation.
+    Aggregation,
+    /// `o`: outlier treatment.
+    Outliers,
+    /// `i`: imputation.
+    Imputation,
+    /// `s`: screening threshold.
+    Screen,
+    /// `c`: years to carry values forward.
+    Carry,
+    /// `dn`: denominate (`1`/`0`).
+    Denominate,
+    /// `g`: the two groups compared, `a,b`.
+    Groups,
+    /// `u`: the unit followed.
+    Unit,
+    /// `name`: the scenario's name.
+    Name,
+}
+
+impl Param {
+    /// Every parameter, in the order links write them.
+    pub const ALL: [Param; 14] = [
+        Param::Version,
+        Param::Bundle,
+        Param::Year,
+        Param::Weights,
+        Param::Normalisation,
+        Param::Aggregation,
+        Param::Outliers,
+        Param::Imputation,
+        Param::Screen,
+        Param::Carry,
+        Param::Denominate,
+        Param::Groups,
+        Param::Unit,
+        Param::Name,
+    ];
+
+    /// The parameter's name in a query string.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Param::Version => "v",
+            Param::Bundle => "b",
+            Param::Year => "y",
+            Param::Weights => "w",
+            Param::Normalisation => "n",
+            Param::Aggregation => "a",
+            Param::Outliers => "o",
+            Param::Imputation => "i",
+            Param::Screen => "s",
+            Param::Carry => "c",
+            Param::Denominate => "dn",
+            Param::Groups => "g",
+            Param::Unit => "u",
+            Param::Name => "name",
+        }
+    }
+
+    /// The parameter named `key`, if it is one of a scenario's.
+    pub fn from_key(key: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// The `key=value` pairs of a query string (with or without `?`), values percent-decoded (`+`
+/// as a space); empty pairs skipped. Every reader of a link goes through this.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (&str, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode_str(&raw.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned();
+            (key, value)
+        })
 }
 
 /// Characters percent-encoded in query values: all but letters, digits and `-._~:,`.
@@ -367,24 +640,62 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b':')
     .remove(b',');
 
-/// A number in as few characters as keep 4 decimals: `2`, `0.25`, `1.3333`.
-pub fn short_number(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
+/// The framework's weights with each valid override of `overrides` applied; an error in
+/// `errors` for each invalid one, one for all unknown ids, and one (with the published weights
+/// kept) if what is left leaves a parent without weight.
+fn lenient_weights(
+    framework: &Framework,
+    overrides: &BTreeMap<String, f64>,
+    errors: &mut Vec<Error>,
+) -> Weights {
+    let published = framework.weights();
+    let mut values = published.as_slice().to_vec();
+    let mut unknown = 0;
+    let mut examples = Vec::new();
+    for (id, &w) in overrides {
+        match framework.position(id).and_then(|p| values.get_mut(p)) {
+            None => {
+                unknown += 1;
+                if examples.len() < UNKNOWN_EXAMPLES {
+                    examples.push(excerpt(id).into_owned());
+                }
+            }
+            Some(slot) if crate::framework::weight_ok(w) => *slot = w,
+            Some(_) => errors.push(Error::BadWeight {
+                node: id.clone(),
+                weight: w,
+            }),
+        }
+    }
+    if unknown > 0 {
+        errors.push(Error::UnknownWeights {
+            count: unknown,
+            examples,
+        });
+    }
+    match Weights::new(framework, values) {
+        Ok(w) => w,
+        Err(e) => {
+            errors.push(e);
+            published
+        }
     }
 }
 
-fn apply_param(s: &mut Scenario, key: &str, value: &str) -> std::result::Result<(), String> {
+/// `text` as a finite number (JSON holds no other; links read the same).
+fn number(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Reads one link parameter into `s`: only that it is well formed (numbers are numbers, names
+/// are known); what the values mean is checked when the scenario is resolved, as for JSON.
+fn apply_param(s: &mut Scenario, param: Param, value: &str) -> std::result::Result<(), String> {
     let text_err = |e: Error| match e {
         Error::Parse { problem, .. } => problem,
         other => other.to_string(),
     };
-    match key {
-        "v" => match value.parse::<u32>() {
+    match param {
+        Param::Version => match value.parse::<u32>() {
             Ok(v) if (1..=FORMAT).contains(&v) => {}
             Ok(v) if v > FORMAT => {
                 return Err(format!(
@@ -393,68 +704,58 @@ fn apply_param(s: &mut Scenario, key: &str, value: &str) -> std::result::Result<
             }
             _ => return Err(format!("`{value}` is not a format version")),
         },
-        "b" if !value.is_empty() => s.bundle = value.to_string(),
-        "y" => {
+        Param::Bundle if !value.is_empty() => s.bundle = value.to_string(),
+        Param::Year => {
             s.year = Some(
                 value
                     .parse()
                     .map_err(|_| format!("`{value}` is not a year"))?,
             )
         }
-        "w" => {
+        Param::Weights => {
             let mut weights = BTreeMap::new();
             for part in value.split(',').filter(|p| !p.is_empty()) {
                 let (id, w) = part
                     .split_once(':')
                     .ok_or_else(|| format!("`{part}` should be node:weight"))?;
-                let w: f64 = w
-                    .parse()
-                    .ok()
-                    .filter(|w: &f64| w.is_finite() && *w >= 0.0)
-                    .ok_or_else(|| format!("weight `{w}` of `{id}` is not a number ≥ 0"))?;
+                let w: f64 =
+                    number(w).ok_or_else(|| format!("weight `{w}` of `{id}` is not a number"))?;
                 weights.insert(id.to_string(), w);
             }
             s.weights = weights;
         }
-        "n" => s.method.normalisation = Some(value.parse().map_err(text_err)?),
-        "a" => s.method.aggregation = Some(value.parse().map_err(text_err)?),
-        "o" => s.method.treatment = Some(value.parse().map_err(text_err)?),
-        "i" => s.method.imputation = Some(value.parse().map_err(text_err)?),
-        "s" => {
-            s.method.screen = Some(
-                value
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| (0.0..=1.0).contains(v))
-                    .ok_or_else(|| format!("`{value}` is not a share between 0 and 1"))?,
-            )
+        Param::Normalisation => s.method.normalisation = Some(value.parse().map_err(text_err)?),
+        Param::Aggregation => s.method.aggregation = Some(value.parse().map_err(text_err)?),
+        Param::Outliers => s.method.treatment = Some(value.parse().map_err(text_err)?),
+        Param::Imputation => s.method.imputation = Some(value.parse().map_err(text_err)?),
+        Param::Screen => {
+            s.method.screen =
+                Some(number(value).ok_or_else(|| format!("`{value}` is not a number"))?)
         }
-        "c" => {
+        Param::Carry => {
             s.method.carry_forward = Some(
                 value
                     .parse()
-                    .ok()
-                    .filter(|c| *c <= 50)
-                    .ok_or_else(|| format!("`{value}` is not a number of years (0–50)"))?,
+                    .map_err(|_| format!("`{value}` is not a whole number of years"))?,
             )
         }
-        "dn" => {
+        Param::Denominate => {
             s.method.denominate = Some(match value {
                 "1" => true,
                 "0" => false,
                 _ => return Err(format!("`{value}` should be 0 or 1")),
             })
         }
-        "g" => {
+        Param::Groups => {
             let (a, b) = value
                 .split_once(',')
                 .filter(|(a, b)| !a.is_empty() && !b.is_empty())
                 .ok_or_else(|| format!("`{value}` should be two group ids, e.g. LDC,developed"))?;
             s.groups = Some([a.to_string(), b.to_string()]);
         }
-        "u" if !value.is_empty() => s.selection = Some(value.to_string()),
-        "name" => s.name = value.to_string(),
-        _ => {}
+        Param::Unit if !value.is_empty() => s.selection = Some(value.to_string()),
+        Param::Name => s.name = value.to_string(),
+        Param::Bundle | Param::Unit => {}
     }
     Ok(())
 }
@@ -540,24 +841,35 @@ mod tests {
     }
 
     #[test]
-    fn query_round_trip_is_short() {
+    fn query_round_trip_is_short_and_exact() {
         let s = sample();
         let q = s.to_query();
         assert_eq!(
             q,
-            "v=1&b=ftri&y=2019&w=ict:0.3333,rd:2&n=zscore:100:10&a=geometric&o=winsorise:5&s=0.9&g=LDC,developed&u=KEN&name=R%26D%20%C3%972%20%E2%80%94%20test"
+            "v=1&b=ftri&y=2019&w=ict:0.3333333333333333,rd:2&n=zscore:100:10&a=geometric&o=winsorise:5&s=0.9&g=LDC,developed&u=KEN&name=R%26D%20%C3%972%20%E2%80%94%20test"
         );
         let (back, errors) = Scenario::from_query(&format!("?{q}"));
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(back.weights["ict"], 0.3333);
-        assert_eq!(back.method, s.method);
-        assert_eq!(back.name, s.name);
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn small_and_huge_weights_round_trip_through_links() {
+        let mut s = Scenario::default();
+        s.weights.insert("rd".into(), 0.00001);
+        s.weights.insert("ict".into(), 1e-300);
+        s.weights.insert("big".into(), 1e308);
+        let q = s.to_query();
+        assert_eq!(q, "v=1&w=big:1e308,ict:1e-300,rd:0.00001");
+        let (back, errors) = Scenario::from_query(&q);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back, s);
     }
 
     #[test]
     fn malformed_parameters_are_reported_one_by_one() {
         let (s, errors) =
-            Scenario::from_query("b=hdi&y=20x9&w=rd:-1&n=bogus&g=LDC&a=harmonic&v=9&zz=1");
+            Scenario::from_query("b=hdi&y=20x9&w=rd:x&n=bogus&g=LDC&a=harmonic&v=9&zz=1&c=-1");
         assert_eq!(s.bundle, "hdi");
         assert_eq!(s.year, None);
         assert!(s.weights.is_empty());
@@ -567,12 +879,56 @@ mod tests {
             "good parameters still apply"
         );
         let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(texts.len(), 5, "{texts:#?}");
+        assert_eq!(texts.len(), 6, "{texts:#?}");
         assert!(texts[0].contains("`y`") && texts[0].contains("20x9"));
-        assert!(texts[1].contains("`w`") && texts[1].contains("-1"));
+        assert!(texts[1].contains("`w`") && texts[1].contains("`x`"));
         assert!(texts[2].contains("`n`") && texts[2].contains("bogus"));
         assert!(texts[3].contains("`g`"));
         assert!(texts[4].contains("newer version"));
+        assert!(texts[5].contains("`c`") && texts[5].contains("whole number"));
+    }
+
+    #[test]
+    fn a_huge_parameter_is_echoed_short() {
+        let huge = "x".repeat(100_000);
+        for q in [
+            format!("y={huge}"),
+            format!("n={huge}"),
+            format!("w={huge}"),
+            format!("w=rd:{huge}"),
+            format!("{huge}=1&v={huge}"),
+            format!("n=minmax:0:{huge}"),
+        ] {
+            let (_, errors) = Scenario::from_query(&q);
+            assert!(!errors.is_empty(), "{q:.20}");
+            for e in errors {
+                // The echoed text is 41 characters; the rest (the forms expected) is ours.
+                let text = e.to_string();
+                assert!(text.chars().count() < 300, "{text}");
+            }
+        }
+        let mut s = Scenario {
+            bundle: "ftri".into(),
+            selection: Some(huge.clone()),
+            groups: Some([huge.clone(), "LDC".into()]),
+            ..Scenario::default()
+        };
+        s.weights.insert(huge.clone(), 1.0);
+        s.method.imputation = Some(Imputation::GroupMean {
+            family: huge.clone(),
+        });
+        let (_, errors) = s.resolve_lenient(&bundle());
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        for e in errors {
+            let text = e.to_string();
+            assert!(text.chars().count() < 200, "{text}");
+        }
+        let (_, errors) = Scenario {
+            bundle: huge,
+            ..Scenario::default()
+        }
+        .resolve_lenient(&bundle());
+        assert!(errors[0].to_string().chars().count() < 200);
     }
 
     #[test]
@@ -587,7 +943,7 @@ mod tests {
             screen: Some(0.0),
             ..MethodChoice::default()
         };
-        let m = choice.apply(&base);
+        let m = choice.apply(&base).unwrap();
         assert_eq!(
             m.normalisation_for("gnipc"),
             Normalisation::MinMax {
@@ -596,16 +952,208 @@ mod tests {
             }
         );
         assert_eq!(m.aggregation_at(3), Aggregation::Arithmetic);
-        assert_eq!(m.screen, None);
-        assert_eq!(m.floor, 1.0);
-        assert_eq!(MethodChoice::default().apply(&base), base);
+        assert_eq!(m.screen(), None);
+        assert_eq!(m.floor(), 1.0);
+        assert_eq!(MethodChoice::default().apply(&base).unwrap(), base);
+    }
+
+    /// A bundle shaped like FTRI's, one year (2020), three units.
+    fn bundle() -> Bundle {
+        use crate::bundle::BundleParts;
+        use crate::dataset::fixture::dataset;
+        use crate::dataset::Direction::Higher;
+        let ftri = crate::builtin::ftri().unwrap();
+        let v = |a: f64, b: f64, c: f64| [Some(a), Some(b), Some(c)];
+        let cols = [
+            ("ict", v(0.2, 0.9, 0.3)),
+            ("skills", v(0.1, 0.8, 0.2)),
+            ("rd", v(0.3, 0.95, 0.1)),
+            ("industry", v(0.4, 0.7, 0.5)),
+            ("finance", v(0.2, 0.6, 0.1)),
+        ];
+        let columns: Vec<(&str, _, &[Option<f64>])> =
+            cols.iter().map(|(id, c)| (*id, Higher, &c[..])).collect();
+        let d = dataset(
+            &[
+                ("KEN", &["LDC", "m49-region:Africa"]),
+                ("CHE", &["developed", "m49-region:Europe"]),
+                ("BGD", &["LDC", "m49-region:Asia"]),
+            ],
+            &columns,
+        );
+        Bundle::new(BundleParts {
+            id: "ftri".into(),
+            title: "FTRI".into(),
+            description: String::new(),
+            notes: vec![],
+            dataset: d,
+            framework: ftri.framework,
+            method: ftri.method,
+            default_year: 2020,
+            default_groups: ["LDC".into(), "developed".into()],
+            reference: None,
+            gdp_per_capita: None,
+        })
+        .unwrap()
     }
 
     #[test]
-    fn short_numbers() {
-        assert_eq!(short_number(2.0), "2");
-        assert_eq!(short_number(0.25), "0.25");
-        assert_eq!(short_number(1.0 / 3.0), "0.3333");
-        assert_eq!(short_number(-0.00001), "0");
+    fn lenient_resolution_applies_what_it_can_and_names_the_rest() {
+        let b = bundle();
+        let (s, read) = Scenario::from_query(
+            "b=ftri&y=2031&w=rd:3,ict:1e308,zz:1&n=zscore:0:1e308&a=geometric&o=winsorise:7\
+             &i=groupmean:nope&s=-1&c=4000000000&dn=1&g=LDC,martians&u=CHE",
+        );
+        assert!(read.is_empty(), "{read:?}");
+        let (r, errors) = s.resolve_lenient(&b);
+        let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            texts,
+            [
+                "there is no data for 2031 (data for 2020)",
+                "weight of `ict` must be a number from 0 to 1000000, got 1e308",
+                "weight for unknown node `zz`",
+                "normalisation: sd 1e308 is over the limit of ±1e9",
+                "group family `nope` is unknown (referred to by imputation)",
+                "screen: -1 is not a share in (0, 1]",
+                "carry_forward: 4000000000 is over the limit of 50 years",
+                "group `martians` is unknown (referred to by the groups compared)",
+            ]
+        );
+        assert_eq!(r.year, 2020);
+        let rd = b.framework().position("rd").unwrap();
+        let ict = b.framework().position("ict").unwrap();
+        assert_eq!((r.weights.get(rd), r.weights.get(ict)), (3.0, 1.0));
+        assert_eq!(
+            r.choice,
+            MethodChoice {
+                aggregation: Some(Aggregation::Geometric),
+                treatment: Some(Treatment::Winsorise {
+                    max_winsorised: 7,
+                    skew: 2.0,
+                    kurtosis: 3.5,
+                    mirror_negative: false
+                }),
+                denominate: Some(true),
+                ..MethodChoice::default()
+            }
+        );
+        assert_eq!(r.choice.apply(b.method()).unwrap(), r.method);
+        assert_eq!(r.groups, ["LDC".to_string(), "developed".to_string()]);
+        assert_eq!(r.selection.as_deref(), Some("CHE"));
+        // The strict resolution stops at the first.
+        assert_eq!(s.resolve(&b).unwrap_err(), errors[0]);
+        // Another bundle's scenario applies nothing.
+        let (r, errors) = Scenario {
+            bundle: "hdi".into(),
+            year: Some(2020),
+            ..Scenario::default()
+        }
+        .resolve_lenient(&b);
+        assert_eq!(r, Resolved::defaults(&b));
+        assert_eq!(errors[0].to_string(), "it is for bundle `hdi`, not `ftri`");
+    }
+
+    #[test]
+    fn carry_forward_over_the_limit_is_refused_from_json_and_from_links() {
+        let b = bundle();
+        let json = Scenario::from_json(r#"{"format": 1, "method": {"carry_forward": 4000000000}}"#)
+            .unwrap();
+        let (link, read) = Scenario::from_query("c=4000000000");
+        assert!(read.is_empty());
+        assert_eq!(json, link);
+        let e = json.resolve(&b).unwrap_err();
+        assert!(matches!(&e, Error::BadMethod { setting, .. } if setting == "carry_forward"));
+        assert_eq!(
+            e.to_string(),
+            "carry_forward: 4000000000 is over the limit of 50 years"
+        );
+    }
+
+    #[test]
+    fn screen_minus_one_is_the_same_from_json_and_from_links() {
+        let b = bundle();
+        let json = Scenario::from_json(r#"{"format": 1, "method": {"screen": -1}}"#).unwrap();
+        let (link, read) = Scenario::from_query("s=-1");
+        assert!(read.is_empty());
+        assert_eq!(json, link);
+        let (_, from_json) = json.resolve_lenient(&b);
+        let (_, from_link) = link.resolve_lenient(&b);
+        assert_eq!(from_json, from_link);
+        assert_eq!(
+            from_json[0].to_string(),
+            "screen: -1 is not a share in (0, 1]"
+        );
+        // 0 turns screening off, from both.
+        let (off, _) = Scenario::from_query("s=0");
+        assert_eq!(off.resolve(&b).unwrap().method.screen(), None);
+    }
+
+    #[test]
+    fn a_z_score_with_an_infinite_axis_is_refused() {
+        let (s, read) = Scenario::from_query("n=zscore:0:1e308");
+        assert!(read.is_empty());
+        let e = s.resolve(&bundle()).unwrap_err();
+        assert!(matches!(&e, Error::BadMethod { setting, .. } if setting == "normalisation"));
+        assert_eq!(
+            e.to_string(),
+            "normalisation: sd 1e308 is over the limit of ±1e9"
+        );
+    }
+
+    #[test]
+    fn five_huge_weights_are_refused_not_ranked_at_zero() {
+        let b = bundle();
+        let mut s = Scenario::default();
+        for id in ["ict", "skills", "rd", "industry", "finance"] {
+            s.weights.insert(id.into(), 1e308);
+        }
+        let e = s.resolve(&b).unwrap_err();
+        assert!(matches!(&e, Error::BadWeight { weight, .. } if *weight == 1e308));
+        assert!(Weights::with_overrides(b.framework(), &s.weights).is_err());
+        let (r, errors) = s.resolve_lenient(&b);
+        assert_eq!(errors.len(), 5);
+        assert_eq!(r.weights, b.framework().weights());
+    }
+
+    #[test]
+    fn many_unknown_weights_give_one_short_error() {
+        let b = bundle();
+        let mut q = String::from("w=rd:2");
+        for i in 0..400_000 {
+            let _ = write!(q, ",n{i}:1");
+        }
+        let (s, read) = Scenario::from_query(&q);
+        assert!(read.is_empty());
+        let (r, errors) = s.resolve_lenient(&b);
+        assert_eq!(errors.len(), 1);
+        assert!(matches!(
+            &errors[0],
+            Error::UnknownWeights { count: 400_000, examples } if examples.len() == 3
+        ));
+        let text = errors[0].to_string();
+        assert!(
+            text.starts_with("weights for 400000 unknown nodes: `n0`, `n1`, `n10`")
+                && text.ends_with("and 399997 more"),
+            "{text}"
+        );
+        let rd = b.framework().position("rd").unwrap();
+        assert_eq!(r.weights.get(rd), 2.0, "the known weight still applies");
+        let e = Weights::with_overrides(b.framework(), &s.weights).unwrap_err();
+        assert_eq!(e, errors[0]);
+    }
+
+    #[test]
+    fn years_are_those_with_data() {
+        assert_eq!(years_in_short(&[]), "no year has data");
+        assert_eq!(years_in_short(&[2020]), "data for 2020");
+        assert_eq!(
+            years_in_short(&[1990, 2000, 2001, 2002]),
+            "data for 1990, 2000–2002"
+        );
+        assert_eq!(
+            years_in_short(&[1, 3, 5, 7]),
+            "data for some years from 1 to 7"
+        );
     }
 }

@@ -1,11 +1,16 @@
 //! The scenario formats ever written must load forever. `fixtures/scenario_v1.json` is a
-//! hand-written version-1 file using every field; it is never regenerated. When the format
-//! changes, add `scenario_v2.json` beside it and keep this file's tests passing unchanged.
+//! hand-written version-1 file using every field, for FTRI: it resolves, every field valid,
+//! against a bundle of FTRI's framework (checked below). It is never regenerated. When the
+//! format changes, add `scenario_v2.json` beside it and keep this file's tests passing
+//! unchanged.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::collections::BTreeMap;
 
+use index_core::builtin;
+use index_core::bundle::{Bundle, BundleParts};
+use index_core::dataset::{DatasetBuilder, Group, Indicator, Source, Unit};
 use index_core::method::{Aggregation, Imputation, Normalisation, Treatment};
 use index_core::scenario::{MethodChoice, Scenario};
 use index_core::Error;
@@ -21,7 +26,7 @@ fn v1_expected() -> Scenario {
         weights: BTreeMap::from([
             ("rd".into(), 2.0),
             ("ict".into(), 0.5),
-            ("tariffs".into(), 0.0),
+            ("finance".into(), 0.0),
         ]),
         method: MethodChoice {
             normalisation: Some(Normalisation::ZScore {
@@ -56,7 +61,7 @@ fn v1_file_loads_with_every_field() {
 #[test]
 fn v1_link_loads_with_every_field() {
     // A link as version 1 writes it (`Scenario::to_query`), pinned as text.
-    let link = "?v=1&b=ftri&y=2019&w=ict:0.5,rd:2,tariffs:0&n=zscore:100:10&a=geometric\
+    let link = "?v=1&b=ftri&y=2019&w=finance:0,ict:0.5,rd:2&n=zscore:100:10&a=geometric\
                 &o=winsorise:3:1.5:3:mirror&i=groupmean:m49-region&s=0.75&c=2&dn=0\
                 &g=LDC,developed&u=KEN&name=FTRI,%20R%26D%20doubled%20%E2%80%94%20geometric,%20z-scores";
     assert_eq!(format!("?{}", v1_expected().to_query()), link);
@@ -108,7 +113,7 @@ fn v1_collection_loads() {
           "name": "FTRI, R&D doubled — geometric, z-scores",
           "bundle": "ftri",
           "year": 2019,
-          "weights": { "rd": 2.0, "ict": 0.5, "tariffs": 0 },
+          "weights": { "rd": 2.0, "ict": 0.5, "finance": 0 },
           "method": {
             "normalisation": { "type": "z_score", "mean": 100.0, "sd": 10.0 },
             "aggregation": "geometric",
@@ -134,4 +139,111 @@ fn v1_collection_loads() {
         Scenario::many_from_json(collection).unwrap(),
         vec![v1_expected(), hdi, Scenario::default()]
     );
+}
+
+/// A bundle of FTRI's framework and method, with FTRI's groups and a few units in 2019.
+fn ftri_shaped() -> Bundle {
+    let ftri = builtin::ftri().unwrap();
+    let group = |id: &str, family: &str| Group {
+        id: id.into(),
+        name: id.into(),
+        family: family.into(),
+    };
+    let groups = vec![
+        group("LDC", "un-status"),
+        group("developed", "development"),
+        group("region:Africa", "m49-region"),
+        group("region:Europe", "m49-region"),
+    ];
+    let unit = |code: &str, groups: &[&str]| Unit {
+        code: code.into(),
+        name: code.into(),
+        groups: groups.iter().map(|g| g.to_string()).collect(),
+    };
+    let units = vec![
+        unit("KEN", &["region:Africa"]),
+        unit("ETH", &["LDC", "region:Africa"]),
+        unit("MWI", &["LDC", "region:Africa"]),
+        unit("CHE", &["developed", "region:Europe"]),
+        unit("DEU", &["developed", "region:Europe"]),
+    ];
+    let indicators: Vec<Indicator> = ftri
+        .indicators
+        .iter()
+        .map(|i| Indicator {
+            id: i.id.into(),
+            name: i.name.into(),
+            unit: i.unit.into(),
+            direction: i.direction,
+            source: "unctad".into(),
+        })
+        .collect();
+    let source = Source {
+        id: "unctad".into(),
+        publisher: "UNCTAD".into(),
+        title: "Technology and Innovation Report".into(),
+        edition: "2023".into(),
+        licence: "test".into(),
+        url: String::new(),
+    };
+    let mut b = DatasetBuilder::new(
+        units,
+        indicators.clone(),
+        vec![source],
+        groups,
+        vec![2018, 2019],
+    )
+    .unwrap();
+    for (u, code) in ["KEN", "ETH", "MWI", "CHE", "DEU"].iter().enumerate() {
+        for (i, ind) in indicators.iter().enumerate() {
+            // ETH misses R&D in 2019 (imputed by the mean of its region); KEN's ICT is 2018's.
+            let year = if *code == "KEN" && ind.id == "ict" {
+                2018
+            } else {
+                2019
+            };
+            if !(*code == "ETH" && ind.id == "rd") {
+                let v = 0.1 + 0.15 * u as f64 + 0.03 * i as f64;
+                b.set(code, &ind.id, year, v).unwrap();
+            }
+        }
+    }
+    Bundle::new(BundleParts {
+        id: "ftri".into(),
+        title: "Frontier Technology Readiness Index".into(),
+        description: String::new(),
+        notes: vec![],
+        dataset: b.build(),
+        framework: ftri.framework,
+        method: ftri.method,
+        default_year: 2019,
+        default_groups: ["LDC".into(), "developed".into()],
+        reference: None,
+        gdp_per_capita: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn v1_file_is_valid_for_ftri() {
+    let bundle = ftri_shaped();
+    let (r, errors) = v1_expected().resolve_lenient(&bundle);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        r.choice,
+        v1_expected().method,
+        "every method change applies"
+    );
+    assert_eq!(r.selection.as_deref(), Some("KEN"));
+    let finance = bundle.framework().position("finance").unwrap();
+    assert_eq!(r.weights.get(finance), 0.0);
+    let results = index_core::pipeline::run(
+        bundle.dataset(),
+        bundle.framework(),
+        &r.method,
+        &r.weights,
+        r.year,
+    )
+    .unwrap();
+    assert!(results.ranked() > 0);
 }

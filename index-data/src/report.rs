@@ -129,7 +129,7 @@ impl Report {
                 ldc: count(&ldc_units, year),
             })
             .collect();
-        let lookback = bundle.method().carry_forward;
+        let lookback = bundle.method().carry_forward();
         let carried_forward = (lookback > 0)
             .then(|| {
                 ds.cross_section(bundle.default_year(), &leaves, lookback)

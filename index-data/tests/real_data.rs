@@ -107,10 +107,11 @@ fn tech_default_year_has_half_the_units_scored() {
     assert!(2 * r.ranked() >= b.dataset().units().len());
     // The default year is the latest in which half the units are scored from that year's own
     // values (without carrying values forward).
-    let strict = index_core::method::Method {
+    let strict = index_core::method::Method::new(index_core::method::MethodSpec {
         carry_forward: 0,
-        ..b.method().clone()
-    };
+        ..b.method().spec().clone()
+    })
+    .unwrap();
     let scored = |y: i32| {
         index_core::pipeline::run(
             b.dataset(),

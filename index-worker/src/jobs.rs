@@ -35,8 +35,8 @@ pub fn resolve(bundle: &Bundle, scenario: &Scenario) -> Result<(Weights, Method)
 /// Scores every year with data of `bundle` under `scenario`: for each year, every unit's index
 /// score and rank — exactly what the app computes on the main thread (`pipeline::prepare` for
 /// the year, then `Prepared::score` with the scenario's weights). `progress(done, total)` is
-/// called after each year. A year the engine cannot prepare is left out, as the app leaves it
-/// out of its own years.
+/// called after each year. A year the engine cannot prepare or score is listed with the reason
+/// in [`ScoredYears::skipped`], as the app leaves it out of its own years with a notice.
 ///
 /// # Errors
 /// The scenario does not apply to the bundle ([`resolve`]).
@@ -54,15 +54,18 @@ pub fn score_years(
     let mut out = ScoredYears {
         codes: ds.units().iter().map(|u| u.code.clone()).collect(),
         years: Vec::with_capacity(years.len()),
+        skipped: Vec::new(),
     };
     for (done, year) in (1..=total).zip(years) {
-        if let Ok(prepared) = pipeline::prepare(ds, fw, &method, year) {
-            let results = Arc::new(prepared).score(fw, &weights);
-            out.years.push(YearScores {
+        match pipeline::prepare(ds, fw, &method, year)
+            .and_then(|prepared| Arc::new(prepared).score(fw, &weights))
+        {
+            Ok(results) => out.years.push(YearScores {
                 year,
                 scores: (0..units).map(|u| results.index(u)).collect(),
                 ranks: (0..units).map(|u| results.rank(u)).collect(),
-            });
+            }),
+            Err(e) => out.skipped.push((year, e.to_string())),
         }
         progress(done, total);
     }
@@ -301,10 +304,10 @@ mod tests {
     /// The main thread's figures for `year`: `pipeline::prepare`, then `score` — as the app's
     /// state does — as (code, score, rank) in ranking order.
     fn main_thread(b: &Bundle, s: &Scenario, year: i32) -> Vec<(String, Option<f64>, Option<u32>)> {
-        let method = s.method.apply(b.method());
+        let method = s.method.apply(b.method()).unwrap();
         let weights = Weights::with_overrides(b.framework(), &s.weights).unwrap();
         let p = pipeline::prepare(b.dataset(), b.framework(), &method, year).unwrap();
-        let r = Arc::new(p).score(b.framework(), &weights);
+        let r = Arc::new(p).score(b.framework(), &weights).unwrap();
         r.order()
             .into_iter()
             .map(|u| (b.dataset().units()[u].code.clone(), r.index(u), r.rank(u)))
@@ -322,6 +325,7 @@ mod tests {
             assert_eq!(years, b.years_with_data());
             assert_eq!(years, [2018, 2019, 2020, 2021]);
             assert_eq!(steps, [(1, 4), (2, 4), (3, 4), (4, 4)], "after each year");
+            assert!(got.skipped.is_empty(), "{:?}", got.skipped);
             for y in &got.years {
                 let want = main_thread(&b, &s, y.year);
                 let have: Vec<_> = y

@@ -21,8 +21,8 @@
 //! ## Flat on the wire
 //!
 //! A [`ToWorker`] is written as serde derives it. A [`FromWorker`] travels as one flat array,
-//! `[kind, job, done, total, text, codes, years]` (`Wire` below says which kind uses which
-//! field), and a year as an array too (`[year, scores, ranks]`): the
+//! `[kind, job, done, total, text, codes, years, skipped]` (`Wire` below says which kind uses
+//! which field), and a year as an array too (`[year, scores, ranks]`): the
 //! page's module reads them with small sequence code instead of serde's code for three nested
 //! enums and named fields, as the app reads its other tagged enums from flat records (see
 //! ARCHITECTURE.md, Wasm size). The types on either side are the enums and structs below; only
@@ -121,22 +121,43 @@ pub enum FromWorker {
     Unreadable(String),
 }
 
-/// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years]`, the fields a
-/// kind does not use left at zero, empty or `[]`. Kinds: 0 `Ready` (version in `done`), 1
-/// `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`), 3 `Failed` (`text`), 4 `Unreadable`
-/// (`text`).
-type Wire = (u32, u32, u32, u32, String, Vec<String>, Vec<YearScores>);
+/// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped]`, the
+/// fields a kind does not use left at zero, empty or `[]`. Kinds: 0 `Ready` (version in `done`),
+/// 1 `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4
+/// `Unreadable` (`text`).
+type Wire = (
+    u32,
+    u32,
+    u32,
+    u32,
+    String,
+    Vec<String>,
+    Vec<YearScores>,
+    Vec<(i32, String)>,
+);
 
 impl From<FromWorker> for Wire {
     fn from(m: FromWorker) -> Wire {
-        let text = |kind, job, text| (kind, job, 0, 0, text, Vec::new(), Vec::new());
+        let counts = |kind, job, done, total| {
+            (
+                kind,
+                job,
+                done,
+                total,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            )
+        };
+        let text = |kind, job, text| (kind, job, 0, 0, text, Vec::new(), Vec::new(), Vec::new());
         match m {
-            FromWorker::Ready(v) => (0, 0, v, 0, String::new(), Vec::new(), Vec::new()),
+            FromWorker::Ready(v) => counts(0, 0, v, 0),
             FromWorker::Job(JobId(job), Response::Progress { done, total }) => {
-                (1, job, done, total, String::new(), Vec::new(), Vec::new())
+                counts(1, job, done, total)
             }
             FromWorker::Job(JobId(job), Response::Done(Outcome::ScoreYears(s))) => {
-                (2, job, 0, 0, String::new(), s.codes, s.years)
+                (2, job, 0, 0, String::new(), s.codes, s.years, s.skipped)
             }
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -146,13 +167,19 @@ impl From<FromWorker> for Wire {
 
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
-    fn try_from((kind, job, done, total, text, codes, years): Wire) -> Result<FromWorker, String> {
+    fn try_from(
+        (kind, job, done, total, text, codes, years, skipped): Wire,
+    ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
             0 => FromWorker::Ready(done),
             1 => FromWorker::Job(job, Response::Progress { done, total }),
             2 => {
-                let scored = ScoredYears { codes, years };
+                let scored = ScoredYears {
+                    codes,
+                    years,
+                    skipped,
+                };
                 FromWorker::Job(job, Response::Done(Outcome::ScoreYears(scored)))
             }
             3 => FromWorker::Job(job, Response::Failed(text)),
@@ -191,9 +218,11 @@ pub struct ScoredYears {
     /// The dataset's units (ISO3 codes), in dataset order: entry `u` of every year's columns is
     /// unit `codes[u]`.
     pub codes: Vec<String>,
-    /// Every year the engine could score, ascending (a year it cannot prepare is left out, as
-    /// the page leaves it out of its own years).
+    /// Every year the engine could score, ascending.
     pub years: Vec<YearScores>,
+    /// Years with data the engine could not score, with its reason (the page leaves them out of
+    /// its own years, with a notice).
+    pub skipped: Vec<(i32, String)>,
 }
 
 /// One year's index scores and ranks, by unit (entry `u` is [`ScoredYears::codes`]`[u]`), as
@@ -255,7 +284,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[]]"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[]]"#.to_string()
         })
     }
 
@@ -311,6 +340,7 @@ mod tests {
                         scores: vec![Some(0.1 + 0.2), None, Some(-1e-300)],
                         ranks: vec![Some(1), None, Some(2)],
                     }],
+                    skipped: vec![(2000, "why".into())],
                 })),
             ),
             FromWorker::Job(JobId(8), Response::Failed("no".into())),
@@ -320,14 +350,14 @@ mod tests {
             // Scores survive exactly (0.1 + 0.2 is not 0.3).
             assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
         }
-        assert_eq!(FromWorker::Ready(1).to_json(), r#"[0,0,1,0,"",[],[]]"#);
+        assert_eq!(FromWorker::Ready(1).to_json(), r#"[0,0,1,0,"",[],[],[]]"#);
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[]]"#
+            r#"[1,7,3,12,"",[],[],[]]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[]]"#
+            r#"[3,7,0,0,"no",[],[],[]]"#
         );
     }
 
@@ -354,8 +384,8 @@ mod tests {
     #[test]
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
-        check_unreadable(r#"[9,7,0,0,"",[],[]]"#, "unknown kind of message 9");
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}]]"#);
+        check_unreadable(r#"[9,7,0,0,"",[],[],[]]"#, "unknown kind of message 9");
+        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[]]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),

@@ -3,8 +3,8 @@
 //! Chart code is generic over plotters' `DrawingBackend`, and each backend type it is used with
 //! compiles a whole copy of it (and of plotters' axis and mesh code) into the wasm. The app
 //! draws on canvases and into SVG strings, so it goes through [`Backend`], which holds either
-//! and forwards every call: the chart code is compiled once. Native tests still draw on
-//! plotters' bitmap and SVG backends directly.
+//! and forwards every call: the chart code is compiled once. Native tests draw on plotters'
+//! SVG backend directly.
 
 use std::fmt;
 

@@ -48,7 +48,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         .margin_right(style.px(8.0))
         .x_label_area_size(style.px(6.0))
         .y_label_area_size(style.px(44.0))
-        .build_cartesian_2d(0f64..n as f64, bottom..top)
+        .build_cartesian_2d(0f64..n as f64, super::axis(bottom, top)?)
         .map_err(err)?;
     chart
         .configure_mesh()

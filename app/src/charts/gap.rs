@@ -35,7 +35,7 @@ pub fn draw_gap_bars<DB: DrawingBackend>(
         .margin_right(style.px(16.0))
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(label_width)
-        .build_cartesian_2d(0f64..top, 0f64..n as f64)
+        .build_cartesian_2d(super::axis(0.0, top)?, 0f64..n as f64)
         .map_err(err)?;
     let labels: Vec<String> = data
         .rows

@@ -56,7 +56,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     let y_range = if data.inverted {
         (hi + 0.5)..(1.0f64.min(lo) - 0.5).max(0.5)
     } else {
-        lo..hi
+        super::axis(lo, hi)?
     };
     let mut chart = ChartBuilder::on(area)
         .margin_top(style.px(24.0))

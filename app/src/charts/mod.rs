@@ -246,7 +246,8 @@ pub fn label_area(width_px: u32, style: &Style) -> (u32, usize) {
     (style.px(css), ((css - 10.0) / 6.5) as usize)
 }
 
-/// "Nice" axis maximum: the smallest of 1, 2, 2.5, 5 × 10ᵏ at least `x`.
+/// "Nice" axis maximum: the smallest of 1, 2, 2.5, 5 × 10ᵏ at least `x` (`x` itself when
+/// that would not be a finite number).
 pub fn nice_max(x: f64) -> f64 {
     if !(x.is_finite() && x > 0.0) {
         return 1.0;
@@ -255,8 +256,28 @@ pub fn nice_max(x: f64) -> f64 {
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * p)
-        .find(|v| *v >= x * 0.999_999)
-        .unwrap_or(10.0 * p)
+        .find(|v| v.is_finite() && *v >= x * 0.999_999)
+        .unwrap_or(x)
+}
+
+/// Largest span of values an axis is drawn for. Beyond it the axis's ticks and pixel mapping
+/// lose meaning (and a span that is not a finite number would never finish ticking): the
+/// chart is refused with a message instead.
+pub const MAX_SPAN: f64 = 1e15;
+
+/// The axis range `lo..hi`, if it can be drawn (finite, non-empty, within [`MAX_SPAN`]).
+///
+/// # Errors
+/// A message saying the values are out of the range charts draw.
+pub fn axis(lo: f64, hi: f64) -> Result<std::ops::Range<f64>, String> {
+    let span = hi - lo;
+    if span.is_finite() && span > 0.0 && span <= MAX_SPAN {
+        Ok(lo..hi)
+    } else {
+        Err(format!(
+            "values from {lo:e} to {hi:e} are out of the range charts are drawn for"
+        ))
+    }
 }
 
 #[cfg(test)]

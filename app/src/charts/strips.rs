@@ -62,7 +62,7 @@ pub fn draw_strips<DB: DrawingBackend>(
         .margin(style.px(10.0))
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(label_width)
-        .build_cartesian_2d(bottom..top, 0f64..n as f64)
+        .build_cartesian_2d(super::axis(bottom, top)?, 0f64..n as f64)
         .map_err(err)?;
     chart
         .configure_mesh()

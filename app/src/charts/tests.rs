@@ -169,3 +169,41 @@ fn empty_data_draws_without_error() {
     assert_eq!(nice_max(0.0), 1.0);
     assert_eq!(nice_max(21.0), 25.0);
 }
+
+/// Values no axis can span (a z-score scale of 1e308 made the gap chart's axis infinite and
+/// froze the tab for good) are refused with a message, at once, by every chart.
+#[test]
+fn values_out_of_range_are_refused_not_drawn_forever() {
+    assert_eq!(nice_max(1.5e308), 1.5e308);
+    assert!(nice_max(f64::MAX).is_finite());
+    let huge = GapBars {
+        rows: vec![("Index".into(), Some(1.5e308), Some(-1e308))],
+        names: ["LDCs".into(), "Developed".into()],
+    };
+    render(480, 200, |a| {
+        let e = draw_gap_bars(a, &huge, &Style::default()).unwrap_err();
+        assert!(e.contains("out of the range"), "{e}");
+    });
+    let mut b = bars();
+    b.bars[0].value = -1e308;
+    b.bars[1].value = 1e308;
+    render(480, 200, |a| {
+        assert!(draw_ranked_bars(a, &b, &Style::default()).is_err());
+    });
+    let lines = LineChart {
+        years: vec![2019, 2020],
+        series: vec![Line {
+            label: "x".into(),
+            colour: INK,
+            triangles: false,
+            values: vec![Some(-1e308), Some(1e308)],
+        }],
+        inverted: false,
+    };
+    render(480, 200, |a| {
+        assert!(draw_lines(a, &lines, &Style::default()).is_err());
+    });
+    assert_eq!(axis(0.0, 100.0), Ok(0.0..100.0));
+    assert!(axis(0.0, f64::INFINITY).is_err());
+    assert!(axis(1.0, 1.0).is_err());
+}

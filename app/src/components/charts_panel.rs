@@ -12,21 +12,27 @@ use crate::view_model::{chart_view, ChartContext, ChartView};
 
 /// The chart `kind` for the current state (reactive).
 pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
+    let d = state.derived;
     Memo::new(move |_| {
-        let b = state.bundle.get()?;
-        let r = state.current()?;
-        let p = state.prepared.get()?;
-        let s = state.scored.get()?;
-        let groups = state.groups.get();
-        let selection = state.selection.get();
+        let b = state.inputs.bundle().get()?;
+        let r = d.current()?;
+        let p = d.prepared.get()?;
+        let gaps = (kind == ChartKind::Gap).then(|| d.gaps.get()).flatten();
+        // Each chart reads only what it draws, so it is not recomputed for what it does not.
+        let by_year = (kind == ChartKind::Trend)
+            .then(|| d.gaps_by_year.get())
+            .flatten();
+        let groups = state.inputs.groups().get();
+        let selection = state.inputs.selection().get();
         chart_view(
             kind,
             &ChartContext {
                 bundle: &b,
                 results: &r,
                 years: &p.years,
-                per_year: &s.results,
                 groups: &groups,
+                gaps: gaps.as_deref(),
+                gaps_by_year: by_year.as_deref().map_or(&[], |g| g.as_slice()),
                 selection: selection.as_deref(),
             },
         )

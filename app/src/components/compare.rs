@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::chart::ChartCanvas;
 use crate::comparison::{compare, Comparison};
 use crate::format;
+use crate::persist::use_library;
 use crate::state::use_state;
 
 /// Rows shown before "show all".
@@ -15,14 +16,15 @@ const FIRST_ROWS: usize = 25;
 #[component]
 pub fn CompareView() -> impl IntoView {
     let state = use_state();
+    let library = use_library();
     let all_rows = RwSignal::new(false);
     let comparison = Memo::new(move |_| -> Option<Comparison> {
-        let ids = state.comparing.get();
+        let ids = library.comparing().get();
         if ids.len() < 2 {
             return None;
         }
-        let b = state.bundle.get()?;
-        let saved = state.saved.get();
+        let b = state.inputs.bundle().get()?;
+        let saved = library.saved().get();
         let chosen: Vec<_> = ids
             .iter()
             .filter_map(|id| {
@@ -32,7 +34,7 @@ pub fn CompareView() -> impl IntoView {
                     .cloned()
             })
             .collect();
-        (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.groups.get()))
+        (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.inputs.groups().get()))
     });
     let height = 320;
     view! {
@@ -40,7 +42,7 @@ pub fn CompareView() -> impl IntoView {
             <section class="panel compare" id="compare" aria-labelledby="compare-h">
                 <div class="panel-head">
                     <h2 id="compare-h">{move || comparison.with(|c| c.as_ref().map(|c| format!("Comparing {}", c.names.join(" · "))))}</h2>
-                    <button class="dismiss" aria-label="Close the comparison" on:click=move |_| state.comparing.set(Vec::new())>"×"</button>
+                    <button class="dismiss" aria-label="Close the comparison" on:click=move |_| library.clear_compared()>"×"</button>
                 </div>
                 {move || comparison.with(|c| c.as_ref().map(|c| c.problems.iter().map(|p| view! { <p class="notice warning">{p.clone()}</p> }).collect_view()))}
                 <div class="compare-grid">

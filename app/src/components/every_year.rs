@@ -4,8 +4,6 @@
 //! counted; Cancel stops the work (nothing is downloaded) and the button is back. The file is
 //! [`crate::every_year::csv`].
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::charts::ChartKind;
@@ -36,9 +34,9 @@ pub fn EveryYear() -> impl IntoView {
     let start = move |_: web_sys::MouseEvent| {
         let (None, Some(bundle), Some(scenario), Some(results)) = (
             running.get_untracked(),
-            state.bundle.get_untracked(),
+            state.inputs.bundle().get_untracked(),
             state.scenario(),
-            state.current(),
+            state.derived.current(),
         ) else {
             return;
         };
@@ -54,8 +52,9 @@ pub fn EveryYear() -> impl IntoView {
                 bundle: &bundle,
                 results: &results,
                 years: &[results.year()],
-                per_year: &[Arc::clone(&results)],
                 groups: &groups,
+                gaps: None,
+                gaps_by_year: &[],
                 selection: None,
             },
         ) else {

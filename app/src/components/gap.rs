@@ -6,54 +6,41 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::state::use_state;
-use crate::view_model::{gap_rows, group_abbrev, group_name};
+use crate::view_model::{comparable_groups, gap_rows, group_abbrev, group_name};
 
 /// The panel.
 #[component]
 pub fn GapPanel() -> impl IntoView {
     let state = use_state();
+    let (bundle, groups) = (state.inputs.bundle(), state.inputs.groups());
     let rows = Memo::new(move |_| {
-        let b = state.bundle.get()?;
-        let now = state.compare(&*state.current()?)?;
-        let before = state.baseline().and_then(|r| state.compare(&r));
-        Some(gap_rows(&b, &now, before.as_ref()))
+        let b = bundle.get()?;
+        let now = state.derived.gaps.get()?;
+        let before = state.derived.gaps_baseline.get();
+        Some(gap_rows(&b, &now, before.as_deref()))
     });
-    let group_options = move || {
-        state.bundle.with(|b| {
-            b.as_ref()
-                .map(|b| {
-                    b.dataset()
-                        .groups()
-                        .iter()
-                        .filter(|g| !g.family.contains("subregion"))
-                        .map(|g| (g.id.clone(), g.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let group_options =
+        move || bundle.with(|b| b.as_ref().map(|b| comparable_groups(b)).unwrap_or_default());
     let abbrev = move || {
-        let b = state.bundle.get();
-        let g = state.groups.get();
+        let b = bundle.get();
+        let g = groups.get();
         b.map(|b| [group_abbrev(&b, &g[0]), group_abbrev(&b, &g[1])])
             .unwrap_or_default()
     };
     let full = move || {
-        let b = state.bundle.get();
-        let g = state.groups.get();
+        let b = bundle.get();
+        let g = groups.get();
         b.map(|b| [group_name(&b, &g[0]), group_name(&b, &g[1])])
             .unwrap_or_default()
     };
-    let pick = move |side: usize, value: String| {
-        state.groups.update(|g| g[side] = value);
-    };
+    let pick = move |side: usize, value: String| state.inputs.set_group(side, value);
     let picker = move |side: usize, id: &'static str, label: &'static str| {
         view! {
             <label class="field">
                 <span>{label}</span>
                 <select id=id on:change=move |ev| pick(side, event_target_value(&ev))>
                     {move || {
-                        let current = state.groups.get()[side].clone();
+                        let current = groups.get()[side].clone();
                         group_options().into_iter().map(|(gid, name)| {
                             let sel = gid == current;
                             view! { <option value=gid selected=sel>{name}</option> }

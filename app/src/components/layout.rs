@@ -20,14 +20,14 @@ use crate::state::{use_state, Status};
 #[component]
 pub fn Explorer() -> impl IntoView {
     let state = use_state();
-    let ready = move || state.bundle.with(Option::is_some);
+    let ready = move || state.inputs.bundle().with(Option::is_some);
     // A performance mark when the first ranking is on screen (read by the browser benchmark
     // for time-to-ranking; effects run after the DOM update).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
-        let shown = state.scored.with(Option::is_some);
+        let shown = state.derived.scored.with(Option::is_some);
         if shown {
             if let Some(p) = window().performance() {
                 let _ = p.mark("ranking-ready");
@@ -39,7 +39,7 @@ pub fn Explorer() -> impl IntoView {
         <Header/>
         <Notices/>
         <main class="page">
-            {move || match state.status.get() {
+            {move || match state.loading.status.get() {
                 Status::Failed(msg) => view! {
                     <div class="empty-state" role="alert"><h2>"Nothing to show yet"</h2><p>{msg}</p></div>
                 }.into_any(),

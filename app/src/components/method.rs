@@ -1,75 +1,188 @@
 //! The method panel: normalisation, aggregation, outlier treatment, missing data, screening.
 
 use index_core::method::{Aggregation, Imputation, Normalisation, Treatment};
+use index_core::scenario::MethodChoice;
 use leptos::prelude::*;
 
 use crate::state::use_state;
 
-/// Normalisation choices offered: (value, label).
-const NORMALISATIONS: &[(&str, &str)] = &[
-    ("", "Dataset default"),
-    ("none", "None (published scores)"),
-    ("minmax", "Min-max 0–100"),
-    ("zscore:100:10", "z-scores (mean 100, sd 10)"),
-    ("prank", "Percentile ranks 0–100"),
-    ("rank", "Ranks"),
-    ("dist2max", "Distance to best 0–100"),
-];
-const AGGREGATIONS: &[(&str, &str)] = &[
-    ("", "Dataset default"),
-    ("arithmetic", "Arithmetic mean"),
-    ("geometric", "Geometric mean"),
-    ("harmonic", "Harmonic mean"),
-];
-const TREATMENTS: &[(&str, &str)] = &[
-    ("", "Dataset default"),
-    ("none", "None"),
-    ("winsorise:5", "Winsorise (JRC rule, ≤ 5), else log"),
-];
-const SCREENS: &[(&str, &str)] = &[
-    ("", "Dataset default"),
-    ("0", "Keep every unit"),
-    ("0.5", "Drop units with < 50 % data"),
-    ("0.6667", "Drop units with < 2/3 data"),
-    ("0.9", "Drop units with < 90 % data"),
-];
+/// A choice offered: the value (`None`: the dataset's default) and its label.
+type Offer<T> = (Option<T>, String);
 
-/// A select bound to one method setting (`current` gives the selected value's text form).
+fn offers<T>(default: &str, choices: impl IntoIterator<Item = (T, String)>) -> Vec<Offer<T>> {
+    std::iter::once((None, default.to_string()))
+        .chain(choices.into_iter().map(|(v, l)| (Some(v), l)))
+        .collect()
+}
+
+/// Range of the normalisations offered: 0–100.
+const SCALE: (f64, f64) = (0.0, 100.0);
+
+/// Normalisations offered.
+fn normalisations() -> Vec<Offer<Normalisation>> {
+    let (low, high) = SCALE;
+    offers(
+        "Dataset default",
+        [
+            (Normalisation::None, "None (published scores)"),
+            (Normalisation::MinMax { low, high }, "Min-max 0–100"),
+            (
+                Normalisation::ZScore {
+                    mean: 100.0,
+                    sd: 10.0,
+                },
+                "z-scores (mean 100, sd 10)",
+            ),
+            (
+                Normalisation::PercentileRank { low, high },
+                "Percentile ranks 0–100",
+            ),
+            (Normalisation::Rank, "Ranks"),
+            (
+                Normalisation::DistanceToBest { low, high },
+                "Distance to best 0–100",
+            ),
+        ]
+        .map(|(v, l)| (v, l.to_string())),
+    )
+}
+
+/// Aggregations offered.
+fn aggregations() -> Vec<Offer<Aggregation>> {
+    offers(
+        "Dataset default",
+        [
+            (Aggregation::Arithmetic, "Arithmetic mean"),
+            (Aggregation::Geometric, "Geometric mean"),
+            (Aggregation::Harmonic, "Harmonic mean"),
+        ]
+        .map(|(v, l)| (v, l.to_string())),
+    )
+}
+
+/// Outlier treatments offered.
+fn treatments() -> Vec<Offer<Treatment>> {
+    offers(
+        "Dataset default",
+        [
+            (Treatment::None, "None"),
+            (
+                Treatment::DEFAULT_WINSORISE,
+                "Winsorise (JRC rule, ≤ 5), else log",
+            ),
+        ]
+        .map(|(v, l)| (v, l.to_string())),
+    )
+}
+
+/// Imputations offered: the global ones, then the mean of each group family of the dataset.
+fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
+    offers(
+        "Dataset default",
+        [
+            (Imputation::None, "Leave out, re-weight".to_string()),
+            (Imputation::IndicatorMean, "Indicator mean".to_string()),
+        ]
+        .into_iter()
+        .chain(families.into_iter().map(|f| {
+            let label = format!("Mean of the unit's {f} group");
+            (Imputation::GroupMean { family: f }, label)
+        })),
+    )
+}
+
+/// Screening thresholds offered (0: keep every unit).
+fn screens() -> Vec<Offer<f64>> {
+    offers(
+        "Dataset default",
+        [
+            (0.0, "Keep every unit"),
+            (0.5, "Drop units with < 50 % data"),
+            (2.0 / 3.0, "Drop units with < 2/3 data"),
+            (0.9, "Drop units with < 90 % data"),
+        ]
+        .map(|(v, l)| (v, l.to_string())),
+    )
+}
+
+/// Years of carrying values forward offered.
+fn carries() -> Vec<Offer<u32>> {
+    offers(
+        "Dataset default",
+        [0u32, 1, 2, 3, 5, 10].map(|y| {
+            let label = if y == 0 {
+                "No (this year only)".to_string()
+            } else {
+                format!("Up to {y} years")
+            };
+            (y, label)
+        }),
+    )
+}
+
+/// A select bound to one method setting: the options' labels, the position of the one in
+/// force, and what to do with the position picked. Not generic (one copy in the wasm);
+/// [`offered`] ties it to a setting's typed values.
 #[component]
 fn Choice(
     id: &'static str,
     label: &'static str,
-    options: Vec<(String, String)>,
-    #[prop(into)] current: Signal<String>,
-    on_pick: Callback<String>,
+    #[prop(into)] labels: Signal<Vec<String>>,
+    #[prop(into)] current: Signal<Option<usize>>,
+    on_pick: Callback<usize>,
 ) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>
-            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
-                {options.into_iter().map(|(v, l)| {
-                    let v2 = v.clone();
-                    view! { <option value=v selected=move || current.get() == v2>{l}</option> }
-                }).collect_view()}
+            <select id=id on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                    on_pick.run(i);
+                }
+            }>
+                {move || {
+                    let now = current.get();
+                    labels.get().into_iter().enumerate().map(|(i, l)| {
+                        view! { <option value=i.to_string() selected=now == Some(i)>{l}</option> }
+                    }).collect_view()
+                }}
             </select>
         </label>
     }
 }
 
-fn owned(options: &[(&str, &str)]) -> Vec<(String, String)> {
-    options
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect()
+/// A [`Choice`] over a setting's typed `options`: `current` gives the value in force, `set`
+/// receives the value picked (nothing is parsed back from text).
+fn offered<T>(
+    id: &'static str,
+    label: &'static str,
+    options: impl Fn() -> Vec<Offer<T>> + Copy + Send + Sync + 'static,
+    current: impl Fn() -> Option<T> + Send + Sync + 'static,
+    set: impl Fn(Option<T>) + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let labels = Signal::derive(move || options().into_iter().map(|(_, l)| l).collect());
+    let position = Signal::derive(move || {
+        let now = current();
+        options().iter().position(|(v, _)| *v == now)
+    });
+    let pick = Callback::new(move |i: usize| {
+        if let Some((v, _)) = options().into_iter().nth(i) {
+            set(v);
+        }
+    });
+    view! { <Choice id=id label=label labels=labels current=position on_pick=pick/> }
 }
 
 /// The panel.
 #[component]
 pub fn MethodPanel() -> impl IntoView {
     let state = use_state();
-    let choice = state.method;
+    let (bundle, choice) = (state.inputs.bundle(), state.inputs.method());
+    let inputs = state.inputs;
     let families = move || {
-        state.bundle.with(|b| {
+        bundle.with(|b| {
             let mut f: Vec<String> = b
                 .as_ref()
                 .map(|b| {
@@ -84,22 +197,8 @@ pub fn MethodPanel() -> impl IntoView {
             f
         })
     };
-    let imputations = move || {
-        let mut o = owned(&[
-            ("", "Dataset default"),
-            ("none", "Leave out, re-weight"),
-            ("mean", "Indicator mean"),
-        ]);
-        o.extend(families().into_iter().map(|f| {
-            (
-                format!("groupmean:{f}"),
-                format!("Mean of the unit's {f} group"),
-            )
-        }));
-        o
-    };
     let has_denominators = move || {
-        state.bundle.with(|b| {
+        bundle.with(|b| {
             b.as_ref().is_some_and(|b| {
                 b.framework().nodes().iter().any(|n| {
                     matches!(
@@ -117,54 +216,34 @@ pub fn MethodPanel() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="method-h">"Method"</h2>
                 <div class="buttons">
-                    <button id="reset-method" on:click=move |_| state.set_method(|m| *m = Default::default())>"Default"</button>
+                    <button id="reset-method" on:click=move |_| inputs.set_method(|m| *m = MethodChoice::default())>"Default"</button>
                 </div>
             </div>
-            <Choice id="normalisation" label="Normalisation" options=owned(NORMALISATIONS)
-                current=Signal::derive(move || choice.with(|c| c.normalisation.map(|n| n.to_string()).unwrap_or_default()))
-                on_pick=Callback::new(move |v: String| state.set_method(|m| m.normalisation = v.parse::<Normalisation>().ok()))/>
-            <Choice id="aggregation" label="Aggregation" options=owned(AGGREGATIONS)
-                current=Signal::derive(move || choice.with(|c| c.aggregation.map(|a| a.to_string()).unwrap_or_default()))
-                on_pick=Callback::new(move |v: String| state.set_method(|m| m.aggregation = v.parse::<Aggregation>().ok()))/>
-            <Choice id="treatment" label="Outliers" options=owned(TREATMENTS)
-                current=Signal::derive(move || choice.with(|c| c.treatment.map(|t| t.to_string()).unwrap_or_default()))
-                on_pick=Callback::new(move |v: String| state.set_method(|m| m.treatment = v.parse::<Treatment>().ok()))/>
-            {move || {
-                let options = imputations();
-                view! {
-                    <Choice id="imputation" label="Missing data" options=options
-                        current=Signal::derive(move || choice.with(|c| c.imputation.as_ref().map(|i| i.to_string()).unwrap_or_default()))
-                        on_pick=Callback::new(move |v: String| state.set_method(|m| m.imputation = v.parse::<Imputation>().ok()))/>
-                }
-            }}
-            <Choice id="screen" label="Screening" options=owned(SCREENS)
-                current=Signal::derive(move || choice.with(|c| c.screen.map(index_core::scenario::short_number).unwrap_or_default()))
-                on_pick=Callback::new(move |v: String| state.set_method(|m| m.screen = v.parse::<f64>().ok()))/>
-            <label class="field">
-                <span>"Carry values forward"</span>
-                <select id="carry" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.set_method(|m| m.carry_forward = v.parse::<u32>().ok());
-                }>
-                    {move || {
-                        let current = choice.with(|c| c.carry_forward);
-                        let default = current.is_none();
-                        let mut v = vec![view! { <option value="" selected=default>"Dataset default"</option> }.into_any()];
-                        v.extend([0u32, 1, 2, 3, 5, 10].into_iter().map(|y| {
-                            let label = if y == 0 { "No (this year only)".to_string() } else { format!("Up to {y} years") };
-                            view! { <option value=y.to_string() selected=current == Some(y)>{label}</option> }.into_any()
-                        }));
-                        v
-                    }}
-                </select>
-            </label>
+            {offered("normalisation", "Normalisation", normalisations,
+                move || choice.with(|c| c.normalisation),
+                move |v| inputs.set_method(move |m| m.normalisation = v))}
+            {offered("aggregation", "Aggregation", aggregations,
+                move || choice.with(|c| c.aggregation),
+                move |v| inputs.set_method(move |m| m.aggregation = v))}
+            {offered("treatment", "Outliers", treatments,
+                move || choice.with(|c| c.treatment),
+                move |v| inputs.set_method(move |m| m.treatment = v))}
+            {offered("imputation", "Missing data", move || imputations(families()),
+                move || choice.with(|c| c.imputation.clone()),
+                move |v| inputs.set_method(move |m| m.imputation = v))}
+            {offered("screen", "Screening", screens,
+                move || choice.with(|c| c.screen),
+                move |v| inputs.set_method(move |m| m.screen = v))}
+            {offered("carry", "Carry values forward", carries,
+                move || choice.with(|c| c.carry_forward),
+                move |v| inputs.set_method(move |m| m.carry_forward = v))}
             <Show when=has_denominators>
                 <label class="check">
                     <input type="checkbox" id="denominate"
-                        prop:checked=move || state.prepared.get().is_some_and(|p| p.method.denominate)
+                        prop:checked=move || state.derived.prepared.get().is_some_and(|p| p.method.denominate())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.set_method(|m| m.denominate = Some(on));
+                            inputs.set_method(move |m| m.denominate = Some(on));
                         }/>
                     <span>"Divide by denominators (per capita, per GDP…)"</span>
                 </label>

@@ -1,4 +1,5 @@
-//! Notices at the top of the page (malformed link parts, failed loads), each dismissable.
+//! Notices at the top of the page (malformed link parts, failed loads, refused inputs, years the
+//! engine could not prepare), each dismissable.
 
 use leptos::prelude::*;
 
@@ -8,12 +9,24 @@ use crate::state::{use_state, Level};
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_state();
+    // Years the engine could not prepare under the method are shown for as long as they are so.
+    let failed = move || {
+        state
+            .derived
+            .prepared
+            .with(|p| p.as_ref().map(|p| p.failed.clone()).unwrap_or_default())
+    };
     view! {
         <div class="notices" aria-live="polite">
-            {move || state.notices.get().into_iter().map(|n| view! {
+            {move || failed().into_iter().map(|(year, why)| view! {
+                <div class="notice warning failed-year" role="status">
+                    <span>{format!("{year} is left out: the engine could not prepare it under this method ({why}).")}</span>
+                </div>
+            }).collect_view()}
+            {move || state.notices.list().into_iter().map(|n| view! {
                 <div class=match n.level { Level::Info => "notice info", Level::Warning => "notice warning", Level::Error => "notice error" } role="status">
                     <span>{n.text.clone()}</span>
-                    <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.dismiss(n.id)>"×"</button>
+                    <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.dismiss(n.id)>"×"</button>
                 </div>
             }).collect_view()}
         </div>

@@ -20,23 +20,23 @@ const OVERSCAN: usize = 6;
 pub fn RankingTable() -> impl IntoView {
     let state = use_state();
     let scroll_top = RwSignal::new(0.0f64);
+    let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.groups(), state.table);
     let rows = Memo::new(move |_| {
-        let b = state.bundle.get()?;
-        let r = state.current()?;
-        let base = state.baseline()?;
-        let groups = state.groups.get();
+        let b = bundle.get()?;
+        let r = state.derived.current()?;
+        let base = state.derived.baseline()?;
         Some(crate::shared::Shared::new(view_model::rows(
             &b,
             &r,
             &base,
-            &groups,
-            &state.search.get(),
-            &state.filter.get(),
-            state.sort.get(),
+            &groups.get(),
+            &table.search.get(),
+            &table.filter.get(),
+            table.sort.get(),
         )))
     });
     let pillars = move || {
-        state.bundle.with(|b| {
+        bundle.with(|b| {
             b.as_ref()
                 .map(|b| {
                     let fw = b.framework();
@@ -61,31 +61,15 @@ pub fn RankingTable() -> impl IntoView {
         })
     };
     let filter_options = move || {
-        state.bundle.with(|b| {
-            let Some(b) = b else { return Vec::new() };
-            let ds = b.dataset();
-            let mut v: Vec<(String, String)> = ["LDC", "LLDC", "SIDS", "developed", "developing"]
-                .iter()
-                .filter_map(|id| ds.group(id).map(|g| (g.id.clone(), g.name.clone())))
-                .collect();
-            v.extend(
-                ds.groups()
-                    .iter()
-                    .filter(|g| {
-                        g.family.ends_with("region")
-                            || g.family.contains("income")
-                            || g.family.contains("hdi")
-                            || g.family.contains("group")
-                    })
-                    .filter(|g| !g.family.contains("subregion"))
-                    .map(|g| (g.id.clone(), g.name.clone())),
-            );
-            v
+        bundle.with(|b| {
+            b.as_ref()
+                .map(|b| view_model::filter_options(b))
+                .unwrap_or_default()
         })
     };
     let sort_button = move |key: SortKey, label: String| {
-        let active = move || state.sort.get().0 == key;
-        let arrow = move || match state.sort.get() {
+        let active = move || table.sort.get().0 == key;
+        let arrow = move || match table.sort.get() {
             (k, d) if k == key => {
                 if d {
                     " ▼"
@@ -98,7 +82,7 @@ pub fn RankingTable() -> impl IntoView {
         view! {
             <button class="sort" class:active=active
                 aria-sort=move || if active() { "ascending" } else { "none" }
-                on:click=move |_| state.sort.update(|s| { if s.0 == key { s.1 = !s.1 } else { *s = (key, false) } })>
+                on:click=move |_| table.sort_by(key)>
                 {label}{arrow}
             </button>
         }
@@ -116,15 +100,14 @@ pub fn RankingTable() -> impl IntoView {
         let mut slots = slots.unwrap_or_default();
         let (first, last, _) = visible();
         let bar_max = bar_max().max(f64::MIN_POSITIVE);
-        let groups = state.groups.get();
-        let badges = state
-            .bundle
+        let groups = groups.get();
+        let badges = bundle
             .with(|b| {
                 b.as_ref()
                     .map(|b| [group_short(b, &groups[0]), group_short(b, &groups[1])])
             })
             .unwrap_or_default();
-        let selected = state.selection.get();
+        let selected = state.inputs.selection().get();
         if let Some(tb) = body.get() {
             rows.with(|r| {
                 let shown = r
@@ -141,15 +124,7 @@ pub fn RankingTable() -> impl IntoView {
         }
         slots
     });
-    let toggle = move |code: String| {
-        state.selection.update(|s| {
-            *s = if s.as_deref() == Some(code.as_str()) {
-                None
-            } else {
-                Some(code)
-            }
-        })
-    };
+    let toggle = move |code: String| state.inputs.toggle_selection(code);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(code) = row_code(ev.target()) {
             toggle(code);
@@ -167,16 +142,16 @@ pub fn RankingTable() -> impl IntoView {
         <div class="panel table-panel">
             <div class="panel-head">
                 <h2>"Ranking"</h2>
-                <span class="count" id="ranked-count">{move || state.current().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
+                <span class="count" id="ranked-count">{move || state.derived.current().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
             </div>
             <div class="table-tools">
                 <input type="search" id="search" placeholder="Search country or code" aria-label="Search country or code"
-                    prop:value=move || state.search.get()
-                    on:input=move |ev| state.search.set(event_target_value(&ev))/>
-                <select id="filter" aria-label="Show group" on:change=move |ev| state.filter.set(event_target_value(&ev))>
+                    prop:value=move || table.search.get()
+                    on:input=move |ev| table.search.set(event_target_value(&ev))/>
+                <select id="filter" aria-label="Show group" on:change=move |ev| table.filter.set(event_target_value(&ev))>
                     <option value="">"All units"</option>
                     {move || {
-                        let current = state.filter.get();
+                        let current = table.filter.get();
                         filter_options().into_iter().map(|(id, name)| {
                             let sel = id == current;
                             view! { <option value=id selected=sel>{name}</option> }

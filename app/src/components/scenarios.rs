@@ -8,43 +8,13 @@ use wasm_bindgen::JsCast;
 
 use super::closest;
 use crate::loader;
-use crate::persist::{self, Saved};
-use crate::state::{use_state, AppState, Level};
+use crate::persist::{use_library, Saved};
+use crate::state::{use_state, Level};
 
-/// Most scenarios compared at once.
-pub const MAX_COMPARED: usize = 4;
-
-/// Loads the saved scenarios from storage into the state, with a notice per unreadable entry.
-pub fn restore(state: AppState) {
-    let (saved, problems) = persist::load_saved();
-    for p in problems {
-        state.notify(Level::Warning, p);
-    }
-    state.saved.set(saved);
-}
-
-/// Stores `saved`; true if it is to be listed. Without storage, scenarios are listed (and can be
-/// compared and exported) until the page closes, as the start-up notice says.
-fn store(state: AppState, saved: &Saved) -> bool {
-    match persist::save(saved) {
-        Ok(persist::Kept::Stored) => true,
-        Ok(persist::Kept::ForThisVisit) => {
-            // One notice however many are saved (notices with the same text are shown once).
-            state.notify(
-                Level::Info,
-                "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
-            );
-            true
-        }
-        Err(e) => {
-            state.notify(
-                Level::Error,
-                format!("Scenario “{}” not saved: {e}.", saved.scenario.name),
-            );
-            false
-        }
-    }
-}
+/// Saved scenarios listed until the person asks for all: the most recent. Every row is rebuilt
+/// when the list changes (lists are rebuilt by position, see ARCHITECTURE.md), so hundreds of
+/// rows made each save several times slower.
+const SHOWN: usize = 30;
 
 /// Offers `text` as a JSON file download named `file`.
 fn download_json(file: &str, text: &str) -> Result<(), String> {
@@ -73,10 +43,13 @@ fn file_name(name: &str) -> String {
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
     let state = use_state();
+    let library = use_library();
     let name = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
     let current_bundle = move || {
         state
-            .bundle
+            .inputs
+            .bundle()
             .with(|b| b.as_ref().map(|b| b.id().to_string()).unwrap_or_default())
     };
     let save_current = move || {
@@ -85,15 +58,10 @@ pub fn ScenariosPanel() -> impl IntoView {
         };
         let mut label = name.get_untracked().trim().to_string();
         if label.is_empty() {
-            label = format!("Scenario {}", state.saved.with_untracked(Vec::len) + 1);
+            label = format!("Scenario {}", library.saved().with_untracked(Vec::len) + 1);
         }
         scenario.name = label;
-        let saved = Saved {
-            id: persist::new_id(&state.saved.get_untracked()),
-            scenario,
-        };
-        if store(state, &saved) {
-            state.saved.update(|s| s.push(saved));
+        if library.add(scenario) {
             name.set(String::new());
         }
     };
@@ -120,15 +88,23 @@ pub fn ScenariosPanel() -> impl IntoView {
             match Scenario::many_from_json(&text) {
                 Ok(list) => {
                     let mut added = 0;
+                    let shown = state.inputs.bundle().get_untracked();
                     for scenario in list {
-                        let saved = Saved {
-                            id: persist::new_id(&state.saved.get_untracked()),
-                            scenario,
-                        };
-                        if !store(state, &saved) {
+                        // What the dataset shown would refuse is said now, not only on opening.
+                        if let Some(b) = shown.as_ref().filter(|b| b.id() == scenario.bundle) {
+                            for e in scenario.resolve_lenient(b).1 {
+                                state.notify(
+                                    Level::Warning,
+                                    format!(
+                                        "Scenario “{}”: {e}; it opens with the default for that part.",
+                                        crate::format::excerpt(&scenario.name)
+                                    ),
+                                );
+                            }
+                        }
+                        if !library.add(scenario) {
                             break;
                         }
-                        state.saved.update(|s| s.push(saved));
                         added += 1;
                     }
                     state.notify(
@@ -143,8 +119,8 @@ pub fn ScenariosPanel() -> impl IntoView {
         });
     };
     let export_all = move |_| {
-        let all: Vec<Scenario> = state
-            .saved
+        let all: Vec<Scenario> = library
+            .saved()
             .get_untracked()
             .into_iter()
             .map(|s| s.scenario)
@@ -165,13 +141,22 @@ pub fn ScenariosPanel() -> impl IntoView {
                 <button type="submit" id="save-scenario">"Save"</button>
             </form>
             <p class="hint">"Saved in this browser. Tick two to four of the same dataset to compare them."</p>
+            <Show when=move || !show_all.get() && library.saved().with(|s| s.len() > SHOWN)>
+                <button class="link" id="show-all-saved" on:click=move |_| show_all.set(true)>
+                    {move || format!("Show {} earlier scenarios", library.saved().with(Vec::len).saturating_sub(SHOWN))}
+                </button>
+            </Show>
             <ul class="saved-list" id="saved-list">
-                {move || state.saved.get().into_iter().map(|s| view! {
-                    <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
-                }).collect_view()}
+                {move || library.saved().with(|all| {
+                    let first = if show_all.get() { 0 } else { all.len().saturating_sub(SHOWN) };
+                    all[first..].iter().cloned().map(|s| view! {
+                        <SavedRow saved=s current_bundle=Signal::derive(current_bundle)/>
+                    }).collect_view()
+                })}
             </ul>
+            <LibraryNotes/>
             <div class="buttons wrap">
-                <button id="export-all" on:click=export_all disabled=move || state.saved.with(Vec::is_empty)>"Export all"</button>
+                <button id="export-all" on:click=export_all disabled=move || library.saved().with(Vec::is_empty)>"Export all"</button>
                 <label class="button-like">"Import…"
                     <input type="file" id="import-scenarios" accept=".json,application/json" class="visually-hidden" on:change=import/>
                 </label>
@@ -193,29 +178,16 @@ fn close_menu(ev: leptos::ev::MouseEvent) {
 #[component]
 fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl IntoView {
     let state = use_state();
+    let library = use_library();
     let id = saved.id;
-    let scenario = saved.scenario.clone();
+    let title = saved.label();
+    let scenario = saved.scenario;
     let same_bundle = {
         let b = scenario.bundle.clone();
         Signal::derive(move || current_bundle.get() == b)
     };
-    let checked = move || state.comparing.with(|c| c.contains(&id));
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        state.comparing.update(|c| {
-            c.retain(|x| *x != id);
-            if on {
-                if c.len() >= MAX_COMPARED {
-                    state.notify(
-                        Level::Info,
-                        format!("Up to {MAX_COMPARED} scenarios can be compared at once."),
-                    );
-                } else {
-                    c.push(id);
-                }
-            }
-        });
-    };
+    let checked = move || library.comparing().with(|c| c.contains(&id));
+    let toggle = move |ev: leptos::ev::Event| library.set_compared(id, event_target_checked(&ev));
     let open = {
         let s = scenario.clone();
         move |_| loader::open(state, s.clone())
@@ -223,56 +195,19 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(scenario.name.clone());
     let rename = move || {
-        let n = new_name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            return;
-        }
-        let Some(mut s) = state
-            .saved
-            .with_untracked(|all| all.iter().find(|x| x.id == id).cloned())
-        else {
-            return;
-        };
-        s.scenario.name = n;
-        if store(state, &s) {
-            state.saved.update(|all| {
-                if let Some(x) = all.iter_mut().find(|x| x.id == id) {
-                    *x = s;
-                }
-            });
+        if library.rename(id, &new_name.get_untracked()) {
             renaming.set(false);
         }
     };
-    let duplicate = {
-        let s = scenario.clone();
-        move |_| {
-            let mut copy = s.clone();
-            copy.name = format!("{} (copy)", s.name);
-            let saved = Saved {
-                id: persist::new_id(&state.saved.get_untracked()),
-                scenario: copy,
-            };
-            if store(state, &saved) {
-                state.saved.update(|all| all.push(saved));
-            }
-        }
-    };
-    let delete = move |_| match persist::remove(id) {
-        Ok(()) => {
-            state.saved.update(|all| all.retain(|x| x.id != id));
-            state.comparing.update(|c| c.retain(|x| *x != id));
-        }
-        Err(e) => state.notify(Level::Error, format!("Not deleted: {e}.")),
-    };
     let export = {
         let s = scenario.clone();
+        let title = title.clone();
         move |_| {
-            if let Err(e) = download_json(&file_name(&s.name), &s.to_json()) {
+            if let Err(e) = download_json(&file_name(&title), &s.to_json()) {
                 state.notify(Level::Error, format!("Export failed: {e}."));
             }
         }
     };
-    let title = scenario.name.clone();
     let dataset = scenario.bundle.clone();
     view! {
         <li class="saved" data-id=id.to_string()>
@@ -299,11 +234,57 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
                 <summary aria-label="More actions">"⋯"</summary>
                 <div class="more-menu">
                     <button on:click=move |_| renaming.set(true)>"Rename"</button>
-                    <button on:click=duplicate>"Duplicate"</button>
+                    <button on:click=move |_| library.duplicate(id)>"Duplicate"</button>
                     <button on:click=export>"Export"</button>
-                    <button class="danger" on:click=delete>"Delete"</button>
+                    <button class="danger" on:click=move |_| library.delete(id)>"Delete"</button>
                 </div>
             </details>
         </li>
+    }
+}
+
+/// The last deletion, with Undo; and the entries that could not be read, each with Download
+/// (its text as it is, so nothing is lost) and Remove.
+#[component]
+fn LibraryNotes() -> impl IntoView {
+    let state = use_state();
+    let library = use_library();
+    view! {
+        {move || library.deleted().get().map(|s| view! {
+            <p class="undo-row" id="undo-delete" role="status">
+                {format!("Deleted “{}”. ", s.label())}
+                <button class="link" on:click=move |_| library.undo_delete()>"Undo"</button>
+                <button class="dismiss" aria-label="Dismiss" on:click=move |_| library.forget_deleted()>"×"</button>
+            </p>
+        })}
+        {move || {
+            let broken = library.unreadable().get();
+            (!broken.is_empty()).then(|| view! {
+                <div class="unreadable" id="unreadable-entries">
+                    <p class="hint">"Saved entries that could not be read (left as they are):"</p>
+                    <ul>
+                        {broken.into_iter().map(|u| {
+                            let key = u.key.clone();
+                            let text = u.text.clone();
+                            let download = move |_| {
+                                if let Some(t) = &text {
+                                    if let Err(e) = download_json("unreadable-scenario.json", t) {
+                                        state.notify(Level::Error, format!("Download failed: {e}."));
+                                    }
+                                }
+                            };
+                            let has_text = u.text.is_some();
+                            view! {
+                                <li data-key=u.key.clone()>
+                                    <span title=u.problem.clone()>{crate::format::excerpt(&u.key).into_owned()}</span>
+                                    {has_text.then(|| view! { <button class="link" on:click=download.clone()>"Download"</button> })}
+                                    <button class="link danger remove-unreadable" on:click=move |_| library.remove_unreadable(&key)>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
     }
 }

@@ -71,7 +71,8 @@ fn sort_text(state: AppState, sort: (SortKey, bool)) -> String {
         SortKey::Change => "change in rank".to_string(),
         SortKey::Name => "name".to_string(),
         SortKey::Node(n) => state
-            .bundle
+            .inputs
+            .bundle()
             .with_untracked(|b| {
                 b.as_ref()
                     .and_then(|b| b.framework().node(n).map(|s| s.name.clone()))
@@ -88,21 +89,25 @@ fn sort_text(state: AppState, sort: (SortKey, bool)) -> String {
 /// bars, the chart's own figures for the other charts).
 fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<String, String> {
     let not_ready = || "the data is not loaded yet".to_string();
-    let b = state.bundle.get_untracked().ok_or_else(not_ready)?;
-    let r = state.current().ok_or_else(not_ready)?;
+    let b = state
+        .inputs
+        .bundle()
+        .get_untracked()
+        .ok_or_else(not_ready)?;
+    let r = untrack(|| state.derived.current()).ok_or_else(not_ready)?;
     let scenario = state.scenario().ok_or_else(not_ready)?;
-    let year = state.year.get_untracked();
+    let year = state.inputs.year().get_untracked();
     let (table, rows) = if everything {
         (
             export::everything_table(&b, &r),
             format!("everything: every unit, its score on every node and every indicator's raw value, {year}"),
         )
     } else if view.kind == ChartKind::Bars {
-        let base = state.baseline().ok_or_else(not_ready)?;
-        let groups = state.groups.get_untracked();
-        let search = state.search.get_untracked();
-        let filter = state.filter.get_untracked();
-        let sort = state.sort.get_untracked();
+        let base = untrack(|| state.derived.baseline()).ok_or_else(not_ready)?;
+        let groups = state.inputs.groups().get_untracked();
+        let search = state.table.search.get_untracked();
+        let filter = state.table.filter.get_untracked();
+        let sort = state.table.sort.get_untracked();
         let shown = view_model::rows(&b, &r, &base, &groups, &search, &filter, sort);
         let names = [group_short(&b, &groups[0]), group_short(&b, &groups[1])];
         let mut note = format!("rows shown in the ranking table: {} units", shown.len());
@@ -135,10 +140,11 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
 /// A download's file name for the current dataset and year.
 fn file_name(state: AppState, what: &str, ext: &str) -> String {
     let id = state
-        .bundle
+        .inputs
+        .bundle()
         .with_untracked(|b| b.as_ref().map(|b| b.id().to_string()))
         .unwrap_or_default();
-    export::file_name(&id, state.year.get_untracked(), what, ext)
+    export::file_name(&id, state.inputs.year().get_untracked(), what, ext)
 }
 
 /// The toolbar under a chart's title.
@@ -310,13 +316,13 @@ fn EmbedDialog(
     let pinning = RwSignal::new(Pinning::Live);
     let status = RwSignal::new(String::new());
     let src = Memo::new(move |_| {
-        let b = state.bundle.get()?;
+        let b = state.inputs.bundle().get()?;
         let scenario = state.scenario()?;
         let query = export::embed_query(
             kind,
             &scenario,
             pinning.get(),
-            state.year.get(),
+            state.inputs.year().get(),
             &export::edition_id(&b),
         );
         Some(format!("{}{query}", page_base()))

@@ -12,26 +12,26 @@ use crate::state::use_state;
 #[component]
 pub fn Sources() -> impl IntoView {
     let state = use_state();
-    let year = move || state.year.get();
+    let (bundle, year) = (state.inputs.bundle(), state.inputs.year());
+    // Coverage depends on the data, the year and the method (carrying forward), not on the
+    // weights: it is not recomputed when a weight moves.
     let rows = Memo::new(move |_| {
-        let b = state.bundle.get()?;
-        let r = state.current();
-        Some(export::indicator_sources(
-            &b,
-            r.as_deref(),
-            state.year.get(),
-        ))
+        let b = bundle.get()?;
+        let y = year.get();
+        let p = state.derived.prepared.get();
+        let prepared = p.as_ref().and_then(|p| p.prepared.get(p.position(y)?));
+        Some(export::indicator_sources(&b, prepared.map(|p| &**p), y))
     });
     view! {
         <section class="panel sources" id="sources" aria-labelledby="sources-h" tabindex="-1">
             <h2 id="sources-h">"Sources and notes"</h2>
-            {move || state.bundle.get().map(|b| {
+            {move || bundle.get().map(|b| {
                 let title = b.title().to_string();
                 view! {
                 <p>{b.description().to_string()}</p>
                 <div class="sources-scroll">
                     <table class="sources-table" id="sources-table">
-                        <caption>{move || format!("Each indicator of {}: where it comes from, and how many countries have a value in {}.", title, year())}</caption>
+                        <caption>{move || format!("Each indicator of {}: where it comes from, and how many countries have a value in {}.", title, year.get())}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Indicator"</th>
@@ -39,7 +39,7 @@ pub fn Sources() -> impl IntoView {
                                 <th scope="col">"Source"</th>
                                 <th scope="col">"Edition"</th>
                                 <th scope="col">"Licence"</th>
-                                <th scope="col" class="num">{move || format!("Coverage {}", year())}</th>
+                                <th scope="col" class="num">{move || format!("Coverage {}", year.get())}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -3,11 +3,10 @@
 
 use std::collections::HashSet;
 
-use index_core::framework::Weights;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::state::use_state;
+use crate::state::{use_state, Level};
 
 /// Largest weight the sliders reach (the number field takes any value ≥ 0).
 const SLIDER_MAX: f64 = 5.0;
@@ -17,21 +16,10 @@ const SLIDER_MAX: f64 = 5.0;
 pub fn WeightsPanel() -> impl IntoView {
     let state = use_state();
     let expanded = RwSignal::new(HashSet::<usize>::new());
-    let reset = move |_| {
-        if let Some(b) = state.bundle.get_untracked() {
-            state.set_weights(b.framework().weights());
-        }
-    };
-    let equal = move |_| {
-        if let Some(b) = state.bundle.get_untracked() {
-            let n = b.framework().len();
-            if let Ok(w) = Weights::new(b.framework(), vec![1.0; n]) {
-                state.set_weights(w);
-            }
-        }
-    };
+    let reset = move |_| state.inputs.reset_weights();
+    let equal = move |_| state.inputs.equal_weights();
     let rows = move || {
-        let b = state.bundle.get()?;
+        let b = state.inputs.bundle().get()?;
         let fw = b.framework();
         let mut out = Vec::new();
         let mut stack: Vec<(usize, usize)> = fw.pillars().iter().rev().map(|p| (*p, 0)).collect();
@@ -69,7 +57,8 @@ pub fn WeightsPanel() -> impl IntoView {
 #[component]
 fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> impl IntoView {
     let state = use_state();
-    let Some(b) = state.bundle.get_untracked() else {
+    let (bundle, weights) = (state.inputs.bundle(), state.inputs.weights());
+    let Some(b) = bundle.get_untracked() else {
         return ().into_any();
     };
     let fw = b.framework();
@@ -77,24 +66,39 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
         return ().into_any();
     };
     let has_children = !fw.children(node).is_empty();
-    let weight = move || {
-        state
-            .weights
-            .with(|w| w.as_ref().map_or(0.0, |w| w.get(node)))
-    };
+    let weight = move || weights.with(|w| w.as_ref().map_or(0.0, |w| w.get(node)));
     let share = move || {
-        let b = state.bundle.get()?;
-        state
-            .weights
-            .with(|w| w.as_ref().map(|w| w.share(b.framework(), node)))
+        let b = bundle.get()?;
+        weights.with(|w| w.as_ref().map(|w| w.share(b.framework(), node)))
     };
     let id = format!("w-{}", spec.id);
     let label_id = format!("wl-{}", spec.id);
-    let set = move |text: String| {
-        if let Ok(v) = text.trim().replace(',', ".").parse::<f64>() {
-            if v.is_finite() && v >= 0.0 {
-                state.set_weight(node, v);
+    // A value the engine refuses is a notice, and the field shows the weight in force again.
+    let set = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let accepted = match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(v) => state.inputs.set_weight(node, v),
+            // A number field gives "" for what is not a number.
+            Err(_) if text.trim().is_empty() => {
+                state.notify(
+                    Level::Warning,
+                    "Weight not changed: what was typed is not a number.",
+                );
+                false
             }
+            Err(_) => {
+                state.notify(
+                    Level::Warning,
+                    format!(
+                        "Weight not changed: “{}” is not a number.",
+                        crate::format::excerpt(&text)
+                    ),
+                );
+                false
+            }
+        };
+        if !accepted {
+            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&format::weight(weight()));
         }
     };
     let toggle = move |_| {
@@ -121,11 +125,11 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
                 <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string() step="0.05"
                     aria-labelledby=label_id.clone()
                     prop:value=move || weight().min(SLIDER_MAX).to_string()
-                    on:input=move |ev| set(event_target_value(&ev))/>
+                    on:input=set/>
                 <input type="number" class="weight-number" min="0" step="0.1"
                     aria-labelledby=label_id
-                    prop:value=move || index_core::scenario::short_number(weight())
-                    on:change=move |ev| set(event_target_value(&ev))/>
+                    prop:value=move || format::weight(weight())
+                    on:change=set/>
             </div>
         </li>
     }

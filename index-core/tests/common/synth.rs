@@ -9,7 +9,7 @@
 
 use index_core::dataset::{Dataset, DatasetBuilder, Direction, Group, Indicator, Source, Unit};
 use index_core::framework::{Framework, NodeKind, NodeSpec};
-use index_core::method::{Aggregation, Imputation, Method, Normalisation, Treatment};
+use index_core::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, Treatment};
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -225,7 +225,7 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> 
     let framework =
         Framework::new(specs).unwrap_or_else(|e| unreachable!("synthetic framework: {e}"));
 
-    let method = Method {
+    let method = Method::new(MethodSpec {
         denominate: true,
         carry_forward: 1,
         imputation: Imputation::GroupMean {
@@ -238,8 +238,9 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> 
             high: 100.0,
         },
         aggregation: Aggregation::Arithmetic,
-        ..Method::default()
-    };
+        ..MethodSpec::default()
+    })
+    .unwrap_or_else(|e| unreachable!("synthetic method: {e}"));
     Synthetic {
         dataset,
         framework,

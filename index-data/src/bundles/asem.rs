@@ -4,7 +4,7 @@
 
 use index_core::dataset::{Group, Indicator, Source};
 use index_core::framework::Framework;
-use index_core::method::{Aggregation, Imputation, Method, Normalisation, Treatment};
+use index_core::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, Treatment};
 
 use super::{Assembly, DefaultYear, Inputs, Meta};
 use crate::error::{Error, Result};
@@ -30,8 +30,11 @@ pub fn source() -> Source {
 /// The JRC example build (COINr `build_example_coin`): denominate; impute by the mean of the
 /// unit's `EurAsia_group`; drop units with less than 90% of the data; winsorise (COINr
 /// defaults); min-max 0–100; arithmetic means at every level.
-pub fn method() -> Method {
-    Method {
+///
+/// # Errors
+/// None in practice (fixed values within the method's limits).
+pub fn method() -> index_core::Result<Method> {
+    Method::new(MethodSpec {
         denominate: true,
         imputation: Imputation::GroupMean {
             family: "EurAsia_group".into(),
@@ -49,8 +52,8 @@ pub fn method() -> Method {
         },
         aggregation: Aggregation::Arithmetic,
         floor: 1.0,
-        ..Method::default()
-    }
+        ..MethodSpec::default()
+    })
 }
 
 /// Builds the bundle.
@@ -109,7 +112,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>) -> Result<Built> {
                       way COINr's example builds it."
             .into(),
         framework,
-        method: method(),
+        method: method().map_err(Error::engine("asem"))?,
         default_year: DefaultYear::Fixed(last),
         default_groups: ["EurAsia_group:Asia", "EurAsia_group:Europe"],
         reference: None,

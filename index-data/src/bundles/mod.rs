@@ -20,7 +20,7 @@ use index_core::builtin::BuiltinIndex;
 use index_core::bundle::{Bundle, BundleParts, Reference};
 use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Source, Unit};
 use index_core::framework::Framework;
-use index_core::method::Method;
+use index_core::method::{Method, MethodSpec};
 use index_core::pipeline;
 
 use crate::countries::{Countries, Development, NameMatch, SetApart};
@@ -533,10 +533,11 @@ impl Assembly {
                 // The latest year that stands on its own data: at least half the units scored
                 // from values published that year (carrying forward would otherwise always
                 // pick the newest, almost empty year).
-                let strict = Method {
+                let strict = Method::new(MethodSpec {
                     carry_forward: 0,
-                    ..meta.method.clone()
-                };
+                    ..meta.method.spec().clone()
+                })
+                .map_err(Error::engine(bundle_id))?;
                 let own = half_scored_year(&dataset, &meta.framework, &strict)
                     .map_err(Error::engine(bundle_id))?
                     .ok_or_else(|| Error::Bundle {
@@ -563,7 +564,7 @@ impl Assembly {
                     own.year,
                     own.scored,
                     dataset.units().len(),
-                    meta.method.carry_forward,
+                    meta.method.carry_forward(),
                     with.ranked(),
                     own.year,
                     with.prepared.raw.carried_forward(),

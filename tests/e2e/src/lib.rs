@@ -6,7 +6,7 @@
 //! with Debian's Chromium, the `index` CLI, and small page queries. The site must be built first (`trunk build --release`; `scripts/test.sh`
 //! does it): `trunk serve` would inject its live-reload script.
 
-use std::io::Read as _;
+use std::io::{Read as _, Write as _};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -58,6 +58,90 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Whether a static host compresses this type (text and wasm; not images).
+fn compressible(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("html" | "js" | "wasm" | "css" | "json" | "svg")
+    )
+}
+
+/// Whether an `Accept-Encoding` header value accepts `coding` (a token, not refused by `q=0`).
+fn accepts(header: &str, coding: &str) -> bool {
+    header.split(',').any(|part| {
+        let mut it = part.split(';').map(str::trim);
+        it.next().is_some_and(|c| c.eq_ignore_ascii_case(coding))
+            && !it.any(|p| p.replace(' ', "") == "q=0")
+    })
+}
+
+/// The body and `Content-Encoding` a static host sends for `file` to a client accepting
+/// `accept`: a precompressed `<file>.br` (Brotli) or `<file>.gz` written beside it when there is
+/// one and the client accepts it, else gzip made on the fly (level 6, as hosts that compress on
+/// request do) for compressible types, else the file as it is.
+fn encoded(file: &Path, accept: &str) -> std::io::Result<(Vec<u8>, Option<&'static str>)> {
+    let beside = |ext: &str| {
+        let mut name = file.as_os_str().to_owned();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    if accepts(accept, "br") {
+        if let Ok(bytes) = std::fs::read(beside(".br")) {
+            return Ok((bytes, Some("br")));
+        }
+    }
+    if accepts(accept, "gzip") {
+        if let Ok(bytes) = std::fs::read(beside(".gz")) {
+            return Ok((bytes, Some("gzip")));
+        }
+        if compressible(file) {
+            let raw = std::fs::read(file)?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+            gz.write_all(&raw)?;
+            return Ok((gz.finish()?, Some("gzip")));
+        }
+    }
+    Ok((std::fs::read(file)?, None))
+}
+
+/// Answers one request for a file under `dist` as a static host does (never compressed
+/// without `compress`).
+fn respond(dist: &Path, request: tiny_http::Request, compress: bool) {
+    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+    let rel = path.trim_start_matches('/');
+    let rel = if rel.is_empty() { "index.html" } else { rel };
+    let file = dist.join(rel);
+    let safe = !rel.split('/').any(|p| p == "..");
+    let accept = request
+        .headers()
+        .iter()
+        .find(|h| compress && h.field.equiv("Accept-Encoding"))
+        .map(|h| h.value.as_str().to_string())
+        .unwrap_or_default();
+    let found = if safe && file.is_file() {
+        encoded(&file, &accept).ok()
+    } else {
+        None
+    };
+    let header = |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).ok();
+    let response = match found {
+        Some((bytes, coding)) => {
+            let mut r = tiny_http::Response::from_data(bytes);
+            let headers = [
+                header("Content-Type", content_type(&file)),
+                header("Vary", "Accept-Encoding"),
+                coding.and_then(|c| header("Content-Encoding", c)),
+            ];
+            for h in headers.into_iter().flatten() {
+                r.add_header(h);
+            }
+            r
+        }
+        None => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+    };
+    let _ = request.respond(response);
+}
+
 impl Site {
     /// Serves the site people get, `root()/dist`, on a free port.
     pub fn start() -> Result<Site> {
@@ -72,9 +156,21 @@ impl Site {
         )
     }
 
-    /// Serves `root()/<dir>` (built by `build`) on a free port.
+    /// Serves another build of the site, `root()/<dir>` (e.g. to compare two builds);
+    /// `compress: false` sends every file as it is, as a host that does not compress.
+    pub fn start_dir(dir: &str, compress: bool) -> Result<Site> {
+        Site::serve_with(dir, "trunk build --release --dist <dir>", compress)
+    }
+
+    /// Serves `root()/<dir>` (built by `build`) on a free port, as a static host does: the
+    /// right `Content-Type` (`application/wasm` for the wasm), compressed when the browser
+    /// accepts it (see [`encoded`]), each request on its own thread.
     fn serve(dir: &str, build: &str) -> Result<Site> {
-        let dist = root().join(dir);
+        Site::serve_with(dir, build, true)
+    }
+
+    fn serve_with(dir: &str, build: &str, compress: bool) -> Result<Site> {
+        let dist = Arc::new(root().join(dir));
         if !dist.join("index.html").is_file() {
             return Err(format!(
                 "{} has no index.html: run `{build}` first",
@@ -90,31 +186,8 @@ impl Site {
         let s = Arc::clone(&server);
         thread::spawn(move || {
             for request in s.incoming_requests() {
-                let path = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_string();
-                let rel = path.trim_start_matches('/');
-                let rel = if rel.is_empty() { "index.html" } else { rel };
-                let file = dist.join(rel);
-                let safe = !rel.split('/').any(|p| p == "..");
-                let response = match (safe, std::fs::read(&file)) {
-                    (true, Ok(bytes)) => {
-                        let mut r = tiny_http::Response::from_data(bytes);
-                        if let Ok(h) =
-                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                        {
-                            r.add_header(h);
-                        }
-                        r
-                    }
-                    _ => {
-                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
-                    }
-                };
-                let _ = request.respond(response);
+                let dist = Arc::clone(&dist);
+                thread::spawn(move || respond(&dist, request, compress));
             }
         });
         Ok(Site {
@@ -140,16 +213,28 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile, window `w × h`.
     pub async fn start(w: u32, h: u32) -> Result<Browser> {
-        Browser::start_with(w, h, None).await
+        Browser::start_with(w, h, None, "normal").await
+    }
+
+    /// As [`Browser::start`], but navigation returns at once instead of waiting for the page's
+    /// load event (WebDriver page load strategy `none`): for measuring loads, where the page
+    /// itself records when things happened.
+    pub async fn start_unwaited(w: u32, h: u32) -> Result<Browser> {
+        Browser::start_with(w, h, None, "none").await
     }
 
     /// As [`Browser::start`], saving downloads into `dir` without asking (Chromium's
     /// `download.default_directory` preference).
     pub async fn start_with_downloads(w: u32, h: u32, dir: &Path) -> Result<Browser> {
-        Browser::start_with(w, h, Some(dir)).await
+        Browser::start_with(w, h, Some(dir), "normal").await
     }
 
-    async fn start_with(w: u32, h: u32, downloads: Option<&Path>) -> Result<Browser> {
+    async fn start_with(
+        w: u32,
+        h: u32,
+        downloads: Option<&Path>,
+        page_load: &str,
+    ) -> Result<Browser> {
         let port = free_port()?;
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&chromedriver)
@@ -168,6 +253,7 @@ impl Browser {
         }
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut caps = json!({
+            "pageLoadStrategy": page_load,
             "goog:chromeOptions": {
                 "binary": binary,
                 "args": [
@@ -214,12 +300,79 @@ impl Browser {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 
+    /// Sends a Chrome DevTools Protocol command to the page (chromedriver's
+    /// `POST /session/{id}/goog/cdp/execute`), e.g. `Network.emulateNetworkConditions`.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .map_err(|e| format!("CDP {cmd} failed: {e}"))
+    }
+
     /// Runs `script` (a function body returning a value) in the page.
     pub async fn js(&self, script: &str) -> Result<Value> {
         self.client
             .execute(script, vec![])
             .await
             .map_err(|e| format!("script failed: {e}\n{script}"))
+    }
+
+    /// Opens the explorer at `url` and waits for its ranking (and a moment for Leptos to apply
+    /// updates and the charts to draw).
+    pub async fn open(&self, url: &str) -> Result<()> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))?;
+        self.wait_for("#rank-table tbody tr.row", 30).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
+    /// The text of every notice shown.
+    pub async fn notices(&self) -> Result<String> {
+        Ok(self
+            .js("return document.querySelector('.notices').textContent")
+            .await?
+            .to_string())
+    }
+
+    /// Types `value` into the weight field of node `id` (the number input beside its slider)
+    /// and lets the page apply it.
+    pub async fn set_weight(&self, id: &str, value: &str) -> Result<()> {
+        self.js(&format!(
+            "const i = document.querySelector('li[data-node=\"{id}\"] .weight-number'); \
+             i.value = '{value}'; i.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+        ))
+        .await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        Ok(())
+    }
+
+    /// The text of the first element matching `css` (empty if none).
+    pub async fn text(&self, css: &str) -> Result<String> {
+        let v = self
+            .js(&format!(
+                "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
+            ))
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let e = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no {css} to click: {e}"))?;
+        e.click()
+            .await
+            .map_err(|e| format!("cannot click {css}: {e}"))?;
+        Ok(())
     }
 
     /// Waits until `css` matches an element (up to `secs`).
@@ -279,6 +432,43 @@ impl Browser {
         std::fs::write(&path, png).map_err(|e| e.to_string())?;
         Ok(path)
     }
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// An empty directory `name-<pid>` under [`artifacts`] (downloads land there).
+///
+/// # Panics
+/// The directory cannot be created (a test set-up failure).
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = artifacts().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    #[allow(clippy::expect_used)] // test set-up: nowhere to write is a failed test
+    std::fs::create_dir_all(&dir).expect("the artifacts directory is writable");
+    dir
 }
 
 /// Path of the `index` binary: `$INDEX_BIN`, else the first of the workspace's builds found.

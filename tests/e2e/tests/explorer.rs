@@ -59,18 +59,11 @@ fn cli_gap(scenario: Option<&str>) -> (String, String, String) {
     )
 }
 
-async fn open(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
-    // Let Leptos apply updates and the charts draw.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
     let site = Site::start().unwrap();
     let b = Browser::start(1400, 1000).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
 
     // Default view: FTRI, latest year, published (equal) weights — the CLI's ranking.
     let title = b
@@ -199,7 +192,7 @@ async fn followed(b: &Browser) -> (Value, Value) {
 async fn a_row_is_followed_by_mouse_and_keyboard_while_the_ranking_moves() {
     let site = Site::start().unwrap();
     let b = Browser::start(1400, 1000).await.unwrap();
-    open(&b, &format!("{}?b=ftri", site.url)).await;
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
 
     // A click follows Sweden: its row is marked, its profile opens, the link says so.
     let row = |code: &str| format!("#rank-table tbody tr[data-code='{code}']");
@@ -270,14 +263,12 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
     // Year and weights malformed, an unknown normalisation; the group choice is valid and kept.
-    open(
-        &b,
-        &format!(
-            "{}?b=ftri&y=20x9&w=rd:-1&n=bogus&g=LDC,developing",
-            site.url
-        ),
-    )
-    .await;
+    b.open(&format!(
+        "{}?b=ftri&y=20x9&w=rd:x&n=bogus&g=LDC,developing",
+        site.url
+    ))
+    .await
+    .unwrap();
     let notices = b
         .js("return [...document.querySelectorAll('.notice')].map(n => n.textContent)")
         .await
@@ -301,7 +292,7 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
         "the valid part of the link still applies"
     );
     // An unknown dataset falls back to the default, with a notice.
-    open(&b, &format!("{}?b=nope", site.url)).await;
+    b.open(&format!("{}?b=nope", site.url)).await.unwrap();
     let text = b
         .js("return document.querySelector('.notices').textContent")
         .await
@@ -309,7 +300,9 @@ async fn a_tampered_link_gives_notices_and_falls_back_without_losing_the_rest() 
         .to_string();
     assert!(text.contains("nope"), "{text}");
     // The site people get carries no benchmark harness: `?bench` opens the explorer as usual.
-    open(&b, &format!("{}?bench=synthetic", site.url)).await;
+    b.open(&format!("{}?bench=synthetic", site.url))
+        .await
+        .unwrap();
     let harness = b
         .js("return document.querySelector('#bench-results') !== null")
         .await

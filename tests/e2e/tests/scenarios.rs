@@ -1,30 +1,14 @@
 //! Saved scenarios in a real headless Chromium: save two, reload, compare them — the
-//! rank-change table is the CLI's `index compare` for the same two stored files — a corrupt
-//! storage entry gives a notice while everything else saved survives, full storage gives a
-//! notice, and without storage scenarios last the visit and still compare.
+//! rank-change table is the CLI's `index compare` for the same two stored files — unreadable
+//! storage entries are listed and kept until removed while everything else saved survives, a
+//! deleted scenario comes back with Undo, full storage gives a notice, and without storage
+//! scenarios last the visit and still compare.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::time::Duration;
 
 use e2e::{cli_json, Browser, Site};
-
-async fn open(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-}
-
-/// Types `value` into the weight field of node `id` (the number input beside its slider).
-async fn set_weight(b: &Browser, id: &str, value: &str) {
-    b.js(&format!(
-        "const i = document.querySelector('li[data-node=\"{id}\"] .weight-number'); \
-         i.value = '{value}'; i.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
-    ))
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-}
 
 async fn save_as(b: &Browser, name: &str) {
     b.js(&format!(
@@ -44,24 +28,16 @@ async fn saved_names(b: &Browser) -> serde_json::Value {
         .unwrap()
 }
 
-/// The text of every notice shown.
-async fn notices(b: &Browser) -> String {
-    b.js("return document.querySelector('.notices').textContent")
-        .await
-        .unwrap()
-        .to_string()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     let site = Site::start().unwrap();
     let b = Browser::start(1400, 1000).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
 
     save_as(&b, "Published").await;
-    set_weight(&b, "rd", "3").await;
-    set_weight(&b, "finance", "0.5").await;
+    b.set_weight("rd", "3").await.unwrap();
+    b.set_weight("finance", "0.5").await.unwrap();
     save_as(&b, "R&D heavy").await;
 
     // Reload: both are still there.
@@ -137,26 +113,48 @@ async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     b.close().await;
 }
 
+/// The keys listed as unreadable under Scenarios.
+async fn unreadable(b: &Browser) -> serde_json::Value {
+    b.js("return [...document.querySelectorAll('#unreadable-entries li')].map(l => l.dataset.key)")
+        .await
+        .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
+async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
     save_as(&b, "Keep me").await;
-    b.js("localStorage.setItem('index-explorer:scenario:1', '{\"format\": 1, \"year\": \"garbage'); return true")
+    // A corrupt entry, and one under a key this app never writes (`0004` for `4`): read as
+    // the key `4`, renaming one would have renamed the other.
+    b.js("localStorage.setItem('index-explorer:scenario:1', '{\"format\": 1, \"year\": \"garbage'); \
+          localStorage.setItem('index-explorer:scenario:0004', '{\"format\": 1, \"bundle\": \"ftri\", \"name\": \"Twin\"}'); \
+          return true")
         .await
         .unwrap();
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(
-        text.contains("index-explorer:scenario:1"),
-        "the notice names the entry: {text}"
+        text.contains("2 saved scenario entries could not be read"),
+        "{text}"
     );
-    let names = saved_names(&b).await;
-    assert_eq!(names, serde_json::json!(["Keep me"]));
+    assert_eq!(saved_names(&b).await, serde_json::json!(["Keep me"]));
+    let mut listed: Vec<String> = unreadable(&b)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        ["index-explorer:scenario:0004", "index-explorer:scenario:1"]
+    );
     let kept = b
         .js("return localStorage.getItem('index-explorer:scenario:1')")
         .await
@@ -165,6 +163,86 @@ async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
         kept.as_str().unwrap().contains("garbage"),
         "the corrupt entry is left as it was"
     );
+    // Removing one, when asked, removes that one only.
+    b.js("document.querySelector('#unreadable-entries li[data-key=\"index-explorer:scenario:1\"] .remove-unreadable').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        unreadable(&b).await,
+        serde_json::json!(["index-explorer:scenario:0004"])
+    );
+    let left = b
+        .js("return [localStorage.getItem('index-explorer:scenario:1'), localStorage.getItem('index-explorer:scenario:0004')]")
+        .await
+        .unwrap();
+    assert!(left[0].is_null(), "{left}");
+    assert!(left[1].as_str().unwrap().contains("Twin"), "{left}");
+    b.js("localStorage.clear(); return true").await.unwrap();
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_opened() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    b.js("localStorage.clear(); \
+          localStorage.setItem('index-explorer:scenario:5', '{\"format\": 1, \"bundle\": \"ftri\", \"year\": 2015}'); \
+          return true")
+        .await
+        .unwrap();
+    b.client.refresh().await.unwrap();
+    b.wait_for("#saved-list li.saved", 30).await.unwrap();
+    save_as(&b, "Second").await;
+    assert_eq!(
+        saved_names(&b).await,
+        serde_json::json!(["Untitled scenario #5", "Second"])
+    );
+    // The untitled one has a button one can see and press.
+    let size = b
+        .js("const r = document.querySelector('#saved-list .open-scenario').getBoundingClientRect(); return [r.width, r.height]")
+        .await
+        .unwrap();
+    assert!(
+        size[0].as_f64().unwrap() > 20.0 && size[1].as_f64().unwrap() > 10.0,
+        "{size}"
+    );
+    b.js("document.querySelector('#saved-list .open-scenario').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let year = b
+        .js("return document.querySelector('#year').value")
+        .await
+        .unwrap();
+    assert_eq!(year.as_str(), Some("2015"));
+
+    // Delete, then undo: the scenario is back, in storage too, under its own id.
+    b.js("document.querySelector('#saved-list li.saved[data-id=\"5\"] .danger').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(saved_names(&b).await, serde_json::json!(["Second"]));
+    let gone = b
+        .js("return localStorage.getItem('index-explorer:scenario:5')")
+        .await
+        .unwrap();
+    assert!(gone.is_null());
+    b.js("document.querySelector('#undo-delete button.link').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        saved_names(&b).await,
+        serde_json::json!(["Untitled scenario #5", "Second"])
+    );
+    let back = b
+        .js("return localStorage.getItem('index-explorer:scenario:5')")
+        .await
+        .unwrap();
+    assert!(back.as_str().unwrap().contains("2015"), "{back}");
+    b.js("localStorage.clear(); return true").await.unwrap();
     b.close().await;
 }
 
@@ -172,7 +250,7 @@ async fn a_corrupt_storage_entry_gives_a_notice_and_loses_nothing_else() {
 async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
     save_as(&b, "Before").await;
     // Fill the browser's storage to its quota.
@@ -187,7 +265,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
         .unwrap();
     assert_eq!(filled.as_str(), Some("QuotaExceededError"), "{filled:?}");
     save_as(&b, "After").await;
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(text.contains("storage is full"), "{text}");
     let names = saved_names(&b).await;
     assert_eq!(
@@ -197,7 +275,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     );
     // The app still works: a weight change still re-ranks.
     let before = b.rows().await.unwrap();
-    set_weight(&b, "rd", "4").await;
+    b.set_weight("rd", "4").await.unwrap();
     assert_ne!(b.rows().await.unwrap(), before);
     b.js("localStorage.clear(); return true").await.unwrap();
     b.close().await;
@@ -207,7 +285,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
 async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     let site = Site::start().unwrap();
     let b = Browser::start(1200, 900).await.unwrap();
-    open(&b, &site.url).await;
+    b.open(&site.url).await.unwrap();
     // Storage becomes unavailable, as when a setting blocks site data: reading
     // `window.localStorage` throws.
     let denied = b
@@ -219,11 +297,11 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     assert_eq!(denied.as_str(), Some("SecurityError"), "storage is blocked");
 
     save_as(&b, "Published").await;
-    set_weight(&b, "rd", "3").await;
+    b.set_weight("rd", "3").await.unwrap();
     save_as(&b, "R&D ×3").await;
     let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["Published", "R&D ×3"]));
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(text.contains("kept until this page closes"), "{text}");
     assert!(!text.contains("not saved"), "{text}");
 
@@ -246,7 +324,7 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let names = saved_names(&b).await;
     assert_eq!(names, serde_json::json!(["R&D ×3"]));
-    let text = notices(&b).await;
+    let text = b.notices().await.unwrap();
     assert!(!text.contains("Not deleted"), "{text}");
     b.close().await;
 }

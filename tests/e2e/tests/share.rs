@@ -6,25 +6,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use e2e::{Browser, Site};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
-
-/// Text of the first element matching `css` (empty if none).
-async fn text(b: &Browser, css: &str) -> String {
-    b.js(&format!(
-        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
-    ))
-    .await
-    .unwrap()
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
 
 /// Number of elements matching `css`.
 async fn count(b: &Browser, css: &str) -> u64 {
@@ -70,19 +58,19 @@ async fn the_embed_shows_only_the_chart_and_its_captions_down_to_320_px() {
     let url = format!("{}?embed=bars&b=ftri&w=rd:2", site.url);
     open_embed(&b, &url).await;
 
-    let title = text(&b, ".embed-title").await;
+    let title = b.text(".embed-title").await.unwrap();
     assert!(
         title.starts_with("Frontier Technology Readiness Index by country, "),
         "{title}"
     );
     // R&D weighs 2 of 6: a third of the index.
-    let subtitle = text(&b, ".embed-subtitle").await;
+    let subtitle = b.text(".embed-subtitle").await.unwrap();
     assert!(
         subtitle.contains("Weights (changed):")
             && subtitle.contains("Research and development 33.3 %"),
         "{subtitle}"
     );
-    let source = text(&b, ".embed-source").await;
+    let source = b.text(".embed-source").await.unwrap();
     assert!(
         source.starts_with("Source: UNCTAD") && source.contains("Sources"),
         "{source}"
@@ -99,8 +87,10 @@ async fn the_embed_shows_only_the_chart_and_its_captions_down_to_320_px() {
             && !back.contains("embed"),
         "link back to the full explorer: {back}"
     );
-    assert!(text(&b, ".embed-back")
+    assert!(b
+        .text(".embed-back")
         .await
+        .unwrap()
         .contains("Open in Index Explorer"));
 
     // Only the chart and its captions: one canvas, no table, panels, header or other charts.
@@ -170,11 +160,13 @@ async fn a_tampered_embed_link_gives_notices_and_no_crash() {
     let b = Browser::start(700, 500).await.unwrap();
     // Unknown chart, malformed weights: ranked bars under the published weights, two notices.
     open_embed(&b, &format!("{}?embed=nope&b=ftri&w=x", site.url)).await;
-    let notices = text(&b, ".notices").await;
+    let notices = b.text(".notices").await.unwrap();
     assert!(notices.contains("`nope`"), "{notices}");
     assert!(notices.contains("`w`"), "{notices}");
-    assert!(text(&b, ".embed-subtitle")
+    assert!(b
+        .text(".embed-subtitle")
         .await
+        .unwrap()
         .contains("Published weights"));
     assert!(canvas_drawn(&b).await);
     assert_eq!(
@@ -191,13 +183,13 @@ async fn a_tampered_embed_link_gives_notices_and_no_crash() {
         &format!("{}?embed=gap&b=..%2Fsecret&y=2019&ed=00000000", site.url),
     )
     .await;
-    let notices = text(&b, ".notices").await;
+    let notices = b.text(".notices").await.unwrap();
     assert!(notices.contains("showing the default"), "{notices}");
     assert!(
         notices.contains("updated since this chart was pinned"),
         "{notices}"
     );
-    assert!(text(&b, ".embed-title").await.contains("2019"));
+    assert!(b.text(".embed-title").await.unwrap().contains("2019"));
     assert!(canvas_drawn(&b).await);
 
     // Garbage everywhere still renders a page with notices.
@@ -234,7 +226,7 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
     assert_eq!(link.as_str(), Some(page.as_str()));
     assert!(page.contains("w=rd:2"), "{page}");
     assert_eq!(
-        text(&b, "#share-length").await,
+        b.text("#share-length").await.unwrap(),
         format!("{} characters", page.chars().count())
     );
     let focus_inside = b
@@ -250,7 +242,7 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
     let shot = b.screenshot("share-dialog.png").await.unwrap();
     println!("screenshot: {}", shot.display());
     assert!(
-        !text(&b, "#share-status").await.is_empty(),
+        !b.text("#share-status").await.unwrap().is_empty(),
         "says whether it copied"
     );
     b.client
@@ -352,8 +344,10 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
     );
     open_embed(&b, &src).await;
     assert_eq!(count(&b, ".notice").await, 0, "same edition: no notice");
-    assert!(text(&b, ".embed-subtitle")
+    assert!(b
+        .text(".embed-subtitle")
         .await
+        .unwrap()
         .contains("Research and development 33.3 %"));
     b.close().await;
 }
@@ -441,27 +435,10 @@ fn svg_text(svg: &str) -> String {
         .join(" ")
 }
 
-async fn click(b: &Browser, css: &str) {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = e2e::artifacts().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn downloads_hold_what_the_page_shows() {
     let site = Site::start().unwrap();
-    let dir = fresh_dir("downloads");
+    let dir = e2e::fresh_dir("downloads");
     let b = Browser::start_with_downloads(1400, 1000, &dir)
         .await
         .unwrap();
@@ -476,7 +453,9 @@ async fn downloads_hold_what_the_page_shows() {
     let year = "2019";
 
     // CSV of the rows shown.
-    click(&b, "figure[data-chart=bars] .dl-csv-shown").await;
+    b.click("figure[data-chart=bars] .dl-csv-shown")
+        .await
+        .unwrap();
     let csv = String::from_utf8(
         downloaded(&dir, &format!("index-explorer-ftri-{year}-bars-shown.csv")).await,
     )
@@ -538,7 +517,9 @@ async fn downloads_hold_what_the_page_shows() {
     assert!(table.iter().all(|r| r.len() == table[0].len()));
 
     // CSV of everything: every unit, whatever the filter, and it parses.
-    click(&b, "figure[data-chart=bars] .dl-csv-all").await;
+    b.click("figure[data-chart=bars] .dl-csv-all")
+        .await
+        .unwrap();
     let all = String::from_utf8(
         downloaded(&dir, &format!("index-explorer-ftri-{year}-all-data.csv")).await,
     )
@@ -569,21 +550,21 @@ async fn downloads_hold_what_the_page_shows() {
         .all(|r| !r[1].starts_with(['=', '+', '-', '@'])));
 
     // SVG: the chart's title and source line, and the credit.
-    click(&b, "figure[data-chart=bars] .dl-svg").await;
+    b.click("figure[data-chart=bars] .dl-svg").await.unwrap();
     let svg =
         String::from_utf8(downloaded(&dir, &format!("index-explorer-ftri-{year}-bars.svg")).await)
             .unwrap();
     assert!(svg.starts_with("<svg"), "{svg:.200}");
     let drawn = svg_text(&svg);
-    let title = text(&b, "figure[data-chart=bars] h3").await;
-    let source = text(&b, "figure[data-chart=bars] .source").await;
+    let title = b.text("figure[data-chart=bars] h3").await.unwrap();
+    let source = b.text("figure[data-chart=bars] .source").await.unwrap();
     assert!(drawn.contains(&title), "title {title:?} in {drawn}");
     assert!(drawn.contains(&source), "source {source:?} in {drawn}");
     assert!(drawn.contains("Research and development 33.3 %"), "{drawn}");
     assert!(drawn.ends_with("Index Explorer"), "credit: {drawn}");
 
     // PNG at twice the size.
-    click(&b, "figure[data-chart=bars] .dl-png").await;
+    b.click("figure[data-chart=bars] .dl-png").await.unwrap();
     let png = downloaded(&dir, &format!("index-explorer-ftri-{year}-bars.png")).await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     std::fs::write(e2e::artifacts().join("download-bars.png"), &png).unwrap();
@@ -597,7 +578,9 @@ async fn downloads_hold_what_the_page_shows() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let shot = b.screenshot("chart-toolbar.png").await.unwrap();
     println!("screenshot: {}", shot.display());
-    click(&b, "figure[data-chart=bars] a.sources-link").await;
+    b.click("figure[data-chart=bars] a.sources-link")
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let shot = b.screenshot("sources.png").await.unwrap();
     println!("screenshot: {}", shot.display());
@@ -610,7 +593,10 @@ async fn downloads_hold_what_the_page_shows() {
         Value::from("#sources")
     );
     assert_eq!(count(&b, "#sources-table tbody tr").await, 5);
-    let rd = text(&b, "#sources-table tr[data-indicator=rd]").await;
+    let rd = b
+        .text("#sources-table tr[data-indicator=rd]")
+        .await
+        .unwrap();
     assert!(
         rd.contains("UNCTAD") && rd.contains("attribution") && rd.contains(" / "),
         "{rd}"

@@ -7,11 +7,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use e2e::{cli_json, Browser, Site};
-use fantoccini::Locator;
 use serde_json::Value;
 
 /// The download button, shown (Cancel replaces it while a job runs).
@@ -20,13 +19,6 @@ const READY: &str = ".every-year-csv:not([hidden])";
 /// The scenario of these tests: FTRI with R&D weighing 2.
 const QUERY: &str = "?b=ftri&w=rd:2";
 const SCENARIO_JSON: &str = r#"{"format": 1, "bundle": "ftri", "weights": {"rd": 2}}"#;
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = e2e::artifacts().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Files fully downloaded into `dir` (no `.crdownload` left), by name.
 fn files(dir: &Path) -> Vec<String> {
@@ -130,32 +122,10 @@ async fn fetched(b: &Browser, part: &str) -> Vec<String> {
         .collect()
 }
 
-async fn text(b: &Browser, css: &str) -> String {
-    b.js(&format!(
-        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
-    ))
-    .await
-    .unwrap()
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
-async fn click(b: &Browser, css: &str) {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
-
+/// Opens `url` and waits until the "Every year" panel is ready.
 async fn open(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    b.open(url).await.unwrap();
     b.wait_for(READY, 10).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
 /// The CLI's ranking of FTRI under the test scenario in `year`, in its order (ranked by rank,
@@ -200,7 +170,7 @@ fn cli_year(scenario: &Path, year: i32) -> Vec<(String, String, Option<f64>)> {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() {
     let site = Site::start().unwrap();
-    let dir = fresh_dir("every-year");
+    let dir = e2e::fresh_dir("every-year");
     let b = Browser::start_with_downloads(1280, 900, &dir)
         .await
         .unwrap();
@@ -213,7 +183,7 @@ async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() 
     );
     assert_eq!(fetched(&b, "worker").await, Vec::<String>::new());
 
-    click(&b, ".every-year-csv").await;
+    b.click(".every-year-csv").await.unwrap();
     let (name, csv) = downloaded_csv(&dir, 60).await;
     let loaded = fetched(&b, "worker").await;
     assert!(
@@ -221,7 +191,7 @@ async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() 
         "the worker was started on request: {loaded:?}"
     );
     b.wait_for(READY, 5).await.unwrap();
-    assert_eq!(text(&b, ".every-year-count").await, "", "idle again");
+    assert_eq!(b.text(".every-year-count").await.unwrap(), "", "idle again");
 
     // The metadata header every CSV of the app carries, for this scenario.
     let meta: Vec<Vec<String>> = parse_csv(&csv)
@@ -322,18 +292,18 @@ const SLOW_WORKER: &str = "const W = window.Worker; window.Worker = class extend
 #[tokio::test(flavor = "multi_thread")]
 async fn cancel_mid_way_downloads_nothing_and_a_new_request_works() {
     let site = Site::start().unwrap();
-    let dir = fresh_dir("every-year-cancel");
+    let dir = e2e::fresh_dir("every-year-cancel");
     let b = Browser::start_with_downloads(1280, 900, &dir)
         .await
         .unwrap();
     open(&b, &format!("{}{QUERY}", site.url)).await;
     b.js(SLOW_WORKER).await.unwrap();
 
-    click(&b, ".every-year-csv").await;
+    b.click(".every-year-csv").await.unwrap();
     // Wait until the worker has reported some years but not all.
     let deadline = Instant::now() + Duration::from_secs(30);
     let (done, total) = loop {
-        let count = text(&b, ".every-year-count").await;
+        let count = b.text(".every-year-count").await.unwrap();
         let parsed = count
             .strip_prefix("Year ")
             .and_then(|r| r.split_once(" of "))
@@ -349,11 +319,15 @@ async fn cancel_mid_way_downloads_nothing_and_a_new_request_works() {
     assert!(done < total, "mid-way: {done} of {total}");
     let shot = b.screenshot("every-year-running.png").await.unwrap();
     println!("screenshot: {}", shot.display());
-    click(&b, ".every-year-cancel").await;
+    b.click(".every-year-cancel").await.unwrap();
 
     // Idle again at once, and the answers still on their way are dropped: no file.
     b.wait_for(READY, 2).await.unwrap();
-    assert_eq!(text(&b, ".every-year-count").await, "", "no progress shown");
+    assert_eq!(
+        b.text(".every-year-count").await.unwrap(),
+        "",
+        "no progress shown"
+    );
     assert_eq!(
         b.js("return document.querySelector('.every-year-cancel').hidden")
             .await
@@ -371,7 +345,7 @@ async fn cancel_mid_way_downloads_nothing_and_a_new_request_works() {
     );
 
     // A new request starts a new worker and completes.
-    click(&b, ".every-year-csv").await;
+    b.click(".every-year-csv").await.unwrap();
     let (_, csv) = downloaded_csv(&dir, 60).await;
     assert_eq!(
         fetched(&b, "worker_loader.js").await.len(),
@@ -387,7 +361,7 @@ async fn cancel_mid_way_downloads_nothing_and_a_new_request_works() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_worker_that_cannot_load_is_reported_and_the_next_request_works() {
     let site = Site::start().unwrap();
-    let dir = fresh_dir("every-year-broken");
+    let dir = e2e::fresh_dir("every-year-broken");
     let b = Browser::start_with_downloads(1280, 900, &dir)
         .await
         .unwrap();
@@ -397,9 +371,9 @@ async fn a_worker_that_cannot_load_is_reported_and_the_next_request_works() {
           window.Worker = class extends window.RealWorker { constructor(u, o) { super('missing_loader.js', o); } }; return true")
         .await
         .unwrap();
-    click(&b, ".every-year-csv").await;
+    b.click(".every-year-csv").await.unwrap();
     b.wait_for(".notice.error", 10).await.unwrap();
-    let notice = text(&b, ".notice.error").await;
+    let notice = b.text(".notice.error").await.unwrap();
     assert!(
         notice.contains("Every year could not be downloaded: the background worker failed"),
         "{notice}"
@@ -410,7 +384,7 @@ async fn a_worker_that_cannot_load_is_reported_and_the_next_request_works() {
     b.js("window.Worker = window.RealWorker; return true")
         .await
         .unwrap();
-    click(&b, ".every-year-csv").await;
+    b.click(".every-year-csv").await.unwrap();
     let (_, csv) = downloaded_csv(&dir, 60).await;
     assert!(by_year(&csv).len() >= 3);
     b.close().await;

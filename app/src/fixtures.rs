@@ -1,0 +1,102 @@
+//! Small bundles for the app's native tests (not real data: made up to exercise edge cases).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
+use std::sync::Arc;
+
+use index_core::bundle::{Bundle, BundleParts};
+use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Source, Unit};
+use index_core::framework::{Framework, NodeKind, NodeSpec};
+use index_core::method::Method;
+use index_core::pipeline::{self, Results};
+
+/// Units, one of them with a name a spreadsheet would run, two indicators from two
+/// sources, two years.
+pub fn bundle(edition: &str) -> Bundle {
+    let unit = |code: &str, name: &str, groups: &[&str]| Unit {
+        code: code.into(),
+        name: name.into(),
+        groups: groups.iter().map(|g| g.to_string()).collect(),
+    };
+    let source = |id: &str, publisher: &str, edition: &str| Source {
+        id: id.into(),
+        publisher: publisher.into(),
+        title: format!("{publisher} data, with a comma"),
+        edition: edition.into(),
+        licence: "CC BY 4.0".into(),
+        url: "https://example.org/data".into(),
+    };
+    let indicator = |id: &str, source: &str| Indicator {
+        id: id.into(),
+        name: format!("Indicator {id}"),
+        unit: "index".into(),
+        direction: Direction::Higher,
+        source: source.into(),
+    };
+    let group = |id: &str| Group {
+        id: id.into(),
+        name: id.into(),
+        family: "status".into(),
+    };
+    let mut b = DatasetBuilder::new(
+        vec![
+            unit("AAA", "Alpha", &["LDC"]),
+            unit("BBB", "=HYPERLINK(\"http://x\")", &["developed"]),
+            unit("CCC", "-Charlie", &["developed"]),
+            unit("DDD", "@Delta", &["LDC"]),
+            unit("EEE", "Echo", &[]),
+        ],
+        vec![indicator("x", "s1"), indicator("y", "s2")],
+        vec![
+            source("s1", "Pub One", edition),
+            source("s2", "Pub Two", "2024"),
+        ],
+        vec![group("LDC"), group("developed")],
+        vec![2019, 2020],
+    )
+    .unwrap();
+    for (u, x, y) in [
+        ("AAA", 1.0, 10.0),
+        ("BBB", 5.0, 20.0),
+        ("CCC", 3.0, 40.0),
+        ("DDD", 2.0, 15.0),
+    ] {
+        for year in [2019, 2020] {
+            b.set(u, "x", year, x).unwrap();
+            b.set(u, "y", year, y + f64::from(year - 2019)).unwrap();
+        }
+    }
+    b.set("EEE", "x", 2019, 4.0).unwrap();
+    let node = |id: &str, parent: Option<&str>, kind: NodeKind| NodeSpec {
+        id: id.into(),
+        name: format!("Node {id}"),
+        parent: parent.map(Into::into),
+        weight: 1.0,
+        kind,
+    };
+    let framework = Framework::new(vec![
+        node("idx", None, NodeKind::Aggregate),
+        node("x", Some("idx"), NodeKind::Indicator { denominator: None }),
+        node("y", Some("idx"), NodeKind::Indicator { denominator: None }),
+    ])
+    .unwrap();
+    Bundle::new(BundleParts {
+        id: "test".into(),
+        title: "Test index".into(),
+        description: String::new(),
+        notes: vec![],
+        dataset: b.build(),
+        framework,
+        method: Method::default(),
+        default_year: 2020,
+        default_groups: ["LDC".into(), "developed".into()],
+        reference: None,
+        gdp_per_capita: None,
+    })
+    .unwrap()
+}
+
+pub fn results(b: &Bundle, year: i32) -> Results {
+    let p = Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), year).unwrap());
+    p.score(b.framework(), &b.framework().weights()).unwrap()
+}

@@ -1,0 +1,434 @@
+//! The saved-scenario library: every scenario saved in this browser, one local-storage entry
+//! each (so a corrupt entry never takes the others with it), the ones ticked for comparison,
+//! the entries that could not be read (listed, never touched until the person removes them),
+//! and the last one deleted (for undo).
+//!
+//! The only code that touches local storage (web-sys directly: gloo-storage throws when storage
+//! is disabled, which would abort the app). Without storage (some private modes, or site data
+//! blocked), scenarios are kept until the page closes, as a notice says.
+
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+
+use crate::shared::Halves;
+use crate::state::{Level, Notices};
+
+/// Most scenarios compared at once.
+pub const MAX_COMPARED: usize = 4;
+
+/// Storage keys: the one place they are spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageKey {
+    /// One saved scenario, by id.
+    Scenario(u64),
+}
+
+/// Prefix of scenario keys.
+const SCENARIO_PREFIX: &str = "index-explorer:scenario:";
+
+/// What a storage key of ours is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyKind {
+    /// A key this app writes.
+    Ours(StorageKey),
+    /// Ours by its prefix, but not in the form this app writes (e.g. `…:0004` for `…:4`): it
+    /// is listed as unreadable rather than read as another key's twin.
+    Malformed,
+    /// Not ours.
+    Foreign,
+}
+
+impl StorageKey {
+    /// The key as stored.
+    pub fn text(self) -> String {
+        match self {
+            StorageKey::Scenario(id) => format!("{SCENARIO_PREFIX}{id}"),
+        }
+    }
+
+    /// What `text` is: only the exact form [`StorageKey::text`] writes is one of our keys.
+    pub fn parse(text: &str) -> KeyKind {
+        let Some(rest) = text.strip_prefix(SCENARIO_PREFIX) else {
+            return KeyKind::Foreign;
+        };
+        match rest.parse::<u64>() {
+            Ok(id) if StorageKey::Scenario(id).text() == text => {
+                KeyKind::Ours(StorageKey::Scenario(id))
+            }
+            _ => KeyKind::Malformed,
+        }
+    }
+}
+
+/// A saved scenario: its id (milliseconds since 1970 when first saved) and content. Stored as
+/// the scenario's versioned JSON (`Scenario::to_json`), so every earlier format still opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// Id (also its storage key).
+    pub id: u64,
+    /// The scenario, with its name.
+    pub scenario: Scenario,
+}
+
+impl Saved {
+    /// The name to show: the scenario's, or a stand-in for one saved without a name.
+    pub fn label(&self) -> String {
+        if self.scenario.name.trim().is_empty() {
+            format!("Untitled scenario #{}", self.id)
+        } else {
+            self.scenario.name.clone()
+        }
+    }
+}
+
+/// A storage entry of ours that could not be read: kept as it is until the person removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The storage key.
+    pub key: String,
+    /// Its text (offered for download, so nothing is lost), if it could be read at all.
+    pub text: Option<String>,
+    /// Why it could not be read.
+    pub problem: String,
+}
+
+/// Where a saved scenario is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// In local storage.
+    Stored,
+    /// Storage is unavailable: only in the page, until it closes.
+    ForThisVisit,
+}
+
+/// The library. `Copy`: signal handles; provided as a context at the root.
+#[derive(Debug, Clone, Copy)]
+pub struct Library {
+    saved: Halves<Vec<Saved>>,
+    comparing: Halves<Vec<u64>>,
+    unreadable: Halves<Vec<Unreadable>>,
+    deleted: Halves<Option<Saved>>,
+    notices: Notices,
+}
+
+/// The library, from the context the root provides.
+pub fn use_library() -> Library {
+    expect_context::<Library>()
+}
+
+impl Library {
+    /// An empty library reporting to `notices`; [`Library::restore`] fills it.
+    pub fn new(notices: Notices) -> Self {
+        Library {
+            saved: Halves::new(Vec::new()),
+            comparing: Halves::new(Vec::new()),
+            unreadable: Halves::new(Vec::new()),
+            deleted: Halves::new(None),
+            notices,
+        }
+    }
+
+    /// Every saved scenario, oldest first.
+    pub fn saved(&self) -> ReadSignal<Vec<Saved>> {
+        self.saved.read
+    }
+
+    /// Ids of the scenarios ticked for comparison.
+    pub fn comparing(&self) -> ReadSignal<Vec<u64>> {
+        self.comparing.read
+    }
+
+    /// Entries that could not be read.
+    pub fn unreadable(&self) -> ReadSignal<Vec<Unreadable>> {
+        self.unreadable.read
+    }
+
+    /// The scenario deleted last (until undone or another is deleted).
+    pub fn deleted(&self) -> ReadSignal<Option<Saved>> {
+        self.deleted.read
+    }
+
+    /// Reads every saved scenario from storage. Entries that cannot be read are listed (one
+    /// notice says how many), never changed.
+    pub fn restore(&self) {
+        let store = match storage() {
+            Ok(s) => s,
+            Err(e) => {
+                self.notices
+                    .notify(Level::Info, format!("Saved scenarios: {e}."));
+                return;
+            }
+        };
+        let mut saved = Vec::new();
+        let mut unreadable = Vec::new();
+        for i in 0..store.length().unwrap_or(0) {
+            let Ok(Some(key)) = store.key(i) else {
+                continue;
+            };
+            let kind = StorageKey::parse(&key);
+            if kind == KeyKind::Foreign {
+                continue;
+            }
+            let text = store.get_item(&key).ok().flatten();
+            let problem = match (&kind, &text) {
+                (KeyKind::Malformed, _) => "its key is not one this app writes".to_string(),
+                (_, None) => "the browser did not return it".to_string(),
+                (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => {
+                    match Scenario::from_json(t) {
+                        Ok(scenario) => {
+                            saved.push(Saved { id: *id, scenario });
+                            continue;
+                        }
+                        Err(e) => e.to_string(),
+                    }
+                }
+                (KeyKind::Foreign, _) => continue,
+            };
+            unreadable.push(Unreadable { key, text, problem });
+        }
+        index_core::order::sort_by_key(&mut saved, |s| s.id);
+        if !unreadable.is_empty() {
+            self.notices.notify(
+                Level::Warning,
+                format!(
+                    "{} saved scenario entr{} could not be read; they are listed under Scenarios, where you can download or remove them.",
+                    unreadable.len(),
+                    if unreadable.len() == 1 { "y" } else { "ies" }
+                ),
+            );
+        }
+        self.saved.write.set(saved);
+        self.unreadable.write.set(unreadable);
+    }
+
+    /// Saves `scenario` as a new entry; whether it was saved.
+    pub fn add(&self, scenario: Scenario) -> bool {
+        let saved = Saved {
+            id: self.saved().with_untracked(|s| new_id(s)),
+            scenario,
+        };
+        if !self.store(&saved) {
+            return false;
+        }
+        self.saved.write.update(|s| s.push(saved));
+        true
+    }
+
+    /// Renames scenario `id`; whether it was renamed (an empty name is refused).
+    pub fn rename(&self, id: u64, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() {
+            self.notices
+                .notify(Level::Warning, "A scenario needs a name: not renamed.");
+            return false;
+        }
+        let Some(mut s) = self.find(id) else {
+            return false;
+        };
+        s.scenario.name = name.to_string();
+        if !self.store(&s) {
+            return false;
+        }
+        self.saved.write.update(|all| {
+            if let Some(x) = all.iter_mut().find(|x| x.id == id) {
+                *x = s;
+            }
+        });
+        true
+    }
+
+    /// Saves a copy of scenario `id` under a new id.
+    pub fn duplicate(&self, id: u64) {
+        if let Some(s) = self.find(id) {
+            let mut copy = s.scenario;
+            copy.name = format!("{} (copy)", copy.name);
+            self.add(copy);
+        }
+    }
+
+    /// Deletes scenario `id` (it can be brought back with [`Library::undo_delete`]).
+    pub fn delete(&self, id: u64) {
+        let Some(s) = self.find(id) else { return };
+        if let Err(e) = remove_entry(&StorageKey::Scenario(id).text()) {
+            self.notices
+                .notify(Level::Error, format!("Not deleted: {e}."));
+            return;
+        }
+        batch(|| {
+            self.saved.write.update(|all| all.retain(|x| x.id != id));
+            self.comparing.write.update(|c| c.retain(|x| *x != id));
+            self.deleted.write.set(Some(s));
+        });
+    }
+
+    /// Brings back the scenario deleted last, under its own id.
+    pub fn undo_delete(&self) {
+        let Some(s) = self.deleted().get_untracked() else {
+            return;
+        };
+        if self.store(&s) {
+            batch(|| {
+                self.saved.write.update(|all| {
+                    all.push(s);
+                    index_core::order::sort_by_key(all, |x| x.id);
+                });
+                self.deleted.write.set(None);
+            });
+        }
+    }
+
+    /// Forgets the scenario deleted last (the undo offer is dismissed).
+    pub fn forget_deleted(&self) {
+        self.deleted.write.set(None);
+    }
+
+    /// Removes an unreadable entry from storage (the person chose to).
+    pub fn remove_unreadable(&self, key: &str) {
+        match remove_entry(key) {
+            Ok(()) => self.unreadable.write.update(|u| u.retain(|x| x.key != key)),
+            Err(e) => self
+                .notices
+                .notify(Level::Error, format!("Not removed: {e}.")),
+        }
+    }
+
+    /// Ticks (`on`) or unticks scenario `id` for comparison; at most [`MAX_COMPARED`].
+    pub fn set_compared(&self, id: u64, on: bool) {
+        let full = self
+            .comparing()
+            .with_untracked(|c| !c.contains(&id) && c.len() >= MAX_COMPARED);
+        if on && full {
+            self.notices.notify(
+                Level::Info,
+                format!("Up to {MAX_COMPARED} scenarios can be compared at once."),
+            );
+            return;
+        }
+        self.comparing.write.update(|c| {
+            c.retain(|x| *x != id);
+            if on {
+                c.push(id);
+            }
+        });
+    }
+
+    /// Unticks every scenario.
+    pub fn clear_compared(&self) {
+        self.comparing.write.set(Vec::new());
+    }
+
+    fn find(&self, id: u64) -> Option<Saved> {
+        self.saved()
+            .with_untracked(|all| all.iter().find(|x| x.id == id).cloned())
+    }
+
+    /// Stores `saved`; whether it is to be listed. Without storage, scenarios are listed (and
+    /// can be compared and exported) until the page closes, as a notice says.
+    fn store(&self, saved: &Saved) -> bool {
+        match save_entry(saved) {
+            Ok(Kept::Stored) => true,
+            Ok(Kept::ForThisVisit) => {
+                self.notices.notify(
+                    Level::Info,
+                    "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
+                );
+                true
+            }
+            Err(e) => {
+                self.notices.notify(
+                    Level::Error,
+                    format!("Scenario “{}” not saved: {e}.", saved.label()),
+                );
+                false
+            }
+        }
+    }
+}
+
+/// Local storage, or why it cannot be used.
+fn storage() -> Result<web_sys::Storage, String> {
+    match window().local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err("browser storage is unavailable (private browsing or disabled by a setting): saved scenarios cannot be kept after this page closes — export them to a file instead".into()),
+    }
+}
+
+fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Saves (or overwrites) a scenario's entry.
+fn save_entry(saved: &Saved) -> Result<Kept, String> {
+    let Ok(store) = storage() else {
+        return Ok(Kept::ForThisVisit);
+    };
+    store
+        .set_item(&StorageKey::Scenario(saved.id).text(), &saved.scenario.to_json())
+        .map(|()| Kept::Stored)
+        .map_err(|e| {
+            if js_error_name(&e).contains("Quota") {
+                "browser storage is full: the scenario was not saved. Export your scenarios to a file, or delete some".to_string()
+            } else {
+                format!("the browser refused to store the scenario ({})", js_error_name(&e))
+            }
+        })
+}
+
+/// Deletes an entry (nothing to do when storage is unavailable: nothing was stored).
+fn remove_entry(key: &str) -> Result<(), String> {
+    let Ok(store) = storage() else {
+        return Ok(());
+    };
+    store.remove_item(key).map_err(|e| {
+        format!(
+            "the browser refused to delete the entry ({})",
+            js_error_name(&e)
+        )
+    })
+}
+
+/// A fresh id: now in milliseconds, moved on past any id in use.
+fn new_id(existing: &[Saved]) -> u64 {
+    let now = js_sys::Date::now().max(0.0) as u64;
+    let max = existing.iter().map(|s| s.id).max().unwrap_or(0);
+    now.max(max + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_written_form_of_a_key_is_ours() {
+        assert_eq!(
+            StorageKey::parse("index-explorer:scenario:4"),
+            KeyKind::Ours(StorageKey::Scenario(4))
+        );
+        assert_eq!(
+            StorageKey::parse("index-explorer:scenario:0004"),
+            KeyKind::Malformed
+        );
+        assert_eq!(
+            StorageKey::parse("index-explorer:scenario:+4"),
+            KeyKind::Malformed
+        );
+        assert_eq!(
+            StorageKey::parse("index-explorer:scenario:x"),
+            KeyKind::Malformed
+        );
+        assert_eq!(StorageKey::parse("other:4"), KeyKind::Foreign);
+        assert_eq!(StorageKey::Scenario(4).text(), "index-explorer:scenario:4");
+    }
+
+    #[test]
+    fn a_scenario_without_a_name_has_a_label() {
+        let s = Saved {
+            id: 7,
+            scenario: Scenario::default(),
+        };
+        assert_eq!(s.label(), "Untitled scenario #7");
+    }
+}

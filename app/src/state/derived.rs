@@ -1,0 +1,188 @@
+//! Everything derived from the inputs, each computed once per change and shared by every
+//! component that shows it: the preparation of every year (per dataset × method), the results
+//! of every year under the current weights, the year shown now and under the published weights,
+//! and the group comparison now, under the published weights and by year.
+//!
+//! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
+//! its value, so what depends on it is not recomputed (the comparison under the published
+//! weights is not recomputed when a weight moves).
+
+use std::sync::Arc;
+
+use index_core::bundle::Bundle;
+use index_core::groups::{self, GroupComparison};
+use index_core::method::Method;
+use index_core::pipeline::{self, Prepared, Results};
+use leptos::prelude::*;
+
+use super::inputs::Inputs;
+use crate::shared::Shared;
+
+/// The engine's preparation of every year under one method, and the results under the
+/// published weights. Recomputed when the dataset or method changes — not when a weight moves.
+#[derive(Debug)]
+pub struct YearData {
+    /// The method.
+    pub method: Method,
+    /// Years prepared, ascending.
+    pub years: Vec<i32>,
+    /// Prepared data per year (same order as `years`).
+    pub prepared: Vec<Arc<Prepared>>,
+    /// Results under the framework's published weights, per year.
+    pub baseline: Vec<Arc<Results>>,
+    /// Years with data that the engine could not prepare, and why (shown as notices).
+    pub failed: Vec<(i32, String)>,
+}
+
+impl YearData {
+    /// Position of `year` among the years prepared.
+    pub fn position(&self, year: i32) -> Option<usize> {
+        self.years.iter().position(|y| *y == year)
+    }
+}
+
+/// Results per year under the current weights (same order as [`YearData::years`]).
+#[derive(Debug)]
+pub struct Scored {
+    /// Results per year.
+    pub results: Vec<Arc<Results>>,
+}
+
+/// The group comparison of every year under the current weights (same order as
+/// [`YearData::years`]; `None` for a year where it cannot be made).
+pub type GapsByYear = Vec<Option<GroupComparison>>;
+
+/// The derived results. `Copy`: memo handles.
+#[derive(Debug, Clone, Copy)]
+pub struct Derived {
+    /// Every year prepared under the current method.
+    pub prepared: Memo<Option<Shared<YearData>>>,
+    /// Every year's results under the current weights.
+    pub scored: Memo<Option<Shared<Scored>>>,
+    year: ReadSignal<i32>,
+    /// The two groups compared in the year shown, under the current weights.
+    pub gaps: Memo<Option<Shared<GroupComparison>>>,
+    /// The same under the published weights.
+    pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
+    /// The two groups compared in every year, under the current weights.
+    pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+}
+
+impl Derived {
+    /// The memos over `inputs`.
+    pub fn new(inputs: Inputs) -> Self {
+        let bundle = inputs.bundle();
+        let method = inputs.method();
+        let weights = inputs.weights();
+        let year = inputs.year();
+        let groups = inputs.groups();
+        let prepared = Memo::new(move |_| {
+            let b = bundle.get()?;
+            // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
+            // the default method shows rather than nothing.
+            let m = method
+                .with(|c| c.apply(b.method()))
+                .unwrap_or_else(|_| b.method().clone());
+            Some(Shared::new(prepare_all(&b, m)))
+        });
+        let scored = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let p = prepared.get()?;
+            let w = weights.get()?;
+            // Weights of another framework (a bundle just switched) score nothing until the new
+            // bundle's weights are in.
+            let results = p
+                .prepared
+                .iter()
+                .map(|pr| pr.score(b.framework(), &w).map(Arc::new))
+                .collect::<Result<Vec<_>, _>>()
+                .ok()?;
+            Some(Shared::new(Scored { results }))
+        });
+        // The year shown is picked out of every year's results: no memo of its own (reading
+        // it is an index and a reference count), and what reads only the published weights'
+        // results does not depend on the current weights.
+        let current = move || current_of(prepared, scored, year);
+        let baseline = move || baseline_of(prepared, year);
+        let compare = move |results: &Results| {
+            let b = bundle.get()?;
+            let [a, g] = groups.get();
+            groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
+        };
+        let gaps = Memo::new(move |_| current().and_then(|r| compare(&r)).map(Shared::new));
+        let gaps_baseline =
+            Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
+        let gaps_by_year = Memo::new(move |_| {
+            let s = scored.get()?;
+            Some(Shared::new(
+                s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
+            ))
+        });
+        Derived {
+            prepared,
+            scored,
+            year,
+            gaps,
+            gaps_baseline,
+            gaps_by_year,
+        }
+    }
+}
+
+impl Derived {
+    /// The year shown, under the current weights (reactive).
+    pub fn current(&self) -> Option<Shared<Results>> {
+        current_of(self.prepared, self.scored, self.year)
+    }
+
+    /// The year shown, under the published weights (reactive; not on the current weights).
+    pub fn baseline(&self) -> Option<Shared<Results>> {
+        baseline_of(self.prepared, self.year)
+    }
+}
+
+fn current_of(
+    prepared: Memo<Option<Shared<YearData>>>,
+    scored: Memo<Option<Shared<Scored>>>,
+    year: ReadSignal<i32>,
+) -> Option<Shared<Results>> {
+    let i = prepared.with(|p| p.as_ref()?.position(year.get()))?;
+    scored.with(|s| s.as_ref()?.results.get(i).cloned().map(Shared))
+}
+
+fn baseline_of(
+    prepared: Memo<Option<Shared<YearData>>>,
+    year: ReadSignal<i32>,
+) -> Option<Shared<Results>> {
+    prepared.with(|p| {
+        let p = p.as_ref()?;
+        p.baseline.get(p.position(year.get())?).cloned().map(Shared)
+    })
+}
+
+/// Prepares every year with data under `method`, and scores the published weights; a year the
+/// engine refuses is listed in [`YearData::failed`] with the reason.
+pub fn prepare_all(bundle: &Bundle, method: Method) -> YearData {
+    let weights = bundle.framework().weights();
+    let mut data = YearData {
+        method,
+        years: Vec::new(),
+        prepared: Vec::new(),
+        baseline: Vec::new(),
+        failed: Vec::new(),
+    };
+    for y in bundle.years_with_data() {
+        let prepared = pipeline::prepare(bundle.dataset(), bundle.framework(), &data.method, y)
+            .map(Arc::new)
+            .and_then(|p| Ok((p.score(bundle.framework(), &weights)?, p)));
+        match prepared {
+            Ok((baseline, p)) => {
+                data.baseline.push(Arc::new(baseline));
+                data.prepared.push(p);
+                data.years.push(y);
+            }
+            Err(e) => data.failed.push((y, e.to_string())),
+        }
+    }
+    data
+}

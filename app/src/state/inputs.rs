@@ -1,0 +1,258 @@
+//! The engine's inputs: the bundle shown, the year, the weights, the method changes, the two
+//! groups compared and the unit followed.
+//!
+//! The signals are private: components read them through getters and change them only through
+//! the setters here, each of which validates (through `index-core`) before it writes, so the
+//! inputs never hold a year without data, weights of another framework, a method the engine
+//! refuses, a group or a unit the dataset does not have. A refused change becomes a notice and
+//! leaves the inputs as they were.
+
+use index_core::bundle::Bundle;
+use index_core::error::excerpt;
+use index_core::framework::Weights;
+use index_core::scenario::{MethodChoice, Resolved, Scenario};
+use leptos::prelude::*;
+
+use super::notices::{Level, Notices};
+use crate::shared::{Halves, Shared};
+
+/// The inputs. `Copy`: signal handles.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs {
+    bundle: Halves<Option<Shared<Bundle>>>,
+    year: Halves<i32>,
+    weights: Halves<Option<Shared<Weights>>>,
+    method: Halves<MethodChoice>,
+    groups: Halves<[String; 2]>,
+    selection: Halves<Option<String>>,
+    notices: Notices,
+}
+
+impl Inputs {
+    /// Empty inputs (no bundle yet); refusals are reported to `notices`.
+    pub fn new(notices: Notices) -> Self {
+        Inputs {
+            bundle: Halves::new(None),
+            year: Halves::new(0),
+            weights: Halves::new(None),
+            method: Halves::new(MethodChoice::default()),
+            groups: Halves::new([String::new(), String::new()]),
+            selection: Halves::new(None),
+            notices,
+        }
+    }
+
+    /// The bundle shown (`None` until one is loaded).
+    pub fn bundle(&self) -> ReadSignal<Option<Shared<Bundle>>> {
+        self.bundle.read
+    }
+
+    /// The year shown.
+    pub fn year(&self) -> ReadSignal<i32> {
+        self.year.read
+    }
+
+    /// The weights, one per framework node of the bundle shown.
+    pub fn weights(&self) -> ReadSignal<Option<Shared<Weights>>> {
+        self.weights.read
+    }
+
+    /// The method changes against the bundle's default.
+    pub fn method(&self) -> ReadSignal<MethodChoice> {
+        self.method.read
+    }
+
+    /// The two groups compared.
+    pub fn groups(&self) -> ReadSignal<[String; 2]> {
+        self.groups.read
+    }
+
+    /// The unit followed (ISO3).
+    pub fn selection(&self) -> ReadSignal<Option<String>> {
+        self.selection.read
+    }
+
+    /// Installs a freshly loaded bundle with its defaults overridden by `scenario` part by part:
+    /// each part the bundle refuses is a notice and stays at the default.
+    pub fn install(&self, bundle: Bundle, scenario: &Scenario) {
+        let resolved = self.resolve(&bundle, scenario);
+        batch(|| {
+            self.bundle.write.set(Some(Shared::new(bundle)));
+            self.set_resolved(resolved);
+        });
+    }
+
+    /// Applies `scenario` to the bundle shown, as [`Inputs::install`] does.
+    pub fn apply(&self, scenario: &Scenario) {
+        let Some(bundle) = self.bundle().get_untracked() else {
+            return;
+        };
+        let resolved = self.resolve(&bundle, scenario);
+        batch(|| self.set_resolved(resolved));
+    }
+
+    fn set_resolved(&self, r: Resolved) {
+        self.weights.write.set(Some(Shared::new(r.weights)));
+        self.method.write.set(r.choice);
+        self.year.write.set(r.year);
+        self.groups.write.set(r.groups);
+        self.selection.write.set(r.selection);
+    }
+
+    /// `scenario` made concrete for `bundle` by the engine ([`Scenario::resolve_lenient`]): a
+    /// notice for each part refused, naming where the scenario came from.
+    fn resolve(&self, bundle: &Bundle, scenario: &Scenario) -> Resolved {
+        let (resolved, errors) = scenario.resolve_lenient(bundle);
+        let from = if scenario.name.is_empty() {
+            "The link".to_string()
+        } else {
+            format!("Scenario “{}”", excerpt(&scenario.name))
+        };
+        for e in errors {
+            self.notices.notify(
+                Level::Warning,
+                format!("{from}: {e}; showing the default for that part."),
+            );
+        }
+        resolved
+    }
+
+    /// Shows `year`, if the bundle has data for it.
+    pub fn set_year(&self, year: i32) {
+        let Some(b) = self.bundle().get_untracked() else {
+            return;
+        };
+        if b.years_with_data().contains(&year) {
+            self.year.write.set(year);
+        } else {
+            self.notices.notify(
+                Level::Warning,
+                format!("{} has no data for {year}.", b.title()),
+            );
+        }
+    }
+
+    /// Compares group `id` as group A (`side` 0) or B (1), if the dataset has it.
+    pub fn set_group(&self, side: usize, id: String) {
+        let Some(b) = self.bundle().get_untracked() else {
+            return;
+        };
+        if side > 1 || b.dataset().group(&id).is_none() {
+            self.notices
+                .notify(Level::Warning, format!("This dataset has no group `{id}`."));
+            return;
+        }
+        self.groups.write.update(|g| g[side] = id);
+    }
+
+    /// Follows the unit with ISO3 `code` (or none), if the dataset has it.
+    pub fn set_selection(&self, code: Option<String>) {
+        if let Some(c) = &code {
+            let known = self.bundle().with_untracked(|b| {
+                b.as_ref()
+                    .is_some_and(|b| b.dataset().unit_position(c).is_some())
+            });
+            if !known {
+                return;
+            }
+        }
+        self.selection.write.set(code);
+    }
+
+    /// Follows the unit with ISO3 `code`, or stops following it if it is the one followed.
+    pub fn toggle_selection(&self, code: String) {
+        let same = self
+            .selection
+            .read
+            .with_untracked(|s| s.as_deref() == Some(code.as_str()));
+        self.set_selection((!same).then_some(code));
+    }
+
+    /// Sets one node's weight; whether it was accepted. A refused value (one that would leave
+    /// a pillar without any weighted child, or out of the engine's bounds) is a notice.
+    pub fn set_weight(&self, node: usize, value: f64) -> bool {
+        let Some(b) = self.bundle().get_untracked() else {
+            return false;
+        };
+        let Some(mut w) = self
+            .weights
+            .read
+            .with_untracked(|w| w.as_ref().map(|w| w.as_slice().to_vec()))
+        else {
+            return false;
+        };
+        let Some(slot) = w.get_mut(node) else {
+            return false;
+        };
+        *slot = value;
+        match Weights::new(b.framework(), w) {
+            Ok(w) => {
+                self.weights.write.set(Some(Shared::new(w)));
+                true
+            }
+            Err(e) => {
+                self.notices
+                    .notify(Level::Warning, format!("Weight not changed: {e}."));
+                false
+            }
+        }
+    }
+
+    /// The publisher's weights.
+    pub fn reset_weights(&self) {
+        if let Some(b) = self.bundle().get_untracked() {
+            self.weights
+                .write
+                .set(Some(Shared::new(b.framework().weights())));
+        }
+    }
+
+    /// Every node weighing the same as its siblings.
+    pub fn equal_weights(&self) {
+        let Some(b) = self.bundle().get_untracked() else {
+            return;
+        };
+        match Weights::new(b.framework(), vec![1.0; b.framework().len()]) {
+            Ok(w) => self.weights.write.set(Some(Shared::new(w))),
+            Err(e) => self
+                .notices
+                .notify(Level::Warning, format!("Weights not changed: {e}.")),
+        }
+    }
+
+    /// Changes the method, refusing (with a notice) a choice the engine refuses for this dataset.
+    pub fn set_method(&self, change: impl FnOnce(&mut MethodChoice)) {
+        let Some(b) = self.bundle().get_untracked() else {
+            return;
+        };
+        let mut choice = self.method().get_untracked();
+        change(&mut choice);
+        match choice
+            .apply(b.method())
+            .and_then(|m| m.validate(b.framework(), b.dataset()))
+        {
+            Ok(()) => self.method.write.set(choice),
+            Err(e) => self
+                .notices
+                .notify(Level::Warning, format!("Method not changed: {e}.")),
+        }
+    }
+
+    /// The scenario the page shows now (what the URL holds).
+    pub fn scenario(&self) -> Option<Scenario> {
+        let b = self.bundle().get()?;
+        let groups = self.groups().get();
+        Some(Scenario {
+            name: String::new(),
+            bundle: b.id().to_string(),
+            year: Some(self.year().get()).filter(|y| *y != b.default_year()),
+            weights: self
+                .weights()
+                .with(|w| w.as_ref().map(|w| w.overrides(b.framework())))
+                .unwrap_or_default(),
+            method: self.method().get(),
+            groups: Some(groups.clone()).filter(|g| g != b.default_groups()),
+            selection: self.selection().get(),
+        })
+    }
+}

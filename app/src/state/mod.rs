@@ -1,0 +1,146 @@
+//! The app's state, in one shape, created once at the root and provided as a context:
+//!
+//! - [`Inputs`]: the engine's inputs, behind validating setters (the only way to change them);
+//! - [`Derived`]: what the engine computes from them, each result once per change, shared;
+//! - [`TableUi`]: the ranking table's search, filter and sort;
+//! - [`Notices`]: messages for the person;
+//! - the catalogue of datasets and what is loading ([`Loading`]).
+//!
+//! Saved scenarios are not here: they are `persist`'s ([`crate::persist::Library`]), so that
+//! `persist` depends on the state and not the other way round.
+
+mod derived;
+mod inputs;
+mod notices;
+mod table;
+
+use index_core::scenario::Scenario;
+use leptos::prelude::*;
+use serde::Deserialize;
+
+pub use derived::{prepare_all, Derived, GapsByYear, Scored, YearData};
+pub use inputs::Inputs;
+pub use notices::{Level, Notice, Notices};
+pub use table::{SortKey, TableUi};
+
+/// One entry of `data/catalogue.json`, written by `index data build`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CatalogueEntry {
+    /// Bundle id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// File name under `data/`.
+    pub file: String,
+    /// Year shown first.
+    pub default_year: i32,
+    /// Years with data.
+    #[serde(default)]
+    pub years: Vec<i32>,
+}
+
+/// What is being loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Loading something, described for people.
+    Loading(String),
+    /// Ready.
+    Ready,
+    /// Nothing could be shown (first load failed).
+    Failed(String),
+}
+
+/// The datasets on offer and what is loading. Written by `loader` (and the embed and bench
+/// pages, which load their own way).
+#[derive(Clone, Copy)]
+pub struct Loading {
+    /// Bundles available.
+    pub catalogue: RwSignal<Vec<CatalogueEntry>>,
+    /// Loading status.
+    pub status: RwSignal<Status>,
+    /// Whether the link's state has been applied (the URL is not written before).
+    pub settled: RwSignal<bool>,
+    /// The latest load asked for: a load answered after a later one was asked for is dropped.
+    latest: StoredValue<u64>,
+}
+
+/// A ticket for one load: see [`Loading::begin`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+impl Loading {
+    fn new() -> Self {
+        Loading {
+            catalogue: RwSignal::new(Vec::new()),
+            status: RwSignal::new(Status::Loading("the list of datasets".into())),
+            settled: RwSignal::new(false),
+            latest: StoredValue::new(0),
+        }
+    }
+
+    /// Starts a load: its ticket is the latest until another load begins.
+    pub fn begin(&self) -> Ticket {
+        self.latest.update_value(|n| *n += 1);
+        Ticket(self.latest.get_value())
+    }
+
+    /// Whether `ticket` is still the latest load asked for (else its answer is dropped).
+    pub fn is_latest(&self, ticket: Ticket) -> bool {
+        self.latest.get_value() == ticket.0
+    }
+}
+
+/// All the app's state. `Copy`: handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The engine's inputs.
+    pub inputs: Inputs,
+    /// Results derived from them.
+    pub derived: Derived,
+    /// The ranking table's controls.
+    pub table: TableUi,
+    /// Notices.
+    pub notices: Notices,
+    /// Catalogue and loading status.
+    pub loading: Loading,
+}
+
+impl AppState {
+    /// Creates the state (empty until a bundle is loaded).
+    pub fn new() -> Self {
+        let notices = Notices::new();
+        let inputs = Inputs::new(notices);
+        AppState {
+            inputs,
+            derived: Derived::new(inputs),
+            table: TableUi::new(),
+            notices,
+            loading: Loading::new(),
+        }
+    }
+
+    /// Adds a notice.
+    pub fn notify(&self, level: Level, text: impl Into<String>) {
+        self.notices.notify(level, text);
+    }
+
+    /// The scenario the page shows now (what the URL holds).
+    pub fn scenario(&self) -> Option<Scenario> {
+        self.inputs.scenario()
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The state, from the context the root provides (a component outside the app is a bug, not
+/// something to paper over with a fresh state).
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

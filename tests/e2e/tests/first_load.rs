@@ -1,0 +1,177 @@
+//! The page before the app has mounted: the default view's ranking written into `index.html` at
+//! build time (`index prerender`, run by Trunk's post-build hook) is the CLI's ranking of the
+//! bundle the site ships, captioned with its source, edition and licence; the app replaces it
+//! when it mounts, with the same rows on top; a link with a query does not show it; and the site
+//! carries precompressed files beside its assets, which the server sends to a browser that
+//! accepts them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::time::Duration;
+
+use e2e::{cli_json, shown, Browser, Site};
+use serde_json::{json, Value};
+
+/// (rank, name, score) of the CLI's top `n` rows for the bundle the site ships, as shown.
+fn cli_top(n: usize) -> Vec<Vec<String>> {
+    let bundle = e2e::root().join("dist/data/ftri.json");
+    let v = cli_json(&[
+        "rank",
+        "--bundle",
+        &bundle.display().to_string(),
+        "--format",
+        "json",
+    ])
+    .unwrap();
+    v["units"].as_array().unwrap()[..n]
+        .iter()
+        .map(|u| {
+            vec![
+                u["rank"].as_u64().unwrap().to_string(),
+                u["name"].as_str().unwrap().to_string(),
+                shown(u["score"].as_f64().unwrap()),
+            ]
+        })
+        .collect()
+}
+
+fn cells(v: &Value) -> Vec<Vec<String>> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+const PRERENDERED_ROWS: &str = "return [...document.querySelectorAll('#prerendered tbody tr')]\
+     .map(r => [...r.children].map(c => c.textContent))";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn prerendered_ranking_is_the_clis_and_is_replaced_by_the_app() {
+    let site = Site::start().unwrap();
+    // Without the wasm (blocked), the page stays as built.
+    let b = Browser::start(360, 800).await.unwrap();
+    b.cdp("Network.enable", json!({})).await.unwrap();
+    b.cdp("Network.setBlockedURLs", json!({"urls": ["*.wasm"]}))
+        .await
+        .unwrap();
+    b.client.goto(&site.url).await.unwrap();
+    let rows = cells(&b.js(PRERENDERED_ROWS).await.unwrap());
+    assert_eq!(rows.len(), 20, "the top 20 rows are prerendered");
+    assert_eq!(rows, cli_top(20), "the prerendered rows are the CLI's");
+    let caption = b
+        .js("return document.querySelector('#prerendered caption').textContent")
+        .await
+        .unwrap();
+    let caption = caption.as_str().unwrap();
+    let bundle: Value = serde_json::from_str(
+        &std::fs::read_to_string(e2e::root().join("dist/data/ftri.json")).unwrap(),
+    )
+    .unwrap();
+    // Every source of the framework's indicators (as the app's source line).
+    let ds = &bundle["dataset"];
+    let leaves: Vec<&Value> = bundle["framework"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "indicator")
+        .map(|n| &n["id"])
+        .collect();
+    for source in ds["sources"].as_array().unwrap() {
+        let used = ds["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["source"] == source["id"] && leaves.contains(&&i["id"]));
+        for field in ["publisher", "edition", "licence"] {
+            let text = source[field].as_str().unwrap();
+            assert!(
+                !used || caption.contains(text),
+                "the caption gives the source's {field} `{text}`: {caption}"
+            );
+        }
+    }
+    b.screenshot("prerendered-360.png").await.unwrap();
+    // A link with a query is not the default view: the prerendered ranking is not shown.
+    b.client
+        .goto(&format!("{}?year=2018", site.url))
+        .await
+        .unwrap();
+    let hidden = b
+        .js("return document.getElementById('prerendered').hidden")
+        .await
+        .unwrap();
+    assert_eq!(hidden, Value::Bool(true));
+    b.close().await;
+
+    // With the wasm, the app replaces it, with the same rows on top.
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.client.goto(&site.url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let gone = b
+        .js("return !document.getElementById('boot') && !document.getElementById('prerendered')")
+        .await
+        .unwrap();
+    assert_eq!(gone, Value::Bool(true), "the app removed the boot view");
+    let app_rows = cells(
+        &b.js("return [...document.querySelectorAll('#rank-table tbody tr.row')].slice(0, 5)\
+               .map(r => [r.querySelector('.c-rank').textContent, r.querySelector('.c-name').textContent, r.querySelector('.c-score').textContent])")
+            .await
+            .unwrap(),
+    );
+    let top = cli_top(5);
+    for (app, cli) in app_rows.iter().zip(&top) {
+        assert_eq!(app[0], cli[0], "rank");
+        assert!(app[1].starts_with(&cli[1]), "{} vs {}", app[1], cli[1]);
+        assert_eq!(app[2], cli[2], "score");
+    }
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn site_is_precompressed_and_served_compressed() {
+    let dist = e2e::root().join("dist");
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .expect("a wasm in dist/");
+    for ext in ["br", "gz"] {
+        let mut p = wasm.clone().into_os_string();
+        p.push(format!(".{ext}"));
+        assert!(
+            std::path::Path::new(&p).is_file(),
+            "{} has a .{ext} beside it",
+            wasm.display()
+        );
+    }
+    let site = Site::start().unwrap();
+    let b = Browser::start(800, 600).await.unwrap();
+    b.client.goto(&site.url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    // Over plain HTTP Chromium accepts gzip; the wasm and the bundle arrive compressed.
+    let v = b
+        .js("return performance.getEntriesByType('resource')\
+             .filter(e => /\\.wasm$|ftri\\.json$/.test(e.name))\
+             .map(e => [e.name, e.encodedBodySize, e.decodedBodySize])")
+        .await
+        .unwrap();
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{v}");
+    for e in entries {
+        let (enc, dec) = (e[1].as_f64().unwrap(), e[2].as_f64().unwrap());
+        assert!(
+            enc < dec / 2.0,
+            "{} arrives compressed: {enc} of {dec} B",
+            e[0]
+        );
+    }
+    b.close().await;
+}
