@@ -1,7 +1,7 @@
 //! "Download every year (CSV)": every unit's index score and rank in every year with data,
 //! under the scenario shown, computed in the background worker ([`crate::worker_client`]) while
-//! the page stays responsive. While it runs, Cancel replaces the button and the years done are
-//! counted; Cancel stops the work (nothing is downloaded) and the button is back. The file is
+//! the page stays responsive. While it runs, Cancel replaces the button and a bar and a count
+//! show the years done; Cancel stops the work (nothing is downloaded) and the button is back. The file is
 //! [`crate::every_year::csv`].
 
 use leptos::prelude::*;
@@ -102,6 +102,9 @@ pub fn EveryYear() -> impl IntoView {
         }
     };
     let idle = move || running.with(Option::is_none);
+    // The bar: years done of all (empty until the worker has said how many).
+    let done = move || running.get().map_or(0, |(_, d, _)| d);
+    let total = move || running.get().map_or(1, |(_, _, t)| t.max(1));
     let count = move || match running.get() {
         Some((_, done, total)) if total > 0 => format!("Year {done} of {total}"),
         Some(_) => "Starting…".into(),
@@ -114,7 +117,8 @@ pub fn EveryYear() -> impl IntoView {
             <div class="buttons">
                 <button type="button" class="every-year-csv" hidden=move || !idle() on:click=start>"Download every year (CSV)"</button>
                 <button type="button" class="every-year-cancel" hidden=idle on:click=cancel>"Cancel"</button>
-                <span class="count every-year-count" role="status" style="align-self:center">{count}</span>
+                <progress class="every-year-progress" hidden=idle max=total value=done aria-label="Years computed"></progress>
+                <span class="count every-year-count" role="status">{count}</span>
             </div>
         </section>
     }
