@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
     let link = persist::read_url(&state);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = link.embed {
+        remove_boot();
         return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
     }
     if !start_bench(state, link.bench) {
@@ -74,10 +75,27 @@ fn start_bench(_: AppState, _: Option<String>) -> bool {
     false
 }
 
-/// Mounts the app into the page body, replacing the boot message.
+/// Mounts the app into the page body. The boot view (the header and, for the default view, the
+/// ranking written in at build time) stays on top of the app until the app's own first ranking
+/// is on screen or it knows it has none to show ([`remove_boot`]), so the ranking never
+/// disappears while the data arrives; without a prerendered ranking it is removed at once.
 pub fn mount() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        let prerendered = document()
+            .get_element_by_id("prerendered")
+            .is_some_and(|p| !p.has_attribute("hidden"));
+        if prerendered {
+            boot.set_class_name("boot over");
+        } else {
+            boot.remove();
+        }
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+/// Removes the boot view, if it is still there.
+pub fn remove_boot() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
 }

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::state::{AppState, CatalogueEntry, Level, Status};
 
-/// The dataset shown when the link names none.
+/// The dataset shown when the link names none. `index.html` preloads its file and
+/// `scripts/post-build.sh` prerenders its ranking: change them with it.
 pub const DEFAULT_BUNDLE: &str = "ftri";
 
 /// Fetches and parses the catalogue.

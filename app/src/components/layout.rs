@@ -21,8 +21,9 @@ use crate::state::{use_state, Status};
 pub fn Explorer() -> impl IntoView {
     let state = use_state();
     let ready = move || state.inputs.bundle().with(Option::is_some);
-    // A performance mark when the first ranking is on screen (read by the browser benchmark
-    // for time-to-ranking; effects run after the DOM update).
+    // When the first ranking is on screen (effects run after the DOM update): a performance
+    // mark, read by the browser benchmark for time-to-ranking, and the boot view's ranking is
+    // taken away (it stays until then; so does it until the first load has failed).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -32,6 +33,13 @@ pub fn Explorer() -> impl IntoView {
             if let Some(p) = window().performance() {
                 let _ = p.mark("ranking-ready");
             }
+        }
+        let failed = state
+            .loading
+            .status
+            .with(|s| matches!(s, Status::Failed(_)));
+        if shown || failed {
+            crate::remove_boot();
         }
         shown
     });

@@ -1,7 +1,8 @@
 //! The page before the app has mounted: the default view's ranking written into `index.html` at
 //! build time (`index prerender`, run by Trunk's post-build hook) is the CLI's ranking of the
-//! bundle the site ships, captioned with its source, edition and licence; the app replaces it
-//! when it mounts, with the same rows on top; a link with a query does not show it; and the site
+//! bundle the site ships, captioned with its source, edition and licence; it stays on screen,
+//! over the mounted app, until the app's ranking replaces it, with the same rows on top, and
+//! the view's data is fetched once, preloaded beside the wasm; a link with a query does not show it; and the site
 //! carries precompressed files beside its assets, which the server sends to a browser that
 //! accepts them.
 
@@ -132,6 +133,63 @@ async fn prerendered_ranking_is_the_clis_and_is_replaced_by_the_app() {
         assert!(app[1].starts_with(&cli[1]), "{} vs {}", app[1], cli[1]);
         assert_eq!(app[2], cli[2], "score");
     }
+    b.close().await;
+}
+
+/// Installed before the page's own scripts: on every change to the page, once the prerendered
+/// ranking has been seen, counts the moments with no ranking on screen (neither the prerendered
+/// one nor the app's rows), until the app's rows are there and the boot view is gone.
+const WATCH: &str =
+    "window.__watch = { seen: false, checks: 0, gaps: 0, over: false, done: false };
+new MutationObserver(() => {
+  const w = window.__watch;
+  const pre = document.getElementById('prerendered');
+  if (pre) w.seen = true;
+  if (!w.seen || w.done) return;
+  w.checks++;
+  const boot = document.getElementById('boot');
+  if (boot && boot.classList.contains('over')) w.over = true;
+  const app = document.querySelector('#rank-table tbody tr.row');
+  if (app && !boot) w.done = true;
+  else if (!app && !(pre && !pre.hidden)) w.gaps++;
+}).observe(document, { childList: true, subtree: true, attributes: true });";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ranking_stays_on_screen_until_the_apps_replaces_it() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.cdp("Page.enable", json!({})).await.unwrap();
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": WATCH }),
+    )
+    .await
+    .unwrap();
+    b.client.goto(&site.url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let w = b.js("return window.__watch").await.unwrap();
+    assert_eq!(
+        w["done"], true,
+        "the app's ranking replaced the boot view: {w}"
+    );
+    assert!(w["checks"].as_u64().unwrap() > 0, "{w}");
+    assert_eq!(
+        w["over"], true,
+        "the boot view covered the mounted app: {w}"
+    );
+    assert_eq!(w["gaps"], 0, "a moment without a ranking on screen: {w}");
+    // The default view's data was fetched once, by the page's preloads, not after the wasm.
+    let data = b
+        .js("return performance.getEntriesByType('resource')\
+             .filter(e => e.name.includes('/data/')).map(e => [e.name.split('/').pop(), e.initiatorType])")
+        .await
+        .unwrap();
+    assert_eq!(
+        data,
+        json!([["catalogue.json", "link"], ["ftri.json", "link"]]),
+        "fetched once each, by the preloads"
+    );
     b.close().await;
 }
 
