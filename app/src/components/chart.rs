@@ -1,11 +1,15 @@
 //! A canvas that draws one chart. It owns its `NodeRef`, sizes the canvas for the device pixel
 //! ratio and redraws in one effect whenever the data the draw closure reads changes (or the
-//! window is resized).
+//! window is resized) — while the canvas is in or near the viewport. A chart out of view is
+//! not drawn on every slider step (it does not read the data then), but when it comes into
+//! view (an `IntersectionObserver`).
 
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::charts::backend::Backend;
 use crate::charts::{DrawResult, Style};
@@ -58,9 +62,13 @@ where
         resized.update(|n| *n += 1);
     });
     on_cleanup(move || handle.remove());
+    let in_view = watch_view(canvas);
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
+        if !in_view.get() {
+            return;
+        }
         #[cfg(feature = "bench")]
         let started = now();
         let dpr = window().device_pixel_ratio().max(1.0);
@@ -91,4 +99,39 @@ where
         <canvas id=id node_ref=canvas class="chart-canvas" style=format!("height:{height}px")
             role="img" aria-label=move || label.get()></canvas>
     }
+}
+
+/// How far outside the viewport a chart is still drawn on each change.
+const NEAR_VIEW: &str = "300px";
+
+/// Whether `canvas` is within [`NEAR_VIEW`] of the viewport (false until the browser first
+/// says; true for good where there is no `IntersectionObserver`).
+fn watch_view(canvas: NodeRef<leptos::html::Canvas>) -> RwSignal<bool> {
+    let in_view = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .next_back();
+            if let Some(e) = last {
+                in_view.set(e.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(NEAR_VIEW);
+        match web_sys::IntersectionObserver::new_with_options(
+            seen.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            Ok(observer) => {
+                observer.observe(&el);
+                let kept = StoredValue::new_local((observer, seen));
+                on_cleanup(move || kept.with_value(|(o, _)| o.disconnect()));
+            }
+            Err(_) => in_view.set(true),
+        }
+    });
+    in_view
 }
