@@ -76,19 +76,12 @@ impl Bundle {
     ///
     /// # Errors
     /// [`Error::UnknownIndicator`] for a framework leaf or denominator not in the dataset, the
-    /// method's own errors, [`Error::UnknownYear`], [`Error::Unknown`] for a group, reference or
-    /// GDP indicator that does not exist.
+    /// method's own errors, [`Error::Unknown`] for a group, reference or GDP indicator that does
+    /// not exist, [`Error::NoDataForYear`] for a default year in which the framework has no
+    /// data.
     pub fn new(parts: BundleParts) -> Result<Self> {
         pipeline::check_binding(&parts.dataset, &parts.framework)?;
         parts.method.validate(&parts.framework, &parts.dataset)?;
-        let years = parts.dataset.years();
-        if !years.contains(&parts.default_year) {
-            return Err(Error::UnknownYear {
-                year: parts.default_year,
-                first: years.first().copied().unwrap_or(0),
-                last: years.last().copied().unwrap_or(0),
-            });
-        }
         for g in &parts.default_groups {
             if parts.dataset.group(g).is_none() {
                 return Err(Error::Unknown {
@@ -112,7 +105,16 @@ impl Bundle {
                 });
             }
         }
-        Ok(Bundle(parts))
+        // The year a view opens on must be one it can show: the framework has data for it.
+        let bundle = Bundle(parts);
+        let with_data = bundle.years_with_data();
+        if !with_data.contains(&bundle.0.default_year) {
+            return Err(Error::NoDataForYear {
+                year: bundle.0.default_year,
+                with_data: crate::scenario::years_in_short(&with_data),
+            });
+        }
+        Ok(bundle)
     }
 
     /// Reads a bundle from its JSON text.

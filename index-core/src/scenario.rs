@@ -172,8 +172,11 @@ impl MethodChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Scenario {
-    /// Name given by the person who saved it.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    /// Name given by the person who saved it (read from a file only up to [`MAX_NAME_CHARS`]).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "bounded_name"
+    )]
     pub name: String,
     /// Bundle id.
     pub bundle: String,
@@ -192,6 +195,31 @@ pub struct Scenario {
     /// The unit followed (ISO3 code).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selection: Option<String>,
+}
+
+/// The longest scenario name, in characters: longer ones are refused when a file is read (and
+/// by the app when a scenario is saved or renamed).
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Whether `name` is short enough to be a scenario's name; if not, why.
+///
+/// # Errors
+/// The name's length and the limit, for people.
+pub fn check_name(name: &str) -> std::result::Result<(), String> {
+    let n = name.chars().count();
+    if n > MAX_NAME_CHARS {
+        return Err(format!(
+            "the name is {n} characters long; at most {MAX_NAME_CHARS}"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a scenario's name, refusing one longer than [`MAX_NAME_CHARS`].
+fn bounded_name<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let name = String::deserialize(d)?;
+    check_name(&name).map_err(serde::de::Error::custom)?;
+    Ok(name)
 }
 
 /// A scenario made concrete for its bundle: every field valid for it.
@@ -228,7 +256,7 @@ impl Resolved {
 
 /// `years` (ascending) in short, for a message: "data for 2000–2019", "data for 1990,
 /// 2000–2019", at most three runs ("data for some years from 1990 to 2019" beyond).
-fn years_in_short(years: &[i32]) -> String {
+pub(crate) fn years_in_short(years: &[i32]) -> String {
     let mut runs: Vec<(i32, i32)> = Vec::new();
     for &y in years {
         match runs.last_mut() {
@@ -809,6 +837,35 @@ mod tests {
     }
 
     #[test]
+    fn a_name_longer_than_the_limit_is_refused_where_it_is() {
+        let named = |n: usize| {
+            format!(
+                "{{\"format\": 1,\n\"name\": \"{}\", \"bundle\": \"ftri\"}}",
+                "é".repeat(n)
+            )
+        };
+        let ok = Scenario::from_json(&named(MAX_NAME_CHARS)).unwrap();
+        assert_eq!(
+            ok.name.chars().count(),
+            MAX_NAME_CHARS,
+            "characters, not bytes"
+        );
+        let e = Scenario::from_json(&named(MAX_NAME_CHARS + 1))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("the name is 201 characters long; at most 200") && e.contains("line 2"),
+            "{e}"
+        );
+        let many = format!(r#"{{"format": 1, "scenarios": [{}]}}"#, named(100_000));
+        let e = Scenario::many_from_json(&many).unwrap_err().to_string();
+        assert!(e.contains("100000 characters long"), "{e}");
+        assert!(e.len() < 300, "the message does not echo the name: {e}");
+        assert_eq!(check_name(&"x".repeat(MAX_NAME_CHARS)), Ok(()));
+        assert!(check_name(&"x".repeat(MAX_NAME_CHARS + 1)).is_err());
+    }
+
+    #[test]
     fn a_collection_is_not_read_as_one_scenario() {
         let many = Scenario::many_to_json(&[Scenario::default(), Scenario::default()]);
         let e = Scenario::from_json(&many).unwrap_err().to_string();
@@ -959,6 +1016,19 @@ mod tests {
 
     /// A bundle shaped like FTRI's, one year (2020), three units.
     fn bundle() -> Bundle {
+        Bundle::new(parts()).unwrap()
+    }
+
+    #[test]
+    fn a_bundle_opens_on_a_year_with_data() {
+        let mut p = parts();
+        p.default_year = 2019;
+        let e = Bundle::new(p).unwrap_err();
+        assert_eq!(e.to_string(), "there is no data for 2019 (data for 2020)");
+    }
+
+    /// The parts of [`bundle`].
+    fn parts() -> crate::bundle::BundleParts {
         use crate::bundle::BundleParts;
         use crate::dataset::fixture::dataset;
         use crate::dataset::Direction::Higher;
@@ -981,7 +1051,7 @@ mod tests {
             ],
             &columns,
         );
-        Bundle::new(BundleParts {
+        BundleParts {
             id: "ftri".into(),
             title: "FTRI".into(),
             description: String::new(),
@@ -993,8 +1063,7 @@ mod tests {
             default_groups: ["LDC".into(), "developed".into()],
             reference: None,
             gdp_per_capita: None,
-        })
-        .unwrap()
+        }
     }
 
     #[test]

@@ -45,6 +45,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An input file is larger than the pipeline reads ([`crate::read::MAX_FILE_BYTES`]).
+    #[error("{} is larger than {} MiB, the most read for a publisher's file", path.display(), limit >> 20)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A file could not be written (or a directory created).
     #[error("cannot write {}: {source}", path.display())]
     Write {

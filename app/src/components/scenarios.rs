@@ -1,7 +1,7 @@
 //! The scenarios panel: save the current view under a name; open, rename, duplicate, delete,
 //! export and import saved scenarios; tick two to four to compare them.
 
-use index_core::scenario::Scenario;
+use index_core::scenario::{Scenario, MAX_NAME_CHARS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -136,7 +136,7 @@ pub fn ScenariosPanel() -> impl IntoView {
         <section class="panel scenarios" aria-labelledby="scenarios-h">
             <div class="panel-head"><h2 id="scenarios-h">"Scenarios"</h2></div>
             <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save_current(); }>
-                <input type="text" id="scenario-name" placeholder="Name this view" aria-label="Scenario name"
+                <input type="text" id="scenario-name" placeholder="Name this view" aria-label="Scenario name" maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 <button type="submit" id="save-scenario">"Save"</button>
             </form>
@@ -223,7 +223,7 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
                 }
             }>
                 <form class="rename" on:submit=move |ev| { ev.prevent_default(); rename(); }>
-                    <input type="text" class="rename-input" aria-label="New name" prop:value=move || new_name.get()
+                    <input type="text" class="rename-input" aria-label="New name" maxlength=MAX_NAME_CHARS.to_string() prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
                     <button type="submit">"OK"</button>
                 </form>

@@ -7,7 +7,7 @@
 //! is disabled, which would abort the app). Without storage (some private modes, or site data
 //! blocked), scenarios are kept until the page closes, as a notice says.
 
-use index_core::scenario::Scenario;
+use index_core::scenario::{check_name, Scenario, MAX_NAME_CHARS};
 use leptos::prelude::*;
 
 use crate::shared::Halves;
@@ -201,8 +201,14 @@ impl Library {
         self.unreadable.write.set(unreadable);
     }
 
-    /// Saves `scenario` as a new entry; whether it was saved.
+    /// Saves `scenario` as a new entry; whether it was saved (a name longer than
+    /// [`MAX_NAME_CHARS`] is refused, with a notice).
     pub fn add(&self, scenario: Scenario) -> bool {
+        if let Err(why) = check_name(&scenario.name) {
+            self.notices
+                .notify(Level::Warning, format!("Scenario not saved: {why}."));
+            return false;
+        }
         let saved = Saved {
             id: self.saved().with_untracked(|s| new_id(s)),
             scenario,
@@ -220,6 +226,11 @@ impl Library {
         if name.is_empty() {
             self.notices
                 .notify(Level::Warning, "A scenario needs a name: not renamed.");
+            return false;
+        }
+        if let Err(why) = check_name(name) {
+            self.notices
+                .notify(Level::Warning, format!("Not renamed: {why}."));
             return false;
         }
         let Some(mut s) = self.find(id) else {
@@ -241,7 +252,13 @@ impl Library {
     pub fn duplicate(&self, id: u64) {
         if let Some(s) = self.find(id) {
             let mut copy = s.scenario;
-            copy.name = format!("{} (copy)", copy.name);
+            const COPY: &str = " (copy)";
+            let base: String = copy
+                .name
+                .chars()
+                .take(MAX_NAME_CHARS - COPY.len())
+                .collect();
+            copy.name = format!("{base}{COPY}");
             self.add(copy);
         }
     }
