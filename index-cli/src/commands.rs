@@ -21,9 +21,8 @@ pub struct Job {
     pub resolved: Resolved,
 }
 
-/// The largest scenario file read (a scenario is a few hundred bytes; a file of many is far
-/// below this).
-pub const SCENARIO_LIMIT: u64 = 1 << 20;
+/// The largest scenario file read, as in the app ([`index_core::scenario::MAX_FILE_BYTES`]).
+pub const SCENARIO_LIMIT: u64 = index_core::scenario::MAX_FILE_BYTES;
 /// The largest bundle file read (the largest bundle built is a few MiB).
 pub const BUNDLE_LIMIT: u64 = 64 << 20;
 

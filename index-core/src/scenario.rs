@@ -197,6 +197,10 @@ pub struct Scenario {
     pub selection: Option<String>,
 }
 
+/// The largest scenario file read, by the CLI and by the app's import: 1 MiB (a scenario is a
+/// few hundred bytes; a file of many is far below this).
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// The longest scenario name, in characters: longer ones are refused when a file is read (and
 /// by the app when a scenario is saved or renamed).
 pub const MAX_NAME_CHARS: usize = 200;

@@ -1,7 +1,7 @@
 //! The scenarios panel: save the current view under a name; open, rename, duplicate, delete,
 //! export and import saved scenarios; tick two to four to compare them.
 
-use index_core::scenario::{Scenario, MAX_NAME_CHARS};
+use index_core::scenario::{Scenario, MAX_FILE_BYTES, MAX_NAME_CHARS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -77,6 +77,17 @@ pub fn ScenariosPanel() -> impl IntoView {
         };
         let file_label = file.name();
         input.set_value("");
+        if file.size() > MAX_FILE_BYTES as f64 {
+            state.notify(
+                Level::Error,
+                format!(
+                    "{} was not imported: it is larger than {} MiB, the most read for a scenario file.",
+                    crate::format::excerpt(&file_label),
+                    MAX_FILE_BYTES >> 20
+                ),
+            );
+            return;
+        }
         spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(t) => t.as_string().unwrap_or_default(),

@@ -130,6 +130,55 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     );
     assert_eq!(b.rows().await.unwrap(), before, "the view is as it was");
     assert_eq!(b.js("return location.search").await.unwrap(), query);
+
+    // A name of 100 000 characters: the file is refused with its place, the name not echoed,
+    // and nothing is saved.
+    let saved = "return document.querySelectorAll('#saved-list .open-scenario').length";
+    let count = b.js(saved).await.unwrap();
+    b.js(
+        r#"const text = JSON.stringify({format: 1, name: "x".repeat(100000), bundle: "ftri"});
+             const dt = new DataTransfer();
+             dt.items.add(new File([text], "long-name.json", {type: "application/json"}));
+             const input = document.querySelector('#import-scenarios');
+             input.files = dt.files;
+             input.dispatchEvent(new Event('change', {bubbles: true}));
+             return true"#,
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let text = b.notices().await.unwrap();
+    assert!(
+        text.contains("long-name.json")
+            && text.contains("100000 characters long; at most 200")
+            && !text.contains("xxxxxxxxxx"),
+        "{text}"
+    );
+    assert_eq!(b.js(saved).await.unwrap(), count, "nothing saved");
+    // A file over 1 MiB is not read at all.
+    b.js(
+        r#"const dt = new DataTransfer();
+             dt.items.add(new File([" ".repeat((1 << 20) + 1)], "huge.json", {type: "application/json"}));
+             const input = document.querySelector('#import-scenarios');
+             input.files = dt.files;
+             input.dispatchEvent(new Event('change', {bubbles: true}));
+             return true"#,
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let text = b.notices().await.unwrap();
+    assert!(
+        text.contains("huge.json was not imported: it is larger than 1 MiB"),
+        "{text}"
+    );
+    assert_eq!(b.js(saved).await.unwrap(), count, "nothing saved");
+    // The name field takes at most 200 characters.
+    let max = b
+        .js("return document.querySelector('#scenario-name').maxLength")
+        .await
+        .unwrap();
+    assert_eq!(max, 200);
     b.js("localStorage.clear(); return true").await.unwrap();
     b.close().await;
 }
