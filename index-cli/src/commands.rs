@@ -26,33 +26,10 @@ pub const SCENARIO_LIMIT: u64 = index_core::scenario::MAX_FILE_BYTES;
 /// The largest bundle file read (the largest bundle built is a few MiB).
 pub const BUNDLE_LIMIT: u64 = 64 << 20;
 
-/// Writes `bytes` as "1 MiB", "64 MiB", "512 KiB".
-fn size(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
-        format!("{} MiB", bytes >> 20)
-    } else {
-        format!("{} KiB", bytes >> 10)
-    }
-}
-
 /// Reads `path` as UTF-8 text of at most `limit` bytes (so that `/dev/stdin` or `/dev/zero`
 /// cannot fill the memory), without a leading byte-order mark (as browsers read files).
-pub fn read_file(path: &Path, what: &str, limit: u64) -> Result<String, String> {
-    use std::io::Read as _;
-    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(cannot)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > limit {
-        return Err(format!(
-            "{} is larger than {}, the most read for a {what}",
-            path.display(),
-            size(limit)
-        ));
-    }
+pub fn read_file(path: &Path, what: &'static str, limit: u64) -> Result<String, String> {
+    let bytes = index_data::read::read_bounded(path, limit, what).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("{} is not UTF-8 text: {e}", path.display()))?;
     Ok(match text.strip_prefix('\u{feff}') {

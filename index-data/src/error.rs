@@ -32,6 +32,15 @@ impl fmt::Display for At {
     }
 }
 
+/// `bytes` as "1 MiB", "64 MiB", "512 KiB".
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{} KiB", bytes >> 10)
+    }
+}
+
 /// Everything that can go wrong between the publishers' files and the written bundles.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -45,13 +54,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// An input file is larger than the pipeline reads ([`crate::read::MAX_FILE_BYTES`]).
-    #[error("{} is larger than {} MiB, the most read for a publisher's file", path.display(), limit >> 20)]
+    /// A file is larger than the most read for its kind ([`crate::read::read_bounded`]).
+    #[error("{} is larger than {}, the most read for a {what}", path.display(), size(*.limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
         /// The limit, in bytes.
         limit: u64,
+        /// What the file was read as ("publisher's file", "scenario file"…).
+        what: &'static str,
     },
     /// A file could not be written (or a directory created).
     #[error("cannot write {}: {source}", path.display())]

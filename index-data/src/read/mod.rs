@@ -53,11 +53,16 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// # Errors
 /// [`Error::Read`] naming the file; [`Error::TooLarge`] for a larger one.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
-    read_bounded(path, MAX_FILE_BYTES)
+    read_bounded(path, MAX_FILE_BYTES, "publisher's file")
 }
 
-/// Reads `path` as bytes, failing if it holds more than `limit`.
-fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+/// Reads `path` as bytes, failing at once if it holds more than `limit` (so that a device such
+/// as `/dev/zero` or `/dev/stdin` cannot fill the memory); `what` names the kind of file in the
+/// error.
+///
+/// # Errors
+/// [`Error::Read`] naming the file; [`Error::TooLarge`] naming it and the limit.
+pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>> {
     use std::io::Read as _;
     let cannot = |source| Error::Read {
         path: path.to_path_buf(),
@@ -73,6 +78,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
             limit,
+            what,
         });
     }
     Ok(bytes)
@@ -613,7 +619,7 @@ mod tests {
 
     #[test]
     fn a_file_over_the_limit_is_refused_by_name_without_reading_it_all() {
-        let e = read_bounded(Path::new("/dev/zero"), 1 << 20).unwrap_err();
+        let e = read_bounded(Path::new("/dev/zero"), 1 << 20, "publisher's file").unwrap_err();
         assert!(
             matches!(e, Error::TooLarge { limit, .. } if limit == 1 << 20),
             "{e}"
@@ -626,8 +632,12 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let f = dir.join("small.csv");
         std::fs::write(&f, "a,b\n1,2\n").unwrap();
-        assert_eq!(read_bounded(&f, 8).unwrap(), b"a,b\n1,2\n");
-        assert!(read_bounded(&f, 7).is_err(), "one byte over");
+        assert_eq!(read_bounded(&f, 8, "test file").unwrap(), b"a,b\n1,2\n");
+        let e = read_bounded(&f, 7, "test file").unwrap_err().to_string();
+        assert!(
+            e.ends_with("is larger than 0 KiB, the most read for a test file"),
+            "{e}"
+        );
         let missing = read_file(&dir.join("missing.csv")).unwrap_err();
         assert!(matches!(missing, Error::Read { .. }), "{missing}");
         let _ = std::fs::remove_dir_all(&dir);

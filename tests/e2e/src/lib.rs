@@ -459,6 +459,25 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// The records of a CSV text (as the app writes it: RFC 4180, records of any length), each as
+/// its fields.
+///
+/// # Panics
+/// The text is not CSV (a failed test).
+pub fn csv_records(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| {
+            #[allow(clippy::expect_used)] // a file that is not CSV is a failed test
+            let r = r.expect("the text is CSV");
+            r.iter().map(String::from).collect()
+        })
+        .collect()
+}
+
 /// An empty directory `name-<pid>` under [`artifacts`] (downloads land there).
 ///
 /// # Panics

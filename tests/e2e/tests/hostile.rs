@@ -95,6 +95,22 @@ async fn links_with_numbers_out_of_bounds_are_refused_and_the_tab_stays_alive() 
     b.close().await;
 }
 
+/// Imports a file named `name` whose text is the JavaScript expression `text`, as a person
+/// would (through the file field), and lets the page read it.
+async fn import(b: &Browser, name: &str, text: &str) {
+    b.js(&format!(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([{text}], {name:?}, {{type: 'application/json'}}));
+         const input = document.querySelector('#import-scenarios');
+         input.files = dt.files;
+         input.dispatchEvent(new Event('change', {{bubbles: true}}));
+         return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     let site = Site::start().unwrap();
@@ -103,20 +119,13 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     b.js("localStorage.clear(); return true").await.unwrap();
     let before = b.rows().await.unwrap();
     let query = b.js("return location.search").await.unwrap();
-    // Imported as a person would, through the file field.
-    b.js(
-        r#"const text = JSON.stringify({format: 1, name: "Forever", bundle: "ftri",
-               method: {carry_forward: 4000000000}});
-             const dt = new DataTransfer();
-             dt.items.add(new File([text], "forever.json", {type: "application/json"}));
-             const input = document.querySelector('#import-scenarios');
-             input.files = dt.files;
-             input.dispatchEvent(new Event('change', {bubbles: true}));
-             return true"#,
+    import(
+        &b,
+        "forever.json",
+        r#"JSON.stringify({format: 1, name: "Forever", bundle: "ftri",
+               method: {carry_forward: 4000000000}})"#,
     )
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    .await;
     // Opening it applies what can be applied and says what cannot.
     b.js("document.querySelector('#saved-list .open-scenario').click(); return true")
         .await
@@ -135,18 +144,12 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     // and nothing is saved.
     let saved = "return document.querySelectorAll('#saved-list .open-scenario').length";
     let count = b.js(saved).await.unwrap();
-    b.js(
-        r#"const text = JSON.stringify({format: 1, name: "x".repeat(100000), bundle: "ftri"});
-             const dt = new DataTransfer();
-             dt.items.add(new File([text], "long-name.json", {type: "application/json"}));
-             const input = document.querySelector('#import-scenarios');
-             input.files = dt.files;
-             input.dispatchEvent(new Event('change', {bubbles: true}));
-             return true"#,
+    import(
+        &b,
+        "long-name.json",
+        r#"JSON.stringify({format: 1, name: "x".repeat(100000), bundle: "ftri"})"#,
     )
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    .await;
     let text = b.notices().await.unwrap();
     assert!(
         text.contains("long-name.json")
@@ -156,17 +159,7 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     );
     assert_eq!(b.js(saved).await.unwrap(), count, "nothing saved");
     // A file over 1 MiB is not read at all.
-    b.js(
-        r#"const dt = new DataTransfer();
-             dt.items.add(new File([" ".repeat((1 << 20) + 1)], "huge.json", {type: "application/json"}));
-             const input = document.querySelector('#import-scenarios');
-             input.files = dt.files;
-             input.dispatchEvent(new Event('change', {bubbles: true}));
-             return true"#,
-    )
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    import(&b, "huge.json", r#"" ".repeat((1 << 20) + 1)"#).await;
     let text = b.notices().await.unwrap();
     assert!(
         text.contains("huge.json was not imported: it is larger than 1 MiB"),

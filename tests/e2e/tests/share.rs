@@ -384,40 +384,6 @@ async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     }
 }
 
-/// A small RFC 4180 reader: records of fields (quotes, doubled quotes, commas and newlines in
-/// quotes).
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(!quoted, "unterminated quote");
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
-
 /// The text drawn in an SVG, one string (text elements joined by spaces, entities decoded).
 fn svg_text(svg: &str) -> String {
     svg.split("<text")
@@ -474,7 +440,7 @@ async fn downloads_hold_what_the_page_shows() {
     ] {
         assert!(meta_text.contains(part), "{part} in\n{meta_text}");
     }
-    let sources: Vec<Vec<String>> = parse_csv(&meta_text)
+    let sources: Vec<Vec<String>> = e2e::csv_records(&meta_text)
         .into_iter()
         .filter(|r| r[0] == "# source")
         .collect();
@@ -496,7 +462,7 @@ async fn downloads_hold_what_the_page_shows() {
             .any(|s| s[4].contains("attribution") || s[4].contains("CC BY")),
         "{sources:?}"
     );
-    let records = parse_csv(&csv);
+    let records = e2e::csv_records(&csv);
     let table: Vec<&Vec<String>> = records.iter().filter(|r| !r[0].starts_with('#')).collect();
     assert_eq!(
         &table[0][..6],
@@ -524,7 +490,7 @@ async fn downloads_hold_what_the_page_shows() {
         downloaded(&dir, &format!("index-explorer-ftri-{year}-all-data.csv")).await,
     )
     .unwrap();
-    let records = parse_csv(&all);
+    let records = e2e::csv_records(&all);
     let table: Vec<&Vec<String>> = records.iter().filter(|r| !r[0].starts_with('#')).collect();
     assert_eq!(
         &table[0][..5],

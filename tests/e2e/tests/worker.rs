@@ -55,41 +55,11 @@ async fn downloaded_csv(dir: &Path, secs: u64) -> (String, String) {
     }
 }
 
-/// Records of a CSV (RFC 4180: quotes, doubled quotes, commas in quotes).
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
-
 /// The CSV's table: year → [(code, rank, score)] in file order.
 type Years = BTreeMap<i32, Vec<(String, String, String)>>;
 
 fn by_year(csv: &str) -> Years {
-    let records = parse_csv(csv);
+    let records = e2e::csv_records(csv);
     let table: Vec<&Vec<String>> = records
         .iter()
         .filter(|r| !r.first().is_some_and(|f| f.starts_with('#')))
@@ -194,7 +164,7 @@ async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() 
     assert_eq!(b.text(".every-year-count").await.unwrap(), "", "idle again");
 
     // The metadata header every CSV of the app carries, for this scenario.
-    let meta: Vec<Vec<String>> = parse_csv(&csv)
+    let meta: Vec<Vec<String>> = e2e::csv_records(&csv)
         .into_iter()
         .filter(|r| r[0].starts_with('#'))
         .collect();
