@@ -105,10 +105,7 @@ mod tests {
 
     use std::sync::Arc;
 
-    use index_core::bundle::BundleParts;
     use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Source, Unit};
-    use index_core::framework::{Framework, NodeKind, NodeSpec};
-    use index_core::method::Method;
     use index_core::pipeline;
     use index_worker::jobs::score_years;
 
@@ -166,33 +163,7 @@ mod tests {
                 b.set(code, "y", year, 8.0 - i as f64 + t).unwrap();
             }
         }
-        let node = |id: &str, parent: Option<&str>, kind: NodeKind| NodeSpec {
-            id: id.into(),
-            name: format!("Node {id}"),
-            parent: parent.map(Into::into),
-            weight: 1.0,
-            kind,
-        };
-        let framework = Framework::new(vec![
-            node("idx", None, NodeKind::Aggregate),
-            node("x", Some("idx"), NodeKind::Indicator { denominator: None }),
-            node("y", Some("idx"), NodeKind::Indicator { denominator: None }),
-        ])
-        .unwrap();
-        Bundle::new(BundleParts {
-            id: "test".into(),
-            title: "Test index".into(),
-            description: String::new(),
-            notes: vec![],
-            dataset: b.build(),
-            framework,
-            method: Method::default(),
-            default_year: 2020,
-            default_groups: ["LDC".into(), "developed".into()],
-            reference: None,
-            gdp_per_capita: None,
-        })
-        .unwrap()
+        crate::fixtures::test_index(b.build())
     }
 
     fn records(csv: &str) -> Vec<Vec<String>> {

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use index_core::bundle::{Bundle, BundleParts};
-use index_core::dataset::{DatasetBuilder, Direction, Group, Indicator, Source, Unit};
+use index_core::dataset::{Dataset, DatasetBuilder, Direction, Group, Indicator, Source, Unit};
 use index_core::framework::{Framework, NodeKind, NodeSpec};
 use index_core::method::Method;
 use index_core::pipeline::{self, Results};
@@ -67,6 +67,12 @@ pub fn bundle(edition: &str) -> Bundle {
         }
     }
     b.set("EEE", "x", 2019, 4.0).unwrap();
+    test_index(b.build())
+}
+
+/// The test index over `dataset`'s indicators `x` and `y` (equal weights, the default method),
+/// opening on 2020 with LDCs against developed units.
+pub fn test_index(dataset: Dataset) -> Bundle {
     let node = |id: &str, parent: Option<&str>, kind: NodeKind| NodeSpec {
         id: id.into(),
         name: format!("Node {id}"),
@@ -85,7 +91,7 @@ pub fn bundle(edition: &str) -> Bundle {
         title: "Test index".into(),
         description: String::new(),
         notes: vec![],
-        dataset: b.build(),
+        dataset,
         framework,
         method: Method::default(),
         default_year: 2020,
