@@ -27,7 +27,7 @@ pub async fn fetch_catalogue() -> Result<Vec<CatalogueEntry>, String> {
 /// # Errors
 /// A message naming the file and what went wrong.
 pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, String> {
-    let path = format!("data/{}", entry.file);
+    let path = bundle_url(entry);
     fetch_text(&path)
         .await
         .and_then(|t| Bundle::from_json(&t).map_err(|e| format!("{path}: {e}")))
@@ -49,6 +49,12 @@ async fn fetch_text(path: &str) -> Result<String, String> {
         .text()
         .await
         .map_err(|e| format!("could not read {path}: {e}"))
+}
+
+/// Where the page loads a catalogue entry's bundle from (relative to the page): `data/<file>`.
+/// The background worker fetches the same file ([`crate::worker_client::submit`]).
+pub fn bundle_url(entry: &CatalogueEntry) -> String {
+    format!("data/{}", entry.file)
 }
 
 /// Loads the catalogue, then the bundle the link asks for (or the default), then applies the

@@ -8,7 +8,8 @@
 //!   the worker's wasm). Jobs submitted before it says [`FromWorker::Ready`] wait in order.
 //! - **The bundle is fetched once.** Each bundle the page holds gets a key (by identity: the
 //!   same `Shared<Bundle>` keeps its key, a bundle loaded again gets a new one); a job names
-//!   the key and the file the page loaded it from ([`bundle_url`]), and the worker fetches and
+//!   the key and the file the page loaded it from (`crate::loader::bundle_url`, given to
+//!   [`submit`]), and the worker fetches and
 //!   parses it only when it does not hold that key (see [`index_worker::protocol`]). The page
 //!   neither serialises nor copies the bundle.
 //! - **Cancel by terminating.** A wasm job cannot read a message until it returns, so
@@ -55,6 +56,8 @@ type Deliveries = Vec<(Listener, Response)>;
 struct Job {
     id: JobId,
     bundle: Shared<Bundle>,
+    /// The file the page loaded `bundle` from, which the worker fetches.
+    url: String,
     scenario: Scenario,
     request: Request,
     on: Listener,
@@ -110,10 +113,12 @@ fn with(f: impl FnOnce(&mut Client) -> Deliveries) -> bool {
     free
 }
 
-/// Asks the worker to run `request` over `bundle` under `scenario`; `on` hears its answers.
-/// Starts the worker if none is running.
+/// Asks the worker to run `request` over `bundle` (loaded from `url`, which the worker fetches
+/// unless it holds the bundle already) under `scenario`; `on` hears its answers. Starts the
+/// worker if none is running.
 pub fn submit(
     bundle: &Shared<Bundle>,
+    url: String,
     scenario: Scenario,
     request: Request,
     on: impl Fn(Response) + 'static,
@@ -126,6 +131,7 @@ pub fn submit(
         c.jobs.push(Job {
             id,
             bundle: bundle.clone(),
+            url,
             scenario,
             request,
             on: Rc::clone(&on),
@@ -153,12 +159,6 @@ pub fn cancel(job: JobId) {
         }
         c.pump()
     });
-}
-
-/// Where the page loads bundle `id` from: `data/<id>.json`, as `index data build` writes it
-/// and the catalogue lists it.
-pub fn bundle_url(id: &str) -> String {
-    format!("data/{id}.json")
 }
 
 /// "The background worker `what`: <the JavaScript error's or error event's message>".
@@ -264,7 +264,7 @@ impl Client {
                 job: job.id,
                 bundle: BundleRef::Url {
                     key,
-                    url: bundle_url(job.bundle.id()),
+                    url: job.url.clone(),
                 },
                 scenario: job.scenario.clone(),
                 request: job.request,

@@ -40,6 +40,19 @@ pub fn EveryYear() -> impl IntoView {
         ) else {
             return;
         };
+        // The worker reads the file the page read the bundle from.
+        let url = state.loading.catalogue.with_untracked(|c| {
+            c.iter()
+                .find(|e| e.id == bundle.id())
+                .map(crate::loader::bundle_url)
+        });
+        let Some(url) = url else {
+            finish(Err(format!(
+                "dataset `{}` is not in the list of datasets",
+                bundle.id()
+            )));
+            return;
+        };
         // The file's header is taken now (the ranking chart's captions: weights and method), so
         // it describes the scenario asked for even if the page moves on meanwhile.
         let groups = scenario
@@ -90,7 +103,7 @@ pub fn EveryYear() -> impl IntoView {
         // Running before `submit`: a worker that cannot be created answers at once (and the job
         // is then over).
         running.set(Some((JobId(0), 0, 0)));
-        let job = worker_client::submit(&bundle, scenario, Request::ScoreYears, on);
+        let job = worker_client::submit(&bundle, url, scenario, Request::ScoreYears, on);
         if running.get_untracked().is_some() {
             running.set(Some((job, 0, 0)));
         }
