@@ -5,7 +5,7 @@
 use index_core::bundle::Bundle;
 use index_core::compare::rank_moves;
 use index_core::groups;
-use index_core::pipeline::{self, Results};
+use index_core::pipeline::Results;
 
 use crate::charts::{Membership, Slope, Slopes};
 use crate::persist::Saved;
@@ -72,15 +72,7 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
         } else {
             s.scenario.name.clone()
         };
-        let run = s.scenario.resolve(bundle).and_then(|r| {
-            pipeline::run(
-                bundle.dataset(),
-                bundle.framework(),
-                &r.method,
-                &r.weights,
-                r.year,
-            )
-        });
+        let run = s.scenario.resolve(bundle).and_then(|r| r.run(bundle));
         match run {
             Ok(r) => {
                 names.push(name);

@@ -47,7 +47,6 @@ pub fn App() -> impl IntoView {
     let link = persist::read_url(&state);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = link.embed {
-        remove_boot();
         return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
     }
     if !start_bench(state, link.bench) {

@@ -116,10 +116,8 @@ pub fn load_bundle(data_dir: &Path, which: &str) -> Result<Bundle, String> {
 /// `index rank`.
 pub fn rank(data_dir: &Path, sel: &Selection, format: Format, digits: usize) -> Result<(), String> {
     let job = load(data_dir, sel)?;
-    let r = &job.resolved;
     let b = &job.bundle;
-    let results = pipeline::run(b.dataset(), b.framework(), &r.method, &r.weights, r.year)
-        .map_err(|e| e.to_string())?;
+    let results = job.resolved.run(b).map_err(|e| e.to_string())?;
     output::ranking(b, &results, format, digits)
 }
 
@@ -248,14 +246,9 @@ pub fn compare(
         let r = s
             .resolve(&bundle)
             .map_err(|e| format!("scenario `{label}`: {e}"))?;
-        let results = pipeline::run(
-            bundle.dataset(),
-            bundle.framework(),
-            &r.method,
-            &r.weights,
-            r.year,
-        )
-        .map_err(|e| format!("scenario `{label}`: {e}"))?;
+        let results = r
+            .run(&bundle)
+            .map_err(|e| format!("scenario `{label}`: {e}"))?;
         let gap = groups::compare(
             bundle.dataset(),
             bundle.framework(),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use index_core::bundle::Bundle;
 use index_core::display::{score, source_line};
-use index_core::pipeline::{self, Results};
+use index_core::pipeline::Results;
 use index_core::scenario::Scenario;
 
 /// Where the ranking goes in the page: this comment inside the boot element.
@@ -36,14 +36,7 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
     let r = Scenario::default()
         .resolve(&bundle)
         .map_err(|e| e.to_string())?;
-    let results = pipeline::run(
-        bundle.dataset(),
-        bundle.framework(),
-        &r.method,
-        &r.weights,
-        r.year,
-    )
-    .map_err(|e| e.to_string())?;
+    let results = r.run(&bundle).map_err(|e| e.to_string())?;
     let html = render(&bundle, &results, args.rows);
     match &args.into {
         None => {

@@ -256,6 +256,21 @@ impl Resolved {
             selection: None,
         }
     }
+
+    /// The whole pipeline for the resolved year, method and weights on `bundle` (the bundle
+    /// it was resolved against): [`crate::pipeline::run`].
+    ///
+    /// # Errors
+    /// As [`crate::pipeline::run`].
+    pub fn run(&self, bundle: &Bundle) -> Result<crate::pipeline::Results> {
+        crate::pipeline::run(
+            bundle.dataset(),
+            bundle.framework(),
+            &self.method,
+            &self.weights,
+            self.year,
+        )
+    }
 }
 
 /// `years` (ascending) in short, for a message: "data for 2000–2019", "data for 1990,

@@ -478,6 +478,28 @@ pub fn csv_records(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The FTRI bundle as the site serves it (`dist/data/ftri.json`), as a path for the CLI.
+pub fn ftri_bundle() -> String {
+    root().join("dist/data/ftri.json").display().to_string()
+}
+
+/// The CLI's ranking of the FTRI bundle the site serves (`index rank --format json`, then
+/// `extra`): its units, in ranking order.
+///
+/// # Panics
+/// The CLI fails or does not answer with units (a failed test).
+#[allow(clippy::expect_used)] // a CLI that fails is a failed test
+pub fn cli_ftri_ranking(extra: &[&str]) -> Vec<Value> {
+    let bundle = ftri_bundle();
+    let mut args = vec!["rank", "--bundle", bundle.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    let v = cli_json(&args).expect("index rank answers");
+    v["units"]
+        .as_array()
+        .cloned()
+        .expect("index rank gives units")
+}
+
 /// An empty directory `name-<pid>` under [`artifacts`] (downloads land there).
 ///
 /// # Panics

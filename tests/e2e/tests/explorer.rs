@@ -13,25 +13,10 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 
-/// The FTRI bundle as the site serves it.
-fn ftri_bundle() -> String {
-    e2e::root()
-        .join("dist/data/ftri.json")
-        .display()
-        .to_string()
-}
-
 /// (code, rank) of the CLI's ranking for `scenario` (a JSON file path, or none).
 fn cli_ranks(scenario: Option<&str>) -> Vec<(String, String)> {
-    let bundle = ftri_bundle();
-    let mut args = vec!["rank", "--bundle", bundle.as_str(), "--format", "json"];
-    if let Some(s) = scenario {
-        args.extend(["--scenario", s]);
-    }
-    let v = cli_json(&args).unwrap();
-    v["units"]
-        .as_array()
-        .unwrap()
+    let extra = scenario.map_or(vec![], |s| vec!["--scenario", s]);
+    e2e::cli_ftri_ranking(&extra)
         .iter()
         .map(|u| {
             let rank = u["rank"]
@@ -44,7 +29,7 @@ fn cli_ranks(scenario: Option<&str>) -> Vec<(String, String)> {
 
 /// The CLI's LDC–developed comparison on the index: (A mean, B mean, gap) as the page shows them.
 fn cli_gap(scenario: Option<&str>) -> (String, String, String) {
-    let bundle = ftri_bundle();
+    let bundle = e2e::ftri_bundle();
     let mut args = vec!["gaps", "--bundle", bundle.as_str(), "--format", "json"];
     if let Some(s) = scenario {
         args.extend(["--scenario", s]);

@@ -10,21 +10,12 @@
 
 use std::time::Duration;
 
-use e2e::{cli_json, shown, Browser, Site};
+use e2e::{shown, Browser, Site};
 use serde_json::{json, Value};
 
 /// (rank, name, score) of the CLI's top `n` rows for the bundle the site ships, as shown.
 fn cli_top(n: usize) -> Vec<Vec<String>> {
-    let bundle = e2e::root().join("dist/data/ftri.json");
-    let v = cli_json(&[
-        "rank",
-        "--bundle",
-        &bundle.display().to_string(),
-        "--format",
-        "json",
-    ])
-    .unwrap();
-    v["units"].as_array().unwrap()[..n]
+    e2e::cli_ftri_ranking(&[])[..n]
         .iter()
         .map(|u| {
             vec![
@@ -71,10 +62,8 @@ async fn prerendered_ranking_is_the_clis_and_is_replaced_by_the_app() {
         .await
         .unwrap();
     let caption = caption.as_str().unwrap();
-    let bundle: Value = serde_json::from_str(
-        &std::fs::read_to_string(e2e::root().join("dist/data/ftri.json")).unwrap(),
-    )
-    .unwrap();
+    let bundle: Value =
+        serde_json::from_str(&std::fs::read_to_string(e2e::ftri_bundle()).unwrap()).unwrap();
     // Every source of the framework's indicators (as the app's source line).
     let ds = &bundle["dataset"];
     let leaves: Vec<&Value> = bundle["framework"]

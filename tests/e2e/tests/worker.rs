@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use e2e::{cli_json, Browser, Site};
+use e2e::{Browser, Site};
 use serde_json::Value;
 
 /// The download button, shown (Cancel replaces it while a job runs).
@@ -101,27 +101,8 @@ async fn open(b: &Browser, url: &str) {
 /// The CLI's ranking of FTRI under the test scenario in `year`, in its order (ranked by rank,
 /// then the others): (code, rank, score).
 fn cli_year(scenario: &Path, year: i32) -> Vec<(String, String, Option<f64>)> {
-    let bundle = e2e::root().join("dist/data/ftri.json");
-    let (bundle, scenario, year) = (
-        bundle.display().to_string(),
-        scenario.display().to_string(),
-        year.to_string(),
-    );
-    let v = cli_json(&[
-        "rank",
-        "--bundle",
-        &bundle,
-        "--scenario",
-        &scenario,
-        "--year",
-        &year,
-        "--format",
-        "json",
-    ])
-    .unwrap();
-    v["units"]
-        .as_array()
-        .unwrap()
+    let (scenario, year) = (scenario.display().to_string(), year.to_string());
+    e2e::cli_ftri_ranking(&["--scenario", &scenario, "--year", &year])
         .iter()
         .map(|u| {
             let rank = u["rank"]
