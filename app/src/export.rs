@@ -23,6 +23,7 @@ use std::collections::BTreeSet;
 
 use index_core::bundle::Bundle;
 use index_core::dataset::Source;
+use index_core::display::escape_html;
 use index_core::pipeline::{Prepared, Results};
 use index_core::scenario::Scenario;
 use plotters::prelude::*;
@@ -139,21 +140,6 @@ pub fn explorer_query(scenario: &Scenario) -> String {
     format!("?{}", scenario.to_query())
 }
 
-/// `text` safe inside a double-quoted HTML attribute.
-pub fn html_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// `x` within `range`, inclusive.
 pub fn clamp_size(x: u32, (lo, hi): (u32, u32)) -> u32 {
     x.clamp(lo, hi)
@@ -164,8 +150,8 @@ pub fn clamp_size(x: u32, (lo, hi): (u32, u32)) -> u32 {
 pub fn iframe_code(src: &str, width: u32, height: u32, title: &str) -> String {
     format!(
         r#"<iframe src="{}" width="{width}" height="{height}" title="{}" loading="lazy" style="border:0"></iframe>"#,
-        html_attr(src),
-        html_attr(title)
+        escape_html(src),
+        escape_html(title)
     )
 }
 

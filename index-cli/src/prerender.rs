@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use index_core::bundle::Bundle;
-use index_core::display::{score, source_line};
+use index_core::display::{escape_html, score, source_line};
 use index_core::pipeline::Results;
 use index_core::scenario::Scenario;
 
@@ -58,22 +58,6 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The top `rows` of the ranking as an accessible table with its caption.
 fn render(bundle: &Bundle, results: &Results, rows: usize) -> String {
     let units = bundle.dataset().units();
@@ -93,7 +77,7 @@ fn render(bundle: &Bundle, results: &Results, rows: usize) -> String {
         let _ = write!(
             body,
             r#"<tr><td class="c-rank">{rank}</td><th scope="row" class="c-name"{timing}>{}</th><td class="c-score">{}</td></tr>"#,
-            escape(&units[u].name),
+            escape_html(&units[u].name),
             score(value),
         );
     }
@@ -107,25 +91,12 @@ fn render(bundle: &Bundle, results: &Results, rows: usize) -> String {
             r#"<thead><tr><th scope="col" class="c-rank">Rank</th><th scope="col" class="c-name">Country</th><th scope="col" class="c-score">Score</th></tr></thead>"#,
             "<tbody>{body}</tbody></table></section>"
         ),
-        title = escape(bundle.title()),
+        title = escape_html(bundle.title()),
         year = results.year(),
-        method = escape(&results.prepared.method.describe()),
+        method = escape_html(&results.prepared.method.describe()),
         shown = shown,
         ranked = ranked,
-        source = escape(&source_line(bundle)),
+        source = escape_html(&source_line(bundle)),
         body = body,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape(r#"Côte d'Ivoire <b> & "x""#),
-            "Côte d&#39;Ivoire &lt;b&gt; &amp; &quot;x&quot;"
-        );
-    }
 }

@@ -22,6 +22,23 @@ pub fn score(x: f64) -> String {
     }
 }
 
+/// `text` safe as HTML content and inside a quoted attribute value (`&`, `<`, `>`, `"` and `'`
+/// escaped).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The source line that captions every figure of `bundle`: each source of the framework's
 /// indicators, once, as "Publisher, Title (edition), licence".
 pub fn source_line(bundle: &Bundle) -> String {
@@ -48,4 +65,17 @@ pub fn source_line(bundle: &Bundle) -> String {
         "Source: {}. Computed with Index Explorer.",
         parts.join("; ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_markup_for_content_and_attributes() {
+        assert_eq!(
+            escape_html(r#"Côte d'Ivoire <b> & "x""#),
+            "Côte d&#39;Ivoire &lt;b&gt; &amp; &quot;x&quot;"
+        );
+    }
 }
