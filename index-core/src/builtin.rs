@@ -217,6 +217,46 @@ pub fn ftri() -> Result<BuiltinIndex> {
     })
 }
 
+/// UNCTAD's Frontier Technology Readiness Index as UNCTAD published it, where no building-block
+/// scores were published (the TIR 2025 edition): a framework of one indicator, UNCTAD's overall
+/// score, taken as it is (no normalisation; the mean of one value is that value). There is
+/// nothing to re-weight ([`Framework::is_reweightable`] is `false`).
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn ftri_published() -> Result<BuiltinIndex> {
+    let indicators = vec![ind(
+        "ftri_published",
+        "FTRI, UNCTAD's published score",
+        "score 0–1",
+    )];
+    let rows: &[Row<'_>] = &[
+        (
+            "ftri",
+            "Frontier technology readiness (UNCTAD's score)",
+            None,
+            1.0,
+            None,
+        ),
+        (
+            "ftri_published",
+            "FTRI, UNCTAD's published score",
+            Some("ftri"),
+            1.0,
+            None,
+        ),
+    ];
+    Ok(BuiltinIndex {
+        id: "ftri-published",
+        title: "Frontier Technology Readiness Index",
+        description: "UNCTAD's overall Frontier Technology Readiness Index score as published; \
+                      no building-block scores were published, so weights cannot apply.",
+        framework: framework(rows, &indicators)?,
+        method: scores_method(1.0)?,
+        indicators,
+    })
+}
+
 /// UNCTAD's Productive Capacities Index re-weighted from its eight published categories
 /// (scores 0–100), equal weights, arithmetic mean.
 ///
@@ -440,7 +480,14 @@ pub fn tech() -> Result<BuiltinIndex> {
 /// # Errors
 /// None in practice (fixed tables).
 pub fn all() -> Result<Vec<BuiltinIndex>> {
-    Ok(vec![ftri()?, tech()?, hdi()?, pci()?, gii()?])
+    Ok(vec![
+        ftri()?,
+        ftri_published()?,
+        tech()?,
+        hdi()?,
+        pci()?,
+        gii()?,
+    ])
 }
 
 #[cfg(test)]
@@ -450,11 +497,13 @@ mod tests {
     #[test]
     fn every_builtin_is_a_valid_framework() {
         let all = all().unwrap();
-        assert_eq!(all.len(), 5);
+        assert_eq!(all.len(), 6);
         for b in &all {
             assert_eq!(b.framework.leaves().len(), b.indicators.len(), "{}", b.id);
         }
         assert_eq!(hdi().unwrap().framework.depth(), 3);
         assert_eq!(gii().unwrap().framework.pillars().len(), 2);
+        assert!(ftri().unwrap().framework.is_reweightable());
+        assert!(!ftri_published().unwrap().framework.is_reweightable());
     }
 }

@@ -324,6 +324,12 @@ impl Framework {
     pub fn pillars(&self) -> &[usize] {
         self.children(self.root)
     }
+    /// Whether weights can change anything: some node has two or more children to weigh
+    /// against each other. A framework of one indicator under the index (an index published
+    /// only as an overall score) has nothing to re-weight.
+    pub fn is_reweightable(&self) -> bool {
+        self.children.iter().any(|c| c.len() >= 2)
+    }
     /// The framework's own (published) weights.
     pub fn weights(&self) -> Weights {
         Weights {

@@ -29,14 +29,23 @@ pub const VARIANTS: &[Variant] = &[
     Variant::new(
         "China, Hong Kong SAR",
         "HKG",
-        "unctad/ftri_unctadstat_export",
+        "unctad/ftri_unctadstat_export, unctad/tir_2023_table1.csv",
     ),
     Variant::new("Hong Kong (China)", "HKG", "wipo/gii_2011_2022.csv"),
-    Variant::new("Hong Kong, China", "HKG", "wipo/gii_2025.csv"),
+    Variant::new(
+        "Hong Kong, China",
+        "HKG",
+        "wipo/gii_2025.csv, unctad/tir_2025_figure3.csv",
+    ),
     Variant::new(
         "Congo, Dem. Rep. of the",
         "COD",
         "unctad/ftri_unctadstat_export",
+    ),
+    Variant::new(
+        "Dem. Rep. of the Congo",
+        "COD",
+        "unctad/tir_2023_table1.csv, unctad/tir_2025_figure3.csv",
     ),
     Variant::new(
         "Czech Republic",
@@ -46,12 +55,14 @@ pub const VARIANTS: &[Variant] = &[
     Variant::new("Iran", "IRN", "wipo/gii_2025.csv"),
     Variant::new("Korea", "KOR", "jrc/asem_indicators.csv"),
     Variant::new("Korea, Republic of", "KOR", "unctad/ftri_unctadstat_export"),
+    Variant::new("Korea (Republic of)", "KOR", "unctad/tir_2023_table1.csv"),
     Variant::new("Republic of Korea (the)", "KOR", "wipo/gii_2011_2022.csv"),
     Variant::new("Lao PDR", "LAO", "jrc/asem_indicators.csv"),
     Variant::new(
         "Lao People's Dem. Rep.",
         "LAO",
-        "unctad/ftri_unctadstat_export",
+        "unctad/ftri_unctadstat_export, unctad/tir_2023_table1.csv, \
+         unctad/tir_2025_figure3.csv",
     ),
     Variant::new(
         "Moldova, Republic of",
@@ -59,6 +70,7 @@ pub const VARIANTS: &[Variant] = &[
         "unctad/ftri_unctadstat_export",
     ),
     Variant::new("Republic of Moldova (the)", "MDA", "wipo/gii_2011_2022.csv"),
+    Variant::new("Moldova (Republic of)", "MDA", "unctad/tir_2023_table1.csv"),
     Variant::new(
         "Netherlands",
         "NLD",
@@ -68,12 +80,15 @@ pub const VARIANTS: &[Variant] = &[
     // The former Sudan (before South Sudan's independence in 2011): UNCTADstat's row for
     // 2008–2011; its row "Sudan" holds 2012 on. The two rows never give the same year.
     Variant::new("Sudan (...2011)", "SDN", "unctad/ftri_unctadstat_export"),
+    // Written with U+201A (single low-9 quotation mark) for its comma in the TIR 2025 figure
+    // data; normalising drops it like a comma.
+    Variant::new("Palestine, State of", "PSE", "unctad/tir_2025_figure3.csv"),
     Variant::new("Swaziland - Eswatini", "SWZ", "wipo/gii_2011_2022.csv"),
     // UNCTADstat reports Switzerland together with Liechtenstein.
     Variant::new(
         "Switzerland, Liechtenstein",
         "CHE",
-        "unctad/ftri_unctadstat_export",
+        "unctad/ftri_unctadstat_export, unctad/tir_2023_table1.csv",
     ),
     Variant::new(
         "Tanzania, United Republic of",
@@ -94,13 +109,17 @@ pub const VARIANTS: &[Variant] = &[
         "United Kingdom",
         "GBR",
         "unctad/ftri_unctadstat_export, wipo/gii_2011_2022.csv, wipo/gii_2025.csv, \
-         jrc/asem_indicators.csv",
+         jrc/asem_indicators.csv, unctad/tir_2023_table1.csv, unctad/tir_2025_figure3.csv",
     ),
     Variant::new("Venezuela", "VEN", "wipo/gii_2025.csv"),
+    // The TIR 2025 figure data label Yemen "Yemen‚ Democratic" (UNCTADstat's name for the
+    // former Democratic Yemen, 1967–1990); it is the file's only Yemen row and carries a 2025
+    // score and GDP figure, so it is today's Yemen.
+    Variant::new("Yemen, Democratic", "YEM", "unctad/tir_2025_figure3.csv"),
     Variant::new(
         "Venezuela (Bolivarian Rep. of)",
         "VEN",
-        "unctad/ftri_unctadstat_export",
+        "unctad/ftri_unctadstat_export, unctad/tir_2023_table1.csv",
     ),
     Variant::new(
         "Vietnam",
@@ -119,6 +138,25 @@ pub const NOT_COUNTRIES: &[&str] = &[
     "Economies in transition",
     "Least developed countries",
     "LDCs",
+];
+
+/// Economies that UN M49 does not list, in name-keyed files: set apart, labelled as economies
+/// in the report.
+pub const NON_M49_NAMES: &[&str] = &["Kosovo"];
+
+/// UNCTADstat's own economy codes that differ from M49's, with the ISO3 code of the M49 country
+/// each is read as and the label UNCTADstat gives it. UNCTADstat uses codes of its own for a
+/// few economies (M49 itself gives France 250, Norway 578, Switzerland 756, the United States
+/// 840 and the United Kingdom 826), and keeps the former Sudan, before South Sudan's
+/// independence in 2011, under a code of its own: its row "Sudan" (729) starts in 2012, so the
+/// two never give the same year (a year given by both would be refused as a duplicate).
+pub const UNCTADSTAT_CODES: &[(&str, &str, &str)] = &[
+    ("251", "FRA", "France"),
+    ("579", "NOR", "Norway"),
+    ("736", "SDN", "Sudan (...2011)"),
+    ("757", "CHE", "Switzerland, Liechtenstein"),
+    ("842", "USA", "United States of America"),
+    ("926", "GBR", "United Kingdom"),
 ];
 
 /// Economies with an ISO-like code that UN M49 does not list, found in code-keyed files: set
@@ -256,6 +294,7 @@ pub struct Countries {
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
     by_normalised: HashMap<String, usize>,
+    by_m49: HashMap<String, usize>,
     variants: HashMap<String, usize>,
 }
 
@@ -271,7 +310,9 @@ impl Countries {
         let mut by_code = HashMap::new();
         let mut by_name = HashMap::new();
         let mut by_normalised = HashMap::new();
+        let mut by_m49 = HashMap::new();
         for (i, c) in list.iter().enumerate() {
+            by_m49.insert(c.m49.clone(), i);
             if by_code.insert(c.code.clone(), i).is_some() {
                 return Err(Error::format(
                     file,
@@ -302,6 +343,7 @@ impl Countries {
             by_code,
             by_name,
             by_normalised,
+            by_m49,
             variants,
         })
     }
@@ -314,6 +356,17 @@ impl Countries {
     /// The country with ISO3 `code`.
     pub fn get(&self, code: &str) -> Option<&Country> {
         self.by_code.get(code).map(|i| &self.list[*i])
+    }
+
+    /// The country with M49 numeric code `m49` (three digits, e.g. `"004"`), or UNCTADstat's own
+    /// code for it ([`UNCTADSTAT_CODES`]).
+    pub fn by_m49(&self, m49: &str) -> Option<&Country> {
+        let m49 = m49.trim();
+        let own = UNCTADSTAT_CODES
+            .iter()
+            .find(|(code, _, _)| *code == m49)
+            .and_then(|(_, iso3, _)| self.by_code.get(*iso3));
+        own.or_else(|| self.by_m49.get(m49)).map(|i| &self.list[*i])
     }
 
     /// Matches `name`: exactly, normalised, then by variant; `None` when nothing matches.
@@ -346,6 +399,11 @@ impl Countries {
         if NOT_COUNTRIES.iter().any(|n| normalise(n) == key) {
             return Ok(Resolved::SetApart {
                 reason: "aggregate (listed in countries::NOT_COUNTRIES)",
+            });
+        }
+        if NON_M49_NAMES.iter().any(|n| normalise(n) == key) {
+            return Ok(Resolved::SetApart {
+                reason: "economy not listed in UN M49",
             });
         }
         Err(Error::UnknownName {

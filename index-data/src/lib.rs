@@ -48,7 +48,17 @@ pub use report::Report;
 pub use write::{write_bundles, WriteStatus, WriteSummary};
 
 /// The bundles, in the order the catalogue lists them.
-pub const BUNDLES: &[&str] = &["ftri", "tech", "hdi", "pci", "gii", "gii-panel", "asem"];
+pub const BUNDLES: &[&str] = &[
+    "ftri",
+    "ftri-2021",
+    "ftri-2025",
+    "tech",
+    "hdi",
+    "pci",
+    "gii",
+    "gii-panel",
+    "asem",
+];
 
 /// A built bundle and the report on what went into it.
 #[derive(Debug, Clone)]

@@ -81,6 +81,9 @@ pub struct Report {
     pub set_apart: Vec<SetApart>,
     /// Names matched other than exactly, one per file and name.
     pub matches: Vec<NameMatch>,
+    /// Units in none of LDC, UNCTAD's developed and other developing economies (not in
+    /// UNCTAD's TIR 2025 or 2023 lists).
+    pub without_unctad_group: Vec<String>,
     /// Units without an HDI group (not in the UNDP file, or its `hdicode` empty).
     pub without_hdi_group: Vec<String>,
     /// Units without a World Bank income group.
@@ -157,10 +160,10 @@ impl Report {
                     },
                 )
             });
-        let without = |prefix: &str| {
+        let without = |has: &dyn Fn(&str) -> bool| {
             ds.units()
                 .iter()
-                .filter(|u| !u.groups.iter().any(|g| g.starts_with(prefix)))
+                .filter(|u| !u.groups.iter().any(|g| has(g)))
                 .map(|u| u.code.clone())
                 .collect()
         };
@@ -180,8 +183,9 @@ impl Report {
             carried_forward,
             set_apart,
             matches,
-            without_hdi_group: without("hdi:"),
-            without_income_group: without("income:"),
+            without_unctad_group: without(&|g| ["LDC", "developed", "developing"].contains(&g)),
+            without_hdi_group: without(&|g| g.starts_with("hdi:")),
+            without_income_group: without(&|g| g.starts_with("income:")),
             inputs,
         }
     }
@@ -258,6 +262,7 @@ impl fmt::Display for Report {
             writeln!(f, "      {}  {}  {}{mark}", c.year, c.all, c.ldc)?;
         }
         for (what, codes) in [
+            ("UNCTAD group", &self.without_unctad_group),
             ("HDI group", &self.without_hdi_group),
             ("income group", &self.without_income_group),
         ] {

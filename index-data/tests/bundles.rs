@@ -1,5 +1,6 @@
 //! Bundles built end to end from the fixture data directory (tests/fixtures/data), which holds
-//! tiny files in each publisher's format for the ftri, hdi, gii, gii-panel and asem bundles.
+//! tiny files in each publisher's format for the ftri editions, hdi, gii, gii-panel and asem
+//! bundles.
 
 // Test helpers panic on failure, as the tests themselves do.
 #![allow(clippy::unwrap_used)]
@@ -46,7 +47,7 @@ fn gii_units_groups_reference_and_gdp() {
         b.bundle.reference().map(|r| r.indicator.as_str()),
         Some("gii_published")
     );
-    assert_eq!(b.bundle.gdp_per_capita(), Some("gdppc"));
+    assert_eq!(b.bundle.gdp_per_capita(), Some("gdppc_ppp"));
     let gdppc = ds.indicator_position("gdppc").unwrap();
     assert_eq!(
         ds.value(ds.unit_position("NOR").unwrap(), gdppc, 2025),
@@ -68,6 +69,8 @@ fn gii_units_groups_reference_and_gdp() {
             "LLDC",
             "developed",
             "developing",
+            "developed-m49",
+            "developing-m49",
             "region:Asia",
             "region:Europe",
             "subregion:Eastern Asia",
@@ -86,14 +89,23 @@ fn gii_units_groups_reference_and_gdp() {
         [
             "LDC",
             "LLDC",
-            "developing",
+            "developing-m49",
             "region:Asia",
             "subregion:Southern Asia",
             "hdi:Low",
             "income:Low income"
         ]
     );
+    // UNCTAD's classification: Hong Kong (no M49 status) is an other developing economy,
+    // Afghanistan an LDC and so not "other developing" (though developing in M49's sense).
+    assert!(unit_groups(&b, "HKG").contains(&"developing"));
+    assert!(unit_groups(&b, "NOR").contains(&"developed"));
     let g = ds.group("developed").unwrap();
+    assert_eq!(
+        (g.name.as_str(), g.family.as_str()),
+        ("Developed economies (UNCTAD)", "unctad-development")
+    );
+    let g = ds.group("developed-m49").unwrap();
     assert_eq!(
         (g.name.as_str(), g.family.as_str()),
         (
@@ -125,8 +137,8 @@ fn gii_units_groups_reference_and_gdp() {
 }
 
 #[test]
-fn ftri_years_default_year_and_coverage() {
-    let b = built("ftri");
+fn ftri_2021_edition_years_default_year_and_coverage() {
+    let b = built("ftri-2021");
     let ds = b.bundle.dataset();
     assert_eq!(ds.years(), [2018, 2019]);
     assert_eq!(b.bundle.default_year(), 2019);
@@ -139,7 +151,9 @@ fn ftri_years_default_year_and_coverage() {
     assert_eq!((c2018.year, c2018.all.present), (2018, 5));
     let text = b.report.to_string();
     assert!(
-        text.starts_with("ftri — Frontier Technology Readiness Index\n"),
+        text.starts_with(
+            "ftri-2021 — Frontier Technology Readiness Index (TIR 2021 edition, 2008–2019)\n"
+        ),
         "{text}"
     );
     assert!(
@@ -147,6 +161,76 @@ fn ftri_years_default_year_and_coverage() {
         "{text}"
     );
     assert!(text.contains("      2019   93.3%  100.0% ←"), "{text}");
+    assert_eq!(
+        ds.source("unctad-ftri-2021").map(|s| s.edition.as_str()),
+        Some("Technology and Innovation Report 2021 edition, 2008–2019 series")
+    );
+}
+
+#[test]
+fn ftri_is_the_tir_2023_release() {
+    let b = built("ftri");
+    let ds = b.bundle.dataset();
+    assert_eq!(ds.years(), [2020, 2021]);
+    assert_eq!(b.bundle.default_year(), 2021);
+    let codes: Vec<&str> = ds.units().iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["AFG", "NOR", "SDN"]);
+    let c = b.report.default_coverage().unwrap();
+    // 3 units × 5 blocks in 2021; Afghanistan's finance is "Not applicable". The LDCs are
+    // Afghanistan and Sudan.
+    assert_eq!((c.all.present, c.all.possible), (14, 15));
+    assert_eq!((c.ldc.present, c.ldc.possible), (9, 10));
+    assert_eq!(
+        b.bundle.reference().map(|r| r.indicator.as_str()),
+        Some("ftri_published")
+    );
+    assert!(b.bundle.framework().is_reweightable());
+    assert!(b.bundle.title().contains("TIR 2023 release"));
+    assert!(b
+        .bundle
+        .notes()
+        .iter()
+        .any(|n| n.contains("never") || n.contains("revises the back-series")));
+    // GDP per capita, PPP is the income measure: Norway 2020 is missing in the fixture.
+    let ppp = ds.indicator_position("gdppc_ppp").unwrap();
+    let afg = ds.unit_position("AFG").unwrap();
+    assert_eq!(ds.value(afg, ppp, 2020), Some(2100.0));
+}
+
+#[test]
+fn ftri_2025_is_unctads_published_score_with_its_gdp() {
+    let b = built("ftri-2025");
+    let ds = b.bundle.dataset();
+    assert_eq!(ds.years(), [2025]);
+    // Every economy with a score; Tuvalu (null) is not a unit, Kosovo (outside M49) set apart.
+    let codes: Vec<&str> = ds.units().iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["AFG", "CIV", "HKG", "NOR", "SDN", "TUR"]);
+    assert_eq!(b.report.set_apart[0].name, "Kosovo");
+    assert!(!b.bundle.framework().is_reweightable());
+    assert_eq!(b.bundle.gdp_per_capita(), Some("gdppc_ppp"));
+    let gdp = ds.indicator_position("gdppc_ppp").unwrap();
+    let nor = ds
+        .value(ds.unit_position("NOR").unwrap(), gdp, 2025)
+        .unwrap();
+    assert!((nor - 10f64.powf(4.9)).abs() < 1e-6, "{nor}");
+    // The index is UNCTAD's score as published.
+    let f = b.bundle.framework();
+    let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2025).unwrap();
+    let hkg = r.index(ds.unit_position("HKG").unwrap()).unwrap();
+    assert!((hkg - 0.8).abs() < 1e-12, "{hkg}");
+    // Sudan is on the UN's LDC list although the figure data label it developing: an LDC,
+    // not an other developing economy, and a note says so.
+    let sdn = unit_groups(&b, "SDN");
+    assert!(
+        sdn.contains(&"LDC") && !sdn.contains(&"developing"),
+        "{sdn:?}"
+    );
+    assert!(
+        b.bundle.notes().iter().any(|n| n
+            .contains("Labelled developing by UNCTAD but on the UN's list (here: LDCs): Sudan.")),
+        "{:?}",
+        b.bundle.notes()
+    );
 }
 
 #[test]
@@ -155,7 +239,7 @@ fn hdi_is_computed_not_read() {
     let ds = b.bundle.dataset();
     assert!(ds.indicator("hdi").is_none(), "the HDI is not in the data");
     let ids: Vec<&str> = ds.indicators().iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["le", "eys", "mys", "gnipc", "gdppc"]);
+    assert_eq!(ids, ["le", "eys", "mys", "gnipc", "gdppc", "gdppc_ppp"]);
     let f = b.bundle.framework();
     let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2022).unwrap();
     // Norway's 2022 components give UNDP's 0.966.
@@ -199,7 +283,8 @@ fn unknown_bundle_lists_the_bundles() {
     let e = build(&data_dir(), "ftr").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "unknown bundle `ftr`; the bundles are: ftri, tech, hdi, pci, gii, gii-panel, asem"
+        "unknown bundle `ftr`; the bundles are: ftri, ftri-2021, ftri-2025, tech, hdi, pci, gii, \
+         gii-panel, asem"
     );
 }
 

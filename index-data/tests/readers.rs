@@ -325,3 +325,140 @@ fn a_missing_file_is_named() {
     assert!(matches!(e, Error::Read { .. }));
     assert!(e.to_string().contains("nope.csv"), "{e}");
 }
+
+#[test]
+fn unctadstat_release_codes_own_codes_and_missing_values() {
+    let t = read::unctad::read_release(
+        &fixture("data/unctad/ftri_unctadstat_2023_release_2008_2021.csv"),
+        &countries(),
+    )
+    .unwrap();
+    // Categories are the series; 579 is UNCTADstat's own code for Norway (M49: 578).
+    assert_eq!(t.get("FTRI01", "NOR", 2021), Some(0.95));
+    assert_eq!(t.get("FTRI00", "AFG", 2020), Some(0.12));
+    // An empty `Index` marked "Not applicable" is missing, not zero.
+    assert_eq!(t.get("FTRI05", "AFG", 2021), None);
+    // The former Sudan (736) and Sudan (729) are both SDN; the former has no value here.
+    assert_eq!(t.get("FTRI00", "SDN", 2021), Some(0.09));
+    assert_eq!(t.get("FTRI00", "SDN", 2020), None);
+    let units: Vec<&str> = t.units.iter().map(String::as_str).collect();
+    assert_eq!(units, ["AFG", "NOR", "SDN"]);
+}
+
+#[test]
+fn unctadstat_release_errors_name_line_code_and_label() {
+    let c = countries();
+    let p = Path::new("release.csv");
+    let head = "Year,Economy,Economy Label,Category,Category Label,Index,Index Footnote,Index Missing value\n";
+    let unknown = format!("{head}2021,999,\"Atlantis\",FTRI00,\"Overall index\",0.5,,\n");
+    let e = read::unctad::read_release_bytes(p, unknown.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("release.csv:2:"), "{e}");
+    assert!(e.contains("`999` (`Atlantis`)"), "{e}");
+    // A year given twice for one economy, once under each Sudan code, is a duplicate.
+    let twice = format!(
+        "{head}2011,736,\"Sudan (...2011)\",FTRI00,\"Overall index\",0.1,,\n\
+         2011,729,\"Sudan\",FTRI00,\"Overall index\",0.2,,\n"
+    );
+    let e = read::unctad::read_release_bytes(p, twice.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("`FTRI00` for `SDN` in 2011 given twice (first on line 2)"),
+        "{e}"
+    );
+    let bad = format!("{head}2021,004,\"Afghanistan\",FTRI00,\"Overall index\",0.1x,,\n");
+    let e = read::unctad::read_release_bytes(p, bad.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("release.csv:2, column 6") && e.contains("`0.1x`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn tir2025_names_with_u201a_groups_null_and_log_gdp() {
+    use read::unctad::{UnctadGroup, TIR2025_GDPPC, TIR2025_SCORE, TIR2025_YEAR};
+    let c = countries();
+    let t = read::unctad::read_tir2025(&fixture("data/unctad/tir_2025_figure3.csv"), &c).unwrap();
+    // "Hong Kong‚ China" is written with U+201A, not a comma: it still matches by variant.
+    let hk: Vec<(&str, &str)> = t
+        .table
+        .matches
+        .iter()
+        .map(|m| (m.name.as_str(), m.code.as_str()))
+        .collect();
+    assert!(hk.contains(&("Hong Kong\u{201A} China", "HKG")), "{hk:?}");
+    assert_eq!(t.groups.get("HKG"), Some(&UnctadGroup::Developing));
+    assert_eq!(t.groups.get("AFG"), Some(&UnctadGroup::LeastDeveloped));
+    assert_eq!(t.groups.get("NOR"), Some(&UnctadGroup::Developed));
+    // GDP is given as log10: 10^4.9 dollars.
+    let nor = t.table.get(TIR2025_GDPPC, "NOR", TIR2025_YEAR).unwrap();
+    assert!((nor - 10f64.powf(4.9)).abs() < 1e-6, "{nor}");
+    assert_eq!(t.table.get(TIR2025_SCORE, "NOR", TIR2025_YEAR), Some(0.9));
+    // `null` is missing; the economy keeps its group.
+    assert_eq!(t.table.get(TIR2025_SCORE, "TUV", TIR2025_YEAR), None);
+    assert_eq!(t.groups.get("TUV"), Some(&UnctadGroup::LeastDeveloped));
+    // Kosovo is not in M49: set apart, not an error.
+    assert_eq!(t.table.set_apart[0].name, "Kosovo");
+}
+
+#[test]
+fn tir2025_errors() {
+    let c = countries();
+    let p = Path::new("fig3.csv");
+    let head = "Name,a,b,Index,Gross domestic product per capita\u{201A} PPP,Group\n";
+    let group = format!("{head}Norway,1,1,0.9,4.9,Rich countries\n");
+    let e = read::unctad::read_tir2025_bytes(p, group.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("fig3.csv:2:") && e.contains("`Rich countries`"),
+        "{e}"
+    );
+    let gdp = format!("{head}Norway,1,1,0.9,49,Developed countries\n");
+    let e = read::unctad::read_tir2025_bytes(p, gdp.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("49 is outside 0–7"), "{e}");
+    let name = format!("{head}Atlantis,1,1,0.9,4.9,Developed countries\n");
+    let e = read::unctad::read_tir2025_bytes(p, name.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("fig3.csv:2: unknown country or area `Atlantis`"),
+        "{e}"
+    );
+    // A header written with a plain comma in the GDP column is another layout: named.
+    let plain = "Name,a,b,Index,\"Gross domestic product per capita, PPP\",Group\n";
+    let e = read::unctad::read_tir2025_bytes(p, plain.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("Gross domestic product per capita\u{201A} PPP"),
+        "{e}"
+    );
+}
+
+#[test]
+fn tir2023_developing_flag_is_inverted() {
+    let c = countries();
+    let (t, developed) =
+        read::unctad::read_tir2023_groups(&fixture("data/unctad/tir_2023_table1.csv"), &c).unwrap();
+    // 1 in the column `developing` marks a developed economy.
+    assert_eq!(developed.get("NLD"), Some(&true));
+    assert_eq!(developed.get("CHE"), Some(&true));
+    assert_eq!(developed.get("DZA"), Some(&false));
+    assert!(t.matches.iter().any(|m| m.code == "CHE"));
+    let p = Path::new("t1.csv");
+    let bad = "Name,developing\nNorway,yes\n";
+    let e = read::unctad::read_tir2023_groups_bytes(p, bad.as_bytes(), &c)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("t1.csv:2:") && e.contains("`yes` is not 0 or 1"),
+        "{e}"
+    );
+}

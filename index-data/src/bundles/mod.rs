@@ -40,6 +40,13 @@ pub const HDR: &str = "undp/hdr_2023_24_components_1990_2022.csv";
 pub const INCOME: &str = "jrc/world_denominators.csv";
 /// The World Bank GDP per capita file (every bundle's `gdppc`).
 pub const GDPPC: &str = "NY.GDP.PCAP.CD";
+/// The World Bank GDP per capita, PPP file (every bundle's `gdppc_ppp`, the income measure of
+/// the over-performer analysis, except where a bundle has the publisher's own figures).
+pub const GDPPC_PPP: &str = "NY.GDP.PCAP.PP.CD";
+/// UNCTAD's TIR 2025 figure data: UNCTAD's country groups (and the FTRI 2025 edition).
+pub const TIR2025: &str = "unctad/tir_2025_figure3.csv";
+/// UNCTAD's TIR 2023 table 1: UNCTAD's developed economies as of 2023 (an inverted flag).
+pub const TIR2023: &str = "unctad/tir_2023_table1.csv";
 /// The UNDP columns read (le, eys, mys, gnipc).
 const HDR_PREFIXES: &[&str] = &["le", "eys", "mys", "gnipc"];
 
@@ -48,10 +55,13 @@ pub fn wdi_path(code: &str) -> String {
     format!("worldbank/{code}.csv")
 }
 
-/// Files every bundle reads (countries, HDI groups, income groups, GDP per capita).
+/// Files every bundle reads (countries, UNCTAD's groups, HDI groups, income groups, GDP per
+/// capita).
 pub fn common_inputs() -> Vec<String> {
     vec![
         M49.to_string(),
+        TIR2025.to_string(),
+        TIR2023.to_string(),
         HDR.to_string(),
         INCOME.to_string(),
         wdi_path(GDPPC),
@@ -61,13 +71,19 @@ pub fn common_inputs() -> Vec<String> {
 /// The files bundle `id` reads, relative to the data directory (`None` for an unknown id).
 pub fn inputs(id: &str) -> Option<Vec<String>> {
     let own: Vec<String> = match id {
-        "ftri" => vec![ftri::FILE.into()],
-        "tech" => tech::inputs(),
-        "hdi" => vec![],
-        "pci" => vec![pci::FILE.into()],
-        "gii" => vec![gii::FILE_2025.into()],
-        "gii-panel" => vec![gii::FILE_PANEL.into()],
-        "asem" => vec![asem::FRAMEWORK.into(), asem::DATA.into()],
+        "ftri" => vec![ftri::SPEC.file.into(), wdi_path(GDPPC_PPP)],
+        "ftri-2021" => vec![ftri::SPEC_2021.file.into(), wdi_path(GDPPC_PPP)],
+        "ftri-2025" => vec![],
+        "tech" => [tech::inputs(), vec![wdi_path(GDPPC_PPP)]].concat(),
+        "hdi" => vec![wdi_path(GDPPC_PPP)],
+        "pci" => vec![pci::FILE.into(), wdi_path(GDPPC_PPP)],
+        "gii" => vec![gii::FILE_2025.into(), wdi_path(GDPPC_PPP)],
+        "gii-panel" => vec![gii::FILE_PANEL.into(), wdi_path(GDPPC_PPP)],
+        "asem" => vec![
+            asem::FRAMEWORK.into(),
+            asem::DATA.into(),
+            wdi_path(GDPPC_PPP),
+        ],
         _ => return None,
     };
     let mut all = common_inputs();
@@ -79,6 +95,8 @@ pub fn inputs(id: &str) -> Option<Vec<String>> {
 pub(crate) fn build(inputs: &mut Inputs<'_>, id: &str) -> Result<Built> {
     match id {
         "ftri" => ftri::build(inputs),
+        "ftri-2021" => ftri::build_2021(inputs),
+        "ftri-2025" => ftri::build_2025(inputs),
         "tech" => tech::build(inputs),
         "hdi" => hdi::build(inputs),
         "pci" => pci::build(inputs),
@@ -96,6 +114,7 @@ pub(crate) struct Inputs<'a> {
     countries: Option<Rc<Countries>>,
     hdr: Option<Rc<HdrFile>>,
     income: Option<Rc<IncomeGroups>>,
+    unctad: Option<Rc<UnctadGroups>>,
     wdi: HashMap<String, Rc<WdiFile>>,
 }
 
@@ -107,6 +126,7 @@ impl<'a> Inputs<'a> {
             countries: None,
             hdr: None,
             income: None,
+            unctad: None,
             wdi: HashMap::new(),
         }
     }
@@ -151,6 +171,19 @@ impl<'a> Inputs<'a> {
         Ok(i)
     }
 
+    /// UNCTAD's country groups (TIR 2025 figure data, completed by TIR 2023's table 1).
+    pub fn unctad(&mut self) -> Result<Rc<UnctadGroups>> {
+        if let Some(u) = &self.unctad {
+            return Ok(Rc::clone(u));
+        }
+        let countries = self.countries()?;
+        let tir2025 = read::unctad::read_tir2025(&self.path(TIR2025), &countries)?;
+        let (_, tir2023) = read::unctad::read_tir2023_groups(&self.path(TIR2023), &countries)?;
+        let u = Rc::new(UnctadGroups::new(&countries, tir2025, &tir2023));
+        self.unctad = Some(Rc::clone(&u));
+        Ok(u)
+    }
+
     /// The WDI file for indicator `code`.
     pub fn wdi(&mut self, code: &str) -> Result<Rc<WdiFile>> {
         if let Some(w) = self.wdi.get(code) {
@@ -174,14 +207,61 @@ impl<'a> Inputs<'a> {
 }
 
 /// Notes every bundle carries.
-pub const NOTE_DEVELOPED: &str = "“Developed” and “developing” are UN M49's old notion of \
-     developed and developing regions (c.2020 edition; UNSD has since dropped it): it counts \
-     all of Europe as developed (including e.g. Belarus or Serbia) and leaves out e.g. the \
-     Republic of Korea and Singapore. Define or edit groups to compare other sets.";
+pub const NOTE_DEVELOPED: &str = "“Developed economies” and “other developing economies” are \
+     UNCTAD's classification as in its Technology and Innovation Report 2025 (e.g. the Republic \
+     of Korea, Israel and Japan developed; Singapore and Türkiye developing), with LDCs taken \
+     from the UN's list: an economy on the UN's LDC list is an LDC and not “other developing” \
+     even where UNCTAD's figure data label it developing. UN M49's old notion of developed and \
+     developing regions (c.2020; it counts all of Europe as developed and leaves out e.g. the \
+     Republic of Korea) stays available as “developed-m49” and “developing-m49”.";
 /// Where the groups come from.
 pub const NOTE_GROUPS: &str = "Groups: LDC, LLDC and SIDS membership and M49 regions from UN \
-     M49 (flags as of 2025); HDI groups (hdi:…) from UNDP's HDR 2023/24 file; income groups \
-     (income:…) are the World Bank classification as compiled for the JRC's COINr package.";
+     M49 (flags as of 2025); developed and other developing economies from UNCTAD's TIR 2025 \
+     figure data (TIR 2023's table 1 for economies it does not list); HDI groups (hdi:…) from \
+     UNDP's HDR 2023/24 file; income groups (income:…) are the World Bank classification as \
+     compiled for the JRC's COINr package.";
+
+/// UNCTAD's classification of economies, as the groups `developed` and `developing` (other
+/// developing economies: developing and not on the UN's LDC list) use it.
+#[derive(Debug, Clone, Default)]
+pub struct UnctadGroups {
+    /// `true` for UNCTAD's developed economies, `false` for its developing ones (LDCs
+    /// included), by ISO3 code.
+    pub developed: BTreeMap<String, bool>,
+    /// Economies whose UNCTAD label disagrees with the UN's LDC list, for the report:
+    /// `(code, UNCTAD's label, on the UN's list)`.
+    pub ldc_disagreements: Vec<(String, read::unctad::UnctadGroup, bool)>,
+    /// Economies classified from TIR 2023's table 1 (absent from the TIR 2025 figure data).
+    pub from_2023: Vec<String>,
+}
+
+impl UnctadGroups {
+    /// The classification: TIR 2025's groups where it lists the economy, else TIR 2023's
+    /// developed flag.
+    pub fn new(
+        countries: &Countries,
+        tir2025: read::unctad::Tir2025,
+        tir2023: &BTreeMap<String, bool>,
+    ) -> Self {
+        use read::unctad::UnctadGroup;
+        let mut out = UnctadGroups::default();
+        for (code, g) in &tir2025.groups {
+            out.developed
+                .insert(code.clone(), *g == UnctadGroup::Developed);
+            let on_list = countries.get(code).is_some_and(|c| c.ldc);
+            if on_list != (*g == UnctadGroup::LeastDeveloped) {
+                out.ldc_disagreements.push((code.clone(), *g, on_list));
+            }
+        }
+        for (code, developed) in tir2023 {
+            if !out.developed.contains_key(code) {
+                out.developed.insert(code.clone(), *developed);
+                out.from_2023.push(code.clone());
+            }
+        }
+        out
+    }
+}
 
 /// The source of a WDI file.
 pub fn wdi_source(w: &WdiFile) -> Source {
@@ -233,6 +313,7 @@ pub(crate) struct Assembly {
     inputs: Vec<PathBuf>,
     extra_groups: BTreeMap<String, Vec<Group>>,
     notes: Vec<String>,
+    gdp_per_capita: Option<String>,
 }
 
 /// What [`Assembly::finish`] needs besides the data.
@@ -291,6 +372,7 @@ impl Assembly {
             inputs: files.iter().map(|f| inputs.path(f)).collect(),
             extra_groups: BTreeMap::new(),
             notes: Vec::new(),
+            gdp_per_capita: None,
         }
     }
 
@@ -358,32 +440,61 @@ impl Assembly {
         Ok(())
     }
 
-    /// Adds `gdppc` (World Bank GDP per capita, current US$) for the bundle's years.
+    /// Adds `gdppc` (World Bank GDP per capita, current US$) and `gdppc_ppp` (GDP per capita,
+    /// PPP, current international $: the bundle's income measure) for the bundle's years.
     ///
     /// # Errors
-    /// Those of reading the WDI file.
+    /// Those of reading the WDI files.
     pub fn gdppc(&mut self, inputs: &mut Inputs<'_>) -> Result<()> {
-        let w = inputs.wdi(GDPPC)?;
+        self.wdi_series(inputs, GDPPC, "gdppc", "GDP per capita", "current US$")?;
+        self.wdi_series(
+            inputs,
+            GDPPC_PPP,
+            "gdppc_ppp",
+            "GDP per capita, PPP",
+            "current international $",
+        )?;
+        self.gdp_per_capita = Some("gdppc_ppp".into());
+        Ok(())
+    }
+
+    /// Adds the WDI series `code` as indicator `id`.
+    fn wdi_series(
+        &mut self,
+        inputs: &mut Inputs<'_>,
+        code: &str,
+        id: &str,
+        name: &str,
+        unit: &str,
+    ) -> Result<()> {
+        let w = inputs.wdi(code)?;
         let source = wdi_source(&w);
         let ind = Indicator {
-            id: "gdppc".into(),
-            name: "GDP per capita".into(),
-            unit: "current US$".into(),
+            id: id.into(),
+            name: name.into(),
+            unit: unit.into(),
             direction: Direction::Higher,
             source: source.id.clone(),
         };
         self.source(source);
-        let values: Vec<(&str, i32, f64)> = w.table.series(GDPPC).collect();
+        let values: Vec<(&str, i32, f64)> = w.table.series(code).collect();
         self.indicator(ind, values);
         Ok(())
     }
 
+    /// Names the indicator holding the bundle's GDP per capita (the income measure of the
+    /// over-performer analysis), when it is not the World Bank's ([`Assembly::gdppc`]).
+    pub fn income_measure(&mut self, id: &str) {
+        self.gdp_per_capita = Some(id.into());
+    }
+
     /// The groups of every unit and the groups themselves (only those with members), in a
-    /// fixed order: UN status, M49 development, regions, sub-regions, HDI, income, the bundle's
-    /// own.
+    /// fixed order: UN status, UNCTAD's developed and other developing economies, M49
+    /// development, regions, sub-regions, HDI, income, the bundle's own.
     fn groups(
         &self,
         countries: &Countries,
+        unctad: &UnctadGroups,
         hdr: &HdrFile,
         income: &IncomeGroups,
     ) -> Result<(Vec<Unit>, Vec<Group>)> {
@@ -433,29 +544,46 @@ impl Assembly {
                     "un-sids",
                 );
             }
-            match c.development {
-                Some(Development::Developed) => add(
+            match unctad.developed.get(code) {
+                Some(true) => add(
                     3,
                     "a".into(),
                     "developed".into(),
+                    "Developed economies (UNCTAD)".into(),
+                    "unctad-development",
+                ),
+                Some(false) if !c.ldc => add(
+                    3,
+                    "b".into(),
+                    "developing".into(),
+                    "Other developing economies (UNCTAD; LDCs apart)".into(),
+                    "unctad-development",
+                ),
+                _ => {}
+            }
+            match c.development {
+                Some(Development::Developed) => add(
+                    4,
+                    "a".into(),
+                    "developed-m49".into(),
                     "Developed regions (UN M49, c.2020 notion)".into(),
                     "m49-development",
                 ),
                 Some(Development::Developing) => add(
-                    3,
+                    4,
                     "b".into(),
-                    "developing".into(),
+                    "developing-m49".into(),
                     "Developing regions (UN M49, c.2020 notion)".into(),
                     "m49-development",
                 ),
                 None => {}
             }
             if let Some(r) = &c.region {
-                add(4, r.clone(), format!("region:{r}"), r.clone(), "m49-region");
+                add(5, r.clone(), format!("region:{r}"), r.clone(), "m49-region");
             }
             if let Some(s) = &c.subregion {
                 add(
-                    5,
+                    6,
                     s.clone(),
                     format!("subregion:{s}"),
                     s.clone(),
@@ -464,7 +592,7 @@ impl Assembly {
             }
             if let Some(h) = hdr.hdi_groups.get(code) {
                 add(
-                    6,
+                    7,
                     format!("{}", *h as u8),
                     format!("hdi:{h}"),
                     format!("{h} human development (UNDP HDR 2023/24)"),
@@ -473,7 +601,7 @@ impl Assembly {
             }
             if let Some(g) = income.groups.get(code) {
                 add(
-                    7,
+                    8,
                     income_order(g),
                     format!("income:{g}"),
                     format!("{g} (World Bank income group)"),
@@ -481,7 +609,7 @@ impl Assembly {
                 );
             }
             for g in self.extra_groups.get(code).into_iter().flatten() {
-                add(8, g.id.clone(), g.id.clone(), g.name.clone(), &g.family);
+                add(9, g.id.clone(), g.id.clone(), g.name.clone(), &g.family);
             }
             let ids = mine.iter().map(|(_, _, g)| g.id.clone()).collect();
             for (rank, order, g) in mine {
@@ -507,9 +635,13 @@ impl Assembly {
         let countries = inputs.countries()?;
         let hdr = inputs.hdr()?;
         let income = inputs.income()?;
+        let unctad = inputs.unctad()?;
         self.notes.push(NOTE_DEVELOPED.into());
         self.notes.push(NOTE_GROUPS.into());
-        let (units, groups) = self.groups(&countries, &hdr, &income)?;
+        let (units, groups) = self.groups(&countries, &unctad, &hdr, &income)?;
+        if let Some(note) = ldc_note(&countries, &unctad, &self.units) {
+            self.notes.push(note);
+        }
         let bundle_id = self.id;
         let err = Error::engine(bundle_id);
         let mut b = DatasetBuilder::new(
@@ -572,12 +704,16 @@ impl Assembly {
                 own.year
             }
         };
-        if let Some(gdppc) = dataset.indicator_position("gdppc") {
+        if let Some(gdppc) = self
+            .gdp_per_capita
+            .as_deref()
+            .and_then(|id| dataset.indicator_position(id))
+        {
             let (have, all) = (dataset.coverage(gdppc, default_year), dataset.units().len());
             if 5 * have < 4 * all {
                 self.notes.push(format!(
-                    "GDP per capita (World Bank) is available for {have} of the {all} units in \
-                     {default_year}: recent years are filled in over later releases."
+                    "GDP per capita, PPP is available for {have} of the {all} \
+                     units in {default_year}: recent years are filled in over later releases."
                 ));
             }
         }
@@ -600,7 +736,7 @@ impl Assembly {
             default_year,
             default_groups: meta.default_groups.map(String::from),
             reference: meta.reference,
-            gdp_per_capita: Some("gdppc".into()),
+            gdp_per_capita: self.gdp_per_capita,
         };
         let bundle = Bundle::new(parts).map_err(err)?;
         let mut set_apart = self.set_apart;
@@ -617,6 +753,45 @@ impl Assembly {
         let report = Report::new(&bundle, set_apart, self.matches, self.inputs);
         Ok(Built { bundle, report })
     }
+}
+
+/// The note naming the bundle's units whose UNCTAD label disagrees with the UN's LDC list
+/// (`None` when none does).
+fn ldc_note(
+    countries: &Countries,
+    unctad: &UnctadGroups,
+    units: &BTreeSet<String>,
+) -> Option<String> {
+    let names = |on_list: bool| -> Vec<String> {
+        unctad
+            .ldc_disagreements
+            .iter()
+            .filter(|(code, _, l)| *l == on_list && units.contains(code))
+            .filter_map(|(code, _, _)| countries.get(code).map(|c| c.name.clone()))
+            .collect()
+    };
+    let (labelled_developing, labelled_ldc) = (names(true), names(false));
+    if labelled_developing.is_empty() && labelled_ldc.is_empty() {
+        return None;
+    }
+    let mut note = String::from(
+        "UNCTAD's TIR 2025 figure data and the UN's list of LDCs (M49, 2025) disagree on a few \
+         economies; the groups here follow the UN's list.",
+    );
+    if !labelled_developing.is_empty() {
+        note.push_str(&format!(
+            " Labelled developing by UNCTAD but on the UN's list (here: LDCs): {}.",
+            labelled_developing.join(", ")
+        ));
+    }
+    if !labelled_ldc.is_empty() {
+        note.push_str(&format!(
+            " Labelled an LDC by UNCTAD but not on the UN's list (here: other developing \
+             economies): {}.",
+            labelled_ldc.join(", ")
+        ));
+    }
+    Some(note)
 }
 
 /// Orders World Bank income groups from high to low.

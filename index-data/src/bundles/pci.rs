@@ -27,7 +27,9 @@ pub const CATEGORIES: &[(&str, &str)] = &[
 /// The bundle, as the shared UNCTAD long-file assembly needs it.
 pub const SPEC: Spec = Spec {
     bundle: "pci",
+    title: "Productive Capacities Index",
     file: "unctad/pci_2008_2018.csv",
+    read: crate::read::unctad::read_long,
     columns: CATEGORIES,
     published_column: "productivity_over_index",
     published_id: "pci_published",

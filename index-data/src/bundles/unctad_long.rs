@@ -1,20 +1,27 @@
-//! The two UNCTAD indices re-weighted from their published components in a long UNCTADstat file
-//! (`ftri`, `pci`): one assembly, described by a [`Spec`] each.
+//! The UNCTAD indices re-weighted from their published components in a long UNCTADstat file
+//! (`ftri`, `ftri-2021`, `pci`): one assembly, described by a [`Spec`] each.
 
 use index_core::builtin::BuiltinIndex;
 use index_core::bundle::Reference;
 use index_core::dataset::{Direction, Indicator, Source};
+use std::path::Path;
 
 use super::{check_mapping, Assembly, DefaultYear, Inputs, Meta};
+use crate::countries::Countries;
 use crate::error::{Error, Result};
-use crate::{read, Built};
+use crate::read::Table;
+use crate::Built;
 
 /// What differs between the UNCTAD long-file bundles.
 pub struct Spec {
     /// Bundle id.
     pub bundle: &'static str,
+    /// Title, naming the edition.
+    pub title: &'static str,
     /// The long UNCTADstat file.
     pub file: &'static str,
+    /// Its reader ([`crate::read::unctad`]).
+    pub read: fn(&Path, &Countries) -> Result<Table>,
     /// Columns of the file (trimmed) → framework indicator ids.
     pub columns: &'static [(&'static str, &'static str)],
     /// UNCTAD's published overall score column.
@@ -41,7 +48,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>, spec: &Spec) -> Result<Built> {
     let b = (spec.builtin)().map_err(Error::engine(spec.bundle))?;
     check_mapping(&b, spec.columns)?;
     let countries = inputs.countries()?;
-    let table = read::unctad::read_long(&inputs.path(spec.file), &countries)?;
+    let table = (spec.read)(&inputs.path(spec.file), &countries)?;
     let years: Vec<i32> = table.years().into_iter().collect();
     let last = years.last().copied().unwrap_or(0);
     let files = super::inputs(spec.bundle).unwrap_or_default();
@@ -72,6 +79,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>, spec: &Spec) -> Result<Built> {
     a.gdppc(inputs)?;
     a.note(spec.note);
     let mut meta = Meta::from_builtin(b, DefaultYear::Fixed(last));
+    meta.title = spec.title.into();
     meta.reference = Some(Reference {
         indicator: spec.published_id.into(),
         label: spec.published_label.into(),

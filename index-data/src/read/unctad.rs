@@ -1,4 +1,5 @@
-//! UNCTADstat, in two shapes.
+//! UNCTAD's files: UNCTADstat series in three shapes, and two tables from UNCTAD's
+//! *Technology and Innovation Report* (TIR) site.
 //!
 //! - **Long** (`unctad/ftri_2008_2019.csv`, `unctad/pci_2008_2018.csv`): `country_code` (ISO3),
 //!   `YEARS`, then one column per series; the header names carry stray spaces (`"  ICT"`),
@@ -8,7 +9,20 @@
 //!   with a multi-row header: a `"MEASURE - …"` title line, a blank line, a `CATEGORY` row and
 //!   a `YEAR` row naming each column, and an `"ECONOMY"` row; `_` marks a missing value.
 //!   Series are named by the trimmed category (`Overall index`, `ICT`, …).
+//! - **Release** (`unctad/ftri_unctadstat_2023_release_2008_2021.csv`, UNCTADstat's own
+//!   download): one row per year, economy and category — `Year, Economy` (the M49 numeric code
+//!   as text, or UNCTADstat's own code, see [`crate::countries::UNCTADSTAT_CODES`]), `Economy
+//!   Label, Category` (e.g. `FTRI00`), `Category Label, Index`, then footnote and
+//!   missing-value columns (an empty `Index` with "Not applicable" is missing). Series are
+//!   named by the category code.
+//! - **TIR 2025 figure data** (`unctad/tir_2025_figure3.csv`): economy *names* (their commas,
+//!   and the one in the GDP column's header, are U+201A), the FTRI 2025 score, log10 of GDP per
+//!   capita (PPP) and UNCTAD's country group; missing is the text `null` ([`read_tir2025`]).
+//! - **TIR 2023 table 1** (`unctad/tir_2023_table1.csv`): economy names, scores and ranks, and a
+//!   column `developing` that is inverted — 1 marks a *developed* economy
+//!   ([`read_tir2023_groups`]).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{
@@ -169,4 +183,229 @@ pub fn read_export_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Re
         }
     }
     Ok(table)
+}
+
+/// Reads UNCTADstat's long download (`Year, Economy, …, Category, …, Index`), one series per
+/// category code.
+///
+/// # Errors
+/// Unreadable file; a missing column; a year that is not a year; an economy code that is
+/// neither an M49 code nor one of UNCTADstat's own (file, line, code and label); a malformed
+/// number; a value given twice.
+pub fn read_release(path: &Path, countries: &Countries) -> Result<Table> {
+    let bytes = read_file(path)?;
+    read_release_bytes(path, &bytes, countries)
+}
+
+/// [`read_release`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_release`].
+pub fn read_release_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Table> {
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
+    let year_col = header.require("Year")?;
+    let code_col = header.require("Economy")?;
+    let label_col = header.require("Economy Label")?;
+    let cat_col = header.require("Category")?;
+    let value_col = header.require("Index")?;
+    let mut table = Table::new(path);
+    table.header_line = header.line();
+    for r in rows.iter().filter(|r| !r.is_blank()) {
+        expect_len(path, r, header.names().len())?;
+        let year = parse_year(r.get(year_col)).ok_or_else(|| {
+            Error::format(
+                path,
+                r.line,
+                format!(
+                    "column {} (`Year`): `{}` is not a year",
+                    year_col + 1,
+                    r.get(year_col)
+                ),
+            )
+        })?;
+        let (code, label) = (r.get(code_col).trim(), r.get(label_col).trim());
+        let country = countries.by_m49(code).ok_or_else(|| {
+            Error::format(
+                path,
+                r.line,
+                format!("economy code `{code}` (`{label}`) is neither an M49 code nor one of UNCTADstat's own"),
+            )
+        })?;
+        let iso3 = country.code.clone();
+        table.add_unit(&iso3);
+        let category = r.get(cat_col).trim();
+        if category.is_empty() {
+            return Err(Error::format(path, r.line, "the category is empty"));
+        }
+        if let Some(v) = number(path, &header, r, value_col, NumberStyle::PLAIN)? {
+            table.insert(r.line, category, &iso3, year, v)?;
+        }
+    }
+    Ok(table)
+}
+
+/// UNCTAD's classification of an economy (TIR 2025 figure data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UnctadGroup {
+    /// "Developed countries".
+    Developed,
+    /// "Developing countries".
+    Developing,
+    /// "Least developed countries".
+    LeastDeveloped,
+}
+
+impl UnctadGroup {
+    /// The group a cell names, as the TIR 2025 figure data write it.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "Developed countries" => Some(UnctadGroup::Developed),
+            "Developing countries" => Some(UnctadGroup::Developing),
+            "Least developed countries" => Some(UnctadGroup::LeastDeveloped),
+            _ => None,
+        }
+    }
+}
+
+/// The TIR 2025 figure data: the FTRI 2025 score and GDP per capita (PPP) as series of one
+/// year, and UNCTAD's group of every economy listed.
+#[derive(Debug, Clone)]
+pub struct Tir2025 {
+    /// Series [`TIR2025_SCORE`] and [`TIR2025_GDPPC`] (GDP per capita, PPP, in dollars:
+    /// ten to the power of the file's log10), in year [`TIR2025_YEAR`].
+    pub table: Table,
+    /// UNCTAD's group of every M49 economy in the file, by ISO3 code.
+    pub groups: BTreeMap<String, UnctadGroup>,
+}
+
+/// The series holding the FTRI 2025 score.
+pub const TIR2025_SCORE: &str = "Index";
+/// The series holding GDP per capita, PPP (dollars).
+pub const TIR2025_GDPPC: &str = "GDP per capita, PPP";
+/// The year the TIR 2025 figures are filed under: the report's edition year (the file does not
+/// say which year its data are from).
+pub const TIR2025_YEAR: i32 = 2025;
+/// The GDP column's header as written (its comma is U+201A).
+const TIR2025_GDP_HEADER: &str = "Gross domestic product per capita\u{201A} PPP";
+
+/// Reads the TIR 2025 figure data (`unctad/tir_2025_figure3.csv`).
+///
+/// # Errors
+/// Unreadable file; a missing column; a name that matches no country (file, line, name); an
+/// unknown group; a malformed number, or a log10 GDP outside 0–7 (under $1 or over $10 million
+/// a head).
+pub fn read_tir2025(path: &Path, countries: &Countries) -> Result<Tir2025> {
+    let bytes = read_file(path)?;
+    read_tir2025_bytes(path, &bytes, countries)
+}
+
+/// [`read_tir2025`] on bytes already read (`path` names them in errors).
+///
+/// # Errors
+/// As [`read_tir2025`].
+pub fn read_tir2025_bytes(path: &Path, bytes: &[u8], countries: &Countries) -> Result<Tir2025> {
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
+    let name_col = header.require("Name")?;
+    let score_col = header.require(TIR2025_SCORE)?;
+    let gdp_col = header.require(TIR2025_GDP_HEADER)?;
+    let group_col = header.require("Group")?;
+    let style = NumberStyle {
+        decimal_comma: false,
+        missing: &["null"],
+    };
+    let mut table = Table::new(path);
+    table.header_line = header.line();
+    let mut groups = BTreeMap::new();
+    for r in rows.iter().filter(|r| !r.is_blank()) {
+        expect_len(path, r, header.names().len())?;
+        let name = r.get(name_col).trim();
+        let resolved = countries.resolve(path, r.line, name)?;
+        let Some(code) = table.note(r.line, name, resolved) else {
+            continue;
+        };
+        let group = UnctadGroup::parse(r.get(group_col)).ok_or_else(|| {
+            Error::format(
+                path,
+                r.line,
+                format!(
+                    "column {} (`Group`): `{}` is not one of UNCTAD's groups",
+                    group_col + 1,
+                    r.get(group_col).trim()
+                ),
+            )
+        })?;
+        groups.insert(code.clone(), group);
+        if let Some(v) = number(path, &header, r, score_col, style)? {
+            table.insert(r.line, TIR2025_SCORE, &code, TIR2025_YEAR, v)?;
+        }
+        if let Some(log) = number(path, &header, r, gdp_col, style)? {
+            if !(0.0..=7.0).contains(&log) {
+                return Err(Error::format(
+                    path,
+                    r.line,
+                    format!(
+                        "column {} (log10 of GDP per capita): {log} is outside 0–7",
+                        gdp_col + 1
+                    ),
+                ));
+            }
+            table.insert(r.line, TIR2025_GDPPC, &code, TIR2025_YEAR, 10f64.powf(log))?;
+        }
+    }
+    Ok(Tir2025 { table, groups })
+}
+
+/// Reads which economies TIR 2023's table 1 counts as developed (its column `developing` is
+/// inverted: 1 = developed, 0 = developing), by ISO3 code; `true` = developed.
+///
+/// # Errors
+/// Unreadable file; a missing column; a name that matches no country; a flag other than 0 or 1.
+pub fn read_tir2023_groups(
+    path: &Path,
+    countries: &Countries,
+) -> Result<(Table, BTreeMap<String, bool>)> {
+    let bytes = read_file(path)?;
+    read_tir2023_groups_bytes(path, &bytes, countries)
+}
+
+/// [`read_tir2023_groups`] on bytes already read (`path` names them in errors); the table holds
+/// no values, only the units and the names matched.
+///
+/// # Errors
+/// As [`read_tir2023_groups`].
+pub fn read_tir2023_groups_bytes(
+    path: &Path,
+    bytes: &[u8],
+    countries: &Countries,
+) -> Result<(Table, BTreeMap<String, bool>)> {
+    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
+    let name_col = header.require("Name")?;
+    let flag_col = header.require("developing")?;
+    let mut table = Table::new(path);
+    table.header_line = header.line();
+    let mut developed = BTreeMap::new();
+    for r in rows.iter().filter(|r| !r.is_blank()) {
+        expect_len(path, r, header.names().len())?;
+        let name = r.get(name_col).trim();
+        let resolved = countries.resolve(path, r.line, name)?;
+        let Some(code) = table.note(r.line, name, resolved) else {
+            continue;
+        };
+        let flag = match r.get(flag_col).trim() {
+            "1" => true,
+            "0" => false,
+            other => {
+                return Err(Error::format(
+                    path,
+                    r.line,
+                    format!(
+                        "column {} (`developing`, inverted): `{other}` is not 0 or 1",
+                        flag_col + 1
+                    ),
+                ))
+            }
+        };
+        developed.insert(code, flag);
+    }
+    Ok((table, developed))
 }
