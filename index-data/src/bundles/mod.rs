@@ -212,8 +212,9 @@ pub const NOTE_DEVELOPED: &str = "“Developed economies” and “other develop
      of Korea, Israel and Japan developed; Singapore and Türkiye developing), with LDCs taken \
      from the UN's list: an economy on the UN's LDC list is an LDC and not “other developing” \
      even where UNCTAD's figure data label it developing. UN M49's old notion of developed and \
-     developing regions (c.2020; it counts all of Europe as developed and leaves out e.g. the \
-     Republic of Korea) stays available as “developed-m49” and “developing-m49”.";
+     developing regions (c.2020), which UNCTAD's classification follows except for the \
+     Republic of Korea (developed for UNCTAD, developing in M49), stays available as \
+     “developed-m49” and “developing-m49”.";
 /// Where the groups come from.
 pub const NOTE_GROUPS: &str = "Groups: LDC, LLDC and SIDS membership and M49 regions from UN \
      M49 (flags as of 2025); developed and other developing economies from UNCTAD's TIR 2025 \
