@@ -21,6 +21,13 @@ pub struct Job {
     pub resolved: Resolved,
 }
 
+impl Job {
+    /// The resolved scenario scored on the bundle ([`Resolved::run`]).
+    pub fn run(&self) -> Result<pipeline::Results, String> {
+        self.resolved.run(&self.bundle).map_err(|e| e.to_string())
+    }
+}
+
 /// The largest scenario file read, as in the app ([`index_core::scenario::MAX_FILE_BYTES`]).
 pub const SCENARIO_LIMIT: u64 = index_core::scenario::MAX_FILE_BYTES;
 /// The largest bundle file read (the largest bundle built is a few MiB).
@@ -116,9 +123,15 @@ pub fn load_bundle(data_dir: &Path, which: &str) -> Result<Bundle, String> {
 /// `index rank`.
 pub fn rank(data_dir: &Path, sel: &Selection, format: Format, digits: usize) -> Result<(), String> {
     let job = load(data_dir, sel)?;
-    let b = &job.bundle;
-    let results = job.resolved.run(b).map_err(|e| e.to_string())?;
-    output::ranking(b, &results, format, digits)
+    output::ranking(&job.bundle, &job.run()?, format, digits)
+}
+
+/// `index performers`.
+pub fn performers(data_dir: &Path, sel: &Selection, format: Format) -> Result<(), String> {
+    let job = load(data_dir, sel)?;
+    let table =
+        index_core::performers::performers(&job.bundle, &job.run()?).map_err(|e| e.to_string())?;
+    output::performers(&job.bundle, &table, format)
 }
 
 /// `index gaps`.

@@ -5,6 +5,7 @@
 //! index rank --bundle hdi --year 2022
 //! index rank --bundle ftri --scenario my-weights.json --format json
 //! index gaps --bundle ftri --groups LDC,developed --all-years
+//! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
@@ -51,7 +52,7 @@ enum Format {
     Text,
 }
 
-/// What to compute on, shared by `rank` and `gaps`.
+/// What to compute on, shared by `rank`, `gaps` and `performers`.
 #[derive(Debug, clap::Args)]
 struct Selection {
     /// A built-in bundle id (ftri, tech, hdi, pci, gii, gii-panel, asem) or a bundle JSON file.
@@ -99,6 +100,21 @@ enum Command {
         /// Decimals for csv/text output.
         #[arg(long, default_value_t = 4)]
         digits: usize,
+    },
+    /// Over- and under-performers against income (UNCTAD): rank by score against rank by GDP
+    /// per capita.
+    ///
+    /// One row per scored unit with GDP per capita, largest over-performer first. `rank` is the unit's rank by score and
+    /// `expected_rank` its rank by GDP per capita, both among the units with a score and GDP
+    /// per capita that year; `difference` = expected_rank − rank (positive: better than its
+    /// income suggests); `index_rank` is its rank among every scored unit. Scored units without
+    /// GDP per capita are named on stderr (csv, text) or listed under `without_gdp` (json).
+    Performers {
+        #[command(flatten)]
+        selection: Selection,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Csv)]
+        format: Format,
     },
     /// Compares two or more scenarios of one bundle: each unit's rank under each (largest move
     /// first) and the gap between the bundle's default groups under each.
@@ -165,6 +181,9 @@ fn main() -> ExitCode {
             format,
             digits,
         ),
+        Command::Performers { selection, format } => {
+            commands::performers(&data_dir, &selection, format)
+        }
         Command::Compare {
             scenario,
             format,

@@ -1,9 +1,10 @@
-//! Writing rankings and gaps as CSV, JSON or aligned text.
+//! Writing rankings, gaps, comparisons and performers as CSV, JSON or aligned text.
 
 use std::io::Write;
 
 use index_core::bundle::Bundle;
 use index_core::groups::GroupComparison;
+use index_core::performers::{Performer, Performers};
 use index_core::pipeline::Results;
 use serde::Serialize;
 
@@ -91,6 +92,113 @@ pub fn ranking(
                 w.write_record(&rec).map_err(|e| e.to_string())?;
             }
             w.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints over- and under-performers against income: the units compared, largest
+/// over-performer first (`rank` is the rank among them, [`Performer::actual_rank`]); then the
+/// scored units not compared — in JSON under `without_gdp`, in CSV and text named on stderr,
+/// so that every row of the table has every column.
+pub fn performers(bundle: &Bundle, table: &Performers, format: Format) -> Result<(), String> {
+    let ds = bundle.dataset();
+    let unit = |r: &Performer| {
+        ds.units()
+            .get(r.unit)
+            .map(|u| (u.code.as_str(), u.name.as_str()))
+    };
+    let compared = table.largest_first();
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = compared
+                .iter()
+                .filter_map(|r| {
+                    let (code, name) = unit(r)?;
+                    Some(serde_json::json!({
+                        "code": code,
+                        "name": name,
+                        "rank": r.actual_rank,
+                        "expected_rank": r.expected_rank,
+                        "difference": r.difference,
+                        "index_rank": r.rank,
+                        "score": r.score,
+                        "gdp_per_capita": r.gdp.usable(),
+                    }))
+                })
+                .collect();
+            let without: Vec<serde_json::Value> = table
+                .not_compared()
+                .filter_map(|r| {
+                    let (code, name) = unit(r)?;
+                    Some(serde_json::json!({
+                        "code": code,
+                        "name": name,
+                        "index_rank": r.rank,
+                        "score": r.score,
+                        "gdp": r.gdp,
+                        "note": r.gdp.reason(),
+                    }))
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "bundle": bundle.id(),
+                "year": table.year,
+                "gdp_per_capita": table.indicator,
+                "fit": table.fit,
+                "units": rows,
+                "without_gdp": without,
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            outln!();
+        }
+        Format::Csv | Format::Text => {
+            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(stdout.lock());
+            w.write_record([
+                "code",
+                "name",
+                "rank",
+                "expected_rank",
+                "difference",
+                "index_rank",
+            ])
+            .map_err(|e| e.to_string())?;
+            let text = |x: Option<u32>| x.map(|r| r.to_string()).unwrap_or_default();
+            for r in &compared {
+                let Some((code, name)) = unit(r) else {
+                    continue;
+                };
+                w.write_record([
+                    code.to_string(),
+                    name.to_string(),
+                    text(r.actual_rank),
+                    text(r.expected_rank),
+                    r.difference.map(|d| d.to_string()).unwrap_or_default(),
+                    r.rank.to_string(),
+                ])
+                .map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| e.to_string())?;
+            let left: Vec<String> = table
+                .not_compared()
+                .filter_map(|r| unit(r).map(|(code, name)| format!("{code} ({name})")))
+                .collect();
+            if !left.is_empty() {
+                writeln!(
+                    std::io::stderr().lock(),
+                    "note: {} of {} scored units left out (no GDP per capita `{}` above 0 in {}): {}",
+                    left.len(),
+                    table.rows.len(),
+                    table.indicator,
+                    table.year,
+                    left.join(", ")
+                )
+                .map_err(|e| e.to_string())?;
+            }
         }
     }
     Ok(())

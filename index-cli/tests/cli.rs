@@ -206,3 +206,128 @@ fn a_negative_year_is_a_year() {
     assert!(!ok);
     assert!(err.contains("there is no data for -1"), "{err}");
 }
+
+/// `index performers` as (code, rank, expected_rank, difference, index_rank) rows, from CSV or
+/// JSON, with stderr.
+type PerformerRow = (String, i64, i64, i64, i64);
+
+fn performers_csv(args: &[&str]) -> (Vec<PerformerRow>, String) {
+    let (ok, out, err) = index(&[&["performers"], args].concat());
+    assert!(ok, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "code",
+            "name",
+            "rank",
+            "expected_rank",
+            "difference",
+            "index_rank"
+        ]
+    );
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let n = |i: usize| r[i].parse::<i64>().unwrap();
+            (r[0].to_string(), n(2), n(3), n(4), n(5))
+        })
+        .collect();
+    (rows, err)
+}
+
+#[test]
+fn performers_rank_every_scored_unit_with_gdp_against_its_income() {
+    let (rows, err) = performers_csv(&["--bundle", "ftri"]);
+    assert!(rows.len() > 100, "{}", rows.len());
+    for (code, rank, expected, difference, _) in &rows {
+        assert_eq!(*difference, expected - rank, "{code}");
+    }
+    // Largest over-performer first.
+    assert!(rows.windows(2).all(|w| w[0].3 >= w[1].3));
+    // Both ranks are over the units compared: 1..n each (FTRI 2019 has no ties).
+    for pick in [|r: &PerformerRow| r.1, |r: &PerformerRow| r.2] {
+        let mut ranks: Vec<i64> = rows.iter().map(pick).collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, (1..=rows.len() as i64).collect::<Vec<_>>());
+    }
+
+    // The JSON says the same, and lists the scored units left out, which stderr names.
+    let (ok, out, json_err) = index(&["performers", "--bundle", "ftri", "--format", "json"]);
+    assert!(ok, "{json_err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let from_json: Vec<PerformerRow> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let n = |k: &str| u[k].as_i64().unwrap();
+            let code = u["code"].as_str().unwrap().to_string();
+            (
+                code,
+                n("rank"),
+                n("expected_rank"),
+                n("difference"),
+                n("index_rank"),
+            )
+        })
+        .collect();
+    assert_eq!(from_json, rows);
+    let left: Vec<&str> = v["without_gdp"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(v["fit"]["n"].as_u64(), Some(rows.len() as u64));
+    assert!(v["fit"]["slope"].as_f64().unwrap() > 0.0, "richer, higher");
+    if left.is_empty() {
+        assert!(err.is_empty(), "{err}");
+    } else {
+        let total = rows.len() + left.len();
+        assert!(
+            err.starts_with(&format!(
+                "note: {} of {total} scored units left out",
+                left.len()
+            )),
+            "{err}"
+        );
+        assert!(left.iter().all(|code| err.contains(code)), "{err}");
+    }
+
+    // `index_rank` is `index rank`'s rank, and every unit it ranks is in one list or the other.
+    let (ok, ranking, err) = index(&["rank", "--bundle", "ftri", "--format", "json"]);
+    assert!(ok, "{err}");
+    let ranking: serde_json::Value = serde_json::from_str(&ranking).unwrap();
+    let ranked: Vec<(String, i64)> = ranking["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| Some((u["code"].as_str()?.to_string(), u["rank"].as_i64()?)))
+        .collect();
+    assert_eq!(ranked.len(), rows.len() + left.len());
+    for (code, _, _, _, index_rank) in &rows {
+        assert!(ranked.contains(&(code.clone(), *index_rank)), "{code}");
+    }
+}
+
+#[test]
+fn performers_follow_the_scenario_and_the_year() {
+    let rd = scenario_file(
+        "performers-rd.json",
+        r#"{"format": 1, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
+    );
+    let (plain, _) = performers_csv(&["--bundle", "ftri"]);
+    let (weighted, _) = performers_csv(&["--scenario", rd.to_str().unwrap()]);
+    assert_ne!(plain, weighted, "the weights move the actual ranks");
+    let ranks = |rows: &[PerformerRow]| {
+        let mut r: Vec<(String, i64)> = rows.iter().map(|r| (r.0.clone(), r.2)).collect();
+        r.sort();
+        r
+    };
+    assert_eq!(ranks(&plain), ranks(&weighted), "not the expected ones");
+    let (ok, _, err) = index(&["performers", "--bundle", "hdi", "--year", "1890"]);
+    assert!(!ok);
+    assert!(err.contains("there is no data for 1890"), "{err}");
+}

@@ -269,6 +269,16 @@ pub enum Error {
     /// Weights used with another framework than the one they were made for.
     #[error("the weights were made for another framework than the one scored")]
     OtherFramework,
+    /// Over- and under-performance asked of a bundle that ships no GDP per capita
+    /// ([`crate::bundle::Bundle::gdp_per_capita`]).
+    #[error(
+        "bundle `{}` has no GDP per capita indicator to compare its scores with",
+        excerpt(.bundle)
+    )]
+    NoGdpPerCapita {
+        /// The bundle's id.
+        bundle: String,
+    },
 }
 
 /// How many unknown ids an [`Error::UnknownWeights`] keeps.

@@ -23,6 +23,7 @@
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
+//! | over- and under-performers against income (UNCTAD) | [`performers`] |
 //! | saved and shared scenarios | [`scenario`] |
 //! | what a bundle ships | [`bundle`] |
 //! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
@@ -66,6 +67,7 @@ pub mod matrix;
 pub mod method;
 pub mod normalise;
 pub mod order;
+pub mod performers;
 pub mod pipeline;
 pub mod rank;
 pub mod scenario;
