@@ -2,8 +2,10 @@
 //! — one value that serialises to JSON (files, local storage) and to a short URL query string.
 //!
 //! Every serialised form carries a format version. Readers accept every version ever written
-//! (there is one so far, version 1; `tests/fixtures/scenario_v1.json` pins it) and refuse newer
-//! ones with a clear message.
+//! (`tests/fixtures/scenario_v1.json` and `scenario_v2.json` pin them), bring an older one to
+//! today's meaning ([`Scenario::upgrade`]: a version-1 `ftri` is the TIR 2021 edition, now
+//! `ftri-2021`) and refuse newer ones with a clear message. A link without `v` is read as the
+//! current format (links this app writes always carry it).
 //!
 //! The readers ([`Scenario::from_json`], [`Scenario::from_query`]) check only that numbers are
 //! numbers; what they mean is checked once, for both, when a scenario is resolved against a
@@ -27,7 +29,22 @@ use crate::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, 
 pub use crate::error::short_number;
 
 /// The newest scenario format this build writes and reads.
-pub const FORMAT: u32 = 1;
+///
+/// - 1: the first.
+/// - 2: bundle and group ids as the FTRI editions named them: `ftri` is UNCTAD's TIR 2023
+///   release (in version 1 it was the TIR 2021 edition, now `ftri-2021`); `developed` and
+///   `developing` are UNCTAD's classification (in version 1, M49's old notion, now
+///   `developed-m49` and `developing-m49`). The shape is unchanged.
+pub const FORMAT: u32 = 2;
+
+/// Ids that format 2 renamed: `(version-1 id, today's id)`.
+const RENAMED_IN_2: (&[(&str, &str)], &[(&str, &str)]) = (
+    &[("ftri", "ftri-2021")],
+    &[
+        ("developed", "developed-m49"),
+        ("developing", "developing-m49"),
+    ],
+);
 
 /// Changes to a bundle's default method; unset fields keep the default. Plain data, as read:
 /// [`MethodChoice::apply`] checks the values.
@@ -360,9 +377,7 @@ impl Scenario {
     pub fn from_json(text: &str) -> Result<Scenario> {
         const WHAT: &str = "scenario JSON";
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_err(WHAT, e))?;
-        // Migrations from older formats go here, one step per version (`1 => …`); version 1
-        // is the current shape.
-        check_format(&value, WHAT)?;
+        let format = check_format(&value, WHAT)?;
         if value.get("scenarios").is_some() {
             return Err(json_err(
                 WHAT,
@@ -371,7 +386,29 @@ impl Scenario {
         }
         // Parse the text again (not the value) so that errors carry line and column. The
         // `format` field, checked above, is not one of the scenario's and is passed over.
-        serde_json::from_str::<Scenario>(text).map_err(|e| json_err(WHAT, e))
+        let mut s = serde_json::from_str::<Scenario>(text).map_err(|e| json_err(WHAT, e))?;
+        s.upgrade(format);
+        Ok(s)
+    }
+
+    /// Brings a scenario written in format `written_in` to today's meaning, one step per
+    /// version (see [`FORMAT`]): from version 1, the bundle `ftri` becomes `ftri-2021` and the
+    /// groups `developed` and `developing` become `developed-m49` and `developing-m49`, so that
+    /// an old file or link opens what it opened. A current (or unknown, newer) version changes
+    /// nothing.
+    pub fn upgrade(&mut self, written_in: u32) {
+        if written_in < 2 {
+            let (bundles, groups) = RENAMED_IN_2;
+            let rename = |id: &mut String, table: &[(&str, &str)]| {
+                if let Some((_, new)) = table.iter().find(|(old, _)| *old == id.as_str()) {
+                    *id = (*new).to_string();
+                }
+            };
+            rename(&mut self.bundle, bundles);
+            for g in self.groups.iter_mut().flatten() {
+                rename(g, groups);
+            }
+        }
     }
 
     /// Several scenarios as one JSON file (`{"format": 1, "scenarios": [...]}`).
@@ -393,13 +430,18 @@ impl Scenario {
         const WHAT: &str = "scenario file";
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_err(WHAT, e))?;
         check_format(&value, WHAT)?;
+        let format = check_format(&value, WHAT)?;
         match value.get("scenarios") {
             None => Ok(vec![Scenario::from_json(text)?]),
             // From the text again, so that an error carries its line and column (and the wasm
             // has one reader per type: the text's).
-            Some(serde_json::Value::Array(_)) => serde_json::from_str::<Collection>(text)
-                .map(|c| c.scenarios)
-                .map_err(|e| json_err(WHAT, e)),
+            Some(serde_json::Value::Array(_)) => {
+                let mut all = serde_json::from_str::<Collection>(text)
+                    .map(|c| c.scenarios)
+                    .map_err(|e| json_err(WHAT, e))?;
+                all.iter_mut().for_each(|s| s.upgrade(format));
+                Ok(all)
+            }
             Some(_) => Err(json_err(WHAT, "`scenarios` must be a list")),
         }
     }
@@ -497,7 +539,7 @@ impl Scenario {
     /// use index_core::scenario::Scenario;
     /// let mut s = Scenario { bundle: "ftri".into(), year: Some(2019), ..Scenario::default() };
     /// s.weights.insert("rd".into(), 2.0);
-    /// assert_eq!(s.to_query(), "v=1&b=ftri&y=2019&w=rd:2");
+    /// assert_eq!(s.to_query(), "v=2&b=ftri&y=2019&w=rd:2");
     /// assert_eq!(Scenario::from_query(&s.to_query()).0, s);
     /// ```
     pub fn to_query(&self) -> String {
@@ -561,13 +603,16 @@ impl Scenario {
     pub fn from_query(query: &str) -> (Scenario, Vec<Error>) {
         let mut s = Scenario::default();
         let mut errors = Vec::new();
+        let mut format = FORMAT;
         for (key, value) in query_pairs(query) {
             if let Some(param) = Param::from_key(key) {
-                if let Err(e) = s.set_param(param, &value) {
-                    errors.push(e);
+                match s.set_param(param, &value) {
+                    Err(e) => errors.push(e),
+                    Ok(()) => format = param.format(&value).unwrap_or(format),
                 }
             }
         }
+        s.upgrade(format);
         (s, errors)
     }
 
@@ -618,6 +663,14 @@ pub enum Param {
 }
 
 impl Param {
+    /// The format version `value` names when this is [`Param::Version`] (and `value` reads),
+    /// for [`Scenario::upgrade`] once the whole link is read.
+    pub fn format(self, value: &str) -> Option<u32> {
+        (self == Param::Version)
+            .then(|| value.parse().ok())
+            .flatten()
+    }
+
     /// Every parameter, in the order links write them.
     pub const ALL: [Param; 14] = [
         Param::Version,
@@ -836,7 +889,7 @@ mod tests {
     fn json_round_trip_with_version() {
         let s = sample();
         let json = s.to_json();
-        assert!(json.contains("\"format\": 1"), "{json}");
+        assert!(json.contains("\"format\": 2"), "{json}");
         assert_eq!(Scenario::from_json(&json).unwrap(), s);
         let many = Scenario::many_to_json(&[s.clone(), Scenario::default()]);
         assert_eq!(
@@ -899,7 +952,7 @@ mod tests {
             Error::FutureVersion {
                 what: "scenario JSON".into(),
                 found: 7,
-                supported: 1
+                supported: 2
             }
         );
         let e = Scenario::from_json(r#"{"bundle": "ftri"}"#)
@@ -922,7 +975,7 @@ mod tests {
         let q = s.to_query();
         assert_eq!(
             q,
-            "v=1&b=ftri&y=2019&w=ict:0.3333333333333333,rd:2&n=zscore:100:10&a=geometric&o=winsorise:5&s=0.9&g=LDC,developed&u=KEN&name=R%26D%20%C3%972%20%E2%80%94%20test"
+            "v=2&b=ftri&y=2019&w=ict:0.3333333333333333,rd:2&n=zscore:100:10&a=geometric&o=winsorise:5&s=0.9&g=LDC,developed&u=KEN&name=R%26D%20%C3%972%20%E2%80%94%20test"
         );
         let (back, errors) = Scenario::from_query(&format!("?{q}"));
         assert!(errors.is_empty(), "{errors:?}");
@@ -936,7 +989,7 @@ mod tests {
         s.weights.insert("ict".into(), 1e-300);
         s.weights.insert("big".into(), 1e308);
         let q = s.to_query();
-        assert_eq!(q, "v=1&w=big:1e308,ict:1e-300,rd:0.00001");
+        assert_eq!(q, "v=2&w=big:1e308,ict:1e-300,rd:0.00001");
         let (back, errors) = Scenario::from_query(&q);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(back, s);

@@ -1,8 +1,10 @@
-//! The scenario formats ever written must load forever. `fixtures/scenario_v1.json` is a
-//! hand-written version-1 file using every field, for FTRI: it resolves, every field valid,
-//! against a bundle of FTRI's framework (checked below). It is never regenerated. When the
-//! format changes, add `scenario_v2.json` beside it and keep this file's tests passing
-//! unchanged.
+//! The scenario formats ever written must load forever, meaning what they meant.
+//! `fixtures/scenario_v1.json` is a hand-written version-1 file using every field, for FTRI: it
+//! resolves, every field valid, against a bundle of FTRI's framework (checked below). Its
+//! `ftri` was the TIR 2021 edition and its `developed` M49's old notion, which format 2 calls
+//! `ftri-2021` and `developed-m49`: it loads as those. `fixtures/scenario_v2.json` is the same
+//! file in format 2, for the TIR 2023 release (`ftri`) and UNCTAD's developed economies.
+//! Neither is ever regenerated; when the format changes, add the next beside them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
@@ -16,9 +18,20 @@ use index_core::scenario::{MethodChoice, Scenario};
 use index_core::Error;
 
 const V1: &str = include_str!("fixtures/scenario_v1.json");
+const V2: &str = include_str!("fixtures/scenario_v2.json");
 
-/// What `scenario_v1.json` says, field by field.
+/// What `scenario_v1.json` says, field by field, in today's ids: its `ftri` is the TIR 2021
+/// edition (`ftri-2021`), its `developed` M49's old notion (`developed-m49`).
 fn v1_expected() -> Scenario {
+    Scenario {
+        bundle: "ftri-2021".into(),
+        groups: Some(["LDC".into(), "developed-m49".into()]),
+        ..v2_expected()
+    }
+}
+
+/// What `scenario_v2.json` says, field by field.
+fn v2_expected() -> Scenario {
     Scenario {
         name: "FTRI, R&D doubled — geometric, z-scores".into(),
         bundle: "ftri".into(),
@@ -59,12 +72,33 @@ fn v1_file_loads_with_every_field() {
 }
 
 #[test]
+fn v2_file_loads_with_every_field() {
+    let expected = Scenario {
+        name: "FTRI 2023 release, R&D doubled — geometric, z-scores".into(),
+        year: Some(2021),
+        ..v2_expected()
+    };
+    assert_eq!(Scenario::from_json(V2).unwrap(), expected);
+    assert_eq!(
+        Scenario::many_from_json(V2).unwrap(),
+        vec![expected.clone()]
+    );
+    // Written today, it reads back unchanged (no upgrade applies to the current format).
+    assert_eq!(Scenario::from_json(&expected.to_json()).unwrap(), expected);
+}
+
+#[test]
 fn v1_link_loads_with_every_field() {
     // A link as version 1 writes it (`Scenario::to_query`), pinned as text.
     let link = "?v=1&b=ftri&y=2019&w=finance:0,ict:0.5,rd:2&n=zscore:100:10&a=geometric\
                 &o=winsorise:3:1.5:3:mirror&i=groupmean:m49-region&s=0.75&c=2&dn=0\
                 &g=LDC,developed&u=KEN&name=FTRI,%20R%26D%20doubled%20%E2%80%94%20geometric,%20z-scores";
-    assert_eq!(format!("?{}", v1_expected().to_query()), link);
+    // Today the same scenario is written in format 2, with today's ids.
+    assert_eq!(
+        format!("?{}", v1_expected().to_query()),
+        link.replace("v=1&b=ftri&", "v=2&b=ftri-2021&")
+            .replace("g=LDC,developed&", "g=LDC,developed-m49&")
+    );
     // The same link with every comma encoded, as some tools re-encode links, and spaces as `+`.
     let reencoded = link.replace(',', "%2C").replace("%20", "+");
     for l in [link, reencoded.as_str()] {
@@ -75,26 +109,45 @@ fn v1_link_loads_with_every_field() {
 }
 
 #[test]
-fn a_later_format_is_refused_by_name() {
-    let v2 = V1.replacen("\"format\": 1", "\"format\": 2", 1);
-    assert_ne!(v2, V1);
+fn v2_link_means_todays_ids_and_a_link_without_version_too() {
+    for link in ["?v=2&b=ftri&g=LDC,developed", "?b=ftri&g=LDC,developed"] {
+        let (s, errors) = Scenario::from_query(link);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.bundle, "ftri", "{link}");
+        assert_eq!(s.groups, Some(["LDC".into(), "developed".into()]), "{link}");
+    }
+    // Other bundles and groups are not renamed.
+    let (s, _) = Scenario::from_query("?v=1&b=hdi&g=LDC,region:Africa");
+    assert_eq!(s.bundle, "hdi");
+    assert_eq!(s.groups, Some(["LDC".into(), "region:Africa".into()]));
+    let (s, _) = Scenario::from_query("?v=1&b=ftri&g=developing,developed");
     assert_eq!(
-        Scenario::from_json(&v2).unwrap_err(),
+        s.groups,
+        Some(["developing-m49".into(), "developed-m49".into()])
+    );
+}
+
+#[test]
+fn a_later_format_is_refused_by_name() {
+    let v3 = V2.replacen("\"format\": 2", "\"format\": 3", 1);
+    assert_ne!(v3, V2);
+    assert_eq!(
+        Scenario::from_json(&v3).unwrap_err(),
         Error::FutureVersion {
             what: "scenario JSON".into(),
-            found: 2,
-            supported: 1,
+            found: 3,
+            supported: 2,
         }
     );
     assert_eq!(
-        Scenario::many_from_json(&v2).unwrap_err(),
+        Scenario::many_from_json(&v3).unwrap_err(),
         Error::FutureVersion {
             what: "scenario file".into(),
-            found: 2,
-            supported: 1,
+            found: 3,
+            supported: 2,
         }
     );
-    let (s, errors) = Scenario::from_query("v=2&b=ftri");
+    let (s, errors) = Scenario::from_query("v=3&b=ftri");
     assert_eq!(s.bundle, "ftri", "the rest of a newer link still applies");
     assert_eq!(errors.len(), 1);
     assert!(
@@ -141,8 +194,9 @@ fn v1_collection_loads() {
     );
 }
 
-/// A bundle of FTRI's framework and method, with FTRI's groups and a few units in 2019.
-fn ftri_shaped() -> Bundle {
+/// A bundle `id` of FTRI's framework and method, with FTRI's groups (the developed economies
+/// under the id `developed`) and a few units in 2019.
+fn ftri_shaped(id: &str, developed: &str) -> Bundle {
     let ftri = builtin::ftri().unwrap();
     let group = |id: &str, family: &str| Group {
         id: id.into(),
@@ -151,7 +205,7 @@ fn ftri_shaped() -> Bundle {
     };
     let groups = vec![
         group("LDC", "un-status"),
-        group("developed", "development"),
+        group(developed, "development"),
         group("region:Africa", "m49-region"),
         group("region:Europe", "m49-region"),
     ];
@@ -164,8 +218,8 @@ fn ftri_shaped() -> Bundle {
         unit("KEN", &["region:Africa"]),
         unit("ETH", &["LDC", "region:Africa"]),
         unit("MWI", &["LDC", "region:Africa"]),
-        unit("CHE", &["developed", "region:Europe"]),
-        unit("DEU", &["developed", "region:Europe"]),
+        unit("CHE", &[developed, "region:Europe"]),
+        unit("DEU", &[developed, "region:Europe"]),
     ];
     let indicators: Vec<Indicator> = ftri
         .indicators
@@ -209,7 +263,7 @@ fn ftri_shaped() -> Bundle {
         }
     }
     Bundle::new(BundleParts {
-        id: "ftri".into(),
+        id: id.into(),
         title: "Frontier Technology Readiness Index".into(),
         description: String::new(),
         notes: vec![],
@@ -217,7 +271,7 @@ fn ftri_shaped() -> Bundle {
         framework: ftri.framework,
         method: ftri.method,
         default_year: 2019,
-        default_groups: ["LDC".into(), "developed".into()],
+        default_groups: ["LDC".into(), developed.into()],
         reference: None,
         gdp_per_capita: None,
     })
@@ -225,8 +279,16 @@ fn ftri_shaped() -> Bundle {
 }
 
 #[test]
-fn v1_file_is_valid_for_ftri() {
-    let bundle = ftri_shaped();
+fn v1_file_is_valid_for_the_tir_2021_edition_and_v2_for_the_2023_release() {
+    // The test bundle holds 2018–2019; the file asks for 2021.
+    let v2 = Scenario {
+        year: Some(2019),
+        ..Scenario::from_json(V2).unwrap()
+    };
+    let (r, errors) = v2.resolve_lenient(&ftri_shaped("ftri", "developed"));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(r.groups, ["LDC".to_string(), "developed".to_string()]);
+    let bundle = ftri_shaped("ftri-2021", "developed-m49");
     let (r, errors) = v1_expected().resolve_lenient(&bundle);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(

@@ -72,13 +72,13 @@ pub fn parse(query: &str) -> Link {
     let mut link = Link::default();
     let mut chart = None;
     let mut edition = None;
+    let mut format = scenario::FORMAT;
     for (key, value) in query_pairs(query) {
         match Param::from_key(key) {
-            Some(Param::Scenario(p)) => {
-                if let Err(e) = link.scenario.set_param(p, &value) {
-                    link.errors.push(e);
-                }
-            }
+            Some(Param::Scenario(p)) => match link.scenario.set_param(p, &value) {
+                Err(e) => link.errors.push(e),
+                Ok(()) => format = p.format(&value).unwrap_or(format),
+            },
             Some(Param::Embed) => {
                 chart =
                     Some(ChartKind::from_name(&value).ok_or_else(|| excerpt(&value).into_owned()));
@@ -90,6 +90,7 @@ pub fn parse(query: &str) -> Link {
             Some(Param::Edition) | None => {}
         }
     }
+    link.scenario.upgrade(format);
     link.embed = chart.map(|chart| EmbedRequest { chart, edition });
     link
 }
