@@ -56,11 +56,11 @@ fn hdi_2022_matches_undp_and_lists_unscored_units_last_with_the_reason() {
 fn a_scenario_file_changes_the_ranking_and_compare_reports_the_moves() {
     let base = scenario_file(
         "base.json",
-        r#"{"format": 1, "name": "published", "bundle": "ftri"}"#,
+        r#"{"format": 2, "name": "published", "bundle": "ftri"}"#,
     );
     let rd = scenario_file(
         "rd.json",
-        r#"{"format": 1, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
+        r#"{"format": 2, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
     );
     let (ok, plain, err) = index(&["rank", "--bundle", "ftri", "--format", "json"]);
     assert!(ok, "{err}");
@@ -103,7 +103,7 @@ fn gaps_compare_ldcs_with_developed_economies() {
     assert!(ok, "{err}");
     let index_row = out.lines().nth(1).unwrap();
     let cells: Vec<&str> = index_row.split(',').collect();
-    assert_eq!(&cells[..3], &["2019", "ftri", "LDC"]);
+    assert_eq!(&cells[..3], &["2021", "ftri", "LDC"]);
     let (a, b, gap): (f64, f64, f64) = (
         cells[5].parse().unwrap(),
         cells[10].parse().unwrap(),
@@ -316,7 +316,7 @@ fn performers_rank_every_scored_unit_with_gdp_against_its_income() {
 fn performers_follow_the_scenario_and_the_year() {
     let rd = scenario_file(
         "performers-rd.json",
-        r#"{"format": 1, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
+        r#"{"format": 2, "name": "R&D x3", "bundle": "ftri", "weights": {"rd": 3}}"#,
     );
     let (plain, _) = performers_csv(&["--bundle", "ftri"]);
     let (weighted, _) = performers_csv(&["--scenario", rd.to_str().unwrap()]);
@@ -330,4 +330,26 @@ fn performers_follow_the_scenario_and_the_year() {
     let (ok, _, err) = index(&["performers", "--bundle", "hdi", "--year", "1890"]);
     assert!(!ok);
     assert!(err.contains("there is no data for 1890"), "{err}");
+}
+
+#[test]
+fn a_version_1_file_opens_the_edition_it_was_made_for() {
+    // Format 1's `ftri` was UNCTAD's TIR 2021 edition, now `ftri-2021`; `ftri` is the TIR 2023
+    // release. An old file ranks what it ranked.
+    let old = scenario_file(
+        "v1-ftri.json",
+        r#"{"format": 1, "bundle": "ftri", "weights": {"rd": 3}}"#,
+    );
+    let new = scenario_file(
+        "v2-ftri-2021.json",
+        r#"{"format": 2, "bundle": "ftri-2021", "weights": {"rd": 3}}"#,
+    );
+    let (ok, a, err) = index(&["rank", "--scenario", old.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, b, err) = index(&["rank", "--scenario", new.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(a, b);
+    let (ok, c, _) = index(&["rank", "--bundle", "ftri", "--year", "2019"]);
+    assert!(ok);
+    assert_ne!(a, c, "the TIR 2023 release revised 2019");
 }
