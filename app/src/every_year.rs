@@ -213,7 +213,7 @@ mod tests {
             &view,
             &scenario,
             2020,
-            "http://x/?v=1&b=test&w=x:3",
+            "http://x/?v=2&b=test&w=x:3",
             "2026-01-02T03:04:05Z",
             &scored,
         )
@@ -233,7 +233,7 @@ mod tests {
         );
         assert_eq!(line("subtitle"), view.subtitle);
         assert!(line("subtitle").starts_with("Weights (changed)"));
-        assert_eq!(line("scenario"), "v=1&b=test&w=x:3");
+        assert_eq!(line("scenario"), "v=2&b=test&w=x:3");
         assert_eq!(line("edition"), export::edition_id(&b));
         assert_eq!(
             line("rows"),

@@ -106,7 +106,7 @@ pub enum Pinning {
     Fixed,
 }
 
-/// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=1&b=…`). A live
+/// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=2&b=…`). A live
 /// embed drops the year; a fixed one names `year` and the data's `edition`.
 pub fn embed_query(
     kind: ChartKind,
@@ -282,7 +282,7 @@ pub struct Metadata {
     pub dataset: String,
     /// The year shown.
     pub year: i32,
-    /// The scenario as the URL query (`v=1&b=ftri&w=rd:2`).
+    /// The scenario as the URL query (`v=2&b=ftri&w=rd:2`).
     pub scenario: String,
     /// The page's link.
     pub link: String,
@@ -633,7 +633,7 @@ mod tests {
             &v,
             &scenario,
             2020,
-            "http://127.0.0.1/?v=1&b=test&w=x:2",
+            "http://127.0.0.1/?v=2&b=test&w=x:2",
             "everything",
             "2026-01-02T03:04:05Z",
         );
@@ -641,7 +641,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "# Index Explorer data export");
         assert!(lines.iter().take_while(|l| l.starts_with('#')).count() >= 12);
-        assert!(text.contains("# scenario,v=1&b=test&w=x:2\n"), "{text}");
+        assert!(text.contains("# scenario,v=2&b=test&w=x:2\n"), "{text}");
         assert!(text.contains(&format!("# edition,{}\n", edition_id(&b))));
         assert!(
             text.contains(
@@ -738,11 +738,11 @@ mod tests {
         s.weights.insert("rd".into(), 2.0);
         assert_eq!(
             embed_query(ChartKind::Bars, &s, Pinning::Live, 2017, "abcd1234"),
-            "?embed=bars&v=1&b=ftri&w=rd:2"
+            "?embed=bars&v=2&b=ftri&w=rd:2"
         );
         assert_eq!(
             embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234"),
-            "?embed=gap&v=1&b=ftri&y=2017&w=rd:2&ed=abcd1234"
+            "?embed=gap&v=2&b=ftri&y=2017&w=rd:2&ed=abcd1234"
         );
         // The page's one parser reads the embed's link back.
         let q = embed_query(ChartKind::Trend, &s, Pinning::Fixed, 2017, "abcd1234");
@@ -757,7 +757,7 @@ mod tests {
         assert!(link.errors.is_empty(), "{:?}", link.errors);
         assert_eq!(link.scenario.weights, s.weights);
         assert_eq!(link.scenario.year, Some(2017));
-        assert_eq!(explorer_query(&link.scenario), "?v=1&b=ftri&y=2017&w=rd:2");
+        assert_eq!(explorer_query(&link.scenario), "?v=2&b=ftri&y=2017&w=rd:2");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The weights panel: a slider and a number field per pillar, and per indicator inside an
-//! expanded pillar; shares that sum to 100 % at each level; reset and equal weights.
+//! expanded pillar; shares that sum to 100 % at each level; reset and equal weights. For an
+//! index published as one overall score (nothing to re-weigh), it says so instead.
 
 use std::collections::HashSet;
 
@@ -34,21 +35,36 @@ pub fn WeightsPanel() -> impl IntoView {
         }
         Some(out)
     };
+    let reweightable = move || {
+        state
+            .inputs
+            .bundle()
+            .with(|b| b.as_ref().is_none_or(|b| b.framework().is_reweightable()))
+    };
     view! {
         <section class="panel weights" aria-labelledby="weights-h">
             <div class="panel-head">
                 <h2 id="weights-h">"Weights"</h2>
-                <div class="buttons">
-                    <button id="reset-weights" on:click=reset title="Back to the publisher's weights">"Published"</button>
-                    <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
-                </div>
+                <Show when=reweightable>
+                    <div class="buttons">
+                        <button id="reset-weights" on:click=reset title="Back to the publisher's weights">"Published"</button>
+                        <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
+                    </div>
+                </Show>
             </div>
-            <p class="hint">"Shares are of the level above; drag to re-rank live."</p>
-            <ul class="weight-list">
-                {move || rows().unwrap_or_default().into_iter().map(|(node, depth)| view! {
-                    <WeightRow node=node depth=depth expanded=expanded/>
-                }).collect_view()}
-            </ul>
+            <Show
+                when=reweightable
+                fallback=|| view! {
+                    <p class="hint" id="weights-fixed">"This edition publishes only the overall score, with no building blocks to weigh: the ranking is the publisher's, and weights cannot apply. Choose an edition with building blocks to re-weight it."</p>
+                }
+            >
+                <p class="hint">"Shares are of the level above; drag to re-rank live."</p>
+                <ul class="weight-list">
+                    {move || rows().unwrap_or_default().into_iter().map(|(node, depth)| view! {
+                        <WeightRow node=node depth=depth expanded=expanded/>
+                    }).collect_view()}
+                </ul>
+            </Show>
         </section>
     }
 }

@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn every_parameter_is_read_once_by_one_parser() {
-        let link = parse("?embed=gap&v=1&b=ftri&y=2017&w=rd:2&ed=abcd1234&utm_source=x");
+        let link = parse("?embed=gap&v=2&b=ftri&y=2017&w=rd:2&ed=abcd1234&utm_source=x");
         assert_eq!(
             link.embed,
             Some(EmbedRequest {
@@ -116,6 +116,14 @@ mod tests {
         assert_eq!(link.bench, None);
         assert_eq!(parse("bench=synthetic").bench.as_deref(), Some("synthetic"));
         assert_eq!(parse("?b=ftri").embed, None);
+        // A version-1 link opens what it opened: its `ftri` was the TIR 2021 edition and its
+        // `developed` M49's old notion.
+        let old = parse("?v=1&b=ftri&g=LDC,developed");
+        assert_eq!(old.scenario.bundle, "ftri-2021");
+        assert_eq!(
+            old.scenario.groups,
+            Some(["LDC".to_string(), "developed-m49".to_string()])
+        );
     }
 
     #[test]

@@ -117,7 +117,7 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
     let scenario = e2e::artifacts().join("drag-scenario.json");
     std::fs::write(
         &scenario,
-        format!(r#"{{"format": 1, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#),
+        format!(r#"{{"format": 2, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#),
     )
     .unwrap();
     let scenario = scenario.display().to_string();

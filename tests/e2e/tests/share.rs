@@ -279,7 +279,7 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
             .to_string()
     };
     let live = code().await;
-    let want_src = format!("{}?embed=bars&amp;v=1&amp;b=ftri&amp;w=rd:2", site.url);
+    let want_src = format!("{}?embed=bars&amp;v=2&amp;b=ftri&amp;w=rd:2", site.url);
     assert!(
         live.starts_with(&format!("<iframe src=\"{want_src}\"")),
         "{live}"
@@ -318,7 +318,7 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let fixed = code().await;
     assert!(
-        fixed.contains("&amp;y=2019&amp;") && fixed.contains("&amp;ed="),
+        fixed.contains("&amp;y=2021&amp;") && fixed.contains("&amp;ed="),
         "{fixed}"
     );
     assert!(fixed.contains("width=\"400\""), "{fixed}");
@@ -416,7 +416,7 @@ async fn downloads_hold_what_the_page_shows() {
     tokio::time::sleep(Duration::from_millis(400)).await;
     let shown = b.rows().await.unwrap();
     assert!(shown.len() >= 5, "{shown:?}");
-    let year = "2019";
+    let year = "2021";
 
     // CSV of the rows shown.
     b.click("figure[data-chart=bars] .dl-csv-shown")
@@ -430,10 +430,10 @@ async fn downloads_hold_what_the_page_shows() {
     let meta_text = meta.join("\n");
     assert_eq!(meta[0], "# Index Explorer data export");
     for part in [
-        "# scenario,v=1&b=ftri&w=rd:2",
+        "# scenario,v=2&b=ftri&w=rd:2",
         "# source,UNCTAD,Frontier Technology Readiness Index",
         "# edition,",
-        "# year,2019",
+        "# year,2021",
         "# link,http://127.0.0.1:",
         "# rows,",
         "group Least developed countries",

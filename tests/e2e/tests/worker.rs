@@ -18,7 +18,7 @@ const READY: &str = ".every-year-csv:not([hidden])";
 
 /// The scenario of these tests: FTRI with R&D weighing 2.
 const QUERY: &str = "?b=ftri&w=rd:2";
-const SCENARIO_JSON: &str = r#"{"format": 1, "bundle": "ftri", "weights": {"rd": 2}}"#;
+const SCENARIO_JSON: &str = r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 2}}"#;
 
 /// Files fully downloaded into `dir` (no `.crdownload` left), by name.
 fn files(dir: &Path) -> Vec<String> {
@@ -162,7 +162,7 @@ async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() 
         line("title")
     );
     assert!(line("subtitle").contains("Research and development 33.3 %"));
-    assert_eq!(line("scenario"), "v=1&b=ftri&w=rd:2");
+    assert_eq!(line("scenario"), "v=2&b=ftri&w=rd:2");
     assert_eq!(line("edition").len(), 8);
     assert!(line("source").starts_with("UNCTAD"));
     assert!(line("rows").starts_with("every unit, every year with data: "));
