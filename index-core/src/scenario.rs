@@ -37,14 +37,17 @@ pub use crate::error::short_number;
 ///   `developed-m49` and `developing-m49`). The shape is unchanged.
 pub const FORMAT: u32 = 2;
 
-/// Ids that format 2 renamed: `(version-1 id, today's id)`.
-const RENAMED_IN_2: (&[(&str, &str)], &[(&str, &str)]) = (
-    &[("ftri", "ftri-2021")],
-    &[
-        ("developed", "developed-m49"),
-        ("developing", "developing-m49"),
-    ],
-);
+/// A renamed id: `(its name in an older format, today's)`.
+type Renamed = (&'static str, &'static str);
+
+/// Bundle ids that format 2 renamed.
+const BUNDLES_RENAMED_IN_2: &[Renamed] = &[("ftri", "ftri-2021")];
+
+/// Group ids that format 2 renamed.
+const GROUPS_RENAMED_IN_2: &[Renamed] = &[
+    ("developed", "developed-m49"),
+    ("developing", "developing-m49"),
+];
 
 /// Changes to a bundle's default method; unset fields keep the default. Plain data, as read:
 /// [`MethodChoice::apply`] checks the values.
@@ -398,15 +401,14 @@ impl Scenario {
     /// nothing.
     pub fn upgrade(&mut self, written_in: u32) {
         if written_in < 2 {
-            let (bundles, groups) = RENAMED_IN_2;
-            let rename = |id: &mut String, table: &[(&str, &str)]| {
+            let rename = |id: &mut String, table: &[Renamed]| {
                 if let Some((_, new)) = table.iter().find(|(old, _)| *old == id.as_str()) {
                     *id = (*new).to_string();
                 }
             };
-            rename(&mut self.bundle, bundles);
+            rename(&mut self.bundle, BUNDLES_RENAMED_IN_2);
             for g in self.groups.iter_mut().flatten() {
-                rename(g, groups);
+                rename(g, GROUPS_RENAMED_IN_2);
             }
         }
     }
