@@ -475,6 +475,174 @@ pub fn tech() -> Result<BuiltinIndex> {
     })
 }
 
+/// The OECD's Better Life Index (2015 edition), built as the OECD builds it: each indicator
+/// normalised by min–max to 0–1 over the countries, `(x − min)/(max − min)`, turned round
+/// where lower is better (`(max − x)/(max − min)`); the mean of the indicators within each of
+/// the 11 dimensions; the weighted mean of the dimensions. The OECD lets each person rate each
+/// dimension 0–5 (weight = rating / sum of ratings); equal ratings, the default here, weigh the
+/// dimensions equally.
+///
+/// Directions follow the OECD's definitions of each indicator: lower is better for dwellings
+/// without basic facilities, housing expenditure, job insecurity ("job security" is the
+/// probability of becoming unemployed), long-term unemployment, air pollution, assault and
+/// homicide rates, and employees working very long hours; higher is better for the rest.
+///
+/// # Errors
+/// None in practice (fixed table).
+pub fn bli() -> Result<BuiltinIndex> {
+    use Direction::{Higher, Lower};
+    let e = |id, name, unit, direction| ExpectedIndicator {
+        id,
+        name,
+        unit,
+        direction,
+    };
+    // (dimension id, dimension name, its indicators)
+    let table: &[(&str, &str, Vec<ExpectedIndicator>)] = &[
+        (
+            "housing",
+            "Housing",
+            vec![
+                e("HO_BASE", "Dwellings without basic facilities", "%", Lower),
+                e(
+                    "HO_HISH",
+                    "Housing expenditure",
+                    "% of disposable income",
+                    Lower,
+                ),
+                e("HO_NUMR", "Rooms per person", "ratio", Higher),
+            ],
+        ),
+        (
+            "income",
+            "Income",
+            vec![
+                e(
+                    "IW_HADI",
+                    "Household net adjusted disposable income",
+                    "US$",
+                    Higher,
+                ),
+                e("IW_HNFW", "Household net financial wealth", "US$", Higher),
+            ],
+        ),
+        (
+            "jobs",
+            "Jobs",
+            vec![
+                e("JE_EMPL", "Employment rate", "%", Higher),
+                e(
+                    "JE_JT",
+                    "Job security (probability of becoming unemployed)",
+                    "%",
+                    Lower,
+                ),
+                e("JE_LTUR", "Long-term unemployment rate", "%", Lower),
+                e("JE_PEARN", "Personal earnings", "US$", Higher),
+            ],
+        ),
+        (
+            "community",
+            "Community",
+            vec![e("SC_SNTWS", "Quality of support network", "%", Higher)],
+        ),
+        (
+            "education",
+            "Education",
+            vec![
+                e("ES_EDUA", "Educational attainment", "%", Higher),
+                e("ES_STCS", "Student skills", "average PISA score", Higher),
+                e("ES_EDUEX", "Years in education", "years", Higher),
+            ],
+        ),
+        (
+            "environment",
+            "Environment",
+            vec![
+                e("EQ_AIRP", "Air pollution", "µg/m³", Lower),
+                e("EQ_WATER", "Water quality", "%", Higher),
+            ],
+        ),
+        (
+            "civic",
+            "Civic engagement",
+            vec![
+                e(
+                    "CG_TRASG",
+                    "Consultation on rule-making",
+                    "average score",
+                    Higher,
+                ),
+                e("CG_VOTO", "Voter turnout", "%", Higher),
+            ],
+        ),
+        (
+            "health",
+            "Health",
+            vec![
+                e("HS_LEB", "Life expectancy", "years", Higher),
+                e("HS_SFRH", "Self-reported health", "%", Higher),
+            ],
+        ),
+        (
+            "life_satisfaction",
+            "Life satisfaction",
+            vec![e(
+                "SW_LIFS",
+                "Life satisfaction",
+                "average score 0–10",
+                Higher,
+            )],
+        ),
+        (
+            "safety",
+            "Safety",
+            vec![
+                e("PS_SFRV", "Assault rate", "%", Lower),
+                e("PS_REPH", "Homicide rate", "per 100 000", Lower),
+            ],
+        ),
+        (
+            "work_life",
+            "Work–life balance",
+            vec![
+                e("WL_EWLH", "Employees working very long hours", "%", Lower),
+                e(
+                    "WL_TNOW",
+                    "Time devoted to leisure and personal care",
+                    "hours a day",
+                    Higher,
+                ),
+            ],
+        ),
+    ];
+    let mut rows: Vec<Row<'_>> = vec![("bli", "Better Life Index", None, 1.0, None)];
+    let mut indicators = Vec::new();
+    for (id, name, inds) in table {
+        rows.push((id, name, Some("bli"), 1.0, None));
+        for i in inds {
+            rows.push((i.id, i.name, Some(id), 1.0, None));
+            indicators.push(i.clone());
+        }
+    }
+    Ok(BuiltinIndex {
+        id: "bli",
+        title: "Better Life Index",
+        description: "The OECD's Better Life Index: 11 dimensions of well-being, each \
+                      indicator scaled 0–1 between the countries' lowest and highest; rate \
+                      the dimensions to weigh them as you see fit.",
+        framework: framework(&rows, &indicators)?,
+        method: Method::new(MethodSpec {
+            normalisation: Normalisation::MinMax {
+                low: 0.0,
+                high: 1.0,
+            },
+            ..MethodSpec::default()
+        })?,
+        indicators,
+    })
+}
+
 /// Every built-in index.
 ///
 /// # Errors
@@ -487,6 +655,7 @@ pub fn all() -> Result<Vec<BuiltinIndex>> {
         hdi()?,
         pci()?,
         gii()?,
+        bli()?,
     ])
 }
 
@@ -497,7 +666,12 @@ mod tests {
     #[test]
     fn every_builtin_is_a_valid_framework() {
         let all = all().unwrap();
-        assert_eq!(all.len(), 6);
+        assert_eq!(all.len(), 7);
+        let bli = bli().unwrap();
+        assert_eq!(
+            (bli.framework.pillars().len(), bli.indicators.len()),
+            (11, 24)
+        );
         for b in &all {
             assert_eq!(b.framework.leaves().len(), b.indicators.len(), "{}", b.id);
         }

@@ -58,6 +58,7 @@ pub const BUNDLES: &[&str] = &[
     "gii",
     "gii-panel",
     "asem",
+    "bli",
 ];
 
 /// A built bundle and the report on what went into it.

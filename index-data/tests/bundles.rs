@@ -284,7 +284,7 @@ fn unknown_bundle_lists_the_bundles() {
     assert_eq!(
         e.to_string(),
         "unknown bundle `ftr`; the bundles are: ftri, ftri-2021, ftri-2025, tech, hdi, pci, gii, \
-         gii-panel, asem"
+         gii-panel, asem, bli"
     );
 }
 
@@ -311,4 +311,28 @@ fn fingerprint_follows_the_inputs() {
     let e = index_data::write::fingerprint(&dir).unwrap_err();
     assert!(e.to_string().contains("hdr_2023_24"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bli_is_built_as_the_oecd_builds_it() {
+    let b = built("bli");
+    let ds = b.bundle.dataset();
+    let codes: Vec<&str> = ds.units().iter().map(|u| u.code.as_str()).collect();
+    // The OECD total is set apart; breakdowns (MN: men) are not read.
+    assert_eq!(codes, ["CHE", "NLD", "NOR", "TUR"]);
+    assert_eq!(b.report.set_apart[0].code, "OECD");
+    assert_eq!(b.bundle.framework().pillars().len(), 11);
+    assert_eq!(b.bundle.default_groups(), &["developing", "developed"]);
+    // Environment = mean of air pollution (lower is better) and water quality, each min–max
+    // over the four countries: air 5 (NOR) … 20 (TUR), water 62 (TUR) … 98 (NOR).
+    // The Netherlands: air (20 − 14)/15 = 0.4, water (93 − 62)/36 = 31/36.
+    let f = b.bundle.framework();
+    let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2015).unwrap();
+    let env = f.position("environment").unwrap();
+    let nld = ds.unit_position("NLD").unwrap();
+    let got = r.score(nld, env).unwrap();
+    let want = (0.4 + 31.0 / 36.0) / 2.0;
+    assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    let nor = r.score(ds.unit_position("NOR").unwrap(), env).unwrap();
+    assert!((nor - 1.0).abs() < 1e-12, "Norway is best on both: {nor}");
 }

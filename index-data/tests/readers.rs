@@ -462,3 +462,27 @@ fn tir2023_developing_flag_is_inverted() {
         "{e}"
     );
 }
+
+#[test]
+fn oecd_reads_whole_population_values_and_names_bad_cells() {
+    let c = countries();
+    let t = read::oecd::read_long(&fixture("data/oecd/bli_2015.csv"), &c, 2015).unwrap();
+    // The men's breakdown (999) is not the BLI's value.
+    assert_eq!(t.get("EQ_AIRP", "NOR", 2015), Some(5.0));
+    assert_eq!(t.set_apart.len(), 1);
+    let p = Path::new("bli.csv");
+    let head = "LOCATION,Country,INDICATOR,INEQUALITY,Value\n";
+    let bad = format!("{head}NOR,Norway,HS_LEB,TOT,eighty\n");
+    let e = read::oecd::read_long_bytes(p, bad.as_bytes(), &c, 2015)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("bli.csv:2, column 5") && e.contains("`eighty`"),
+        "{e}"
+    );
+    let empty = format!("{head}NOR,Norway,,TOT,80\n");
+    let e = read::oecd::read_long_bytes(p, empty.as_bytes(), &c, 2015)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("`INDICATOR`) is empty"), "{e}");
+}

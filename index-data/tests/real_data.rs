@@ -64,6 +64,7 @@ fn every_bundle_builds_validates_and_reports() {
         ("gii", 139),
         ("gii-panel", 149),
         ("asem", 51),
+        ("bli", 36),
     ];
     for (b, (id, units)) in all.built.iter().zip(expected_units) {
         eprintln!("{}", b.report);
@@ -114,6 +115,7 @@ fn every_bundle_builds_validates_and_reports() {
     assert_eq!(bundle("gii").bundle.default_year(), 2025);
     assert_eq!(bundle("gii-panel").bundle.default_year(), 2022);
     assert_eq!(bundle("asem").bundle.default_year(), 2018);
+    assert_eq!(bundle("bli").bundle.default_year(), 2015);
 }
 
 #[test]
@@ -507,4 +509,33 @@ fn unctads_groups_on_the_real_files() {
         .collect();
     eprintln!("TIR 2023 and TIR 2025 disagree on developed status: {disagree:?}");
     assert!(disagree.is_empty(), "{disagree:?}");
+}
+
+#[test]
+fn bli_scales_each_indicator_between_the_best_and_worst_country() {
+    let b = &bundle("bli").bundle;
+    let (ds, f) = (b.dataset(), b.framework());
+    let r = run(b, 2015);
+    for &leaf in f.leaves() {
+        let id = &f.node(leaf).unwrap().id;
+        let i = ds.indicator_position(id).unwrap();
+        let lower = ds.indicators()[i].direction == index_core::dataset::Direction::Lower;
+        let raw: Vec<(usize, f64)> = (0..ds.units().len())
+            .filter_map(|u| Some((u, ds.value(u, i, 2015)?)))
+            .collect();
+        assert_eq!(raw.len(), 36, "{id}: every country has a value");
+        let best = raw
+            .iter()
+            .copied()
+            .reduce(|a, b| {
+                if (b.1 < a.1) == lower && b.1 != a.1 {
+                    b
+                } else {
+                    a
+                }
+            })
+            .unwrap();
+        // The best country (lowest where lower is better) scores 1 on the indicator.
+        assert_eq!(r.score(best.0, leaf), Some(1.0), "{id}");
+    }
 }

@@ -5,6 +5,7 @@
 //! [`Bundle`] and its [`Report`].
 
 pub mod asem;
+pub mod bli;
 pub mod ftri;
 pub mod gii;
 pub mod hdi;
@@ -84,6 +85,7 @@ pub fn inputs(id: &str) -> Option<Vec<String>> {
             asem::DATA.into(),
             wdi_path(GDPPC_PPP),
         ],
+        "bli" => vec![bli::FILE.into(), wdi_path(GDPPC_PPP)],
         _ => return None,
     };
     let mut all = common_inputs();
@@ -103,6 +105,7 @@ pub(crate) fn build(inputs: &mut Inputs<'_>, id: &str) -> Result<Built> {
         "gii" => gii::build_2025(inputs),
         "gii-panel" => gii::build_panel(inputs),
         "asem" => asem::build(inputs),
+        "bli" => bli::build(inputs),
         _ => Err(crate::unknown_bundle(id)),
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod jrc;
 pub mod m49;
+pub mod oecd;
 pub mod unctad;
 pub mod undp;
 pub mod wipo;
