@@ -6,7 +6,7 @@ use index_core::builtin;
 use index_core::bundle::Bundle;
 use index_core::error::excerpt;
 use index_core::framework::Framework;
-use index_core::groups::{self, GroupComparison};
+use index_core::groups::{self, GroupComparison, GroupsComparison};
 use index_core::pipeline;
 use index_core::scenario::{Resolved, Scenario};
 
@@ -146,16 +146,17 @@ pub fn gaps(
     let job = load(data_dir, sel)?;
     let b = &job.bundle;
     let r = &job.resolved;
-    let [a, g] = match groups {
-        Some(text) => {
-            let (a, g) = text.split_once(',').ok_or_else(|| {
-                format!("--groups takes two group ids separated by a comma, got `{text}`")
-            })?;
-            [a.trim().to_string(), g.trim().to_string()]
-        }
-        None => r.groups.clone(),
+    let ids: Vec<String> = match groups {
+        Some(text) => text.split(',').map(|g| g.trim().to_string()).collect(),
+        None => r.groups.to_vec(),
     };
-    for id in [&a, &g] {
+    if ids.len() < 2 || ids.iter().any(String::is_empty) {
+        return Err(format!(
+            "--groups takes two or more group ids separated by commas, got `{}`",
+            excerpt(groups.unwrap_or_default())
+        ));
+    }
+    for id in &ids {
         if b.dataset().group(id).is_none() {
             let known: Vec<&str> = b.dataset().groups().iter().map(|g| g.id.as_str()).collect();
             return Err(format!(
@@ -171,16 +172,28 @@ pub fn gaps(
     } else {
         vec![r.year]
     };
-    let mut out: Vec<GroupComparison> = Vec::new();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut two: Vec<GroupComparison> = Vec::new();
+    let mut many: Vec<GroupsComparison> = Vec::new();
     for year in years {
         let results = pipeline::run(b.dataset(), b.framework(), &r.method, &r.weights, year)
             .map_err(|e| e.to_string())?;
-        out.push(
-            groups::compare(b.dataset(), b.framework(), &results, &a, &g)
-                .map_err(|e| e.to_string())?,
-        );
+        match ids.as_slice() {
+            [a, g] => two.push(
+                groups::compare(b.dataset(), b.framework(), &results, a, g)
+                    .map_err(|e| e.to_string())?,
+            ),
+            _ => many.push(
+                groups::compare_groups(b.dataset(), b.framework(), &results, &ids)
+                    .map_err(|e| e.to_string())?,
+            ),
+        }
     }
-    output::gaps(b, &out, format, digits)
+    if many.is_empty() {
+        output::gaps(b, &two, format, digits)
+    } else {
+        output::gaps_many(&many, format, digits)
+    }
 }
 
 fn print_tree(framework: &Framework) -> Result<(), String> {

@@ -84,12 +84,15 @@ enum Command {
         #[arg(long, default_value_t = 4)]
         digits: usize,
     },
-    /// Compares two groups on the index and every pillar: count, coverage, mean, median, gap.
+    /// Compares groups on the index and every pillar: count, coverage, mean, median, gap.
     Gaps {
         #[command(flatten)]
         selection: Selection,
-        /// The two groups, comma-separated (default: the bundle's, usually LDC,developed).
-        #[arg(long, short, value_name = "A,B")]
+        /// The groups, comma-separated (default: the bundle's, usually LDC,developed). Two give
+        /// the gap table (difference and ratio); three or more, e.g. LDC,developing,developed,
+        /// one row per group and node with each group's mean as a share of every other's, and
+        /// the largest and smallest gap in words.
+        #[arg(long, short, value_name = "A,B[,C…]")]
         groups: Option<String>,
         /// Every year with data, not just one.
         #[arg(long)]

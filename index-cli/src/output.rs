@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use index_core::bundle::Bundle;
-use index_core::groups::GroupComparison;
+use index_core::groups::{GroupComparison, GroupsComparison};
 use index_core::performers::{Performer, Performers};
 use index_core::pipeline::Results;
 use serde::Serialize;
@@ -312,6 +312,110 @@ pub fn gaps(
                         round(n.ratio, 2),
                     )
                     .map_err(|e| e.to_string())?;
+                }
+                writeln!(out).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints a comparison of three or more groups: one row per year, node and group (members,
+/// scored, mean, median, then the group's mean as a share of each group's, `share_of_<id>`),
+/// and the largest and smallest gap in words (text: under each year's table; csv: a note on
+/// standard error, one line per year; json: `sentence` beside each year's figures).
+pub fn gaps_many(
+    comparisons: &[GroupsComparison],
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Year<'a> {
+                #[serde(flatten)]
+                figures: &'a GroupsComparison,
+                sentence: Option<String>,
+            }
+            let years: Vec<Year<'_>> = comparisons
+                .iter()
+                .map(|c| Year {
+                    figures: c,
+                    sentence: c.sentence(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(stdout.lock(), &years).map_err(|e| e.to_string())?;
+            outln!();
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(stdout.lock());
+            let groups = comparisons.first().map_or(&[][..], |c| c.groups.as_slice());
+            let mut header: Vec<String> = [
+                "year", "node", "group", "members", "scored", "mean", "median",
+            ]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+            header.extend(groups.iter().map(|g| format!("share_of_{g}")));
+            w.write_record(&header).map_err(|e| e.to_string())?;
+            for c in comparisons {
+                for n in &c.nodes {
+                    for (i, (id, g)) in c.groups.iter().zip(&n.groups).enumerate() {
+                        let mut row = vec![
+                            c.year.to_string(),
+                            n.id.clone(),
+                            id.clone(),
+                            g.members.to_string(),
+                            g.scored.to_string(),
+                            round(g.mean, digits),
+                            round(g.median, digits),
+                        ];
+                        row.extend((0..c.groups.len()).map(|j| round(n.share(i, j), digits)));
+                        w.write_record(&row).map_err(|e| e.to_string())?;
+                    }
+                }
+            }
+            w.flush().map_err(|e| e.to_string())?;
+            for c in comparisons {
+                if let Some(s) = c.sentence() {
+                    eprintln!("note: {}: {s}", c.year);
+                }
+            }
+        }
+        Format::Text => {
+            let mut out = stdout.lock();
+            for c in comparisons {
+                writeln!(out, "{}: {}", c.year, c.names.join(" · ")).map_err(|e| e.to_string())?;
+                writeln!(
+                    out,
+                    "{:<34} {:<24} {:>9} {:>9} {:>9}",
+                    "", "group", "scored", "mean", "median"
+                )
+                .map_err(|e| e.to_string())?;
+                for n in &c.nodes {
+                    let label: String = n.name.chars().take(34).collect();
+                    for (i, g) in n.groups.iter().enumerate() {
+                        let group: String = c
+                            .names
+                            .get(i)
+                            .map_or("", String::as_str)
+                            .chars()
+                            .take(24)
+                            .collect();
+                        writeln!(
+                            out,
+                            "{:<34} {group:<24} {:>9} {:>9} {:>9}",
+                            if i == 0 { label.as_str() } else { "" },
+                            format!("{}/{}", g.scored, g.members),
+                            round(g.mean, digits),
+                            round(g.median, digits),
+                        )
+                        .map_err(|e| e.to_string())?;
+                    }
+                }
+                if let Some(s) = c.sentence() {
+                    writeln!(out, "{s}").map_err(|e| e.to_string())?;
                 }
                 writeln!(out).map_err(|e| e.to_string())?;
             }

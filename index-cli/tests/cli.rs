@@ -353,3 +353,79 @@ fn a_version_1_file_opens_the_edition_it_was_made_for() {
     assert!(ok);
     assert_ne!(a, c, "the TIR 2023 release revised 2019");
 }
+
+#[test]
+fn gaps_of_three_groups_give_shares_and_the_extremes_in_words() {
+    let (ok, out, err) = index(&[
+        "gaps",
+        "--bundle",
+        "ftri",
+        "--groups",
+        "LDC,developing,developed",
+        "--format",
+        "csv",
+        "--digits",
+        "6",
+    ]);
+    assert!(ok, "{err}");
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "year",
+            "node",
+            "group",
+            "members",
+            "scored",
+            "mean",
+            "median",
+            "share_of_LDC",
+            "share_of_developing",
+            "share_of_developed"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    // Six nodes (the index and five blocks) × three groups.
+    assert_eq!(rows.len(), 18);
+    let num = |row: &csv::StringRecord, i: usize| row[i].parse::<f64>().unwrap();
+    // The three groups never overlap and hold every unit of the TIR 2023 release.
+    let members: f64 = rows[..3].iter().map(|row| num(row, 3)).sum();
+    assert_eq!(members, 166.0);
+    for node in rows.chunks(3) {
+        for (i, row) in node.iter().enumerate() {
+            for (j, other) in node.iter().enumerate() {
+                let share = num(row, 7 + j);
+                let want = num(row, 5) / num(other, 5);
+                assert!((share - want).abs() < 1e-4 * want, "{row:?} vs {other:?}");
+                if i == j {
+                    assert!((share - 1.0).abs() < 1e-9);
+                }
+            }
+        }
+    }
+    assert!(
+        err.starts_with("note: 2021: The largest gap: Least developed countries (LDCs) score"),
+        "{err}"
+    );
+    // The same figures as JSON, with the sentence.
+    let (ok, json, _) = index(&[
+        "gaps",
+        "--bundle",
+        "ftri",
+        "--groups",
+        "LDC,developing,developed",
+        "--format",
+        "json",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v[0]["groups"],
+        serde_json::json!(["LDC", "developing", "developed"])
+    );
+    assert!(v[0]["sentence"].as_str().unwrap().contains("The smallest:"));
+    let (ok, _, err) = index(&["gaps", "--bundle", "ftri", "--groups", "LDC"]);
+    assert!(!ok);
+    assert!(err.contains("two or more group ids"), "{err}");
+}

@@ -1,5 +1,11 @@
-//! Group gaps: how two groups of units (by default LDCs and developed economies) compare on the
-//! index and on every pillar.
+//! Group gaps: how groups of units (by default LDCs and developed economies; UNCTAD compares
+//! LDCs, other developing and developed economies) compare on the index and on every pillar.
+//!
+//! [`compare_groups`] summarises any number of groups on every compared node — members, units
+//! scored, coverage, mean, median — and each group's mean as a share of another's
+//! ([`NodeGroups::share`]); [`compare`] is the two-group view (difference and ratio) the
+//! explorer's gap panel shows; [`GroupsComparison::extremes`] finds the largest and smallest
+//! gap between any two groups on any node, which [`GroupsComparison::sentence`] puts in words.
 
 use serde::Serialize;
 
@@ -63,6 +69,178 @@ impl GroupComparison {
     pub fn node(&self, id: &str) -> Option<&NodeGap> {
         self.nodes.iter().find(|n| n.id == id)
     }
+}
+
+/// Any number of groups on one framework node.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeGroups {
+    /// Framework node position.
+    pub node: usize,
+    /// Framework node id.
+    pub id: String,
+    /// Framework node name.
+    pub name: String,
+    /// Each group's figures, in the order the groups were given.
+    pub groups: Vec<GroupSummary>,
+}
+
+impl NodeGroups {
+    /// Group `i`'s mean as a share of group `j`'s: `mean(i) / mean(j)` (`None` when either
+    /// has no mean, mean(j) is 0, or the quotient is not finite).
+    pub fn share(&self, i: usize, j: usize) -> Option<f64> {
+        let (x, y) = (self.groups.get(i)?.mean?, self.groups.get(j)?.mean?);
+        (y != 0.0).then(|| x / y).filter(|r| r.is_finite())
+    }
+}
+
+/// Any number of groups compared on the index and every pillar, in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupsComparison {
+    /// The year.
+    pub year: i32,
+    /// The groups' ids, in the order given.
+    pub groups: Vec<String>,
+    /// The groups' names, in the same order.
+    pub names: Vec<String>,
+    /// The index first, then every pillar in framework order ([`compared_nodes`]).
+    pub nodes: Vec<NodeGroups>,
+}
+
+/// The gap between two groups on one node, as the share of the lower mean in the higher
+/// ([`GroupsComparison::extremes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PairGap {
+    /// Position of the node in [`GroupsComparison::nodes`].
+    pub at: usize,
+    /// The group with the lower mean (position in [`GroupsComparison::groups`]).
+    pub lower: usize,
+    /// The group with the higher mean.
+    pub higher: usize,
+    /// `mean(lower) / mean(higher)`, in [0, 1] for non-negative scores.
+    pub share: f64,
+}
+
+impl GroupsComparison {
+    /// The largest and the smallest gap between any two groups on any node: the pairs whose
+    /// lower mean is the smallest and the largest share of the higher one. Only pairs with two
+    /// positive means count (a share of a negative or zero mean says nothing about a gap);
+    /// `None` when no pair has them. Ties go to the earlier node, then the earlier pair.
+    pub fn extremes(&self) -> Option<(PairGap, PairGap)> {
+        let mut all = Vec::new();
+        for (at, n) in self.nodes.iter().enumerate() {
+            for i in 0..n.groups.len() {
+                for j in i + 1..n.groups.len() {
+                    let (Some(x), Some(y)) = (n.groups[i].mean, n.groups[j].mean) else {
+                        continue;
+                    };
+                    if x <= 0.0 || y <= 0.0 {
+                        continue;
+                    }
+                    let (lower, higher) = if x <= y { (i, j) } else { (j, i) };
+                    if let Some(share) = n.share(lower, higher) {
+                        all.push(PairGap {
+                            at,
+                            lower,
+                            higher,
+                            share,
+                        });
+                    }
+                }
+            }
+        }
+        let largest = all
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.share < a.share { b } else { a })?;
+        let smallest = all
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.share > a.share { b } else { a })?;
+        Some((largest, smallest))
+    }
+
+    /// The largest and smallest gap in words, computed from [`GroupsComparison::extremes`]:
+    /// e.g. "The largest gap: Least developed countries score less than a third of what
+    /// Developed economies score on Research and development (31 %). The smallest: …".
+    /// `None` when there is no gap to state.
+    pub fn sentence(&self) -> Option<String> {
+        let (largest, smallest) = self.extremes()?;
+        let name = |i: usize| self.names.get(i).map_or("?", String::as_str);
+        let say = |g: &PairGap| {
+            let what = match self.nodes.get(g.at) {
+                Some(n) if g.at > 0 => n.name.as_str(),
+                _ => "the index",
+            };
+            let (a, b, pct) = (name(g.lower), name(g.higher), 100.0 * g.share);
+            match share_in_words(g.share) {
+                Some(words) => format!("{a} score {words} what {b} score on {what} ({pct:.0} %)"),
+                None => format!("{a} score {pct:.0} % of what {b} score on {what}"),
+            }
+        };
+        Some(format!(
+            "The largest gap: {}. The smallest: {}.",
+            say(&largest),
+            say(&smallest)
+        ))
+    }
+}
+
+/// A share below 90 % in words: "less than a quarter of", "less than a third of", "less than
+/// half of", "less than two thirds of", "less than three quarters of", "less than 90 % of";
+/// `None` from 90 % up (said as a percentage).
+pub fn share_in_words(share: f64) -> Option<&'static str> {
+    const STEPS: [(f64, &str); 6] = [
+        (0.25, "less than a quarter of"),
+        (1.0 / 3.0, "less than a third of"),
+        (0.5, "less than half of"),
+        (2.0 / 3.0, "less than two thirds of"),
+        (0.75, "less than three quarters of"),
+        (0.9, "less than 90 % of"),
+    ];
+    STEPS
+        .iter()
+        .find(|(limit, _)| share < *limit)
+        .map(|(_, words)| *words)
+}
+
+/// Compares groups `ids` (any number, in that order) on the index and every pillar
+/// ([`compared_nodes`]).
+///
+/// # Errors
+/// [`Error::Unknown`] for a group the dataset does not have.
+pub fn compare_groups(
+    dataset: &Dataset,
+    framework: &Framework,
+    results: &Results,
+    ids: &[&str],
+) -> Result<GroupsComparison> {
+    let members: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|id| members(dataset, id))
+        .collect::<Result<_>>()?;
+    let found: Vec<&crate::dataset::Group> =
+        ids.iter().filter_map(|id| dataset.group(id)).collect();
+    let nodes = compared_nodes(framework)
+        .into_iter()
+        .map(|node| {
+            let spec = &framework.nodes()[node];
+            NodeGroups {
+                node,
+                id: spec.id.clone(),
+                name: spec.name.clone(),
+                groups: members
+                    .iter()
+                    .map(|m| summarise(results, m, node))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(GroupsComparison {
+        year: results.year(),
+        groups: found.iter().map(|g| g.id.clone()).collect(),
+        names: found.iter().map(|g| g.name.clone()).collect(),
+        nodes,
+    })
 }
 
 fn summarise(results: &Results, members: &[usize], node: usize) -> GroupSummary {
@@ -133,37 +311,32 @@ pub fn compare(
     a: &str,
     b: &str,
 ) -> Result<GroupComparison> {
-    let (ma, mb) = (members(dataset, a)?, members(dataset, b)?);
-    let nodes = compared_nodes(framework)
+    let many = compare_groups(dataset, framework, results, &[a, b])?;
+    let nodes = many
+        .nodes
         .into_iter()
-        .map(|node| {
-            let (sa, sb) = (summarise(results, &ma, node), summarise(results, &mb, node));
+        .filter_map(|n| {
+            // `compare_groups` gives one summary per group asked for: two here.
+            let (sa, sb) = (n.groups.first()?.clone(), n.groups.get(1)?.clone());
             let difference = match (sa.mean, sb.mean) {
                 (Some(x), Some(y)) => Some(y - x).filter(|d| d.is_finite()),
                 _ => None,
             };
-            let ratio = match (sa.mean, sb.mean) {
-                (Some(x), Some(y)) if y != 0.0 => Some(x / y).filter(|r| r.is_finite()),
-                _ => None,
-            };
-            NodeGap {
-                node,
-                id: framework.nodes()[node].id.clone(),
+            Some(NodeGap {
+                node: n.node,
+                id: n.id.clone(),
+                ratio: n.share(0, 1),
                 a: sa,
                 b: sb,
                 difference,
-                ratio,
-            }
+            })
         })
         .collect();
+    let mut ids = many.groups.into_iter();
     Ok(GroupComparison {
-        year: results.year(),
-        a: dataset
-            .group(a)
-            .map_or_else(|| a.to_string(), |g| g.id.clone()),
-        b: dataset
-            .group(b)
-            .map_or_else(|| b.to_string(), |g| g.id.clone()),
+        year: many.year,
+        a: ids.next().unwrap_or_else(|| a.to_string()),
+        b: ids.next().unwrap_or_else(|| b.to_string()),
         nodes,
     })
 }
@@ -176,6 +349,104 @@ mod tests {
     use crate::framework::fixture::{agg, leaf};
     use crate::method::{Method, MethodSpec, Normalisation};
     use crate::pipeline::run;
+
+    /// Five units in three groups, two pillars `x` and `y` (published scores, no
+    /// normalisation) under the index (their mean):
+    /// LDC A (1, 4), B (3, 4); developing C (4, 6); developed D (8, 5), E (8, 7).
+    fn three_groups() -> GroupsComparison {
+        let d = dataset(
+            &[
+                ("A", &["LDC"]),
+                ("B", &["LDC"]),
+                ("C", &["developing"]),
+                ("D", &["developed"]),
+                ("E", &["developed"]),
+            ],
+            &[
+                (
+                    "x",
+                    Higher,
+                    &[Some(1.0), Some(3.0), Some(4.0), Some(8.0), Some(8.0)],
+                ),
+                (
+                    "y",
+                    Higher,
+                    &[Some(4.0), Some(4.0), Some(6.0), Some(5.0), Some(7.0)],
+                ),
+            ],
+        );
+        let f = Framework::new(vec![
+            leaf("x", "idx", 1.0),
+            leaf("y", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let m = Method::new(MethodSpec {
+            normalisation: Normalisation::None,
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        compare_groups(&d, &f, &r, &["LDC", "developing", "developed"]).unwrap()
+    }
+
+    #[test]
+    fn three_groups_by_hand() {
+        let g = three_groups();
+        assert_eq!(g.groups, ["LDC", "developing", "developed"]);
+        let ids: Vec<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["idx", "x", "y"]);
+        let means =
+            |at: usize| -> Vec<Option<f64>> { g.nodes[at].groups.iter().map(|s| s.mean).collect() };
+        // idx: LDC (2.5 + 3.5)/2 = 3, developing 5, developed (6.5 + 7.5)/2 = 7.
+        assert_eq!(means(0), [Some(3.0), Some(5.0), Some(7.0)]);
+        assert_eq!(means(1), [Some(2.0), Some(4.0), Some(8.0)]);
+        assert_eq!(means(2), [Some(4.0), Some(6.0), Some(6.0)]);
+        assert_eq!(g.nodes[1].share(0, 2), Some(0.25));
+        assert_eq!(g.nodes[2].share(1, 2), Some(1.0));
+        assert_eq!(g.nodes[0].groups[2].members, 2);
+        // Largest gap: LDCs on x, 2/8; smallest: developing and developed on y, 6/6.
+        let (largest, smallest) = g.extremes().unwrap();
+        assert_eq!((largest.at, largest.lower, largest.higher), (1, 0, 2));
+        assert_eq!((smallest.at, smallest.lower, smallest.higher), (2, 1, 2));
+        assert_eq!(
+            g.sentence().unwrap(),
+            "The largest gap: LDC score less than a third of what developed score on x (25 %). \
+             The smallest: developing score 100 % of what developed score on y."
+        );
+    }
+
+    #[test]
+    fn the_two_group_view_is_the_many_group_one() {
+        let g = three_groups();
+        let d = dataset(
+            &[("A", &["LDC"]), ("D", &["developed"])],
+            &[("x", Higher, &[Some(2.0), Some(8.0)])],
+        );
+        let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
+        let m = Method::new(MethodSpec {
+            normalisation: Normalisation::None,
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let two = compare(&d, &f, &r, "LDC", "developed").unwrap();
+        let idx = two.index().unwrap();
+        assert_eq!((idx.a.mean, idx.b.mean), (Some(2.0), Some(8.0)));
+        assert_eq!((idx.difference, idx.ratio), (Some(6.0), Some(0.25)));
+        assert_eq!(two.a, "LDC");
+        // Shares agree with the three-group comparison's on the same means.
+        assert_eq!(g.nodes[1].share(0, 2), idx.ratio);
+    }
+
+    #[test]
+    fn shares_in_words() {
+        assert_eq!(share_in_words(0.2), Some("less than a quarter of"));
+        assert_eq!(share_in_words(0.25), Some("less than a third of"));
+        assert_eq!(share_in_words(0.49), Some("less than half of"));
+        assert_eq!(share_in_words(0.89), Some("less than 90 % of"));
+        assert_eq!(share_in_words(0.9), None);
+    }
 
     #[test]
     fn figures_of_huge_scores_are_finite_or_none() {
