@@ -2,7 +2,7 @@
 //! captions. No signals here, so everything is testable natively.
 
 use index_core::bundle::Bundle;
-use index_core::groups::GroupComparison;
+use index_core::groups::{GroupComparison, GroupSummary, GroupsComparison};
 use index_core::pipeline::Results;
 use index_core::stats::median;
 
@@ -177,12 +177,7 @@ pub fn gap_rows(
     now.nodes
         .iter()
         .map(|n| {
-            let mut depth = 0;
-            let mut at = n.node;
-            while let Some(p) = fw.parent(at) {
-                depth += 1;
-                at = p;
-            }
+            let depth = depth_of(fw, n.node);
             let before = baseline
                 .and_then(|b| b.node(&n.id))
                 .and_then(|b| b.difference);
@@ -206,6 +201,50 @@ pub fn gap_rows(
         .collect()
 }
 
+/// Depth of framework node `node` below the index (0 for the index).
+fn depth_of(fw: &index_core::framework::Framework, node: usize) -> usize {
+    let (mut depth, mut at) = (0, node);
+    while let Some(p) = fw.parent(at) {
+        depth += 1;
+        at = p;
+    }
+    depth
+}
+
+/// One line of the every-group table: a node and each group's figures on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupsRow {
+    /// Framework node id.
+    pub id: String,
+    /// Node name.
+    pub name: String,
+    /// Depth below the index (0 for the index).
+    pub depth: usize,
+    /// Each group's figures, in the order compared, with its mean as a share of the last
+    /// group's (the reference, e.g. developed economies).
+    pub cells: Vec<(GroupSummary, Option<f64>)>,
+}
+
+/// The every-group table's rows (when more than two groups are compared).
+pub fn groups_rows(bundle: &Bundle, all: &GroupsComparison) -> Vec<GroupsRow> {
+    let fw = bundle.framework();
+    let last = all.groups.len().saturating_sub(1);
+    all.nodes
+        .iter()
+        .map(|n| GroupsRow {
+            id: n.id.clone(),
+            name: n.name.clone(),
+            depth: depth_of(fw, n.node),
+            cells: n
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.clone(), n.share(i, last)))
+                .collect(),
+        })
+        .collect()
+}
+
 /// Name of group `id` as shown to people.
 pub fn group_name(bundle: &Bundle, id: &str) -> String {
     bundle
@@ -219,7 +258,9 @@ pub fn group_short(bundle: &Bundle, id: &str) -> String {
     match id {
         "LDC" => "LDCs".into(),
         "developed" => "Developed".into(),
-        "developing" => "Developing".into(),
+        "developing" => "Other developing".into(),
+        "developed-m49" => "Developed (M49)".into(),
+        "developing-m49" => "Developing (M49)".into(),
         _ => {
             let name = group_name(bundle, id);
             name.split_once(':')
@@ -229,12 +270,13 @@ pub fn group_short(bundle: &Bundle, id: &str) -> String {
 }
 
 /// A group's label for tight table headers (at most 7 characters; the full name goes in a
-/// tooltip): "LDCs", "Dev.", or the short name cut with a full stop.
+/// tooltip): "LDCs", "Dev.", "Oth. dev." (other developing economies), or the short name cut
+/// with a full stop.
 pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
     match id {
         "LDC" => "LDCs".into(),
         "developed" => "Dev.".into(),
-        "developing" => "Dvlp.".into(),
+        "developing" => "Oth. dev.".into(),
         _ => {
             let short = group_short(bundle, id);
             if short.chars().count() <= 7 {
@@ -742,6 +784,26 @@ mod tests {
         assert_ne!(p.best[0].0, p.worst[0].0);
         assert!(p.best[0].1 >= p.worst[0].1);
         assert!(p.top > 0.0 && p.total > 0.0);
+    }
+
+    #[test]
+    fn every_group_row_holds_each_groups_figures_and_its_share_of_the_last() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let all =
+            groups::compare_groups(b.dataset(), b.framework(), &r, &["LDC", "developed"]).unwrap();
+        let rows = groups_rows(&b, &all);
+        assert_eq!(rows.len(), all.nodes.len());
+        assert_eq!(rows[0].depth, 0);
+        for (row, node) in rows.iter().zip(&all.nodes) {
+            assert_eq!(row.id, node.id);
+            assert_eq!(row.cells.len(), 2);
+            // The last group's share of itself is 1; the first's is its mean over the last's.
+            assert_eq!(row.cells[1].1, Some(1.0));
+            let (a, z) = (node.groups[0].mean.unwrap(), node.groups[1].mean.unwrap());
+            assert_eq!(row.cells[0].1, Some(a / z));
+            assert_eq!(row.cells[0].0, node.groups[0]);
+        }
     }
 
     #[test]

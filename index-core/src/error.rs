@@ -279,6 +279,14 @@ pub enum Error {
         /// The bundle's id.
         bundle: String,
     },
+    /// Fewer than two groups, or more than [`crate::scenario::MAX_GROUPS`], to compare.
+    #[error("groups to compare: {count}; from 2 to {max} can be compared")]
+    GroupCount {
+        /// How many were given.
+        count: usize,
+        /// The most that can be.
+        max: usize,
+    },
 }
 
 /// How many unknown ids an [`Error::UnknownWeights`] keeps.

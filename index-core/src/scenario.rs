@@ -28,6 +28,9 @@ use crate::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, 
 
 pub use crate::error::short_number;
 
+/// The most groups a scenario compares at once.
+pub const MAX_GROUPS: usize = 6;
+
 /// The newest scenario format this build writes and reads.
 ///
 /// - 1: the first.
@@ -209,9 +212,10 @@ pub struct Scenario {
     /// Method changes.
     #[serde(skip_serializing_if = "MethodChoice::is_empty")]
     pub method: MethodChoice,
-    /// The two groups compared (`None`: the bundle's default).
+    /// The groups compared, two or more (`None`: the bundle's default); the first two are the
+    /// pair the gap charts show.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<[String; 2]>,
+    pub groups: Option<Vec<String>>,
     /// The unit followed (ISO3 code).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selection: Option<String>,
@@ -257,8 +261,8 @@ pub struct Resolved {
     pub method: Method,
     /// The changes to the bundle's default method that were applied (what a link keeps).
     pub choice: MethodChoice,
-    /// The two groups compared.
-    pub groups: [String; 2],
+    /// The groups compared: two to [`MAX_GROUPS`], each one of the dataset's.
+    pub groups: Vec<String>,
     /// The unit followed, one of the dataset's.
     pub selection: Option<String>,
 }
@@ -272,7 +276,7 @@ impl Resolved {
             weights: bundle.framework().weights(),
             method: bundle.method().clone(),
             choice: MethodChoice::default(),
-            groups: bundle.default_groups().clone(),
+            groups: bundle.default_groups().to_vec(),
             selection: None,
         }
     }
@@ -459,7 +463,8 @@ impl Scenario {
     ///   [`Error::UnknownWeights`] with their count and the first few, however many there
     ///   are; if what is left leaves a parent without weight, the published weights stay;
     /// - method: each change on its own ([`MethodChoice::apply_lenient`]);
-    /// - groups: both must exist ([`Error::Unknown`]);
+    /// - groups: two to [`MAX_GROUPS`] ([`Error::GroupCount`]), each must exist
+    ///   ([`Error::Unknown`]);
     /// - selection: a unit of the dataset ([`Error::Unknown`]).
     pub fn resolve_lenient(&self, bundle: &Bundle) -> (Resolved, Vec<Error>) {
         let mut r = Resolved::defaults(bundle);
@@ -492,8 +497,14 @@ impl Scenario {
         r.choice = choice;
         errors.extend(method_errors);
         if let Some(groups) = &self.groups {
-            let mut known = true;
-            for g in groups {
+            let mut known = (2..=MAX_GROUPS).contains(&groups.len());
+            if !known {
+                errors.push(Error::GroupCount {
+                    count: groups.len(),
+                    max: MAX_GROUPS,
+                });
+            }
+            for g in groups.iter().take(MAX_GROUPS) {
                 if bundle.dataset().group(g).is_none() {
                     known = false;
                     errors.push(Error::Unknown {
@@ -585,8 +596,8 @@ impl Scenario {
         if let Some(d) = m.denominate {
             put(Param::Denominate.key(), if d { "1" } else { "0" });
         }
-        if let Some([a, b]) = &self.groups {
-            put(Param::Groups.key(), &format!("{a},{b}"));
+        if let Some(groups) = &self.groups {
+            put(Param::Groups.key(), &groups.join(","));
         }
         if let Some(sel) = &self.selection {
             put(Param::Unit.key(), sel);
@@ -656,7 +667,7 @@ pub enum Param {
     Carry,
     /// `dn`: denominate (`1`/`0`).
     Denominate,
-    /// `g`: the two groups compared, `a,b`.
+    /// `g`: the groups compared, `a,b[,c…]`.
     Groups,
     /// `u`: the unit followed.
     Unit,
@@ -849,11 +860,15 @@ fn apply_param(s: &mut Scenario, param: Param, value: &str) -> std::result::Resu
             })
         }
         Param::Groups => {
-            let (a, b) = value
-                .split_once(',')
-                .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-                .ok_or_else(|| format!("`{value}` should be two group ids, e.g. LDC,developed"))?;
-            s.groups = Some([a.to_string(), b.to_string()]);
+            let groups: Vec<String> = value.split(',').map(String::from).collect();
+            if groups.len() < 2 || groups.iter().any(String::is_empty) {
+                return Err(format!(
+                    "`{value}` should be two or more group ids, e.g. LDC,developing,developed"
+                ));
+            }
+            // How many is checked when the scenario is resolved; a link with thousands is not
+            // kept whole.
+            s.groups = Some(groups.into_iter().take(MAX_GROUPS + 1).collect());
         }
         Param::Unit if !value.is_empty() => s.selection = Some(value.to_string()),
         Param::Name => s.name = value.to_string(),
@@ -871,7 +886,7 @@ mod tests {
             name: "R&D ×2 — test".into(),
             bundle: "ftri".into(),
             year: Some(2019),
-            groups: Some(["LDC".into(), "developed".into()]),
+            groups: Some(vec!["LDC".into(), "developed".into()]),
             selection: Some("KEN".into()),
             ..Scenario::default()
         };
@@ -1041,7 +1056,7 @@ mod tests {
         let mut s = Scenario {
             bundle: "ftri".into(),
             selection: Some(huge.clone()),
-            groups: Some([huge.clone(), "LDC".into()]),
+            groups: Some(vec![huge.clone(), "LDC".into()]),
             ..Scenario::default()
         };
         s.weights.insert(huge.clone(), 1.0);
@@ -1138,6 +1153,47 @@ mod tests {
             reference: None,
             gdp_per_capita: None,
         }
+    }
+
+    #[test]
+    fn any_number_of_groups_from_two_to_the_limit() {
+        let b = bundle();
+        // Three groups read from a link, resolve, and are written back as they were.
+        let (s, read) = Scenario::from_query("g=LDC,developed,LDC");
+        assert!(read.is_empty(), "{read:?}");
+        let (r, errors) = s.resolve_lenient(&b);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(r.groups, ["LDC", "developed", "LDC"]);
+        assert_eq!(s.to_query(), "v=2&g=LDC,developed,LDC");
+        // One group is not a comparison: a reading error naming the parameter.
+        let (_, read) = Scenario::from_query("g=LDC");
+        assert!(
+            read[0].to_string().contains("two or more group ids"),
+            "{}",
+            read[0]
+        );
+        // Thousands (a hostile link) are cut on reading and refused on resolving, at once.
+        let many = vec!["LDC"; 10_000].join(",");
+        let (s, _) = Scenario::from_query(&format!("g={many}"));
+        assert_eq!(s.groups.as_ref().map(Vec::len), Some(MAX_GROUPS + 1));
+        let (r, errors) = s.resolve_lenient(&b);
+        assert_eq!(
+            errors,
+            [Error::GroupCount {
+                count: MAX_GROUPS + 1,
+                max: MAX_GROUPS
+            }]
+        );
+        assert_eq!(r.groups, ["LDC", "developed"], "the default stays");
+        // A file is read whole (it is at most 1 MiB) and refused the same way.
+        let s = Scenario {
+            groups: Some(vec!["LDC".into()]),
+            ..Scenario::default()
+        };
+        assert_eq!(
+            s.resolve_lenient(&b).1[0].to_string(),
+            "groups to compare: 1; from 2 to 6 can be compared"
+        );
     }
 
     #[test]

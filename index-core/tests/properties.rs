@@ -1107,7 +1107,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 year,
                 weights,
                 method,
-                groups: groups.map(|(a, b)| [a, b]),
+                groups: groups.map(|(a, b)| vec![a, b]),
                 selection,
             },
         )

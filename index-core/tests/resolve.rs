@@ -185,7 +185,7 @@ fn wild_scenario() -> impl Strategy<Value = Scenario> {
                 year,
                 weights,
                 method,
-                groups: groups.map(|(a, b)| [a.to_string(), b.to_string()]),
+                groups: groups.map(|(a, b)| vec![a.to_string(), b.to_string()]),
                 selection: selection.map(Into::into),
             },
         )

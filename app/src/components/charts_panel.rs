@@ -22,7 +22,7 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
         let by_year = (kind == ChartKind::Trend)
             .then(|| d.gaps_by_year.get())
             .flatten();
-        let groups = state.inputs.groups().get();
+        let groups = state.inputs.pair().get();
         let selection = state.inputs.selection().get();
         chart_view(
             kind,

@@ -34,7 +34,7 @@ pub fn CompareView() -> impl IntoView {
                     .cloned()
             })
             .collect();
-        (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.inputs.groups().get()))
+        (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.inputs.pair().get()))
     });
     let height = 320;
     view! {

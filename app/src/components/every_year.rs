@@ -57,8 +57,8 @@ pub fn EveryYear() -> impl IntoView {
         // it describes the scenario asked for even if the page moves on meanwhile.
         let groups = scenario
             .groups
-            .clone()
-            .unwrap_or_else(|| bundle.default_groups().clone());
+            .as_deref()
+            .map_or_else(|| bundle.default_groups().clone(), crate::state::first_two);
         let Some(view) = chart_view(
             ChartKind::Bars,
             &ChartContext {

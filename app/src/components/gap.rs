@@ -1,18 +1,24 @@
 //! The gap panel: two groups (LDCs and developed economies by default, or any two the person
 //! picks) compared on the index and every pillar — mean, median, the gap, its ratio, coverage —
-//! and how the gap moved against the published weights.
+//! and how the gap moved against the published weights; then, when the person adds groups
+//! (e.g. UNCTAD's three: LDCs, other developing and developed economies), every group's mean
+//! with its share of the last group's, and the largest and smallest gap in words.
 
 use leptos::prelude::*;
 
 use crate::format;
 use crate::state::use_state;
-use crate::view_model::{comparable_groups, gap_rows, group_abbrev, group_name};
+use crate::view_model::{comparable_groups, gap_rows, group_abbrev, group_name, groups_rows};
 
 /// The panel.
 #[component]
 pub fn GapPanel() -> impl IntoView {
     let state = use_state();
-    let (bundle, groups) = (state.inputs.bundle(), state.inputs.groups());
+    let (bundle, groups, all) = (
+        state.inputs.bundle(),
+        state.inputs.pair(),
+        state.inputs.groups(),
+    );
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
         let now = state.derived.gaps.get()?;
@@ -40,7 +46,7 @@ pub fn GapPanel() -> impl IntoView {
                 <span>{label}</span>
                 <select id=id on:change=move |ev| pick(side, event_target_value(&ev))>
                     {move || {
-                        let current = groups.get()[side].clone();
+                        let current = groups.with(|g| g.get(side).cloned().unwrap_or_default());
                         group_options().into_iter().map(|(gid, name)| {
                             let sel = gid == current;
                             view! { <option value=gid selected=sel>{name}</option> }
@@ -50,6 +56,41 @@ pub fn GapPanel() -> impl IntoView {
             </label>
         }
     };
+    let extra = move |side: usize| {
+        view! {
+            <div class="extra-group">
+                <select
+                    aria-label=format!("Group {}", side + 1)
+                    on:change=move |ev| pick(side, event_target_value(&ev))
+                >
+                    {move || {
+                        let current = all.with(|g| g.get(side).cloned().unwrap_or_default());
+                        group_options().into_iter().map(|(gid, name)| {
+                            let sel = gid == current;
+                            view! { <option value=gid selected=sel>{name}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+                <button class="remove-group" title="Stop comparing this group" on:click=move |_| state.inputs.remove_group(side)>"×"</button>
+            </div>
+        }
+    };
+    let add = move |ev| {
+        let id = event_target_value(&ev);
+        if !id.is_empty() {
+            state.inputs.add_group(id);
+        }
+    };
+    let many = Memo::new(move |_| {
+        let b = bundle.get()?;
+        let cmp = state.derived.groups_all.get()?;
+        let heads: Vec<(String, String)> = cmp
+            .groups
+            .iter()
+            .map(|g| (group_abbrev(&b, g), group_name(&b, g)))
+            .collect();
+        Some((groups_rows(&b, &cmp), heads, cmp.sentence()))
+    });
     view! {
         <section class="panel gap-panel" aria-labelledby="gap-h">
             <div class="panel-head"><h2 id="gap-h">"The gap"</h2></div>
@@ -88,6 +129,49 @@ pub fn GapPanel() -> impl IntoView {
                 "Means of units scored: {} of {} in A ({}), {} of {} in B ({}). Ratio A/B on the index: {}. Hover a figure for its median.",
                 r.a_count.0, r.a_count.1, format::percent(r.a_coverage), r.b_count.0, r.b_count.1, format::percent(r.b_coverage),
                 r.ratio.map_or_else(|| "–".into(), |x| format!("{x:.2}"))))}</p>
+            <div class="more-groups">
+                {move || (2..all.with(Vec::len)).map(extra).collect_view()}
+                <label class="field inline">
+                    <span>"Compare another group"</span>
+                    <select id="add-group" on:change=add prop:value="">
+                        <option value="" selected=true>"Add a group…"</option>
+                        {move || {
+                            let taken = all.get();
+                            group_options().into_iter().filter(|(gid, _)| !taken.contains(gid)).map(|(gid, name)| {
+                                view! { <option value=gid>{name}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            {move || many.get().map(|(rows, heads, sentence)| {
+                let last = heads.last().map(|h| h.1.clone()).unwrap_or_default();
+                view! {
+                    <table class="gap-table groups-table" id="groups-table">
+                        <caption>{format!("Every group's mean, and in brackets its share of {last}'s")}</caption>
+                        <thead>
+                            <tr>
+                                <th></th>
+                                {heads.into_iter().map(|(short, full)| view! { <th class="num" title=full>{short}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|r| view! {
+                                <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>
+                                    <th scope="row" title=r.name.clone()>{r.name.clone()}</th>
+                                    {r.cells.into_iter().map(|(g, share)| view! {
+                                        <td class="num" title=format!("median {} · {} of {} scored ({})", format::opt_score(g.median), g.scored, g.members, format::percent(g.coverage))>
+                                            {format::opt_score(g.mean)}
+                                            <span class="share">{share.map(|s| format!("({})", format::percent(s))).unwrap_or_default()}</span>
+                                        </td>
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="hint" id="groups-sentence">{sentence}</p>
+                }
+            })}
         </section>
     }
 }

@@ -46,7 +46,7 @@ pub fn Profile() -> impl IntoView {
         let b = bundle.get()?;
         let r = d.current()?;
         let gaps = d.gaps.get();
-        view_model::profile(&b, &r, gaps.as_deref(), &state.inputs.groups().get(), u)
+        view_model::profile(&b, &r, gaps.as_deref(), &state.inputs.pair().get(), u)
     });
     let body = move || {
         let p = profile.get()?;

@@ -20,7 +20,7 @@ const OVERSCAN: usize = 6;
 pub fn RankingTable() -> impl IntoView {
     let state = use_state();
     let scroll_top = RwSignal::new(0.0f64);
-    let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.groups(), state.table);
+    let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.pair(), state.table);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
         let r = state.derived.current()?;

@@ -104,7 +104,7 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
         )
     } else if view.kind == ChartKind::Bars {
         let base = untrack(|| state.derived.baseline()).ok_or_else(not_ready)?;
-        let groups = state.inputs.groups().get_untracked();
+        let groups = state.inputs.pair().get_untracked();
         let search = state.table.search.get_untracked();
         let filter = state.table.filter.get_untracked();
         let sort = state.table.sort.get_untracked();

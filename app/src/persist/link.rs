@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(old.scenario.bundle, "ftri-2021");
         assert_eq!(
             old.scenario.groups,
-            Some(["LDC".to_string(), "developed-m49".to_string()])
+            Some(vec!["LDC".to_string(), "developed-m49".to_string()])
         );
     }
 

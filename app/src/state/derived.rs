@@ -1,7 +1,8 @@
 //! Everything derived from the inputs, each computed once per change and shared by every
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
-//! and the group comparison now, under the published weights and by year.
+//! the pair of groups compared now, under the published weights and by year, and every group
+//! compared now (when more than two are).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -10,7 +11,7 @@
 use std::sync::Arc;
 
 use index_core::bundle::Bundle;
-use index_core::groups::{self, GroupComparison};
+use index_core::groups::{self, GroupComparison, GroupsComparison};
 use index_core::method::Method;
 use index_core::pipeline::{self, Prepared, Results};
 use leptos::prelude::*;
@@ -66,6 +67,9 @@ pub struct Derived {
     pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
     /// The two groups compared in every year, under the current weights.
     pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+    /// Every group compared in the year shown, under the current weights, when more than two
+    /// are (`None` for two: the pair's comparison says it all).
+    pub groups_all: Memo<Option<Shared<GroupsComparison>>>,
 }
 
 impl Derived {
@@ -75,7 +79,8 @@ impl Derived {
         let method = inputs.method();
         let weights = inputs.weights();
         let year = inputs.year();
-        let groups = inputs.groups();
+        let pair = inputs.pair();
+        let all_groups = inputs.groups();
         let prepared = Memo::new(move |_| {
             let b = bundle.get()?;
             // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
@@ -106,7 +111,7 @@ impl Derived {
         let baseline = move || baseline_of(prepared, year);
         let compare = move |results: &Results| {
             let b = bundle.get()?;
-            let [a, g] = groups.get();
+            let [a, g] = pair.get();
             groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
         };
         let gaps = Memo::new(move |_| current().and_then(|r| compare(&r)).map(Shared::new));
@@ -118,6 +123,18 @@ impl Derived {
                 s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
             ))
         });
+        let groups_all = Memo::new(move |_| {
+            let ids = all_groups.get();
+            if ids.len() < 3 {
+                return None;
+            }
+            let b = bundle.get()?;
+            let r = current()?;
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            groups::compare_groups(b.dataset(), b.framework(), &r, &ids)
+                .ok()
+                .map(Shared::new)
+        });
         Derived {
             prepared,
             scored,
@@ -125,6 +142,7 @@ impl Derived {
             gaps,
             gaps_baseline,
             gaps_by_year,
+            groups_all,
         }
     }
 }

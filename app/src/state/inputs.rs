@@ -1,5 +1,6 @@
-//! The engine's inputs: the bundle shown, the year, the weights, the method changes, the two
-//! groups compared and the unit followed.
+//! The engine's inputs: the bundle shown, the year, the weights, the method changes, the
+//! groups compared (two or more; the first two are the pair the gap charts show) and the unit
+//! followed.
 //!
 //! The signals are private: components read them through getters and change them only through
 //! the setters here, each of which validates (through `index-core`) before it writes, so the
@@ -10,7 +11,7 @@
 use index_core::bundle::Bundle;
 use index_core::error::excerpt;
 use index_core::framework::Weights;
-use index_core::scenario::{MethodChoice, Resolved, Scenario};
+use index_core::scenario::{MethodChoice, Resolved, Scenario, MAX_GROUPS};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
@@ -23,7 +24,7 @@ pub struct Inputs {
     year: Halves<i32>,
     weights: Halves<Option<Shared<Weights>>>,
     method: Halves<MethodChoice>,
-    groups: Halves<[String; 2]>,
+    groups: Halves<Vec<String>>,
     selection: Halves<Option<String>>,
     notices: Notices,
 }
@@ -36,7 +37,7 @@ impl Inputs {
             year: Halves::new(0),
             weights: Halves::new(None),
             method: Halves::new(MethodChoice::default()),
-            groups: Halves::new([String::new(), String::new()]),
+            groups: Halves::new(Vec::new()),
             selection: Halves::new(None),
             notices,
         }
@@ -62,9 +63,15 @@ impl Inputs {
         self.method.read
     }
 
-    /// The two groups compared.
-    pub fn groups(&self) -> ReadSignal<[String; 2]> {
+    /// The groups compared: two to [`MAX_GROUPS`] (none before a bundle is loaded).
+    pub fn groups(&self) -> ReadSignal<Vec<String>> {
         self.groups.read
+    }
+
+    /// The first two groups compared: the pair (A, B) the gap table, charts and profile show.
+    pub fn pair(&self) -> Signal<[String; 2]> {
+        let groups = self.groups.read;
+        Signal::derive(move || groups.with(|g| first_two(g)))
     }
 
     /// The unit followed (ISO3).
@@ -132,17 +139,62 @@ impl Inputs {
         }
     }
 
-    /// Compares group `id` as group A (`side` 0) or B (1), if the dataset has it.
+    /// Compares group `id` in place `side` (0: A, 1: B, then the others), if the dataset has it.
     pub fn set_group(&self, side: usize, id: String) {
-        let Some(b) = self.bundle().get_untracked() else {
-            return;
-        };
-        if side > 1 || b.dataset().group(&id).is_none() {
-            self.notices
-                .notify(Level::Warning, format!("This dataset has no group `{id}`."));
+        if !self.has_group(&id) {
             return;
         }
-        self.groups.write.update(|g| g[side] = id);
+        self.groups.write.update(|g| {
+            if let Some(slot) = g.get_mut(side) {
+                *slot = id;
+            }
+        });
+    }
+
+    /// Adds group `id` to those compared, if the dataset has it, it is not compared already and
+    /// fewer than [`MAX_GROUPS`] are.
+    pub fn add_group(&self, id: String) {
+        if !self.has_group(&id) {
+            return;
+        }
+        let (count, already) = self
+            .groups
+            .read
+            .with_untracked(|g| (g.len(), g.contains(&id)));
+        if already {
+            return;
+        }
+        if count >= MAX_GROUPS {
+            self.notices.notify(
+                Level::Warning,
+                format!("At most {MAX_GROUPS} groups can be compared at once."),
+            );
+            return;
+        }
+        self.groups.write.update(|g| g.push(id));
+    }
+
+    /// Stops comparing the group in place `side`, if more than two are compared.
+    pub fn remove_group(&self, side: usize) {
+        self.groups.write.update(|g| {
+            if g.len() > 2 && side < g.len() {
+                g.remove(side);
+            }
+        });
+    }
+
+    /// Whether the bundle shown has group `id` (a notice when not).
+    fn has_group(&self, id: &str) -> bool {
+        let known = self
+            .bundle()
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.dataset().group(id).is_some()));
+        if !known {
+            self.notices.notify(
+                Level::Warning,
+                format!("This dataset has no group `{}`.", excerpt(id)),
+            );
+        }
+        known
     }
 
     /// Follows the unit with ISO3 `code` (or none), if the dataset has it.
@@ -251,8 +303,14 @@ impl Inputs {
                 .with(|w| w.as_ref().map(|w| w.overrides(b.framework())))
                 .unwrap_or_default(),
             method: self.method().get(),
-            groups: Some(groups.clone()).filter(|g| g != b.default_groups()),
+            groups: Some(groups).filter(|g| g.as_slice() != b.default_groups().as_slice()),
             selection: self.selection().get(),
         })
     }
+}
+
+/// The first two of `groups` (an empty id where there are fewer: before a bundle is loaded).
+pub fn first_two(groups: &[String]) -> [String; 2] {
+    let at = |i: usize| groups.get(i).cloned().unwrap_or_default();
+    [at(0), at(1)]
 }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 pub use derived::{prepare_all, Derived, GapsByYear, Scored, YearData};
-pub use inputs::Inputs;
+pub use inputs::{first_two, Inputs};
 pub use notices::{Level, Notice, Notices};
 pub use table::{SortKey, TableUi};
 

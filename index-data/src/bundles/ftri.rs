@@ -173,15 +173,16 @@ pub const NOTE_PUBLISHED: &str = "UNCTAD computes its published FTRI score from 
      the index re-weighted here from the blocks is a different number (even with equal \
      weights). Both are shown. This is the series UNCTAD released with its Technology and \
      Innovation Report 2023; UNCTAD revises the back-series with each release, so its values \
-     differ from the TIR 2021 edition's for the same years (that edition is `ftri-2021`).";
+     differ from the TIR 2021 edition's for the same years (that edition is offered too, as a \
+     dataset of its own).";
 
 /// The same, for the TIR 2021 edition.
 pub const NOTE_PUBLISHED_2021: &str = "UNCTAD computes its published FTRI score from the \
      underlying indicators, not as a re-weighting of the five published building blocks, so \
      the index re-weighted here from the blocks is a different number (even with equal \
      weights). Both are shown. This is the earlier edition (Technology and Innovation Report \
-     2021); the TIR 2023 release (`ftri`) revised the whole series, so the two are never one \
-     time series.";
+     2021); the TIR 2023 release, offered as a dataset of its own, revised the whole series, so \
+     the two are never one time series.";
 
 /// What the TIR 2025 edition is.
 pub const NOTE_2025: &str = "UNCTAD's Technology and Innovation Report 2025 published the \
