@@ -55,7 +55,10 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
         .js("return document.querySelector('.summary-inner strong').textContent")
         .await
         .unwrap();
-    assert_eq!(title.as_str(), Some("Frontier Technology Readiness Index"));
+    assert_eq!(
+        title.as_str(),
+        Some("Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)")
+    );
     let before = b.rows().await.unwrap();
     let cli_before = cli_ranks(None);
     assert!(before.len() >= 10, "rows rendered: {before:?}");
