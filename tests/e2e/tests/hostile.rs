@@ -122,7 +122,7 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     import(
         &b,
         "forever.json",
-        r#"JSON.stringify({format: 1, name: "Forever", bundle: "ftri",
+        r#"JSON.stringify({format: 2, name: "Forever", bundle: "ftri",
                method: {carry_forward: 4000000000}})"#,
     )
     .await;
@@ -147,7 +147,7 @@ async fn a_scenario_file_out_of_bounds_gives_a_notice_and_the_view_stays() {
     import(
         &b,
         "long-name.json",
-        r#"JSON.stringify({format: 1, name: "x".repeat(100000), bundle: "ftri"})"#,
+        r#"JSON.stringify({format: 2, name: "x".repeat(100000), bundle: "ftri"})"#,
     )
     .await;
     let text = b.notices().await.unwrap();

@@ -60,7 +60,9 @@ async fn the_embed_shows_only_the_chart_and_its_captions_down_to_320_px() {
 
     let title = b.text(".embed-title").await.unwrap();
     assert!(
-        title.starts_with("Frontier Technology Readiness Index by country, "),
+        title.starts_with(
+            "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021) by country, "
+        ),
         "{title}"
     );
     // R&D weighs 2 of 6: a third of the index.
@@ -189,7 +191,8 @@ async fn a_tampered_embed_link_gives_notices_and_no_crash() {
         notices.contains("updated since this chart was pinned"),
         "{notices}"
     );
-    assert!(b.text(".embed-title").await.unwrap().contains("2019"));
+    // Nothing of a link for an unknown dataset applies: the default's own year.
+    assert!(b.text(".embed-title").await.unwrap().contains("2021"));
     assert!(canvas_drawn(&b).await);
 
     // Garbage everywhere still renders a page with notices.
@@ -287,7 +290,7 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
     for part in [
         "width=\"640\"",
         "height=\"480\"",
-        "title=\"Frontier Technology Readiness Index by country, ",
+        "title=\"Frontier Technology Readiness Index (TIR 2023 release, 2008–2021) by country, ",
         "loading=\"lazy\"",
         "style=\"border:0\"",
     ] {
