@@ -167,7 +167,8 @@ pub fn RankingTable() -> impl IntoView {
                     let (first, last, total) = visible();
                     format!("padding-top:{}px;padding-bottom:{}px", first as f64 * ROW_HEIGHT, (total - last) as f64 * ROW_HEIGHT)
                 }>
-                <table class="rank-table" id="rank-table">
+                // The country column keeps its room however many pillars there are (style.css).
+                <table class="rank-table" id="rank-table" style=move || format!("--pillars:{}", pillars().len())>
                     <thead>
                         <tr>
                             <th class="c-rank">{sort_button(SortKey::Rank, "Rank".into())}</th>

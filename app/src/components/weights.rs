@@ -17,6 +17,9 @@ const SLIDER_MAX: f64 = 5.0;
 pub fn WeightsPanel() -> impl IntoView {
     let state = use_state();
     let expanded = RwSignal::new(HashSet::<usize>::new());
+    // Ratings: whole steps from 0 to 5, as the OECD's Better Life Index rates its dimensions
+    // (weight = rating / sum of ratings, which is what every weight here means).
+    let ratings = RwSignal::new(false);
     let reset = move |_| state.inputs.reset_weights();
     let equal = move |_| state.inputs.equal_weights();
     let rows = move || {
@@ -59,9 +62,14 @@ pub fn WeightsPanel() -> impl IntoView {
                 }
             >
                 <p class="hint">"Shares are of the level above; drag to re-rank live."</p>
+                <label class="ratings">
+                    <input type="checkbox" id="weight-ratings" prop:checked=move || ratings.get()
+                        on:change=move |ev| ratings.set(event_target_checked(&ev))/>
+                    " Rate 0–5 in whole steps (as the OECD's Better Life Index: weight = rating / sum of ratings)"
+                </label>
                 <ul class="weight-list">
                     {move || rows().unwrap_or_default().into_iter().map(|(node, depth)| view! {
-                        <WeightRow node=node depth=depth expanded=expanded/>
+                        <WeightRow node=node depth=depth expanded=expanded ratings=ratings/>
                     }).collect_view()}
                 </ul>
             </Show>
@@ -71,7 +79,12 @@ pub fn WeightsPanel() -> impl IntoView {
 
 /// One node's row.
 #[component]
-fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> impl IntoView {
+fn WeightRow(
+    node: usize,
+    depth: usize,
+    expanded: RwSignal<HashSet<usize>>,
+    ratings: RwSignal<bool>,
+) -> impl IntoView {
     let state = use_state();
     let (bundle, weights) = (state.inputs.bundle(), state.inputs.weights());
     let Some(b) = bundle.get_untracked() else {
@@ -138,11 +151,13 @@ fn WeightRow(node: usize, depth: usize, expanded: RwSignal<HashSet<usize>>) -> i
                 <span class="share" aria-label="share">{move || share().map(format::percent).unwrap_or_default()}</span>
             </div>
             <div class="weight-inputs">
-                <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string() step="0.05"
+                <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string()
+                    step=move || if ratings.get() { "1" } else { "0.05" }
                     aria-labelledby=label_id.clone()
                     prop:value=move || weight().min(SLIDER_MAX).to_string()
                     on:input=set/>
-                <input type="number" class="weight-number" min="0" step="0.1"
+                <input type="number" class="weight-number" min="0"
+                    step=move || if ratings.get() { "1" } else { "0.1" }
                     aria-labelledby=label_id
                     prop:value=move || format::weight(weight())
                     on:change=set/>

@@ -147,3 +147,37 @@ async fn switching_editions_and_an_old_link() {
     phone.screenshot("edition-2025-360.png").await.unwrap();
     phone.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_better_life_index_rated_zero_to_five() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&format!("{}?b=bli", site.url)).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Equal ratings: the OECD's way with every dimension rated the same.
+    let rows = b.rows().await.unwrap();
+    assert_eq!(codes(&rows), cli_codes("bli", &[])[..rows.len()]);
+    // Ratings: the sliders move in whole steps; rating housing 3 and jobs 0 is the CLI's
+    // ranking with those weights.
+    b.click("#weight-ratings").await.unwrap();
+    let step = b
+        .js("return document.querySelector('#w-housing').step")
+        .await
+        .unwrap();
+    assert_eq!(step.as_str(), Some("1"));
+    b.set_weight("housing", "3").await.unwrap();
+    b.set_weight("jobs", "0").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let scenario = e2e::artifacts().join("bli-ratings.json");
+    std::fs::write(
+        &scenario,
+        r#"{"format": 2, "bundle": "bli", "weights": {"housing": 3, "jobs": 0}}"#,
+    )
+    .unwrap();
+    let rows = b.rows().await.unwrap();
+    let cli = cli_codes("bli", &["--scenario", &scenario.display().to_string()]);
+    assert_eq!(codes(&rows), cli[..rows.len()]);
+    b.screenshot("bli-ratings-1280.png").await.unwrap();
+    b.close().await;
+}
