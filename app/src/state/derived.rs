@@ -1,7 +1,8 @@
 //! Everything derived from the inputs, each computed once per change and shared by every
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
-//! and the group comparison now, under the published weights and by year.
+//! the group comparison now, under the published weights and by year, and the over- and
+//! under-performers against income now.
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -12,6 +13,7 @@ use std::sync::Arc;
 use index_core::bundle::Bundle;
 use index_core::groups::{self, GroupComparison};
 use index_core::method::Method;
+use index_core::performers::{self, Performers};
 use index_core::pipeline::{self, Prepared, Results};
 use leptos::prelude::*;
 
@@ -52,6 +54,11 @@ pub struct Scored {
 /// [`YearData::years`]; `None` for a year where it cannot be made).
 pub type GapsByYear = Vec<Option<GroupComparison>>;
 
+/// The over- and under-performers against income in the year shown, under the current weights
+/// and method ([`performers::performers`]), or why there are none (a bundle without a GDP per
+/// capita indicator), for people.
+pub type PerformersNow = Result<Performers, String>;
+
 /// The derived results. `Copy`: memo handles.
 #[derive(Debug, Clone, Copy)]
 pub struct Derived {
@@ -66,6 +73,9 @@ pub struct Derived {
     pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
     /// The two groups compared in every year, under the current weights.
     pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+    /// The performers against income in the year shown, under the current weights (read by
+    /// the performers chart and table).
+    pub performers: Memo<Option<Shared<PerformersNow>>>,
 }
 
 impl Derived {
@@ -118,6 +128,13 @@ impl Derived {
                 s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
             ))
         });
+        let performers = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let r = current()?;
+            Some(Shared::new(
+                performers::performers(&b, &r).map_err(|e| e.to_string()),
+            ))
+        });
         Derived {
             prepared,
             scored,
@@ -125,6 +142,7 @@ impl Derived {
             gaps,
             gaps_baseline,
             gaps_by_year,
+            performers,
         }
     }
 }
