@@ -285,6 +285,12 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .map_err(|e| format!("cannot open a WebDriver session: {e}"))?;
+        // Headless Chromium starts no narrower than 500 px whatever `--window-size` says;
+        // resizing the window once it is open gives the width asked for (a phone's 360 px).
+        client
+            .set_window_size(w, h)
+            .await
+            .map_err(|e| format!("cannot size the window to {w} × {h}: {e}"))?;
         Ok(Browser {
             client,
             driver,
