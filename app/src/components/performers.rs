@@ -6,6 +6,7 @@
 //! Rows and order come from [`crate::view_model::performers`], the results from the one
 //! performers memo ([`crate::state::Derived::performers`]).
 
+use index_core::display::escape_html;
 use leptos::prelude::*;
 
 use super::charts_panel::ChartCard;
@@ -52,6 +53,19 @@ pub fn PerformersPanel() -> impl IntoView {
             </th>
         }
     };
+    // The rows are written as one HTML text: a rebuild of ~170 rows as Leptos views took
+    // ~40 ms per slider step (an erased view re-sets every attribute), one write takes ~1 ms.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let selected = state.inputs.selection().get();
+        let Some(tb) = body.get() else { return };
+        let html = rows.with(|r| {
+            r.as_deref()
+                .map(|r| rows_html(r, selected.as_deref()))
+                .unwrap_or_default()
+        });
+        tb.set_inner_html(&html);
+    });
     let toggle = move |target| {
         if let Some(code) =
             closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
@@ -79,18 +93,13 @@ pub fn PerformersPanel() -> impl IntoView {
                                     {sort_button(PerformerKey::Difference, "Difference")}
                                 </tr>
                             </thead>
-                            <tbody on:click=move |ev| toggle(ev.target())
+                            <tbody node_ref=body on:click=move |ev| toggle(ev.target())
                                 on:keydown=move |ev| {
                                     if ev.key() == "Enter" || ev.key() == " " {
                                         ev.prevent_default();
                                         toggle(ev.target());
                                     }
-                                }>
-                                {move || {
-                                    let selected = state.inputs.selection().get();
-                                    rows.with(|r| r.iter().flatten().map(|r| row(r, selected.as_deref())).collect_view())
-                                }}
-                            </tbody>
+                                }></tbody>
                         </table>
                     </div>
                 </div>
@@ -99,42 +108,90 @@ pub fn PerformersPanel() -> impl IntoView {
     }
 }
 
-/// One economy's row: its group's mark (first, so that a long name cut short keeps it), name
-/// and code, actual rank, expected rank, difference; or
-/// the name and why it is not compared. Clicking it (or Enter) follows the economy.
-fn row(r: &PerformerRow, selected: Option<&str>) -> impl IntoView {
-    let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
-    let class = format!(
-        "row {}{}",
-        r.membership.class(),
-        if selected == Some(r.code.as_str()) {
+/// The table's rows as HTML (text escaped): per economy, its group's mark (first, so that a
+/// long name cut short keeps it), name and code, then actual rank, expected rank and
+/// difference — or why it is not compared. The row of the economy followed (`selected`) is
+/// marked.
+fn rows_html(rows: &[PerformerRow], selected: Option<&str>) -> String {
+    let mut html = String::with_capacity(rows.len() * 320);
+    for r in rows {
+        let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
+        let group = r.membership.class();
+        let chosen = if selected == Some(r.code.as_str()) {
             " selected"
         } else {
             ""
+        };
+        let (name, code) = (escape_html(&r.name), escape_html(&r.code));
+        html.push_str(&format!(
+            r#"<tr class="row {group}{chosen}" data-code="{code}" tabindex="0"><th scope="row" class="p-name" title="{name}"><span class="marker {group}">{}</span>{name}<span class="ucode">{code}</span></th>"#,
+            r.membership.mark()
+        ));
+        match r.difference {
+            Some(d) => {
+                let direction = match d.signum() {
+                    1 => "up",
+                    -1 => "down",
+                    _ => "same",
+                };
+                html.push_str(&format!(
+                    r#"<td class="num p-actual">{}</td><td class="num p-expected">{}</td><td class="num p-diff {direction}">{}</td>"#,
+                    rank(r.actual),
+                    rank(r.expected),
+                    difference_text(d)
+                ));
+            }
+            None => html.push_str(&format!(
+                r#"<td class="p-note" colspan="3">{}</td>"#,
+                escape_html(&r.note)
+            )),
         }
-    );
-    let direction = match r.difference {
-        Some(d) if d > 0 => "num p-diff up",
-        Some(d) if d < 0 => "num p-diff down",
-        _ => "num p-diff same",
-    };
-    let figures = match r.difference {
-        Some(d) => view! {
-            <td class="num p-actual">{rank(r.actual)}</td>
-            <td class="num p-expected">{rank(r.expected)}</td>
-            <td class=direction>{difference_text(d)}</td>
-        }
-        .into_any(),
-        None => view! { <td class="p-note" colspan="3">{r.note.clone()}</td> }.into_any(),
-    };
-    view! {
-        <tr class=class data-code=r.code.clone() tabindex="0">
-            <th scope="row" class="p-name" title=r.name.clone()>
-                <span class=format!("marker {}", r.membership.class())>{r.membership.mark()}</span>
-                {r.name.clone()}
-                <span class="ucode">{r.code.clone()}</span>
-            </th>
-            {figures}
-        </tr>
+        html.push_str("</tr>");
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::Membership;
+
+    #[test]
+    fn rows_are_escaped_marked_and_say_why_an_economy_is_not_compared() {
+        let row = |code: &str, name: &str, difference: Option<i64>, m: Membership| PerformerRow {
+            unit: 0,
+            code: code.into(),
+            name: name.into(),
+            score: 0.5,
+            index_rank: 1,
+            gdp: difference.map(|_| 1000.0),
+            actual: difference.map(|_| 3),
+            expected: difference.map(|_| 5),
+            difference,
+            note: if difference.is_some() {
+                String::new()
+            } else {
+                "no GDP per capita for 2021".into()
+            },
+            membership: m,
+        };
+        let html = rows_html(
+            &[
+                row("AAA", "<b>A & B</b>", Some(2), Membership::A),
+                row("BBB", "Béta", None, Membership::Other),
+            ],
+            Some("AAA"),
+        );
+        assert_eq!(
+            html,
+            concat!(
+                r#"<tr class="row grp-a selected" data-code="AAA" tabindex="0"><th scope="row" class="p-name" title="&lt;b&gt;A &amp; B&lt;/b&gt;">"#,
+                r#"<span class="marker grp-a">▲</span>&lt;b&gt;A &amp; B&lt;/b&gt;<span class="ucode">AAA</span></th>"#,
+                r#"<td class="num p-actual">3</td><td class="num p-expected">5</td><td class="num p-diff up">+2</td></tr>"#,
+                r#"<tr class="row grp-none" data-code="BBB" tabindex="0"><th scope="row" class="p-name" title="Béta">"#,
+                r#"<span class="marker grp-none"></span>Béta<span class="ucode">BBB</span></th>"#,
+                r#"<td class="p-note" colspan="3">no GDP per capita for 2021</td></tr>"#,
+            )
+        );
     }
 }

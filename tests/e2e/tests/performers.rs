@@ -237,5 +237,12 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     phone.screenshot("performers-360-table.png").await.unwrap();
+    // The end of the table: the economies without GDP per capita, each with why.
+    phone
+        .js("const w = document.querySelector('#performers-table').parentElement; w.scrollTop = w.scrollHeight; return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    phone.screenshot("performers-360-end.png").await.unwrap();
     phone.close().await;
 }
