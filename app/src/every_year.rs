@@ -193,6 +193,7 @@ mod tests {
                 gaps: None,
                 gaps_by_year: &[],
                 selection: None,
+                performers: None,
             },
         )
         .unwrap()

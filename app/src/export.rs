@@ -19,11 +19,9 @@
 //! and break sums. A shown figure that arrives as text (a chart table's cell) counts as a
 //! number only if it parses as one in full, so `-1+2` or `-2+cmd|…` is still neutralised.
 
-use std::collections::BTreeSet;
-
 use index_core::bundle::Bundle;
 use index_core::dataset::Source;
-use index_core::display::escape_html;
+use index_core::display::{escape_html, figure_sources};
 use index_core::pipeline::{Prepared, Results};
 use index_core::scenario::Scenario;
 use plotters::prelude::*;
@@ -31,7 +29,7 @@ use plotters::prelude::*;
 use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
-use crate::view_model::{ChartView, Row};
+use crate::view_model::{chart_indicators, ChartView, Row};
 
 use crate::persist::Param;
 
@@ -76,16 +74,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The sources of the framework's indicators (each once, by id), as every figure cites them.
 pub fn framework_sources(bundle: &Bundle) -> Vec<&Source> {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let ids: BTreeSet<&str> = fw
-        .leaves()
-        .iter()
-        .filter_map(|l| fw.node(*l))
-        .filter_map(|n| ds.indicator(&n.id))
-        .map(|i| i.source.as_str())
-        .collect();
-    ids.into_iter().filter_map(|id| ds.source(id)).collect()
+    index_core::display::figure_sources(bundle, &[])
 }
 
 /// `url` if it is an `http(s)` link (a bundle's source link is shown as a link only then).
@@ -298,7 +287,8 @@ pub struct Metadata {
 
 impl Metadata {
     /// Metadata for `view` of `bundle` under `scenario`, with the page's `link`, a description
-    /// of the `rows` exported and the time it was `generated`.
+    /// of the `rows` exported and the time it was `generated`. Its sources are those the chart
+    /// draws on: the framework's, and for the performers chart the GDP per capita's too.
     pub fn new(
         bundle: &Bundle,
         view: &ChartView,
@@ -316,7 +306,7 @@ impl Metadata {
             scenario: scenario.to_query(),
             link: link.to_string(),
             edition: edition_id(bundle),
-            sources: framework_sources(bundle)
+            sources: figure_sources(bundle, &chart_indicators(bundle, view.kind))
                 .into_iter()
                 .map(|s| {
                     [
@@ -574,6 +564,7 @@ mod tests {
                 gaps: gaps[0].as_ref(),
                 gaps_by_year: &gaps,
                 selection: None,
+                performers: None,
             },
         )
         .unwrap()

@@ -13,6 +13,19 @@ use index_core::pipeline::{self, Results};
 /// Units, one of them with a name a spreadsheet would run, two indicators from two
 /// sources, two years.
 pub fn bundle(edition: &str) -> Bundle {
+    test_index(dataset(edition, false))
+}
+
+/// [`bundle`]`("2023")` with a GDP per capita (PPP) from a third source, in 2020: AAA 1 000,
+/// BBB 50 000, CCC 800, DDD none (EEE has no score in 2020).
+pub fn bundle_with_gdp() -> Bundle {
+    let mut parts = BundleParts::from(test_index(dataset("2023", true)));
+    parts.gdp_per_capita = Some("gdppc_ppp".into());
+    Bundle::new(parts).unwrap()
+}
+
+/// The units, indicators `x` and `y` and, with `gdp`, indicator `gdppc_ppp` (World Bank).
+fn dataset(edition: &str, gdp: bool) -> Dataset {
     let unit = |code: &str, name: &str, groups: &[&str]| Unit {
         code: code.into(),
         name: name.into(),
@@ -38,6 +51,22 @@ pub fn bundle(edition: &str) -> Bundle {
         name: id.into(),
         family: "status".into(),
     };
+    let mut indicators = vec![indicator("x", "s1"), indicator("y", "s2")];
+    let mut sources = vec![
+        source("s1", "Pub One", edition),
+        source("s2", "Pub Two", "2024"),
+    ];
+    if gdp {
+        indicators.push(Indicator {
+            name: "GDP per capita, PPP".into(),
+            unit: "current international $".into(),
+            ..indicator("gdppc_ppp", "wb")
+        });
+        sources.push(Source {
+            title: "GDP per capita, PPP".into(),
+            ..source("wb", "World Bank", "WDI 2026")
+        });
+    }
     let mut b = DatasetBuilder::new(
         vec![
             unit("AAA", "Alpha", &["LDC"]),
@@ -46,11 +75,8 @@ pub fn bundle(edition: &str) -> Bundle {
             unit("DDD", "@Delta", &["LDC"]),
             unit("EEE", "Echo", &[]),
         ],
-        vec![indicator("x", "s1"), indicator("y", "s2")],
-        vec![
-            source("s1", "Pub One", edition),
-            source("s2", "Pub Two", "2024"),
-        ],
+        indicators,
+        sources,
         vec![group("LDC"), group("developed")],
         vec![2019, 2020],
     )
@@ -67,7 +93,12 @@ pub fn bundle(edition: &str) -> Bundle {
         }
     }
     b.set("EEE", "x", 2019, 4.0).unwrap();
-    test_index(b.build())
+    if gdp {
+        for (u, g) in [("AAA", 1_000.0), ("BBB", 50_000.0), ("CCC", 800.0)] {
+            b.set(u, "gdppc_ppp", 2020, g).unwrap();
+        }
+    }
+    b.build()
 }
 
 /// The test index over `dataset`'s indicators `x` and `y` (equal weights, the default method),

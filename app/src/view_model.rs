@@ -1,8 +1,11 @@
 //! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
 //! captions. No signals here, so everything is testable natively.
 
+pub mod performers;
+
 use index_core::bundle::Bundle;
 use index_core::groups::{GroupComparison, GroupSummary, GroupsComparison};
+use index_core::performers::Performers;
 use index_core::pipeline::Results;
 use index_core::stats::median;
 
@@ -292,6 +295,15 @@ pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
 
 pub use index_core::display::source_line;
 
+/// The indicators chart `kind` draws on besides the framework's, whose sources its source line
+/// and its CSV name: the bundle's GDP per capita for the performers chart.
+pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
+    match kind {
+        ChartKind::Performers => bundle.gdp_per_capita().into_iter().collect(),
+        ChartKind::Bars | ChartKind::Gap | ChartKind::Strips | ChartKind::Trend => Vec::new(),
+    }
+}
+
 /// Data for the ranked bar chart of the index.
 pub fn ranked_bars(
     bundle: &Bundle,
@@ -363,6 +375,8 @@ pub struct ChartContext<'a> {
     pub gaps_by_year: &'a [Option<GroupComparison>],
     /// The unit followed.
     pub selection: Option<&'a str>,
+    /// The performers against income in the year shown (`None`: none to show).
+    pub performers: Option<&'a Performers>,
 }
 
 /// A chart ready to show, embed or download: its data, captions and table alternative.
@@ -577,12 +591,33 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 rows,
             )
         }
+        ChartKind::Performers => {
+            let p = ctx.performers?;
+            let d = performers::scatter(b, p, ctx.selection);
+            if d.points.is_empty() {
+                return None;
+            }
+            let (header, rows) = performers::table(b, p);
+            (
+                format!("{} score against GDP per capita (PPP), {year}", b.title()),
+                format!(
+                    "Scatter plot of {} scores against GDP per capita (PPP, log scale) with the \
+                     fitted line; {} as triangles, {} as circles",
+                    b.title(),
+                    d.names[0],
+                    d.names[1]
+                ),
+                ChartData::Scatter(d),
+                header,
+                rows,
+            )
+        }
     };
     Some(ChartView {
         kind,
         title: title_of(title),
         subtitle,
-        source: source_line(b),
+        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
         label,
         data,
         header,

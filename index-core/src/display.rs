@@ -2,6 +2,7 @@
 //! and the page the CLI prerenders.
 
 use crate::bundle::Bundle;
+use crate::dataset::Source;
 
 /// A score with precision suited to its scale: 3 decimals below 10 (scores 0–1), else 1; in
 /// scientific notation from a million up (no 300-digit figures).
@@ -42,18 +43,15 @@ pub fn escape_html(text: &str) -> String {
 /// The source line that captions every figure of `bundle`: each source of the framework's
 /// indicators, once, as "Publisher, Title (edition), licence".
 pub fn source_line(bundle: &Bundle) -> String {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let mut ids: Vec<&str> = fw
-        .leaves()
+    source_line_with(bundle, &[])
+}
+
+/// The source line of a figure that draws on the framework's indicators and also on the
+/// indicators `also` (e.g. GDP per capita, beside the index): the sources of
+/// [`figure_sources`], each as "Publisher, Title (edition), licence".
+pub fn source_line_with(bundle: &Bundle, also: &[&str]) -> String {
+    let parts: Vec<String> = figure_sources(bundle, also)
         .iter()
-        .filter_map(|l| ds.indicator(&fw.node(*l)?.id))
-        .map(|i| i.source.as_str())
-        .collect();
-    crate::order::sort_dedup(&mut ids);
-    let parts: Vec<String> = ids
-        .iter()
-        .filter_map(|id| ds.source(id))
         .map(|s| {
             format!(
                 "{}, {} ({}), {}",
@@ -65,6 +63,29 @@ pub fn source_line(bundle: &Bundle) -> String {
         "Source: {}. Computed with Index Explorer.",
         parts.join("; ")
     )
+}
+
+/// The sources a figure of `bundle` draws on, each once: those of the framework's indicators
+/// (by id), then those of the indicators `also` that are not among them (by id). An id that
+/// names no indicator or source adds nothing.
+pub fn figure_sources<'a>(bundle: &'a Bundle, also: &[&str]) -> Vec<&'a Source> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let source_of = |id: &str| ds.indicator(id).map(|i| i.source.as_str());
+    let mut ids: Vec<&str> = fw
+        .leaves()
+        .iter()
+        .filter_map(|l| source_of(&fw.node(*l)?.id))
+        .collect();
+    crate::order::sort_dedup(&mut ids);
+    let mut more: Vec<&str> = also
+        .iter()
+        .filter_map(|id| source_of(id))
+        .filter(|id| !ids.contains(id))
+        .collect();
+    crate::order::sort_dedup(&mut more);
+    ids.extend(more);
+    ids.iter().filter_map(|id| ds.source(id)).collect()
 }
 
 #[cfg(test)]

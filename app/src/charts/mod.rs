@@ -10,12 +10,14 @@ mod bars;
 pub mod caption;
 mod gap;
 mod lines;
+mod performers;
 mod slopes;
 mod strips;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
 pub use lines::{draw_lines, Line, LineChart};
+pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
 
@@ -45,15 +47,18 @@ pub enum ChartKind {
     Strips,
     /// The groups' means and the gap over the years.
     Trend,
+    /// Index score against GDP per capita (over- and under-performers).
+    Performers,
 }
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 5] = [
         ChartKind::Bars,
         ChartKind::Gap,
         ChartKind::Strips,
         ChartKind::Trend,
+        ChartKind::Performers,
     ];
 
     /// Name used in URLs and file names.
@@ -63,6 +68,7 @@ impl ChartKind {
             ChartKind::Gap => "gap",
             ChartKind::Strips => "strips",
             ChartKind::Trend => "trend",
+            ChartKind::Performers => "performers",
         }
     }
 
@@ -78,6 +84,7 @@ impl ChartKind {
             ChartKind::Gap => 240,
             ChartKind::Strips => 200,
             ChartKind::Trend => 240,
+            ChartKind::Performers => 360,
         }
     }
 }
@@ -93,6 +100,8 @@ pub enum ChartData {
     Strips(Strips),
     /// Lines over years.
     Lines(LineChart),
+    /// Score against GDP per capita.
+    Scatter(IncomeScatter),
 }
 
 impl ChartData {
@@ -107,6 +116,7 @@ impl ChartData {
             ChartData::Gap(d) => draw_gap_bars(area, d, style),
             ChartData::Strips(d) => draw_strips(area, d, style),
             ChartData::Lines(d) => draw_lines(area, d, style),
+            ChartData::Scatter(d) => draw_income_scatter(area, d, style),
         }
     }
 }
@@ -129,6 +139,15 @@ impl Membership {
             Membership::A => GROUP_A,
             Membership::B => GROUP_B,
             Membership::Other => OTHER,
+        }
+    }
+    /// Its mark in text (tables), as its charts draw it: "▲" for group a, "○" for group b,
+    /// nothing for the others.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Membership::A => "▲",
+            Membership::B => "○",
+            Membership::Other => "",
         }
     }
     /// CSS class.
@@ -182,6 +201,36 @@ pub(crate) fn group_shape(m: Membership, style: &Style) -> plotters::style::Shap
     } else {
         c.filled()
     }
+}
+
+/// Draws `points` as group `m`'s marks, the same in every chart and legend: group a filled
+/// triangles, group b open circles, the others small grey dots (so the two groups differ by
+/// shape as well as colour).
+pub(crate) fn draw_marks<DB, CT>(
+    area: &plotters::prelude::DrawingArea<DB, CT>,
+    m: Membership,
+    points: impl IntoIterator<Item = CT::From>,
+    style: &Style,
+) -> DrawResult
+where
+    DB: plotters::prelude::DrawingBackend,
+    CT: plotters::coord::CoordTranslate,
+{
+    use plotters::prelude::*;
+    let c = m.colour();
+    for p in points {
+        match m {
+            Membership::A => area.draw(&TriangleMarker::new(p, style.px(4.0), c.filled())),
+            Membership::B => area.draw(&Circle::new(
+                p,
+                style.px(3.5),
+                c.stroke_width(style.px(1.5)),
+            )),
+            Membership::Other => area.draw(&Circle::new(p, style.px(2.5), c.filled())),
+        }
+        .map_err(err)?;
+    }
+    Ok(())
 }
 
 /// Draws the legend of the two compared groups (swatch and name each) at the top of `area`,

@@ -78,26 +78,12 @@ pub fn draw_strips<DB: DrawingBackend>(
         .map_err(err)?;
     for (row, strip) in data.strips.iter().enumerate() {
         let y0 = (n - 1 - row) as f64 + 0.5;
-        let c = strip.membership.colour();
         let points = strip
             .values
             .iter()
             .enumerate()
             .map(|(i, v)| (*v, y0 + 0.6 * jitter(i)));
-        match strip.membership {
-            Membership::A => chart
-                .draw_series(points.map(|p| TriangleMarker::new(p, style.px(4.0), c.filled())))
-                .map(|_| ()),
-            Membership::B => chart
-                .draw_series(
-                    points.map(|p| Circle::new(p, style.px(3.5), c.stroke_width(style.px(1.5)))),
-                )
-                .map(|_| ()),
-            Membership::Other => chart
-                .draw_series(points.map(|p| Circle::new(p, style.px(2.5), c.filled())))
-                .map(|_| ()),
-        }
-        .map_err(err)?;
+        super::draw_marks(chart.plotting_area(), strip.membership, points, style)?;
         if let Some(m) = strip.median {
             chart
                 .draw_series(std::iter::once(PathElement::new(

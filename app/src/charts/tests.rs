@@ -137,6 +137,118 @@ fn lines_golden_and_gaps_break_lines() {
     golden("lines", &svg);
 }
 
+/// Five economies: two LDCs, two developed (one followed), one other, and a fitted line.
+fn scatter() -> IncomeScatter {
+    let point = |code: &str, gdp: f64, score: f64, membership: Membership| Point {
+        code: code.into(),
+        gdp,
+        score,
+        membership,
+        selected: code == "KOR",
+    };
+    IncomeScatter {
+        points: vec![
+            point("NER", 1_400.0, 0.08, Membership::A),
+            point("BGD", 6_500.0, 0.35, Membership::A),
+            point("IND", 8_000.0, 0.63, Membership::Other),
+            point("KOR", 48_000.0, 0.92, Membership::B),
+            point("USA", 70_000.0, 1.0, Membership::B),
+        ],
+        fit: index_core::performers::fit(&[
+            (1_400.0, 0.08),
+            (6_500.0, 0.35),
+            (8_000.0, 0.63),
+            (48_000.0, 0.92),
+            (70_000.0, 1.0),
+        ]),
+        names: ["LDCs".into(), "Developed".into()],
+    }
+}
+
+#[test]
+fn income_scatter_golden() {
+    let svg = render(560, 360, |a| {
+        draw_income_scatter(a, &scatter(), &Style::default()).unwrap()
+    });
+    // LDCs are filled triangles, developed economies open circles: shape and colour.
+    assert!(
+        svg.contains(r##"<polygon"##) && svg.contains("#D55E00"),
+        "{svg}"
+    );
+    assert!(svg.contains(r##"fill="none" stroke="#0072B2""##), "{svg}");
+    // The legend names the shapes and the line; the axis says it is a log scale of GDP.
+    for text in [
+        "LDCs",
+        "Developed",
+        "Others",
+        "Fitted line",
+        "(log scale)",
+        "10k",
+    ] {
+        assert!(svg.contains(text), "{text}: {svg}");
+    }
+    // The followed economy has a ring and its code.
+    assert!(svg.contains("#009E73") && svg.contains("KOR"), "{svg}");
+    golden("income_scatter", &svg);
+}
+
+#[test]
+fn the_scatter_legend_wraps_on_a_phone_and_ticks_thin_out() {
+    // Four items of 100 px from x = 44 with 16 px gaps: three fit in 400 px, two in 300.
+    assert_eq!(
+        performers::legend_layout(&[100, 100, 100, 100], 44, 16, 400),
+        [(44, 0), (160, 0), (276, 0), (44, 1)]
+    );
+    assert_eq!(
+        performers::legend_layout(&[100, 100, 100, 100], 44, 16, 300),
+        [(44, 0), (160, 0), (44, 1), (160, 1)]
+    );
+    // An item wider than the room gets a row of its own, not an empty row before it.
+    assert_eq!(performers::legend_layout(&[400], 44, 16, 300), [(44, 0)]);
+    assert_eq!(
+        performers::log_ticks(3.0_f64.log10() + 2.0, 5.2, true),
+        [500.0, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5]
+    );
+    assert_eq!(performers::log_ticks(2.9, 5.2, false), [1e3, 1e4, 1e5]);
+    assert!(performers::log_ticks(0.0, f64::INFINITY, true).is_empty());
+    assert_eq!(
+        [1e3, 2e3, 1e5, 1.5e6, 500.0].map(performers::money),
+        ["1k", "2k", "100k", "1.5M", "500"]
+    );
+    let (lo, hi) = performers::x_range([1e3, 1e5].into_iter());
+    assert!(
+        (lo - 2.92).abs() < 1e-12 && (hi - 5.08).abs() < 1e-12,
+        "{lo} {hi}"
+    );
+    assert_eq!(performers::x_range(std::iter::empty()), (2.0, 5.0));
+}
+
+#[test]
+fn the_fitted_line_is_clipped_to_the_plot() {
+    let line = index_core::performers::Fit {
+        slope: 0.5,
+        intercept: -1.0,
+        r_squared: 0.8,
+        n: 10,
+    };
+    // y = 0.5x − 1 meets y = 0 at x = 2 and y = 1 at x = 4: inside 1..5 × 0..1 it runs 2..4.
+    assert_eq!(
+        performers::clip_line(&line, (1.0, 5.0), (0.0, 1.0)),
+        Some([(2.0, 0.0), (4.0, 1.0)])
+    );
+    assert_eq!(
+        performers::clip_line(&line, (2.5, 3.0), (0.0, 1.0)),
+        Some([(2.5, 0.25), (3.0, 0.5)])
+    );
+    assert_eq!(performers::clip_line(&line, (6.0, 7.0), (0.0, 1.0)), None);
+    let flat = index_core::performers::Fit {
+        slope: 0.0,
+        intercept: 2.0,
+        ..line
+    };
+    assert_eq!(performers::clip_line(&flat, (1.0, 5.0), (0.0, 1.0)), None);
+}
+
 #[test]
 fn empty_data_draws_without_error() {
     let svg = render(200, 100, |a| {

@@ -1,6 +1,7 @@
 //! The charts: ranked bars of the index, the gap per pillar, the distribution by group and the
-//! gap over time. Each has a title that says what is shown, the source line, and a table
-//! alternative; the data and captions come from [`crate::view_model::chart_view`].
+//! gap over time (the score against income is shown beside its table, in
+//! [`super::performers`]). Each has a title that says what is shown, the source line, and a
+//! table alternative; the data and captions come from [`crate::view_model::chart_view`].
 
 use leptos::prelude::*;
 
@@ -22,6 +23,9 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
         let by_year = (kind == ChartKind::Trend)
             .then(|| d.gaps_by_year.get())
             .flatten();
+        let performers = (kind == ChartKind::Performers)
+            .then(|| d.performers.get())
+            .flatten();
         let groups = state.inputs.pair().get();
         let selection = state.inputs.selection().get();
         chart_view(
@@ -34,6 +38,7 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
                 gaps: gaps.as_deref(),
                 gaps_by_year: by_year.as_deref().map_or(&[], |g| g.as_slice()),
                 selection: selection.as_deref(),
+                performers: performers.as_deref().and_then(|p| p.as_ref().ok()),
             },
         )
     })
@@ -55,6 +60,7 @@ pub fn ChartCard(
         ChartKind::Gap => "chart-gap",
         ChartKind::Strips => "chart-strips",
         ChartKind::Trend => "chart-trend",
+        ChartKind::Performers => "chart-performers",
     };
     view! {
         <Show when=move || view.with(Option::is_some)>
@@ -80,12 +86,13 @@ pub fn ChartCard(
     }
 }
 
-/// The chart grid.
+/// The chart grid (every chart but the performers', which stands beside its table).
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts">
-            {ChartKind::ALL.into_iter().map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
+            {ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Performers)
+                .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>
     }
 }

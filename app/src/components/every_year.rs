@@ -69,6 +69,7 @@ pub fn EveryYear() -> impl IntoView {
                 gaps: None,
                 gaps_by_year: &[],
                 selection: None,
+                performers: None,
             },
         ) else {
             return;

@@ -1,5 +1,5 @@
-//! The page layout: header, notices, then weights/method | ranking | gap, charts, profile,
-//! sources. Shows what is loading, or why nothing can be shown.
+//! The page layout: header, notices, then weights/method | ranking | gap, charts, performers
+//! against income, profile, sources. Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use super::gap::GapPanel;
 use super::header::Header;
 use super::method::MethodPanel;
 use super::notices::Notices;
+use super::performers::PerformersPanel;
 use super::profile::Profile;
 use super::ranking::RankingTable;
 use super::scenarios::ScenariosPanel;
@@ -74,6 +75,7 @@ pub fn Explorer() -> impl IntoView {
                 <CompareView/>
                 <Profile/>
                 <ChartsPanel/>
+                <PerformersPanel/>
                 <Sources/>
             </Show>
         </main>

@@ -10,6 +10,7 @@ pub mod header;
 pub mod layout;
 pub mod method;
 pub mod notices;
+pub mod performers;
 pub mod profile;
 pub mod ranking;
 pub mod ranking_body;

@@ -152,12 +152,12 @@ impl Slot {
         self.change_class.attr("class", format!("c-change {dir}"));
         self.name.text(row.name.clone());
         self.code.text(row.code.clone());
-        let (badge, mark) = match row.membership {
-            Membership::A => (cx.badges[0].clone(), "▲"),
-            Membership::B => (cx.badges[1].clone(), "○"),
-            Membership::Other => (String::new(), ""),
+        let badge = match row.membership {
+            Membership::A => cx.badges[0].clone(),
+            Membership::B => cx.badges[1].clone(),
+            Membership::Other => String::new(),
         };
-        self.marker.text(mark.to_string());
+        self.marker.text(row.membership.mark().to_string());
         self.marker_class.attr("class", format!("marker {group}"));
         self.marker_title.attr("title", badge.clone());
         self.marker_hidden.flag("hidden", badge.is_empty());

@@ -1,8 +1,9 @@
 //! Everything derived from the inputs, each computed once per change and shared by every
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
-//! the pair of groups compared now, under the published weights and by year, and every group
-//! compared now (when more than two are).
+//! the pair of groups compared now, under the published weights and by year, every group
+//! compared now (when more than two are), and the over- and under-performers against income
+//! now.
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use index_core::bundle::Bundle;
 use index_core::groups::{self, GroupComparison, GroupsComparison};
 use index_core::method::Method;
+use index_core::performers::{self, Performers};
 use index_core::pipeline::{self, Prepared, Results};
 use leptos::prelude::*;
 
@@ -53,6 +55,11 @@ pub struct Scored {
 /// [`YearData::years`]; `None` for a year where it cannot be made).
 pub type GapsByYear = Vec<Option<GroupComparison>>;
 
+/// The over- and under-performers against income in the year shown, under the current weights
+/// and method ([`performers::performers`]), or why there are none (a bundle without a GDP per
+/// capita indicator), for people.
+pub type PerformersNow = Result<Performers, String>;
+
 /// The derived results. `Copy`: memo handles.
 #[derive(Debug, Clone, Copy)]
 pub struct Derived {
@@ -70,6 +77,9 @@ pub struct Derived {
     /// Every group compared in the year shown, under the current weights, when more than two
     /// are (`None` for two: the pair's comparison says it all).
     pub groups_all: Memo<Option<Shared<GroupsComparison>>>,
+    /// The performers against income in the year shown, under the current weights (read by
+    /// the performers chart and table).
+    pub performers: Memo<Option<Shared<PerformersNow>>>,
 }
 
 impl Derived {
@@ -135,6 +145,13 @@ impl Derived {
                 .ok()
                 .map(Shared::new)
         });
+        let performers = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let r = current()?;
+            Some(Shared::new(
+                performers::performers(&b, &r).map_err(|e| e.to_string()),
+            ))
+        });
         Derived {
             prepared,
             scored,
@@ -143,6 +160,7 @@ impl Derived {
             gaps_baseline,
             gaps_by_year,
             groups_all,
+            performers,
         }
     }
 }

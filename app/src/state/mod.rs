@@ -2,7 +2,7 @@
 //!
 //! - [`Inputs`]: the engine's inputs, behind validating setters (the only way to change them);
 //! - [`Derived`]: what the engine computes from them, each result once per change, shared;
-//! - [`TableUi`]: the ranking table's search, filter and sort;
+//! - [`TableUi`]: the ranking table's search, filter and sort, the performers table's sort;
 //! - [`Notices`]: messages for the person;
 //! - the catalogue of datasets and what is loading ([`Loading`]).
 //!
@@ -18,10 +18,10 @@ use index_core::scenario::Scenario;
 use leptos::prelude::*;
 use serde::Deserialize;
 
-pub use derived::{prepare_all, Derived, GapsByYear, Scored, YearData};
+pub use derived::{prepare_all, Derived, GapsByYear, PerformersNow, Scored, YearData};
 pub use inputs::{first_two, Inputs};
 pub use notices::{Level, Notice, Notices};
-pub use table::{SortKey, TableUi};
+pub use table::{PerformerKey, SortKey, TableUi};
 
 /// One entry of `data/catalogue.json`, written by `index data build`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -1,5 +1,6 @@
-//! The ranking table's own state: search text, group filter, sort. Any value is valid (an
-//! unknown filter simply shows no row), so these are plain signals.
+//! The tables' own state: the ranking table's search text, group filter and sort, and the
+//! performers table's sort. Any value is valid (an unknown filter simply shows no row), so
+//! these are plain signals.
 
 use leptos::prelude::*;
 
@@ -16,7 +17,21 @@ pub enum SortKey {
     Node(usize),
 }
 
-/// The ranking table's controls. `Copy`: signal handles.
+/// The performers table's sort keys, each with its natural order (see
+/// [`crate::view_model::performers::rows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerformerKey {
+    /// Name, A to Z.
+    Name,
+    /// Actual rank (by score, among the economies compared), best first.
+    Actual,
+    /// Expected rank (by GDP per capita), best first.
+    Expected,
+    /// Expected − actual, largest over-performer first (the default).
+    Difference,
+}
+
+/// The tables' controls. `Copy`: signal handles.
 #[derive(Debug, Clone, Copy)]
 pub struct TableUi {
     /// Search text.
@@ -25,27 +40,38 @@ pub struct TableUi {
     pub filter: RwSignal<String>,
     /// Sort key and whether descending.
     pub sort: RwSignal<(SortKey, bool)>,
+    /// The performers table's sort key and whether its natural order is turned round.
+    pub performers: RwSignal<(PerformerKey, bool)>,
 }
 
 impl TableUi {
-    /// No search, no filter, by rank.
+    /// No search, no filter, by rank; performers largest over-performer first.
     pub fn new() -> Self {
         TableUi {
             search: RwSignal::new(String::new()),
             filter: RwSignal::new(String::new()),
             sort: RwSignal::new((SortKey::Rank, false)),
+            performers: RwSignal::new((PerformerKey::Difference, false)),
         }
     }
 
-    /// Sorts by `key`, or turns the order round when it is already the key.
+    /// Sorts the ranking by `key`, or turns the order round when it is already the key.
     pub fn sort_by(&self, key: SortKey) {
-        self.sort.update(|s| {
-            if s.0 == key {
-                s.1 = !s.1;
-            } else {
-                *s = (key, false);
-            }
-        });
+        self.sort.update(|s| toggle(s, key));
+    }
+
+    /// Sorts the performers by `key`, or turns the order round when it is already the key.
+    pub fn sort_performers_by(&self, key: PerformerKey) {
+        self.performers.update(|s| toggle(s, key));
+    }
+}
+
+/// `key` in its natural order, or the order turned round when `key` is already the key.
+fn toggle<K: PartialEq>(sort: &mut (K, bool), key: K) {
+    if sort.0 == key {
+        sort.1 = !sort.1;
+    } else {
+        *sort = (key, false);
     }
 }
 

@@ -285,6 +285,12 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .map_err(|e| format!("cannot open a WebDriver session: {e}"))?;
+        // Headless Chromium starts no narrower than 500 px whatever `--window-size` says;
+        // resizing the window once it is open gives the width asked for (a phone's 360 px).
+        client
+            .set_window_size(w, h)
+            .await
+            .map_err(|e| format!("cannot size the window to {w} × {h}: {e}"))?;
         Ok(Browser {
             client,
             driver,
@@ -425,6 +431,35 @@ impl Browser {
         Ok((cell(0), cell(1), cell(2)))
     }
 
+    /// The performers table's rows as shown: `[code, rank, expected rank, difference]` for an
+    /// economy compared (the difference with an ASCII minus, without `+`), `[code, note]` for
+    /// one without GDP per capita.
+    pub async fn performer_rows(&self) -> Result<Vec<Vec<String>>> {
+        let v = self
+            .js(
+                "return [...document.querySelectorAll('#performers-table tbody tr.row')].map(r => \
+                 [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.textContent)])",
+            )
+            .await?;
+        let text = |c: &Value| {
+            c.as_str()
+                .unwrap_or_default()
+                .replace('−', "-")
+                .trim_start_matches('+')
+                .to_string()
+        };
+        Ok(v.as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        r.as_array()
+                            .map_or(vec![], |r| r.iter().map(text).collect())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Saves a PNG screenshot under `tests/artifacts/`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
@@ -498,6 +533,25 @@ pub fn cli_ftri_ranking(extra: &[&str]) -> Vec<Value> {
         .as_array()
         .cloned()
         .expect("index rank gives units")
+}
+
+/// The CLI's performers against income for the FTRI bundle the site serves (`index performers
+/// --format json`, then `extra`).
+///
+/// # Panics
+/// The CLI fails (a failed test).
+#[allow(clippy::expect_used)] // a CLI that fails is a failed test
+pub fn cli_ftri_performers(extra: &[&str]) -> Value {
+    let bundle = ftri_bundle();
+    let mut args = vec![
+        "performers",
+        "--bundle",
+        bundle.as_str(),
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    cli_json(&args).expect("index performers answers")
 }
 
 /// An empty directory `name-<pid>` under [`artifacts`] (downloads land there).
