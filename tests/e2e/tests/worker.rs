@@ -157,7 +157,10 @@ async fn every_year_comes_from_the_worker_with_the_clis_and_the_pages_figures() 
     };
     assert_eq!(meta[0][0], "# Index Explorer data export");
     assert!(
-        line("title").starts_with("Frontier Technology Readiness Index by country, every year ("),
+        line("title").starts_with(
+            "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021) by country, every \
+             year ("
+        ),
         "{}",
         line("title")
     );
