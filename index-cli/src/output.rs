@@ -10,6 +10,14 @@ use serde::Serialize;
 
 use crate::Format;
 
+/// A writer of rows for `format`: comma-separated for csv, tab-separated for text.
+fn rows_writer<W: std::io::Write>(format: Format, out: W) -> csv::Writer<W> {
+    let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+    csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out)
+}
+
 fn round(x: Option<f64>, digits: usize) -> String {
     x.map_or_else(String::new, |v| format!("{v:.digits$}"))
 }
@@ -68,10 +76,7 @@ pub fn ranking(
             outln!();
         }
         Format::Csv | Format::Text => {
-            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(stdout.lock());
+            let mut w = rows_writer(format, stdout.lock());
             let mut header = vec!["code", "name", "score", "rank"];
             header.extend(pillars.iter().map(|(_, id)| *id));
             header.push("note");
@@ -154,10 +159,7 @@ pub fn performers(bundle: &Bundle, table: &Performers, format: Format) -> Result
             outln!();
         }
         Format::Csv | Format::Text => {
-            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(stdout.lock());
+            let mut w = rows_writer(format, stdout.lock());
             w.write_record([
                 "code",
                 "name",
@@ -464,10 +466,7 @@ pub fn comparison(
             outln!();
         }
         Format::Csv | Format::Text => {
-            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(stdout.lock());
+            let mut w = rows_writer(format, stdout.lock());
             let mut header = vec!["code".to_string(), "name".to_string()];
             header.extend(runs.iter().map(|(l, _, _)| format!("rank: {l}")));
             header.extend(["change".to_string(), "largest_move".to_string()]);

@@ -350,6 +350,16 @@ mod tests {
     use crate::method::{Method, MethodSpec, Normalisation};
     use crate::pipeline::run;
 
+    /// The results in 2020 with the values taken as published scores (no normalisation).
+    fn published_scores(d: &crate::dataset::Dataset, f: &Framework) -> Results {
+        let m = Method::new(MethodSpec {
+            normalisation: Normalisation::None,
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        run(d, f, &m, &f.weights(), 2020).unwrap()
+    }
+
     /// Five units in three groups, two pillars `x` and `y` (published scores, no
     /// normalisation) under the index (their mean):
     /// LDC A (1, 4), B (3, 4); developing C (4, 6); developed D (8, 5), E (8, 7).
@@ -381,12 +391,7 @@ mod tests {
             agg("idx", None, 1.0),
         ])
         .unwrap();
-        let m = Method::new(MethodSpec {
-            normalisation: Normalisation::None,
-            ..MethodSpec::default()
-        })
-        .unwrap();
-        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let r = published_scores(&d, &f);
         compare_groups(&d, &f, &r, &["LDC", "developing", "developed"]).unwrap()
     }
 
@@ -424,12 +429,7 @@ mod tests {
             &[("x", Higher, &[Some(2.0), Some(8.0)])],
         );
         let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
-        let m = Method::new(MethodSpec {
-            normalisation: Normalisation::None,
-            ..MethodSpec::default()
-        })
-        .unwrap();
-        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let r = published_scores(&d, &f);
         let two = compare(&d, &f, &r, "LDC", "developed").unwrap();
         let idx = two.index().unwrap();
         assert_eq!((idx.a.mean, idx.b.mean), (Some(2.0), Some(8.0)));
@@ -456,12 +456,7 @@ mod tests {
             &[("x", Higher, &[Some(1e308), Some(1.7e308), Some(-1e308)])],
         );
         let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
-        let m = Method::new(MethodSpec {
-            normalisation: Normalisation::None,
-            ..MethodSpec::default()
-        })
-        .unwrap();
-        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let r = published_scores(&d, &f);
         let g = compare(&d, &f, &r, "LDC", "dev").unwrap();
         let idx = g.index().unwrap();
         assert_eq!(idx.a.mean, Some(1.35e308));
@@ -487,12 +482,7 @@ mod tests {
             )],
         );
         let f = Framework::new(vec![leaf("x", "idx", 1.0), agg("idx", None, 1.0)]).unwrap();
-        let m = Method::new(MethodSpec {
-            normalisation: Normalisation::None,
-            ..MethodSpec::default()
-        })
-        .unwrap();
-        let r = run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        let r = published_scores(&d, &f);
         let g = compare(&d, &f, &r, "ldc", "dev").unwrap();
         assert_eq!(g.a, "LDC", "ids resolve ignoring case");
         let idx = g.index().unwrap();

@@ -460,6 +460,20 @@ impl Browser {
             .unwrap_or_default())
     }
 
+    /// Elements that reach past the window's right edge outside any box that scrolls or clips
+    /// — what makes a page scroll sideways —, named by tag, id and class (at most 8; an empty
+    /// list when the page fits).
+    pub async fn past_right_edge(&self) -> Result<Value> {
+        self.js(
+            "const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) \
+                 if (getComputedStyle(p).overflowX !== 'visible') return true; return false; }; \
+             return [...document.querySelectorAll('body *')]\
+             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e))\
+             .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).slice(0, 8)",
+        )
+        .await
+    }
+
     /// Saves a PNG screenshot under `tests/artifacts/`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;

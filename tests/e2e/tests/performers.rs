@@ -206,18 +206,8 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
     show_panel(&phone).await;
     let width = phone.js("return window.innerWidth").await.unwrap();
     assert_eq!(width.as_u64(), Some(360), "a phone's width");
-    // Nothing reaches past the window's right edge but inside a box that scrolls or clips
-    // (none should: the page does not scroll sideways), named by tag, id and class.
-    let past_edge = phone
-        .js(
-            "const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) \
-                 if (getComputedStyle(p).overflowX !== 'visible') return true; return false; }; \
-             return [...document.querySelectorAll('body *')]\
-             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e))\
-             .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).slice(0, 8)",
-        )
-        .await
-        .unwrap();
+    // Nothing reaches past the window's right edge but inside a box that scrolls or clips.
+    let past_edge = phone.past_right_edge().await.unwrap();
     assert_eq!(
         past_edge,
         serde_json::json!([]),
