@@ -40,18 +40,23 @@ pub fn GapPanel() -> impl IntoView {
             .unwrap_or_default()
     };
     let pick = move |side: usize, value: String| state.inputs.set_group(side, value);
+    // The choices for the group in place `side`, that group selected.
+    let options = move |side: usize| {
+        let current = all.with(|g| g.get(side).cloned().unwrap_or_default());
+        group_options()
+            .into_iter()
+            .map(|(gid, name)| {
+                let sel = gid == current;
+                view! { <option value=gid selected=sel>{name}</option> }
+            })
+            .collect_view()
+    };
     let picker = move |side: usize, id: &'static str, label: &'static str| {
         view! {
             <label class="field">
                 <span>{label}</span>
                 <select id=id on:change=move |ev| pick(side, event_target_value(&ev))>
-                    {move || {
-                        let current = groups.with(|g| g.get(side).cloned().unwrap_or_default());
-                        group_options().into_iter().map(|(gid, name)| {
-                            let sel = gid == current;
-                            view! { <option value=gid selected=sel>{name}</option> }
-                        }).collect_view()
-                    }}
+                    {move || options(side)}
                 </select>
             </label>
         }
@@ -63,13 +68,7 @@ pub fn GapPanel() -> impl IntoView {
                     aria-label=format!("Group {}", side + 1)
                     on:change=move |ev| pick(side, event_target_value(&ev))
                 >
-                    {move || {
-                        let current = all.with(|g| g.get(side).cloned().unwrap_or_default());
-                        group_options().into_iter().map(|(gid, name)| {
-                            let sel = gid == current;
-                            view! { <option value=gid selected=sel>{name}</option> }
-                        }).collect_view()
-                    }}
+                    {move || options(side)}
                 </select>
                 <button class="remove-group" title="Stop comparing this group" on:click=move |_| state.inputs.remove_group(side)>"×"</button>
             </div>
