@@ -104,12 +104,18 @@ where
 /// How far outside the viewport a chart is still drawn on each change.
 const NEAR_VIEW: &str = "300px";
 
-/// Whether `canvas` is within [`NEAR_VIEW`] of the viewport (false until the browser first
-/// says; true for good where there is no `IntersectionObserver`).
-fn watch_view(canvas: NodeRef<leptos::html::Canvas>) -> RwSignal<bool> {
+/// Whether the element `node` refers to is within [`NEAR_VIEW`] of the viewport (false until
+/// the browser first says; true for good where there is no `IntersectionObserver`). What reads
+/// it can leave its work undone while out of view: a memo nothing reads is not computed.
+pub(crate) fn watch_view<E>(node: NodeRef<E>) -> RwSignal<bool>
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     let in_view = RwSignal::new(false);
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
+        let Some(el) = node.get() else { return };
+        let el: &web_sys::Element = el.unchecked_ref();
         let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let last = entries
                 .iter()
@@ -126,7 +132,7 @@ fn watch_view(canvas: NodeRef<leptos::html::Canvas>) -> RwSignal<bool> {
             &options,
         ) {
             Ok(observer) => {
-                observer.observe(&el);
+                observer.observe(el);
                 let kept = StoredValue::new_local((observer, seen));
                 on_cleanup(move || kept.with_value(|(o, _)| o.disconnect()));
             }

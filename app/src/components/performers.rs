@@ -9,6 +9,7 @@
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
+use super::chart::watch_view;
 use super::charts_panel::ChartCard;
 use super::closest;
 use crate::charts::ChartKind;
@@ -21,6 +22,10 @@ pub fn PerformersPanel() -> impl IntoView {
     let state = use_state();
     let (bundle, table, performers) =
         (state.inputs.bundle(), state.table, state.derived.performers);
+    // Out of view, the panel reads nothing, so a slider step computes and writes none of it
+    // (the performers memo included); it catches up when it comes into view.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let in_view = watch_view(panel);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
         let p = performers.get()?;
@@ -28,6 +33,9 @@ pub fn PerformersPanel() -> impl IntoView {
         Some(rows(&b, p, table.performers.get()))
     });
     let summary = move || {
+        if !in_view.get() {
+            return None;
+        }
         performers.with(|p| {
             p.as_ref().map(|p| match p.as_ref() {
                 Ok(p) => coverage(p),
@@ -57,6 +65,9 @@ pub fn PerformersPanel() -> impl IntoView {
     // ~40 ms per slider step (an erased view re-sets every attribute), one write takes ~1 ms.
     let body = NodeRef::<leptos::html::Tbody>::new();
     Effect::new(move |_| {
+        if !in_view.get() {
+            return;
+        }
         let selected = state.inputs.selection().get();
         let Some(tb) = body.get() else { return };
         let html = rows.with(|r| {
@@ -74,7 +85,7 @@ pub fn PerformersPanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel performers" aria-labelledby="performers-h" id="performers">
+        <section class="panel performers" aria-labelledby="performers-h" id="performers" node_ref=panel>
             <div class="panel-head"><h2 id="performers-h">"Over- and under-performers against income"</h2></div>
             <p class="hint">"Expected rank: the rank by GDP per capita (PPP) among the economies compared. \
                 Difference = expected − actual rank: positive when an economy scores better than its income predicts \

@@ -82,6 +82,15 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 900).await.unwrap();
     b.open(&site.url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    // Out of view the panel computes and writes nothing (a slider step costs what it did
+    // without it); brought into view, it fills.
+    let empty = b
+        .js("return document.querySelectorAll('#performers-table tbody tr').length")
+        .await
+        .unwrap();
+    assert_eq!(empty.as_u64(), Some(0), "nothing written while out of view");
+    show_panel(&b).await;
     b.wait_for("#performers-table tbody tr.row", 30)
         .await
         .unwrap();
@@ -200,10 +209,14 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
     let phone = Browser::start(360, 800).await.unwrap();
     phone.open(&site.url).await.unwrap();
     phone
-        .wait_for("#performers-table tbody tr.row", 30)
+        .wait_for("#rank-table tbody tr.row", 30)
         .await
         .unwrap();
     show_panel(&phone).await;
+    phone
+        .wait_for("#performers-table tbody tr.row", 30)
+        .await
+        .unwrap();
     let width = phone.js("return window.innerWidth").await.unwrap();
     assert_eq!(width.as_u64(), Some(360), "a phone's width");
     // Nothing reaches past the window's right edge but inside a box that scrolls or clips.
