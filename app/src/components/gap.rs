@@ -154,6 +154,15 @@ pub fn GapPanel() -> impl IntoView {
                                 {heads.into_iter().map(|(short, full)| view! { <th class="num" title=full>{short}</th> }).collect_view()}
                             </tr>
                         </thead>
+                        <tfoot>
+                            // Scored on the index, of the members: the means' coverage.
+                            <tr class="groups-scored">
+                                <th scope="row">"Units scored"</th>
+                                {rows.first().map(|r| r.cells.iter().map(|(g, _)| view! {
+                                    <td class="num" title=format::percent(g.coverage)>{format!("{}/{}", g.scored, g.members)}</td>
+                                }).collect_view())}
+                            </tr>
+                        </tfoot>
                         <tbody>
                             {rows.into_iter().map(|r| view! {
                                 <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>

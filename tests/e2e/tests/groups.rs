@@ -47,6 +47,18 @@ async fn three_groups_are_the_clis_and_stay_in_the_link() {
             );
         }
     }
+    // Units scored of the members, per group, on the index.
+    let scored = b
+        .js("return [...document.querySelectorAll('#groups-table tfoot td')].map(td => td.textContent)")
+        .await
+        .unwrap();
+    let want: Vec<String> = nodes[0]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| format!("{}/{}", g["scored"], g["members"]))
+        .collect();
+    assert_eq!(scored, serde_json::json!(want));
     let sentence = b.text("#groups-sentence").await.unwrap();
     assert_eq!(sentence, year["sentence"].as_str().unwrap());
     b.screenshot("groups-three-1280.png").await.unwrap();
