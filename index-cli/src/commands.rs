@@ -275,14 +275,9 @@ pub fn compare(
         let results = r
             .run(&bundle)
             .map_err(|e| format!("scenario `{label}`: {e}"))?;
-        let gap = groups::compare(
-            bundle.dataset(),
-            bundle.framework(),
-            &results,
-            &r.groups[0],
-            &r.groups[1],
-        )
-        .map_err(|e| format!("scenario `{label}`: {e}"))?;
+        let (a, b) = r.pair();
+        let gap = groups::compare(bundle.dataset(), bundle.framework(), &results, a, b)
+            .map_err(|e| format!("scenario `{label}`: {e}"))?;
         runs.push((label.clone(), results, gap));
     }
     output::comparison(&bundle, &runs, format, digits)

@@ -28,6 +28,13 @@ use crate::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, 
 
 pub use crate::error::short_number;
 
+/// The first two of `groups` — the pair a two-group comparison shows — with "" for a missing
+/// one.
+pub fn pair_of(groups: &[String]) -> (&str, &str) {
+    let at = |i: usize| groups.get(i).map_or("", String::as_str);
+    (at(0), at(1))
+}
+
 /// The most groups a scenario compares at once.
 pub const MAX_GROUPS: usize = 6;
 
@@ -279,6 +286,12 @@ impl Resolved {
             groups: bundle.default_groups().to_vec(),
             selection: None,
         }
+    }
+
+    /// The first two groups compared: the pair a two-group comparison (the gap table, a
+    /// scenario comparison) shows. Resolving keeps two or more; "" stands for a missing one.
+    pub fn pair(&self) -> (&str, &str) {
+        pair_of(&self.groups)
     }
 
     /// The whole pipeline for the resolved year, method and weights on `bundle` (the bundle

@@ -311,6 +311,6 @@ impl Inputs {
 
 /// The first two of `groups` (an empty id where there are fewer: before a bundle is loaded).
 pub fn first_two(groups: &[String]) -> [String; 2] {
-    let at = |i: usize| groups.get(i).cloned().unwrap_or_default();
-    [at(0), at(1)]
+    let (a, b) = index_core::scenario::pair_of(groups);
+    [a.to_string(), b.to_string()]
 }
