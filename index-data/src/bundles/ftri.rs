@@ -128,8 +128,7 @@ pub(crate) fn build_2025(inputs: &mut Inputs<'_>) -> Result<Built> {
     const ID: &str = "ftri-2025";
     let b = builtin::ftri_published().map_err(Error::engine(ID))?;
     check_mapping(&b, &[(TIR2025_SCORE, "ftri_published")])?;
-    let countries = inputs.countries()?;
-    let tir = read::unctad::read_tir2025(&inputs.path(super::TIR2025), &countries)?;
+    let tir = inputs.tir2025()?;
     let files = super::inputs(ID).unwrap_or_default();
     // Every economy with a score is a unit; one listed without a score (e.g. Somalia) is not.
     let units = tir

@@ -117,6 +117,7 @@ pub(crate) struct Inputs<'a> {
     countries: Option<Rc<Countries>>,
     hdr: Option<Rc<HdrFile>>,
     income: Option<Rc<IncomeGroups>>,
+    tir2025: Option<Rc<read::unctad::Tir2025>>,
     unctad: Option<Rc<UnctadGroups>>,
     wdi: HashMap<String, Rc<WdiFile>>,
 }
@@ -129,6 +130,7 @@ impl<'a> Inputs<'a> {
             countries: None,
             hdr: None,
             income: None,
+            tir2025: None,
             unctad: None,
             wdi: HashMap::new(),
         }
@@ -174,15 +176,26 @@ impl<'a> Inputs<'a> {
         Ok(i)
     }
 
+    /// UNCTAD's TIR 2025 figure data (the `ftri-2025` edition and UNCTAD's groups).
+    pub fn tir2025(&mut self) -> Result<Rc<read::unctad::Tir2025>> {
+        if let Some(t) = &self.tir2025 {
+            return Ok(Rc::clone(t));
+        }
+        let countries = self.countries()?;
+        let t = Rc::new(read::unctad::read_tir2025(&self.path(TIR2025), &countries)?);
+        self.tir2025 = Some(Rc::clone(&t));
+        Ok(t)
+    }
+
     /// UNCTAD's country groups (TIR 2025 figure data, completed by TIR 2023's table 1).
     pub fn unctad(&mut self) -> Result<Rc<UnctadGroups>> {
         if let Some(u) = &self.unctad {
             return Ok(Rc::clone(u));
         }
         let countries = self.countries()?;
-        let tir2025 = read::unctad::read_tir2025(&self.path(TIR2025), &countries)?;
+        let tir2025 = self.tir2025()?;
         let (_, tir2023) = read::unctad::read_tir2023_groups(&self.path(TIR2023), &countries)?;
-        let u = Rc::new(UnctadGroups::new(&countries, tir2025, &tir2023));
+        let u = Rc::new(UnctadGroups::new(&countries, &tir2025, &tir2023));
         self.unctad = Some(Rc::clone(&u));
         Ok(u)
     }
@@ -244,7 +257,7 @@ impl UnctadGroups {
     /// developed flag.
     pub fn new(
         countries: &Countries,
-        tir2025: read::unctad::Tir2025,
+        tir2025: &read::unctad::Tir2025,
         tir2023: &BTreeMap<String, bool>,
     ) -> Self {
         use read::unctad::UnctadGroup;
