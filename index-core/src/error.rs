@@ -279,6 +279,10 @@ pub enum Error {
         /// The bundle's id.
         bundle: String,
     },
+    /// An uncertainty or sensitivity analysis asked for more than its sampler or its bounds
+    /// allow (draws, inputs, bootstrap replicates), or for nothing to vary.
+    #[error("uncertainty analysis: {0}")]
+    Sampling(String),
     /// Fewer than two groups, or more than [`crate::scenario::MAX_GROUPS`], to compare.
     #[error("groups to compare: {count}; from 2 to {max} can be compared")]
     GroupCount {

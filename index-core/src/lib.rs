@@ -19,6 +19,7 @@
 //! | common scale | [`normalise`] |
 //! | pillar and index scores | [`aggregate`] |
 //! | competition ranking | [`rank`] |
+//! | low-discrepancy sample points (Owen-scrambled Sobol) | [`sample`] |
 //! | sorting through one compiled sort (a smaller wasm) | [`order`] |
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
@@ -70,6 +71,7 @@ pub mod order;
 pub mod performers;
 pub mod pipeline;
 pub mod rank;
+pub mod sample;
 pub mod scenario;
 pub mod screen;
 pub mod stats;
