@@ -32,8 +32,7 @@ pub struct Sobol {
 }
 
 impl Sobol {
-    /// A sequence of `dims` dimensions (1 to [`MAX_DIMENSIONS`]); the seed's two halves are
-    /// folded into the crate's 32-bit seed.
+    /// A sequence of `dims` dimensions (1 to [`MAX_DIMENSIONS`]), seeded by [`fold`]`(seed)`.
     ///
     /// # Errors
     /// [`Error::Sampling`] for 0 or more than [`MAX_DIMENSIONS`] dimensions.
@@ -43,9 +42,10 @@ impl Sobol {
                 "{dims} uncertain inputs; the sampler takes 1 to {MAX_DIMENSIONS}"
             )));
         }
-        // Fold the 64-bit seed; the low half alone would make seeds 1 and 2^32 + 1 equal.
-        let seed = (seed as u32) ^ ((seed >> 32) as u32).rotate_left(16);
-        Ok(Sobol { dims, seed })
+        Ok(Sobol {
+            dims,
+            seed: fold(seed),
+        })
     }
 
     /// The number of dimensions.
@@ -57,12 +57,28 @@ impl Sobol {
     /// each coordinate in [0, 1). Indices wrap at [`MAX_POINTS`]; callers bound their counts
     /// by it.
     pub fn point(&self, index: u32, out: &mut [f64]) {
-        let index = index % MAX_POINTS;
         for (d, slot) in out.iter_mut().take(self.dims).enumerate() {
-            // `d < dims ≤ MAX_DIMENSIONS` (checked in `new`), so `sample` cannot panic.
-            *slot = f64::from(sobol_burley::sample(index, d as u32, self.seed));
+            *slot = coordinate(index, d, self.seed);
         }
     }
+}
+
+/// The 32-bit seed of the sampler for a 64-bit seed: both halves count (the low half alone
+/// would make seeds 1 and 2³² + 1 equal).
+pub fn fold(seed: u64) -> u32 {
+    (seed as u32) ^ ((seed >> 32) as u32).rotate_left(16)
+}
+
+/// Coordinate `dim` of point `index` of the sequence seeded `seed` (32-bit), in [0, 1), for
+/// any number of dimensions: past [`MAX_DIMENSIONS`], each further block of dimensions is
+/// another, independently seeded, sequence (points are stratified within a block, and only
+/// randomly associated across blocks). Indices wrap at [`MAX_POINTS`].
+pub fn coordinate(index: u32, dim: usize, seed: u32) -> f64 {
+    let block = (dim / MAX_DIMENSIONS) as u32;
+    // `dim % MAX_DIMENSIONS < NUM_DIMENSIONS`, so `sample` cannot panic.
+    let d = (dim % MAX_DIMENSIONS) as u32;
+    let seed = seed ^ block.wrapping_mul(0x9E37_79B9);
+    f64::from(sobol_burley::sample(index % MAX_POINTS, d, seed))
 }
 
 #[cfg(test)]
