@@ -25,6 +25,7 @@
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
+//! | how far a rank can be trusted: Monte Carlo over weights and methods | [`uncertainty`] |
 //! | saved and shared scenarios | [`scenario`] |
 //! | what a bundle ships | [`bundle`] |
 //! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
@@ -76,5 +77,6 @@ pub mod scenario;
 pub mod screen;
 pub mod stats;
 pub mod treat;
+pub mod uncertainty;
 
 pub use error::{Error, Result};
