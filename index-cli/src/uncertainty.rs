@@ -1,0 +1,274 @@
+//! `index uncertainty`: how far each rank can be trusted (Monte Carlo over the uncertain inputs
+//! chosen), as the app's analysis worker computes it — the same plan and seed give the same
+//! figures.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use index_core::error::excerpt;
+use index_core::method::{Aggregation, Normalisation};
+use index_core::uncertainty::{self, Input, Plan, Run, Uncertainty, WeightNoise};
+
+use crate::commands::{load, Job};
+use crate::{Format, Selection};
+
+/// The options of `index uncertainty`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    selection: Selection,
+    /// Number of draws (1 to 65536).
+    #[arg(long, short = 'n', default_value_t = uncertainty::DEFAULT_DRAWS)]
+    draws: u32,
+    /// The seed: the same seed gives the same draws, here and in the browser.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The uncertain inputs, comma-separated: weights, normalisation, aggregation,
+    /// winsorisation, imputation.
+    #[arg(long, default_value = "weights", value_name = "INPUTS")]
+    vary: String,
+    /// How far each weight varies, in % of itself (uniform on w·(1 ± p/100)).
+    #[arg(long, default_value_t = 25.0, value_name = "P")]
+    weight_noise: f64,
+    /// Draw each parent's children's shares uniformly on the simplex instead.
+    #[arg(long)]
+    simplex: bool,
+    /// The normalisations drawn from when normalisation varies.
+    #[arg(long, default_value = "minmax,zscore,prank", value_name = "LIST")]
+    normalisations: String,
+    /// The aggregations drawn from when aggregation varies.
+    #[arg(long, default_value = "arithmetic,geometric", value_name = "LIST")]
+    aggregations: String,
+    /// The range of the winsorisation limit when it varies (0: no outlier treatment).
+    #[arg(long, default_value = "0-5", value_name = "LO-HI")]
+    winsorisation: String,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+}
+
+/// Reads the plan from the options.
+fn plan(args: &Args) -> Result<Plan, String> {
+    let mut plan = Plan {
+        draws: args.draws,
+        seed: args.seed,
+        weights: None,
+        ..Plan::default()
+    };
+    for name in args.vary.split(',').map(str::trim) {
+        match name {
+            "weights" => {
+                plan.weights = Some(if args.simplex {
+                    WeightNoise::Simplex
+                } else {
+                    WeightNoise::Relative {
+                        p: args.weight_noise / 100.0,
+                    }
+                });
+            }
+            "normalisation" => {
+                plan.normalisations = list(&args.normalisations, "--normalisations")?;
+            }
+            "aggregation" => plan.aggregations = list(&args.aggregations, "--aggregations")?,
+            "winsorisation" => {
+                let range = args
+                    .winsorisation
+                    .split_once('-')
+                    .and_then(|(lo, hi)| Some((lo.trim().parse().ok()?, hi.trim().parse().ok()?)))
+                    .ok_or_else(|| {
+                        format!(
+                            "--winsorisation takes a range like 0-5, got `{}`",
+                            excerpt(&args.winsorisation)
+                        )
+                    })?;
+                plan.winsorisation = Some(range);
+            }
+            "imputation" => plan.imputation = true,
+            other => {
+                return Err(format!(
+                    "--vary: `{}` is not an input; choose from {}",
+                    excerpt(other),
+                    all_inputs()
+                ))
+            }
+        }
+    }
+    plan.check().map_err(|e| e.to_string())?;
+    Ok(plan)
+}
+
+/// Every input's name, for messages.
+fn all_inputs() -> String {
+    [
+        Input::Weights,
+        Input::Normalisation,
+        Input::Aggregation,
+        Input::Winsorisation,
+        Input::Imputation,
+    ]
+    .map(Input::name)
+    .join(", ")
+}
+
+/// A comma-separated list of normalisations or aggregations.
+fn list<T: std::str::FromStr<Err = index_core::Error>>(
+    text: &str,
+    option: &str,
+) -> Result<Vec<T>, String> {
+    text.split(',')
+        .map(|s| s.trim().parse().map_err(|e| format!("{option}: {e}")))
+        .collect()
+}
+
+/// `index uncertainty`.
+pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
+    let plan = plan(args)?;
+    let job = load(data_dir, &args.selection)?;
+    let result = analyse(&job, &plan)?;
+    print(&job, &plan, &result, args.format)
+}
+
+/// Runs the plan on the job's scenario, with the scenario's groups.
+fn analyse(job: &Job, plan: &Plan) -> Result<Uncertainty, String> {
+    let (b, r) = (&job.bundle, &job.resolved);
+    let groups: Vec<&str> = r.groups.iter().map(String::as_str).collect();
+    let mut run = Run::new(
+        b.dataset(),
+        b.framework(),
+        &r.method,
+        &r.weights,
+        r.year,
+        &groups,
+        plan,
+    )
+    .map_err(|e| e.to_string())?;
+    while !run.advance(u32::MAX) {}
+    Ok(run.finish())
+}
+
+/// What varied, in words: "weights ±25 %", "normalisation (minmax, zscore)".
+fn described(plan: &Plan) -> String {
+    let words = |items: Vec<String>| items.join(", ");
+    plan.inputs()
+        .iter()
+        .map(|input| match input {
+            Input::Weights => match plan.weights {
+                Some(WeightNoise::Simplex) => "weights (uniform on the simplex)".to_string(),
+                Some(WeightNoise::Relative { p }) => format!(
+                    "weights ±{} %",
+                    index_core::error::short_number(p * 100.0)
+                ),
+                None => String::new(),
+            },
+            Input::Normalisation => format!(
+                "normalisation ({})",
+                words(plan.normalisations.iter().map(Normalisation::to_string).collect())
+            ),
+            Input::Aggregation => format!(
+                "aggregation ({})",
+                words(plan.aggregations.iter().map(Aggregation::to_string).collect())
+            ),
+            Input::Winsorisation => {
+                let (lo, hi) = plan.winsorisation.unwrap_or_default();
+                format!("winsorisation limit {lo}–{hi}")
+            }
+            Input::Imputation => "imputation on/off".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn print(job: &Job, plan: &Plan, u: &Uncertainty, format: Format) -> Result<(), String> {
+    let units = job.bundle.dataset().units();
+    let mut rows = u.summary();
+    rows.sort_by_key(|r| (r.nominal, r.unit));
+    let stdout = std::io::stdout();
+    let wide = rows.iter().filter(|r| r.is_wide()).count();
+    match format {
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = rows
+                .iter()
+                .filter_map(|r| {
+                    let unit = units.get(r.unit)?;
+                    Some(serde_json::json!({
+                        "code": unit.code,
+                        "name": unit.name,
+                        "rank": r.nominal,
+                        "median_rank": r.median,
+                        "q05": r.q05,
+                        "q95": r.q95,
+                        "best_drawn": r.range.0,
+                        "worst_drawn": r.range.1,
+                        "unranked_draws": r.unranked,
+                        "wide": r.is_wide(),
+                    }))
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "bundle": job.bundle.id(),
+                "year": job.resolved.year,
+                "plan": plan,
+                "varied": described(plan),
+                "draws": u.draws(),
+                "failed_draws": u.failed(),
+                "wide_interval": uncertainty::WIDE_INTERVAL,
+                "units": rows,
+                "gaps": u.gaps(),
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            outln!();
+        }
+        Format::Csv | Format::Text => {
+            let mut w = crate::output::rows_writer(format, stdout.lock());
+            w.write_record(["code", "name", "rank", "median_rank", "q05", "q95"])
+                .map_err(|e| e.to_string())?;
+            for r in &rows {
+                let Some(unit) = units.get(r.unit) else {
+                    continue;
+                };
+                w.write_record([
+                    unit.code.clone(),
+                    unit.name.clone(),
+                    r.nominal.to_string(),
+                    r.median.to_string(),
+                    r.q05.to_string(),
+                    r.q95.to_string(),
+                ])
+                .map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| e.to_string())?;
+            let mut err = std::io::stderr().lock();
+            let mut note = |line: String| writeln!(err, "{line}").map_err(|e| e.to_string());
+            note(format!(
+                "note: {} draws (seed {}) varying {}, {} in {}; {} of {} units' 5–95 % interval spans more than {} places",
+                u.draws(),
+                plan.seed,
+                described(plan),
+                job.bundle.id(),
+                job.resolved.year,
+                wide,
+                rows.len(),
+                uncertainty::WIDE_INTERVAL
+            ))?;
+            if u.failed() > 0 {
+                note(format!(
+                    "note: {} draws could not be scored (the method or weights drawn) and are left out",
+                    u.failed()
+                ))?;
+            }
+            for g in u.gaps() {
+                let x = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.4}"));
+                note(format!(
+                    "note: gap {} − {}: {} nominal, median {}, 90 % of draws within [{}, {}]",
+                    g.a,
+                    g.b,
+                    x(g.nominal),
+                    x(g.median),
+                    x(g.q05),
+                    x(g.q95)
+                ))?;
+            }
+        }
+    }
+    Ok(())
+}
