@@ -51,6 +51,13 @@
 //!   meaningful, which is the caller's decision to make.
 //! - `n` from 2 (COINr's `get_sensitivity` asks `N > 2`); a power of two keeps the Sobol points
 //!   balanced.
+//! - **Outputs far from 0.** The first-order sum uses `y_B` as given, so its spread grows with
+//!   the outputs' mean against their spread (`STᵢ` and `V` do not move). The Sobol points keep
+//!   the estimate itself close, but resampled rows lose that balance: Ishigami's function plus
+//!   1000 (2¹³ rows) still estimates `S₁ = 0.318` against 0.314, yet its 5–95 % interval is
+//!   about −4.8 to 5.4 instead of 0.29 to 0.34. COINr behaves the same. A caller whose output
+//!   has a large mean can subtract a constant (e.g. the mean of the outputs of `A` and `B`)
+//!   first: no index's expected value changes.
 //!
 //! ```
 //! use index_core::sensitivity::{estimate, Design};
