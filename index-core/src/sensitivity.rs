@@ -602,6 +602,41 @@ mod tests {
         assert_eq!(quantile(&[], 0.5), 0.0);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the outputs (any bits: NaN, infinities, 1e308), `estimate` returns finite
+        /// indices or an error, never panics; totals and the variance are never negative and
+        /// every interval is ordered.
+        #[test]
+        fn any_outputs_give_finite_indices_or_an_error(
+            (n, k) in (2usize..12, 1usize..4),
+            bits in proptest::collection::vec(proptest::prelude::any::<u64>(), 14 * 5),
+            small in proptest::prelude::any::<bool>(),
+            bootstrap in 0usize..20,
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let design = Design::new(n, k, seed).unwrap();
+            let outputs: Vec<f64> = bits
+                .iter()
+                .cycle()
+                .take(design.runs())
+                // Either any f64, or a small integer, so that most cases get past the checks.
+                .map(|b| if small { (b % 7) as f64 } else { f64::from_bits(*b) })
+                .collect();
+            if let Ok(s) = estimate(&design, &outputs, bootstrap, seed) {
+                proptest::prop_assert!(s.variance.is_finite() && s.variance >= 0.0);
+                proptest::prop_assert_eq!(s.indices.len(), k);
+                for i in &s.indices {
+                    proptest::prop_assert!(i.first.is_finite() && i.total >= 0.0, "{:?}", i);
+                    for (lo, hi) in [i.first_ci, i.total_ci].into_iter().flatten() {
+                        proptest::prop_assert!(lo <= hi && lo.is_finite() && hi.is_finite());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn bounds_and_bad_outputs_are_errors() {
         let max = MAX_POINTS as usize;
