@@ -20,6 +20,7 @@
 //! | pillar and index scores | [`aggregate`] |
 //! | competition ranking | [`rank`] |
 //! | low-discrepancy sample points (Owen-scrambled Sobol) | [`sample`] |
+//! | variance-based sensitivity indices (Saltelli design, bootstrap intervals) | [`sensitivity`] |
 //! | sorting through one compiled sort (a smaller wasm) | [`order`] |
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
@@ -75,6 +76,7 @@ pub mod rank;
 pub mod sample;
 pub mod scenario;
 pub mod screen;
+pub mod sensitivity;
 pub mod stats;
 pub mod treat;
 pub mod uncertainty;

@@ -61,6 +61,29 @@ impl Sobol {
             *slot = coordinate(index, d, self.seed);
         }
     }
+
+    /// Coordinate `dim` of point `index`, in [0, 1) — the value [`Sobol::point`] writes in slot
+    /// `dim` — or `None` when `dim` is not below [`Sobol::dims`]. Indices wrap at
+    /// [`MAX_POINTS`] as in [`Sobol::point`].
+    ///
+    /// ```
+    /// use index_core::sample::Sobol;
+    /// let s = Sobol::new(3, 42).unwrap();
+    /// let mut p = [0.0; 3];
+    /// s.point(9, &mut p);
+    /// assert_eq!(s.coordinate(9, 2), Some(p[2]));
+    /// assert_eq!(s.coordinate(9, 3), None);
+    /// ```
+    pub fn coordinate(&self, index: u32, dim: usize) -> Option<f64> {
+        (dim < self.dims).then(|| {
+            // `dim < dims ≤ MAX_DIMENSIONS`, so `sample` cannot panic.
+            f64::from(sobol_burley::sample(
+                index % MAX_POINTS,
+                dim as u32,
+                self.seed,
+            ))
+        })
+    }
 }
 
 /// The 32-bit seed of the sampler for a 64-bit seed: both halves count (the low half alone
