@@ -154,19 +154,28 @@ fn described(plan: &Plan) -> String {
         .map(|input| match input {
             Input::Weights => match plan.weights {
                 Some(WeightNoise::Simplex) => "weights (uniform on the simplex)".to_string(),
-                Some(WeightNoise::Relative { p }) => format!(
-                    "weights ±{} %",
-                    index_core::error::short_number(p * 100.0)
-                ),
+                Some(WeightNoise::Relative { p }) => {
+                    format!("weights ±{} %", index_core::error::short_number(p * 100.0))
+                }
                 None => String::new(),
             },
             Input::Normalisation => format!(
                 "normalisation ({})",
-                words(plan.normalisations.iter().map(Normalisation::to_string).collect())
+                words(
+                    plan.normalisations
+                        .iter()
+                        .map(Normalisation::to_string)
+                        .collect()
+                )
             ),
             Input::Aggregation => format!(
                 "aggregation ({})",
-                words(plan.aggregations.iter().map(Aggregation::to_string).collect())
+                words(
+                    plan.aggregations
+                        .iter()
+                        .map(Aggregation::to_string)
+                        .collect()
+                )
             ),
             Input::Winsorisation => {
                 let (lo, hi) = plan.winsorisation.unwrap_or_default();

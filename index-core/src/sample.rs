@@ -75,14 +75,7 @@ impl Sobol {
     /// assert_eq!(s.coordinate(9, 3), None);
     /// ```
     pub fn coordinate(&self, index: u32, dim: usize) -> Option<f64> {
-        (dim < self.dims).then(|| {
-            // `dim < dims ≤ MAX_DIMENSIONS`, so `sample` cannot panic.
-            f64::from(sobol_burley::sample(
-                index % MAX_POINTS,
-                dim as u32,
-                self.seed,
-            ))
-        })
+        (dim < self.dims).then(|| coordinate(index, dim, self.seed))
     }
 }
 

@@ -51,13 +51,12 @@
 //!   meaningful, which is the caller's decision to make.
 //! - `n` from 2 (COINr's `get_sensitivity` asks `N > 2`); a power of two keeps the Sobol points
 //!   balanced.
-//! - **Outputs far from 0.** The first-order sum uses `y_B` as given, so its spread grows with
-//!   the outputs' mean against their spread (`STᵢ` and `V` do not move). The Sobol points keep
-//!   the estimate itself close, but resampled rows lose that balance: Ishigami's function plus
-//!   1000 (2¹³ rows) still estimates `S₁ = 0.318` against 0.314, yet its 5–95 % interval is
-//!   about −4.8 to 5.4 instead of 0.29 to 0.34. COINr behaves the same. A caller whose output
-//!   has a large mean can subtract a constant (e.g. the mean of the outputs of `A` and `B`)
-//!   first: no index's expected value changes.
+//! - **Outputs far from 0.** Uncentred, the first-order sum's spread grows with the outputs'
+//!   mean against their spread (COINr's does): Ishigami's function plus 1000 (2¹³ rows) still
+//!   estimates `S₁ = 0.318` against 0.314, but its 5–95 % interval is about −4.8 to 5.4 instead
+//!   of 0.29 to 0.34. So every output is first centred on the mean of those of `A` and `B`; no
+//!   index's expected value changes (`mean(y_ABᵢ − y_A)` has expectation 0) and `STᵢ` and `V`,
+//!   which read differences only, do not move.
 //!
 //! ```
 //! use index_core::sensitivity::{estimate, Design};
@@ -235,7 +234,13 @@ pub fn estimate(
         )));
     }
     let n = design.n;
-    let mut blocks = outputs.chunks_exact(n);
+    // Centre the outputs on A's and B's mean: the first-order sum's expectation is unchanged
+    // (mean(y_AB_i − y_A) has expectation 0), but its spread no longer grows with the outputs'
+    // mean (uncentred, Ishigami + 1000 gives S1's interval −4.8…5.4 instead of 0.29…0.34).
+    // The total-effect sum and the variance read differences only and do not move.
+    let mean = outputs.iter().take(2 * n).sum::<f64>() / (2 * n) as f64;
+    let centred: Vec<f64> = outputs.iter().map(|y| y - mean).collect();
+    let mut blocks = centred.chunks_exact(n);
     let (Some(y_a), Some(y_b)) = (blocks.next(), blocks.next()) else {
         // Unreachable: the length is n·(k + 2) with n ≥ 2.
         return Err(Error::Sampling("no outputs for A and B".into()));
@@ -463,6 +468,18 @@ mod tests {
     }
 
     #[test]
+    fn a_constant_added_to_the_output_changes_nothing() {
+        // Uncentred, Ishigami + 1000 gave S1's interval −4.8…5.4 (see "Decisions").
+        let plain = run(ishigami, 1 << 12, 3, (9, 3));
+        let shifted = run(|x| ishigami(x) + 1000.0, 1 << 12, 3, (9, 3));
+        for (p, q) in plain.indices.iter().zip(&shifted.indices) {
+            assert!((p.first - q.first).abs() < 1e-9 && (p.total - q.total).abs() < 1e-9);
+            let (lo, hi) = q.first_ci.unwrap();
+            assert!(hi - lo < 0.1, "interval {lo}…{hi}");
+        }
+    }
+
+    #[test]
     fn an_ignored_input_has_no_effect() {
         // Ishigami with a fourth input it ignores: its indices are 0, the others unchanged.
         let s = run(ishigami, 1 << 13, 4, (7, 2));
@@ -563,7 +580,7 @@ mod tests {
             .collect();
         assert_eq!(
             text.join(" | "),
-            "0.266816 0.269966 0.195365 0.352650 | 0.723704 0.730675 0.539213 0.932887"
+            "0.265505 0.269966 0.195365 0.352650 | 0.726568 0.730675 0.539213 0.932887"
         );
     }
 
@@ -584,11 +601,12 @@ mod tests {
     #[test]
     fn indices_by_hand() {
         // n = 2, k = 1: y_A = (0, 2), y_B = (1, 3), y_AB₁ = (1, 3) (y depends on x₁ alone).
-        // V = var(0, 2, 1, 3) = 5/3; S₁ = (1·1 + 3·1)/2 / V = 6/5; ST₁ = (1 + 1)/4 / V = 3/10.
+        // V = var(0, 2, 1, 3) = 5/3. Centred on 1.5: y_A = (−1.5, 0.5), y_B = y_AB₁ = (−0.5, 1.5),
+        // S₁ = (−0.5·1 + 1.5·1)/2 / V = 3/10; ST₁ = (1 + 1)/4 / V = 3/10.
         let d = Design::new(2, 1, 1).unwrap();
         let s = estimate(&d, &[0.0, 2.0, 1.0, 3.0, 1.0, 3.0], 0, 1).unwrap();
         assert!((s.variance - 5.0 / 3.0).abs() < 1e-15);
-        assert!((s.indices[0].first - 1.2).abs() < 1e-15);
+        assert!((s.indices[0].first - 0.3).abs() < 1e-15);
         assert!((s.indices[0].total - 0.3).abs() < 1e-15);
     }
 
