@@ -429,3 +429,120 @@ fn gaps_of_three_groups_give_shares_and_the_extremes_in_words() {
     assert!(!ok);
     assert!(err.contains("two or more group ids"), "{err}");
 }
+
+/// `index uncertainty` rows as (code, rank, median, q05, q95).
+fn uncertainty_csv(args: &[&str]) -> (Vec<(String, [u32; 4])>, String) {
+    let (ok, out, err) = index(&[&["uncertainty"], args].concat());
+    assert!(ok, "{err}");
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("code,name,rank,median_rank,q05,q95"));
+    let rows = lines
+        .map(|line| {
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(line.as_bytes());
+            let rec = r.records().next().unwrap().unwrap();
+            let n = |i: usize| rec[i].parse::<u32>().unwrap();
+            (rec[0].to_string(), [n(2), n(3), n(4), n(5)])
+        })
+        .collect();
+    (rows, err)
+}
+
+#[test]
+fn uncertainty_without_variation_is_the_ranking_itself() {
+    let (rows, err) =
+        uncertainty_csv(&["--bundle", "ftri", "--draws", "64", "--weight-noise", "0"]);
+    let (ok, ranking, _) = index(&["rank", "--bundle", "ftri"]);
+    assert!(ok);
+    let ranked = ranking
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(3).is_some_and(|r| !r.is_empty()))
+        .count();
+    assert_eq!(rows.len(), ranked);
+    for (code, [rank, median, q05, q95]) in &rows {
+        assert_eq!([*median, *q05, *q95], [*rank; 3], "{code}");
+    }
+    assert!(
+        err.contains("64 draws (seed 1) varying weights ±0 %"),
+        "{err}"
+    );
+    assert!(err.contains("0 of 166 units' 5–95 % interval"), "{err}");
+}
+
+#[test]
+fn uncertainty_is_the_same_for_the_same_seed_and_brackets_the_median() {
+    let args = [
+        "--bundle",
+        "ftri",
+        "--draws",
+        "512",
+        "--simplex",
+        "--seed",
+        "9",
+    ];
+    let (a, err) = uncertainty_csv(&args);
+    let (b, _) = uncertainty_csv(&args);
+    assert_eq!(a, b);
+    let (c, _) = uncertainty_csv(&[
+        "--bundle",
+        "ftri",
+        "--draws",
+        "512",
+        "--simplex",
+        "--seed",
+        "10",
+    ]);
+    assert_ne!(a, c);
+    assert!(a.iter().all(|(_, [_, m, lo, hi])| lo <= m && m <= hi));
+    assert!(a.iter().any(|(_, [_, _, lo, hi])| hi - lo > 20));
+    assert!(err.contains("gap LDC − developed"), "{err}");
+}
+
+#[test]
+fn uncertainty_options_are_checked_and_sensitivity_finds_what_matters() {
+    let (ok, _, err) = index(&[
+        "uncertainty",
+        "--bundle",
+        "ftri",
+        "--vary",
+        "weights,colour",
+    ]);
+    assert!(!ok);
+    assert!(
+        err.contains("`colour` is not an input; choose from weights, normalisation"),
+        "{err}"
+    );
+    let (ok, _, err) = index(&["uncertainty", "--bundle", "ftri", "--draws", "70000"]);
+    assert!(!ok);
+    assert!(
+        err.contains("draws must be from 1 to 65536, got 70000"),
+        "{err}"
+    );
+    let (ok, out, err) = index(&[
+        "uncertainty",
+        "--bundle",
+        "ftri",
+        "--vary",
+        "weights,imputation",
+        "--draws",
+        "256",
+        "--sensitivity",
+        "--bootstrap",
+        "50",
+    ]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "input,first_order,first_q05,first_q95,total_effect,total_q05,total_q95"
+    );
+    // FTRI's blocks have no gaps to fill: imputation on or off changes no rank.
+    assert_eq!(
+        lines[2],
+        "imputation,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000"
+    );
+    assert!(lines[1].starts_with("weights,"));
+    assert!(err.contains("1024 runs"), "{err}");
+}

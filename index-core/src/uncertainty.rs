@@ -67,6 +67,7 @@ use crate::framework::{Framework, Weights};
 use crate::method::{Aggregation, Imputation, Method, Normalisation, Treatment};
 use crate::pipeline::{prepare, Prepared, Results};
 use crate::sample::{self, Sobol};
+use crate::sensitivity::{estimate, Design, Sensitivity};
 
 /// The most draws of one run ([`sample::MAX_POINTS`]).
 pub const MAX_DRAWS: u32 = sample::MAX_POINTS;
@@ -177,6 +178,32 @@ impl Plan {
             inputs.push(Input::Imputation);
         }
         inputs
+    }
+
+    /// Whether every draw's scores are on the nominal method's scale, so that gaps between
+    /// groups can be compared across draws: true unless normalisation varies and some choice
+    /// drawn (or some indicator's nominal one) maps onto another range — a z-score, a rank, or
+    /// another `[low, high]`. Aggregation, treatment and imputation keep the range.
+    pub fn keeps_scale(&self, framework: &Framework, method: &Method) -> bool {
+        if self.normalisations.is_empty() {
+            return true;
+        }
+        let range = |n: &Normalisation| match *n {
+            Normalisation::MinMax { low, high }
+            | Normalisation::PercentileRank { low, high }
+            | Normalisation::DistanceToBest { low, high }
+            | Normalisation::Goalposts { low, high, .. } => Some((low, high)),
+            Normalisation::None | Normalisation::ZScore { .. } | Normalisation::Rank => None,
+        };
+        let nominal = framework.leaves().iter().map(|leaf| {
+            let id = framework.node(*leaf).map_or("", |n| n.id.as_str());
+            range(&method.normalisation_for(id))
+        });
+        let mut ranges = self.normalisations.iter().map(range).chain(nominal);
+        match ranges.next() {
+            Some(Some(first)) => ranges.all(|r| r == Some(first)),
+            _ => false,
+        }
     }
 
     /// Checks every number and set.
@@ -422,6 +449,7 @@ pub struct Run<'a> {
     units: Vec<usize>,
     nominal: Vec<u32>,
     nominal_gaps: Vec<Option<f64>>,
+    same_scale: bool,
     groups: Vec<(String, Vec<usize>)>,
     ranks: Vec<u16>,
     group_means: Vec<f64>,
@@ -485,6 +513,7 @@ impl<'a> Run<'a> {
             units,
             nominal,
             nominal_gaps,
+            same_scale: plan.keeps_scale(framework, method),
             groups,
         })
     }
@@ -531,7 +560,146 @@ impl<'a> Run<'a> {
             groups: self.groups.into_iter().map(|(id, _)| id).collect(),
             group_means: self.group_means,
             nominal_gaps: self.nominal_gaps,
+            same_scale: self.same_scale,
         }
+    }
+}
+
+/// The most bootstrap work of a sensitivity analysis: replicates × rows × inputs.
+pub const MAX_BOOTSTRAP_WORK: u64 = 200_000_000;
+
+/// A variance-based sensitivity analysis of the plan's inputs in steps (COINr's
+/// `get_sensitivity` with `SA_type = "SA"`): each run of a Saltelli design ([`Design`]) is
+/// scored, its output the mean absolute shift of the ranks from the nominal ranks (COINr's
+/// `ave_abs_diff_rank`), and [`sensitivity::estimate`] gives each input's first-order and
+/// total-effect index with bootstrap intervals. `plan.draws` is the design's rows `N`: the runs
+/// are `N · (k + 2)` for `k` inputs.
+pub struct SensitivityRun<'a> {
+    evaluator: Evaluator<'a>,
+    design: Design,
+    units: Vec<usize>,
+    nominal: Vec<u32>,
+    outputs: Vec<f64>,
+    failed: u32,
+    bootstrap: usize,
+    seed: u64,
+    point: Vec<f64>,
+    ranks: Vec<u16>,
+}
+
+/// The result of a [`SensitivityRun`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SensitivityResult {
+    /// The inputs, in the order of the indices.
+    pub inputs: Vec<Input>,
+    /// Their indices.
+    pub estimates: Sensitivity,
+    /// Runs scored.
+    pub runs: usize,
+}
+
+impl<'a> SensitivityRun<'a> {
+    /// A sensitivity analysis of `plan` (its `draws` are the design's rows) with `bootstrap`
+    /// replicates for the intervals.
+    ///
+    /// # Errors
+    /// As [`Run::new`]; [`Design::new`]'s bounds; bootstrap work over [`MAX_BOOTSTRAP_WORK`].
+    pub fn new(
+        dataset: &'a Dataset,
+        framework: &'a Framework,
+        method: &'a Method,
+        weights: &'a Weights,
+        year: i32,
+        plan: &Plan,
+        bootstrap: usize,
+    ) -> Result<Self> {
+        let mut evaluator = Evaluator::new(dataset, framework, method, weights, year, plan)?;
+        let k = evaluator.inputs().len();
+        let design = Design::new(plan.draws as usize, k, plan.seed)?;
+        let work = (bootstrap as u64)
+            .saturating_mul(plan.draws as u64)
+            .saturating_mul(k as u64);
+        if work > MAX_BOOTSTRAP_WORK {
+            return Err(Error::Sampling(format!(
+                "{bootstrap} bootstrap replicates of {} rows and {k} inputs is too much work; ask for at most {}",
+                plan.draws,
+                MAX_BOOTSTRAP_WORK / (plan.draws as u64 * k as u64).max(1)
+            )));
+        }
+        let nominal_results = evaluator.nominal()?;
+        let units: Vec<usize> = (0..nominal_results.units())
+            .filter(|u| nominal_results.rank(*u).is_some())
+            .collect();
+        let nominal = units
+            .iter()
+            .map(|u| nominal_results.rank(*u).unwrap_or(0))
+            .collect();
+        Ok(SensitivityRun {
+            point: vec![0.0; k],
+            outputs: Vec::with_capacity(design.runs()),
+            ranks: Vec::with_capacity(units.len()),
+            evaluator,
+            design,
+            units,
+            nominal,
+            failed: 0,
+            bootstrap,
+            seed: plan.seed,
+        })
+    }
+
+    /// Runs to score in all.
+    pub fn total(&self) -> usize {
+        self.design.runs()
+    }
+
+    /// Runs scored so far.
+    pub fn done(&self) -> usize {
+        self.outputs.len()
+    }
+
+    /// Scores up to `count` more runs; true once every run is scored.
+    pub fn advance(&mut self, count: usize) -> bool {
+        let end = self.done().saturating_add(count).min(self.total());
+        while self.done() < end {
+            self.design.point(self.done(), &mut self.point);
+            let output = self.evaluator.evaluate(&self.point).and_then(|results| {
+                self.ranks.clear();
+                self.ranks.extend(self.units.iter().map(|u| {
+                    results
+                        .rank(*u)
+                        .map_or(0, |r| u16::try_from(r).unwrap_or(u16::MAX))
+                }));
+                mean_shift(&self.ranks, &self.nominal)
+            });
+            if output.is_none() {
+                self.failed += 1;
+            }
+            // A run the engine refuses cannot be left out of the design: it fails the analysis
+            // in `finish`, naming how many.
+            self.outputs.push(output.unwrap_or(f64::NAN));
+        }
+        self.done() >= self.total()
+    }
+
+    /// The indices.
+    ///
+    /// # Errors
+    /// [`Error::Sampling`] when runs are missing or could not be scored.
+    pub fn finish(self) -> Result<SensitivityResult> {
+        if self.failed > 0 {
+            return Err(Error::Sampling(format!(
+                "{} of {} runs could not be scored (the method or weights drawn); vary fewer inputs",
+                self.failed,
+                self.total()
+            )));
+        }
+        let estimates = estimate(&self.design, &self.outputs, self.bootstrap, self.seed)?;
+        Ok(SensitivityResult {
+            inputs: self.evaluator.inputs().to_vec(),
+            runs: self.outputs.len(),
+            estimates,
+        })
     }
 }
 
@@ -605,6 +773,9 @@ pub struct GapInterval {
     pub q05: Option<f64>,
     /// 95th percentile.
     pub q95: Option<f64>,
+    /// Whether every draw's scores were on the nominal scale ([`Plan::keeps_scale`]); when not,
+    /// the draws' gaps are in different units and their interval says little.
+    pub same_scale: bool,
 }
 
 /// The draws' ranks, and what follows from them.
@@ -620,6 +791,7 @@ pub struct Uncertainty {
     /// Draw-major: `group_means[d · groups + g]`.
     group_means: Vec<f64>,
     nominal_gaps: Vec<Option<f64>>,
+    same_scale: bool,
 }
 
 impl Uncertainty {
@@ -733,6 +905,7 @@ impl Uncertainty {
                     median: q(0.5),
                     q05: q(0.05),
                     q95: q(0.95),
+                    same_scale: self.same_scale,
                 }
             })
             .collect()

@@ -277,3 +277,73 @@ fn quantiles_are_ranks_reached_by_a_share_of_draws() {
     assert_eq!(value_quantile(&[1.0, 2.0, 3.0, 4.0], 0.5), Some(2.0));
     assert_eq!(value_quantile(&[], 0.5), None);
 }
+
+#[test]
+fn an_input_that_changes_nothing_has_no_sensitivity() {
+    // No value is missing, so imputation on or off changes nothing; the weights move ranks.
+    let (d, f, m) = problem();
+    let w = f.weights();
+    let p = Plan {
+        draws: 256,
+        weights: Some(WeightNoise::Simplex),
+        imputation: true,
+        ..Plan::default()
+    };
+    let mut run = SensitivityRun::new(&d, &f, &m, &w, 2020, &p, 200).unwrap();
+    assert_eq!(run.total(), 256 * 4);
+    while !run.advance(100) {}
+    let s = run.finish().unwrap();
+    assert_eq!(s.inputs, [Input::Weights, Input::Imputation]);
+    let (weights, imputation) = (&s.estimates.indices[0], &s.estimates.indices[1]);
+    assert!(s.estimates.variance > 0.0);
+    assert_eq!((imputation.first.abs(), imputation.total), (0.0, 0.0));
+    assert!(weights.total > 0.9, "{weights:?}");
+    let (lo, hi) = weights.total_ci.unwrap();
+    assert!(lo <= weights.total && weights.total <= hi);
+}
+
+#[test]
+fn sensitivity_work_is_bounded() {
+    let (d, f, m) = problem();
+    let w = f.weights();
+    let p = Plan {
+        draws: 65_536,
+        ..Plan::default()
+    };
+    let e = SensitivityRun::new(&d, &f, &m, &w, 2020, &p, 10_000)
+        .err()
+        .unwrap();
+    assert!(e.to_string().contains("too much work"), "{e}");
+}
+
+#[test]
+fn gaps_are_on_one_scale_only_when_every_normalisation_drawn_shares_the_range() {
+    let (_, f, m) = problem();
+    let with = |normalisations: Vec<Normalisation>| Plan {
+        normalisations,
+        ..Plan::default()
+    };
+    let minmax = Normalisation::default();
+    let prank = Normalisation::PercentileRank {
+        low: 0.0,
+        high: 100.0,
+    };
+    assert!(Plan::default().keeps_scale(&f, &m));
+    assert!(with(vec![minmax, prank]).keeps_scale(&f, &m));
+    assert!(!with(vec![minmax, Normalisation::ZScore { mean: 0.0, sd: 1.0 }]).keeps_scale(&f, &m));
+    assert!(!with(vec![
+        minmax,
+        Normalisation::MinMax {
+            low: 0.0,
+            high: 1.0
+        }
+    ])
+    .keeps_scale(&f, &m));
+    let m01 = m
+        .with_normalisation_everywhere(Normalisation::MinMax {
+            low: 0.0,
+            high: 1.0,
+        })
+        .unwrap();
+    assert!(!with(vec![minmax, prank]).keeps_scale(&f, &m01));
+}
