@@ -13,9 +13,16 @@ use index_core::pipeline;
 use index_core::scenario::Scenario;
 use serde::Deserialize;
 
+use index_core::uncertainty::{Plan, Run, SensitivityRun};
+
 use crate::protocol::{
-    BundleRef, FromWorker, JobId, Outcome, Request, Response, ScoredYears, ToWorker, YearScores,
+    BundleRef, FromWorker, JobId, Outcome, Request, Response, Robustness, ScoredYears, ToWorker,
+    YearScores,
 };
+
+/// Draws (or sensitivity runs) between two progress reports: a few milliseconds of work on
+/// the FTRI, so that the bar moves smoothly and posting costs nothing beside the work.
+pub const PROGRESS_EVERY: u32 = 250;
 
 /// What a scenario sets for a job: the weights and the method, validated for the bundle.
 ///
@@ -70,6 +77,123 @@ pub fn score_years(
         progress(done, total);
     }
     Ok(out)
+}
+
+/// The uncertainty analysis of `scenario` (its year, weights, method and groups) on `bundle`:
+/// the plan's Monte Carlo draws ([`index_core::uncertainty::Run`]), then with `sensitivity`
+/// bootstrap replicates the sensitivity analysis of the same plan
+/// ([`index_core::uncertainty::SensitivityRun`], its `draws` the design's rows) — exactly what
+/// `index uncertainty` computes. `progress(done, total)` every [`PROGRESS_EVERY`] draws or runs,
+/// over both.
+///
+/// # Errors
+/// The scenario does not apply ([`resolve`]); the plan is out of bounds or cannot run on this
+/// year (the engine's message).
+pub fn robustness(
+    bundle: &Bundle,
+    scenario: &Scenario,
+    plan: &Plan,
+    sensitivity: Option<u32>,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Robustness, String> {
+    let resolved = scenario
+        .resolve(bundle)
+        .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))?;
+    let (ds, fw) = (bundle.dataset(), bundle.framework());
+    let groups: Vec<&str> = resolved.groups.iter().map(String::as_str).collect();
+    let text = |e: index_core::Error| e.to_string();
+    let mut run = Run::new(
+        ds,
+        fw,
+        &resolved.method,
+        &resolved.weights,
+        resolved.year,
+        &groups,
+        plan,
+    )
+    .map_err(text)?;
+    let mut sa = match sensitivity {
+        Some(bootstrap) => Some(
+            SensitivityRun::new(
+                ds,
+                fw,
+                &resolved.method,
+                &resolved.weights,
+                resolved.year,
+                plan,
+                bootstrap as usize,
+            )
+            .map_err(text)?,
+        ),
+        None => None,
+    };
+    let runs = sa.as_ref().map_or(0, |s| s.total());
+    let total = run
+        .total()
+        .saturating_add(u32::try_from(runs).unwrap_or(u32::MAX));
+    while !run.advance(PROGRESS_EVERY) {
+        progress(run.done(), total);
+    }
+    let mut sensitivity_rows = Vec::new();
+    if let Some(mut sa) = sa.take() {
+        while !sa.advance(PROGRESS_EVERY as usize) {
+            progress(
+                run.total()
+                    .saturating_add(u32::try_from(sa.done()).unwrap_or(u32::MAX)),
+                total,
+            );
+        }
+        let result = sa.finish().map_err(text)?;
+        sensitivity_rows = result
+            .inputs
+            .iter()
+            .zip(&result.estimates.indices)
+            .map(|(input, i)| {
+                let (f05, f95) = i.first_ci.unwrap_or((i.first, i.first));
+                let (t05, t95) = i.total_ci.unwrap_or((i.total, i.total));
+                (
+                    input.name().to_string(),
+                    i.first,
+                    f05,
+                    f95,
+                    i.total,
+                    t05,
+                    t95,
+                )
+            })
+            .collect();
+    }
+    progress(total, total);
+    let u = run.finish();
+    let mut rows: Vec<_> = u.summary();
+    rows.sort_by_key(|r| (r.nominal, r.unit));
+    Ok(Robustness {
+        draws: u.draws(),
+        failed: u.failed(),
+        codes: rows
+            .iter()
+            .map(|r| {
+                ds.units()
+                    .get(r.unit)
+                    .map(|x| x.code.clone())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        ranks: rows
+            .iter()
+            .map(|r| {
+                [
+                    r.nominal, r.median, r.q05, r.q95, r.range.0, r.range.1, r.unranked,
+                ]
+            })
+            .collect(),
+        gaps: u
+            .gaps()
+            .into_iter()
+            .map(|g| (g.a, g.b, g.nominal, g.median, g.q05, g.q95, g.same_scale))
+            .collect(),
+        sensitivity: sensitivity_rows,
+    })
 }
 
 /// The worker's state between messages: the last bundle it was given, parsed (or why it could
@@ -156,6 +280,10 @@ impl Session {
         match message.request {
             Request::ScoreYears => {
                 score_years(bundle, &message.scenario, progress).map(Outcome::ScoreYears)
+            }
+            Request::Robustness { plan, sensitivity } => {
+                robustness(bundle, &message.scenario, &plan, sensitivity, progress)
+                    .map(Outcome::Robustness)
             }
         }
     }
@@ -345,6 +473,79 @@ mod tests {
         assert_eq!((y.scores[5], y.ranks[5]), (None, None));
         assert_eq!(y.order().last(), Some(&5));
         assert_eq!(y.ranks.iter().flatten().count(), 5);
+    }
+
+    #[test]
+    fn robustness_is_the_engines_analysis_with_progress_over_both_parts() {
+        let b = bundle();
+        let s = Scenario {
+            year: Some(2020),
+            groups: Some(vec!["LDC".into(), "developed".into()]),
+            ..scenario()
+        };
+        let plan = Plan {
+            draws: 600,
+            weights: Some(index_core::uncertainty::WeightNoise::Simplex),
+            imputation: true,
+            ..Plan::default()
+        };
+        let mut steps = Vec::new();
+        let got = robustness(&b, &s, &plan, Some(20), &mut |d, t| steps.push((d, t))).unwrap();
+        // 600 draws, then a design of 600 rows × (2 inputs + 2) runs.
+        let total = 600 + 600 * 4;
+        assert_eq!(steps.first(), Some(&(250, total)));
+        assert_eq!(steps.last(), Some(&(total, total)));
+        assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0));
+        // The same figures as the engine's own run.
+        let r = s.resolve(&b).unwrap();
+        let mut run = Run::new(
+            b.dataset(),
+            b.framework(),
+            &r.method,
+            &r.weights,
+            2020,
+            &["LDC", "developed"],
+            &plan,
+        )
+        .unwrap();
+        while !run.advance(1000) {}
+        let u = run.finish();
+        assert_eq!(got.draws, 600);
+        for (code, ranks) in got.codes.iter().zip(&got.ranks) {
+            let unit = b
+                .dataset()
+                .units()
+                .iter()
+                .position(|x| &x.code == code)
+                .unwrap();
+            let row = u.summary().into_iter().find(|x| x.unit == unit).unwrap();
+            assert_eq!(
+                ranks[..4],
+                [row.nominal, row.median, row.q05, row.q95],
+                "{code}"
+            );
+        }
+        assert!(
+            got.ranks.windows(2).all(|w| w[0][0] <= w[1][0]),
+            "nominal order"
+        );
+        assert_eq!(got.gaps.len(), 1);
+        assert_eq!(
+            (got.gaps[0].0.as_str(), got.gaps[0].1.as_str()),
+            ("LDC", "developed")
+        );
+        let names: Vec<&str> = got.sensitivity.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["weights", "imputation"]);
+        // Without sensitivity: only the draws.
+        let mut steps = Vec::new();
+        let plain = robustness(&b, &s, &plan, None, &mut |d, t| steps.push((d, t))).unwrap();
+        assert_eq!(steps.last(), Some(&(600, 600)));
+        assert!(plain.sensitivity.is_empty());
+        assert_eq!(plain.ranks, got.ranks);
+        // A plan out of bounds fails with the engine's words.
+        let bad = Plan { draws: 0, ..plan };
+        let e = robustness(&b, &s, &bad, None, &mut |_, _| {}).unwrap_err();
+        assert!(e.contains("draws must be from 1 to 65536"), "{e}");
     }
 
     #[test]

@@ -45,10 +45,11 @@
 //! ([`FromWorker::Ready`]); the page refuses to use a worker that speaks another.
 
 use index_core::scenario::Scenario;
+use index_core::uncertainty::Plan;
 use serde::{Deserialize, Serialize};
 
 /// The protocol's version: raised on any change to these types' JSON form.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A job's identity, chosen by the page (unique while the page is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -98,13 +99,22 @@ impl BundleRef {
     }
 }
 
-/// What a job computes. Later features (uncertainty analysis, rank bounds, imports) add
-/// variants here and in [`Outcome`] (and a kind in the flat form of [`FromWorker`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a job computes. Later features (rank bounds, imports) add variants here and in
+/// [`Outcome`] (and a kind in the flat form of [`FromWorker`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Score every year with data under the scenario: per year, every unit's index score and
     /// rank ([`crate::jobs::score_years`]). Progress after each year.
     ScoreYears,
+    /// The uncertainty analysis of the scenario's year ([`crate::jobs::robustness`]): the plan's
+    /// draws, then, with `sensitivity` bootstrap replicates, the sensitivity analysis of the
+    /// same plan. Progress every few draws.
+    Robustness {
+        /// What varies, how many draws, the seed.
+        plan: Plan,
+        /// Bootstrap replicates of a sensitivity analysis, if one is asked for.
+        sensitivity: Option<u32>,
+    },
 }
 
 /// A message from the worker to the page.
@@ -121,10 +131,11 @@ pub enum FromWorker {
     Unreadable(String),
 }
 
-/// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped]`, the
-/// fields a kind does not use left at zero, empty or `[]`. Kinds: 0 `Ready` (version in `done`),
-/// 1 `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4
-/// `Unreadable` (`text`).
+/// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
+/// robustness]`, the fields a kind does not use left at zero, empty, `[]` or `null`. Kinds: 0
+/// `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`,
+/// `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5 `Done(Robustness)`
+/// (`robustness`).
 type Wire = (
     u32,
     u32,
@@ -134,6 +145,7 @@ type Wire = (
     Vec<String>,
     Vec<YearScores>,
     Vec<(i32, String)>,
+    Option<Robustness>,
 );
 
 impl From<FromWorker> for Wire {
@@ -148,17 +160,49 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
             )
         };
-        let text = |kind, job, text| (kind, job, 0, 0, text, Vec::new(), Vec::new(), Vec::new());
+        let text = |kind, job, text| {
+            (
+                kind,
+                job,
+                0,
+                0,
+                text,
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+            )
+        };
         match m {
             FromWorker::Ready(v) => counts(0, 0, v, 0),
             FromWorker::Job(JobId(job), Response::Progress { done, total }) => {
                 counts(1, job, done, total)
             }
-            FromWorker::Job(JobId(job), Response::Done(Outcome::ScoreYears(s))) => {
-                (2, job, 0, 0, String::new(), s.codes, s.years, s.skipped)
-            }
+            FromWorker::Job(JobId(job), Response::Done(Outcome::ScoreYears(s))) => (
+                2,
+                job,
+                0,
+                0,
+                String::new(),
+                s.codes,
+                s.years,
+                s.skipped,
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
+                5,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Some(r),
+            ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
         }
@@ -168,7 +212,7 @@ impl From<FromWorker> for Wire {
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
     fn try_from(
-        (kind, job, done, total, text, codes, years, skipped): Wire,
+        (kind, job, done, total, text, codes, years, skipped, robustness): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
@@ -184,6 +228,10 @@ impl TryFrom<Wire> for FromWorker {
             }
             3 => FromWorker::Job(job, Response::Failed(text)),
             4 => FromWorker::Unreadable(text),
+            5 => {
+                let r = robustness.ok_or("a robustness answer without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Robustness(r)))
+            }
             k => return Err(format!("unknown kind of message {k}")),
         })
     }
@@ -210,6 +258,75 @@ pub enum Response {
 pub enum Outcome {
     /// The result of [`Request::ScoreYears`].
     ScoreYears(ScoredYears),
+    /// The result of [`Request::Robustness`].
+    Robustness(Robustness),
+}
+
+/// The uncertainty (and sensitivity) analysis of one scenario, as the page shows it. Travels as
+/// `[draws, failed, codes, ranks, gaps, sensitivity]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "RobustnessRow", into = "RobustnessRow")]
+pub struct Robustness {
+    /// Draws made.
+    pub draws: u32,
+    /// Draws the engine could not score (left out of every figure).
+    pub failed: u32,
+    /// The units taking part (ranked nominally), best nominal rank first.
+    pub codes: Vec<String>,
+    /// Entry `i` is unit `codes[i]`'s ranks over the draws.
+    pub ranks: Vec<RankInterval>,
+    /// Per pair of the scenario's groups, the interval of the gap between their means.
+    pub gaps: Vec<GapRow>,
+    /// Per uncertain input, its sensitivity indices (empty unless asked for).
+    pub sensitivity: Vec<InputRow>,
+}
+
+/// A unit's ranks over the draws: `[nominal, median, q05, q95, best drawn, worst drawn, draws
+/// unranked]` ([`index_core::uncertainty::UnitUncertainty`]).
+pub type RankInterval = [u32; 7];
+
+/// A pair of groups' gap over the draws: `(a, b, nominal, median, q05, q95, same scale)`
+/// ([`index_core::uncertainty::GapInterval`]).
+pub type GapRow = (
+    String,
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    bool,
+);
+
+/// An input's sensitivity: `(name, first, first_q05, first_q95, total, total_q05, total_q95)`.
+pub type InputRow = (String, f64, f64, f64, f64, f64, f64);
+
+/// [`Robustness`] as it travels.
+type RobustnessRow = (
+    u32,
+    u32,
+    Vec<String>,
+    Vec<RankInterval>,
+    Vec<GapRow>,
+    Vec<InputRow>,
+);
+
+impl From<RobustnessRow> for Robustness {
+    fn from((draws, failed, codes, ranks, gaps, sensitivity): RobustnessRow) -> Self {
+        Robustness {
+            draws,
+            failed,
+            codes,
+            ranks,
+            gaps,
+            sensitivity,
+        }
+    }
+}
+
+impl From<Robustness> for RobustnessRow {
+    fn from(r: Robustness) -> Self {
+        (r.draws, r.failed, r.codes, r.ranks, r.gaps, r.sensitivity)
+    }
 }
 
 /// Every year's index scores and ranks under one scenario.
@@ -284,7 +401,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[]]"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null]"#.to_string()
         })
     }
 
@@ -344,20 +461,42 @@ mod tests {
                 })),
             ),
             FromWorker::Job(JobId(8), Response::Failed("no".into())),
+            FromWorker::Job(
+                JobId(9),
+                Response::Done(Outcome::Robustness(Robustness {
+                    draws: 100,
+                    failed: 1,
+                    codes: vec!["CHE".into(), "AUT".into()],
+                    ranks: vec![[1, 1, 1, 2, 1, 2, 0], [2, 2, 1, 2, 1, 2, 0]],
+                    gaps: vec![(
+                        "LDC".into(),
+                        "developed".into(),
+                        Some(-0.4),
+                        Some(-0.41),
+                        Some(-0.5),
+                        None,
+                        true,
+                    )],
+                    sensitivity: vec![("weights".into(), 0.1 + 0.2, 0.2, 0.4, 0.5, 0.4, 0.6)],
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
             // Scores survive exactly (0.1 + 0.2 is not 0.3).
             assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
         }
-        assert_eq!(FromWorker::Ready(1).to_json(), r#"[0,0,1,0,"",[],[],[]]"#);
+        assert_eq!(
+            FromWorker::Ready(1).to_json(),
+            r#"[0,0,1,0,"",[],[],[],null]"#
+        );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[]]"#
+            r#"[1,7,3,12,"",[],[],[],null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[]]"#
+            r#"[3,7,0,0,"no",[],[],[],null]"#
         );
     }
 
@@ -384,8 +523,16 @@ mod tests {
     #[test]
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
-        check_unreadable(r#"[9,7,0,0,"",[],[],[]]"#, "unknown kind of message 9");
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[]]"#);
+        check_unreadable(r#"[9,7,0,0,"",[],[],[],null]"#, "unknown kind of message 9");
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],null]"#,
+            "a robustness answer without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[]]]"#,
+            "invalid length 5",
+        );
+        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),
