@@ -6,7 +6,6 @@ use std::io::Write as _;
 use std::path::Path;
 
 use index_core::error::excerpt;
-use index_core::method::{Aggregation, Normalisation};
 use index_core::uncertainty::{
     self, Input, Plan, Run, SensitivityResult, SensitivityRun, Uncertainty, WeightNoise,
 };
@@ -178,47 +177,6 @@ fn analyse(job: &Job, plan: &Plan) -> Result<Uncertainty, String> {
     Ok(run.finish())
 }
 
-/// What varied, in words: "weights ±25 %", "normalisation (minmax, zscore)".
-fn described(plan: &Plan) -> String {
-    let words = |items: Vec<String>| items.join(", ");
-    plan.inputs()
-        .iter()
-        .map(|input| match input {
-            Input::Weights => match plan.weights {
-                Some(WeightNoise::Simplex) => "weights (uniform on the simplex)".to_string(),
-                Some(WeightNoise::Relative { p }) => {
-                    format!("weights ±{} %", index_core::error::short_number(p * 100.0))
-                }
-                None => String::new(),
-            },
-            Input::Normalisation => format!(
-                "normalisation ({})",
-                words(
-                    plan.normalisations
-                        .iter()
-                        .map(Normalisation::to_string)
-                        .collect()
-                )
-            ),
-            Input::Aggregation => format!(
-                "aggregation ({})",
-                words(
-                    plan.aggregations
-                        .iter()
-                        .map(Aggregation::to_string)
-                        .collect()
-                )
-            ),
-            Input::Winsorisation => {
-                let (lo, hi) = plan.winsorisation.unwrap_or_default();
-                format!("winsorisation limit {lo}–{hi}")
-            }
-            Input::Imputation => "imputation on/off".to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 fn print(
     job: &Job,
     plan: &Plan,
@@ -255,7 +213,7 @@ fn print(
                 "bundle": job.bundle.id(),
                 "year": job.resolved.year,
                 "plan": plan,
-                "varied": described(plan),
+                "varied": plan.describe(),
                 "draws": u.draws(),
                 "failed_draws": u.failed(),
                 "wide_interval": uncertainty::WIDE_INTERVAL,
@@ -289,7 +247,7 @@ fn print(
                 writeln!(
                     std::io::stderr().lock(),
                     "note: sensitivity of the mean absolute rank shift to {}, {} runs (seed {}), variance {:.4}; 5–95 % bootstrap intervals",
-                    described(plan),
+                    plan.describe(),
                     s.runs,
                     plan.seed,
                     s.estimates.variance
@@ -322,7 +280,7 @@ fn print(
                 "note: {} draws (seed {}) varying {}, {} in {}; {} of {} units' 5–95 % interval spans more than {} places",
                 u.draws(),
                 plan.seed,
-                described(plan),
+                plan.describe(),
                 job.bundle.id(),
                 job.resolved.year,
                 wide,

@@ -180,6 +180,43 @@ impl Plan {
         inputs
     }
 
+    /// What varies, in words, for captions and notes: "weights ±25 %; aggregation (arithmetic,
+    /// geometric)".
+    pub fn describe(&self) -> String {
+        let list = |items: Vec<String>| items.join(", ");
+        self.inputs()
+            .iter()
+            .map(|input| match input {
+                Input::Weights => match self.weights {
+                    Some(WeightNoise::Simplex) => "weights (uniform on the simplex)".to_string(),
+                    Some(WeightNoise::Relative { p }) => {
+                        format!("weights ±{} %", crate::error::short_number(p * 100.0))
+                    }
+                    None => String::new(),
+                },
+                Input::Normalisation => format!(
+                    "normalisation ({})",
+                    list(self.normalisations.iter().map(|n| n.label()).collect())
+                ),
+                Input::Aggregation => format!(
+                    "aggregation ({})",
+                    list(
+                        self.aggregations
+                            .iter()
+                            .map(|a| a.label().to_string())
+                            .collect()
+                    )
+                ),
+                Input::Winsorisation => {
+                    let (lo, hi) = self.winsorisation.unwrap_or_default();
+                    format!("winsorisation limit {lo}–{hi}")
+                }
+                Input::Imputation => "imputation on/off".to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Whether every draw's scores are on the nominal method's scale, so that gaps between
     /// groups can be compared across draws: true unless normalisation varies and some choice
     /// drawn (or some indicator's nominal one) maps onto another range — a z-score, a rank, or

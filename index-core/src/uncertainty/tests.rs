@@ -347,3 +347,30 @@ fn gaps_are_on_one_scale_only_when_every_normalisation_drawn_shares_the_range() 
         .unwrap();
     assert!(!with(vec![minmax, prank]).keeps_scale(&f, &m01));
 }
+
+#[test]
+fn plans_say_what_varies() {
+    let p = Plan {
+        normalisations: vec![
+            Normalisation::default(),
+            Normalisation::PercentileRank {
+                low: 0.0,
+                high: 100.0,
+            },
+        ],
+        aggregations: vec![Aggregation::Arithmetic, Aggregation::Geometric],
+        winsorisation: Some((0, 5)),
+        imputation: true,
+        ..Plan::default()
+    };
+    assert_eq!(
+        p.describe(),
+        "weights ±25 %; normalisation (min-max 0–100, percentile ranks 0–100); \
+         aggregation (arithmetic, geometric); winsorisation limit 0–5; imputation on/off"
+    );
+    let simplex = Plan {
+        weights: Some(WeightNoise::Simplex),
+        ..Plan::default()
+    };
+    assert_eq!(simplex.describe(), "weights (uniform on the simplex)");
+}
