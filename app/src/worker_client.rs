@@ -267,7 +267,7 @@ impl Client {
                     url: job.url.clone(),
                 },
                 scenario: job.scenario.clone(),
-                request: job.request,
+                request: job.request.clone(),
             }
             .to_json()
             .and_then(|text| {

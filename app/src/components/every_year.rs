@@ -41,11 +41,7 @@ pub fn EveryYear() -> impl IntoView {
             return;
         };
         // The worker reads the file the page read the bundle from.
-        let url = state.loading.catalogue.with_untracked(|c| {
-            c.iter()
-                .find(|e| e.id == bundle.id())
-                .map(crate::loader::bundle_url)
-        });
+        let url = state.bundle_url(bundle.id());
         let Some(url) = url else {
             finish(Err(format!(
                 "dataset `{}` is not in the list of datasets",
@@ -99,6 +95,7 @@ pub fn EveryYear() -> impl IntoView {
                     )
                 }),
             ),
+            Response::Done(_) => finish(Err("the worker answered another question".into())),
             Response::Failed(why) => finish(Err(why)),
         };
         // Running before `submit`: a worker that cannot be created answers at once (and the job

@@ -1,5 +1,6 @@
-//! The page layout: header, notices, then weights/method | ranking | gap, charts, performers
-//! against income, profile, sources. Shows what is loading, or why nothing can be shown.
+//! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
+//! robustness (the uncertainty analysis), profile, charts, performers against income, sources.
+//! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ use super::notices::Notices;
 use super::performers::PerformersPanel;
 use super::profile::Profile;
 use super::ranking::RankingTable;
+use super::robustness::RobustnessPanel;
 use super::scenarios::ScenariosPanel;
 use super::sources::Sources;
 use super::weights::WeightsPanel;
@@ -73,6 +75,7 @@ pub fn Explorer() -> impl IntoView {
                     </aside>
                 </div>
                 <CompareView/>
+                <RobustnessPanel/>
                 <Profile/>
                 <ChartsPanel/>
                 <PerformersPanel/>

@@ -14,6 +14,7 @@ pub mod performers;
 pub mod profile;
 pub mod ranking;
 pub mod ranking_body;
+pub mod robustness;
 pub mod scenarios;
 pub mod share;
 pub mod sources;

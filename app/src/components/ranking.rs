@@ -1,5 +1,6 @@
-//! The ranking table: every unit with rank, change against the published weights, score and a
-//! mini-bar per pillar; sortable, searchable, filterable by group; keyboard-usable. Only the
+//! The ranking table: every unit with rank, change against the published weights, score, the
+//! ranks 90 % of the uncertainty analysis' draws give (once one is run for the scenario shown)
+//! and a mini-bar per pillar; sortable, searchable, filterable by group; keyboard-usable. Only the
 //! rows in view are rendered (a full table re-laid out on every input costs tens of ms).
 
 use leptos::prelude::*;
@@ -93,6 +94,16 @@ pub fn RankingTable() -> impl IntoView {
         let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
         (first.min(total), (first + count).min(total), total)
     };
+    // The uncertainty analysis of the scenario shown (none once the scenario has changed).
+    let intervals = Memo::new(move |_| {
+        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
+        let now = state.scenario()?;
+        state
+            .robustness
+            .last
+            .get()
+            .filter(|a| a.bundle == id && !a.is_stale(&now))
+    });
     // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
     // and keys are handled here, once, for whichever row they land on.
     let body = NodeRef::<leptos::html::Tbody>::new();
@@ -108,6 +119,7 @@ pub fn RankingTable() -> impl IntoView {
             })
             .unwrap_or_default();
         let selected = state.inputs.selection().get();
+        let analysis = intervals.get();
         if let Some(tb) = body.get() {
             rows.with(|r| {
                 let shown = r
@@ -118,6 +130,7 @@ pub fn RankingTable() -> impl IntoView {
                     bar_max,
                     badges: &badges,
                     selected: selected.as_deref(),
+                    intervals: analysis.as_deref().map(|a| &a.result),
                 };
                 ranking_body::update(&tb, &mut slots, shown, &cx);
             });
@@ -168,13 +181,15 @@ pub fn RankingTable() -> impl IntoView {
                     format!("padding-top:{}px;padding-bottom:{}px", first as f64 * ROW_HEIGHT, (total - last) as f64 * ROW_HEIGHT)
                 }>
                 // The country column keeps its room however many pillars there are (style.css).
-                <table class="rank-table" id="rank-table" style=move || format!("--pillars:{}", pillars().len())>
+                <table class="rank-table" id="rank-table" class:with-intervals=move || intervals.with(Option::is_some)
+                    style=move || format!("--pillars:{}", pillars().len())>
                     <thead>
                         <tr>
                             <th class="c-rank">{sort_button(SortKey::Rank, "Rank".into())}</th>
                             <th class="c-change">{sort_button(SortKey::Change, "Δ".into())}</th>
                             <th class="c-name">{sort_button(SortKey::Name, "Country".into())}</th>
                             <th class="c-score">"Score"</th>
+                            <th class="c-interval" title="The ranks the middle 90 % of the uncertainty analysis' draws give (see How robust is this ranking?)">"90 %"</th>
                             {move || pillars().into_iter().map(|(p, name)| {
                                 let short: String = name.split_whitespace().next().unwrap_or_default().chars().take(9).collect();
                                 view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }

@@ -21,6 +21,9 @@ pub struct Context<'a> {
     pub badges: &'a [String; 2],
     /// The followed unit's code.
     pub selected: Option<&'a str>,
+    /// The uncertainty analysis of the scenario shown, if one was run (its intervals fill
+    /// the `c-interval` column, hidden without one).
+    pub intervals: Option<&'a index_worker::protocol::Robustness>,
 }
 
 /// An element and the text or attribute value last written to it.
@@ -82,6 +85,8 @@ pub struct Slot {
     reason: Cell,
     reason_hidden: Cell,
     score: Cell,
+    interval: Cell,
+    interval_class: Cell,
     /// Each pillar's cell (its title) and bar (its width).
     pillars: Vec<(Cell, Cell)>,
 }
@@ -107,6 +112,7 @@ impl Slot {
         let marker = child(doc, &name_td, "span", "marker")?;
         let reason = child(doc, &name_td, "span", "reason")?;
         let score = child(doc, &tr, "td", "c-score")?;
+        let interval = child(doc, &tr, "td", "c-interval")?;
         let mut bars = Vec::with_capacity(pillars);
         for _ in 0..pillars {
             let td = child(doc, &tr, "td", "c-pillar")?;
@@ -132,6 +138,8 @@ impl Slot {
             marker: Cell::new(marker),
             reason: Cell::new(reason),
             score: Cell::new(score),
+            interval_class: Cell::new(interval.clone()),
+            interval: Cell::new(interval),
             pillars: bars,
             tr,
         })
@@ -165,6 +173,20 @@ impl Slot {
         self.reason.text(row.reason.clone());
         self.reason_hidden.flag("hidden", row.reason.is_empty());
         self.score.text(format::opt_score(row.score));
+        let (interval, wide) = cx
+            .intervals
+            .and_then(|r| crate::view_model::robustness::interval_of(r, &row.code))
+            .unwrap_or_default();
+        self.interval.text(interval);
+        self.interval_class.attr(
+            "class",
+            if wide {
+                "c-interval wide"
+            } else {
+                "c-interval"
+            }
+            .to_string(),
+        );
         for ((td, fill), p) in self.pillars.iter_mut().zip(&row.pillars) {
             let w = p.map_or(0.0, |v| (v / cx.bar_max * 100.0).clamp(0.0, 100.0));
             td.attr("title", format::opt_score(*p));

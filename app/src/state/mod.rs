@@ -4,6 +4,7 @@
 //! - [`Derived`]: what the engine computes from them, each result once per change, shared;
 //! - [`TableUi`]: the ranking table's search, filter and sort, the performers table's sort;
 //! - [`Notices`]: messages for the person;
+//! - [`RobustnessUi`]: the uncertainty analysis asked of the worker, and its last result;
 //! - the catalogue of datasets and what is loading ([`Loading`]).
 //!
 //! Saved scenarios are not here: they are `persist`'s ([`crate::persist::Library`]), so that
@@ -12,6 +13,7 @@
 mod derived;
 mod inputs;
 mod notices;
+mod robustness;
 mod table;
 
 use index_core::scenario::Scenario;
@@ -21,6 +23,7 @@ use serde::Deserialize;
 pub use derived::{prepare_all, Derived, GapsByYear, PerformersNow, Scored, YearData};
 pub use inputs::{first_two, Inputs};
 pub use notices::{Level, Notice, Notices};
+pub use robustness::{RobustnessUi, Running};
 pub use table::{PerformerKey, SortKey, TableUi};
 
 /// One entry of `data/catalogue.json`, written by `index data build`.
@@ -106,6 +109,8 @@ pub struct AppState {
     pub notices: Notices,
     /// Catalogue and loading status.
     pub loading: Loading,
+    /// The uncertainty analysis.
+    pub robustness: RobustnessUi,
 }
 
 impl AppState {
@@ -119,12 +124,20 @@ impl AppState {
             table: TableUi::new(),
             notices,
             loading: Loading::new(),
+            robustness: RobustnessUi::new(),
         }
     }
 
     /// Adds a notice.
     pub fn notify(&self, level: Level, text: impl Into<String>) {
         self.notices.notify(level, text);
+    }
+
+    /// The file the page loaded bundle `id` from (the worker fetches it there).
+    pub fn bundle_url(&self, id: &str) -> Option<String> {
+        self.loading
+            .catalogue
+            .with_untracked(|c| c.iter().find(|e| e.id == id).map(crate::loader::bundle_url))
     }
 
     /// The scenario the page shows now (what the URL holds).

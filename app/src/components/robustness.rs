@@ -1,0 +1,327 @@
+//! "How robust is this ranking?": the uncertainty analysis of the scenario shown, run in the
+//! background worker ([`crate::worker_client`], `Request::Robustness`) while the page stays
+//! responsive — what varies (weights ±p % or any weights, normalisation, aggregation,
+//! winsorisation, imputation), the draws and the seed, and optionally the sensitivity
+//! analysis; a bar and Cancel while it runs; then the result in a sentence, each pair of groups'
+//! gap with its interval, the sensitivity table, and each unit's median rank and 5–95 %
+//! interval (wide ones flagged; the ranking table shows the interval too). When the weights,
+//! method, year or groups change after a run, the result says it is for the earlier scenario.
+
+use std::sync::Arc;
+
+use index_core::display::escape_html;
+use leptos::prelude::*;
+
+use super::closest;
+use crate::state::{use_state, Level};
+use crate::view_model::robustness::{
+    gap_lines, key, rows, sensitivity_rows, sentence, thousands, Analysis, IntervalRow,
+    WeightChoice, DRAWS_OFFERED,
+};
+use crate::worker_client::{self, JobId, Outcome, Request, Response};
+
+/// Milliseconds since the page started.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The panel.
+#[component]
+pub fn RobustnessPanel() -> impl IntoView {
+    let state = use_state();
+    let ui = state.robustness;
+    let bundle = state.inputs.bundle();
+    let finish = move |result: Result<(), String>| {
+        ui.running.set(None);
+        if let Err(why) = result {
+            state.notify(
+                Level::Error,
+                format!("The uncertainty analysis could not run: {why}."),
+            );
+        }
+    };
+    let start = move |_: web_sys::MouseEvent| {
+        let (None, Some(b), Some(scenario)) = (
+            ui.running.get_untracked(),
+            bundle.get_untracked(),
+            state.scenario(),
+        ) else {
+            return;
+        };
+        let Some(url) = state.bundle_url(b.id()) else {
+            finish(Err(format!(
+                "dataset `{}` is not in the list of datasets",
+                b.id()
+            )));
+            return;
+        };
+        let choices = ui.choices.get_untracked();
+        let plan = choices.plan();
+        if let Err(e) = plan.check() {
+            finish(Err(e.to_string()));
+            return;
+        }
+        let asked = (b.id().to_string(), key(&scenario), plan.clone(), now_ms());
+        let on = move |response| match response {
+            Response::Progress { done, total } => ui.running.update(|r| {
+                if let Some((_, d, t)) = r {
+                    (*d, *t) = (done, total);
+                }
+            }),
+            Response::Done(Outcome::Robustness(result)) => {
+                let (bundle, scenario, plan, started) = asked.clone();
+                ui.last.set(Some(Arc::new(Analysis {
+                    bundle,
+                    scenario,
+                    plan,
+                    elapsed_ms: now_ms() - started,
+                    result,
+                })));
+                finish(Ok(()));
+            }
+            Response::Done(_) => finish(Err("the worker answered another question".into())),
+            Response::Failed(why) => finish(Err(why)),
+        };
+        // Running before `submit`: a worker that cannot be created answers at once.
+        ui.running.set(Some((JobId(0), 0, 0)));
+        let request = Request::Robustness {
+            plan,
+            sensitivity: choices.bootstrap(),
+        };
+        let job = worker_client::submit(&b, url, scenario, request, on);
+        if ui.running.get_untracked().is_some() {
+            ui.running.set(Some((job, 0, 0)));
+        }
+    };
+    let cancel = move |_: web_sys::MouseEvent| {
+        if let Some((job, _, _)) = ui.running.get_untracked() {
+            worker_client::cancel(job);
+            finish(Ok(()));
+        }
+    };
+    // The last analysis, if it is of the bundle shown.
+    let shown = Memo::new(move |_| {
+        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
+        ui.last.get().filter(|a| a.bundle == id)
+    });
+    let stale = move || {
+        let now = state.scenario();
+        shown.with(|a| match (a, now) {
+            (Some(a), Some(now)) => a.is_stale(&now),
+            _ => false,
+        })
+    };
+    let idle = move || ui.running.with(Option::is_none);
+    let done = move || ui.running.get().map_or(0, |(_, d, _)| d);
+    let total = move || ui.running.get().map_or(1, |(_, _, t)| t.max(1));
+    let count = move || match ui.running.get() {
+        Some((_, done, total)) if total > 0 => {
+            format!("{} of {}", thousands(done), thousands(total))
+        }
+        Some(_) => "Starting…".into(),
+        None => String::new(),
+    };
+    let summary = move || shown.with(|a| a.as_deref().map(sentence));
+    let gaps = move || {
+        let (Some(b), Some(a)) = (bundle.get(), shown.get()) else {
+            return Vec::new();
+        };
+        gap_lines(&b, &a.result)
+            .into_iter()
+            .map(|line| view! { <li>{line}</li> })
+            .collect::<Vec<_>>()
+    };
+    let sensitivity = move || {
+        let rows = shown.with(|a| {
+            a.as_deref()
+                .map(|a| sensitivity_rows(&a.result))
+                .unwrap_or_default()
+        });
+        (!rows.is_empty()).then(|| {
+            view! {
+                <table class="compare-table rob-sensitivity" id="rob-sensitivity">
+                    <caption>"What moves the ranks: the share of the variance of the mean rank shift each choice explains (5–95 % interval)"</caption>
+                    <thead><tr><th scope="col">"Choice"</th><th scope="col" class="num">"Alone"</th><th scope="col" class="num">"With interactions"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|[name, first, total]| view! {
+                            <tr><th scope="row">{name}</th><td class="num">{first}</td><td class="num">{total}</td></tr>
+                        }).collect::<Vec<_>>()}
+                    </tbody>
+                </table>
+            }
+        })
+    };
+    // The rows, written as one HTML text (as the performers table: ~170 rows).
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let selected = state.inputs.selection().get();
+        let Some(tb) = body.get() else { return };
+        let html = match (bundle.get(), shown.get()) {
+            (Some(b), Some(a)) => rows_html(&rows(&b, &a.result), selected.as_deref()),
+            _ => String::new(),
+        };
+        tb.set_inner_html(&html);
+    });
+    let toggle = move |target| {
+        if let Some(code) =
+            closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
+        {
+            state.inputs.toggle_selection(code);
+        }
+    };
+    let choices = ui.choices;
+    let check = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&crate::view_model::robustness::Choices) -> bool,
+                      set: fn(&mut crate::view_model::robustness::Choices, bool)| {
+        view! {
+            <label class="check" for=id>
+                <input type="checkbox" id=id prop:checked=move || choices.with(get)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        choices.update(|c| set(c, on));
+                    }/>
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <section class="panel robustness" aria-labelledby="robustness-h" id="robustness">
+            <div class="panel-head"><h2 id="robustness-h">"How robust is this ranking?"</h2></div>
+            <p class="hint">"Ranks depend on choices: the weights, the normalisation, the aggregation. \
+                Draw those choices many times and see how far each rank moves (a Monte Carlo uncertainty analysis, \
+                as the JRC audits indices). It runs in the background; the page stays usable."</p>
+            <div class="rob-form">
+                <label for="rob-weights">"Weights vary"
+                    <select id="rob-weights" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        choices.update(|c| c.weights = WeightChoice::from_value(&v));
+                    }>
+                        {WeightChoice::OFFERED.iter().map(|(c, label, value)| {
+                            let c = *c;
+                            view! { <option value=*value selected=move || choices.with(|x| x.weights == c)>{*label}</option> }
+                        }).collect::<Vec<_>>()}
+                    </select>
+                </label>
+                {check("rob-normalisation", "Normalisation: min–max or percentile ranks", |c| c.normalisation, |c, on| c.normalisation = on)}
+                {check("rob-aggregation", "Aggregation: arithmetic or geometric mean", |c| c.aggregation, |c, on| c.aggregation = on)}
+                {check("rob-winsorisation", "Outliers: winsorise 0 to 5 values", |c| c.winsorisation, |c, on| c.winsorisation = on)}
+                {check("rob-imputation", "Missing values: imputed or left out", |c| c.imputation, |c, on| c.imputation = on)}
+                <label for="rob-draws">"Draws"
+                    <select id="rob-draws" on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                            choices.update(|c| c.draws = n);
+                        }
+                    }>
+                        {DRAWS_OFFERED.iter().map(|n| {
+                            let n = *n;
+                            view! { <option value=n.to_string() selected=move || choices.with(|c| c.draws == n)>{thousands(n)}</option> }
+                        }).collect::<Vec<_>>()}
+                    </select>
+                </label>
+                <label for="rob-seed">"Seed"
+                    <input type="number" id="rob-seed" min="0" step="1" inputmode="numeric"
+                        prop:value=move || choices.with(|c| c.seed.to_string())
+                        on:change=move |ev| {
+                            // A seed that is not a whole number from 0 is refused, and the field
+                            // shows the seed kept.
+                            match event_target_value(&ev).trim().parse::<u64>() {
+                                Ok(seed) => choices.update(|c| c.seed = seed),
+                                Err(_) => {
+                                    state.notify(Level::Warning, "The seed must be a whole number from 0; the previous seed is kept.");
+                                    choices.update(|_| {});
+                                }
+                            }
+                        }/>
+                </label>
+                {check("rob-sensitivity", "Also: which choice moves ranks most (sensitivity, slower)", |c| c.sensitivity, |c, on| c.sensitivity = on)}
+            </div>
+            <div class="buttons">
+                <button type="button" id="rob-run" class="primary" hidden=move || !idle() on:click=start>"Run the analysis"</button>
+                <button type="button" id="rob-cancel" hidden=idle on:click=cancel>"Cancel"</button>
+                <progress id="rob-progress" hidden=idle max=total value=done aria-label="Draws made"></progress>
+                <span class="count" id="rob-count" role="status">{count}</span>
+            </div>
+            <Show when=move || shown.with(Option::is_some)>
+                <p class="rob-stale" id="rob-stale" role="status" hidden=move || !stale()>
+                    "The weights, method, year or groups have changed since: these figures are for the earlier scenario. Run the analysis again for the one shown."
+                </p>
+                <p class="rob-summary" id="rob-summary">{summary}</p>
+                <ul class="rob-gaps" id="rob-gaps">{gaps}</ul>
+                {sensitivity}
+                <div class="table-wrap rob-wrap">
+                    <table class="compare-table rob-table" id="rob-table">
+                        <caption class="visually-hidden">"Each unit's rank under the scenario, its median rank over the draws, the ranks 90 % of draws fall within, and the best and worst drawn"</caption>
+                        <thead><tr>
+                            <th scope="col">"Country"</th>
+                            <th scope="col" class="num">"Rank"</th>
+                            <th scope="col" class="num">"Median"</th>
+                            <th scope="col" class="num">"90 % of draws"</th>
+                            <th scope="col" class="num">"Best–worst"</th>
+                        </tr></thead>
+                        <tbody node_ref=body on:click=move |ev| toggle(ev.target())
+                            on:keydown=move |ev| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    toggle(ev.target());
+                                }
+                            }></tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The table's rows as HTML (text escaped); a wide interval is flagged with a mark and words
+/// (not by colour alone), the followed unit's row marked.
+fn rows_html(rows: &[IntervalRow], selected: Option<&str>) -> String {
+    let mut html = String::with_capacity(rows.len() * 260);
+    for r in rows {
+        let chosen = if selected == Some(r.code.as_str()) {
+            " selected"
+        } else {
+            ""
+        };
+        let (wide_class, flag) = if r.wide {
+            (
+                " wide",
+                r#" <span class="flag" title="spans more than 20 places">⚠<span class="visually-hidden"> wide</span></span>"#,
+            )
+        } else {
+            ("", "")
+        };
+        let (name, code) = (escape_html(&r.name), escape_html(&r.code));
+        html.push_str(&format!(
+            r#"<tr class="row{chosen}{wide_class}" data-code="{code}" tabindex="0"><th scope="row" class="p-name" title="{name}">{name}<span class="ucode">{code}</span></th><td class="num">{}</td><td class="num">{}</td><td class="num rob-interval">{}{flag}</td><td class="num">{}</td></tr>"#,
+            r.nominal, r.median, r.interval, r.range
+        ));
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_escaped_and_wide_ones_flagged_in_words() {
+        let row = |code: &str, name: &str, wide: bool| IntervalRow {
+            code: code.into(),
+            name: name.into(),
+            nominal: 2,
+            median: 3,
+            interval: "1–30".into(),
+            range: "1–40".into(),
+            wide,
+        };
+        let html = rows_html(
+            &[row("AAA", "<i>A</i>", true), row("BBB", "B", false)],
+            Some("BBB"),
+        );
+        assert!(html.starts_with(r#"<tr class="row wide" data-code="AAA" tabindex="0"><th scope="row" class="p-name" title="&lt;i&gt;A&lt;/i&gt;">&lt;i&gt;A&lt;/i&gt;"#), "{html}");
+        assert!(html.contains(r#"1–30 <span class="flag" title="spans more than 20 places">⚠<span class="visually-hidden"> wide</span></span>"#));
+        assert!(html.contains(r#"<tr class="row selected" data-code="BBB""#));
+        assert_eq!(html.matches("<tr").count(), 2);
+    }
+}

@@ -1,0 +1,244 @@
+//! "How robust is this ranking?" in a real headless Chromium: the uncertainty analysis runs in
+//! the worker and its figures are the CLI's (`index uncertainty`, same bundle file, plan and
+//! seed) unit by unit; the ranking table shows each interval; moving a weight afterwards marks
+//! the result as stale; Cancel stops a long run; the sensitivity table comes with it when asked;
+//! and the panel is looked at on a desktop and on a phone.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use e2e::{Browser, Site};
+
+/// The Run button, shown (Cancel replaces it while a run goes on).
+const READY: &str = "#rob-run:not([hidden])";
+
+/// The panel's rows: code → [rank, median, interval, range].
+async fn page_rows(b: &Browser) -> BTreeMap<String, Vec<String>> {
+    let v = b
+        .js("return [...document.querySelectorAll('#rob-table tbody tr')].map(r => \
+             [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.firstChild.textContent.trim())])")
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect();
+            (cells[0].clone(), cells[1..].to_vec())
+        })
+        .collect()
+}
+
+/// "a–b", or "a" when equal, as the page writes an interval.
+fn span(a: &serde_json::Value, b: &serde_json::Value) -> String {
+    let (a, b) = (a.as_u64().unwrap(), b.as_u64().unwrap());
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+/// Waits until the run is over (the Run button back), up to `secs`.
+async fn wait_done(b: &Browser, secs: u64) {
+    b.wait_for(READY, secs).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    b.wait_for(READY, 15).await.unwrap();
+
+    // Any weights (the simplex), 10 000 draws, seed 7.
+    b.js(
+        "const s = document.querySelector('#rob-weights'); s.value = 'simplex'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const i = document.querySelector('#rob-seed'); i.value = '7'; \
+          i.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    b.click("#rob-run").await.unwrap();
+    b.wait_for("#rob-summary", 60).await.unwrap();
+    let waited = started.elapsed();
+    wait_done(&b, 5).await;
+    let summary = b.text("#rob-summary").await.unwrap();
+    assert!(
+        summary
+            .starts_with("10\u{202f}000 draws varying weights (uniform on the simplex) (seed 7, "),
+        "{summary}"
+    );
+    eprintln!("10 000 draws on the FTRI, from the click to the table: {waited:?}; the page says: {summary}");
+
+    // Unit by unit, the CLI's figures for the same bundle file, plan and seed.
+    let bundle = e2e::ftri_bundle();
+    let cli = e2e::cli_json(&[
+        "uncertainty",
+        "--bundle",
+        &bundle,
+        "--simplex",
+        "--seed",
+        "7",
+        "--draws",
+        "10000",
+        "--format",
+        "json",
+    ])
+    .unwrap();
+    let want: BTreeMap<String, Vec<String>> = cli["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["code"].as_str().unwrap().to_string(),
+                vec![
+                    u["rank"].to_string(),
+                    u["median_rank"].to_string(),
+                    span(&u["q05"], &u["q95"]),
+                    span(&u["best_drawn"], &u["worst_drawn"]),
+                ],
+            )
+        })
+        .collect();
+    let got = page_rows(&b).await;
+    assert_eq!(got.len(), want.len(), "every ranked unit");
+    for (code, row) in &want {
+        assert_eq!(got.get(code), Some(row), "{code}");
+    }
+    let wide = cli["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["wide"] == true)
+        .count();
+    assert!(wide > 0, "any weights move some ranks far");
+    assert!(
+        summary.contains(&format!(": {wide} of {} units", want.len())),
+        "{summary}"
+    );
+    let flagged = b
+        .js("return document.querySelectorAll('#rob-table tr.wide .flag').length")
+        .await
+        .unwrap();
+    assert_eq!(flagged.as_u64(), Some(wide as u64));
+    let gaps = b.text("#rob-gaps").await.unwrap();
+    assert!(gaps.starts_with("Gap LDCs − Developed: "), "{gaps}");
+
+    // The ranking table shows each unit's interval beside its rank.
+    let usa = b
+        .text("#rank-table tr[data-code='USA'] .c-interval")
+        .await
+        .unwrap();
+    assert_eq!(usa, want["USA"][2]);
+
+    // A weight moved afterwards: the result says it is for the earlier scenario.
+    assert_eq!(
+        b.js("return document.querySelector('#rob-stale').hidden")
+            .await
+            .unwrap(),
+        true
+    );
+    b.set_weight("rd", "2").await.unwrap();
+    assert_eq!(
+        b.js("return document.querySelector('#rob-stale').hidden")
+            .await
+            .unwrap(),
+        false
+    );
+    b.js("document.querySelector('#robustness').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    b.screenshot("robustness-1280.png").await.unwrap();
+
+    // A long run with the sensitivity analysis: Cancel stops it and the panel is ready again.
+    b.js(
+        "for (const id of ['#rob-aggregation', '#rob-sensitivity']) { \
+            const c = document.querySelector(id); c.checked = true; \
+            c.dispatchEvent(new Event('change', {bubbles: true})); } \
+          const d = document.querySelector('#rob-draws'); d.value = '50000'; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    b.click("#rob-run").await.unwrap();
+    b.wait_for("#rob-cancel:not([hidden])", 5).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let count = b.text("#rob-count").await.unwrap();
+    assert!(count.contains(" of "), "progress is shown: {count:?}");
+    b.click("#rob-cancel").await.unwrap();
+    wait_done(&b, 5).await;
+    assert_eq!(b.text("#rob-count").await.unwrap(), "", "idle again");
+    assert!(
+        b.notices().await.unwrap().is_empty()
+            || !b.notices().await.unwrap().contains("could not run")
+    );
+
+    // A short run with the sensitivity analysis gives its table, aggregation first on the FTRI.
+    b.js(
+        "const d = document.querySelector('#rob-draws'); d.value = '1000'; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    b.click("#rob-run").await.unwrap();
+    b.wait_for("#rob-sensitivity", 60).await.unwrap();
+    wait_done(&b, 5).await;
+    assert_eq!(
+        b.js("return document.querySelector('#rob-stale').hidden")
+            .await
+            .unwrap(),
+        true,
+        "a new run is for the scenario shown"
+    );
+    let inputs = b
+        .js("return [...document.querySelectorAll('#rob-sensitivity tbody th')].map(t => t.textContent)")
+        .await
+        .unwrap();
+    let inputs: Vec<&str> = inputs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert_eq!(inputs.len(), 2);
+    assert!(
+        inputs.contains(&"weights") && inputs.contains(&"aggregation"),
+        "{inputs:?}"
+    );
+    b.close().await;
+
+    // On a phone.
+    let p = Browser::start(360, 780).await.unwrap();
+    p.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    p.wait_for(READY, 15).await.unwrap();
+    p.js(
+        "const d = document.querySelector('#rob-draws'); d.value = '1000'; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    p.click("#rob-run").await.unwrap();
+    p.wait_for("#rob-summary", 60).await.unwrap();
+    p.js("document.querySelector('#robustness').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    assert_eq!(p.past_right_edge().await.unwrap(), serde_json::json!([]));
+    p.screenshot("robustness-360.png").await.unwrap();
+    p.js("document.querySelector('#rank-table').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    assert_eq!(p.past_right_edge().await.unwrap(), serde_json::json!([]));
+    p.screenshot("robustness-ranking-360.png").await.unwrap();
+    p.close().await;
+}
