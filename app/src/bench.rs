@@ -1,8 +1,10 @@
 //! The in-browser benchmark harness, opened with `?bench=ftri` or `?bench=synthetic`: it drives
 //! the real page (slider `input` events on the first pillar) and measures, for each input, the
-//! time until the table and charts have been updated and the page laid out again. Results are
-//! written as JSON into `<pre id="bench-results">` (read by the end-to-end test that reports
-//! them) and to the console.
+//! time until the table and charts have been updated and the page laid out again; on a bundle
+//! with a file (not the synthetic one), the same again while an uncertainty analysis runs in
+//! the worker, and the time from request to answer of 10 000 draws, five times. Results are
+//! written as JSON, one line per series, into `<pre id="bench-results">` (read by the
+//! end-to-end test that reports them) and to the console.
 //!
 //! The synthetic bundle (200 units × 100 indicators in 10 pillars) is generated here from a
 //! fixed seed and labelled as synthetic: it is not real data.
@@ -63,8 +65,109 @@ pub fn start(state: AppState, which: String) {
         state.loading.status.set(crate::state::Status::Ready);
         TimeoutFuture::new(300).await;
         let times = measure().await;
-        report(&label, &times);
+        let mut lines = vec![report(&label, &times)];
+        if which != "synthetic" {
+            lines.extend(worker_figures(state, &label).await);
+        }
+        publish(&lines);
     });
+}
+
+/// The uncertainty analysis in the worker: the slider measured again while a long analysis
+/// runs (then cancelled), and the time from the request to the answer of 10 000 draws (weights
+/// ±25 %, the panel's default), five times on a worker already started. Needs the bundle's file
+/// in the catalogue (not the synthetic bundle).
+async fn worker_figures(state: AppState, label: &str) -> Vec<serde_json::Value> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use crate::view_model::robustness::Choices;
+    use crate::worker_client::{self, Request, Response};
+
+    let (Some(bundle), Some(scenario)) = (state.inputs.bundle().get_untracked(), state.scenario())
+    else {
+        return Vec::new();
+    };
+    let Some(url) = state.bundle_url(bundle.id()) else {
+        return Vec::new();
+    };
+    let now = || window().performance().map_or(0.0, |p| p.now());
+    // One analysis: its job, and when it ended (ms) or failed.
+    let submit = |choices: Choices, ended: Rc<Cell<Option<Result<f64, ()>>>>| {
+        let request = Request::Robustness {
+            plan: choices.plan(),
+            sensitivity: choices.bootstrap(),
+        };
+        worker_client::submit(
+            &bundle,
+            url.clone(),
+            scenario.clone(),
+            request,
+            move |r| match r {
+                Response::Done(_) => ended.set(Some(Ok(now()))),
+                Response::Failed(_) => ended.set(Some(Err(()))),
+                Response::Progress { .. } => {}
+            },
+        )
+    };
+    let wait = |ended: Rc<Cell<Option<Result<f64, ()>>>>| async move {
+        for _ in 0..6000 {
+            if let Some(r) = ended.get() {
+                return r.ok();
+            }
+            TimeoutFuture::new(5).await;
+        }
+        None
+    };
+    let mut out = Vec::new();
+    // Warm the worker up (fetch, compile, the bundle parsed).
+    let ended = Rc::new(Cell::new(None));
+    submit(
+        Choices {
+            draws: 1_000,
+            ..Choices::default()
+        },
+        Rc::clone(&ended),
+    );
+    if wait(ended).await.is_none() {
+        return out;
+    }
+    // The slider while 50 000 draws and a sensitivity analysis run.
+    let ended = Rc::new(Cell::new(None));
+    let job = submit(
+        Choices {
+            draws: 50_000,
+            aggregation: true,
+            sensitivity: true,
+            ..Choices::default()
+        },
+        Rc::clone(&ended),
+    );
+    TimeoutFuture::new(100).await;
+    let busy = measure().await;
+    let still_running = ended.get().is_none();
+    worker_client::cancel(job);
+    out.push(serde_json::json!({
+        "while": "an uncertainty analysis runs in the worker",
+        "still_running_at_the_end": still_running,
+        "report": report(label, &busy),
+    }));
+    // 10 000 draws, five times.
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let ended = Rc::new(Cell::new(None));
+        let t0 = now();
+        submit(Choices::default(), Rc::clone(&ended));
+        if let Some(t1) = wait(ended).await {
+            times.push(t1 - t0);
+        }
+    }
+    out.push(serde_json::json!({
+        "bundle": label,
+        "uncertainty_10000_draws_request_to_answer": summary(times.clone()),
+        "runs_ms": times,
+    }));
+    out
 }
 
 /// Lets queued microtasks run (Leptos runs its effects — table, charts — as microtasks).
@@ -139,19 +242,26 @@ fn summary(mut values: Vec<f64>) -> serde_json::Value {
     })
 }
 
-fn report(label: &str, times: &[(f64, f64, f64)]) {
-    let json = serde_json::json!({
+/// The figures of one series of slider inputs.
+fn report(label: &str, times: &[(f64, f64, f64)]) -> serde_json::Value {
+    serde_json::json!({
         "bundle": label,
         "samples": times.len(),
         "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.1).collect()),
         "of_which_script": summary(times.iter().map(|t| t.0).collect()),
         "of_which_chart_drawing": summary(times.iter().map(|t| t.2).collect()),
-    });
-    leptos::logging::log!("bench {json}");
+    })
+}
+
+/// Writes the figures, one JSON per line, into `<pre id="bench-results">` and the console.
+fn publish(lines: &[serde_json::Value]) {
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let text = text.join("\n");
+    leptos::logging::log!("bench {text}");
     let doc = document();
     if let Ok(pre) = doc.create_element("pre") {
         pre.set_id("bench-results");
-        pre.set_text_content(Some(&json.to_string()));
+        pre.set_text_content(Some(&text));
         if let Some(b) = doc.body() {
             let _ = b.append_child(&pre);
         }
