@@ -169,12 +169,13 @@ async fn main() -> Result<(), String> {
     Ok(())
 }
 
-/// The in-page harness: slider inputs on FTRI and on the synthetic bundle (`dist-bench/`).
+/// The in-page harness: slider inputs on FTRI, the JRC's ASEM example and the synthetic bundle
+/// (`dist-bench/`); on the first two, the uncertainty analysis in the worker too.
 async fn harness() -> Result<(), String> {
     let bench = Site::start_bench()?;
     let b = Browser::start(1400, 1000).await?;
     let mut result = Ok(());
-    for which in ["ftri", "synthetic"] {
+    for which in ["ftri", "asem", "synthetic"] {
         result = harness_run(&b, &bench, which).await;
         if result.is_err() {
             break;
