@@ -51,6 +51,10 @@ pub struct Args {
     /// Bootstrap replicates for the sensitivity indices' 5–95 % intervals.
     #[arg(long, default_value_t = 100, value_name = "B")]
     bootstrap: usize,
+    /// Two unit codes, A,B: the share of draws in which A ranks above B (on stderr; in JSON
+    /// under `pair`).
+    #[arg(long, value_name = "A,B")]
+    pair: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Csv)]
     format: Format,
@@ -139,7 +143,52 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
     } else {
         None
     };
-    print(&job, &plan, &result, sensitivity.as_ref(), args.format)
+    let pair = match &args.pair {
+        Some(text) => Some(pair(&job, &result, text)?),
+        None => None,
+    };
+    print(
+        &job,
+        &plan,
+        &result,
+        sensitivity.as_ref(),
+        pair.as_ref(),
+        args.format,
+    )
+}
+
+/// `--pair A,B`: (A, B, the share of draws ranking both in which A ranks above B).
+fn pair(job: &Job, u: &Uncertainty, text: &str) -> Result<(String, String, f64), String> {
+    let units = job.bundle.dataset().units();
+    let position = |code: &str| {
+        let unit = units.iter().position(|x| x.code == code).ok_or_else(|| {
+            format!(
+                "--pair: bundle `{}` has no unit `{}`",
+                job.bundle.id(),
+                excerpt(code)
+            )
+        })?;
+        u.units().iter().position(|x| *x == unit).ok_or_else(|| {
+            format!(
+                "--pair: `{}` has no rank in {}",
+                excerpt(code),
+                job.resolved.year
+            )
+        })
+    };
+    let (a, b) = text
+        .split_once(',')
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .ok_or_else(|| {
+            format!(
+                "--pair takes two unit codes like USA,SWE, got `{}`",
+                excerpt(text)
+            )
+        })?;
+    let share = u
+        .outranks(position(a)?, position(b)?)
+        .ok_or_else(|| format!("--pair: no draw ranked both {a} and {b}"))?;
+    Ok((a.to_string(), b.to_string(), share))
 }
 
 /// The sensitivity analysis of the plan on the job's scenario.
@@ -182,19 +231,30 @@ fn print(
     plan: &Plan,
     u: &Uncertainty,
     sensitivity: Option<&SensitivityResult>,
+    pair: Option<&(String, String, f64)>,
     format: Format,
 ) -> Result<(), String> {
     let units = job.bundle.dataset().units();
-    let mut rows = u.summary();
-    rows.sort_by_key(|r| (r.nominal, r.unit));
+    let summary = u.summary();
+    let mut rows: Vec<(usize, &uncertainty::UnitUncertainty)> =
+        summary.iter().enumerate().collect();
+    rows.sort_by_key(|(_, r)| (r.nominal, r.unit));
     let stdout = std::io::stdout();
-    let wide = rows.iter().filter(|r| r.is_wide()).count();
+    let wide = rows.iter().filter(|(_, r)| r.is_wide()).count();
     match format {
         Format::Json => {
             let rows: Vec<serde_json::Value> = rows
                 .iter()
-                .filter_map(|r| {
+                .filter_map(|(i, r)| {
                     let unit = units.get(r.unit)?;
+                    // Rank acceptability: each rank drawn, with the share of draws giving it.
+                    let acceptability: Vec<(usize, f64)> = u
+                        .acceptability(*i)
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, p)| *p > 0.0)
+                        .map(|(r, p)| (r + 1, p))
+                        .collect();
                     Some(serde_json::json!({
                         "code": unit.code,
                         "name": unit.name,
@@ -206,6 +266,7 @@ fn print(
                         "worst_drawn": r.range.1,
                         "unranked_draws": r.unranked,
                         "wide": r.is_wide(),
+                        "acceptability": acceptability,
                     }))
                 })
                 .collect();
@@ -220,6 +281,7 @@ fn print(
                 "units": rows,
                 "gaps": u.gaps(),
                 "sensitivity": sensitivity.map(sensitivity_rows),
+                "pair": pair.map(|(a, b, share)| serde_json::json!({"a": a, "b": b, "a_above_b": share})),
             });
             serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
             outln!();
@@ -259,7 +321,7 @@ fn print(
             let mut w = crate::output::rows_writer(format, stdout.lock());
             w.write_record(["code", "name", "rank", "median_rank", "q05", "q95"])
                 .map_err(|e| e.to_string())?;
-            for r in &rows {
+            for (_, r) in &rows {
                 let Some(unit) = units.get(r.unit) else {
                     continue;
                 };
@@ -287,6 +349,12 @@ fn print(
                 rows.len(),
                 uncertainty::WIDE_INTERVAL
             ))?;
+            if let Some((a, b, share)) = pair {
+                note(format!(
+                    "note: {a} ranks above {b} in {:.1} % of the draws ranking both",
+                    share * 100.0
+                ))?;
+            }
             if u.failed() > 0 {
                 note(format!(
                     "note: {} draws could not be scored (the method or weights drawn) and are left out",

@@ -546,3 +546,58 @@ fn uncertainty_options_are_checked_and_sensitivity_finds_what_matters() {
     assert!(lines[1].starts_with("weights,"));
     assert!(err.contains("1024 runs"), "{err}");
 }
+
+#[test]
+fn uncertainty_json_gives_each_ranks_probability_and_pairs_add_up() {
+    let (ok, out, err) = index(&[
+        "uncertainty",
+        "--bundle",
+        "ftri",
+        "--draws",
+        "2000",
+        "--simplex",
+        "--format",
+        "json",
+        "--pair",
+        "SWE,KOR",
+    ]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for u in v["units"].as_array().unwrap() {
+        let acc = u["acceptability"].as_array().unwrap();
+        let total: f64 = acc.iter().map(|x| x[1].as_f64().unwrap()).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{}: {total}", u["code"]);
+        let ranks: Vec<u64> = acc.iter().map(|x| x[0].as_u64().unwrap()).collect();
+        assert_eq!(
+            ranks.first(),
+            u["best_drawn"].as_u64().as_ref(),
+            "{}",
+            u["code"]
+        );
+        assert_eq!(
+            ranks.last(),
+            u["worst_drawn"].as_u64().as_ref(),
+            "{}",
+            u["code"]
+        );
+    }
+    let ab = v["pair"]["a_above_b"].as_f64().unwrap();
+    let (ok, out, _) = index(&[
+        "uncertainty",
+        "--bundle",
+        "ftri",
+        "--draws",
+        "2000",
+        "--simplex",
+        "--format",
+        "json",
+        "--pair",
+        "KOR,SWE",
+    ]);
+    assert!(ok);
+    let w: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ba = w["pair"]["a_above_b"].as_f64().unwrap();
+    // Ties aside (none between two continuous scores), one of the two ranks above the other.
+    assert!((ab + ba - 1.0).abs() < 1e-9, "{ab} + {ba}");
+    assert!(ab > 0.0 && ba > 0.0, "under any weights both orders occur");
+}
