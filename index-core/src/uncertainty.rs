@@ -900,6 +900,23 @@ impl Uncertainty {
             .collect()
     }
 
+    /// Unit `i`'s rank counts over the scored draws from its best rank drawn to its worst:
+    /// (best, counts), the compact form of [`Uncertainty::acceptability`]; `(0, [])` when no
+    /// draw ranked it.
+    pub fn rank_counts(&self, i: usize) -> (u32, Vec<u32>) {
+        let (counts, _) = self.histogram(i);
+        match (
+            counts.iter().position(|c| *c > 0),
+            counts.iter().rposition(|c| *c > 0),
+        ) {
+            (Some(first), Some(last)) => (
+                first as u32 + 1,
+                counts.get(first..=last).unwrap_or_default().to_vec(),
+            ),
+            _ => (0, Vec::new()),
+        }
+    }
+
     /// Unit `i`'s rank acceptability: the share of scored draws that rank it `r`, for `r` = 1
     /// to the number of units (index `r − 1`). Sums to 1 less the share that left it out.
     pub fn acceptability(&self, i: usize) -> Vec<f64> {

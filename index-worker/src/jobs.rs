@@ -17,7 +17,7 @@ use index_core::uncertainty::{Plan, Run, SensitivityRun};
 
 use crate::protocol::{
     BundleRef, FromWorker, JobId, Outcome, Request, Response, Robustness, ScoredYears, ToWorker,
-    YearScores,
+    YearScores, MAX_ACCEPTABILITY,
 };
 
 /// Draws (or sensitivity runs) between two progress reports: a few milliseconds of work on
@@ -165,14 +165,19 @@ pub fn robustness(
     }
     progress(total, total);
     let u = run.finish();
-    let mut rows: Vec<_> = u.summary();
-    rows.sort_by_key(|r| (r.nominal, r.unit));
+    let mut rows: Vec<(usize, _)> = u.summary().into_iter().enumerate().collect();
+    rows.sort_by_key(|(_, r)| (r.nominal, r.unit));
+    let mut acceptability: Vec<(u32, Vec<u32>)> =
+        rows.iter().map(|(i, _)| u.rank_counts(*i)).collect();
+    if acceptability.iter().map(|(_, c)| c.len()).sum::<usize>() > MAX_ACCEPTABILITY {
+        acceptability.clear();
+    }
     Ok(Robustness {
         draws: u.draws(),
         failed: u.failed(),
         codes: rows
             .iter()
-            .map(|r| {
+            .map(|(_, r)| {
                 ds.units()
                     .get(r.unit)
                     .map(|x| x.code.clone())
@@ -181,7 +186,7 @@ pub fn robustness(
             .collect(),
         ranks: rows
             .iter()
-            .map(|r| {
+            .map(|(_, r)| {
                 [
                     r.nominal, r.median, r.q05, r.q95, r.range.0, r.range.1, r.unranked,
                 ]
@@ -193,6 +198,7 @@ pub fn robustness(
             .map(|g| (g.a, g.b, g.nominal, g.median, g.q05, g.q95, g.same_scale))
             .collect(),
         sensitivity: sensitivity_rows,
+        acceptability,
     })
 }
 

@@ -263,7 +263,7 @@ pub enum Outcome {
 }
 
 /// The uncertainty (and sensitivity) analysis of one scenario, as the page shows it. Travels as
-/// `[draws, failed, codes, ranks, gaps, sensitivity]`.
+/// `[draws, failed, codes, ranks, gaps, sensitivity, acceptability]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(from = "RobustnessRow", into = "RobustnessRow")]
 pub struct Robustness {
@@ -279,7 +279,14 @@ pub struct Robustness {
     pub gaps: Vec<GapRow>,
     /// Per uncertain input, its sensitivity indices (empty unless asked for).
     pub sensitivity: Vec<InputRow>,
+    /// Entry `i` is unit `codes[i]`'s rank acceptability: its best rank drawn, then how many
+    /// scored draws gave each rank from it to its worst drawn (empty when the whole table
+    /// would exceed [`MAX_ACCEPTABILITY`] counts).
+    pub acceptability: Vec<(u32, Vec<u32>)>,
 }
+
+/// The most rank counts a [`Robustness`] carries (about 1 MB of JSON).
+pub const MAX_ACCEPTABILITY: usize = 200_000;
 
 /// A unit's ranks over the draws: `[nominal, median, q05, q95, best drawn, worst drawn, draws
 /// unranked]` ([`index_core::uncertainty::UnitUncertainty`]).
@@ -308,10 +315,13 @@ type RobustnessRow = (
     Vec<RankInterval>,
     Vec<GapRow>,
     Vec<InputRow>,
+    Vec<(u32, Vec<u32>)>,
 );
 
 impl From<RobustnessRow> for Robustness {
-    fn from((draws, failed, codes, ranks, gaps, sensitivity): RobustnessRow) -> Self {
+    fn from(
+        (draws, failed, codes, ranks, gaps, sensitivity, acceptability): RobustnessRow,
+    ) -> Self {
         Robustness {
             draws,
             failed,
@@ -319,13 +329,22 @@ impl From<RobustnessRow> for Robustness {
             ranks,
             gaps,
             sensitivity,
+            acceptability,
         }
     }
 }
 
 impl From<Robustness> for RobustnessRow {
     fn from(r: Robustness) -> Self {
-        (r.draws, r.failed, r.codes, r.ranks, r.gaps, r.sensitivity)
+        (
+            r.draws,
+            r.failed,
+            r.codes,
+            r.ranks,
+            r.gaps,
+            r.sensitivity,
+            r.acceptability,
+        )
     }
 }
 
@@ -478,6 +497,7 @@ mod tests {
                         true,
                     )],
                     sensitivity: vec![("weights".into(), 0.1 + 0.2, 0.2, 0.4, 0.5, 0.4, 0.6)],
+                    acceptability: vec![(1, vec![60, 40]), (1, vec![40, 60])],
                 })),
             ),
             FromWorker::Unreadable("not JSON".into()),

@@ -13,10 +13,11 @@ use index_core::display::escape_html;
 use leptos::prelude::*;
 
 use super::closest;
+use crate::format;
 use crate::state::{use_state, Level};
 use crate::view_model::robustness::{
-    gap_lines, key, rows, sensitivity_rows, sentence, thousands, Analysis, IntervalRow,
-    WeightChoice, DRAWS_OFFERED,
+    gap_lines, key, rank_sentence, rank_shares, rows, sensitivity_rows, sentence, thousands,
+    Analysis, IntervalRow, WeightChoice, DRAWS_OFFERED,
 };
 use crate::worker_client::{self, JobId, Outcome, Request, Response};
 
@@ -151,6 +152,53 @@ pub fn RobustnessPanel() -> impl IntoView {
             }
         })
     };
+    // The followed unit's rank probabilities, as bars with the figures in words beside.
+    let followed = move || {
+        let Some(code) = state.inputs.selection().get() else {
+            return view! {
+                <p class="hint" id="rob-followed-hint">"Click a row to see how likely each rank is for that country."</p>
+            }
+            .into_any();
+        };
+        let (Some(b), Some(a)) = (bundle.get(), shown.get()) else {
+            return ().into_any();
+        };
+        let Some(shares) = rank_shares(&a.result, &code) else {
+            return ().into_any();
+        };
+        let i = a.result.codes.iter().position(|c| *c == code);
+        let nominal = i.and_then(|i| a.result.ranks.get(i)).map_or(0, |r| r[0]);
+        let name = b
+            .dataset()
+            .units()
+            .iter()
+            .find(|u| u.code == code)
+            .map_or_else(|| code.clone(), |u| u.name.clone());
+        let top = shares
+            .iter()
+            .map(|x| x.1)
+            .fold(0.0, f64::max)
+            .max(f64::MIN_POSITIVE);
+        let (first, last) = (
+            shares.first().map_or(0, |x| x.0),
+            shares.last().map_or(0, |x| x.0),
+        );
+        let sentence = rank_sentence(&name, nominal, &shares);
+        view! {
+            <div class="rob-followed" id="rob-followed">
+                <p>{sentence.clone()}</p>
+                <div class="rob-bars" role="img" aria-label=sentence>
+                    {shares.into_iter().map(|(rank, share)| {
+                        let label = format!("rank {rank}: {}", format::percent(share));
+                        let nominal_class = if rank == nominal { "rob-bar nominal" } else { "rob-bar" };
+                        view! { <span class=nominal_class title=label style=format!("height:{:.1}%", share / top * 100.0)></span> }
+                    }).collect::<Vec<_>>()}
+                </div>
+                <div class="rob-bars-axis" aria-hidden="true"><span>{format!("rank {first}")}</span><span>{format!("rank {last}")}</span></div>
+            </div>
+        }
+        .into_any()
+    };
     // The rows, written as one HTML text (as the performers table: ~170 rows).
     let body = NodeRef::<leptos::html::Tbody>::new();
     Effect::new(move |_| {
@@ -248,6 +296,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                 </p>
                 <p class="rob-summary" id="rob-summary">{summary}</p>
                 <ul class="rob-gaps" id="rob-gaps">{gaps}</ul>
+                {followed}
                 {sensitivity}
                 <div class="table-wrap rob-wrap">
                     <table class="compare-table rob-table" id="rob-table">

@@ -285,6 +285,50 @@ pub fn gap_lines(bundle: &Bundle, r: &Robustness) -> Vec<String> {
         .collect()
 }
 
+/// How likely each rank is for unit `code`: (rank, share of the scored draws), from its best
+/// rank drawn to its worst; `None` when the analysis has no counts for it.
+pub fn rank_shares(r: &Robustness, code: &str) -> Option<Vec<(u32, f64)>> {
+    let i = r.codes.iter().position(|c| c == code)?;
+    let (best, counts) = r.acceptability.get(i)?;
+    let total: u32 = counts.iter().sum();
+    (total > 0).then(|| {
+        counts
+            .iter()
+            .zip(*best..)
+            .map(|(c, rank)| (rank, f64::from(*c) / f64::from(total)))
+            .collect()
+    })
+}
+
+/// The followed unit's ranks in words: "Sweden ranks 2nd under these weights; over the draws it
+/// ranks 2nd in 76 % of them (its most likely rank) and between 1 and 3 in all."
+pub fn rank_sentence(name: &str, nominal: u32, shares: &[(u32, f64)]) -> String {
+    let Some((likeliest, share)) =
+        shares
+            .iter()
+            .copied()
+            .fold(None, |best: Option<(u32, f64)>, x| match best {
+                Some(b) if b.1 >= x.1 => Some(b),
+                _ => Some(x),
+            })
+    else {
+        return String::new();
+    };
+    let (first, last) = (
+        shares.first().map_or(0, |x| x.0),
+        shares.last().map_or(0, |x| x.0),
+    );
+    format!(
+        "{name} ranks {nominal} under these choices; over the draws its most likely rank is {likeliest} ({} of draws), and it ranks {} in all.",
+        format::percent(share),
+        if first == last {
+            first.to_string()
+        } else {
+            format!("between {first} and {last}")
+        }
+    )
+}
+
 /// The sensitivity table's rows: (input, first-order index with its interval, total effect
 /// with its interval), largest total effect first.
 pub fn sensitivity_rows(r: &Robustness) -> Vec<[String; 3]> {
@@ -338,6 +382,11 @@ mod tests {
                     ("weights".into(), 0.1, 0.05, 0.15, 0.2, 0.18, 0.22),
                     ("aggregation".into(), 0.7, 0.65, 0.75, 0.8, 0.78, 0.82),
                 ],
+                acceptability: vec![
+                    (1, vec![10_000]),
+                    (1, vec![2, 7_498, 2_500]),
+                    (1, vec![1, 2, 3]),
+                ],
             },
         }
     }
@@ -370,6 +419,20 @@ mod tests {
             "{}",
             gaps[0]
         );
+        let shares = rank_shares(&a.result, "BBB").unwrap();
+        assert_eq!(shares.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!((shares[1].1 - 0.7498).abs() < 1e-12);
+        assert_eq!(
+            rank_sentence("Beta", 2, &shares),
+            "Beta ranks 2 under these choices; over the draws its most likely rank is 2 (75 % of \
+             draws), and it ranks between 1 and 3 in all."
+        );
+        assert_eq!(
+            rank_sentence("Alpha", 1, &rank_shares(&a.result, "AAA").unwrap()),
+            "Alpha ranks 1 under these choices; over the draws its most likely rank is 1 (100 % of \
+             draws), and it ranks 1 in all."
+        );
+        assert_eq!(rank_shares(&a.result, "QQQ"), None);
         let s = sensitivity_rows(&a.result);
         assert_eq!(s[0][0], "aggregation");
         assert_eq!(s[0][2], "80 % (78 %–82 %)");

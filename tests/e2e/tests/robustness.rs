@@ -135,6 +135,51 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
     let gaps = b.text("#rob-gaps").await.unwrap();
     assert!(gaps.starts_with("Gap LDCs − Developed: "), "{gaps}");
 
+    // Follow a country: how likely each rank is, the CLI's rank acceptability.
+    assert!(b
+        .text("#rob-followed-hint")
+        .await
+        .unwrap()
+        .starts_with("Click a row"));
+    b.click("#rob-table tr[data-code='KOR']").await.unwrap();
+    b.wait_for("#rob-followed", 5).await.unwrap();
+    let kor = cli["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "KOR")
+        .unwrap();
+    let (likeliest, share) = kor["acceptability"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x[0].as_u64().unwrap(), x[1].as_f64().unwrap()))
+        .fold((0, -1.0), |best, x| if x.1 > best.1 { x } else { best });
+    let pct = share * 100.0;
+    let pct = if (pct - pct.round()).abs() < 0.05 {
+        format!("{pct:.0} %")
+    } else {
+        format!("{pct:.1} %")
+    };
+    let said = b.text("#rob-followed p").await.unwrap();
+    assert!(
+        said.contains(&format!(
+            "its most likely rank is {likeliest} ({pct} of draws)"
+        )),
+        "{said}"
+    );
+    let bars = b
+        .js("return document.querySelectorAll('#rob-followed .rob-bar').length")
+        .await
+        .unwrap();
+    let acc = kor["acceptability"].as_array().unwrap();
+    let span = acc.last().unwrap()[0].as_u64().unwrap() - acc[0][0].as_u64().unwrap() + 1;
+    assert_eq!(
+        bars.as_u64(),
+        Some(span),
+        "one bar per rank from best to worst drawn"
+    );
+
     // The ranking table shows each unit's interval beside its rank.
     let usa = b
         .text("#rank-table tr[data-code='USA'] .c-interval")
