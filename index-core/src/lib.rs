@@ -25,6 +25,8 @@
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
+//! | exact best and worst rank under any weights within bounds (feature `lp`) | `bounds` |
+//! | benefit-of-the-doubt weights (feature `lp`) | `bod` |
 //! | saved and shared scenarios | [`scenario`] |
 //! | what a bundle ships | [`bundle`] |
 //! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
@@ -53,6 +55,10 @@
 #![deny(missing_docs)]
 
 pub mod aggregate;
+#[cfg(feature = "lp")]
+pub mod bod;
+#[cfg(feature = "lp")]
+pub mod bounds;
 pub mod builtin;
 pub mod bundle;
 pub mod compare;
