@@ -286,3 +286,196 @@ pub fn scores(values: &[Vec<f64>], min_share: f64, budget: Budget) -> Result<Vec
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::fixture::dataset;
+    use crate::dataset::Direction::Higher;
+    use crate::framework::fixture::{agg, leaf};
+    use crate::method::{Method, MethodSpec, Normalisation};
+    use proptest::prelude::*;
+
+    /// Each unit's score (to 1e-9) and, when given, shares (to 1e-9).
+    #[track_caller]
+    fn check(values: &[&[f64]], min_share: f64, want: &[(f64, Option<&[f64]>)]) {
+        let rows: Vec<Vec<f64>> = values.iter().map(|r| r.to_vec()).collect();
+        let got = scores(&rows, min_share, Budget::default()).unwrap();
+        assert_eq!(got.len(), want.len());
+        for (c, ((score, _, shares), (s, sh))) in got.iter().zip(want).enumerate() {
+            assert!((score - s).abs() < 1e-9, "unit {c}: {score} ≠ {s}");
+            if let Some(sh) = sh {
+                let shares = shares.as_ref().unwrap();
+                assert!(
+                    shares.iter().zip(*sh).all(|(a, b)| (a - b).abs() < 1e-9),
+                    "unit {c}: {shares:?} ≠ {sh:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn by_hand() {
+        // A (1, 0.5) and B (0.5, 1) are each on the frontier (under many weights: no shares to
+        // check); C (0.5, 0.5) is best under w = (2/3, 2/3), where A and B score 1 and C 2/3,
+        // half of it from each criterion.
+        check(
+            &[&[1.0, 0.5], &[0.5, 1.0], &[0.5, 0.5]],
+            0.0,
+            &[(1.0, None), (1.0, None), (2.0 / 3.0, Some(&[0.5, 0.5]))],
+        );
+    }
+
+    #[test]
+    fn a_least_share_keeps_every_criterion_in() {
+        // With each share at least 0.5, A (1, 0.5) needs w₁·1 = w₂·0.5, so w₂ = 2w₁: A scores
+        // 2w₁ and B (0.5, 1) 2.5w₁ ≤ 1, so w₁ = 0.4 and A scores 0.8.
+        check(
+            &[&[1.0, 0.5], &[0.5, 1.0]],
+            0.5,
+            &[(0.8, Some(&[0.5, 0.5])), (0.8, Some(&[0.5, 0.5]))],
+        );
+        // A unit scoring 0 on a criterion cannot give it a share: it scores 0 (the Handbook's
+        // caveat), and has no shares.
+        check(
+            &[&[1.0, 0.0], &[0.0, 1.0], &[0.5, 0.5]],
+            0.3,
+            &[(0.0, None), (0.0, None), (1.0, None)],
+        );
+    }
+
+    #[test]
+    fn a_unit_on_the_frontier_scores_1() {
+        // D is best on the sum, E on the third criterion alone; both are on the frontier.
+        let got = scores(
+            &[
+                vec![0.2, 0.3, 0.1],
+                vec![0.9, 0.8, 0.7],
+                vec![0.1, 0.1, 0.95],
+                vec![0.5, 0.4, 0.3],
+            ],
+            0.0,
+            Budget::default(),
+        )
+        .unwrap();
+        let s: Vec<f64> = got.iter().map(|u| u.0).collect();
+        assert_eq!((s[1], s[2]), (1.0, 1.0));
+        assert!(s[0] < 1.0 && s[3] < 1.0, "{s:?}");
+    }
+
+    #[test]
+    fn negative_criteria_and_impossible_shares_are_refused() {
+        let e = scores(&[vec![1.0, -0.5]], 0.0, Budget::default()).unwrap_err();
+        assert!(e.to_string().contains("-0.5 is negative"), "{e}");
+        let e = scores(&[vec![1.0, 0.5]], 0.6, Budget::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "benefit of the doubt: the least share must be from 0 to 1/2 for 2 criteria, got 0.6"
+        );
+        assert!(scores(&[vec![1.0, 0.5], vec![1.0]], 0.0, Budget::default()).is_err());
+        assert_eq!(scores(&[], 0.0, Budget::default()).unwrap(), vec![]);
+        // Every unit 0 on a criterion: weight 0 there; a unit 0 everywhere scores 0.
+        let got = scores(&[vec![0.5, 0.0], vec![0.0, 0.0]], 0.0, Budget::default()).unwrap();
+        assert_eq!(got[0].0, 1.0);
+        assert_eq!(got[0].1[1], 0.0);
+        assert_eq!(got[1], (0.0, vec![0.0, 0.0], None));
+    }
+
+    fn results(
+        x: &[Option<f64>],
+        y: &[Option<f64>],
+    ) -> (crate::dataset::Dataset, Framework, Results) {
+        let codes: Vec<(&str, &[&str])> = ["A", "B", "C"][..x.len()]
+            .iter()
+            .map(|c| (*c, &[][..]))
+            .collect();
+        let d = dataset(&codes, &[("x", Higher, x), ("y", Higher, y)]);
+        let f = Framework::new(vec![
+            leaf("x", "idx", 1.0),
+            leaf("y", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let m = Method::new(MethodSpec {
+            normalisation: Normalisation::None,
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        let r = crate::pipeline::run(&d, &f, &m, &f.weights(), 2020).unwrap();
+        (d, f, r)
+    }
+
+    #[test]
+    fn from_results_with_ranks_and_units_left_out() {
+        let (d, f, r) = results(
+            &[Some(1.0), Some(0.5), Some(0.5)],
+            &[Some(0.5), Some(1.0), None],
+        );
+        let b = bod(&d, &f, &r, &Options::default()).unwrap();
+        let got: Vec<(usize, f64, u32)> =
+            b.rows.iter().map(|u| (u.unit, u.score, u.rank)).collect();
+        assert_eq!(got, vec![(0, 1.0, 1), (1, 1.0, 1)]);
+        assert_eq!(
+            b.left_out,
+            vec![LeftOut {
+                unit: 2,
+                reason: "no score for `y`".into()
+            }]
+        );
+        let (d, f, r) = results(&[Some(1.0), Some(-0.5)], &[Some(0.5), Some(1.0)]);
+        let e = bod(&d, &f, &r, &Options::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "benefit of the doubt: `B` scores -0.5 on `x`; the criteria must not be negative \
+             (normalise them by min–max, say)"
+        );
+    }
+
+    fn table() -> impl Strategy<Value = Vec<Vec<f64>>> {
+        (2usize..=4, 2usize..=10).prop_flat_map(|(n, units)| {
+            proptest::collection::vec(proptest::collection::vec(0.0f64..1.0, n), units)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn scores_are_within_0_and_1_the_best_is_1_and_rescaling_changes_nothing(
+            values in table(), factor in 1e-3f64..1e3, column in 0usize..4, min in 0.0f64..0.25
+        ) {
+            let n = values[0].len();
+            let plain = scores(&values, min, Budget::default()).unwrap();
+            // Equal weights, scaled so that no unit is above 1, are allowed when min = 0: each
+            // unit scores at least its sum over the largest sum, and the largest scores 1.
+            let sums: Vec<f64> = values.iter().map(|r| r.iter().sum()).collect();
+            let top = sums.iter().fold(0.0_f64, |m, x| m.max(*x));
+            let unbounded = scores(&values, 0.0, Budget::default()).unwrap();
+            for ((s, _, _), sum) in unbounded.iter().zip(&sums) {
+                prop_assert!(*s >= sum / top - 1e-9 && *s <= 1.0, "{} against {}", s, sum / top);
+            }
+            prop_assert!(unbounded.iter().any(|u| u.0 == 1.0));
+            for ((with, _, _), (without, _, _)) in plain.iter().zip(&unbounded) {
+                prop_assert!(*with <= without + 1e-9, "a least share can only lower a score");
+            }
+            let mut scaled = values.clone();
+            for row in &mut scaled {
+                row[column % n] *= factor;
+            }
+            let again = scores(&scaled, min, Budget::default()).unwrap();
+            for ((a, _, _), (b, _, _)) in plain.iter().zip(&again) {
+                prop_assert!((a - b).abs() < 1e-7, "{} ≠ {}", a, b);
+            }
+            // The weights returned give the score and put no unit above 1; the shares sum to 1
+            // and are at least the least share.
+            for (c, (score, w, shares)) in plain.iter().enumerate() {
+                let at = |r: &Vec<f64>| r.iter().zip(w).map(|(y, w)| y * w).sum::<f64>();
+                prop_assert!((at(&values[c]) - score).abs() < 1e-7);
+                prop_assert!(values.iter().all(|r| at(r) <= 1.0 + 1e-7));
+                if let Some(shares) = shares {
+                    prop_assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+                    prop_assert!(shares.iter().all(|x| *x >= min - 1e-7), "{:?} < {}", shares, min);
+                }
+            }
+        }
+    }
+}
