@@ -7,6 +7,8 @@
 //! index gaps --bundle ftri --groups LDC,developed --all-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
+//! index bounds --bundle gii --half-to-double
+//! index bod --bundle ftri --min-share 0.05
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
@@ -24,6 +26,7 @@ macro_rules! outln {
 mod commands;
 mod output;
 mod prerender;
+mod robust;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -132,6 +135,21 @@ enum Command {
         #[arg(long, default_value_t = 4)]
         digits: usize,
     },
+    /// Each unit's exact best and worst rank under any weights within bounds (an arithmetic mean
+    /// of the children of one node, by default the pillars; Lorenz, Brauer & Lorenz 2016).
+    ///
+    /// One row per unit with a score on every criterion: `rank` (among them, under the current
+    /// weights; ties count in the unit's favour), `best_rank`, `worst_rank`, and `proven` (false
+    /// where a programme ran out of time: the ranks are then the best found, and the JSON gives
+    /// the limit proven). Units left out are named on stderr.
+    Bounds(robust::BoundsArgs),
+    /// Benefit-of-the-doubt scores: each unit under the weights most favourable to it, no unit
+    /// above 1 under them (OECD/JRC Handbook). Criteria must not be negative.
+    ///
+    /// One row per unit with a score on every criterion: `rank` (the index rank), `bod_score`
+    /// (0–1, 1 on the frontier), `bod_rank`, then each criterion's share of the unit's BoD score
+    /// (`w_<criterion>`).
+    Bod(robust::BodArgs),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -192,6 +210,8 @@ fn main() -> ExitCode {
             format,
             digits,
         } => commands::compare(&data_dir, &scenario, format, digits),
+        Command::Bounds(args) => robust::bounds(&data_dir, &args),
+        Command::Bod(args) => robust::bod(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)
