@@ -24,6 +24,11 @@ pub struct BoundsArgs {
     /// are the pillars).
     #[arg(long, value_name = "NODE")]
     level: Option<String>,
+    /// How many generations below the level the criteria are: 1 its children, 2 their
+    /// children (e.g. the GII's seven pillars under its two sub-indices), the shares being the
+    /// products of the shares on the way.
+    #[arg(long, default_value_t = 1)]
+    depth: u8,
     /// The least share of each criterion (default 0).
     #[arg(long, value_name = "A")]
     min_share: Option<f64>,
@@ -50,6 +55,9 @@ pub struct BodArgs {
     /// The aggregate whose children are the criteria (a node id; default: the index).
     #[arg(long, value_name = "NODE")]
     level: Option<String>,
+    /// How many generations below the level the criteria are (1: its children).
+    #[arg(long, default_value_t = 1)]
+    depth: u8,
     /// The least share of each criterion in a unit's score (0 to 1 / criteria).
     #[arg(long, value_name = "A", default_value_t = 0.0)]
     min_share: f64,
@@ -136,6 +144,7 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
         })?;
     let options = bounds::Options {
         level: level(fw, args.level.as_deref())?,
+        depth: args.depth,
         shares,
         budget: Budget {
             time: Some(time),
@@ -257,6 +266,7 @@ pub fn bod(data_dir: &Path, args: &BodArgs) -> Result<(), String> {
     let fw = job.bundle.framework();
     let options = bod::Options {
         level: level(fw, args.level.as_deref())?,
+        depth: args.depth,
         min_share: args.min_share,
         budget: Budget::default(),
     };

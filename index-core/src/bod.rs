@@ -51,14 +51,30 @@ use crate::rank::competition_ranks;
 const ANALYSIS: &str = "benefit of the doubt";
 
 /// What [`bod`] computes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// The aggregate whose children are the criteria (a framework position); `None`: the root.
+    /// The aggregate whose descendants are the criteria (a framework position); `None`: the
+    /// root.
     pub level: Option<usize>,
+    /// How many generations below `level` the criteria are (1: its children; see
+    /// [`Criteria::read`]).
+    pub depth: u8,
     /// The least share of each criterion in a unit's score, in [0, 1 / criteria].
     pub min_share: f64,
     /// The budget of each programme (time only matters: these are linear programmes).
     pub budget: Budget,
+}
+
+impl Default for Options {
+    /// The root's children, no least share, the default budget.
+    fn default() -> Self {
+        Options {
+            level: None,
+            depth: 1,
+            min_share: 0.0,
+            budget: Budget::default(),
+        }
+    }
 }
 
 /// One unit's benefit-of-the-doubt score.
@@ -106,7 +122,7 @@ pub fn bod(
     results: &Results,
     options: &Options,
 ) -> Result<Bod> {
-    let criteria = Criteria::read(framework, results, options.level, ANALYSIS)?;
+    let criteria = Criteria::read(framework, results, options.level, options.depth, ANALYSIS)?;
     let name = |n: usize| framework.node(n).map_or(String::new(), |s| s.id.clone());
     for (row, &unit) in criteria.values.iter().zip(&criteria.units) {
         if let Some((q, x)) = row.iter().enumerate().find(|(_, x)| **x < 0.0) {

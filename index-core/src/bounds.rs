@@ -131,14 +131,31 @@ impl Default for Budget {
 }
 
 /// What [`rank_bounds`] computes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// The aggregate whose children are the criteria (a framework position); `None`: the root.
+    /// The aggregate whose descendants are the criteria (a framework position); `None`: the
+    /// root.
     pub level: Option<usize>,
+    /// How many generations below `level` the criteria are: 1 (the default) its children, 2
+    /// its grandchildren (the GII's seven pillars under its two sub-indices), … (see
+    /// [`Criteria::read`]).
+    pub depth: u8,
     /// The shares allowed.
     pub shares: Shares,
     /// The budget of each programme.
     pub budget: Budget,
+}
+
+impl Default for Options {
+    /// The root's children, free shares, the default budget.
+    fn default() -> Self {
+        Options {
+            level: None,
+            depth: 1,
+            shares: Shares::Free,
+            budget: Budget::default(),
+        }
+    }
 }
 
 /// A unit left out of the analysis, and why.
@@ -150,35 +167,47 @@ pub struct LeftOut {
     pub reason: String,
 }
 
-/// The criteria of one level: every taking-part unit's scores on the children of one node.
+/// The criteria of one level: every taking-part unit's scores on the descendants of one node.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Criteria {
     /// The aggregate node (framework position).
     pub level: usize,
-    /// Its children, the criteria (framework positions).
+    /// Its descendants `depth` generations down (or leaves above that), the criteria
+    /// (framework positions, in framework order).
     pub criteria: Vec<usize>,
+    /// The aggregates from `level` down whose means the criteria are taken through.
+    pub through: Vec<usize>,
     /// The units taking part (dataset positions).
     pub units: Vec<usize>,
     /// Their scores: one row per unit taking part, one value per criterion.
     pub values: Vec<Vec<f64>>,
-    /// The current shares of the criteria (their weights over their sum).
+    /// The current shares of the criteria: each one's share among its siblings, times its
+    /// parent's, and so on up to `level` (the weight each has in `level`'s score when every
+    /// mean between is arithmetic).
     pub current: Vec<f64>,
     /// The units left out, with the reason.
     pub left_out: Vec<LeftOut>,
 }
 
 impl Criteria {
-    /// The children of `level` (default: the root) and every unit's scores on them, for the
-    /// analyses of this module and of [`crate::bod`]. Only units with a score on every
-    /// criterion take part.
+    /// The descendants of `level` (default: the root) `depth` generations down — its children
+    /// for 1, their children for 2, a leaf met on the way standing for itself — and every
+    /// unit's scores on them, for the analyses of this module and of [`crate::bod`]. Only
+    /// units with a score on every criterion take part.
+    ///
+    /// Under arithmetic means all the way down, `level`'s score is `Σ_q s_q·y_q` with `s_q`
+    /// the product of the shares on the path from `level` to criterion `q`, which is what
+    /// [`Criteria::current`] holds; varying those products over the simplex is the analysis
+    /// of the flattened level.
     ///
     /// # Errors
-    /// [`Error::Optimisation`] when `level` is not an aggregate with two or more children;
+    /// [`Error::Optimisation`] when `depth` is 0 or the criteria are fewer than two;
     /// [`Error::OtherFramework`] when `results` are not of `framework`.
     pub fn read(
         framework: &Framework,
         results: &Results,
         level: Option<usize>,
+        depth: u8,
         analysis: &'static str,
     ) -> Result<Criteria> {
         if !results.weights.fits(framework) {
@@ -186,21 +215,56 @@ impl Criteria {
         }
         let level = level.unwrap_or(framework.root());
         let id = |n: usize| framework.node(n).map_or(String::new(), |s| s.id.clone());
-        let criteria = framework.children(level).to_vec();
+        if depth == 0 {
+            return Err(Error::Optimisation {
+                analysis,
+                problem: "the criteria must be at least one generation below the level".into(),
+            });
+        }
+        if framework.children(level).is_empty() {
+            return Err(Error::Optimisation {
+                analysis,
+                problem: format!(
+                    "node `{}` is an indicator: it has no children to weigh",
+                    id(level)
+                ),
+            });
+        }
+        let mut frontier = vec![(level, 1.0)];
+        let mut through = Vec::new();
+        for _ in 0..depth.min(framework.depth()) {
+            let mut next = Vec::new();
+            for (n, share) in frontier {
+                let children = framework.children(n);
+                if children.is_empty() {
+                    next.push((n, share));
+                } else {
+                    through.push(n);
+                    next.extend(
+                        children
+                            .iter()
+                            .map(|c| (*c, share * results.weights.share(framework, *c))),
+                    );
+                }
+            }
+            frontier = next;
+        }
+        let (criteria, current): (Vec<usize>, Vec<f64>) = frontier.into_iter().unzip();
         if criteria.len() < 2 {
             return Err(Error::Optimisation {
                 analysis,
                 problem: format!(
-                    "node `{}` has {} children: there are no weights to vary",
+                    "node `{}` has {} {}: there are no weights to vary",
                     id(level),
-                    criteria.len()
+                    criteria.len(),
+                    if depth == 1 {
+                        "children"
+                    } else {
+                        "descendants at that depth"
+                    }
                 ),
             });
         }
-        let current: Vec<f64> = criteria
-            .iter()
-            .map(|q| results.weights.share(framework, *q))
-            .collect();
         let (mut units, mut values, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
         for u in 0..results.units() {
             let row: Vec<Option<f64>> = criteria
@@ -235,6 +299,7 @@ impl Criteria {
         Ok(Criteria {
             level,
             criteria,
+            through,
             units,
             values,
             current,
@@ -332,8 +397,10 @@ pub fn rank_bounds(
     results: &Results,
     options: &Options,
 ) -> Result<RankBounds> {
-    let criteria = Criteria::read(framework, results, options.level, ANALYSIS)?;
-    arithmetic(framework, results, criteria.level)?;
+    let criteria = Criteria::read(framework, results, options.level, options.depth, ANALYSIS)?;
+    for &node in &criteria.through {
+        arithmetic(framework, results, node)?;
+    }
     let (lower, upper) = share_bounds(options.shares, &criteria.current)?;
     let problem = Bounds::new(criteria.values.clone(), lower.clone(), upper.clone())?;
     let mut rows = Vec::with_capacity(criteria.units.len());
@@ -1060,6 +1127,21 @@ mod tests {
         };
         let t = rank_bounds(&f, &r, &at_p).unwrap();
         assert_eq!(t.rows.len(), 4, "every unit has x and y");
+        // Two generations down: z stands for itself, p for x and y, each with the product of
+        // the shares on its path (p's 0.75 times a half).
+        let flat = Options {
+            depth: 2,
+            ..Options::default()
+        };
+        let t = rank_bounds(&f, &r, &flat).unwrap();
+        let x = f.position("x").unwrap();
+        assert_eq!(t.criteria, vec![f.position("z").unwrap(), x, x + 1]);
+        assert_eq!(t.current, vec![0.25, 0.375, 0.375]);
+        let zero = Options {
+            depth: 0,
+            ..Options::default()
+        };
+        assert!(rank_bounds(&f, &r, &zero).is_err());
     }
 
     #[test]
@@ -1080,7 +1162,7 @@ mod tests {
         let e = rank_bounds(&f, &r, &leafy).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "rank bounds: node `x` has 0 children: there are no weights to vary"
+            "rank bounds: node `x` is an indicator: it has no children to weigh"
         );
     }
 }
