@@ -47,6 +47,13 @@
 //! - `max_{w∈W} Σ w_q d_qk ≤ τ`: never strictly above `c` (on the simplex: `c` weakly dominates
 //!   it, `y_qk ≤ y_qc` on every criterion) — dropped, for both bounds.
 //!
+//! Rivals with the same differences share one binary (weighted by their number). Rivals are
+//! also ordered: one at least as far ahead of `c` on every criterion as another is above `c`
+//! whenever that one is, so `z_k ≤ z_j` (likewise for `y`). These cuts remove no optimum and
+//! cut the search short on the hardest units, but slow the many easy ones; each programme
+//! therefore runs first without them for a quarter of its budget, and, only if that does not
+//! prove it, with them for the rest, from the best shares found.
+//!
 //! # Tolerance
 //!
 //! Scores are compared after dividing every criterion score by the largest absolute one (the
@@ -704,6 +711,82 @@ impl Bounds {
             });
         }
 
+        // Rivals with the same differences share one binary, weighing their number.
+        let mut groups: Vec<Rival> = Vec::with_capacity(open.len());
+        for (d, least, greatest) in open {
+            match groups.iter_mut().find(|g| g.d == d) {
+                Some(g) => g.count += 1.0,
+                None => groups.push(Rival {
+                    d,
+                    least,
+                    greatest,
+                    count: 1.0,
+                }),
+            }
+        }
+        // Two passes: a quarter of the budget without the order's cuts (most programmes end
+        // there, and sooner without them), then the rest with them, from the best shares so far.
+        let first = Budget {
+            time: budget.time.map(|t| t / 4),
+            nodes: budget.nodes.map(|n| n / 4),
+        };
+        let rest = Budget {
+            time: budget.time.map(|t| t.saturating_sub(t / 4)),
+            nodes: budget.nodes.map(|n| n.saturating_sub(n / 4)),
+        };
+        let mut limit = trivial;
+        for (pass, cuts) in [(first, false), (rest, true)] {
+            let (found, bound) = self.programme(side, &groups, &shares, cuts, pass)?;
+            if let Some(values) = found {
+                let r = self.rank_at(c, &values);
+                if better(r, rank) {
+                    rank = r;
+                    shares = values;
+                }
+            }
+            // The solver's bound on the rivals' count, rounded towards the trivial side (a
+            // fractional bound proves its ceiling, or floor); the tighter of the passes'.
+            if let Some(b) = bound {
+                limit = match side {
+                    Side::Best => {
+                        let b = (b - 1e-6).ceil().clamp(0.0, f64::from(open_count));
+                        limit.max(base.saturating_add(b as u32))
+                    }
+                    Side::Worst => {
+                        let b = (b + 1e-6).floor().clamp(0.0, f64::from(open_count));
+                        limit.min(base.saturating_add(b as u32).saturating_add(hairline))
+                    }
+                };
+            }
+            // The rank recounted is reached, so the limit is never past it.
+            limit = match side {
+                Side::Best => limit.min(rank),
+                Side::Worst => limit.max(rank),
+            };
+            if rank == limit {
+                break;
+            }
+        }
+        Ok(Bound {
+            rank,
+            limit,
+            proven: rank == limit,
+            shares,
+        })
+    }
+
+    /// One pass of the programme of `side` over the open `rivals`, from `start` (shares; the
+    /// binaries follow from them), with the order's cuts or not: the shares of the best
+    /// solution found (clamped to the bounds, over their sum) and the solver's proven bound on
+    /// the weighted count of rivals above.
+    fn programme(
+        &self,
+        side: Side,
+        rivals: &[Rival],
+        start: &[f64],
+        cuts: bool,
+        budget: Budget,
+    ) -> Result<(Option<Vec<f64>>, Option<f64>)> {
         let direction = match side {
             Side::Best => OptimizationDirection::Minimize,
             Side::Worst => OptimizationDirection::Maximize,
@@ -720,30 +803,60 @@ impl Bounds {
             sum.add(*v, 1.0);
         }
         p.add_constraint(sum, ComparisonOp::Eq, 1.0);
-        let mut binaries = Vec::with_capacity(open.len());
-        let mut warm: Vec<(Variable, f64)> = w.iter().copied().zip(shares.clone()).collect();
-        for (d, least, greatest) in &open {
-            let z = p.add_binary_var(1.0);
+        let mut warm: Vec<(Variable, f64)> = w.iter().copied().zip(start.to_vec()).collect();
+        let mut binaries = Vec::with_capacity(rivals.len());
+        for r in rivals {
+            let z = p.add_binary_var(r.count);
             let mut row = LinearExpr::empty();
-            for (v, dq) in w.iter().zip(d) {
+            for (v, dq) in w.iter().zip(&r.d) {
                 row.add(*v, *dq);
             }
-            let diff = dot(&shares, d);
+            let diff = dot(start, &r.d);
             match side {
                 Side::Best => {
                     // Σ w d − (M − τ/2) z ≤ τ/2
-                    row.add(z, -(greatest - TIE / 2.0));
+                    row.add(z, -(r.greatest - TIE / 2.0));
                     p.add_constraint(row, ComparisonOp::Le, TIE / 2.0);
                     warm.push((z, if diff > TIE / 2.0 { 1.0 } else { 0.0 }));
                 }
                 Side::Worst => {
                     // Σ w d − (2τ − m) y ≥ m
-                    row.add(z, -(2.0 * TIE - least));
-                    p.add_constraint(row, ComparisonOp::Ge, *least);
+                    row.add(z, -(2.0 * TIE - r.least));
+                    p.add_constraint(row, ComparisonOp::Ge, r.least);
                     warm.push((z, if diff >= 2.0 * TIE { 1.0 } else { 0.0 }));
                 }
             }
             binaries.push(z);
+        }
+        if cuts {
+            // A rival at least as far ahead of `c` on every criterion as another is above `c`
+            // whenever that one is: z_k ≤ z_j. Valid cuts (they remove no optimum: a binary
+            // only marks a rival allowed, or made, to lead), which spare the search branches;
+            // only the covering pairs of the order are added.
+            let m = rivals.len();
+            let ahead = |j: usize, k: usize| match (rivals.get(j), rivals.get(k)) {
+                (Some(a), Some(b)) => j != k && a.d.iter().zip(&b.d).all(|(x, y)| x >= y),
+                _ => false,
+            };
+            let order: Vec<Vec<bool>> = (0..m)
+                .map(|j| (0..m).map(|k| ahead(j, k)).collect())
+                .collect();
+            let at =
+                |j: usize, k: usize| order.get(j).and_then(|r| r.get(k)).copied() == Some(true);
+            for j in 0..m {
+                let below: Vec<usize> = (0..m).filter(|k| at(j, *k)).collect();
+                for &k in &below {
+                    if below.iter().any(|i| at(*i, k)) {
+                        continue;
+                    }
+                    if let (Some(zj), Some(zk)) = (binaries.get(j), binaries.get(k)) {
+                        let mut row = LinearExpr::empty();
+                        row.add(*zk, 1.0);
+                        row.add(*zj, -1.0);
+                        p.add_constraint(row, ComparisonOp::Le, 0.0);
+                    }
+                }
+            }
         }
         let mut options = SolveOptions::default();
         options.time_limit = budget.time;
@@ -753,57 +866,34 @@ impl Bounds {
             analysis: ANALYSIS,
             problem: format!("the solver failed: {e}"),
         })?;
-        let (solution_shares, bound, optimal) = match &outcome {
+        Ok(match &outcome {
             microlp::SolveOutcome::Solution(s) => {
                 let optimal = s.status() == microlp::SolutionStatus::Optimal;
-                let values: Vec<f64> = w.iter().map(|v| s.var_value_raw(*v)).collect();
+                let values: Vec<f64> = w
+                    .iter()
+                    .zip(self.lower.iter().zip(&self.upper))
+                    .map(|(v, (l, u))| s.var_value_raw(*v).clamp(*l, *u))
+                    .collect();
                 let bound = if optimal {
                     Some(s.objective())
                 } else {
                     s.stats().best_bound
                 };
-                (Some(values), bound, optimal)
+                (Some(normalised(&values)), bound)
             }
-            microlp::SolveOutcome::Interrupted(i) => (None, i.stats().best_bound, false),
-        };
-        if let Some(values) = solution_shares {
-            let values: Vec<f64> = values
-                .iter()
-                .zip(self.lower.iter().zip(&self.upper))
-                .map(|(x, (l, u))| x.clamp(*l, *u))
-                .collect();
-            let values = normalised(&values);
-            let r = self.rank_at(c, &values);
-            if better(r, rank) || (r == rank && optimal) {
-                rank = r;
-                shares = values;
-            }
-        }
-        // The proven limit: the solver's bound on the count of open rivals above, rounded
-        // towards the trivial side (a fractional bound proves its ceiling / floor).
-        let limit = match (side, bound) {
-            (_, None) => trivial,
-            (Side::Best, Some(b)) => {
-                let b = (b - 1e-6).ceil().clamp(0.0, f64::from(open_count));
-                base.saturating_add(b as u32)
-            }
-            (Side::Worst, Some(b)) => {
-                let b = (b + 1e-6).floor().clamp(0.0, f64::from(open_count));
-                base.saturating_add(b as u32).saturating_add(hairline)
-            }
-        };
-        // The rank recounted can only be as good as the limit: keep it a true limit.
-        let limit = match side {
-            Side::Best => limit.min(rank),
-            Side::Worst => limit.max(rank),
-        };
-        Ok(Bound {
-            rank,
-            limit,
-            proven: rank == limit,
-            shares,
+            microlp::SolveOutcome::Interrupted(i) => (None, i.stats().best_bound),
         })
     }
+}
+
+/// An open rival (or several with the same differences): its differences to the unit, their
+/// least and greatest weighted sum over the shares allowed, and how many rivals it stands for.
+#[derive(Debug, Clone, PartialEq)]
+struct Rival {
+    d: Vec<f64>,
+    least: f64,
+    greatest: f64,
+    count: f64,
 }
 
 /// Which bound a programme seeks.
