@@ -164,7 +164,14 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
     let stdout = std::io::stdout();
     match args.format {
         Format::Json => {
-            let side = |b: &bounds::Bound| json!({"rank": b.rank, "limit": b.limit, "proven": b.proven, "shares": by_id(&b.shares)});
+            let side = |b: &bounds::Bound| {
+                json!({
+                    "rank": b.rank,
+                    "limit": b.limit,
+                    "proven": b.proven,
+                    "shares": by_id(&b.shares),
+                })
+            };
             let units: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|r| {
