@@ -42,6 +42,11 @@ pub struct BoundsArgs {
     /// `proven` false and the JSON gives the limit proven so far.
     #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
     time_limit: f64,
+    /// Also at most this many branch-and-bound nodes per programme: a budget that gives the
+    /// same answer on every machine, however loaded (a quarter of it without the cuts between
+    /// rivals, the rest with them).
+    #[arg(long, value_name = "NODES")]
+    node_limit: Option<u64>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Csv)]
     format: Format,
@@ -148,7 +153,7 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
         shares,
         budget: Budget {
             time: Some(time),
-            nodes: None,
+            nodes: args.node_limit,
         },
     };
     let table = bounds::rank_bounds(fw, &results, &options).map_err(|e| e.to_string())?;
@@ -208,6 +213,7 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
                     "upper": by_id(&table.upper),
                 },
                 "seconds_per_programme": time.as_secs_f64(),
+                "nodes_per_programme": args.node_limit,
                 "tie": bounds::TIE,
                 "note": "rank: among the units taking part, under the current shares; ties count in \
                          the unit's favour; best/worst limit: what the solver proved (equal to the \
@@ -253,10 +259,13 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
             if !open.is_empty() {
                 writeln!(
                     std::io::stderr().lock(),
-                    "note: {} units not proven within {} s per programme (the rank found, and \
+                    "note: {} units not proven within {} s{} per programme (the rank found, and \
                      the limit proven): {}",
                     open.len(),
                     time.as_secs_f64(),
+                    args.node_limit
+                        .map(|n| format!(" or {n} nodes"))
+                        .unwrap_or_default(),
                     open.join(", ")
                 )
                 .map_err(|e| e.to_string())?;
