@@ -1143,6 +1143,44 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        #[test]
+        fn brute_force_within_share_bounds_never_passes_them_either(
+            values in (3usize..=4, 6usize..=9).prop_flat_map(|(n, units)| {
+                proptest::collection::vec(proptest::collection::vec(0u8..=20, n), units)
+            }),
+            min in 0u8..=2,
+            max in 4u8..=10,
+        ) {
+            // Shares in [min/12, max/12]: feasible for 3–4 criteria (3·2/12 ≤ 1 ≤ 3·4/12).
+            let values: Vec<Vec<f64>> = values
+                .iter()
+                .map(|r| r.iter().map(|x| f64::from(*x) / 20.0).collect())
+                .collect();
+            let n = values[0].len();
+            let (lo, hi) = (f64::from(min) / 12.0, f64::from(max) / 12.0);
+            let (lower, upper) = share_bounds(Shares::Within { min: lo, max: hi }, &vec![0.0; n]).unwrap();
+            let b = Bounds::new(values.clone(), lower, upper).unwrap();
+            let points: Vec<Vec<f64>> = grid(n, 12)
+                .into_iter()
+                .filter(|w| w.iter().all(|x| *x >= lo - 1e-12 && *x <= hi + 1e-12))
+                .collect();
+            prop_assert!(!points.is_empty());
+            for c in 0..values.len() {
+                let u = b.unit(c, &points[0], UNTIL_PROVEN).unwrap();
+                prop_assert!(u.proven(), "{:?}", u);
+                let ranks: Vec<u32> = points.iter().map(|w| brute_rank(&values, c, w)).collect();
+                prop_assert!(u.best.rank <= *ranks.iter().min().unwrap());
+                prop_assert!(u.worst.rank >= *ranks.iter().max().unwrap());
+                for (s, r) in [(&u.best.shares, u.best.rank), (&u.worst.shares, u.worst.rank)] {
+                    prop_assert_eq!(brute_rank(&values, c, s), r);
+                    prop_assert!(s.iter().all(|x| *x >= lo - 1e-9 && *x <= hi + 1e-9), "{:?}", s);
+                }
+            }
+        }
+    }
+
     /// Units scored on x, y (pillar p = mean of x, y) and z, the index the mean of p and z.
     fn results(
         x: &[Option<f64>],
