@@ -8,6 +8,8 @@
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index uncertainty --bundle ftri --draws 10000 --seed 7 --vary weights,aggregation
+//! index bounds --bundle gii --half-to-double
+//! index bod --bundle ftri --min-share 0.05
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
@@ -25,6 +27,7 @@ macro_rules! outln {
 mod commands;
 mod output;
 mod prerender;
+mod robust;
 mod uncertainty;
 
 use std::path::PathBuf;
@@ -142,6 +145,21 @@ enum Command {
     /// draws. On stderr (csv, text): how many units' interval spans more than 20 places, and the
     /// interval of the gap between each pair of the scenario's groups; in JSON, every figure.
     Uncertainty(uncertainty::Args),
+    /// Each unit's exact best and worst rank under any weights within bounds (an arithmetic mean
+    /// of the children of one node, by default the pillars; Lorenz, Brauer & Lorenz 2016).
+    ///
+    /// One row per unit with a score on every criterion: `rank` (among them, under the current
+    /// weights; ties count in the unit's favour), `best_rank`, `worst_rank`, and `proven` (false
+    /// where a programme ran out of time: the ranks are then the best found, and the JSON gives
+    /// the limit proven). Units left out are named on stderr.
+    Bounds(robust::BoundsArgs),
+    /// Benefit-of-the-doubt scores: each unit under the weights most favourable to it, no unit
+    /// above 1 under them (OECD/JRC Handbook). Criteria must not be negative.
+    ///
+    /// One row per unit with a score on every criterion: `rank` (the index rank), `bod_score`
+    /// (0–1, 1 on the frontier), `bod_rank`, then each criterion's share of the unit's BoD score
+    /// (`w_<criterion>`).
+    Bod(robust::BodArgs),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -203,6 +221,8 @@ fn main() -> ExitCode {
             digits,
         } => commands::compare(&data_dir, &scenario, format, digits),
         Command::Uncertainty(args) => uncertainty::run(&data_dir, &args),
+        Command::Bounds(args) => robust::bounds(&data_dir, &args),
+        Command::Bod(args) => robust::bod(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::Format;
 
 /// A writer of rows for `format`: comma-separated for csv, tab-separated for text.
-pub(crate) fn rows_writer<W: std::io::Write>(format: Format, out: W) -> csv::Writer<W> {
+pub fn rows_writer<W: std::io::Write>(format: Format, out: W) -> csv::Writer<W> {
     let delimiter = if format == Format::Csv { b',' } else { b'\t' };
     csv::WriterBuilder::new()
         .delimiter(delimiter)

@@ -283,6 +283,18 @@ pub enum Error {
     /// allow (draws, inputs, bootstrap replicates), or for nothing to vary.
     #[error("uncertainty analysis: {0}")]
     Sampling(String),
+    /// Rank bounds (`bounds`) or benefit-of-the-doubt weights (`bod`), both with feature `lp`,
+    /// asked of inputs they do not apply to (a level that is not an arithmetic mean, share
+    /// bounds no weights satisfy, a negative criterion), or a solve the solver could not finish.
+    /// Names the analysis and what is wrong, e.g. "rank bounds: shares from 0.3 to 0.5 cannot
+    /// sum to 1 over 5 criteria".
+    #[error("{analysis}: {}", excerpt_quoted(.problem))]
+    Optimisation {
+        /// Which analysis: "rank bounds" or "benefit of the doubt".
+        analysis: &'static str,
+        /// What is wrong, naming the node, unit or setting.
+        problem: String,
+    },
     /// Fewer than two groups, or more than [`crate::scenario::MAX_GROUPS`], to compare.
     #[error("groups to compare: {count}; from 2 to {max} can be compared")]
     GroupCount {

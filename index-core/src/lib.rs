@@ -27,6 +27,8 @@
 //! | rank changes between scenarios | [`compare`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
 //! | how far a rank can be trusted: Monte Carlo over weights and methods | [`uncertainty`] |
+//! | exact best and worst rank under any weights within bounds (feature `lp`) | `bounds` |
+//! | benefit-of-the-doubt weights (feature `lp`) | `bod` |
 //! | saved and shared scenarios | [`scenario`] |
 //! | what a bundle ships | [`bundle`] |
 //! | the built-in indices (HDI, FTRI, …) | [`builtin`] |
@@ -55,6 +57,10 @@
 #![deny(missing_docs)]
 
 pub mod aggregate;
+#[cfg(feature = "lp")]
+pub mod bod;
+#[cfg(feature = "lp")]
+pub mod bounds;
 pub mod builtin;
 pub mod bundle;
 pub mod compare;
