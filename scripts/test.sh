@@ -15,7 +15,8 @@ step "lints";                 cargo clippy --workspace --all-targets -q -- -D wa
 cargo clippy --workspace --all-targets --all-features -q -- -D warnings
 step "native tests";          cargo test --workspace --exclude e2e --all-features -q
 step "engine for wasm32";     cargo build -q -p index-core --target wasm32-unknown-unknown
-step "benchmarks build";      cargo bench -q -p index-core --no-run
+cargo build -q -p index-core --features lp --target wasm32-unknown-unknown
+step "benchmarks build";      cargo bench -q -p index-core --all-features --no-run
 step "data bundles";          bash "$here/build-data.sh"
 step "site (release)";        trunk build --release
 # Size budgets, one per wasm module and each a gate (see ARCHITECTURE.md, Wasm size): the main
