@@ -404,6 +404,20 @@ pub fn rank_bounds(
     results: &Results,
     options: &Options,
 ) -> Result<RankBounds> {
+    rank_bounds_with_progress(framework, results, options, &mut |_, _| {})
+}
+
+/// [`rank_bounds`], calling `progress(done, total)` after each unit (units taking part), for a
+/// caller that reports progress (the app's worker).
+///
+/// # Errors
+/// As [`rank_bounds`].
+pub fn rank_bounds_with_progress(
+    framework: &Framework,
+    results: &Results,
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<RankBounds> {
     let criteria = Criteria::read(framework, results, options.level, options.depth, ANALYSIS)?;
     for &node in &criteria.through {
         arithmetic(framework, results, node)?;
@@ -415,6 +429,7 @@ pub fn rank_bounds(
         let mut row = problem.unit(c, &criteria.current, options.budget)?;
         row.unit = unit;
         rows.push(row);
+        progress(c + 1, criteria.units.len());
     }
     Ok(RankBounds {
         level: criteria.level,

@@ -19,6 +19,8 @@ use crate::protocol::{
     BundleRef, FromWorker, JobId, Outcome, Request, Response, Robustness, ScoredYears, ToWorker,
     YearScores, MAX_ACCEPTABILITY,
 };
+#[cfg(feature = "lp")]
+use crate::protocol::{Ranges, WeightRange};
 
 /// Draws (or sensitivity runs) between two progress reports: a few milliseconds of work on
 /// the FTRI, so that the bar moves smoothly and posting costs nothing beside the work.
@@ -202,6 +204,111 @@ pub fn robustness(
     })
 }
 
+/// Each unit's best and worst rank under the pillars' weights `range` allows
+/// (`index_core::bounds`, an arithmetic mean of the pillars; the GII's pillars under its
+/// sub-indices are weighed through them) and its benefit-of-the-doubt score with each pillar's
+/// least share `min_share` (`index_core::bod`) — exactly what `index bounds` and `index bod`
+/// compute (each programme with the default budget, 2 s). `progress(done, total)` after each
+/// unit's bounds.
+///
+/// # Errors
+/// The scenario does not apply; a framework without pillars to weigh, pillars not aggregated by
+/// an arithmetic mean, or a solve that fails (the engine's message). A benefit-of-the-doubt
+/// failure (a negative pillar score, say) is not an error: the bounds come with a note.
+#[cfg(feature = "lp")]
+pub fn ranges(
+    bundle: &Bundle,
+    scenario: &Scenario,
+    range: WeightRange,
+    min_share: f64,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Ranges, String> {
+    use index_core::{bod, bounds};
+    let r = scenario
+        .resolve(bundle)
+        .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))?;
+    let results = r.run(bundle).map_err(|e| e.to_string())?;
+    let (ds, fw) = (bundle.dataset(), bundle.framework());
+    let depth = pillar_depth(fw);
+    let options = bounds::Options {
+        depth,
+        shares: match range {
+            WeightRange::Any => bounds::Shares::Free,
+            WeightRange::HalfToDouble => bounds::Shares::HalfToDouble,
+        },
+        ..bounds::Options::default()
+    };
+    let table = bounds::rank_bounds_with_progress(fw, &results, &options, &mut |d, t| {
+        progress(
+            u32::try_from(d).unwrap_or(u32::MAX),
+            u32::try_from(t).unwrap_or(u32::MAX),
+        );
+    })
+    .map_err(|e| e.to_string())?;
+    let code = |u: usize| {
+        ds.units()
+            .get(u)
+            .map(|x| x.code.clone())
+            .unwrap_or_default()
+    };
+    let id = |n: usize| fw.node(n).map(|x| x.id.clone()).unwrap_or_default();
+    let mut rows: Vec<&bounds::UnitBounds> = table.rows.iter().collect();
+    rows.sort_by_key(|u| (u.rank, u.unit));
+    let bod_options = bod::Options {
+        depth,
+        min_share,
+        ..bod::Options::default()
+    };
+    let (bod, note) = match bod::bod(ds, fw, &results, &bod_options) {
+        Ok(b) => (
+            rows.iter()
+                .map(|u| {
+                    b.rows
+                        .iter()
+                        .find(|x| x.unit == u.unit)
+                        .map_or((f64::NAN, 0), |x| (x.score, x.rank))
+                })
+                .collect(),
+            String::new(),
+        ),
+        Err(e) => (Vec::new(), e.to_string()),
+    };
+    Ok(Ranges {
+        criteria: table.criteria.iter().map(|n| id(*n)).collect(),
+        codes: rows.iter().map(|u| code(u.unit)).collect(),
+        rows: rows
+            .iter()
+            .map(|u| {
+                [
+                    u.rank,
+                    u.best.rank,
+                    u.best.limit,
+                    u.worst.rank,
+                    u.worst.limit,
+                ]
+            })
+            .collect(),
+        best_shares: rows.iter().map(|u| u.best.shares.clone()).collect(),
+        bod,
+        left_out: table
+            .left_out
+            .iter()
+            .map(|l| (code(l.unit), l.reason.clone()))
+            .collect(),
+        note,
+    })
+}
+
+/// How many generations below the root the framework's pillars are (1 for the FTRI's blocks,
+/// 2 for the GII's pillars under its two sub-indices).
+pub fn pillar_depth(framework: &index_core::framework::Framework) -> u8 {
+    let root = framework.level(framework.root());
+    framework
+        .pillars()
+        .first()
+        .map_or(1, |p| root.saturating_sub(framework.level(*p)).max(1))
+}
+
 /// The worker's state between messages: the last bundle it was given, parsed (or why it could
 /// not be had), under its key.
 #[derive(Debug, Default)]
@@ -290,6 +397,14 @@ impl Session {
             Request::Robustness { plan, sensitivity } => {
                 robustness(bundle, &message.scenario, &plan, sensitivity, progress)
                     .map(Outcome::Robustness)
+            }
+            #[cfg(feature = "lp")]
+            Request::Ranges { range, min_share } => {
+                ranges(bundle, &message.scenario, range, min_share, progress).map(Outcome::Ranges)
+            }
+            #[cfg(not(feature = "lp"))]
+            Request::Ranges { .. } => {
+                Err("this worker was built without the solver (feature `lp`)".into())
             }
         }
     }
@@ -552,6 +667,70 @@ mod tests {
         let bad = Plan { draws: 0, ..plan };
         let e = robustness(&b, &s, &bad, None, &mut |_, _| {}).unwrap_err();
         assert!(e.contains("draws must be from 1 to 65536"), "{e}");
+    }
+
+    #[test]
+    fn ranges_are_the_engines_bounds_and_bod_with_progress_per_unit() {
+        let b = bundle();
+        let s = Scenario {
+            year: Some(2020),
+            ..Scenario::default()
+        };
+        let mut steps = Vec::new();
+        let got = ranges(&b, &s, WeightRange::Any, 0.0, &mut |d, t| {
+            steps.push((d, t))
+        })
+        .unwrap();
+        assert_eq!(got.criteria, ["p1", "p2"]);
+        assert_eq!(steps.len(), got.codes.len());
+        assert_eq!(steps.last(), Some(&(6, 6)));
+        let results = s.resolve(&b).unwrap().run(&b).unwrap();
+        let table = index_core::bounds::rank_bounds(
+            b.framework(),
+            &results,
+            &index_core::bounds::Options::default(),
+        )
+        .unwrap();
+        for (code, row) in got.codes.iter().zip(&got.rows) {
+            let unit = b
+                .dataset()
+                .units()
+                .iter()
+                .position(|u| &u.code == code)
+                .unwrap();
+            let want = table.rows.iter().find(|r| r.unit == unit).unwrap();
+            assert_eq!(
+                *row,
+                [
+                    want.rank,
+                    want.best.rank,
+                    want.best.limit,
+                    want.worst.rank,
+                    want.worst.limit
+                ],
+                "{code}"
+            );
+            assert!(
+                row[1] <= row[0] && row[0] <= row[3],
+                "{code}: best ≤ rank ≤ worst"
+            );
+        }
+        assert!(
+            got.rows.windows(2).all(|w| w[0][0] <= w[1][0]),
+            "nominal order"
+        );
+        assert_eq!(got.bod.len(), got.codes.len());
+        assert!(
+            got.bod.iter().any(|(score, _)| (*score - 1.0).abs() < 1e-9),
+            "a frontier unit"
+        );
+        assert!(got.note.is_empty());
+        // Half to double: ranges no wider than under any weights.
+        let narrow = ranges(&b, &s, WeightRange::HalfToDouble, 0.0, &mut |_, _| {}).unwrap();
+        for (n, a) in narrow.rows.iter().zip(&got.rows) {
+            assert!(n[1] >= a[1] && n[3] <= a[3]);
+        }
+        assert_eq!(pillar_depth(b.framework()), 1);
     }
 
     #[test]

@@ -115,6 +115,25 @@ pub enum Request {
         /// Bootstrap replicates of a sensitivity analysis, if one is asked for.
         sensitivity: Option<u32>,
     },
+    /// Each unit's exact best and worst rank under any weights of the pillars within `range`
+    /// (`index_core::bounds`), then its benefit-of-the-doubt score (`index_core::bod`) with
+    /// each pillar's least share `min_share` ([`crate::jobs::ranges`]). Progress after each
+    /// unit's bounds. Needs a worker built with the solver (feature `lp`).
+    Ranges {
+        /// Which weights the bounds range over.
+        range: WeightRange,
+        /// The least share of each pillar in a unit's benefit-of-the-doubt score.
+        min_share: f64,
+    },
+}
+
+/// Which weights the rank bounds range over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WeightRange {
+    /// Any weights: each pillar's share anywhere from 0 to 1.
+    Any,
+    /// Each pillar's share between half and double its current share.
+    HalfToDouble,
 }
 
 /// A message from the worker to the page.
@@ -132,10 +151,10 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness]`, the fields a kind does not use left at zero, empty, `[]` or `null`. Kinds: 0
-/// `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)` (`codes`, `years`,
-/// `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5 `Done(Robustness)`
-/// (`robustness`).
+/// robustness, ranges]`, the fields a kind does not use left at zero, empty, `[]` or `null`.
+/// Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)` (`codes`,
+/// `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5 `Done(Robustness)`
+/// (`robustness`), 6 `Done(Ranges)` (`ranges`).
 type Wire = (
     u32,
     u32,
@@ -146,6 +165,7 @@ type Wire = (
     Vec<YearScores>,
     Vec<(i32, String)>,
     Option<Robustness>,
+    Option<Ranges>,
 );
 
 impl From<FromWorker> for Wire {
@@ -161,6 +181,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 None,
+                None,
             )
         };
         let text = |kind, job, text| {
@@ -173,6 +194,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
                 None,
             )
         };
@@ -191,6 +213,7 @@ impl From<FromWorker> for Wire {
                 s.years,
                 s.skipped,
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
                 5,
@@ -202,6 +225,19 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Some(r),
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Ranges(r))) => (
+                6,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                Some(r),
             ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -212,7 +248,7 @@ impl From<FromWorker> for Wire {
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
     fn try_from(
-        (kind, job, done, total, text, codes, years, skipped, robustness): Wire,
+        (kind, job, done, total, text, codes, years, skipped, robustness, ranges): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
@@ -231,6 +267,10 @@ impl TryFrom<Wire> for FromWorker {
             5 => {
                 let r = robustness.ok_or("a robustness answer without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Robustness(r)))
+            }
+            6 => {
+                let r = ranges.ok_or("a rank-bounds answer without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Ranges(r)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -260,6 +300,70 @@ pub enum Outcome {
     ScoreYears(ScoredYears),
     /// The result of [`Request::Robustness`].
     Robustness(Robustness),
+    /// The result of [`Request::Ranges`].
+    Ranges(Ranges),
+}
+
+/// Each unit's best and worst rank under the weights allowed, and its benefit-of-the-doubt
+/// score. Travels as `[criteria, codes, rows, best_shares, bod, left_out, note]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "RangesRow", into = "RangesRow")]
+pub struct Ranges {
+    /// The criteria weighed (the pillars' node ids).
+    pub criteria: Vec<String>,
+    /// The units taking part, best nominal rank first.
+    pub codes: Vec<String>,
+    /// Entry `i` is unit `codes[i]`'s `[rank, best, best proven limit, worst, worst proven
+    /// limit]` (a bound is proven when it equals its limit).
+    pub rows: Vec<[u32; 5]>,
+    /// Entry `i`: the criteria's shares that give unit `codes[i]` its best rank.
+    pub best_shares: Vec<Vec<f64>>,
+    /// Entry `i`: unit `codes[i]`'s benefit-of-the-doubt score and its rank by it (empty when
+    /// it could not be computed: see `note`).
+    pub bod: Vec<(f64, u32)>,
+    /// Units left out (no score on some pillar): code and reason.
+    pub left_out: Vec<(String, String)>,
+    /// Why the benefit-of-the-doubt scores are missing, if they are (e.g. a negative score).
+    pub note: String,
+}
+
+/// [`Ranges`] as it travels.
+type RangesRow = (
+    Vec<String>,
+    Vec<String>,
+    Vec<[u32; 5]>,
+    Vec<Vec<f64>>,
+    Vec<(f64, u32)>,
+    Vec<(String, String)>,
+    String,
+);
+
+impl From<RangesRow> for Ranges {
+    fn from((criteria, codes, rows, best_shares, bod, left_out, note): RangesRow) -> Self {
+        Ranges {
+            criteria,
+            codes,
+            rows,
+            best_shares,
+            bod,
+            left_out,
+            note,
+        }
+    }
+}
+
+impl From<Ranges> for RangesRow {
+    fn from(r: Ranges) -> Self {
+        (
+            r.criteria,
+            r.codes,
+            r.rows,
+            r.best_shares,
+            r.bod,
+            r.left_out,
+            r.note,
+        )
+    }
 }
 
 /// The uncertainty (and sensitivity) analysis of one scenario, as the page shows it. Travels as
@@ -420,7 +524,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null]"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null]"#.to_string()
         })
     }
 
@@ -500,6 +604,18 @@ mod tests {
                     acceptability: vec![(1, vec![60, 40]), (1, vec![40, 60])],
                 })),
             ),
+            FromWorker::Job(
+                JobId(10),
+                Response::Done(Outcome::Ranges(Ranges {
+                    criteria: vec!["ict".into(), "rd".into()],
+                    codes: vec!["CHE".into(), "AUT".into()],
+                    rows: vec![[1, 1, 1, 2, 2], [2, 1, 1, 2, 2]],
+                    best_shares: vec![vec![0.25, 0.75], vec![1.0, 0.0]],
+                    bod: vec![(1.0, 1), (0.1 + 0.2, 2)],
+                    left_out: vec![("TUV".into(), "no score for `rd`".into())],
+                    note: String::new(),
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -508,15 +624,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null]"#
         );
     }
 
@@ -543,16 +659,23 @@ mod tests {
     #[test]
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
-        check_unreadable(r#"[9,7,0,0,"",[],[],[],null]"#, "unknown kind of message 9");
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null]"#,
+            "unknown kind of message 9",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[]]]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null]"#,
+            "a rank-bounds answer without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null]"#,
             "invalid length 5",
         );
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null]"#);
+        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),
