@@ -669,6 +669,7 @@ mod tests {
         assert!(e.contains("draws must be from 1 to 65536"), "{e}");
     }
 
+    #[cfg(feature = "lp")]
     #[test]
     fn ranges_are_the_engines_bounds_and_bod_with_progress_per_unit() {
         let b = bundle();
