@@ -2,6 +2,7 @@
 //! captions. No signals here, so everything is testable natively.
 
 pub mod performers;
+pub mod ranges;
 pub mod robustness;
 
 use index_core::bundle::Bundle;

@@ -1,5 +1,5 @@
 //! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
-//! robustness (the uncertainty analysis), profile, charts, performers against income, sources.
+//! robustness (the uncertainty analysis), best and worst possible ranks, profile, charts, performers against income, sources.
 //! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use super::method::MethodPanel;
 use super::notices::Notices;
 use super::performers::PerformersPanel;
 use super::profile::Profile;
+use super::ranges::RangesPanel;
 use super::ranking::RankingTable;
 use super::robustness::RobustnessPanel;
 use super::scenarios::ScenariosPanel;
@@ -76,6 +77,7 @@ pub fn Explorer() -> impl IntoView {
                 </div>
                 <CompareView/>
                 <RobustnessPanel/>
+                <RangesPanel/>
                 <Profile/>
                 <ChartsPanel/>
                 <PerformersPanel/>

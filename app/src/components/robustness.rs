@@ -13,18 +13,14 @@ use index_core::display::escape_html;
 use leptos::prelude::*;
 
 use super::closest;
+use super::job::{self, JobButtons};
 use crate::format;
 use crate::state::{use_state, Level};
 use crate::view_model::robustness::{
     gap_lines, key, rank_sentence, rank_shares, rows, sensitivity_rows, sentence, thousands,
     Analysis, IntervalRow, WeightChoice, DRAWS_OFFERED,
 };
-use crate::worker_client::{self, JobId, Outcome, Request, Response};
-
-/// Milliseconds since the page started.
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
+use crate::worker_client::{Outcome, Request};
 
 /// The panel.
 #[component]
@@ -32,74 +28,42 @@ pub fn RobustnessPanel() -> impl IntoView {
     let state = use_state();
     let ui = state.robustness;
     let bundle = state.inputs.bundle();
-    let finish = move |result: Result<(), String>| {
-        ui.running.set(None);
-        if let Err(why) = result {
-            state.notify(
-                Level::Error,
-                format!("The uncertainty analysis could not run: {why}."),
-            );
-        }
-    };
-    let start = move |_: web_sys::MouseEvent| {
-        let (None, Some(b), Some(scenario)) = (
-            ui.running.get_untracked(),
-            bundle.get_untracked(),
-            state.scenario(),
-        ) else {
-            return;
-        };
-        let Some(url) = state.bundle_url(b.id()) else {
-            finish(Err(format!(
-                "dataset `{}` is not in the list of datasets",
-                b.id()
-            )));
+    let start = Callback::new(move |()| {
+        let (Some(b), Some(scenario)) = (bundle.get_untracked(), state.scenario()) else {
             return;
         };
         let choices = ui.choices.get_untracked();
         let plan = choices.plan();
         if let Err(e) = plan.check() {
-            finish(Err(e.to_string()));
+            state.notify(
+                Level::Error,
+                format!("The uncertainty analysis could not run: {e}."),
+            );
             return;
         }
-        let asked = (b.id().to_string(), key(&scenario), plan.clone(), now_ms());
-        let on = move |response| match response {
-            Response::Progress { done, total } => ui.running.update(|r| {
-                if let Some((_, d, t)) = r {
-                    (*d, *t) = (done, total);
-                }
-            }),
-            Response::Done(Outcome::Robustness(result)) => {
-                let (bundle, scenario, plan, started) = asked.clone();
-                ui.last.set(Some(Arc::new(Analysis {
-                    bundle,
-                    scenario,
-                    plan,
-                    elapsed_ms: now_ms() - started,
-                    result,
-                })));
-                finish(Ok(()));
-            }
-            Response::Done(_) => finish(Err("the worker answered another question".into())),
-            Response::Failed(why) => finish(Err(why)),
-        };
-        // Running before `submit`: a worker that cannot be created answers at once.
-        ui.running.set(Some((JobId(0), 0, 0)));
         let request = Request::Robustness {
-            plan,
+            plan: plan.clone(),
             sensitivity: choices.bootstrap(),
         };
-        let job = worker_client::submit(&b, url, scenario, request, on);
-        if ui.running.get_untracked().is_some() {
-            ui.running.set(Some((job, 0, 0)));
-        }
-    };
-    let cancel = move |_: web_sys::MouseEvent| {
-        if let Some((job, _, _)) = ui.running.get_untracked() {
-            worker_client::cancel(job);
-            finish(Ok(()));
-        }
-    };
+        let (id, asked) = (b.id().to_string(), key(&scenario));
+        job::start(
+            state,
+            ui.running,
+            request,
+            "The uncertainty analysis",
+            move |outcome, elapsed_ms| {
+                if let Outcome::Robustness(result) = outcome {
+                    ui.last.set(Some(Arc::new(Analysis {
+                        bundle: id.clone(),
+                        scenario: asked.clone(),
+                        plan: plan.clone(),
+                        elapsed_ms,
+                        result,
+                    })));
+                }
+            },
+        );
+    });
     // The last analysis, if it is of the bundle shown.
     let shown = Memo::new(move |_| {
         let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
@@ -111,16 +75,6 @@ pub fn RobustnessPanel() -> impl IntoView {
             (Some(a), Some(now)) => a.is_stale(&now),
             _ => false,
         })
-    };
-    let idle = move || ui.running.with(Option::is_none);
-    let done = move || ui.running.get().map_or(0, |(_, d, _)| d);
-    let total = move || ui.running.get().map_or(1, |(_, _, t)| t.max(1));
-    let count = move || match ui.running.get() {
-        Some((_, done, total)) if total > 0 => {
-            format!("{} of {}", thousands(done), thousands(total))
-        }
-        Some(_) => "Starting…".into(),
-        None => String::new(),
     };
     let summary = move || shown.with(|a| a.as_deref().map(sentence));
     let gaps = move || {
@@ -284,12 +238,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                 </label>
                 {check("rob-sensitivity", "Also: which choice moves ranks most (sensitivity, slower)", |c| c.sensitivity, |c, on| c.sensitivity = on)}
             </div>
-            <div class="buttons">
-                <button type="button" id="rob-run" class="primary" hidden=move || !idle() on:click=start>"Run the analysis"</button>
-                <button type="button" id="rob-cancel" hidden=idle on:click=cancel>"Cancel"</button>
-                <progress id="rob-progress" hidden=idle max=total value=done aria-label="Draws made"></progress>
-                <span class="count" id="rob-count" role="status">{count}</span>
-            </div>
+            <JobButtons prefix="rob" label="Run the analysis" counted="Draws made" running=ui.running on_run=start/>
             <Show when=move || shown.with(Option::is_some)>
                 <p class="rob-stale" id="rob-stale" role="status" hidden=move || !stale()>
                     "The weights, method, year or groups have changed since: these figures are for the earlier scenario. Run the analysis again for the one shown."

@@ -223,6 +223,12 @@ impl Inputs {
     /// Sets one node's weight; whether it was accepted. A refused value (one that would leave
     /// a pillar without any weighted child, or out of the engine's bounds) is a notice.
     pub fn set_weight(&self, node: usize, value: f64) -> bool {
+        self.set_weights(&[(node, value)])
+    }
+
+    /// Sets several nodes' weights at once (`(node, weight)`), so that no state in between is
+    /// checked; whether they were accepted (all or none, a refusal being a notice).
+    pub fn set_weights(&self, changes: &[(usize, f64)]) -> bool {
         let Some(b) = self.bundle().get_untracked() else {
             return false;
         };
@@ -233,10 +239,12 @@ impl Inputs {
         else {
             return false;
         };
-        let Some(slot) = w.get_mut(node) else {
-            return false;
-        };
-        *slot = value;
+        for &(node, value) in changes {
+            let Some(slot) = w.get_mut(node) else {
+                return false;
+            };
+            *slot = value;
+        }
         match Weights::new(b.framework(), w) {
             Ok(w) => {
                 self.weights.write.set(Some(Shared::new(w)));

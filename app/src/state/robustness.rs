@@ -1,11 +1,15 @@
-//! The uncertainty analysis' state: what the person chose to vary, the run in progress (job and
-//! progress), and the last analysis finished. The analysis runs in the worker; these are plain
+//! The robustness analyses' state: what the person chose to vary, the run in progress (job and
+//! progress), and the last analysis finished; likewise for the best and worst possible ranks
+//! (the weights allowed, the run, the last result). The analysis runs in the worker; these are plain
 //! signals, written by the robustness panel when it asks and when the worker answers.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use index_worker::protocol::WeightRange;
+
+use crate::view_model::ranges::RangesRun;
 use crate::view_model::robustness::{Analysis, Choices};
 use crate::worker_client::JobId;
 
@@ -21,6 +25,12 @@ pub struct RobustnessUi {
     pub running: RwSignal<Running>,
     /// The last analysis finished (for whichever bundle and scenario it names).
     pub last: RwSignal<Option<Arc<Analysis>>>,
+    /// The weights the rank bounds range over.
+    pub range: RwSignal<WeightRange>,
+    /// The rank bounds in progress.
+    pub ranges_running: RwSignal<Running>,
+    /// The last rank bounds finished.
+    pub ranges: RwSignal<Option<Arc<RangesRun>>>,
 }
 
 impl RobustnessUi {
@@ -30,6 +40,9 @@ impl RobustnessUi {
             choices: RwSignal::new(Choices::default()),
             running: RwSignal::new(None),
             last: RwSignal::new(None),
+            range: RwSignal::new(WeightRange::Any),
+            ranges_running: RwSignal::new(None),
+            ranges: RwSignal::new(None),
         }
     }
 }

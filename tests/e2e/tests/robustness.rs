@@ -287,3 +287,146 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
     p.screenshot("robustness-ranking-360.png").await.unwrap();
     p.close().await;
 }
+
+/// The ranges panel's rows: code → [rank, best, worst, benefit of the doubt].
+async fn range_rows(b: &Browser) -> BTreeMap<String, Vec<String>> {
+    let v = b
+        .js(
+            "return [...document.querySelectorAll('#ranges-table tbody tr')].map(r => \
+             [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.textContent)])",
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect();
+            (cells[0].clone(), cells[1..].to_vec())
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    b.wait_for("#ranges-run:not([hidden])", 15).await.unwrap();
+    b.js(
+        "const s = document.querySelector('#ranges-range'); s.value = 'half'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    b.click("#ranges-run").await.unwrap();
+    b.wait_for("#ranges-summary", 120).await.unwrap();
+    b.wait_for("#ranges-run:not([hidden])", 5).await.unwrap();
+    let summary = b.text("#ranges-summary").await.unwrap();
+    eprintln!("the page says: {summary}");
+    assert!(
+        summary.starts_with(
+            "Best and worst ranks of 166 units under each weight from half to double of "
+        ),
+        "{summary}"
+    );
+
+    // Unit by unit, `index bounds --half-to-double` and `index bod` on the same bundle file.
+    let bundle = e2e::ftri_bundle();
+    let bounds = e2e::cli_json(&[
+        "bounds",
+        "--bundle",
+        &bundle,
+        "--half-to-double",
+        "--format",
+        "json",
+    ])
+    .unwrap();
+    let bod = e2e::cli_json(&["bod", "--bundle", &bundle, "--format", "json"]).unwrap();
+    let got = range_rows(&b).await;
+    let units = bounds["units"].as_array().unwrap();
+    assert_eq!(got.len(), units.len());
+    let unproven = units.iter().filter(|u| u["proven"] != true).count();
+    for u in units {
+        let code = u["code"].as_str().unwrap();
+        let row = &got[code];
+        assert_eq!(row[0], u["rank"].to_string(), "{code}: rank");
+        if u["proven"] == true {
+            assert_eq!(row[1], u["best_rank"].to_string(), "{code}: best");
+            assert_eq!(row[2], u["worst_rank"].to_string(), "{code}: worst");
+        }
+        let d = bod["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == code)
+            .unwrap();
+        let score = d["bod_score"].as_f64().unwrap();
+        let shown = if score.abs() < 10.0 {
+            format!("{score:.3}")
+        } else {
+            format!("{score:.1}")
+        };
+        assert_eq!(
+            row[3],
+            format!("{shown} ({})", d["bod_rank"]),
+            "{code}: benefit of the doubt"
+        );
+    }
+    eprintln!(
+        "{unproven} of {} units with a bound not proven in the CLI's run",
+        units.len()
+    );
+
+    // Follow a country whose best rank is better than its rank, and apply its best weights.
+    let (code, best) = units
+        .iter()
+        .filter(|u| u["proven"] == true)
+        .map(|u| {
+            (
+                u["code"].as_str().unwrap().to_string(),
+                u["best_rank"].as_u64().unwrap(),
+                u["rank"].as_u64().unwrap(),
+            )
+        })
+        .find(|(_, best, rank)| best + 3 <= *rank)
+        .map(|(c, best, _)| (c, best))
+        .expect("some unit can climb three places");
+    b.click(&format!("#ranges-table tr[data-code='{code}']"))
+        .await
+        .unwrap();
+    b.wait_for("#ranges-apply", 5).await.unwrap();
+    let said = b.text("#ranges-followed p").await.unwrap();
+    assert!(
+        said.contains(&format!("its best possible rank is {best}")),
+        "{said}"
+    );
+    b.click("#ranges-apply").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let rank = b
+        .js(&format!("return document.querySelector('#rank-table tr[data-code=\"{code}\"] .c-rank')?.textContent ?? ''"))
+        .await
+        .unwrap();
+    assert_eq!(
+        rank.as_str(),
+        Some(best.to_string().as_str()),
+        "{code} ranks {best} under its best weights"
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#ranges-stale').hidden")
+            .await
+            .unwrap(),
+        false,
+        "the weights changed: the result is for the earlier scenario"
+    );
+    b.js("document.querySelector('#ranges').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    b.screenshot("ranges-1280.png").await.unwrap();
+    b.close().await;
+}

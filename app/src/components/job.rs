@@ -1,0 +1,110 @@
+//! A background job as the analysis panels run it: submitted to the worker for the scenario
+//! shown ([`start`]), its progress kept in a [`Running`] signal, Cancel ([`cancel`]), and the
+//! buttons, bar and count that show it ([`JobButtons`]).
+
+use leptos::prelude::*;
+
+use crate::state::{AppState, Level, Running};
+use crate::view_model::robustness::thousands;
+use crate::worker_client::{self, JobId, Outcome, Request, Response};
+
+/// Milliseconds since the page started.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Submits `request` for the bundle and scenario shown, keeping its progress in `running`;
+/// `done(outcome, elapsed ms)` hears the result. A failure is a notice beginning with `what`
+/// ("The uncertainty analysis"). Nothing happens while `running` holds a job.
+pub fn start(
+    state: AppState,
+    running: RwSignal<Running>,
+    request: Request,
+    what: &'static str,
+    done: impl Fn(Outcome, f64) + 'static,
+) {
+    let finish = move |result: Result<(), String>| {
+        running.set(None);
+        if let Err(why) = result {
+            state.notify(Level::Error, format!("{what} could not run: {why}."));
+        }
+    };
+    let (None, Some(b), Some(scenario)) = (
+        running.get_untracked(),
+        state.inputs.bundle().get_untracked(),
+        state.scenario(),
+    ) else {
+        return;
+    };
+    let Some(url) = state.bundle_url(b.id()) else {
+        finish(Err(format!(
+            "dataset `{}` is not in the list of datasets",
+            b.id()
+        )));
+        return;
+    };
+    let started = now_ms();
+    let on = move |response| match response {
+        Response::Progress { done, total } => running.update(|r| {
+            if let Some((_, d, t)) = r {
+                (*d, *t) = (done, total);
+            }
+        }),
+        Response::Done(outcome) => {
+            done(outcome, now_ms() - started);
+            finish(Ok(()));
+        }
+        Response::Failed(why) => finish(Err(why)),
+    };
+    // Running before `submit`: a worker that cannot be created answers at once.
+    running.set(Some((JobId(0), 0, 0)));
+    let job = worker_client::submit(&b, url, scenario, request, on);
+    if running.get_untracked().is_some() {
+        running.set(Some((job, 0, 0)));
+    }
+}
+
+/// Cancels the job `running` holds, if any.
+pub fn cancel(running: RwSignal<Running>) {
+    if let Some((job, _, _)) = running.get_untracked() {
+        worker_client::cancel(job);
+        running.set(None);
+    }
+}
+
+/// Run (`{prefix}-run`), or while the job runs Cancel (`{prefix}-cancel`), a bar
+/// (`{prefix}-progress`) and a count (`{prefix}-count`: "1 234 of 10 000").
+#[component]
+pub fn JobButtons(
+    /// The id prefix of the elements.
+    prefix: &'static str,
+    /// The Run button's label.
+    label: &'static str,
+    /// What the bar counts, for its accessible name ("Draws made").
+    counted: &'static str,
+    /// The job in progress.
+    running: RwSignal<Running>,
+    /// Starts the job.
+    on_run: Callback<()>,
+) -> impl IntoView {
+    let idle = move || running.with(Option::is_none);
+    let done = move || running.get().map_or(0, |(_, d, _)| d);
+    let total = move || running.get().map_or(1, |(_, _, t)| t.max(1));
+    let count = move || match running.get() {
+        Some((_, done, total)) if total > 0 => {
+            format!("{} of {}", thousands(done), thousands(total))
+        }
+        Some(_) => "Starting…".into(),
+        None => String::new(),
+    };
+    view! {
+        <div class="buttons job-buttons">
+            <button type="button" id=format!("{prefix}-run") class="primary" hidden=move || !idle()
+                on:click=move |_| on_run.run(())>{label}</button>
+            <button type="button" id=format!("{prefix}-cancel") hidden=idle
+                on:click=move |_| cancel(running)>"Cancel"</button>
+            <progress id=format!("{prefix}-progress") class="job-progress" hidden=idle max=total value=done aria-label=counted></progress>
+            <span class="count" id=format!("{prefix}-count") role="status">{count}</span>
+        </div>
+    }
+}

@@ -1,0 +1,275 @@
+//! The best and worst ranks any weights of the pillars allow, and the benefit-of-the-doubt
+//! scores, as the page shows them (the worker's [`index_worker::protocol::Ranges`]): table
+//! rows, a sentence, and for the followed unit the weights that give its best rank, ready to
+//! apply. Pure, so tested natively.
+
+use index_core::bundle::Bundle;
+use index_core::scenario::Scenario;
+use index_worker::protocol::{Ranges, WeightRange};
+
+use super::robustness::key;
+use crate::format;
+
+/// The ranges asked for, run, and what they were asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangesRun {
+    /// The bundle.
+    pub bundle: String,
+    /// The scenario, without the unit followed.
+    pub scenario: Scenario,
+    /// The weights allowed.
+    pub range: WeightRange,
+    /// Milliseconds from the request to the answer.
+    pub elapsed_ms: f64,
+    /// The worker's result.
+    pub result: Ranges,
+}
+
+impl RangesRun {
+    /// Whether the page now shows another scenario (weights, method, year, groups).
+    pub fn is_stale(&self, now: &Scenario) -> bool {
+        key(now) != self.scenario
+    }
+}
+
+/// The ranges offered, with labels and form values.
+pub const OFFERED: [(WeightRange, &str, &str); 2] = [
+    (WeightRange::Any, "any weights", "any"),
+    (
+        WeightRange::HalfToDouble,
+        "each weight from half to double",
+        "half",
+    ),
+];
+
+/// The range of a form value (any weights for one not offered).
+pub fn range_of(value: &str) -> WeightRange {
+    OFFERED
+        .iter()
+        .find(|(_, _, v)| *v == value)
+        .map_or(WeightRange::Any, |(r, _, _)| *r)
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeRow {
+    /// ISO3 code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Rank under the scenario (among the units taking part).
+    pub rank: u32,
+    /// Best rank, "≤ 3 (not proven; 2 possible)" when not proven.
+    pub best: String,
+    /// Worst rank, likewise.
+    pub worst: String,
+    /// Benefit-of-the-doubt score and rank ("0.912 (4)"), or "–".
+    pub bod: String,
+}
+
+/// A bound in words: the rank, and when not proven the limit proven.
+fn bound(rank: u32, limit: u32) -> String {
+    if rank == limit {
+        rank.to_string()
+    } else {
+        format!("{rank} ({limit} not ruled out)")
+    }
+}
+
+/// The table's rows, in nominal rank order.
+pub fn rows(bundle: &Bundle, r: &Ranges) -> Vec<RangeRow> {
+    let units = bundle.dataset().units();
+    r.codes
+        .iter()
+        .zip(&r.rows)
+        .enumerate()
+        .map(
+            |(i, (code, &[rank, best, best_limit, worst, worst_limit]))| RangeRow {
+                code: code.clone(),
+                name: units
+                    .iter()
+                    .find(|u| &u.code == code)
+                    .map_or_else(|| code.clone(), |u| u.name.clone()),
+                rank,
+                best: bound(best, best_limit),
+                worst: bound(worst, worst_limit),
+                bod: r
+                    .bod
+                    .get(i)
+                    .filter(|(score, _)| score.is_finite())
+                    .map_or_else(
+                        || "–".to_string(),
+                        |(score, rank)| format!("{} ({rank})", format::score(*score)),
+                    ),
+            },
+        )
+        .collect()
+}
+
+/// The run in one sentence: what was solved, how long it took, how much is proven.
+pub fn sentence(bundle: &Bundle, run: &RangesRun) -> String {
+    let r = &run.result;
+    let unproven = r
+        .rows
+        .iter()
+        .filter(|x| x[1] != x[2] || x[3] != x[4])
+        .count();
+    let range = OFFERED
+        .iter()
+        .find(|(w, _, _)| *w == run.range)
+        .map_or("", |(_, label, _)| *label);
+    let names: Vec<String> = r.criteria.iter().map(|id| node_name(bundle, id)).collect();
+    let proven = if unproven == 0 {
+        "every bound proven".to_string()
+    } else {
+        format!(
+            "{unproven} units with a bound not proven within the time allowed (2 s a programme)"
+        )
+    };
+    let left = if r.left_out.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} units without a score on every pillar are left out.",
+            r.left_out.len()
+        )
+    };
+    let bod = if r.note.is_empty() {
+        String::new()
+    } else {
+        format!(" Benefit of the doubt: not available ({}).", r.note)
+    };
+    format!(
+        "Best and worst ranks of {} units under {range} of {} ({}; {:.1} s): {proven}.{left}{bod}",
+        r.codes.len(),
+        names.join(", "),
+        r.criteria.len(),
+        run.elapsed_ms / 1000.0
+    )
+}
+
+/// A node's name, or its id.
+fn node_name(bundle: &Bundle, id: &str) -> String {
+    let fw = bundle.framework();
+    fw.position(id)
+        .and_then(|p| fw.node(p))
+        .map_or_else(|| id.to_string(), |n| n.name.clone())
+}
+
+/// For unit `code`: a sentence on its best rank and the shares that give it, and those shares
+/// as node weights (`(node, weight)`, each pillar its share and each aggregate between the
+/// root and the pillars the sum of its pillars' shares), ready for
+/// [`crate::state::Inputs::set_weights`].
+pub fn best_weights(
+    bundle: &Bundle,
+    r: &Ranges,
+    code: &str,
+) -> Option<(String, Vec<(usize, f64)>)> {
+    let i = r.codes.iter().position(|c| c == code)?;
+    let [rank, best, best_limit, ..] = *r.rows.get(i)?;
+    let shares = r.best_shares.get(i)?;
+    let fw = bundle.framework();
+    let root = fw.root();
+    let mut weights: Vec<(usize, f64)> = Vec::new();
+    let mut add = |node: usize, share: f64| match weights.iter_mut().find(|(n, _)| *n == node) {
+        Some((_, w)) => *w += share,
+        None => weights.push((node, share)),
+    };
+    for (id, share) in r.criteria.iter().zip(shares) {
+        let mut node = fw.position(id)?;
+        while node != root {
+            add(node, *share);
+            node = fw.parent(node)?;
+        }
+    }
+    let name = bundle
+        .dataset()
+        .units()
+        .iter()
+        .find(|u| u.code == code)
+        .map_or_else(|| code.to_string(), |u| u.name.clone());
+    let mix: Vec<String> = r
+        .criteria
+        .iter()
+        .zip(shares)
+        .map(|(id, s)| format!("{} {}", node_name(bundle, id), format::percent(*s)))
+        .collect();
+    let proven = if best == best_limit {
+        String::new()
+    } else {
+        format!(" (rank {best_limit} is not ruled out)")
+    };
+    let sentence = format!(
+        "{name} ranks {rank} under these weights; its best possible rank is {best}{proven}, with {}.",
+        mix.join(", ")
+    );
+    Some((sentence, weights))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    fn ranges() -> Ranges {
+        Ranges {
+            criteria: vec!["x".into(), "y".into()],
+            codes: vec!["AAA".into(), "BBB".into()],
+            rows: vec![[1, 1, 1, 2, 2], [2, 1, 1, 3, 2]],
+            best_shares: vec![vec![1.0, 0.0], vec![0.25, 0.75]],
+            bod: vec![(1.0, 1), (0.5, 2)],
+            left_out: vec![("CCC".into(), "no score for `p2`".into())],
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn rows_and_sentences_say_what_is_proven() {
+        let b = fixtures::bundle("2023");
+        let r = ranges();
+        let rows = rows(&b, &r);
+        assert_eq!(rows[0].best, "1");
+        assert_eq!(rows[1].worst, "3 (2 not ruled out)");
+        assert_eq!(rows[1].bod, "0.500 (2)");
+        let run = RangesRun {
+            bundle: "test".into(),
+            scenario: Scenario::default(),
+            range: WeightRange::Any,
+            elapsed_ms: 1234.0,
+            result: r.clone(),
+        };
+        let said = sentence(&b, &run);
+        assert!(
+            said.starts_with("Best and worst ranks of 2 units under any weights of "),
+            "{said}"
+        );
+        assert!(
+            said.contains("(2; 1.2 s): 1 units with a bound not proven"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with(" 1 units without a score on every pillar are left out."),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn the_best_weights_are_node_weights_summing_up_the_tree() {
+        let b = fixtures::bundle("2023");
+        let fw = b.framework();
+        let r = ranges();
+        let (said, weights) = best_weights(&b, &r, "BBB").unwrap();
+        assert!(
+            said.contains("ranks 2 under these weights; its best possible rank is 1, with "),
+            "{said}"
+        );
+        assert!(said.ends_with(", with Node x 25 %, Node y 75 %."), "{said}");
+        let p1 = fw.position("x").unwrap();
+        let p2 = fw.position("y").unwrap();
+        assert!(weights.contains(&(p1, 0.25)) && weights.contains(&(p2, 0.75)));
+        assert!(weights.iter().all(|(n, _)| *n != fw.root()));
+        assert_eq!(best_weights(&b, &r, "QQQ"), None);
+        assert_eq!(range_of("half"), WeightRange::HalfToDouble);
+        assert_eq!(range_of("?"), WeightRange::Any);
+    }
+}
