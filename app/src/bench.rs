@@ -111,7 +111,7 @@ async fn worker_figures(state: AppState, label: &str) -> Vec<serde_json::Value> 
         )
     };
     let wait = |ended: Rc<Cell<Option<Result<f64, ()>>>>| async move {
-        for _ in 0..6000 {
+        for _ in 0..24_000 {
             if let Some(r) = ended.get() {
                 return r.ok();
             }
@@ -167,6 +167,39 @@ async fn worker_figures(state: AppState, label: &str) -> Vec<serde_json::Value> 
         "uncertainty_10000_draws_request_to_answer": summary(times.clone()),
         "runs_ms": times,
     }));
+    // The best and worst ranks of every unit, once under each range of weights.
+    for (range, name) in [
+        (
+            index_worker::protocol::WeightRange::HalfToDouble,
+            "half_to_double",
+        ),
+        (index_worker::protocol::WeightRange::Any, "any_weights"),
+    ] {
+        let ended = Rc::new(Cell::new(None));
+        let t0 = now();
+        let request = Request::Ranges {
+            range,
+            min_share: 0.0,
+        };
+        let on_end = Rc::clone(&ended);
+        worker_client::submit(
+            &bundle,
+            url.clone(),
+            scenario.clone(),
+            request,
+            move |r| match r {
+                Response::Done(_) => on_end.set(Some(Ok(now()))),
+                Response::Failed(_) => on_end.set(Some(Err(()))),
+                Response::Progress { .. } => {}
+            },
+        );
+        let ms = wait(ended).await.map(|t1| t1 - t0);
+        out.push(serde_json::json!({
+            "bundle": label,
+            "rank_bounds_and_bod_every_unit": name,
+            "request_to_answer_ms": ms,
+        }));
+    }
     out
 }
 
