@@ -33,3 +33,32 @@ pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<w
         .ok()
         .flatten()
 }
+
+/// The handlers of a table body whose rows (`tr[data-code]`) follow their unit: a click, or
+/// Enter or Space on a focused row, toggles the unit followed (one pair of handlers on the
+/// body, for whichever row the event lands in).
+pub fn follow_rows(
+    state: crate::state::AppState,
+) -> (
+    impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+    impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static,
+) {
+    let code = |target: Option<web_sys::EventTarget>| {
+        closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(code) = code(ev.target()) {
+            state.inputs.toggle_selection(code);
+        }
+    };
+    // Only a key on a row is taken (Space elsewhere still scrolls).
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let Some(code) = code(ev.target()) {
+                ev.prevent_default();
+                state.inputs.toggle_selection(code);
+            }
+        }
+    };
+    (on_click, on_key)
+}

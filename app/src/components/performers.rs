@@ -11,7 +11,6 @@ use leptos::prelude::*;
 
 use super::chart::watch_view;
 use super::charts_panel::ChartCard;
-use super::closest;
 use crate::charts::ChartKind;
 use crate::state::{use_state, PerformerKey};
 use crate::view_model::performers::{coverage, difference_text, rows, PerformerRow};
@@ -77,13 +76,7 @@ pub fn PerformersPanel() -> impl IntoView {
         });
         tb.set_inner_html(&html);
     });
-    let toggle = move |target| {
-        if let Some(code) =
-            closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
-        {
-            state.inputs.toggle_selection(code);
-        }
-    };
+    let (on_click, on_key) = super::follow_rows(state);
     view! {
         <section class="panel performers" aria-labelledby="performers-h" id="performers" node_ref=panel>
             <div class="panel-head"><h2 id="performers-h">"Over- and under-performers against income"</h2></div>
@@ -104,13 +97,7 @@ pub fn PerformersPanel() -> impl IntoView {
                                     {sort_button(PerformerKey::Difference, "Difference")}
                                 </tr>
                             </thead>
-                            <tbody node_ref=body on:click=move |ev| toggle(ev.target())
-                                on:keydown=move |ev| {
-                                    if ev.key() == "Enter" || ev.key() == " " {
-                                        ev.prevent_default();
-                                        toggle(ev.target());
-                                    }
-                                }></tbody>
+                            <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                         </table>
                     </div>
                 </div>

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
-use super::closest;
 use super::job::{self, JobButtons};
 use crate::state::use_state;
 use crate::view_model::ranges::{
@@ -98,13 +97,7 @@ pub fn RangesPanel() -> impl IntoView {
         };
         tb.set_inner_html(&html);
     });
-    let toggle = move |target| {
-        if let Some(code) =
-            closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
-        {
-            state.inputs.toggle_selection(code);
-        }
-    };
+    let (on_click, on_key) = super::follow_rows(state);
     view! {
         <section class="panel ranges" aria-labelledby="ranges-h" id="ranges">
             <div class="panel-head"><h2 id="ranges-h">"Best and worst possible ranks"</h2></div>
@@ -140,13 +133,7 @@ pub fn RangesPanel() -> impl IntoView {
                             <th scope="col" class="num">"Worst"</th>
                             <th scope="col" class="num">"Benefit of the doubt"</th>
                         </tr></thead>
-                        <tbody node_ref=body on:click=move |ev| toggle(ev.target())
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    toggle(ev.target());
-                                }
-                            }></tbody>
+                        <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                     </table>
                 </div>
             </Show>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{closest, ranking_body};
+use super::ranking_body;
 use crate::state::{use_state, SortKey};
 use crate::view_model::{self, group_short};
 
@@ -137,20 +137,7 @@ pub fn RankingTable() -> impl IntoView {
         }
         slots
     });
-    let toggle = move |code: String| state.inputs.toggle_selection(code);
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(code) = row_code(ev.target()) {
-            toggle(code);
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            if let Some(code) = row_code(ev.target()) {
-                ev.prevent_default();
-                toggle(code);
-            }
-        }
-    };
+    let (on_click, on_key) = super::follow_rows(state);
     view! {
         <div class="panel table-panel">
             <div class="panel-head">
@@ -202,9 +189,4 @@ pub fn RankingTable() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// The unit code of the row an event landed in.
-fn row_code(target: Option<web_sys::EventTarget>) -> Option<String> {
-    closest(target, "tr[data-code]")?.get_attribute("data-code")
 }

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
-use super::closest;
 use super::job::{self, JobButtons};
 use crate::format;
 use crate::state::{use_state, Level};
@@ -164,13 +163,7 @@ pub fn RobustnessPanel() -> impl IntoView {
         };
         tb.set_inner_html(&html);
     });
-    let toggle = move |target| {
-        if let Some(code) =
-            closest(target, "tr[data-code]").and_then(|tr| tr.get_attribute("data-code"))
-        {
-            state.inputs.toggle_selection(code);
-        }
-    };
+    let (on_click, on_key) = super::follow_rows(state);
     let choices = ui.choices;
     let check = move |id: &'static str,
                       label: &'static str,
@@ -257,13 +250,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                             <th scope="col" class="num">"90 % of draws"</th>
                             <th scope="col" class="num">"Best–worst"</th>
                         </tr></thead>
-                        <tbody node_ref=body on:click=move |ev| toggle(ev.target())
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    toggle(ev.target());
-                                }
-                            }></tbody>
+                        <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                     </table>
                 </div>
             </Show>
