@@ -611,6 +611,7 @@ fn index_by<T>(
 #[cfg(test)]
 pub(crate) mod fixture {
     //! A tiny dataset for unit tests across the crate.
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
     /// Builds a dataset from `(code, groups)` units and columns of values for one year (2020).
@@ -673,6 +674,7 @@ pub(crate) mod fixture {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
     fn meta() -> (Vec<Unit>, Vec<Indicator>, Vec<Source>) {

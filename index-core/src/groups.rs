@@ -343,6 +343,7 @@ pub fn compare(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::Higher;
