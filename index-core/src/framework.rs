@@ -236,7 +236,11 @@ impl Framework {
                 }
                 _ => {}
             }
-            if !kids.is_empty() && kids.iter().all(|c| specs.get(*c).is_some_and(|c| c.weight == 0.0)) {
+            if !kids.is_empty()
+                && kids
+                    .iter()
+                    .all(|c| specs.get(*c).is_some_and(|c| c.weight == 0.0))
+            {
                 return Err(Error::ZeroWeights {
                     parent: s.id.clone(),
                 });

@@ -118,7 +118,10 @@ pub(crate) fn count_sum_between(col: &[f64], a: f64, b: f64, scale: f64) -> (usi
             *s += masked(x * scale, inside);
         });
     }
-    (count_total(lanes.map(|l| l.0)), lane_total(lanes.map(|l| l.1)))
+    (
+        count_total(lanes.map(|l| l.0)),
+        lane_total(lanes.map(|l| l.1)),
+    )
 }
 
 /// `[Σd, Σd², Σd³, Σd⁴]` with `d = x·scale − m`, over the values `x` of `col` strictly between
@@ -169,9 +172,14 @@ pub(crate) fn shifted_sums_between(
     if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
         in_lanes(col, &mut lanes, |lane, x| add(lane, !x.is_nan(), x - s));
     } else {
-        in_lanes(col, &mut lanes, |lane, x| add(lane, (x > a) & (x < b), x * scale - s));
+        in_lanes(col, &mut lanes, |lane, x| {
+            add(lane, (x > a) & (x < b), x * scale - s)
+        });
     }
-    (count_total(lanes.map(|l| l.0)), power_totals(lanes.map(|l| l.1)))
+    (
+        count_total(lanes.map(|l| l.0)),
+        power_totals(lanes.map(|l| l.1)),
+    )
 }
 
 /// Central moment sums `[Σ(x − m)², Σ(x − m)³, Σ(x − m)⁴]` from the count `n` and the sums
