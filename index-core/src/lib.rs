@@ -58,7 +58,9 @@
 // "index-core never panics" (ARCHITECTURE.md, Invariants), enforced: no indexing or slicing that
 // can go out of bounds, no unwrap/expect, no explicit panic, unreachable!, todo! or
 // unimplemented! in library code. Each justified exception is an `#[allow]` on the smallest item
-// with a comment proving it cannot fire; test modules allow them explicitly.
+// with a comment proving it cannot fire (there are none today). Test modules that index allow
+// it on their first line; `clippy.toml` allows unwrap, expect and panic in tests. An attribute
+// here rather than a `[lints]` table: see ARCHITECTURE.md, Invariants.
 #![deny(
     clippy::indexing_slicing,
     clippy::unwrap_used,
