@@ -67,7 +67,10 @@ pub(crate) fn aggregate_into(
         kernels::aggregate::parent_into(&children, &rule, &mut out);
         let parent_col = scores.column_mut(parent);
         let n = parent_col.len().min(rows);
-        parent_col[..n].copy_from_slice(&out[..n]);
+        // n ≤ both lengths (out has `rows` values): the two `get`s always succeed.
+        if let (Some(dst), Some(src)) = (parent_col.get_mut(..n), out.get(..n)) {
+            dst.copy_from_slice(src);
+        }
     }
 }
 

@@ -305,6 +305,7 @@ pub fn scores(values: &[Vec<f64>], min_share: f64, budget: Budget) -> Result<Vec
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::Higher;

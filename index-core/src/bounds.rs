@@ -934,6 +934,7 @@ fn normalised(w: &[f64]) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
     use crate::dataset::fixture::dataset;
     use crate::dataset::Direction::Higher;

@@ -193,7 +193,8 @@ impl Bundle {
             .framework
             .leaves()
             .iter()
-            .filter_map(|l| ds.indicator_position(&self.0.framework.nodes()[*l].id))
+            .filter_map(|l| self.0.framework.node(*l))
+            .filter_map(|spec| ds.indicator_position(&spec.id))
             .collect();
         ds.years()
             .iter()

@@ -171,11 +171,18 @@ impl TryFrom<DatasetRepr> for Dataset {
                 b.ds.indicators.len()
             )));
         }
+        // (The lengths were just checked: the `get`s for the messages always find their item.)
+        let id = |b: &DatasetBuilder, i: usize| {
+            b.ds.indicators
+                .get(i)
+                .map(|ind| ind.id.clone())
+                .unwrap_or_default()
+        };
         for (i, per_year) in r.values.iter().enumerate() {
             if per_year.len() != b.ds.years.len() {
                 return Err(Error::Shape(format!(
                     "indicator `{}` has {} years of values, expected {}",
-                    b.ds.indicators[i].id,
+                    id(&b, i),
                     per_year.len(),
                     b.ds.years.len()
                 )));
@@ -184,8 +191,8 @@ impl TryFrom<DatasetRepr> for Dataset {
                 if per_unit.len() != b.ds.units.len() {
                     return Err(Error::Shape(format!(
                         "indicator `{}`, year {}: {} values for {} units",
-                        b.ds.indicators[i].id,
-                        b.ds.years[y],
+                        id(&b, i),
+                        b.ds.years.get(y).copied().unwrap_or_default(),
                         per_unit.len(),
                         b.ds.units.len()
                     )));
@@ -210,8 +217,10 @@ impl From<Dataset> for DatasetRepr {
                     .map(|y| {
                         (0..nu)
                             .map(|u| {
-                                let v = d.values[(i * ny + y) * nu + u];
-                                v.is_finite().then_some(v)
+                                d.values
+                                    .get((i * ny + y) * nu + u)
+                                    .copied()
+                                    .filter(|v| v.is_finite())
                             })
                             .collect()
                     })
@@ -277,7 +286,8 @@ impl Dataset {
     }
     /// An indicator by id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicator_position(id).map(|i| &self.indicators[i])
+        self.indicator_position(id)
+            .and_then(|i| self.indicators.get(i))
     }
     /// A source by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -317,8 +327,10 @@ impl Dataset {
         if unit >= nu || indicator >= self.indicators.len() || y >= ny {
             return None;
         }
-        let v = self.values[(indicator * ny + y) * nu + unit];
-        v.is_finite().then_some(v)
+        self.values
+            .get((indicator * ny + y) * nu + unit)
+            .copied()
+            .filter(|v| v.is_finite())
     }
 
     fn year_position(&self, year: i32) -> Option<usize> {
@@ -391,8 +403,13 @@ impl Dataset {
         let Some((&(yp, _), earlier)) = looks.split_first() else {
             return Err(Error::EmptyDataset); // cannot happen: `year` is held
         };
-        let block =
-            |ind: usize, yp: usize| &self.values[(ind * ny + yp) * nu..(ind * ny + yp + 1) * nu];
+        // A block is read only for an indicator and a year position held, so it is always
+        // within `values` (indicators × years × units) and never the empty fallback.
+        let block = |ind: usize, yp: usize| {
+            self.values
+                .get((ind * ny + yp) * nu..(ind * ny + yp + 1) * nu)
+                .unwrap_or_default()
+        };
         // The year's values (stored values are finite or NaN, so a plain copy), then, while the
         // column is still in cache, its gaps filled from each earlier year's block, newest first,
         // while gaps remain. The block is read through in order (reading only at the gaps would
@@ -409,11 +426,12 @@ impl Dataset {
             let start = data.len();
             if ind >= self.indicators.len() {
                 data.resize(start + nu, f64::NAN);
-                each(c, &data[start..]);
+                each(c, data.get(start..).unwrap_or_default());
                 continue;
             }
             data.extend_from_slice(block(ind, yp));
-            let out = &mut data[start..];
+            // `start` was the length before the extend: the column just written.
+            let out = data.get_mut(start..).unwrap_or_default();
             for (&(yp, _), (_, bits)) in earlier.iter().zip(&mut carried) {
                 if !out.iter().any(|o| o.is_nan()) {
                     break;
@@ -448,19 +466,29 @@ impl Dataset {
 
     /// A copy holding only `years` (those the dataset has), for smaller bundles.
     pub fn restrict_years(&self, keep: impl Fn(i32) -> bool) -> Dataset {
-        let kept: Vec<usize> = (0..self.years.len())
-            .filter(|y| keep(self.years[*y]))
+        let kept: Vec<usize> = self
+            .years
+            .iter()
+            .enumerate()
+            .filter(|(_, y)| keep(**y))
+            .map(|(p, _)| p)
             .collect();
         let (nu, ny) = (self.units.len(), self.years.len());
         let mut values = Vec::with_capacity(self.indicators.len() * kept.len() * nu);
         for i in 0..self.indicators.len() {
             for &y in &kept {
                 let start = (i * ny + y) * nu;
-                values.extend_from_slice(&self.values[start..start + nu]);
+                // i and y are held positions: the block is within `values`.
+                if let Some(block) = self.values.get(start..start + nu) {
+                    values.extend_from_slice(block);
+                }
             }
         }
         Dataset {
-            years: kept.iter().map(|y| self.years[*y]).collect(),
+            years: kept
+                .iter()
+                .filter_map(|y| self.years.get(*y).copied())
+                .collect(),
             values,
             ..self.clone()
         }
@@ -521,10 +549,13 @@ impl DatasetBuilder {
             }
         }
         crate::order::sort(&mut years);
-        if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
+        if let Some(y) = years.windows(2).find_map(|w| match w {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        }) {
             return Err(Error::DuplicateId {
                 kind: "year",
-                id: w[0].to_string(),
+                id: y.to_string(),
             });
         }
         let len = indicators.len() * years.len() * units.len();
@@ -571,17 +602,29 @@ impl DatasetBuilder {
         self.set_at(u, i, y, value)
     }
 
+    /// Sets the value at positions `u`, `i`, `y`, which callers have looked up or checked
+    /// against the lengths (an [`Error::Shape`] otherwise, which therefore cannot happen).
     fn set_at(&mut self, u: usize, i: usize, y: usize, value: f64) -> Result<()> {
         let ds = &mut self.ds;
+        let (Some(indicator), Some(unit), Some(&year)) =
+            (ds.indicators.get(i), ds.units.get(u), ds.years.get(y))
+        else {
+            return Err(Error::Shape(format!(
+                "no value at unit {u}, indicator {i}, year {y}"
+            )));
+        };
         if !value.is_finite() {
             return Err(Error::NonFinite {
-                indicator: ds.indicators[i].id.clone(),
-                unit: ds.units[u].code.clone(),
-                year: ds.years[y],
+                indicator: indicator.id.clone(),
+                unit: unit.code.clone(),
+                year,
             });
         }
         let (nu, ny) = (ds.units.len(), ds.years.len());
-        ds.values[(i * ny + y) * nu + u] = value;
+        // u < nu, i < indicators and y < ny: within `values` (indicators × years × units).
+        if let Some(slot) = ds.values.get_mut((i * ny + y) * nu + u) {
+            *slot = value;
+        }
         Ok(())
     }
 
@@ -611,6 +654,7 @@ fn index_by<T>(
 #[cfg(test)]
 pub(crate) mod fixture {
     //! A tiny dataset for unit tests across the crate.
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
     /// Builds a dataset from `(code, groups)` units and columns of values for one year (2020).
@@ -673,6 +717,7 @@ pub(crate) mod fixture {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
     fn meta() -> (Vec<Unit>, Vec<Indicator>, Vec<Source>) {

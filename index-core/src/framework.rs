@@ -166,39 +166,46 @@ impl Framework {
             }
         }
         let n = specs.len();
-        let mut parent = vec![None; n];
+        // Every position below comes from `index` or an enumeration of `specs`, so it is below
+        // n; the lookups are `get`s all the same, none of them can miss.
+        let mut parent = Vec::with_capacity(n);
         let mut children = vec![Vec::new(); n];
         let mut roots = Vec::new();
         for (i, s) in specs.iter().enumerate() {
             match &s.parent {
-                None => roots.push(i),
+                None => {
+                    roots.push(i);
+                    parent.push(None);
+                }
                 Some(p) => {
                     let pi = *index.get(p).ok_or_else(|| Error::Unknown {
                         what: "parent node",
                         id: p.clone(),
                         by: format!("node `{}`", s.id),
                     })?;
-                    parent[i] = Some(pi);
-                    children[pi].push(i);
+                    parent.push(Some(pi));
+                    if let Some(siblings) = children.get_mut(pi) {
+                        siblings.push(i);
+                    }
                 }
             }
         }
-        if roots.len() != 1 {
+        let &[root] = roots.as_slice() else {
             return Err(Error::Roots {
                 found: roots.len(),
                 roots: roots
                     .iter()
-                    .map(|r| specs[*r].id.as_str())
+                    .filter_map(|r| specs.get(*r))
+                    .map(|s| s.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             });
-        }
-        let root = roots[0];
+        };
         // Every node must reach the root by following parents, within n steps.
         for (start, spec) in specs.iter().enumerate() {
             let mut at = start;
             let mut steps = 0;
-            while let Some(p) = parent[at] {
+            while let Some(p) = parent.get(at).copied().flatten() {
                 at = p;
                 steps += 1;
                 if steps > n {
@@ -213,8 +220,8 @@ impl Framework {
                 });
             }
         }
-        for (i, s) in specs.iter().enumerate() {
-            match (&s.kind, children[i].is_empty()) {
+        for (s, kids) in specs.iter().zip(&children) {
+            match (&s.kind, kids.is_empty()) {
                 (NodeKind::Indicator { .. }, false) => {
                     return Err(Error::BadNode {
                         node: s.id.clone(),
@@ -229,7 +236,11 @@ impl Framework {
                 }
                 _ => {}
             }
-            if !children[i].is_empty() && children[i].iter().all(|c| specs[*c].weight == 0.0) {
+            if !kids.is_empty()
+                && kids
+                    .iter()
+                    .all(|c| specs.get(*c).is_some_and(|c| c.weight == 0.0))
+            {
                 return Err(Error::ZeroWeights {
                     parent: s.id.clone(),
                 });
@@ -240,23 +251,32 @@ impl Framework {
         let mut level = vec![1u8; n];
         let mut stack = vec![(root, false)];
         while let Some((node, expanded)) = stack.pop() {
+            let kids = children.get(node).map(Vec::as_slice).unwrap_or_default();
             if expanded {
-                level[node] = children[node]
+                let node_level = kids
                     .iter()
-                    .map(|c| level[*c].saturating_add(1))
+                    .map(|c| level.get(*c).copied().unwrap_or(1).saturating_add(1))
                     .max()
                     .unwrap_or(1);
-                if !children[node].is_empty() {
+                if let Some(slot) = level.get_mut(node) {
+                    *slot = node_level;
+                }
+                if !kids.is_empty() {
                     order.push(node);
                 }
             } else {
                 stack.push((node, true));
-                for c in children[node].iter().rev() {
+                for c in kids.iter().rev() {
                     stack.push((*c, false));
                 }
             }
         }
-        let leaves = (0..n).filter(|i| children[*i].is_empty()).collect();
+        let leaves = children
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_empty())
+            .map(|(i, _)| i)
+            .collect();
         let identity = identity(&specs);
         Ok(Framework {
             identity,
@@ -348,9 +368,10 @@ impl Framework {
         let mut out = Vec::new();
         let mut stack = vec![self.root];
         while let Some(n) = stack.pop() {
-            if !self.children[n].is_empty() {
+            let kids = self.children(n);
+            if !kids.is_empty() {
                 out.push(n);
-                for c in self.children[n].iter().rev() {
+                for c in kids.iter().rev() {
                     stack.push(*c);
                 }
             }
@@ -549,6 +570,7 @@ pub(crate) mod fixture {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::fixture::*;
     use super::*;
 

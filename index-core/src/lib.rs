@@ -55,6 +55,21 @@
 //! ```
 
 #![deny(missing_docs)]
+// "index-core never panics" (ARCHITECTURE.md, Invariants), enforced: no indexing or slicing that
+// can go out of bounds, no unwrap/expect, no explicit panic, unreachable!, todo! or
+// unimplemented! in library code. Each justified exception is an `#[allow]` on the smallest item
+// with a comment proving it cannot fire (there are none today). Test modules that index allow
+// it on their first line; `clippy.toml` allows unwrap, expect and panic in tests. An attribute
+// here rather than a `[lints]` table: see ARCHITECTURE.md, Invariants.
+#![deny(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
+)]
 
 pub mod aggregate;
 #[cfg(feature = "lp")]

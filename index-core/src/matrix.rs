@@ -54,14 +54,20 @@ impl Matrix {
         if row >= self.rows || col >= self.cols {
             return None;
         }
-        let v = self.data[col * self.rows + row];
-        v.is_finite().then_some(v)
+        // In range: row < rows and col < cols, so the index is below rows × cols = data.len().
+        self.data
+            .get(col * self.rows + row)
+            .copied()
+            .filter(|v| v.is_finite())
     }
 
     /// Sets `(row, col)`. A non-finite value is stored as missing; out-of-bounds is ignored.
     pub fn set(&mut self, row: usize, col: usize, value: Option<f64>) {
-        if row < self.rows && col < self.cols {
-            self.data[col * self.rows + row] = match value {
+        if row >= self.rows || col >= self.cols {
+            return;
+        }
+        if let Some(slot) = self.data.get_mut(col * self.rows + row) {
+            *slot = match value {
                 Some(v) if v.is_finite() => v,
                 _ => f64::NAN,
             };
@@ -90,7 +96,10 @@ impl Matrix {
         if col >= self.cols {
             return &[];
         }
-        &self.data[col * self.rows..(col + 1) * self.rows]
+        // col < cols, so the range is within data (rows × cols values) and cannot overflow.
+        self.data
+            .get(col * self.rows..(col + 1) * self.rows)
+            .unwrap_or(&[])
     }
 
     /// Mutable raw column slice. Callers must only write finite values or NaN.
@@ -99,7 +108,9 @@ impl Matrix {
             return &mut [];
         }
         let rows = self.rows;
-        &mut self.data[col * rows..(col + 1) * rows]
+        self.data
+            .get_mut(col * rows..(col + 1) * rows)
+            .unwrap_or(&mut [])
     }
 }
 

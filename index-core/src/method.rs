@@ -1102,8 +1102,8 @@ impl FromStr for Treatment {
                         problem: format!("`{a}` in `{s}` is not a whole number"),
                     })?;
                 }
-                if args.len() >= 3 {
-                    let [sk, ku] = numbers::<2>(WHAT, s, &args[1..3])?;
+                if let Some(pair) = args.get(1..3) {
+                    let [sk, ku] = numbers::<2>(WHAT, s, pair)?;
                     *skew = sk;
                     *kurtosis = ku;
                 }

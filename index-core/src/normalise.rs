@@ -151,15 +151,24 @@ fn fill_present(col: &mut [f64], v: f64) {
 /// Ranks of present values, 1 for the lowest, ties sharing the minimum rank (R's
 /// `rank(ties.method = "min")`).
 fn min_ranks(col: &[f64]) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..col.len()).filter(|i| col[*i].is_finite()).collect();
-    crate::order::sort_by(&mut order, |a, b| col[*a].total_cmp(&col[*b]));
+    // The present values with their positions, in order (stably: ties in position order).
+    let mut order: Vec<(usize, f64)> = col
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, x)| x.is_finite())
+        .collect();
+    crate::order::sort_by(&mut order, |a, b| a.1.total_cmp(&b.1));
     let mut ranks = vec![None; col.len()];
-    let mut rank = 0;
-    for (pos, &i) in order.iter().enumerate() {
-        if pos == 0 || col[i] != col[order[pos - 1]] {
+    let (mut rank, mut previous) = (0, None);
+    for (pos, &(i, x)) in order.iter().enumerate() {
+        if previous != Some(x) {
             rank = pos + 1;
         }
-        ranks[i] = Some(rank);
+        previous = Some(x);
+        if let Some(r) = ranks.get_mut(i) {
+            *r = Some(rank);
+        }
     }
     ranks
 }

@@ -61,6 +61,7 @@ pub fn sort_dedup<T: Ord>(items: &mut Vec<T>) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
     use proptest::prelude::*;
 

@@ -344,6 +344,7 @@ pub fn fit(points: &[(f64, f64)]) -> Option<Fit> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
     use crate::bundle::BundleParts;
     use crate::dataset::fixture::dataset;

@@ -205,8 +205,7 @@ impl NodeColumns for Scores<'_> {
 fn bind(dataset: &Dataset, framework: &Framework) -> Result<(Vec<usize>, Vec<Option<usize>>)> {
     let mut inds = Vec::with_capacity(framework.leaves().len());
     let mut dens = Vec::with_capacity(framework.leaves().len());
-    for &leaf in framework.leaves() {
-        let spec = &framework.nodes()[leaf];
+    for spec in framework.leaves().iter().filter_map(|&l| framework.node(l)) {
         let pos = dataset
             .indicator_position(&spec.id)
             .ok_or_else(|| Error::UnknownIndicator {
@@ -356,7 +355,13 @@ fn prepare_into(
     let mut treatment = Vec::with_capacity(cols);
     let mut transforms = Vec::with_capacity(cols);
     for (c, (&leaf, &ind)) in leaves.iter().zip(&inds).enumerate() {
-        let id = &framework.nodes()[leaf].id;
+        // `leaf` is one of the framework's nodes and `ind` was found in the dataset (`bind`):
+        // never skipped.
+        let (Some(spec), Some(indicator)) = (framework.node(leaf), dataset.indicators().get(ind))
+        else {
+            continue;
+        };
+        let id = &spec.id;
         let col = swept.keep_to_units_in(c, &screened_out);
         let Treated {
             outcome,
@@ -365,8 +370,12 @@ fn prepare_into(
         } = treat(col, &method.treatment_for(id));
         treatment.push(outcome);
         transforms.push(transform);
-        let direction = dataset.indicators()[ind].direction;
-        normalise_column_in(col, &method.normalisation_for(id), direction, range);
+        normalise_column_in(
+            col,
+            &method.normalisation_for(id),
+            indicator.direction,
+            range,
+        );
     }
     let sweep::Swept {
         raw,

@@ -99,6 +99,7 @@ pub fn coordinate(index: u32, dim: usize, seed: u32) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
     #[test]

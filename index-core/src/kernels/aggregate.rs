@@ -57,16 +57,17 @@ fn fill(children: &[(&[f64], f64)], rule: &Rule, out: &mut [f64]) {
                 Some(&[a, b, c, d]) => [a, b, c, d],
                 _ => std::array::from_fn(|i| col.get(start + i).copied().unwrap_or(f64::NAN)),
             };
-            for i in 0..ROWS {
-                let (x, here) = (xs[i], xs[i].is_finite());
-                sum_w[i] += if here { w } else { 0.0 };
-                present[i] += if here { 1.0 } else { 0.0 };
-                acc[i] += if here { rule.term(w, x) } else { 0.0 };
+            let lanes = sum_w.iter_mut().zip(&mut present).zip(&mut acc);
+            for (((sum_w, present), acc), x) in lanes.zip(xs) {
+                let here = x.is_finite();
+                *sum_w += if here { w } else { 0.0 };
+                *present += if here { 1.0 } else { 0.0 };
+                *acc += if here { rule.term(w, x) } else { 0.0 };
             }
         }
-        for (i, o) in chunk.iter_mut().enumerate() {
-            *o = if rule.enough(present[i], children.len()) {
-                finite_or_missing(rule.finish(sum_w[i], acc[i]))
+        for (((o, present), sum_w), acc) in chunk.iter_mut().zip(present).zip(sum_w).zip(acc) {
+            *o = if rule.enough(present, children.len()) {
+                finite_or_missing(rule.finish(sum_w, acc))
             } else {
                 f64::NAN
             };

@@ -26,20 +26,42 @@ fn count_total(n: [u64; LANES]) -> usize {
     })
 }
 
-/// Runs `body(lane, x)` on every value of `col`, value `i` in lane `i % LANES`. The kernels'
-/// bodies are branch-free (`&` rather than `&&`, bit masks rather than `if`), so that the lanes
-/// become vector registers.
+/// Each power's sum over the lanes, `[Σd, Σd², Σd³, Σd⁴]` from each lane's, pairwise as
+/// [`lane_total`] adds them.
+fn power_totals([a, b, c, d]: [[f64; 4]; LANES]) -> [f64; 4] {
+    let add = |mut x: [f64; 4], y: [f64; 4]| {
+        for (x, y) in x.iter_mut().zip(y) {
+            *x += y;
+        }
+        x
+    };
+    add(add(a, b), add(c, d))
+}
+
+/// Runs `body(lane, x)` on every value of `col`, value `i` on `lanes[i % LANES]` (each lane's
+/// state: a count, sums, extremes). The kernels' bodies are branch-free (`&` rather than `&&`,
+/// bit masks rather than `if`), so that the lanes become vector registers.
 #[inline(always)]
-fn in_lanes(col: &[f64], mut body: impl FnMut(usize, f64)) {
+fn in_lanes<S>(col: &[f64], lanes: &mut [S; LANES], mut body: impl FnMut(&mut S, f64)) {
     let mut chunks = col.chunks_exact(LANES);
     for chunk in &mut chunks {
-        for (lane, &x) in chunk.iter().enumerate() {
+        for (lane, &x) in lanes.iter_mut().zip(chunk) {
             body(lane, x);
         }
     }
-    for (lane, &x) in chunks.remainder().iter().enumerate() {
+    for (lane, &x) in lanes.iter_mut().zip(chunks.remainder()) {
         body(lane, x);
     }
+}
+
+/// Adds `d`, `d²`, `d³`, `d⁴` to a lane's power sums.
+#[inline(always)]
+fn add_powers(p: &mut [f64; 4], d: f64) {
+    let d2 = d * d;
+    p[0] += d;
+    p[1] += d2;
+    p[2] += d2 * d;
+    p[3] += d2 * d2;
 }
 
 /// `x` where `keep`, else +0.0: a mask on the bits, not a branch.
@@ -61,13 +83,13 @@ pub(crate) fn min_max(col: &[f64]) -> Option<(usize, f64, f64)> {
 fn bounds(col: &[f64]) -> (f64, f64) {
     // Comparisons ignore NaN by themselves; testing for infinities inside the loop would stop it
     // vectorising, so they are looked for after (the pipeline's columns hold none).
-    let (mut lo, mut hi) = ([f64::INFINITY; LANES], [f64::NEG_INFINITY; LANES]);
-    in_lanes(col, |i, x| {
-        lo[i] = if x < lo[i] { x } else { lo[i] };
-        hi[i] = if x > hi[i] { x } else { hi[i] };
+    let mut lanes = [(f64::INFINITY, f64::NEG_INFINITY); LANES];
+    in_lanes(col, &mut lanes, |(lo, hi), x| {
+        *lo = if x < *lo { x } else { *lo };
+        *hi = if x > *hi { x } else { *hi };
     });
-    let lo = lo.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lo = lanes.iter().map(|l| l.0).fold(f64::INFINITY, f64::min);
+    let hi = lanes.iter().map(|l| l.1).fold(f64::NEG_INFINITY, f64::max);
     if lo == f64::NEG_INFINITY || hi == f64::INFINITY {
         present(col).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
             (lo.min(x), hi.max(x))
@@ -81,49 +103,42 @@ fn bounds(col: &[f64]) -> (f64, f64) {
 /// missing value, NaN, never is; between −∞ and ∞ are the present values).
 pub(crate) fn count_sum_between(col: &[f64], a: f64, b: f64, scale: f64) -> (usize, f64) {
     // (Counts kept as integers: fewer floating-point operations a value.)
-    let (mut n, mut s) = ([0u64; LANES], [0.0f64; LANES]);
+    let mut lanes = [(0u64, 0.0f64); LANES];
     if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
         // The common case, with simpler loop (the same figures).
-        in_lanes(col, |i, x| {
+        in_lanes(col, &mut lanes, |(n, s), x| {
             let here = x.is_finite();
-            n[i] += u64::from(here);
-            s[i] += masked(x, here);
+            *n += u64::from(here);
+            *s += masked(x, here);
         });
     } else {
-        in_lanes(col, |i, x| {
+        in_lanes(col, &mut lanes, |(n, s), x| {
             let inside = (x > a) & (x < b);
-            n[i] += u64::from(inside);
-            s[i] += masked(x * scale, inside);
+            *n += u64::from(inside);
+            *s += masked(x * scale, inside);
         });
     }
-    (count_total(n), lane_total(s))
+    (
+        count_total(lanes.map(|l| l.0)),
+        lane_total(lanes.map(|l| l.1)),
+    )
 }
 
 /// `[Σd, Σd², Σd³, Σd⁴]` with `d = x·scale − m`, over the values `x` of `col` strictly between
 /// `a` and `b`.
 pub(crate) fn power_sums_between(col: &[f64], a: f64, b: f64, scale: f64, m: f64) -> [f64; 4] {
-    let mut p = [[0.0f64; LANES]; 4];
+    let mut lanes = [[0.0f64; 4]; LANES];
     if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
         // The common case, with a simpler loop (the same figures).
-        in_lanes(col, |i, x| {
-            let d = masked(x - m, x.is_finite());
-            let d2 = d * d;
-            p[0][i] += d;
-            p[1][i] += d2;
-            p[2][i] += d2 * d;
-            p[3][i] += d2 * d2;
+        in_lanes(col, &mut lanes, |p, x| {
+            add_powers(p, masked(x - m, x.is_finite()));
         });
-        return p.map(lane_total);
+        return power_totals(lanes);
     }
-    in_lanes(col, |i, x| {
-        let d = masked(x * scale - m, (x > a) & (x < b));
-        let d2 = d * d;
-        p[0][i] += d;
-        p[1][i] += d2;
-        p[2][i] += d2 * d;
-        p[3][i] += d2 * d2;
+    in_lanes(col, &mut lanes, |p, x| {
+        add_powers(p, masked(x * scale - m, (x > a) & (x < b)));
     });
-    p.map(lane_total)
+    power_totals(lanes)
 }
 
 /// Count, minimum and maximum of the present values of `col`, which has `n` of them, as
@@ -148,23 +163,23 @@ pub(crate) fn shifted_sums_between(
     scale: f64,
     s: f64,
 ) -> (usize, [f64; 4]) {
-    let mut n = [0u64; LANES];
-    let mut p = [[0.0f64; LANES]; 4];
-    let mut add = |i: usize, here: bool, d: f64| {
-        let d = masked(d, here);
-        let d2 = d * d;
-        n[i] += u64::from(here);
-        p[0][i] += d;
-        p[1][i] += d2;
-        p[2][i] += d2 * d;
-        p[3][i] += d2 * d2;
-    };
-    if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
-        in_lanes(col, |i, x| add(i, !x.is_nan(), x - s));
-    } else {
-        in_lanes(col, |i, x| add(i, (x > a) & (x < b), x * scale - s));
+    let mut lanes = [(0u64, [0.0f64; 4]); LANES];
+    #[inline(always)]
+    fn add((n, p): &mut (u64, [f64; 4]), here: bool, d: f64) {
+        *n += u64::from(here);
+        add_powers(p, masked(d, here));
     }
-    (count_total(n), p.map(lane_total))
+    if (a, b, scale) == (f64::NEG_INFINITY, f64::INFINITY, 1.0) {
+        in_lanes(col, &mut lanes, |lane, x| add(lane, !x.is_nan(), x - s));
+    } else {
+        in_lanes(col, &mut lanes, |lane, x| {
+            add(lane, (x > a) & (x < b), x * scale - s)
+        });
+    }
+    (
+        count_total(lanes.map(|l| l.0)),
+        power_totals(lanes.map(|l| l.1)),
+    )
 }
 
 /// Central moment sums `[Σ(x − m)², Σ(x − m)³, Σ(x − m)⁴]` from the count `n` and the sums

@@ -86,7 +86,9 @@ pub(crate) fn sweep(
         }
         let start = work.len();
         work.extend_from_slice(raw_col);
-        let col = &mut work[start..];
+        // `start` was the length before the extend: the column just copied, never the empty
+        // fallback.
+        let col = work.get_mut(start..).unwrap_or_default();
         if let (Some(d), Some(lost)) = (
             denominator_of.get(c).copied().flatten(),
             denominator_lost.get_mut(c),
@@ -112,7 +114,12 @@ pub(crate) fn sweep(
         }
     })?;
     let has_data: Vec<bool> = raw_count.iter().map(|n| *n > 0).collect();
-    let without_data = (0..rows).filter(|u| !has_data[*u]).collect();
+    let without_data = has_data
+        .iter()
+        .enumerate()
+        .filter(|(_, has)| !**has)
+        .map(|(u, _)| u)
+        .collect();
     let present = raw_count
         .iter()
         .zip(&change)

@@ -5,6 +5,7 @@
 //! order of summation otherwise.
 //!
 //! Failures are saved in `proptest-regressions/kernels.txt` (committed) and replayed first.
+#![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
 
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -411,16 +411,20 @@ impl<const HIGH: bool> Extremes<HIGH> {
 
     /// The values kept, in order, with their counts.
     fn kept(&self) -> &[(f64, usize)] {
-        &self.items[..self.len]
+        // len ≤ keep ≤ SORT_ABOVE, the array's length: never the empty fallback.
+        self.items.get(..self.len).unwrap_or_default()
     }
 
     /// Counts `v` (which reaches the edge) in, dropping the last value when one too many.
     fn add(&mut self, v: f64) {
-        let mut i = self.len;
-        while i > 0 && Self::before(v, self.items[i - 1].0) {
-            i -= 1;
-        }
-        if let Some(e) = i.checked_sub(1).map(|j| &mut self.items[j]) {
+        // Where `v` goes: after the last kept value it does not come before (scanning back from
+        // the end, as few comparisons as the values it passes).
+        let kept = self.items.get_mut(..self.len).unwrap_or_default();
+        let i = kept
+            .iter()
+            .rposition(|e| !Self::before(v, e.0))
+            .map_or(0, |j| j + 1);
+        if let Some(e) = i.checked_sub(1).and_then(|j| kept.get_mut(j)) {
             if e.0 == v {
                 e.1 += 1;
                 return;
@@ -429,9 +433,16 @@ impl<const HIGH: bool> Extremes<HIGH> {
         if i >= self.keep {
             return; // beyond the edge: not kept (the caller does not send such values)
         }
+        // i ≤ len and i < keep, so i ≤ end < keep ≤ SORT_ABOVE: the window is within the array
+        // and holds at least the slot for `v`. Shifting it right by one drops its last entry
+        // (beyond `len`, or the one too many).
         let end = self.len.min(self.keep - 1);
-        self.items.copy_within(i..end, i + 1);
-        self.items[i] = (v, 1);
-        self.len = end + 1;
+        if let Some(window) = self.items.get_mut(i..=end) {
+            window.rotate_right(1);
+            if let Some(first) = window.first_mut() {
+                *first = (v, 1);
+            }
+            self.len = end + 1;
+        }
     }
 }

@@ -1,3 +1,4 @@
+#![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
 use super::*;
 use crate::dataset::fixture::dataset;
 use crate::dataset::Direction::Higher;
