@@ -259,19 +259,20 @@ pub fn ranges(
         min_share,
         ..bod::Options::default()
     };
-    let (bod, note) = match bod::bod(ds, fw, &results, &bod_options) {
-        Ok(b) => (
-            rows.iter()
-                .map(|u| {
-                    b.rows
-                        .iter()
-                        .find(|x| x.unit == u.unit)
-                        .map_or((f64::NAN, 0), |x| (x.score, x.rank))
-                })
-                .collect(),
-            String::new(),
-        ),
-        Err(e) => (Vec::new(), e.to_string()),
+    let (bod, bod_shares, note) = match bod::bod(ds, fw, &results, &bod_options) {
+        Ok(b) => {
+            let of = |u: &bounds::UnitBounds| b.rows.iter().find(|x| x.unit == u.unit);
+            (
+                rows.iter()
+                    .map(|u| of(u).map_or((f64::NAN, 0), |x| (x.score, x.rank)))
+                    .collect(),
+                rows.iter()
+                    .map(|u| of(u).and_then(|x| x.shares.clone()).unwrap_or_default())
+                    .collect(),
+                String::new(),
+            )
+        }
+        Err(e) => (Vec::new(), Vec::new(), e.to_string()),
     };
     Ok(Ranges {
         criteria: table.criteria.iter().map(|n| id(*n)).collect(),
@@ -290,6 +291,7 @@ pub fn ranges(
             .collect(),
         best_shares: rows.iter().map(|u| u.best.shares.clone()).collect(),
         bod,
+        bod_shares,
         left_out: table
             .left_out
             .iter()
@@ -721,6 +723,15 @@ mod tests {
             "nominal order"
         );
         assert_eq!(got.bod.len(), got.codes.len());
+        assert_eq!(got.bod_shares.len(), got.codes.len());
+        for (shares, (score, _)) in got.bod_shares.iter().zip(&got.bod) {
+            if *score > 0.0 {
+                assert!(
+                    (shares.iter().sum::<f64>() - 1.0).abs() < 1e-6,
+                    "{shares:?}"
+                );
+            }
+        }
         assert!(
             got.bod.iter().any(|(score, _)| (*score - 1.0).abs() < 1e-9),
             "a frontier unit"

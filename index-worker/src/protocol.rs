@@ -305,7 +305,7 @@ pub enum Outcome {
 }
 
 /// Each unit's best and worst rank under the weights allowed, and its benefit-of-the-doubt
-/// score. Travels as `[criteria, codes, rows, best_shares, bod, left_out, note]`.
+/// score. Travels as `[criteria, codes, rows, best_shares, bod, bod_shares, left_out, note]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(from = "RangesRow", into = "RangesRow")]
 pub struct Ranges {
@@ -321,6 +321,9 @@ pub struct Ranges {
     /// Entry `i`: unit `codes[i]`'s benefit-of-the-doubt score and its rank by it (empty when
     /// it could not be computed: see `note`).
     pub bod: Vec<(f64, u32)>,
+    /// Entry `i`: each criterion's share of unit `codes[i]`'s benefit-of-the-doubt score
+    /// (empty for a score of 0, or when there are no scores).
+    pub bod_shares: Vec<Vec<f64>>,
     /// Units left out (no score on some pillar): code and reason.
     pub left_out: Vec<(String, String)>,
     /// Why the benefit-of-the-doubt scores are missing, if they are (e.g. a negative score).
@@ -334,18 +337,22 @@ type RangesRow = (
     Vec<[u32; 5]>,
     Vec<Vec<f64>>,
     Vec<(f64, u32)>,
+    Vec<Vec<f64>>,
     Vec<(String, String)>,
     String,
 );
 
 impl From<RangesRow> for Ranges {
-    fn from((criteria, codes, rows, best_shares, bod, left_out, note): RangesRow) -> Self {
+    fn from(
+        (criteria, codes, rows, best_shares, bod, bod_shares, left_out, note): RangesRow,
+    ) -> Self {
         Ranges {
             criteria,
             codes,
             rows,
             best_shares,
             bod,
+            bod_shares,
             left_out,
             note,
         }
@@ -360,6 +367,7 @@ impl From<Ranges> for RangesRow {
             r.rows,
             r.best_shares,
             r.bod,
+            r.bod_shares,
             r.left_out,
             r.note,
         )
@@ -612,6 +620,7 @@ mod tests {
                     rows: vec![[1, 1, 1, 2, 2], [2, 1, 1, 2, 2]],
                     best_shares: vec![vec![0.25, 0.75], vec![1.0, 0.0]],
                     bod: vec![(1.0, 1), (0.1 + 0.2, 2)],
+                    bod_shares: vec![vec![0.5, 0.5], vec![1.0, 0.0]],
                     left_out: vec![("TUV".into(), "no score for `rd`".into())],
                     note: String::new(),
                 })),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::job::{self, JobButtons};
 use crate::state::use_state;
 use crate::view_model::ranges::{
-    best_weights, range_of, rows, sentence, RangeRow, RangesRun, OFFERED,
+    best_weights, bod_sentence, range_of, rows, sentence, RangeRow, RangesRun, OFFERED,
 };
 use crate::view_model::robustness::key;
 use crate::worker_client::{Outcome, Request};
@@ -77,6 +77,7 @@ pub fn RangesPanel() -> impl IntoView {
         let code = state.inputs.selection().get()?;
         let (b, r) = (bundle.get()?, shown.get()?);
         let (said, weights) = best_weights(&b, &r.result, &code)?;
+        let bod = bod_sentence(&b, &r.result, &code);
         let apply = move |_| {
             state.inputs.set_weights(&weights);
         };
@@ -84,6 +85,7 @@ pub fn RangesPanel() -> impl IntoView {
             <div class="ranges-followed" id="ranges-followed">
                 <p>{said}</p>
                 <button type="button" id="ranges-apply" on:click=apply>"Apply these weights"</button>
+                <p class="ranges-bod" id="ranges-bod">{bod}</p>
             </div>
         })
     };

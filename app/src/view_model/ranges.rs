@@ -206,6 +206,51 @@ pub fn best_weights(
     Some((sentence, weights))
 }
 
+/// For unit `code`, its benefit-of-the-doubt score in words: the score and rank, and each
+/// pillar's share of the score under the weights most favourable to it, the pillars it leaves
+/// out named ("Kenya scores 0.412 (rank 98) under the weights most favourable to it: Skills
+/// 62 %, ICT deployment 38 %; Research and development, … weigh nothing.").
+pub fn bod_sentence(bundle: &Bundle, r: &Ranges, code: &str) -> Option<String> {
+    let i = r.codes.iter().position(|c| c == code)?;
+    let (score, rank) = *r.bod.get(i)?;
+    if !score.is_finite() {
+        return None;
+    }
+    let name = bundle
+        .dataset()
+        .units()
+        .iter()
+        .find(|u| u.code == code)
+        .map_or_else(|| code.to_string(), |u| u.name.clone());
+    let shares = r.bod_shares.get(i).filter(|s| !s.is_empty());
+    let mut used: Vec<(String, f64)> = Vec::new();
+    let mut unused: Vec<String> = Vec::new();
+    for (id, share) in r.criteria.iter().zip(shares.into_iter().flatten()) {
+        if *share > 0.0005 {
+            used.push((node_name(bundle, id), *share));
+        } else {
+            unused.push(node_name(bundle, id));
+        }
+    }
+    used.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mix: Vec<String> = used
+        .iter()
+        .map(|(n, s)| format!("{n} {}", format::percent(*s)))
+        .collect();
+    let mut said = format!(
+        "Benefit of the doubt: {name} scores {} (rank {rank}) under the weights most favourable to it",
+        format::score(score)
+    );
+    if !mix.is_empty() {
+        said.push_str(&format!(", its score made of {}", mix.join(", ")));
+    }
+    if !unused.is_empty() {
+        said.push_str(&format!("; {} weigh nothing", unused.join(", ")));
+    }
+    said.push('.');
+    Some(said)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +263,7 @@ mod tests {
             rows: vec![[1, 1, 1, 2, 2], [2, 1, 1, 3, 2]],
             best_shares: vec![vec![1.0, 0.0], vec![0.25, 0.75]],
             bod: vec![(1.0, 1), (0.5, 2)],
+            bod_shares: vec![vec![1.0, 0.0], vec![0.4, 0.6]],
             left_out: vec![("CCC".into(), "no score for `p2`".into())],
             note: String::new(),
         }
@@ -269,6 +315,16 @@ mod tests {
         assert!(weights.contains(&(p1, 0.25)) && weights.contains(&(p2, 0.75)));
         assert!(weights.iter().all(|(n, _)| *n != fw.root()));
         assert_eq!(best_weights(&b, &r, "QQQ"), None);
+        assert_eq!(
+            bod_sentence(&b, &r, "AAA").unwrap(),
+            "Benefit of the doubt: Alpha scores 1.000 (rank 1) under the weights most favourable \
+             to it, its score made of Node x 100 %; Node y weigh nothing."
+        );
+        assert_eq!(
+            bod_sentence(&b, &r, "BBB").unwrap(),
+            "Benefit of the doubt: =HYPERLINK(\"http://x\") scores 0.500 (rank 2) under the \
+             weights most favourable to it, its score made of Node y 60 %, Node x 40 %."
+        );
         assert_eq!(range_of("half"), WeightRange::HalfToDouble);
         assert_eq!(range_of("?"), WeightRange::Any);
     }

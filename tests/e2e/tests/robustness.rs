@@ -406,6 +406,46 @@ async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
         said.contains(&format!("its best possible rank is {best}")),
         "{said}"
     );
+    // Its benefit of the doubt: `index bod`'s score and rank, and its largest share first.
+    let d = bod["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["code"] == code.as_str())
+        .unwrap();
+    let score = d["bod_score"].as_f64().unwrap();
+    let bod_said = b.text("#ranges-bod").await.unwrap();
+    assert!(
+        bod_said.contains(&format!(
+            "scores {score:.3} (rank {}) under the weights most favourable",
+            d["bod_rank"]
+        )),
+        "{bod_said}"
+    );
+    let largest = d["shares"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_f64().unwrap() * 100.0)
+        .fold(0.0, f64::max);
+    let largest = if (largest - largest.round()).abs() < 0.05 {
+        format!("{largest:.0} %")
+    } else {
+        format!("{largest:.1} %")
+    };
+    let mix = bod_said
+        .split("its score made of ")
+        .nth(1)
+        .unwrap_or_default();
+    let first = mix
+        .split([',', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    assert!(
+        first.ends_with(&largest),
+        "{bod_said}: the largest share ({largest}) first"
+    );
     b.click("#ranges-apply").await.unwrap();
     tokio::time::sleep(Duration::from_millis(400)).await;
     let rank = b
