@@ -244,8 +244,10 @@ pub fn bod_sentence(bundle: &Bundle, r: &Ranges, code: &str) -> Option<String> {
     if !mix.is_empty() {
         said.push_str(&format!(", its score made of {}", mix.join(", ")));
     }
-    if !unused.is_empty() {
-        said.push_str(&format!("; {} weigh nothing", unused.join(", ")));
+    match unused.len() {
+        0 => {}
+        1 => said.push_str(&format!("; {} weighs nothing", unused.join(""))),
+        _ => said.push_str(&format!("; {} weigh nothing", unused.join(", "))),
     }
     said.push('.');
     Some(said)
@@ -318,7 +320,7 @@ mod tests {
         assert_eq!(
             bod_sentence(&b, &r, "AAA").unwrap(),
             "Benefit of the doubt: Alpha scores 1.000 (rank 1) under the weights most favourable \
-             to it, its score made of Node x 100 %; Node y weigh nothing."
+             to it, its score made of Node x 100 %; Node y weighs nothing."
         );
         assert_eq!(
             bod_sentence(&b, &r, "BBB").unwrap(),

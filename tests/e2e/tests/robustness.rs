@@ -469,4 +469,23 @@ async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
         .unwrap();
     b.screenshot("ranges-1280.png").await.unwrap();
     b.close().await;
+
+    // On a phone.
+    let p = Browser::start(360, 780).await.unwrap();
+    p.open(&format!("{}?b=ftri&u=KOR", site.url)).await.unwrap();
+    p.wait_for("#ranges-run:not([hidden])", 15).await.unwrap();
+    p.js(
+        "const s = document.querySelector('#ranges-range'); s.value = 'half'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    p.click("#ranges-run").await.unwrap();
+    p.wait_for("#ranges-bod", 120).await.unwrap();
+    p.js("document.querySelector('#ranges').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    assert_eq!(p.past_right_edge().await.unwrap(), serde_json::json!([]));
+    p.screenshot("ranges-360.png").await.unwrap();
+    p.close().await;
 }
