@@ -99,7 +99,7 @@ impl BundleRef {
     }
 }
 
-/// What a job computes. Later features (rank bounds, imports) add variants here and in
+/// What a job computes. Later features (imports) add variants here and in
 /// [`Outcome`] (and a kind in the flat form of [`FromWorker`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
