@@ -1,7 +1,8 @@
 //! The ranking table: every unit with rank, change against the published weights, score, the
-//! ranks 90 % of the uncertainty analysis' draws give (once one is run for the scenario shown)
-//! and a mini-bar per pillar; sortable, searchable, filterable by group; keyboard-usable. Only the
-//! rows in view are rendered (a full table re-laid out on every input costs tens of ms).
+//! ranks 90 % of the uncertainty analysis' draws give and the best and worst possible ranks
+//! (once each is run for the scenario shown) and a mini-bar per pillar; sortable, searchable,
+//! filterable by group; keyboard-usable. Only the rows in view are rendered (a full table
+//! re-laid out on every input costs tens of ms).
 
 use leptos::prelude::*;
 
@@ -104,6 +105,16 @@ pub fn RankingTable() -> impl IntoView {
             .get()
             .filter(|a| a.bundle == id && !a.is_stale(&now))
     });
+    // The best and worst possible ranks of the scenario shown (none once it has changed).
+    let bounds = Memo::new(move |_| {
+        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
+        let now = state.scenario()?;
+        state
+            .robustness
+            .ranges
+            .get()
+            .filter(|r| r.bundle == id && !r.is_stale(&now))
+    });
     // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
     // and keys are handled here, once, for whichever row they land on.
     let body = NodeRef::<leptos::html::Tbody>::new();
@@ -120,6 +131,7 @@ pub fn RankingTable() -> impl IntoView {
             .unwrap_or_default();
         let selected = state.inputs.selection().get();
         let analysis = intervals.get();
+        let ranges = bounds.get();
         if let Some(tb) = body.get() {
             rows.with(|r| {
                 let shown = r
@@ -131,6 +143,7 @@ pub fn RankingTable() -> impl IntoView {
                     badges: &badges,
                     selected: selected.as_deref(),
                     intervals: analysis.as_deref().map(|a| &a.result),
+                    bounds: ranges.as_deref().map(|r| &r.result),
                 };
                 ranking_body::update(&tb, &mut slots, shown, &cx);
             });
@@ -169,6 +182,7 @@ pub fn RankingTable() -> impl IntoView {
                 }>
                 // The country column keeps its room however many pillars there are (style.css).
                 <table class="rank-table" id="rank-table" class:with-intervals=move || intervals.with(Option::is_some)
+                    class:with-bounds=move || bounds.with(Option::is_some)
                     style=move || format!("--pillars:{}", pillars().len())>
                     <thead>
                         <tr>
@@ -177,6 +191,7 @@ pub fn RankingTable() -> impl IntoView {
                             <th class="c-name">{sort_button(SortKey::Name, "Country".into())}</th>
                             <th class="c-score">"Score"</th>
                             <th class="c-interval" title="The ranks the middle 90 % of the uncertainty analysis' draws give (see How robust is this ranking?)">"90 %"</th>
+                            <th class="c-bounds" title="The best and worst rank any weights allowed give (see Best and worst possible ranks); ? marks a bound not proven">"Best–worst"</th>
                             {move || pillars().into_iter().map(|(p, name)| {
                                 let short: String = name.split_whitespace().next().unwrap_or_default().chars().take(9).collect();
                                 view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }

@@ -24,6 +24,9 @@ pub struct Context<'a> {
     /// The uncertainty analysis of the scenario shown, if one was run (its intervals fill
     /// the `c-interval` column, hidden without one).
     pub intervals: Option<&'a index_worker::protocol::Robustness>,
+    /// The best and worst possible ranks of the scenario shown, if found (the `c-bounds`
+    /// column, hidden without them).
+    pub bounds: Option<&'a index_worker::protocol::Ranges>,
 }
 
 /// An element and the text or attribute value last written to it.
@@ -87,6 +90,7 @@ pub struct Slot {
     score: Cell,
     interval: Cell,
     interval_class: Cell,
+    bounds: Cell,
     /// Each pillar's cell (its title) and bar (its width).
     pillars: Vec<(Cell, Cell)>,
 }
@@ -113,6 +117,7 @@ impl Slot {
         let reason = child(doc, &name_td, "span", "reason")?;
         let score = child(doc, &tr, "td", "c-score")?;
         let interval = child(doc, &tr, "td", "c-interval")?;
+        let bounds = child(doc, &tr, "td", "c-bounds")?;
         let mut bars = Vec::with_capacity(pillars);
         for _ in 0..pillars {
             let td = child(doc, &tr, "td", "c-pillar")?;
@@ -140,6 +145,7 @@ impl Slot {
             score: Cell::new(score),
             interval_class: Cell::new(interval.clone()),
             interval: Cell::new(interval),
+            bounds: Cell::new(bounds),
             pillars: bars,
             tr,
         })
@@ -186,6 +192,11 @@ impl Slot {
                 "c-interval"
             }
             .to_string(),
+        );
+        self.bounds.text(
+            cx.bounds
+                .and_then(|r| crate::view_model::ranges::bounds_of(r, &row.code))
+                .unwrap_or_default(),
         );
         for ((td, fill), p) in self.pillars.iter_mut().zip(&row.pillars) {
             let w = p.map_or(0.0, |v| (v / cx.bar_max * 100.0).clamp(0.0, 100.0));

@@ -106,6 +106,28 @@ pub fn rows(bundle: &Bundle, r: &Ranges) -> Vec<RangeRow> {
         .collect()
 }
 
+/// Unit `code`'s best and worst possible rank, for the ranking table's column: "1–7" ("3" when
+/// one rank; a bound not proven marked "≤"/"≥" with the limit that is).
+pub fn bounds_of(r: &Ranges, code: &str) -> Option<String> {
+    let i = r.codes.iter().position(|c| c == code)?;
+    let [_, best, best_limit, worst, worst_limit] = *r.rows.get(i)?;
+    let best = if best == best_limit {
+        best.to_string()
+    } else {
+        format!("{best_limit}?")
+    };
+    let worst = if worst == worst_limit {
+        worst.to_string()
+    } else {
+        format!("{worst_limit}?")
+    };
+    Some(if best == worst {
+        best
+    } else {
+        format!("{best}–{worst}")
+    })
+}
+
 /// The run in one sentence: what was solved, how long it took, how much is proven.
 pub fn sentence(bundle: &Bundle, run: &RangesRun) -> String {
     let r = &run.result;
@@ -279,6 +301,13 @@ mod tests {
         assert_eq!(rows[0].best, "1");
         assert_eq!(rows[1].worst, "3 (2 not ruled out)");
         assert_eq!(rows[1].bod, "0.500 (2)");
+        assert_eq!(bounds_of(&r, "AAA").as_deref(), Some("1–2"));
+        assert_eq!(
+            bounds_of(&r, "BBB").as_deref(),
+            Some("1–2?"),
+            "a worst rank not proven"
+        );
+        assert_eq!(bounds_of(&r, "QQQ"), None);
         let run = RangesRun {
             bundle: "test".into(),
             scenario: Scenario::default(),

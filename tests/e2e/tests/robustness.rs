@@ -378,6 +378,14 @@ async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
             "{code}: benefit of the doubt"
         );
     }
+    // The ranking table shows each unit's best–worst beside its rank.
+    let usa = units.iter().find(|u| u["code"] == "USA").unwrap();
+    assert_eq!(
+        b.text("#rank-table tr[data-code='USA'] .c-bounds")
+            .await
+            .unwrap(),
+        format!("{}–{}", usa["best_rank"], usa["worst_rank"])
+    );
     eprintln!(
         "{unproven} of {} units with a bound not proven in the CLI's run",
         units.len()
@@ -487,5 +495,10 @@ async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
         .unwrap();
     assert_eq!(p.past_right_edge().await.unwrap(), serde_json::json!([]));
     p.screenshot("ranges-360.png").await.unwrap();
+    p.js("document.querySelector('#rank-table').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    assert_eq!(p.past_right_edge().await.unwrap(), serde_json::json!([]));
+    p.screenshot("ranges-ranking-360.png").await.unwrap();
     p.close().await;
 }
