@@ -193,14 +193,7 @@ pub fn bounds(data_dir: &Path, args: &BoundsArgs) -> Result<(), String> {
                     })
                 })
                 .collect();
-            let left: Vec<serde_json::Value> = table
-                .left_out
-                .iter()
-                .map(|l| {
-                    let (code, name) = unit(&job.bundle, l.unit);
-                    json!({"code": code, "name": name, "reason": l.reason})
-                })
-                .collect();
+            let left = left_json(&job.bundle, &table.left_out);
             let doc = json!({
                 "bundle": job.bundle.id(),
                 "year": results.year(),
@@ -317,14 +310,7 @@ pub fn bod(data_dir: &Path, args: &BodArgs) -> Result<(), String> {
                     })
                 })
                 .collect();
-            let left: Vec<serde_json::Value> = table
-                .left_out
-                .iter()
-                .map(|l| {
-                    let (code, name) = unit(&job.bundle, l.unit);
-                    json!({"code": code, "name": name, "reason": l.reason})
-                })
-                .collect();
+            let left = left_json(&job.bundle, &table.left_out);
             let doc = json!({
                 "bundle": job.bundle.id(),
                 "year": results.year(),
@@ -372,4 +358,14 @@ pub fn bod(data_dir: &Path, args: &BodArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The units left out, for JSON: code, name and why.
+fn left_json(bundle: &Bundle, left: &[LeftOut]) -> Vec<serde_json::Value> {
+    left.iter()
+        .map(|l| {
+            let (code, name) = unit(bundle, l.unit);
+            json!({"code": code, "name": name, "reason": l.reason})
+        })
+        .collect()
 }

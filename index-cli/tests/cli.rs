@@ -5,18 +5,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-fn index(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_index"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::index;
 
 fn scenario_file(name: &str, json: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("index-cli-test-{}", std::process::id()));

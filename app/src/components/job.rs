@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use crate::state::{AppState, Level, Running};
-use crate::view_model::robustness::thousands;
+use crate::view_model::robustness::{thousands, OfScenario};
 use crate::worker_client::{self, JobId, Outcome, Request, Response};
 
 /// Milliseconds since the page started.
@@ -62,6 +64,41 @@ pub fn start(
     if running.get_untracked().is_some() {
         running.set(Some((job, 0, 0)));
     }
+}
+
+/// The result `last` holds if it is of the bundle shown (stale or not: a panel shows it with a
+/// note).
+pub fn of_bundle<T: OfScenario + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    last: RwSignal<Option<Arc<T>>>,
+) -> Memo<Option<Arc<T>>> {
+    let bundle = state.inputs.bundle();
+    Memo::new(move |_| {
+        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
+        last.get().filter(|r| r.bundle_id() == id)
+    })
+}
+
+/// Whether `shown` is for another scenario than the page's now. Without a result it reads no
+/// input, so that a slider step does not rebuild the scenario for nothing.
+pub fn is_stale<T: OfScenario + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    shown: Memo<Option<Arc<T>>>,
+) -> bool {
+    shown.with(|r| {
+        r.as_ref()
+            .is_some_and(|r| state.scenario().is_some_and(|now| r.is_stale(&now)))
+    })
+}
+
+/// The result `last` holds if it is of the bundle and the scenario shown (the ranking's
+/// columns show nothing else).
+pub fn current<T: OfScenario + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    last: RwSignal<Option<Arc<T>>>,
+) -> Memo<Option<Arc<T>>> {
+    let shown = of_bundle(state, last);
+    Memo::new(move |_| shown.get().filter(|_| !is_stale(state, shown)))
 }
 
 /// Cancels the job `running` holds, if any.

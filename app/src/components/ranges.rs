@@ -55,17 +55,8 @@ pub fn RangesPanel() -> impl IntoView {
         );
     });
     // The last result, if it is of the bundle shown.
-    let shown = Memo::new(move |_| {
-        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
-        ui.ranges.get().filter(|r| r.bundle == id)
-    });
-    let stale = move || {
-        let now = state.scenario();
-        shown.with(|r| match (r, now) {
-            (Some(r), Some(now)) => r.is_stale(&now),
-            _ => false,
-        })
-    };
+    let shown = job::of_bundle(state, ui.ranges);
+    let stale = move || job::is_stale(state, shown);
     let summary = move || {
         let (Some(b), Some(r)) = (bundle.get(), shown.get()) else {
             return String::new();

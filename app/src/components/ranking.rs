@@ -95,26 +95,10 @@ pub fn RankingTable() -> impl IntoView {
         let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
         (first.min(total), (first + count).min(total), total)
     };
-    // The uncertainty analysis of the scenario shown (none once the scenario has changed).
-    let intervals = Memo::new(move |_| {
-        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
-        let now = state.scenario()?;
-        state
-            .robustness
-            .last
-            .get()
-            .filter(|a| a.bundle == id && !a.is_stale(&now))
-    });
-    // The best and worst possible ranks of the scenario shown (none once it has changed).
-    let bounds = Memo::new(move |_| {
-        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
-        let now = state.scenario()?;
-        state
-            .robustness
-            .ranges
-            .get()
-            .filter(|r| r.bundle == id && !r.is_stale(&now))
-    });
+    // The uncertainty analysis and the best and worst ranks of the scenario shown (none once
+    // it has changed).
+    let intervals = super::job::current(state, state.robustness.last);
+    let bounds = super::job::current(state, state.robustness.ranges);
     // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
     // and keys are handled here, once, for whichever row they land on.
     let body = NodeRef::<leptos::html::Tbody>::new();

@@ -63,18 +63,9 @@ pub fn RobustnessPanel() -> impl IntoView {
             },
         );
     });
-    // The last analysis, if it is of the bundle shown.
-    let shown = Memo::new(move |_| {
-        let id = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()))?;
-        ui.last.get().filter(|a| a.bundle == id)
-    });
-    let stale = move || {
-        let now = state.scenario();
-        shown.with(|a| match (a, now) {
-            (Some(a), Some(now)) => a.is_stale(&now),
-            _ => false,
-        })
-    };
+    // The last result, if it is of the bundle shown.
+    let shown = job::of_bundle(state, ui.last);
+    let stale = move || job::is_stale(state, shown);
     let summary = move || shown.with(|a| a.as_deref().map(sentence));
     let gaps = move || {
         let (Some(b), Some(a)) = (bundle.get(), shown.get()) else {

@@ -7,7 +7,7 @@ use index_core::bundle::Bundle;
 use index_core::scenario::Scenario;
 use index_worker::protocol::{Ranges, WeightRange};
 
-use super::robustness::key;
+use super::robustness::OfScenario;
 use crate::format;
 
 /// The ranges asked for, run, and what they were asked for.
@@ -25,10 +25,12 @@ pub struct RangesRun {
     pub result: Ranges,
 }
 
-impl RangesRun {
-    /// Whether the page now shows another scenario (weights, method, year, groups).
-    pub fn is_stale(&self, now: &Scenario) -> bool {
-        key(now) != self.scenario
+impl OfScenario for RangesRun {
+    fn bundle_id(&self) -> &str {
+        &self.bundle
+    }
+    fn asked(&self) -> &Scenario {
+        &self.scenario
     }
 }
 

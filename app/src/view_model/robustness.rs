@@ -143,11 +143,27 @@ pub struct Analysis {
     pub result: Robustness,
 }
 
-impl Analysis {
-    /// Whether the page now shows another scenario than the one analysed (weights, method,
-    /// year or groups changed; a unit followed does not count).
-    pub fn is_stale(&self, now: &Scenario) -> bool {
-        key(now) != self.scenario
+/// A result the worker computed for one bundle and scenario (an uncertainty analysis, the best
+/// and worst ranks): what the panels and the ranking's columns need to know whether it is
+/// still the page's.
+pub trait OfScenario {
+    /// The bundle it is of.
+    fn bundle_id(&self) -> &str;
+    /// The scenario it is of, without the unit followed ([`key`]).
+    fn asked(&self) -> &Scenario;
+    /// Whether the page now shows another scenario (weights, method, year or groups changed;
+    /// a unit followed does not count).
+    fn is_stale(&self, now: &Scenario) -> bool {
+        key(now) != *self.asked()
+    }
+}
+
+impl OfScenario for Analysis {
+    fn bundle_id(&self) -> &str {
+        &self.bundle
+    }
+    fn asked(&self) -> &Scenario {
+        &self.scenario
     }
 }
 

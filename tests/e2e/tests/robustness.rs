@@ -14,11 +14,14 @@ use e2e::{Browser, Site};
 /// The Run button, shown (Cancel replaces it while a run goes on).
 const READY: &str = "#rob-run:not([hidden])";
 
-/// The panel's rows: code → [rank, median, interval, range].
-async fn page_rows(b: &Browser) -> BTreeMap<String, Vec<String>> {
+/// A panel table's rows (`table` its id): code → the text of each cell, without marks that
+/// follow a figure (the interval's ⚠).
+async fn table_rows(b: &Browser, table: &str) -> BTreeMap<String, Vec<String>> {
     let v = b
-        .js("return [...document.querySelectorAll('#rob-table tbody tr')].map(r => \
-             [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.firstChild.textContent.trim())])")
+        .js(&format!(
+            "return [...document.querySelectorAll('#{table} tbody tr')].map(r => \
+             [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.firstChild.textContent.trim())])"
+        ))
         .await
         .unwrap();
     v.as_array()
@@ -111,7 +114,7 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
             )
         })
         .collect();
-    let got = page_rows(&b).await;
+    let got = table_rows(&b, "rob-table").await;
     assert_eq!(got.len(), want.len(), "every ranked unit");
     for (code, row) in &want {
         assert_eq!(got.get(code), Some(row), "{code}");
@@ -288,30 +291,6 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
     p.close().await;
 }
 
-/// The ranges panel's rows: code → [rank, best, worst, benefit of the doubt].
-async fn range_rows(b: &Browser) -> BTreeMap<String, Vec<String>> {
-    let v = b
-        .js(
-            "return [...document.querySelectorAll('#ranges-table tbody tr')].map(r => \
-             [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.textContent)])",
-        )
-        .await
-        .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let cells: Vec<String> = r
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap().to_string())
-                .collect();
-            (cells[0].clone(), cells[1..].to_vec())
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
     let site = Site::start().unwrap();
@@ -348,7 +327,7 @@ async fn best_and_worst_ranks_are_the_clis_and_the_best_weights_apply() {
     ])
     .unwrap();
     let bod = e2e::cli_json(&["bod", "--bundle", &bundle, "--format", "json"]).unwrap();
-    let got = range_rows(&b).await;
+    let got = table_rows(&b, "ranges-table").await;
     let units = bounds["units"].as_array().unwrap();
     assert_eq!(got.len(), units.len());
     let unproven = units.iter().filter(|u| u["proven"] != true).count();
