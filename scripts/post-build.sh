@@ -6,11 +6,21 @@
 #     engine — from the very bundle file the site ships, so it is on screen before the wasm
 #     (in place of the marker comment `<!-- prerendered ranking -->`: a build with Trunk's
 #     --minify would drop it, and `index prerender` then fails rather than ship without);
-#  2. precompresses the site (scripts/precompress.sh): .br and .gz beside each file.
+#  2. adds the SHA-256 hash of each inline script of the page (its boot script and Trunk's
+#     loader) to the script-src of its Content-Security-Policy, which refuses any other;
+#  3. precompresses the site (scripts/precompress.sh): .br and .gz beside each file.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk as its post_build hook}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 cargo build -q --profile release-native -p index-cli
 "$INDEX_BIN" prerender --bundle "$stage/data/ftri.json" --into "$stage/index.html"
+# The page's Content-Security-Policy (index.html) allows only the inline scripts it names by
+# hash: those of this build's page (its boot script and Trunk's loader) are added here.
+perl -0777 -pi -MDigest::SHA=sha256_base64 -e '
+  my @hashes = map { my $h = sha256_base64($_); $h .= "=" x ((4 - length($h) % 4) % 4); "\x27sha256-$h\x27" }
+    m{<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>}gs;
+  s{(script-src \x27self\x27 \x27wasm-unsafe-eval\x27)}{join(" ", $1, @hashes)}e
+    or die "post-build: index.html has no Content-Security-Policy with script-src to add hashes to\n";
+' "$stage/index.html"
 bash "$here/precompress.sh" "$stage"

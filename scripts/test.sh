@@ -49,10 +49,13 @@ budget() { # label, file pattern, budget in KiB
 }
 budget main 'dist/app-*_bg.wasm' 400
 budget worker 'dist/worker_bg.wasm' 600
+# The site with the benchmark harness: the benchmark's, and the crash screen's test
+# (`?bench=panic`, end-to-end test `strict`).
+step "site with the benchmark harness"
+trunk build --release --features bench --dist dist-bench
 step "end-to-end (headless Chromium)"
 cargo test -q -p e2e -- --test-threads=1
 step "in-browser benchmark"
-trunk build --release --features bench --dist dist-bench
 # Slider inputs, first loads from localhost, and 3 first loads on the throttled phone profile.
 cargo run -q -p e2e --bin browser-bench -- --loads 3
 step "all tests passed"

@@ -4,7 +4,8 @@
 //! with a file (not the synthetic one), the same again while an uncertainty analysis runs in
 //! the worker, and the time from request to answer of 10 000 draws, five times. Results are
 //! written as JSON, one line per series, into `<pre id="bench-results">` (read by the
-//! end-to-end test that reports them) and to the console.
+//! end-to-end test that reports them) and to the console. `?bench=panic` panics instead, once
+//! the page is up, for the end-to-end test of the crash screen.
 //!
 //! The synthetic bundle (200 units × 100 indicators in 10 pillars) is generated here from a
 //! fixed seed and labelled as synthetic: it is not real data.
@@ -27,6 +28,16 @@ const SAMPLES: usize = 120;
 
 /// Starts the benchmark for `which` ("ftri" or "synthetic").
 pub fn start(state: AppState, which: String) {
+    if which == "panic" {
+        // `?bench=panic`: a deliberate panic once the page is up, for the end-to-end test of
+        // the crash screen (`crate::crash`).
+        #[allow(clippy::panic)]
+        spawn_local(async {
+            TimeoutFuture::new(50).await;
+            panic!("a deliberate panic (?bench=panic), to test the crash screen");
+        });
+        return;
+    }
     spawn_local(async move {
         let bundle = if which == "synthetic" {
             synthetic(200, 100, 10)

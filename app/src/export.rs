@@ -790,6 +790,35 @@ mod tests {
     }
 
     #[test]
+    fn chart_svg_writes_markup_as_text() {
+        // The edition reaches the SVG's source line; a name from an imported file could hold
+        // the same.
+        let markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        let b = bundle(markup);
+        let r = results(&b, 2020);
+        let v = view(&b, &r, ChartKind::Bars);
+        let svg = chart_svg(&v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1).unwrap();
+        assert!(
+            svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{svg}"
+        );
+        // Every element is a drawing one; no attribute is an event handler.
+        let drawing = [
+            "svg", "rect", "text", "line", "polyline", "polygon", "circle", "path", "g",
+        ];
+        for tag in svg.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap();
+            let name = tag
+                .trim_start_matches('/')
+                .split([' ', '\n'])
+                .next()
+                .unwrap();
+            assert!(drawing.contains(&name), "<{tag}> in {svg}");
+            assert!(!tag.to_lowercase().contains(" on"), "<{tag}>");
+        }
+    }
+
+    #[test]
     fn indicator_sources_report_coverage() {
         let b = bundle("E");
         let r = results(&b, 2019);

@@ -16,6 +16,7 @@ pub mod bench;
 pub mod charts;
 pub mod comparison;
 pub mod components;
+pub mod crash;
 pub mod download;
 pub mod embed;
 pub mod every_year;
@@ -49,12 +50,39 @@ pub fn App() -> impl IntoView {
     if let Some(request) = link.embed {
         return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
     }
+    // Only the embeds may be framed (a meta policy cannot say so; see index.html): inside
+    // another page's frame, the explorer's controls are not drawn, so they cannot be
+    // overlaid and clicked through.
+    if framed() {
+        remove_boot();
+        return view! { <Framed/> }.into_any();
+    }
     if !start_bench(state, link.bench) {
         library.restore();
         loader::start(state, link.scenario);
     }
     persist::sync_url(state);
     view! { <Explorer/> }.into_any()
+}
+
+/// Whether the page is shown in another page's frame.
+fn framed() -> bool {
+    let w = window();
+    w.top().ok().flatten().is_some_and(|top| top != w)
+}
+
+/// What a framed explorer shows instead of itself: a link that opens it in its own tab.
+#[component]
+fn Framed() -> impl IntoView {
+    let href = window().location().href().unwrap_or_default();
+    view! {
+        <main class="page framed-note">
+            <p>
+                "Index Explorer runs in its own tab; only its charts can be embedded (each chart's Embed button). "
+                <a href=href target="_blank" rel="noopener">"Open Index Explorer"</a>
+            </p>
+        </main>
+    }
 }
 
 /// Starts the in-browser benchmark instead of the saved state and the link's data, if the page

@@ -338,6 +338,26 @@ impl Browser {
         Ok(())
     }
 
+    /// Saves the scenario shown under `name` (any text: it is passed as a JSON string), as the
+    /// Save button does, and lets the page apply it.
+    pub async fn save_scenario(&self, name: &str) -> Result<()> {
+        let name = serde_json::to_string(name).map_err(|e| e.to_string())?;
+        self.js(&format!(
+            "const i = document.querySelector('#scenario-name'); i.value = {name}; \
+             i.dispatchEvent(new Event('input', {{bubbles: true}})); \
+             document.querySelector('#save-scenario').click(); return true"
+        ))
+        .await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        Ok(())
+    }
+
+    /// The names in the saved-scenarios list, in order.
+    pub async fn saved_names(&self) -> Result<Value> {
+        self.js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
+            .await
+    }
+
     /// The text of every notice shown.
     pub async fn notices(&self) -> Result<String> {
         Ok(self

@@ -10,24 +10,6 @@ use std::time::Duration;
 
 use e2e::{cli_json, Browser, Site};
 
-async fn save_as(b: &Browser, name: &str) {
-    b.js(&format!(
-        "const i = document.querySelector('#scenario-name'); i.value = '{name}'; \
-         i.dispatchEvent(new Event('input', {{bubbles: true}})); \
-         document.querySelector('#save-scenario').click(); return true"
-    ))
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-}
-
-/// The names in the saved-scenarios list, in order.
-async fn saved_names(b: &Browser) -> serde_json::Value {
-    b.js("return [...document.querySelectorAll('#saved-list .open-scenario')].map(e => e.textContent)")
-        .await
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     let site = Site::start().unwrap();
@@ -35,15 +17,15 @@ async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
     b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
 
-    save_as(&b, "Published").await;
+    b.save_scenario("Published").await.unwrap();
     b.set_weight("rd", "3").await.unwrap();
     b.set_weight("finance", "0.5").await.unwrap();
-    save_as(&b, "R&D heavy").await;
+    b.save_scenario("R&D heavy").await.unwrap();
 
     // Reload: both are still there.
     b.client.refresh().await.unwrap();
     b.wait_for("#saved-list li.saved", 30).await.unwrap();
-    let names = saved_names(&b).await;
+    let names = b.saved_names().await.unwrap();
     assert_eq!(names, serde_json::json!(["Published", "R&D heavy"]));
 
     // The stored files, as the CLI reads them.
@@ -126,7 +108,7 @@ async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
     let b = Browser::start(1200, 900).await.unwrap();
     b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
-    save_as(&b, "Keep me").await;
+    b.save_scenario("Keep me").await.unwrap();
     // A corrupt entry, and one under a key this app never writes (`0004` for `4`): read as
     // the key `4`, renaming one would have renamed the other.
     b.js("localStorage.setItem('index-explorer:scenario:1', '{\"format\": 1, \"year\": \"garbage'); \
@@ -142,7 +124,10 @@ async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
         text.contains("2 saved scenario entries could not be read"),
         "{text}"
     );
-    assert_eq!(saved_names(&b).await, serde_json::json!(["Keep me"]));
+    assert_eq!(
+        b.saved_names().await.unwrap(),
+        serde_json::json!(["Keep me"])
+    );
     let mut listed: Vec<String> = unreadable(&b)
         .await
         .as_array()
@@ -194,9 +179,9 @@ async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_open
         .unwrap();
     b.client.refresh().await.unwrap();
     b.wait_for("#saved-list li.saved", 30).await.unwrap();
-    save_as(&b, "Second").await;
+    b.save_scenario("Second").await.unwrap();
     assert_eq!(
-        saved_names(&b).await,
+        b.saved_names().await.unwrap(),
         serde_json::json!(["Untitled scenario #5", "Second"])
     );
     // The untitled one has a button one can see and press.
@@ -223,7 +208,10 @@ async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_open
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(saved_names(&b).await, serde_json::json!(["Second"]));
+    assert_eq!(
+        b.saved_names().await.unwrap(),
+        serde_json::json!(["Second"])
+    );
     let gone = b
         .js("return localStorage.getItem('index-explorer:scenario:5')")
         .await
@@ -234,7 +222,7 @@ async fn a_deleted_scenario_comes_back_with_undo_and_an_untitled_one_can_be_open
         .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(
-        saved_names(&b).await,
+        b.saved_names().await.unwrap(),
         serde_json::json!(["Untitled scenario #5", "Second"])
     );
     let back = b
@@ -252,7 +240,7 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
     let b = Browser::start(1200, 900).await.unwrap();
     b.open(&site.url).await.unwrap();
     b.js("localStorage.clear(); return true").await.unwrap();
-    save_as(&b, "Before").await;
+    b.save_scenario("Before").await.unwrap();
     // Fill the browser's storage to its quota.
     let filled = b
         .js("let chunk = 'x'.repeat(256 * 1024), i = 0, last = ''; \
@@ -264,10 +252,10 @@ async fn full_storage_gives_a_notice_and_the_app_keeps_working() {
         .await
         .unwrap();
     assert_eq!(filled.as_str(), Some("QuotaExceededError"), "{filled:?}");
-    save_as(&b, "After").await;
+    b.save_scenario("After").await.unwrap();
     let text = b.notices().await.unwrap();
     assert!(text.contains("storage is full"), "{text}");
-    let names = saved_names(&b).await;
+    let names = b.saved_names().await.unwrap();
     assert_eq!(
         names,
         serde_json::json!(["Before"]),
@@ -296,10 +284,10 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
         .unwrap();
     assert_eq!(denied.as_str(), Some("SecurityError"), "storage is blocked");
 
-    save_as(&b, "Published").await;
+    b.save_scenario("Published").await.unwrap();
     b.set_weight("rd", "3").await.unwrap();
-    save_as(&b, "R&D ×3").await;
-    let names = saved_names(&b).await;
+    b.save_scenario("R&D ×3").await.unwrap();
+    let names = b.saved_names().await.unwrap();
     assert_eq!(names, serde_json::json!(["Published", "R&D ×3"]));
     let text = b.notices().await.unwrap();
     assert!(text.contains("kept until this page closes"), "{text}");
@@ -322,7 +310,7 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let names = saved_names(&b).await;
+    let names = b.saved_names().await.unwrap();
     assert_eq!(names, serde_json::json!(["R&D ×3"]));
     let text = b.notices().await.unwrap();
     assert!(!text.contains("Not deleted"), "{text}");
