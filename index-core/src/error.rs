@@ -295,6 +295,17 @@ pub enum Error {
         /// What is wrong, naming the node, unit or setting.
         problem: String,
     },
+    /// Attribution of a change between two scenarios ([`crate::attribution`]) or a target for a
+    /// unit ([`crate::target`]) asked of inputs it does not apply to: too many changes or
+    /// permutations, scenarios that do not fit the bundle, a unit or indicator without a value.
+    /// Names the analysis and what is wrong, e.g. "target: `KEN` has no value of `rd` in 2021".
+    #[error("{analysis}: {}", excerpt_quoted(.problem))]
+    Explanation {
+        /// Which analysis: "attribution" or "target".
+        analysis: &'static str,
+        /// What is wrong, naming the scenario, unit, indicator or setting.
+        problem: String,
+    },
     /// Fewer than two groups, or more than [`crate::scenario::MAX_GROUPS`], to compare.
     #[error("groups to compare: {count}; from 2 to {max} can be compared")]
     GroupCount {

@@ -25,6 +25,7 @@
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
+//! | why a unit moved between two scenarios: each change's Shapley part | [`attribution`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
 //! | how far a rank can be trusted: Monte Carlo over weights and methods | [`uncertainty`] |
 //! | exact best and worst rank under any weights within bounds (feature `lp`) | `bounds` |
@@ -72,6 +73,7 @@
 )]
 
 pub mod aggregate;
+pub mod attribution;
 #[cfg(feature = "lp")]
 pub mod bod;
 #[cfg(feature = "lp")]
