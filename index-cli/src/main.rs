@@ -7,6 +7,7 @@
 //! index gaps --bundle ftri --groups LDC,developed --all-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
+//! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
 //! index uncertainty --bundle ftri --draws 10000 --seed 7 --vary weights,aggregation
 //! index bounds --bundle gii --half-to-double
 //! index bod --bundle ftri --min-share 0.05
@@ -25,6 +26,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod explain;
 mod output;
 mod prerender;
 mod robust;
@@ -160,6 +162,17 @@ enum Command {
     /// (0–1, 1 on the frontier), `bod_rank`, then each criterion's share of the unit's BoD score
     /// (`w_<criterion>`).
     Bod(robust::BodArgs),
+    /// Why each unit moved between two scenarios: its change in score (and rank) split among
+    /// the changes made — each weight, the normalisation, the aggregation, the treatment, the
+    /// imputation, the year… — by the Shapley value (each change's average marginal effect over
+    /// the orders in which the changes can be applied; the parts add up to the change).
+    ///
+    /// One row per unit: `code,name,score_from,score_to,rank_from,rank_to`, then one column per
+    /// change (`weight:rd`, `aggregation`, …) holding its part of the score change. Exact up to
+    /// 12 changes; beyond, estimated from sampled orders (the standard errors in JSON). JSON
+    /// also gives each change's part of the rank change (negative: up). Units without parts are
+    /// named on stderr (csv, text) with the reason.
+    Explain(explain::ExplainArgs),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -223,6 +236,7 @@ fn main() -> ExitCode {
         Command::Uncertainty(args) => uncertainty::run(&data_dir, &args),
         Command::Bounds(args) => robust::bounds(&data_dir, &args),
         Command::Bod(args) => robust::bod(&data_dir, &args),
+        Command::Explain(args) => explain::explain(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)
