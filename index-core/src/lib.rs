@@ -26,6 +26,7 @@
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
 //! | why a unit moved between two scenarios: each change's Shapley part | [`attribution`] |
+//! | what a unit would need to reach a rank: the smallest improvement of its indicators | [`target`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
 //! | how far a rank can be trusted: Monte Carlo over weights and methods | [`uncertainty`] |
 //! | exact best and worst rank under any weights within bounds (feature `lp`) | `bounds` |
@@ -101,6 +102,7 @@ pub mod scenario;
 pub mod screen;
 pub mod sensitivity;
 pub mod stats;
+pub mod target;
 pub mod treat;
 pub mod uncertainty;
 
