@@ -1,5 +1,6 @@
 //! `index explain`: why each unit moved between two scenarios, each change's Shapley part of the
-//! move ([`index_core::attribution`]).
+//! move ([`index_core::attribution`]); `index target`: what a unit would need to reach a rank or
+//! pass a rival ([`index_core::target`]).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 use index_core::attribution::{self, Attribution, Estimate, PartsStatus, Plan, UnitParts};
 use index_core::bundle::Bundle;
 use index_core::scenario::{Resolved, Scenario};
+use index_core::target::{Goal, Move, Target, TargetStatus};
 
 use crate::commands::{load_bundle, read_scenario, which_bundle};
 use crate::output::{round, rows_writer};
@@ -295,6 +297,208 @@ fn steps(
             c.from,
             c.to
         );
+    }
+    Ok(())
+}
+
+/// The options of `index target`.
+#[derive(Debug, clap::Args)]
+pub struct TargetArgs {
+    #[command(flatten)]
+    selection: crate::Selection,
+    /// The unit (ISO3 code).
+    #[arg(long, short, value_name = "CODE")]
+    unit: String,
+    /// The rank to reach (or better).
+    #[arg(long, short, required_unless_present = "past", conflicts_with = "past")]
+    rank: Option<u32>,
+    /// The rival to pass (ISO3 code): a score above its.
+    #[arg(long, value_name = "CODE")]
+    past: Option<String>,
+    /// The indicators to improve, comma-separated (default: every indicator of the framework),
+    /// together in proportion to their gaps to the best observed value.
+    #[arg(long, short, value_delimiter = ',', value_name = "A,B…")]
+    indicators: Vec<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Decimals that show `x` to about 1/10 000 of `range` (the answer is within 1e-6 of it).
+fn decimals(range: f64) -> usize {
+    let magnitude = if range > 0.0 && range.is_finite() {
+        range.log10().floor()
+    } else {
+        0.0
+    };
+    // (clamped to 0–12, so the cast is exact)
+    (4.0 - magnitude).clamp(0.0, 12.0) as usize
+}
+
+/// `index target`.
+pub fn target(data_dir: &Path, args: &TargetArgs) -> Result<(), String> {
+    let job = crate::commands::load(data_dir, &args.selection)?;
+    let (bundle, scenario) = (&job.bundle, &job.resolved);
+    let unit = unit_position(bundle, &args.unit)?;
+    let goal = match (&args.past, args.rank) {
+        (Some(code), _) => Goal::Past(unit_position(bundle, code)?),
+        (None, Some(rank)) => Goal::Rank(rank),
+        (None, None) => return Err("say what to reach: --rank R or --past CODE".into()),
+    };
+    let fw = bundle.framework();
+    let ids: Vec<&str> = if args.indicators.is_empty() {
+        fw.leaves()
+            .iter()
+            .filter_map(|&l| fw.node(l).map(|n| n.id.as_str()))
+            .collect()
+    } else {
+        args.indicators.iter().map(|s| s.trim()).collect()
+    };
+    let t = index_core::target::target(bundle, scenario, unit, &ids, goal)
+        .map_err(|e| e.to_string())?;
+    write_target(bundle, &t, args.format)
+}
+
+/// Writes a target as `format`.
+fn write_target(bundle: &Bundle, t: &Target, format: Format) -> Result<(), String> {
+    let ds = bundle.dataset();
+    let units = ds.units();
+    let code = |u: usize| units.get(u).map_or("", |x| x.code.as_str());
+    let status = match t.status {
+        TargetStatus::AlreadyThere => "already there",
+        TargetStatus::Reached => "reached",
+        TargetStatus::OutOfReach => "out of reach within the observed range",
+    };
+    let goal = match t.goal {
+        Goal::Rank(r) => format!("rank {r}"),
+        Goal::Past(rival) => format!("past {}", code(rival)),
+    };
+    let rank = |r: Option<u32>| r.map_or_else(|| "unranked".into(), |r| format!("rank {r}"));
+    let depends: Vec<String> = t
+        .depends
+        .iter()
+        .map(|d| format!("{}: {}", d.indicator, d.reason.describe()))
+        .collect();
+    let number = |x: f64, m: &Move| format!("{x:.*}", decimals((m.best - m.worst).abs()));
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            let moves: Vec<serde_json::Value> = t
+                .moves
+                .iter()
+                .map(|m| {
+                    let ind = ds.indicator(&m.indicator);
+                    serde_json::json!({
+                        "indicator": m.indicator,
+                        "name": ind.map(|i| i.name.as_str()),
+                        "unit": ind.map(|i| i.unit.as_str()),
+                        "direction": m.direction,
+                        "current": m.current,
+                        "needed": m.needed,
+                        "change": m.change,
+                        "best_observed": m.best,
+                        "worst_observed": m.worst,
+                        "carried_from": m.carried_from,
+                    })
+                })
+                .collect();
+            let standing = |s: &index_core::target::Standing| serde_json::json!({ "score": s.score, "rank": s.rank, "rival_score": s.rival_score });
+            let doc = serde_json::json!({
+                "bundle": bundle.id(),
+                "unit": code(t.unit),
+                "goal": goal,
+                "status": status,
+                "share_of_gaps": t.share,
+                "short_by": t.short_by,
+                "tolerance": index_core::target::TOLERANCE,
+                "monotone": t.monotone,
+                "before": standing(&t.before),
+                "after": standing(&t.after),
+                "moves": moves,
+                "depends_on_data": t.depends_on_data(),
+                "depends": depends,
+                "runs": t.runs,
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            outln!();
+            return Ok(());
+        }
+        Format::Csv => {
+            let mut w = rows_writer(format, stdout.lock());
+            w.write_record([
+                "indicator",
+                "name",
+                "unit",
+                "current",
+                "needed",
+                "change",
+                "best_observed",
+                "worst_observed",
+            ])
+            .map_err(|e| e.to_string())?;
+            for m in &t.moves {
+                let ind = ds.indicator(&m.indicator);
+                w.write_record([
+                    m.indicator.clone(),
+                    ind.map(|i| i.name.clone()).unwrap_or_default(),
+                    ind.map(|i| i.unit.clone()).unwrap_or_default(),
+                    m.current.to_string(),
+                    m.needed.to_string(),
+                    m.change.to_string(),
+                    m.best.to_string(),
+                    m.worst.to_string(),
+                ])
+                .map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| e.to_string())?;
+        }
+        Format::Text => {
+            for m in &t.moves {
+                let ind = ds.indicator(&m.indicator);
+                outln!(
+                    "{}: {}{} {} ({} → {}; best observed {})",
+                    ind.map_or(m.indicator.as_str(), |i| i.name.as_str()),
+                    if m.change >= 0.0 { "+" } else { "" },
+                    number(m.change, m),
+                    ind.map_or("", |i| i.unit.as_str()),
+                    number(m.current, m),
+                    number(m.needed, m),
+                    number(m.best, m)
+                );
+            }
+        }
+    }
+    // The summary: on stdout in text, on stderr beside the CSV rows.
+    let summary = format!(
+        "{} ({}) {goal}: {status} — {} → {}{}{}",
+        code(t.unit),
+        units.get(t.unit).map_or("", |x| x.name.as_str()),
+        rank(t.before.rank),
+        rank(t.after.rank),
+        match t.status {
+            TargetStatus::Reached => format!(
+                ", with {:.4}% of each gap to the best observed value closed",
+                100.0 * t.share
+            ),
+            TargetStatus::OutOfReach => " at the best observed values".into(),
+            TargetStatus::AlreadyThere => String::new(),
+        },
+        if depends.is_empty() {
+            String::new()
+        } else {
+            format!("; depends on the rest of the data ({})", depends.join("; "))
+        }
+    );
+    let monotone = if t.monotone {
+        ""
+    } else {
+        "\nnote: the goal was met, then missed at a larger step: outlier treatment makes the score \
+         not monotone here, and this is the smallest improvement found"
+    };
+    if format == Format::Text {
+        outln!("{summary}{monotone}");
+    } else {
+        writeln!(std::io::stderr().lock(), "{summary}{monotone}").map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
+//! index target --bundle ftri --unit KEN --rank 80 --indicators rd
 //! index uncertainty --bundle ftri --draws 10000 --seed 7 --vary weights,aggregation
 //! index bounds --bundle gii --half-to-double
 //! index bod --bundle ftri --min-share 0.05
@@ -173,6 +174,18 @@ enum Command {
     /// also gives each change's part of the rank change (negative: up). Units without parts are
     /// named on stderr (csv, text) with the reason.
     Explain(explain::ExplainArgs),
+    /// What a unit would need to reach a rank (or pass a rival) under the scenario: the
+    /// smallest improvement of one indicator, or of several together in proportion to their
+    /// gaps to the best observed value, in each indicator's own unit.
+    ///
+    /// Solved by re-running the whole pipeline with the unit's values moved (a scan, then
+    /// bisection to 1e-6 of each indicator's observed range). Says when the goal is out of reach
+    /// within the observed range, and when the answer depends on the rest of the data (min–max
+    /// bounds that move with the unit's value, z-scores, ranks, outlier treatment, imputed
+    /// means). Text: one line per indicator and the summary; CSV: one row per indicator
+    /// (`indicator,name,unit,current,needed,change,best_observed,worst_observed`), the summary on
+    /// stderr; JSON: every figure.
+    Target(explain::TargetArgs),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -237,6 +250,7 @@ fn main() -> ExitCode {
         Command::Bounds(args) => robust::bounds(&data_dir, &args),
         Command::Bod(args) => robust::bod(&data_dir, &args),
         Command::Explain(args) => explain::explain(&data_dir, &args),
+        Command::Target(args) => explain::target(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)

@@ -109,3 +109,77 @@ fn explain_splits_each_units_change_among_the_changes_on_ftri() {
     assert!(!ok);
     assert!(err.contains("no unit `XXX`"), "{err}");
 }
+
+#[test]
+fn target_finds_what_kenya_needs_on_ftri() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec![
+            "target", "--bundle", "ftri", "--unit", "KEN", "--format", "json",
+        ];
+        all.extend_from_slice(args);
+        let (ok, out, err) = index(&all);
+        assert!(ok, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let v = json(&["--rank", "80", "--indicators", "rd"]);
+    assert_eq!(v["status"], "reached");
+    let before = v["before"]["rank"].as_u64().unwrap();
+    let after = v["after"]["rank"].as_u64().unwrap();
+    assert!(before > 80 && after <= 80, "{v}");
+    let rd = &v["moves"][0];
+    let (current, needed) = (
+        rd["current"].as_f64().unwrap(),
+        rd["needed"].as_f64().unwrap(),
+    );
+    assert!(current < needed && needed <= rd["best_observed"].as_f64().unwrap());
+    assert!((rd["change"].as_f64().unwrap() - (needed - current)).abs() < 1e-12);
+    // FTRI's blocks are scores taken as they are: nothing moves with Kenya's value.
+    assert_eq!(v["depends_on_data"], false);
+    assert_eq!(v["monotone"], true);
+
+    // Every block together closes less of each gap than R&D alone.
+    let all = json(&["--rank", "80"]);
+    assert_eq!(all["moves"].as_array().unwrap().len(), 5);
+    assert!(all["share_of_gaps"].as_f64().unwrap() < v["share_of_gaps"].as_f64().unwrap());
+
+    let top = json(&["--rank", "1", "--indicators", "rd"]);
+    assert_eq!(top["status"], "out of reach within the observed range");
+    assert!(top["after"]["rank"].as_u64().unwrap() > 1);
+
+    let there = json(&["--rank", "166"]);
+    assert_eq!(there["status"], "already there");
+    assert_eq!(there["runs"], 0);
+
+    // In text, a line per indicator and the summary.
+    let (ok, text, err) = index(&[
+        "target",
+        "--bundle",
+        "ftri",
+        "--unit",
+        "KEN",
+        "--past",
+        "ZAF",
+        "-i",
+        "rd,skills",
+    ]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("Research and development: +"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("KEN (Kenya) past ZAF: reached"),
+        "{text}"
+    );
+
+    let (ok, _, err) = index(&[
+        "target", "--bundle", "ftri", "--unit", "KEN", "--rank", "3", "-i", "nope",
+    ]);
+    assert!(!ok);
+    assert_eq!(
+        err.trim(),
+        "index: target: `nope` is not one of the indicators of bundle `ftri`"
+    );
+}

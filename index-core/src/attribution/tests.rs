@@ -42,20 +42,7 @@ fn bundle() -> Bundle {
         agg("idx", None, 1.0),
     ])
     .unwrap();
-    Bundle::new(BundleParts {
-        id: "t".into(),
-        title: "T".into(),
-        description: String::new(),
-        notes: vec![],
-        dataset: d,
-        framework: f,
-        method: Method::new(MethodSpec::default()).unwrap(),
-        default_year: 2020,
-        default_groups: ["g".into(), "g".into()],
-        reference: None,
-        gdp_per_capita: None,
-    })
-    .unwrap()
+    crate::bundle::fixture::bundle(d, f, Method::new(MethodSpec::default()).unwrap())
 }
 
 /// A scenario of [`bundle`] with `weights` and `method`, resolved.

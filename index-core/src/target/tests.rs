@@ -4,8 +4,6 @@ use super::*;
 use crate::bundle::BundleParts;
 use crate::dataset::fixture::dataset;
 use crate::dataset::Direction::{Higher, Lower};
-use crate::framework::fixture::{agg, leaf};
-use crate::framework::Framework;
 use crate::method::{Method, MethodSpec};
 use crate::pipeline;
 
@@ -28,29 +26,8 @@ fn bundle(method: MethodSpec) -> Bundle {
             ("z", Higher, &col([2.0, 6.0, 4.0, 3.0, 9.0, 5.0])),
         ],
     );
-    let f = Framework::new(vec![
-        leaf("x", "p", 1.0),
-        leaf("y", "p", 1.0),
-        leaf("z", "q", 1.0),
-        agg("p", Some("idx"), 1.0),
-        agg("q", Some("idx"), 1.0),
-        agg("idx", None, 1.0),
-    ])
-    .unwrap();
-    Bundle::new(BundleParts {
-        id: "t".into(),
-        title: "T".into(),
-        description: String::new(),
-        notes: vec![],
-        dataset: d,
-        framework: f,
-        method: Method::new(method).unwrap(),
-        default_year: 2020,
-        default_groups: ["g".into(), "g".into()],
-        reference: None,
-        gdp_per_capita: None,
-    })
-    .unwrap()
+    let f = crate::framework::fixture::two_pillars();
+    crate::bundle::fixture::bundle(d, f, Method::new(method).unwrap())
 }
 
 /// The unit's rank and score, and every score, with its values of `ids` set to `values`,
