@@ -362,3 +362,55 @@ fn plans_and_scenarios_out_of_bounds_are_refused() {
         "attribution: the method of the `to` scenario is not bundle `t`'s with the scenario's changes"
     );
 }
+
+#[test]
+fn another_year_is_a_change_like_another() {
+    // The fixture's data as 2020, and a 2019 in which the units' values are reversed.
+    let b = bundle();
+    let d = b.dataset();
+    let mut years = crate::dataset::DatasetBuilder::new(
+        d.units().to_vec(),
+        d.indicators().to_vec(),
+        d.sources().to_vec(),
+        d.groups().to_vec(),
+        vec![2019, 2020],
+    )
+    .unwrap();
+    let n = d.units().len();
+    for (i, ind) in d.indicators().iter().enumerate() {
+        for (u, unit) in d.units().iter().enumerate() {
+            if let Some(v) = d.value(u, i, 2020) {
+                years.set(&unit.code, &ind.id, 2020, v).unwrap();
+            }
+            if let Some(v) = d.value(n - 2 - u.min(n - 2), i, 2020) {
+                years.set(&unit.code, &ind.id, 2019, v).unwrap();
+            }
+        }
+    }
+    let mut parts: BundleParts = b.into();
+    parts.dataset = years.build();
+    let b = Bundle::new(parts).unwrap();
+    let from = Scenario {
+        bundle: "t".into(),
+        year: Some(2019),
+        ..Scenario::default()
+    }
+    .resolve(&b)
+    .unwrap();
+    let to = scenario(&b, &[("q", 3.0)], MethodChoice::default());
+    let a = exact(&b, &from, &to);
+    assert_eq!(names(&a), ["year", "weight:q"]);
+    assert_eq!(
+        (a.changes[0].from.as_str(), a.changes[0].to.as_str()),
+        ("2019", "2020")
+    );
+    assert_eq!((a.scorings, a.preparations), (4, 2));
+    for u in a.units.iter().filter(|u| u.status == PartsStatus::Split) {
+        let whole = u.score_to.unwrap() - u.score_from.unwrap();
+        assert!((u.score.iter().sum::<f64>() - whole).abs() < 1e-9);
+    }
+    assert!(a
+        .units
+        .iter()
+        .any(|u| u.score.first().is_some_and(|p| p.abs() > 1.0)));
+}
