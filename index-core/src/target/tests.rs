@@ -212,3 +212,42 @@ fn what_cannot_be_targeted_is_refused_with_the_reason() {
     .unwrap_err();
     assert_eq!(e.to_string(), "target: `A` has no value of `x` in 2020");
 }
+
+#[test]
+fn outlier_treatment_can_break_monotonicity_and_the_answer_says_so() {
+    use crate::method::Treatment;
+    // U (the first) is last on x, M an outlier on x (winsorised). U comes first once x reaches
+    // 9 (the next best value): but from about 41 on, U and M are both high, nothing is
+    // winsorised, and U falls back to second.
+    let xs = [0.0, 6.0, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 8.0, 9.0, 60.0];
+    let ys = [9.0, 4.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0];
+    let codes = ["U", "R", "A", "B", "C", "D", "E", "F", "G", "H", "M"];
+    let units: Vec<(&str, &[&str])> = codes.iter().map(|c| (*c, &["g"][..])).collect();
+    let d = dataset(
+        &units,
+        &[
+            ("x", Higher, &xs.map(Some)),
+            ("y", Higher, &ys.map(Some)),
+            ("z", Higher, &[Some(1.0); 11]),
+        ],
+    );
+    let b = crate::bundle::fixture::bundle(
+        d,
+        crate::framework::fixture::two_pillars(),
+        Method::new(MethodSpec {
+            treatment: Treatment::DEFAULT_WINSORISE,
+            ..MethodSpec::default()
+        })
+        .unwrap(),
+    );
+    assert_eq!(rescore(&b, 0, &["x"], &[20.0]).rank(0), Some(1));
+    assert_eq!(rescore(&b, 0, &["x"], &[50.0]).rank(0), Some(2));
+    let t = target(&b, &Resolved::defaults(&b), 0, &["x"], Goal::Rank(1)).unwrap();
+    check_reached(&b, &t, &["x"]);
+    assert!(!t.monotone);
+    // 9, H's value, to within the tolerance of x's range (60).
+    let needed = t.moves[0].needed;
+    assert!((needed - 9.0).abs() <= TOLERANCE * 60.0, "{t:?}");
+    let reasons: Vec<Reason> = t.depends.iter().map(|d| d.reason).collect();
+    assert_eq!(reasons, [Reason::BoundsMove, Reason::Treatment]);
+}
