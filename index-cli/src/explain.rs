@@ -47,8 +47,8 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Csv)]
     format: Format,
-    /// Decimals for csv/text output (JSON is always full precision).
-    #[arg(long, default_value_t = 6)]
+    /// Decimals for csv/text output, 0 to 17 (JSON is always full precision).
+    #[arg(long, default_value_t = 6, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=17))]
     digits: usize,
 }
 
@@ -312,7 +312,7 @@ pub struct TargetArgs {
     /// The rank to reach (or better).
     #[arg(long, short, required_unless_present = "past", conflicts_with = "past")]
     rank: Option<u32>,
-    /// The rival to pass (ISO3 code): a score above its.
+    /// The rival to pass (ISO3 code): a score above the rival's.
     #[arg(long, value_name = "CODE")]
     past: Option<String>,
     /// The indicators to improve, comma-separated (default: every indicator of the framework),
