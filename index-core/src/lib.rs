@@ -25,6 +25,7 @@
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
+//! | the index's own health: correlations, Cronbach's α, effective weights, leave one out, strengths | [`coherence`] |
 //! | why a unit moved between two scenarios: each change's Shapley part | [`attribution`] |
 //! | what a unit would need to reach a rank: the smallest improvement of its indicators | [`target`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
@@ -81,6 +82,7 @@ pub mod bod;
 pub mod bounds;
 pub mod builtin;
 pub mod bundle;
+pub mod coherence;
 pub mod compare;
 pub mod dataset;
 pub mod denominate;
