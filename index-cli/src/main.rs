@@ -12,6 +12,7 @@
 //! index uncertainty --bundle ftri --draws 10000 --seed 7 --vary weights,aggregation
 //! index bounds --bundle gii --half-to-double
 //! index bod --bundle ftri --min-share 0.05
+//! index coherence --bundle asem --what alpha
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
@@ -26,6 +27,7 @@ macro_rules! outln {
     }};
 }
 
+mod coherence;
 mod commands;
 mod explain;
 mod output;
@@ -186,6 +188,15 @@ enum Command {
     /// (`indicator,name,unit,current,needed,change,best_observed,worst_observed`), the summary on
     /// stderr; JSON: every figure.
     Target(explain::TargetArgs),
+    /// The index's own health, as the JRC audits it: correlations between indicators, pillars
+    /// and the index (Pearson and Spearman, pairwise complete, with the count), flags for
+    /// siblings correlated negatively and near-duplicates (|r| > 0.92), Cronbach's α per
+    /// aggregate, effective against nominal weight, leave one out (median and largest rank
+    /// change), each unit's strengths and weaknesses.
+    ///
+    /// CSV and text: one table, chosen by `--what` (default: correlations); JSON: every table
+    /// unless `--what` names one.
+    Coherence(coherence::Args),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -251,6 +262,7 @@ fn main() -> ExitCode {
         Command::Bod(args) => robust::bod(&data_dir, &args),
         Command::Explain(args) => explain::explain(&data_dir, &args),
         Command::Target(args) => explain::target(&data_dir, &args),
+        Command::Coherence(args) => coherence::run(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)
