@@ -7,9 +7,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use index_core::bundle::Bundle;
-use index_core::coherence::{
-    self, Coherence, Correlation, Profile, Removal, Standing, Standings, Undefined,
-};
+use index_core::coherence::{self, Coherence, Profile, Removal, Standings, Undefined};
 use index_core::framework::Framework;
 use index_core::pipeline::Results;
 use serde_json::{json, Value};
@@ -65,114 +63,174 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
     let job = load(data_dir, &args.selection)?;
     let results = job.run()?;
     let bundle = &job.bundle;
-    let fw = bundle.framework();
     let unit = match &args.unit {
         None => None,
         Some(code) => Some(unit_position(bundle, code)?),
     };
+    let whats: Vec<What> = match (args.format, args.what) {
+        (_, Some(what)) => vec![what],
+        (Format::Json, None) => What::value_variants().to_vec(),
+        (Format::Csv | Format::Text, None) => vec![What::Correlations],
+    };
+    let fw = bundle.framework();
     let e = |e: index_core::Error| e.to_string();
+    let needs_coherence = whats
+        .iter()
+        .any(|w| matches!(w, What::Correlations | What::Alpha | What::Weights));
+    let c = if needs_coherence {
+        Some(coherence::coherence(fw, &results).map_err(e)?)
+    } else {
+        None
+    };
+    let mut tables = Vec::new();
+    for what in whats {
+        let table = match (what, &c) {
+            (What::Correlations, Some(c)) => correlations(fw, c),
+            (What::Alpha, Some(c)) => alpha(fw, c),
+            (What::Weights, Some(c)) => weights(fw, c),
+            (What::LeaveOneOut, _) => {
+                removals(bundle, &coherence::leave_one_out(fw, &results).map_err(e)?)
+            }
+            (What::Strengths, _) => strengths(bundle, &results, unit, args.top)?,
+            (_, None) => continue, // never: computed when one of its tables is wanted
+        };
+        tables.push((what, table));
+    }
     match args.format {
         Format::Json => {
-            let wanted = |w: What| args.what.is_none_or(|a| a == w);
             let mut doc = serde_json::Map::new();
             doc.insert("bundle".into(), json!(bundle.id()));
             doc.insert("year".into(), json!(results.year()));
             doc.insert("method".into(), json!(results.prepared.method.describe()));
-            let needs_coherence =
-                wanted(What::Correlations) || wanted(What::Alpha) || wanted(What::Weights);
-            if needs_coherence {
-                let c = coherence::coherence(fw, &results).map_err(e)?;
-                if wanted(What::Correlations) {
-                    doc.insert("near_duplicate".into(), json!(coherence::NEAR_DUPLICATE));
-                    doc.insert("correlations".into(), correlations_json(fw, &c));
-                }
-                if wanted(What::Alpha) {
-                    doc.insert("alpha".into(), alpha_json(fw, &c));
-                }
-                if wanted(What::Weights) {
-                    doc.insert("weights".into(), weights_json(fw, &c));
-                }
-            }
-            if wanted(What::LeaveOneOut) {
-                let removals = coherence::leave_one_out(fw, &results).map_err(e)?;
-                doc.insert(
-                    "leave_one_out".into(),
-                    Value::Array(removals.iter().map(|r| removal_json(bundle, r)).collect()),
-                );
-            }
-            if wanted(What::Strengths) {
-                let rows = strengths(bundle, &results, unit, args.top)?;
-                doc.insert("strengths".into(), Value::Array(rows));
+            doc.insert("near_duplicate".into(), json!(coherence::NEAR_DUPLICATE));
+            for (what, table) in &tables {
+                let key = what
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().replace('-', "_"));
+                doc.insert(key, table.json());
             }
             serde_json::to_writer_pretty(std::io::stdout().lock(), &Value::Object(doc))
                 .map_err(|e| e.to_string())?;
             outln!();
-            Ok(())
         }
         Format::Csv | Format::Text => {
-            let table = match args.what.unwrap_or(What::Correlations) {
-                What::Correlations => {
-                    let c = coherence::coherence(fw, &results).map_err(e)?;
-                    correlations_table(fw, &c, args.digits)
-                }
-                What::Alpha => {
-                    let c = coherence::coherence(fw, &results).map_err(e)?;
-                    alpha_table(fw, &c, args.digits)
-                }
-                What::Weights => {
-                    let c = coherence::coherence(fw, &results).map_err(e)?;
-                    weights_table(fw, &c, args.digits)
-                }
-                What::LeaveOneOut => {
-                    let removals = coherence::leave_one_out(fw, &results).map_err(e)?;
-                    removals_table(bundle, &removals, args.digits)
-                }
-                What::Strengths => strengths_table(bundle, &results, unit, args.top)?,
-            };
-            write_table(args.format, &table)
+            for (_, table) in &tables {
+                table.write(args.format, args.digits)?;
+            }
         }
-    }
-}
-
-/// A table: its header and rows, and a note for stderr.
-struct Table {
-    header: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-    note: Option<String>,
-}
-
-/// Writes `table` as csv or text (tab-separated), its note on stderr.
-fn write_table(format: Format, table: &Table) -> Result<(), String> {
-    let mut w = rows_writer(format, std::io::stdout().lock());
-    w.write_record(&table.header).map_err(|e| e.to_string())?;
-    for row in &table.rows {
-        w.write_record(row).map_err(|e| e.to_string())?;
-    }
-    w.flush().map_err(|e| e.to_string())?;
-    if let Some(note) = &table.note {
-        writeln!(std::io::stderr().lock(), "note: {note}").map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
+/// One figure of a table: written rounded to `--digits` in csv and text, in full in JSON.
+enum Cell {
+    /// Text (an id, a name, a reason: empty when there is none).
+    Text(String),
+    /// A figure, empty (null) when missing.
+    Number(Option<f64>),
+    /// A count, a rank or a signed change, empty (null) when missing.
+    Integer(Option<i64>),
+    /// Ids (`;`-separated in csv and text, an array in JSON).
+    List(Vec<String>),
+}
+
+impl Cell {
+    fn csv(&self, digits: usize) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(x) => round(*x, digits),
+            Cell::Integer(i) => i.map(|i| i.to_string()).unwrap_or_default(),
+            Cell::List(l) => l.join(";"),
+        }
+    }
+    fn json(&self) -> Value {
+        match self {
+            Cell::Text(t) if t.is_empty() => Value::Null,
+            Cell::Text(t) => json!(t),
+            Cell::Number(x) => json!(x),
+            Cell::Integer(i) => json!(i),
+            Cell::List(l) => json!(l),
+        }
+    }
+}
+
+/// A count as a [`Cell::Integer`].
+fn count(n: impl TryInto<i64>) -> Cell {
+    Cell::Integer(n.try_into().ok())
+}
+
+/// A table: its columns, its rows and a note for stderr (csv and text).
+struct Table {
+    header: &'static [&'static str],
+    rows: Vec<Vec<Cell>>,
+    note: Option<String>,
+}
+
+impl Table {
+    /// Writes the table as csv or text (tab-separated), its note on stderr.
+    fn write(&self, format: Format, digits: usize) -> Result<(), String> {
+        let mut w = rows_writer(format, std::io::stdout().lock());
+        w.write_record(self.header).map_err(|e| e.to_string())?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(|c| c.csv(digits)))
+                .map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+        if let Some(note) = &self.note {
+            writeln!(std::io::stderr().lock(), "note: {note}").map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// The rows as JSON objects keyed by the columns.
+    fn json(&self) -> Value {
+        Value::Array(
+            self.rows
+                .iter()
+                .map(|row| {
+                    Value::Object(
+                        self.header
+                            .iter()
+                            .zip(row)
+                            .map(|(h, c)| (h.to_string(), c.json()))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Node `n`'s id.
-fn id(fw: &Framework, n: usize) -> String {
-    fw.node(n).map(|s| s.id.clone()).unwrap_or_default()
+fn id(fw: &Framework, n: usize) -> Cell {
+    Cell::Text(fw.node(n).map(|s| s.id.clone()).unwrap_or_default())
 }
 
 /// Node `n`'s name.
-fn name(fw: &Framework, n: usize) -> String {
-    fw.node(n).map(|s| s.name.clone()).unwrap_or_default()
+fn name(fw: &Framework, n: usize) -> Cell {
+    Cell::Text(fw.node(n).map(|s| s.name.clone()).unwrap_or_default())
+}
+
+/// Nodes' ids.
+fn ids(fw: &Framework, nodes: &[usize]) -> Cell {
+    Cell::List(
+        nodes
+            .iter()
+            .filter_map(|&n| fw.node(n).map(|s| s.id.clone()))
+            .collect(),
+    )
 }
 
 /// Why a figure is missing, in words (empty when it is not).
-fn why(undefined: Option<Undefined>) -> String {
-    undefined
-        .map(|u| u.reason().to_string())
-        .unwrap_or_default()
+fn why(undefined: Option<Undefined>) -> Cell {
+    Cell::Text(
+        undefined
+            .map(|u| u.reason().to_string())
+            .unwrap_or_default(),
+    )
 }
 
-fn correlations_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
+fn correlations(fw: &Framework, c: &Coherence) -> Table {
     let rows = c
         .correlations
         .iter()
@@ -180,18 +238,18 @@ fn correlations_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
             vec![
                 id(fw, p.a),
                 id(fw, p.b),
-                p.relation.name().to_string(),
-                p.pearson.n.to_string(),
-                round(p.pearson.r, digits),
-                round(p.spearman.r, digits),
-                flags(&p.flags),
+                Cell::Text(p.relation.name().into()),
+                count(p.pearson.n),
+                Cell::Number(p.pearson.r),
+                Cell::Number(p.spearman.r),
+                Cell::List(p.flags.iter().map(|f| f.name().to_string()).collect()),
                 why(p.pearson.undefined.or(p.spearman.undefined)),
             ]
         })
         .collect();
     let flagged = c.flagged().count();
     Table {
-        header: vec![
+        header: &[
             "a", "b", "relation", "n", "pearson", "spearman", "flags", "note",
         ],
         rows,
@@ -204,41 +262,7 @@ fn correlations_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
     }
 }
 
-fn flags(flags: &[coherence::Flag]) -> String {
-    flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(";")
-}
-
-fn correlation_json(c: &Correlation) -> Value {
-    json!({ "r": c.r, "n": c.n, "note": c.undefined.map(Undefined::reason) })
-}
-
-fn correlations_json(fw: &Framework, c: &Coherence) -> Value {
-    Value::Array(
-        c.correlations
-            .iter()
-            .map(|p| {
-                json!({
-                    "a": id(fw, p.a),
-                    "b": id(fw, p.b),
-                    "relation": p.relation.name(),
-                    "pearson": correlation_json(&p.pearson),
-                    "spearman": correlation_json(&p.spearman),
-                    "flags": p.flags.iter().map(|f| f.name()).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn children(fw: &Framework, node: usize) -> String {
-    fw.children(node)
-        .iter()
-        .map(|&c| id(fw, c))
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
-fn alpha_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
+fn alpha(fw: &Framework, c: &Coherence) -> Table {
     let rows = c
         .alphas
         .iter()
@@ -246,45 +270,22 @@ fn alpha_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
             vec![
                 id(fw, a.node),
                 name(fw, a.node),
-                children(fw, a.node),
-                a.alpha.k.to_string(),
-                a.alpha.n.to_string(),
-                round(a.alpha.alpha, digits),
+                ids(fw, fw.children(a.node)),
+                count(a.alpha.k),
+                count(a.alpha.n),
+                Cell::Number(a.alpha.alpha),
                 why(a.alpha.undefined),
             ]
         })
         .collect();
     Table {
-        header: vec!["node", "name", "children", "k", "n", "alpha", "note"],
+        header: &["node", "name", "children", "k", "n", "alpha", "note"],
         rows,
         note: None,
     }
 }
 
-fn alpha_json(fw: &Framework, c: &Coherence) -> Value {
-    Value::Array(
-        c.alphas
-            .iter()
-            .map(|a| {
-                json!({
-                    "node": id(fw, a.node),
-                    "name": name(fw, a.node),
-                    "children": fw.children(a.node).iter().map(|&c| id(fw, c)).collect::<Vec<_>>(),
-                    "k": a.alpha.k,
-                    "n": a.alpha.n,
-                    "alpha": a.alpha.alpha,
-                    "note": a.alpha.undefined.map(Undefined::reason),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn parent(fw: &Framework, node: usize) -> String {
-    fw.parent(node).map(|p| id(fw, p)).unwrap_or_default()
-}
-
-fn weights_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
+fn weights(fw: &Framework, c: &Coherence) -> Table {
     let rows = c
         .weights
         .iter()
@@ -292,19 +293,20 @@ fn weights_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
             vec![
                 id(fw, i.node),
                 name(fw, i.node),
-                parent(fw, i.node),
-                round(Some(i.nominal_share), digits),
-                round(Some(i.nominal_overall), digits),
-                round(i.with_index.r, digits),
-                round(i.importance, digits),
-                round(i.effective_share, digits),
-                i.with_index.n.to_string(),
+                fw.parent(i.node)
+                    .map_or(Cell::Text(String::new()), |p| id(fw, p)),
+                Cell::Number(Some(i.nominal_share)),
+                Cell::Number(Some(i.nominal_overall)),
+                Cell::Number(i.with_index.r),
+                Cell::Number(i.importance),
+                Cell::Number(i.effective_share),
+                count(i.with_index.n),
                 why(i.with_index.undefined),
             ]
         })
         .collect();
     Table {
-        header: vec![
+        header: &[
             "node",
             "name",
             "parent",
@@ -321,69 +323,53 @@ fn weights_table(fw: &Framework, c: &Coherence, digits: usize) -> Table {
     }
 }
 
-fn weights_json(fw: &Framework, c: &Coherence) -> Value {
-    Value::Array(
-        c.weights
-            .iter()
-            .map(|i| {
-                json!({
-                    "node": id(fw, i.node),
-                    "name": name(fw, i.node),
-                    "parent": parent(fw, i.node),
-                    "nominal_share": i.nominal_share,
-                    "nominal_overall": i.nominal_overall,
-                    "with_index": correlation_json(&i.with_index),
-                    "importance": i.importance,
-                    "effective_share": i.effective_share,
-                })
-            })
-            .collect(),
-    )
+/// Unit `u`'s code and name.
+fn unit(bundle: &Bundle, u: usize) -> [Cell; 2] {
+    let unit = bundle.dataset().units().get(u);
+    [
+        Cell::Text(unit.map(|u| u.code.clone()).unwrap_or_default()),
+        Cell::Text(unit.map(|u| u.name.clone()).unwrap_or_default()),
+    ]
 }
 
-/// Unit `u`'s code.
-fn code(bundle: &Bundle, u: usize) -> String {
-    bundle
-        .dataset()
-        .units()
-        .get(u)
-        .map(|u| u.code.clone())
-        .unwrap_or_default()
-}
-
-fn removals_table(bundle: &Bundle, removals: &[Removal], digits: usize) -> Table {
+fn removals(bundle: &Bundle, removals: &[Removal]) -> Table {
     let fw = bundle.framework();
     let rows = removals
         .iter()
         .map(|r| {
-            let with = r
-                .with
-                .iter()
-                .map(|&n| id(fw, n))
-                .collect::<Vec<_>>()
-                .join(";");
-            let mut row = vec![id(fw, r.node), name(fw, r.node), with];
+            let mut row = vec![id(fw, r.node), name(fw, r.node), ids(fw, &r.with)];
             match &r.shift {
-                Ok(s) => row.extend([
-                    s.compared.to_string(),
-                    s.unranked.to_string(),
-                    round(Some(s.median), digits),
-                    round(Some(s.mean), digits),
-                    s.max.to_string(),
-                    code(bundle, s.most_moved),
-                    format!("{:+}", s.most_moved_by),
-                    String::new(),
-                ]),
+                Ok(s) => {
+                    let [most_moved, _] = unit(bundle, s.most_moved);
+                    row.extend([
+                        count(s.compared),
+                        count(s.unranked),
+                        Cell::Number(Some(s.median)),
+                        Cell::Number(Some(s.mean)),
+                        count(s.max),
+                        most_moved,
+                        Cell::Integer(Some(s.most_moved_by)),
+                        Cell::Text(String::new()),
+                    ]);
+                }
                 Err(left) => {
-                    row.extend(std::iter::repeat_n(String::new(), 7));
-                    row.push(left.reason().to_string());
+                    row.extend([
+                        Cell::Integer(None),
+                        Cell::Integer(None),
+                        Cell::Number(None),
+                        Cell::Number(None),
+                        Cell::Integer(None),
+                        Cell::Text(String::new()),
+                        Cell::Integer(None),
+                        Cell::Text(left.reason().into()),
+                    ]);
                 }
             }
             row
         })
         .collect();
     Table {
-        header: vec![
+        header: &[
             "node",
             "name",
             "also_removed",
@@ -401,28 +387,6 @@ fn removals_table(bundle: &Bundle, removals: &[Removal], digits: usize) -> Table
     }
 }
 
-fn removal_json(bundle: &Bundle, r: &Removal) -> Value {
-    let fw = bundle.framework();
-    let shift = match &r.shift {
-        Ok(s) => json!({
-            "compared": s.compared,
-            "unranked": s.unranked,
-            "median_abs_change": s.median,
-            "mean_abs_change": s.mean,
-            "max_abs_change": s.max,
-            "most_moved": code(bundle, s.most_moved),
-            "most_moved_by": s.most_moved_by,
-        }),
-        Err(left) => json!({ "note": left.reason() }),
-    };
-    json!({
-        "node": id(fw, r.node),
-        "name": name(fw, r.node),
-        "also_removed": r.with.iter().map(|&n| id(fw, n)).collect::<Vec<_>>(),
-        "shift": shift,
-    })
-}
-
 /// The profiles of `unit`, else of every unit in rank order (ranked first).
 fn profiles(
     fw: &Framework,
@@ -437,76 +401,32 @@ fn profiles(
         .collect()
 }
 
-/// Unit `u`'s name.
-fn unit_name(bundle: &Bundle, u: usize) -> String {
-    bundle
-        .dataset()
-        .units()
-        .get(u)
-        .map(|u| u.name.clone())
-        .unwrap_or_default()
-}
-
 fn strengths(
     bundle: &Bundle,
     results: &Results,
-    unit: Option<usize>,
-    top: usize,
-) -> Result<Vec<Value>, String> {
-    let fw = bundle.framework();
-    let list = |l: &[Standing]| -> Vec<Value> {
-        l.iter()
-            .map(|s| {
-                json!({
-                    "indicator": id(fw, s.indicator),
-                    "name": name(fw, s.indicator),
-                    "rank": s.rank,
-                    "of": s.of,
-                })
-            })
-            .collect()
-    };
-    Ok(profiles(fw, results, unit, top)?
-        .iter()
-        .map(|p| {
-            json!({
-                "code": code(bundle, p.unit),
-                "name": unit_name(bundle, p.unit),
-                "rank": results.rank(p.unit),
-                "strengths": list(&p.strengths),
-                "weaknesses": list(&p.weaknesses),
-            })
-        })
-        .collect())
-}
-
-fn strengths_table(
-    bundle: &Bundle,
-    results: &Results,
-    unit: Option<usize>,
+    only: Option<usize>,
     top: usize,
 ) -> Result<Table, String> {
     let fw = bundle.framework();
     let mut rows = Vec::new();
-    for p in profiles(fw, results, unit, top)? {
-        let u = p.unit;
+    for p in profiles(fw, results, only, top)? {
         for (kind, list) in [("strength", &p.strengths), ("weakness", &p.weaknesses)] {
             for s in list {
-                rows.push(vec![
-                    code(bundle, u),
-                    unit_name(bundle, u),
-                    results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
-                    kind.to_string(),
+                let mut row: Vec<Cell> = unit(bundle, p.unit).into();
+                row.extend([
+                    Cell::Integer(results.rank(p.unit).map(i64::from)),
+                    Cell::Text(kind.into()),
                     id(fw, s.indicator),
                     name(fw, s.indicator),
-                    s.rank.to_string(),
-                    s.of.to_string(),
+                    Cell::Integer(Some(i64::from(s.rank))),
+                    count(s.of),
                 ]);
+                rows.push(row);
             }
         }
     }
     Ok(Table {
-        header: vec![
+        header: &[
             "code",
             "name",
             "rank",

@@ -13,16 +13,17 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&out).unwrap()
 }
 
-/// Checks a `{r, n, note}` correlation: r in [−1, 1] with no note, or null with one.
+/// Checks a correlation row's `r` (`pearson`, `spearman`, `r_index`): in [−1, 1] and no note,
+/// or null with a note.
 #[track_caller]
-fn check_correlation(c: &serde_json::Value, units: u64) {
-    assert!(c["n"].as_u64().unwrap() <= units, "{c}");
-    match c["r"].as_f64() {
+fn check_correlation(row: &serde_json::Value, key: &str, units: u64) {
+    assert!(row["n"].as_u64().unwrap() <= units, "{row}");
+    match row[key].as_f64() {
         Some(r) => {
-            assert!((-1.0..=1.0).contains(&r), "{c}");
-            assert!(c["note"].is_null(), "{c}");
+            assert!((-1.0..=1.0).contains(&r), "{row}");
+            assert!(row["note"].is_null(), "{row}");
         }
-        None => assert!(c["note"].is_string(), "{c}"),
+        None => assert!(row["note"].is_string(), "{row}"),
     }
 }
 
@@ -46,10 +47,10 @@ fn asem_every_table_in_json() {
     let correlations = v["correlations"].as_array().unwrap();
     assert_eq!(correlations.len(), 1176 + 28 + 1 + 147 + 16 + 2);
     for c in correlations {
-        check_correlation(&c["pearson"], 51);
-        check_correlation(&c["spearman"], 51);
+        check_correlation(c, "pearson", 51);
+        check_correlation(c, "spearman", 51);
         // Flags as the rules say.
-        let r = c["pearson"]["r"].as_f64();
+        let r = c["pearson"].as_f64();
         let flags: Vec<&str> = c["flags"]
             .as_array()
             .unwrap()
@@ -102,46 +103,48 @@ fn asem_every_table_in_json() {
         }
     }
     for w in weights {
-        let r = w["with_index"]["r"].as_f64().unwrap();
+        check_correlation(w, "r_index", 51);
+        let r = w["r_index"].as_f64().unwrap();
         assert!((w["importance"].as_f64().unwrap() - r * r).abs() < 1e-15);
     }
 
     // Leave one out: every indicator, pillar and sub-index.
     let loo = v["leave_one_out"].as_array().unwrap();
     assert_eq!(loo.len(), 59);
-    for r in loo {
-        let s = &r["shift"];
-        assert_eq!(s["compared"], 51, "{r}");
+    for s in loo {
+        assert_eq!(s["compared"], 51, "{s}");
         let (median, mean, max) = (
             s["median_abs_change"].as_f64().unwrap(),
             s["mean_abs_change"].as_f64().unwrap(),
             s["max_abs_change"].as_f64().unwrap(),
         );
-        assert!(median <= max && mean <= max, "{r}");
+        assert!(median <= max && mean <= max, "{s}");
         assert_eq!(
             s["most_moved_by"].as_i64().unwrap().unsigned_abs() as f64,
             max
         );
     }
 
-    // Strengths: every unit, best first; at least 3 of each (ties can add more).
+    // Strengths: every unit, best first, a row per indicator listed; at least 3 of each kind
+    // (ties can add more), the strengths ranked no worse than the weaknesses.
     let strengths = v["strengths"].as_array().unwrap();
-    assert_eq!(strengths.len(), 51);
     assert_eq!(strengths[0]["rank"], 1);
-    for u in strengths {
-        let ranks = |key: &str| -> Vec<u64> {
-            u[key]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s["rank"].as_u64().unwrap())
-                .collect()
-        };
-        let (best, worst) = (ranks("strengths"), ranks("weaknesses"));
-        assert!(best.len() >= 3 && worst.len() >= 3, "{u}");
-        assert!(best.windows(2).all(|w| w[0] <= w[1]), "{u}");
-        assert!(worst.windows(2).all(|w| w[0] >= w[1]), "{u}");
-        assert!(best.last() <= worst.last(), "{u}");
+    let mut by_unit: BTreeMap<&str, (Vec<u64>, Vec<u64>)> = BTreeMap::new();
+    for s in strengths {
+        let lists = by_unit.entry(s["code"].as_str().unwrap()).or_default();
+        let rank = s["indicator_rank"].as_u64().unwrap();
+        match s["kind"].as_str().unwrap() {
+            "strength" => lists.0.push(rank),
+            "weakness" => lists.1.push(rank),
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(by_unit.len(), 51);
+    for (code, (best, worst)) in by_unit {
+        assert!(best.len() >= 3 && worst.len() >= 3, "{code}");
+        assert!(best.windows(2).all(|w| w[0] <= w[1]), "{code}");
+        assert!(worst.windows(2).all(|w| w[0] >= w[1]), "{code}");
+        assert!(best.last() <= worst.last(), "{code}");
     }
 }
 
