@@ -80,7 +80,7 @@ impl Undefined {
     /// The reason in words.
     pub fn reason(self) -> &'static str {
         match self {
-            Undefined::TooFew => "fewer than 3 units with both values",
+            Undefined::TooFew => "fewer than 3 units with the values needed",
             Undefined::Constant => "one of the two is constant over these units",
             Undefined::OneColumn => "only one child",
             Undefined::NotFinite => "the values are too large or too close for the arithmetic",
