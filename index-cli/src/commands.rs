@@ -49,24 +49,9 @@ pub fn read_file(path: &Path, what: &'static str, limit: u64) -> Result<String, 
 pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     let mut scenario = match &sel.scenario {
         None => Scenario::default(),
-        Some(path) => {
-            let text = read_file(path, "scenario file", SCENARIO_LIMIT)?;
-            let all =
-                Scenario::many_from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            pick(all, sel.scenario_name.as_deref(), path)?
-        }
+        Some(path) => read_scenario(path, sel.scenario_name.as_deref())?,
     };
-    let which = sel
-        .bundle
-        .clone()
-        .or_else(|| (!scenario.bundle.is_empty()).then(|| scenario.bundle.clone()))
-        .ok_or_else(|| {
-            format!(
-                "say which bundle: --bundle <{}> or a bundle JSON file",
-                index_data::BUNDLES.join("|")
-            )
-        })?;
-    let bundle = load_bundle(data_dir, &which)?;
+    let bundle = load_bundle(data_dir, &which_bundle(sel.bundle.as_deref(), [&scenario])?)?;
     if sel.bundle.is_some() && !scenario.bundle.is_empty() && scenario.bundle != bundle.id() {
         return Err(format!(
             "the scenario is for bundle `{}`, but --bundle gives `{}`",
@@ -79,6 +64,35 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     }
     let resolved = scenario.resolve(&bundle).map_err(|e| e.to_string())?;
     Ok(Job { bundle, resolved })
+}
+
+/// The bundle to load: `given` (`--bundle`), else the first bundle one of `scenarios` names.
+pub fn which_bundle<'a>(
+    given: Option<&str>,
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+) -> Result<String, String> {
+    given
+        .map(str::to_string)
+        .or_else(|| {
+            scenarios
+                .into_iter()
+                .map(|s| s.bundle.clone())
+                .find(|b| !b.is_empty())
+        })
+        .ok_or_else(|| {
+            format!(
+                "say which bundle: --bundle <{}> or a bundle JSON file",
+                index_data::BUNDLES.join("|")
+            )
+        })
+}
+
+/// Reads the scenario file at `path` (at most [`SCENARIO_LIMIT`] bytes) and, of the scenarios it
+/// holds, the one named `name` (without a name, its only one).
+pub fn read_scenario(path: &Path, name: Option<&str>) -> Result<Scenario, String> {
+    let text = read_file(path, "scenario file", SCENARIO_LIMIT)?;
+    let all = Scenario::many_from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    pick(all, name, path)
 }
 
 fn pick(all: Vec<Scenario>, name: Option<&str>, path: &Path) -> Result<Scenario, String> {

@@ -7,9 +7,12 @@
 //! index gaps --bundle ftri --groups LDC,developed --all-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
+//! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
+//! index target --bundle ftri --unit KEN --rank 80 --indicators rd
 //! index uncertainty --bundle ftri --draws 10000 --seed 7 --vary weights,aggregation
 //! index bounds --bundle gii --half-to-double
 //! index bod --bundle ftri --min-share 0.05
+//! index coherence --bundle asem --what alpha
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
@@ -24,7 +27,9 @@ macro_rules! outln {
     }};
 }
 
+mod coherence;
 mod commands;
+mod explain;
 mod output;
 mod prerender;
 mod robust;
@@ -160,6 +165,38 @@ enum Command {
     /// (0–1, 1 on the frontier), `bod_rank`, then each criterion's share of the unit's BoD score
     /// (`w_<criterion>`).
     Bod(robust::BodArgs),
+    /// Why each unit moved between two scenarios: its change in score (and rank) split among
+    /// the changes made — each weight, the normalisation, the aggregation, the treatment, the
+    /// imputation, the year… — by the Shapley value (each change's average marginal effect over
+    /// the orders in which the changes can be applied; the parts add up to the change).
+    ///
+    /// One row per unit: `code,name,score_from,score_to,rank_from,rank_to`, then one column per
+    /// change (`weight:rd`, `aggregation`, …) holding its part of the score change. Exact up to
+    /// 12 changes; beyond, estimated from sampled orders (the standard errors in JSON). JSON
+    /// also gives each change's part of the rank change (negative: up). Units without parts are
+    /// named on stderr (csv, text) with the reason.
+    Explain(explain::ExplainArgs),
+    /// What a unit would need to reach a rank (or pass a rival) under the scenario: the
+    /// smallest improvement of one indicator, or of several together in proportion to their
+    /// gaps to the best observed value, in each indicator's own unit.
+    ///
+    /// Solved by re-running the whole pipeline with the unit's values moved (a scan, then
+    /// bisection to 1e-6 of each indicator's observed range). Says when the goal is out of reach
+    /// within the observed range, and when the answer depends on the rest of the data (min–max
+    /// bounds that move with the unit's value, z-scores, ranks, outlier treatment, imputed
+    /// means). Text: one line per indicator and the summary; CSV: one row per indicator
+    /// (`indicator,name,unit,current,needed,change,best_observed,worst_observed`), the summary on
+    /// stderr; JSON: every figure.
+    Target(explain::TargetArgs),
+    /// The index's own health, as the JRC audits it: correlations between indicators, pillars
+    /// and the index (Pearson and Spearman, pairwise complete, with the count), flags for
+    /// siblings correlated negatively and near-duplicates (|r| > 0.92), Cronbach's α per
+    /// aggregate, effective against nominal weight, leave one out (median and largest rank
+    /// change), each unit's strengths and weaknesses.
+    ///
+    /// CSV and text: one table, chosen by `--what` (default: correlations); JSON: every table
+    /// unless `--what` names one.
+    Coherence(coherence::Args),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -223,6 +260,9 @@ fn main() -> ExitCode {
         Command::Uncertainty(args) => uncertainty::run(&data_dir, &args),
         Command::Bounds(args) => robust::bounds(&data_dir, &args),
         Command::Bod(args) => robust::bod(&data_dir, &args),
+        Command::Explain(args) => explain::explain(&data_dir, &args),
+        Command::Target(args) => explain::target(&data_dir, &args),
+        Command::Coherence(args) => coherence::run(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)

@@ -18,7 +18,8 @@ pub fn rows_writer<W: std::io::Write>(format: Format, out: W) -> csv::Writer<W> 
         .from_writer(out)
 }
 
-fn round(x: Option<f64>, digits: usize) -> String {
+/// `x` with `digits` decimals; empty when missing.
+pub fn round(x: Option<f64>, digits: usize) -> String {
     x.map_or_else(String::new, |v| format!("{v:.digits$}"))
 }
 

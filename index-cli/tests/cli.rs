@@ -2,19 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
-use std::path::PathBuf;
 use std::process::Command;
 
 mod common;
-use common::index;
-
-fn scenario_file(name: &str, json: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("index-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, json).unwrap();
-    path
-}
+use common::{index, scenario_file};
 
 #[test]
 fn hdi_2022_matches_undp_and_lists_unscored_units_last_with_the_reason() {

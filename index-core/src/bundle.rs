@@ -203,3 +203,28 @@ impl Bundle {
             .collect()
     }
 }
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A bundle for tests across the crate.
+    use super::*;
+
+    /// A bundle `t` of `dataset`, `framework` and `method`, opening on 2020, comparing group
+    /// `g` with itself (the dataset must have it).
+    pub fn bundle(dataset: Dataset, framework: Framework, method: Method) -> Bundle {
+        Bundle::new(BundleParts {
+            id: "t".into(),
+            title: "T".into(),
+            description: String::new(),
+            notes: vec![],
+            dataset,
+            framework,
+            method,
+            default_year: 2020,
+            default_groups: ["g".into(), "g".into()],
+            reference: None,
+            gdp_per_capita: None,
+        })
+        .expect("a valid bundle")
+    }
+}

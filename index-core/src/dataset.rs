@@ -333,6 +333,48 @@ impl Dataset {
             .filter(|v| v.is_finite())
     }
 
+    /// Sets the value of unit `u`, indicator `i` at year position `y` (a finite number).
+    ///
+    /// # Errors
+    /// [`Error::Shape`] for a position out of range, [`Error::NonFinite`].
+    pub(crate) fn set_at(&mut self, u: usize, i: usize, y: usize, value: f64) -> Result<()> {
+        let (Some(indicator), Some(unit), Some(&year)) =
+            (self.indicators.get(i), self.units.get(u), self.years.get(y))
+        else {
+            return Err(Error::Shape(format!(
+                "no value at unit {u}, indicator {i}, year {y}"
+            )));
+        };
+        if !value.is_finite() {
+            return Err(Error::NonFinite {
+                indicator: indicator.id.clone(),
+                unit: unit.code.clone(),
+                year,
+            });
+        }
+        let (nu, ny) = (self.units.len(), self.years.len());
+        // u < nu, i < indicators and y < ny: within `values` (indicators × years × units).
+        if let Some(slot) = self.values.get_mut((i * ny + y) * nu + u) {
+            *slot = value;
+        }
+        Ok(())
+    }
+
+    /// Sets unit `u`'s value of indicator `i` in `year` (for what-if runs on a copy: targets).
+    ///
+    /// # Errors
+    /// As [`Dataset::set_at`]; [`Error::UnknownYear`] for a year not held.
+    pub(crate) fn set_value(&mut self, u: usize, i: usize, year: i32, value: f64) -> Result<()> {
+        let Some(y) = self.year_position(year) else {
+            return Err(Error::UnknownYear {
+                year,
+                first: self.years.first().copied().unwrap_or(year),
+                last: self.years.last().copied().unwrap_or(year),
+            });
+        };
+        self.set_at(u, i, y, value)
+    }
+
     fn year_position(&self, year: i32) -> Option<usize> {
         self.years.binary_search(&year).ok()
     }
@@ -605,27 +647,7 @@ impl DatasetBuilder {
     /// Sets the value at positions `u`, `i`, `y`, which callers have looked up or checked
     /// against the lengths (an [`Error::Shape`] otherwise, which therefore cannot happen).
     fn set_at(&mut self, u: usize, i: usize, y: usize, value: f64) -> Result<()> {
-        let ds = &mut self.ds;
-        let (Some(indicator), Some(unit), Some(&year)) =
-            (ds.indicators.get(i), ds.units.get(u), ds.years.get(y))
-        else {
-            return Err(Error::Shape(format!(
-                "no value at unit {u}, indicator {i}, year {y}"
-            )));
-        };
-        if !value.is_finite() {
-            return Err(Error::NonFinite {
-                indicator: indicator.id.clone(),
-                unit: unit.code.clone(),
-                year,
-            });
-        }
-        let (nu, ny) = (ds.units.len(), ds.years.len());
-        // u < nu, i < indicators and y < ny: within `values` (indicators × years × units).
-        if let Some(slot) = ds.values.get_mut((i * ny + y) * nu + u) {
-            *slot = value;
-        }
-        Ok(())
+        self.ds.set_at(u, i, y, value)
     }
 
     /// The finished dataset.

@@ -295,6 +295,28 @@ pub enum Error {
         /// What is wrong, naming the node, unit or setting.
         problem: String,
     },
+    /// Attribution of a change between two scenarios ([`crate::attribution`]) or a target for a
+    /// unit ([`crate::target`]) asked of inputs it does not apply to: too many changes or
+    /// permutations, scenarios that do not fit the bundle, a unit or indicator without a value.
+    /// Names the analysis and what is wrong, e.g. "target: `KEN` has no value of `rd` in 2021".
+    #[error("{analysis}: {}", excerpt_quoted(.problem))]
+    Explanation {
+        /// Which analysis: "attribution" or "target".
+        analysis: &'static str,
+        /// What is wrong, naming the scenario, unit, indicator or setting.
+        problem: String,
+    },
+    /// An audit of the index's own health ([`crate::coherence`]) asked of inputs it does not
+    /// apply to: too few scored units, no indicator to list, a unit that is not there. Names the
+    /// analysis and what is wrong, e.g. "statistical coherence: 2 units have an index score in
+    /// 2021; at least 3 are needed".
+    #[error("{analysis}: {}", excerpt_quoted(.problem))]
+    Audit {
+        /// Which analysis: "statistical coherence", "leave one out", "strengths and weaknesses".
+        analysis: &'static str,
+        /// What is wrong, naming the unit, year or setting.
+        problem: String,
+    },
     /// Fewer than two groups, or more than [`crate::scenario::MAX_GROUPS`], to compare.
     #[error("groups to compare: {count}; from 2 to {max} can be compared")]
     GroupCount {

@@ -566,6 +566,19 @@ pub(crate) mod fixture {
             kind: NodeKind::Aggregate,
         }
     }
+    /// Indicators x and y under pillar p, z under pillar q, the index `idx` of p and q; every
+    /// weight 1.
+    pub fn two_pillars() -> Framework {
+        Framework::new(vec![
+            leaf("x", "p", 1.0),
+            leaf("y", "p", 1.0),
+            leaf("z", "q", 1.0),
+            agg("p", Some("idx"), 1.0),
+            agg("q", Some("idx"), 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .expect("a valid framework")
+    }
 }
 
 #[cfg(test)]

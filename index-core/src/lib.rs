@@ -25,6 +25,9 @@
 //! | running the steps, results | [`pipeline`] |
 //! | group gaps (LDCs vs developed…) | [`groups`] |
 //! | rank changes between scenarios | [`compare`] |
+//! | the index's own health: correlations, Cronbach's α, effective weights, leave one out, strengths | [`coherence`] |
+//! | why a unit moved between two scenarios: each change's Shapley part | [`attribution`] |
+//! | what a unit would need to reach a rank: the smallest improvement of its indicators | [`target`] |
 //! | over- and under-performers against income (UNCTAD) | [`performers`] |
 //! | how far a rank can be trusted: Monte Carlo over weights and methods | [`uncertainty`] |
 //! | exact best and worst rank under any weights within bounds (feature `lp`) | `bounds` |
@@ -72,12 +75,14 @@
 )]
 
 pub mod aggregate;
+pub mod attribution;
 #[cfg(feature = "lp")]
 pub mod bod;
 #[cfg(feature = "lp")]
 pub mod bounds;
 pub mod builtin;
 pub mod bundle;
+pub mod coherence;
 pub mod compare;
 pub mod dataset;
 pub mod denominate;
@@ -99,6 +104,7 @@ pub mod scenario;
 pub mod screen;
 pub mod sensitivity;
 pub mod stats;
+pub mod target;
 pub mod treat;
 pub mod uncertainty;
 

@@ -589,17 +589,7 @@ mod tests {
     use crate::framework::fixture::{agg, leaf};
     use crate::method::{MethodSpec, Normalisation, Treatment};
 
-    fn framework() -> Framework {
-        Framework::new(vec![
-            leaf("x", "p", 1.0),
-            leaf("y", "p", 1.0),
-            leaf("z", "q", 1.0),
-            agg("p", Some("idx"), 1.0),
-            agg("q", Some("idx"), 1.0),
-            agg("idx", None, 1.0),
-        ])
-        .unwrap()
-    }
+    use crate::framework::fixture::two_pillars as framework;
 
     #[test]
     fn end_to_end_by_hand() {

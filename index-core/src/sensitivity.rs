@@ -365,10 +365,10 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
 /// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators"):
 /// a 64-bit state advanced by the golden-ratio increment and mixed. Small, fast, and the same
 /// on every platform; enough for choosing bootstrap rows.
-struct SplitMix64(u64);
+pub(crate) struct SplitMix64(pub(crate) u64);
 
 impl SplitMix64 {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -379,7 +379,7 @@ impl SplitMix64 {
     /// A number in `0..bound` by multiply-and-shift (Lemire 2019): `⌊x · bound / 2⁶⁴⌋`. Its
     /// bias, under `bound / 2⁶⁴` (below 4·10⁻¹⁵ for 2¹⁶ rows), is far under what a bootstrap
     /// can show.
-    fn below(&mut self, bound: usize) -> usize {
+    pub(crate) fn below(&mut self, bound: usize) -> usize {
         ((u128::from(self.next()) * bound as u128) >> 64) as usize
     }
 }

@@ -2,7 +2,6 @@
 use super::*;
 use crate::dataset::fixture::dataset;
 use crate::dataset::Direction::Higher;
-use crate::framework::fixture::{agg, leaf};
 use crate::method::MethodSpec;
 
 /// Six units on three indicators under two pillars: `p` (x, y) and `q` (z). D is best on
@@ -56,15 +55,7 @@ fn problem() -> (Dataset, Framework, Method) {
             ),
         ],
     );
-    let f = Framework::new(vec![
-        leaf("x", "p", 1.0),
-        leaf("y", "p", 1.0),
-        leaf("z", "q", 1.0),
-        agg("p", Some("idx"), 1.0),
-        agg("q", Some("idx"), 1.0),
-        agg("idx", None, 1.0),
-    ])
-    .unwrap();
+    let f = crate::framework::fixture::two_pillars();
     (d, f, Method::new(MethodSpec::default()).unwrap())
 }
 
