@@ -97,44 +97,49 @@ fn chance(u: &mut Unstructured<'_>, d: u8) -> Result<bool> {
     Ok(u.int_in_range(1..=d)? == d)
 }
 
-/// A number for a setting: mostly one of the ordinary choices `usual`, else [`wild`].
+/// A number for a setting: one of the ordinary choices `usual` 31 times in 32 (each a valid
+/// one, so that most methods are valid and reach the engine), else [`wild`].
 fn setting(u: &mut Unstructured<'_>, usual: &[f64]) -> Result<f64> {
-    let pick = u.int_in_range(0..=usual.len())?;
-    match usual.get(pick) {
-        Some(&v) => Ok(v),
-        None => wild(u),
+    let pick = usize::from(u.int_in_range(0u8..=31)?);
+    match (pick, usual.get(pick % usual.len().max(1))) {
+        (31, _) | (_, None) => wild(u),
+        (_, Some(&v)) => Ok(v),
     }
 }
 
+/// A count for a setting, as [`setting`]: an ordinary one, or any `u32` one time in 32.
 fn count(u: &mut Unstructured<'_>, usual: &[u32]) -> Result<u32> {
-    let pick = u.int_in_range(0..=usual.len())?;
-    match usual.get(pick) {
-        Some(&v) => Ok(v),
-        None => u.arbitrary(),
+    let pick = usize::from(u.int_in_range(0u8..=31)?);
+    match (pick, usual.get(pick % usual.len().max(1))) {
+        (31, _) | (_, None) => u.arbitrary(),
+        (_, Some(&v)) => Ok(v),
     }
 }
 
-/// A weight: mostly equal, sometimes zero, tiny, the maximum, or wild (refused by the
-/// framework when negative, NaN or over the maximum).
+/// A weight: mostly one of a few valid ones (zero now and then), one time in 128 wild
+/// (refused by the framework when negative, NaN or over the maximum).
 fn weight(u: &mut Unstructured<'_>) -> Result<f64> {
-    setting(u, &[1.0, 2.0, 0.5, 0.0, 1e6, 1e-9, 3.0])
+    Ok(match u.int_in_range(0u8..=127)? {
+        127 => wild(u)?,
+        123..=126 => 0.0,
+        k => [1.0, 2.0, 0.5, 1e6, 1e-9, 3.0, 1.0, 1.0][usize::from(k % 8)],
+    })
 }
 
-/// A range's two ends: mostly 0–100 or 0–1, sometimes inverted, empty or wild.
+/// A range's two ends: mostly 0–100, 0–1 or 1–7; one time in sixteen each inverted, empty or
+/// wild.
 fn range(u: &mut Unstructured<'_>) -> Result<(f64, f64)> {
-    Ok(match u.int_in_range(0u8..=5)? {
-        0 => (0.0, 100.0),
-        1 => (0.0, 1.0),
-        2 => (1.0, 7.0),
-        3 => (100.0, 0.0),
-        4 => (5.0, 5.0),
-        _ => (wild(u)?, wild(u)?),
+    Ok(match u.int_in_range(0u8..=15)? {
+        13 => (100.0, 0.0),
+        14 => (5.0, 5.0),
+        15 => (wild(u)?, wild(u)?),
+        k => [(0.0, 100.0), (0.0, 1.0), (1.0, 7.0)][usize::from(k % 3)],
     })
 }
 
 /// Every normalisation, with in-range and wild parameters.
 pub fn normalisation(u: &mut Unstructured<'_>, goalposts: bool) -> Result<Normalisation> {
-    let last = if goalposts { 7 } else { 6 };
+    let last = if goalposts { 6 } else { 5 };
     Ok(match u.int_in_range(0u8..=last)? {
         0 => {
             let (low, high) = range(u)?;
@@ -154,10 +159,6 @@ pub fn normalisation(u: &mut Unstructured<'_>, goalposts: bool) -> Result<Normal
             Normalisation::DistanceToBest { low, high }
         }
         5 => Normalisation::None,
-        6 => Normalisation::MinMax {
-            low: wild(u)?,
-            high: wild(u)?,
-        },
         _ => {
             let (low, high) = range(u)?;
             Normalisation::Goalposts {
@@ -186,23 +187,23 @@ pub fn treatment(u: &mut Unstructured<'_>) -> Result<Treatment> {
         0 => Treatment::None,
         1 => Treatment::DEFAULT_WINSORISE,
         _ => Treatment::Winsorise {
-            max_winsorised: count(u, &[0, 1, 5, 100, 101])?,
-            skew: setting(u, &[2.0, 0.5, 1000.0, 0.0])?,
-            kurtosis: setting(u, &[3.5, 0.5, 1000.0, 0.0])?,
+            max_winsorised: count(u, &[5, 1, 0, 100])?,
+            skew: setting(u, &[2.0, 0.5, 1000.0])?,
+            kurtosis: setting(u, &[3.5, 0.5, 1000.0])?,
             mirror_negative: u.arbitrary()?,
         },
     })
 }
 
-/// Every imputation, by a family the dataset has or has not.
+/// Every imputation; one time in 32 by a family the dataset does not have.
 pub fn imputation(u: &mut Unstructured<'_>) -> Result<Imputation> {
-    Ok(match u.int_in_range(0u8..=4)? {
-        0 => Imputation::None,
-        1 => Imputation::IndicatorMean,
-        2 => Imputation::GroupMean {
+    Ok(match u.int_in_range(0u8..=31)? {
+        0..=9 => Imputation::None,
+        10..=17 => Imputation::IndicatorMean,
+        18..=25 => Imputation::GroupMean {
             family: "region".into(),
         },
-        3 => Imputation::GroupMean {
+        26..=30 => Imputation::GroupMean {
             family: "status".into(),
         },
         _ => Imputation::GroupMean {
@@ -219,23 +220,26 @@ pub fn method(u: &mut Unstructured<'_>, leaves: &[String]) -> Result<MethodSpec>
         treatment: treatment(u)?,
         imputation: imputation(u)?,
         denominate: u.arbitrary()?,
-        carry_forward: count(u, &[0, 1, 2, 50, 51])?,
-        screen: match u.int_in_range(0u8..=4)? {
+        carry_forward: count(u, &[0, 1, 2, 50])?,
+        screen: match u.int_in_range(0u8..=3)? {
             0 => None,
-            1 => Some(0.5),
-            2 => Some(1.0),
-            3 => Some(0.0),
-            _ => Some(wild(u)?),
+            _ => Some(setting(u, &[0.5, 1.0, 0.9])?),
         },
         floor: setting(u, &[1.0, 0.01, 1e-12, 1e9])?,
         min_child_share: setting(u, &[0.0, 0.5, 1.0])?,
         ..MethodSpec::default()
     };
     for _ in 0..u.int_in_range(0u8..=3)? {
-        m.levels.insert(u.int_in_range(0u8..=5)?, aggregation(u)?);
+        // Levels 2 and 3 exist in most frameworks; any level one time in sixteen.
+        let level = if chance(u, 16)? {
+            u.int_in_range(0u8..=5)?
+        } else {
+            u.int_in_range(2u8..=3)?
+        };
+        m.levels.insert(level, aggregation(u)?);
     }
     for _ in 0..u.int_in_range(0u8..=3)? {
-        let id = if chance(u, 8)? {
+        let id = if chance(u, 32)? {
             "not-an-indicator".to_string()
         } else {
             u.choose(leaves).cloned().unwrap_or_default()
@@ -310,7 +314,7 @@ fn nodes(u: &mut Unstructured<'_>) -> Result<(Vec<NodeSpec>, Vec<String>)> {
             0 => Some(DENOMINATORS[0].to_string()),
             1 => Some(DENOMINATORS[1].to_string()),
             2 => leaves.first().cloned(),
-            3 if chance(u, 4)? => Some("unknown".into()),
+            3 if chance(u, 16)? => Some("unknown".into()),
             _ => None,
         };
         nodes.push(NodeSpec {
@@ -521,16 +525,29 @@ pub fn case(u: &mut Unstructured<'_>) -> Result<Case> {
     for _ in 0..u.int_in_range(0u8..=3)? {
         weights.insert(u.int_in_range(0..=nodes.len())?, weight(u)?);
     }
-    let year = match u.int_in_range(0u8..=4)? {
-        0 => 2020,
-        1 => 2021,
-        2 => 2019,
-        3 => 2018,
-        _ => u.arbitrary()?,
+    // Mostly one of the dataset's years (the latest when the bytes run out), now and then 2019
+    // (in one shape of the data only) or any year.
+    let year_pick = u.int_in_range(0u8..=31)?;
+    let any_year: i32 = if year_pick == 31 {
+        u.arbitrary()?
+    } else {
+        2019
     };
     let plan = if chance(u, 4)? { Some(plan(u)?) } else { None };
     // The values last: they take the most bytes, and a short input still has a whole method.
     let dataset = dataset(u, &leaves)?;
+    let years = dataset.years();
+    let year = match year_pick {
+        30 | 31 => any_year,
+        k => years
+            .get(
+                years
+                    .len()
+                    .saturating_sub(1 + usize::from(k) % years.len().max(1)),
+            )
+            .copied()
+            .unwrap_or(any_year),
+    };
     Ok(Case {
         nodes,
         dataset,
