@@ -7,6 +7,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in app/Cargo.toml
 BINARYEN_VERSION=132.0.0
+CARGO_FUZZ_VERSION=0.13.2    # the fuzz targets (scripts/fuzz.sh), run on the nightly toolchain
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '[setup] %s\n' "$*"; }
@@ -25,6 +26,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   # Not --locked: its lockfile pins a crate version the registry lacks (TOOLCHAIN.md).
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer needs nightly, driven by cargo-fuzz.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "adding the nightly toolchain (for the fuzz targets)"
+  rustup toolchain install nightly --profile minimal
+fi
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 1 minute, once)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
 fi
 
 # Debian packages: a real browser for the end-to-end tests, OpenSSL headers for the WebDriver

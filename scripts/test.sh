@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the native tests of every crate (engine, data
 # pipeline, CLI, app view-models and chart golden files), the engine's wasm32 build, the
-# benchmarks' build, the data bundles and site build (with the wasm's size budget), the
-# end-to-end tests in headless Chromium, and the in-browser benchmark (figures printed, not
-# asserted; with the first load of the default view on a throttled phone profile).
+# benchmarks' build, the data bundles and site build (with the wasm's size budget), each fuzz
+# target for a bounded time (scripts/fuzz.sh, FUZZ_SECONDS each), the end-to-end tests in
+# headless Chromium, and the in-browser benchmark (figures printed, not asserted; with the
+# first load of the default view on a throttled phone profile).
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 bash "$here/setup.sh"
@@ -49,6 +50,8 @@ budget() { # label, file pattern, budget in KiB
 }
 budget main 'dist/app-*_bg.wasm' 400
 budget worker 'dist/worker_bg.wasm' 600
+step "fuzzing (each target ${FUZZ_SECONDS:-30} s)"
+bash "$here/fuzz.sh"
 # The site with the benchmark harness: the benchmark's, and the crash screen's test
 # (`?bench=panic`, end-to-end test `strict`).
 step "site with the benchmark harness"

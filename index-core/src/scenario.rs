@@ -232,8 +232,8 @@ pub struct Scenario {
 /// few hundred bytes; a file of many is far below this).
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
-/// The longest scenario name, in characters: longer ones are refused when a file is read (and
-/// by the app when a scenario is saved or renamed).
+/// The longest scenario name, in characters: longer ones are refused when a file or a link is
+/// read (and by the app when a scenario is saved or renamed).
 pub const MAX_NAME_CHARS: usize = 200;
 
 /// Whether `name` is short enough to be a scenario's name; if not, why.
@@ -684,7 +684,7 @@ pub enum Param {
     Groups,
     /// `u`: the unit followed.
     Unit,
-    /// `name`: the scenario's name.
+    /// `name`: the scenario's name (at most [`MAX_NAME_CHARS`] characters, as in a file).
     Name,
 }
 
@@ -884,7 +884,12 @@ fn apply_param(s: &mut Scenario, param: Param, value: &str) -> std::result::Resu
             s.groups = Some(groups.into_iter().take(MAX_GROUPS + 1).collect());
         }
         Param::Unit if !value.is_empty() => s.selection = Some(value.to_string()),
-        Param::Name => s.name = value.to_string(),
+        // As a file's name is read (`bounded_name`): a link must not carry a scenario that
+        // cannot be saved and read back.
+        Param::Name => {
+            check_name(value)?;
+            s.name = value.to_string();
+        }
         Param::Bundle | Param::Unit => {}
     }
     Ok(())
@@ -966,6 +971,35 @@ mod tests {
         assert!(e.len() < 300, "the message does not echo the name: {e}");
         assert_eq!(check_name(&"x".repeat(MAX_NAME_CHARS)), Ok(()));
         assert!(check_name(&"x".repeat(MAX_NAME_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn a_link_refuses_a_name_a_file_would_refuse() {
+        // Found by the `url_state` fuzz target: a link's 201-character name was read, and the
+        // scenario's JSON then did not read back ("the name is 201 characters long").
+        let query = format!("b=ftri&name={}", "x".repeat(MAX_NAME_CHARS + 1));
+        let (s, errors) = Scenario::from_query(&query);
+        assert_eq!(
+            (s.bundle.as_str(), s.name.as_str()),
+            ("ftri", ""),
+            "the rest applies"
+        );
+        assert_eq!(errors.len(), 1);
+        let e = errors[0].to_string();
+        assert!(
+            e.contains("`name`") && e.contains("the name is 201 characters long; at most 200"),
+            "{e}"
+        );
+        let longest = format!("b=ftri&name={}", "%C3%A9".repeat(MAX_NAME_CHARS));
+        let (s, errors) = Scenario::from_query(&longest);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            s.name.chars().count(),
+            MAX_NAME_CHARS,
+            "characters, not bytes"
+        );
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+        assert_eq!(Scenario::from_query(&s.to_query()).0, s);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod backend;
 mod bars;
 pub mod caption;
 mod gap;
+mod kind;
 mod lines;
 mod performers;
 mod slopes;
@@ -16,6 +17,7 @@ mod strips;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
+pub use kind::ChartKind;
 pub use lines::{draw_lines, Line, LineChart};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
@@ -35,59 +37,6 @@ pub const INK: RGBColor = RGBColor(0x22, 0x2B, 0x36);
 pub const GRID: RGBColor = RGBColor(0xE6, 0xE9, 0xED);
 /// The gap / highlight colour: Okabe–Ito bluish green.
 pub const ACCENT: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-
-/// The charts the app shows (and embeds and downloads), by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChartKind {
-    /// Ranked bars of the index.
-    Bars,
-    /// The two groups' means on the index and each pillar.
-    Gap,
-    /// Distribution of index scores by group.
-    Strips,
-    /// The groups' means and the gap over the years.
-    Trend,
-    /// Index score against GDP per capita (over- and under-performers).
-    Performers,
-}
-
-impl ChartKind {
-    /// Every chart, in page order.
-    pub const ALL: [ChartKind; 5] = [
-        ChartKind::Bars,
-        ChartKind::Gap,
-        ChartKind::Strips,
-        ChartKind::Trend,
-        ChartKind::Performers,
-    ];
-
-    /// Name used in URLs and file names.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Bars => "bars",
-            ChartKind::Gap => "gap",
-            ChartKind::Strips => "strips",
-            ChartKind::Trend => "trend",
-            ChartKind::Performers => "performers",
-        }
-    }
-
-    /// The chart called `name`.
-    pub fn from_name(name: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// Height in CSS pixels of the plot.
-    pub fn height(self) -> u32 {
-        match self {
-            ChartKind::Bars => 260,
-            ChartKind::Gap => 240,
-            ChartKind::Strips => 200,
-            ChartKind::Trend => 240,
-            ChartKind::Performers => 360,
-        }
-    }
-}
 
 /// The data of one chart, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
