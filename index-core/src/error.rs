@@ -62,7 +62,7 @@ pub fn excerpt_quoted(message: &str) -> Cow<'_, str> {
     if chars > MESSAGE_CHARS {
         // Keep the start and the last quarter (a reader's position is at the end).
         let tail = MESSAGE_CHARS / 4;
-        let head: String = out.chars().take(MESSAGE_CHARS - tail).collect();
+        let head: String = out.chars().take(MESSAGE_CHARS - tail - 1).collect();
         let end: String = out.chars().skip(chars - tail).collect();
         out = format!("{head}…{end}");
     }
@@ -213,7 +213,7 @@ pub enum Error {
     /// A method parameter outside its allowed range (see [`crate::method::limits`]): the message
     /// names the setting, the value and the limit, e.g. "carry_forward: 4000000000 is over the
     /// limit of 50 years".
-    #[error("{}: {}", excerpt_quoted(.setting), excerpt_quoted(.problem))]
+    #[error("{}", excerpt_quoted(&format!("{setting}: {problem}")))]
     BadMethod {
         /// Which setting (e.g. `normalisation`, `screen`, `indicators[le].normalisation`).
         setting: String,
@@ -221,7 +221,7 @@ pub enum Error {
         problem: String,
     },
     /// A scenario, URL or JSON text that cannot be read.
-    #[error("cannot read {}: {}", excerpt_quoted(.what), excerpt_quoted(.problem))]
+    #[error("{}", excerpt_quoted(&format!("cannot read {what}: {problem}")))]
     Parse {
         /// What was being read (e.g. "scenario JSON", "URL parameter `w`").
         what: String,

@@ -921,6 +921,33 @@ mod tests {
         s
     }
 
+    /// Found by the `url_state` fuzz target: a value holding backticks threw the quoting of
+    /// `excerpt_quoted` out of step, and the message ("cannot read URL parameter `n`: …") came
+    /// to 431 characters; every error stays within `MESSAGE_CHARS`.
+    #[test]
+    fn a_long_value_with_backticks_gives_a_short_error() {
+        let junk = "\u{fffd}".repeat(70);
+        let query = format!(
+            "b=ftri&n=l`ggoalptri&n=l`ggoalpostkalopsts00ri&n=l`ggoalpostkalopsts000ostkalopsts000:0:1{junk}tri:0,0ostkalopsts000:0:1{junk}tri:0,finance:0&y=2019"
+        );
+        let (_, errors) = Scenario::from_query(&query);
+        assert!(!errors.is_empty());
+        for e in errors {
+            let text = e.to_string();
+            assert!(
+                text.chars().count() <= crate::error::MESSAGE_CHARS,
+                "{} characters: {text}",
+                text.chars().count()
+            );
+        }
+        let long = format!("unknown `{}` and `{}`", "x".repeat(1000), "`y".repeat(500));
+        let e = Error::Parse {
+            what: "URL parameter `n`".into(),
+            problem: long,
+        };
+        assert_eq!(e.to_string().chars().count(), crate::error::MESSAGE_CHARS);
+    }
+
     #[test]
     fn json_round_trip_with_version() {
         let s = sample();
