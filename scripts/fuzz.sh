@@ -2,7 +2,8 @@
 # Builds the fuzz targets (fuzz/, cargo-fuzz on nightly) and runs each in turn for FUZZ_SECONDS
 # (default 30) from its committed corpus, one process at a time; fails when any target crashes
 # (a panic, a failed assertion, an input slower than 10 s or over 2 GiB). New inputs go to a
-# temporary directory, never into the committed corpus. See ARCHITECTURE.md, Fuzzing.
+# temporary directory, never into the committed corpus. First, the fuzz crate's unit tests (its
+# seeds are current and pass). See ARCHITECTURE.md, Fuzzing.
 #
 #   bash scripts/fuzz.sh                        # every target, 30 s each (scripts/test.sh)
 #   FUZZ_SECONDS=600 bash scripts/fuzz.sh       # the local runs: 10 minutes each
@@ -21,6 +22,8 @@ seconds="${FUZZ_SECONDS:-30}"
 flags=(--sanitizer none --debug-assertions)
 
 cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+# The fuzz crate's own tests: the committed seeds are current and pass every check.
+nice cargo +nightly test -q --manifest-path fuzz/Cargo.toml --lib
 start=$(date +%s)
 nice cargo +nightly fuzz build "${flags[@]}"
 echo "fuzz targets built in $(($(date +%s) - start)) s"

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
     }
     if !start_bench(state, link.bench) {
         library.restore();
+        library.follow_other_tabs();
         loader::start(state, link.scenario);
     }
     persist::sync_url(state);

@@ -1,12 +1,13 @@
 //! What the fuzz targets share: a small bundle of the real shape (FTRI's framework and method
 //! on made-up figures), the checks every `Ok` result must pass, the country table the readers
 //! need (index-data's own test fixture), and [`engine`], which turns fuzz bytes into a random
-//! framework, dataset, method and weights.
+//! framework, dataset, method and weights; [`worker`], what the worker's messages target does.
 //!
 //! The targets are in `fuzz_targets/`; ARCHITECTURE.md ("Fuzzing") says what each asserts and
 //! how to run them.
 
 pub mod engine;
+pub mod worker;
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};

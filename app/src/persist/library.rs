@@ -159,34 +159,7 @@ impl Library {
                 return;
             }
         };
-        let mut saved = Vec::new();
-        let mut unreadable = Vec::new();
-        for i in 0..store.length().unwrap_or(0) {
-            let Ok(Some(key)) = store.key(i) else {
-                continue;
-            };
-            let kind = StorageKey::parse(&key);
-            if kind == KeyKind::Foreign {
-                continue;
-            }
-            let text = store.get_item(&key).ok().flatten();
-            let problem = match (&kind, &text) {
-                (KeyKind::Malformed, _) => "its key is not one this app writes".to_string(),
-                (_, None) => "the browser did not return it".to_string(),
-                (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => {
-                    match Scenario::from_json(t) {
-                        Ok(scenario) => {
-                            saved.push(Saved { id: *id, scenario });
-                            continue;
-                        }
-                        Err(e) => e.to_string(),
-                    }
-                }
-                (KeyKind::Foreign, _) => continue,
-            };
-            unreadable.push(Unreadable { key, text, problem });
-        }
-        index_core::order::sort_by_key(&mut saved, |s| s.id);
+        let (saved, unreadable) = read_all(&store);
         if !unreadable.is_empty() {
             self.notices.notify(
                 Level::Warning,
@@ -201,6 +174,41 @@ impl Library {
         self.unreadable.write.set(unreadable);
     }
 
+    /// Keeps the list in step with the site's other tabs: when one of them saves, renames or
+    /// deletes a scenario (a `storage` event for one of our keys, or storage cleared), the
+    /// list is read again from storage, and a notice says so. Called once, at the root.
+    pub fn follow_other_tabs(&self) {
+        let this = *self;
+        // The listener lives as long as the page.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            let ours = ev
+                .key()
+                .is_none_or(|key| StorageKey::parse(&key) != KeyKind::Foreign);
+            if ours {
+                this.reread(Some(
+                    "Saved scenarios were changed in another tab of this site: the list shows them as they are now.",
+                ));
+            }
+        });
+    }
+
+    /// Reads the list again from storage (another tab changed it), keeping the ticks of the
+    /// scenarios still there; `why`, if any, becomes a notice.
+    fn reread(&self, why: Option<&str>) {
+        let Ok(store) = storage() else { return };
+        let (saved, unreadable) = read_all(&store);
+        batch(|| {
+            self.comparing
+                .write
+                .update(|c| c.retain(|id| saved.iter().any(|s| s.id == *id)));
+            self.saved.write.set(saved);
+            self.unreadable.write.set(unreadable);
+        });
+        if let Some(why) = why {
+            self.notices.notify(Level::Info, why);
+        }
+    }
+
     /// Saves `scenario` as a new entry; whether it was saved (a name longer than
     /// [`MAX_NAME_CHARS`] is refused, with a notice).
     pub fn add(&self, scenario: Scenario) -> bool {
@@ -212,6 +220,10 @@ impl Library {
         let saved = Saved {
             id: self.saved().with_untracked(|s| new_id(s)),
             scenario,
+        };
+        let saved = Saved {
+            id: unused_id(saved.id),
+            ..saved
         };
         if !self.store(&saved) {
             return false;
@@ -236,6 +248,16 @@ impl Library {
         let Some(mut s) = self.find(id) else {
             return false;
         };
+        // Another tab may have renamed or deleted it since this list was read: write over the
+        // entry only if it still holds what this tab shows.
+        if let Some(changed) = changed_elsewhere(&s) {
+            self.notices.notify(
+                Level::Warning,
+                format!("“{}” not renamed: {changed}.", s.label()),
+            );
+            self.reread(None);
+            return false;
+        }
         s.scenario.name = name.to_string();
         if !self.store(&s) {
             return false;
@@ -278,11 +300,14 @@ impl Library {
         });
     }
 
-    /// Brings back the scenario deleted last, under its own id.
+    /// Brings back the scenario deleted last, under its own id (or the next free one, if
+    /// another tab has used it since).
     pub fn undo_delete(&self) {
-        let Some(s) = self.deleted().get_untracked() else {
+        let Some(mut s) = self.deleted().get_untracked() else {
             return;
         };
+        // Another tab may have saved a scenario under this id meanwhile: never write over it.
+        s.id = unused_id(s.id);
         if self.store(&s) {
             batch(|| {
                 self.saved.write.update(|all| {
@@ -405,6 +430,65 @@ fn remove_entry(key: &str) -> Result<(), String> {
             js_error_name(&e)
         )
     })
+}
+
+/// Every saved scenario in `store`, oldest first, and the entries of ours that could not be
+/// read.
+fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
+    let mut saved = Vec::new();
+    let mut unreadable = Vec::new();
+    for i in 0..store.length().unwrap_or(0) {
+        let Ok(Some(key)) = store.key(i) else {
+            continue;
+        };
+        let kind = StorageKey::parse(&key);
+        if kind == KeyKind::Foreign {
+            continue;
+        }
+        let text = store.get_item(&key).ok().flatten();
+        let problem = match (&kind, &text) {
+            (KeyKind::Malformed, _) => "its key is not one this app writes".to_string(),
+            (_, None) => "the browser did not return it".to_string(),
+            (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => match Scenario::from_json(t) {
+                Ok(scenario) => {
+                    saved.push(Saved { id: *id, scenario });
+                    continue;
+                }
+                Err(e) => e.to_string(),
+            },
+            (KeyKind::Foreign, _) => continue,
+        };
+        unreadable.push(Unreadable { key, text, problem });
+    }
+    index_core::order::sort_by_key(&mut saved, |s| s.id);
+    (saved, unreadable)
+}
+
+/// Why `shown`'s entry no longer holds what this tab shows (another tab deleted or changed
+/// it), or `None` when it does — or when there is no storage (then only this tab holds it).
+fn changed_elsewhere(shown: &Saved) -> Option<&'static str> {
+    let store = storage().ok()?;
+    match store.get_item(&StorageKey::Scenario(shown.id).text()) {
+        Ok(None) => Some("it was deleted in another tab"),
+        Ok(Some(text)) => match Scenario::from_json(&text) {
+            Ok(stored) if stored == shown.scenario => None,
+            _ => Some("it was changed in another tab; the list now shows it as it is"),
+        },
+        Err(_) => None,
+    }
+}
+
+/// `id`, or the first id after it that no storage entry uses (another tab may have saved under
+/// it since this list was read).
+fn unused_id(mut id: u64) -> u64 {
+    let Ok(store) = storage() else { return id };
+    while let Ok(Some(_)) = store.get_item(&StorageKey::Scenario(id).text()) {
+        match id.checked_add(1) {
+            Some(next) => id = next,
+            None => break,
+        }
+    }
+    id
 }
 
 /// A fresh id: now in milliseconds, moved on past any id in use.

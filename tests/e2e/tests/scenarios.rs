@@ -2,13 +2,15 @@
 //! rank-change table is the CLI's `index compare` for the same two stored files — unreadable
 //! storage entries are listed and kept until removed while everything else saved survives, a
 //! deleted scenario comes back with Undo, full storage gives a notice, and without storage
-//! scenarios last the visit and still compare.
+//! scenarios last the visit and still compare; two tabs keep one list, and a rename never writes
+//! over what another tab saved.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::time::Duration;
 
 use e2e::{cli_json, Browser, Site};
+use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_scenarios_survive_a_reload_and_compare_like_the_cli() {
@@ -314,5 +316,199 @@ async fn without_storage_scenarios_last_the_visit_and_still_compare() {
     assert_eq!(names, serde_json::json!(["R&D ×3"]));
     let text = b.notices().await.unwrap();
     assert!(!text.contains("Not deleted"), "{text}");
+    b.close().await;
+}
+
+/// The ids in the saved-scenarios list, in order.
+async fn saved_ids(b: &Browser) -> Vec<String> {
+    let ids = b
+        .js("return [...document.querySelectorAll('#saved-list li.saved')].map(e => e.dataset.id)")
+        .await
+        .unwrap();
+    serde_json::from_value(ids).unwrap()
+}
+
+/// Renames saved scenario `id` to `name` through its menu's Rename and the form's OK.
+async fn rename(b: &Browser, id: &str, name: &str) {
+    b.js(&format!(
+        "document.querySelector('#saved-list li.saved[data-id=\"{id}\"] .more-menu button').click(); return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let name = serde_json::to_string(name).unwrap();
+    b.js(&format!(
+        "const li = document.querySelector('#saved-list li.saved[data-id=\"{id}\"]'); \
+         const i = li.querySelector('.rename-input'); i.value = {name}; \
+         i.dispatchEvent(new Event('input', {{bubbles: true}})); \
+         li.querySelector('form.rename button[type=submit]').click(); return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+/// Waits up to 5 s for tab `b`'s list to show `names`; the names it shows last.
+async fn names_become(b: &Browser, names: &serde_json::Value) -> serde_json::Value {
+    let mut shown = serde_json::Value::Null;
+    for _ in 0..50 {
+        shown = b.saved_names().await.unwrap();
+        if &shown == names {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    shown
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tabs_keep_one_list_and_a_stale_rename_writes_over_nothing() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    b.js("localStorage.clear(); return true").await.unwrap();
+    b.client.refresh().await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.open(&site.url).await.unwrap();
+
+    // Saved in the second tab: the first tab's list shows it without a reload, with a notice.
+    b.save_scenario("From the second tab").await.unwrap();
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    let names = json!(["From the second tab"]);
+    assert_eq!(names_become(&b, &names).await, names);
+    assert!(
+        b.notices()
+            .await
+            .unwrap()
+            .contains("changed in another tab"),
+        "{}",
+        b.notices().await.unwrap()
+    );
+    let ids = saved_ids(&b).await;
+    assert_eq!(ids.len(), 1);
+    let id = ids[0].clone();
+    let key = format!("index-explorer:scenario:{id}");
+
+    // Saved in the first tab: the second tab lists both.
+    b.save_scenario("From the first tab").await.unwrap();
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    let both = json!(["From the second tab", "From the first tab"]);
+    assert_eq!(names_become(&b, &both).await, both);
+
+    // Two tabs saving in the same millisecond would pick the same id: here the second tab's
+    // clock is held at an id another tab has just written (its event not yet heard). The save
+    // takes the next free id and writes over nothing.
+    let taken = "4102444800000";
+    b.js(&format!(
+        "localStorage.setItem('index-explorer:scenario:{taken}', '{{\"format\": 1, \"bundle\": \"ftri\", \"name\": \"Written elsewhere\"}}'); \
+         window.realNow = Date.now; Date.now = () => {taken}; return true"
+    ))
+    .await
+    .unwrap();
+    b.save_scenario("Same millisecond").await.unwrap();
+    b.js("Date.now = window.realNow; return true")
+        .await
+        .unwrap();
+    let elsewhere = b
+        .js(&format!(
+            "return localStorage.getItem('index-explorer:scenario:{taken}')"
+        ))
+        .await
+        .unwrap();
+    assert!(
+        elsewhere.as_str().unwrap().contains("Written elsewhere"),
+        "{elsewhere}"
+    );
+    let next = b
+        .js(&format!(
+            "return localStorage.getItem('index-explorer:scenario:{}')",
+            4102444800001u64
+        ))
+        .await
+        .unwrap();
+    assert!(
+        next.as_str().unwrap().contains("Same millisecond"),
+        "{next}"
+    );
+    b.js(&format!(
+        "localStorage.removeItem('index-explorer:scenario:{taken}'); localStorage.removeItem('index-explorer:scenario:{}'); return true",
+        4102444800001u64
+    ))
+    .await
+    .unwrap();
+
+    // Renamed in the second tab: the first tab follows.
+    rename(&b, &id, "Renamed in the second tab").await;
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    let renamed = json!(["Renamed in the second tab", "From the first tab"]);
+    assert_eq!(names_become(&b, &renamed).await, renamed);
+
+    // A change the first tab has not heard of (written by a tab whose event has not arrived:
+    // a page's own writes raise no storage event in it): the first tab's rename refuses to
+    // write over it, says why and shows the entry as stored.
+    let stored = b
+        .js(&format!("return localStorage.getItem('{key}')"))
+        .await
+        .unwrap();
+    let changed = stored
+        .as_str()
+        .unwrap()
+        .replace("Renamed in the second tab", "Changed meanwhile");
+    b.js(&format!(
+        "localStorage.setItem('{key}', {}); return true",
+        serde_json::to_string(&changed).unwrap()
+    ))
+    .await
+    .unwrap();
+    rename(&b, &id, "Stale rename").await;
+    let kept = b
+        .js(&format!("return localStorage.getItem('{key}')"))
+        .await
+        .unwrap();
+    assert_eq!(kept.as_str(), Some(changed.as_str()));
+    let notices = b.notices().await.unwrap();
+    assert!(
+        notices.contains("not renamed: it was changed in another tab"),
+        "{notices}"
+    );
+    assert_eq!(
+        b.saved_names().await.unwrap(),
+        json!(["Changed meanwhile", "From the first tab"])
+    );
+
+    // Deleted by a tab whose event has not arrived: the rename is refused rather than bringing
+    // it back.
+    b.js(&format!("localStorage.removeItem('{key}'); return true"))
+        .await
+        .unwrap();
+    rename(&b, &id, "Back from the dead").await;
+    let gone = b
+        .js(&format!("return localStorage.getItem('{key}')"))
+        .await
+        .unwrap();
+    assert!(gone.is_null(), "{gone}");
+    let notices = b.notices().await.unwrap();
+    assert!(
+        notices.contains("not renamed: it was deleted in another tab"),
+        "{notices}"
+    );
+    assert_eq!(
+        b.saved_names().await.unwrap(),
+        json!(["From the first tab"])
+    );
+
+    // Deleted in the second tab: gone from the first tab's list.
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    let left = json!(["From the first tab"]);
+    assert_eq!(names_become(&b, &left).await, left);
+    b.js("document.querySelector('#saved-list li.saved .danger').click(); return true")
+        .await
+        .unwrap();
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    assert_eq!(names_become(&b, &json!([])).await, json!([]));
+    b.js("localStorage.clear(); return true").await.unwrap();
     b.close().await;
 }
