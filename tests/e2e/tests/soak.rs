@@ -232,6 +232,8 @@ async fn thousands_of_random_interactions_leave_no_error_and_no_growing_memory()
     let mut readings = vec![(0, read_memory(&b).await)];
     let started = std::time::Instant::now();
     let mut last = String::new();
+    // What each kind of interaction did, and how often it found nothing to act on.
+    let mut tally: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
     for i in 1..=interactions {
         let mut roll = (random.next() * f64::from(total)) as u32;
         let kind = MIX
@@ -253,6 +255,12 @@ async fn thousands_of_random_interactions_leave_no_error_and_no_growing_memory()
                 panic!("interaction {i} (seed {seed}, {kind}) failed: {e}; before it: {last}")
             });
         last = format!("{kind}: {}", did[0]);
+        let idle = did[0]
+            .as_str()
+            .is_some_and(|d| d.starts_with("no ") || d.starts_with("nothing"));
+        let count = tally.entry(kind).or_default();
+        count.0 += 1;
+        count.1 += u32::from(idle);
         assert_eq!(
             did[1],
             json!(false),
@@ -281,6 +289,11 @@ async fn thousands_of_random_interactions_leave_no_error_and_no_growing_memory()
         "soak: {interactions} interactions (seed {seed}) in {spent:.0} s ({:.1} ms each)",
         spent * 1000.0 / interactions as f64
     );
+    let tally: Vec<String> = tally
+        .iter()
+        .map(|(k, (n, idle))| format!("{k} {n} ({idle} idle)"))
+        .collect();
+    println!("interactions: {}", tally.join(", "));
     println!("after  JS heap MiB  wasm MiB  DOM nodes  listeners");
     for (i, r) in &readings {
         println!(
