@@ -111,6 +111,11 @@ window.soakActions = {
 return true;
 "#;
 
+/// One interaction: `soakActions[kind](x, y)`, then whether the crash screen is up and how many
+/// errors have been recorded.
+const STEP: &str = "const did = window.soakActions[arguments[0]](arguments[1], arguments[2]); \
+     return [did, !!document.querySelector('#crash'), (window.__soak || []).length]";
+
 /// Interactions and how often each is drawn (relative weights).
 const MIX: [(&str, u32); 20] = [
     ("slider", 30),
@@ -253,11 +258,11 @@ async fn thousands_of_random_interactions_leave_no_error_and_no_growing_memory()
             })
             .map_or("slider", |(k, _)| k);
         let (x, y) = (random.next(), random.next());
+        // One script text for every step (the numbers are arguments): a text per step would
+        // leave each compiled script in the browser's cache and grow the JS heap measured.
         let did = b
-            .js(&format!(
-                "const did = window.soakActions.{kind}({x}, {y}); \
-                 return [did, !!document.querySelector('#crash'), (window.__soak || []).length]"
-            ))
+            .client
+            .execute(STEP, vec![json!(kind), json!(x), json!(y)])
             .await
             .unwrap_or_else(|e| {
                 panic!("interaction {i} (seed {seed}, {kind}) failed: {e}; before it: {last}")
