@@ -49,7 +49,7 @@ use index_core::uncertainty::Plan;
 use serde::{Deserialize, Serialize};
 
 /// The protocol's version: raised on any change to these types' JSON form.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A job's identity, chosen by the page (unique while the page is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -125,6 +125,14 @@ pub enum Request {
         /// The least share of each pillar in a unit's benefit-of-the-doubt score.
         min_share: f64,
     },
+    /// Why each unit moved from `from` (the bundle's published scenario when `None`) to the
+    /// message's scenario: each change's Shapley part of every unit's change in score and rank
+    /// (`index_core::attribution`, exactly up to 12 changes, else from 1 000 sampled orders,
+    /// seed 1 — as `index explain` by default) ([`crate::jobs::explain`]). No progress.
+    Explain {
+        /// The scenario changed from; `None`: the bundle's published weights, method and year.
+        from: Option<Scenario>,
+    },
 }
 
 /// Which weights the rank bounds range over.
@@ -151,10 +159,11 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness, ranges]`, the fields a kind does not use left at zero, empty, `[]` or `null`.
-/// Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)` (`codes`,
-/// `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5 `Done(Robustness)`
-/// (`robustness`), 6 `Done(Ranges)` (`ranges`).
+/// robustness, ranges, explanation]`, the fields a kind does not use left at zero, empty, `[]`
+/// or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)`
+/// (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5
+/// `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7 `Done(Explain)`
+/// (`explanation`).
 type Wire = (
     u32,
     u32,
@@ -166,6 +175,7 @@ type Wire = (
     Vec<(i32, String)>,
     Option<Robustness>,
     Option<Ranges>,
+    Option<Explanation>,
 );
 
 impl From<FromWorker> for Wire {
@@ -182,6 +192,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 None,
                 None,
+                None,
             )
         };
         let text = |kind, job, text| {
@@ -194,6 +205,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
                 None,
                 None,
             )
@@ -214,6 +226,7 @@ impl From<FromWorker> for Wire {
                 s.skipped,
                 None,
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
                 5,
@@ -225,6 +238,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Some(r),
+                None,
                 None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Ranges(r))) => (
@@ -238,6 +252,20 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 None,
                 Some(r),
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Explain(e))) => (
+                7,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                None,
+                Some(e),
             ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -248,7 +276,7 @@ impl From<FromWorker> for Wire {
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
     fn try_from(
-        (kind, job, done, total, text, codes, years, skipped, robustness, ranges): Wire,
+        (kind, job, done, total, text, codes, years, skipped, robustness, ranges, explanation): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
@@ -271,6 +299,10 @@ impl TryFrom<Wire> for FromWorker {
             6 => {
                 let r = ranges.ok_or("a rank-bounds answer without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Ranges(r)))
+            }
+            7 => {
+                let e = explanation.ok_or("an explanation without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Explain(e)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -302,6 +334,66 @@ pub enum Outcome {
     Robustness(Robustness),
     /// The result of [`Request::Ranges`].
     Ranges(Ranges),
+    /// The result of [`Request::Explain`].
+    Explain(Explanation),
+}
+
+/// Every unit's change between two scenarios split among the changes made
+/// ([`index_core::attribution::Attribution`]). Travels as `[changes, sampled, codes, units]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "ExplanationRow", into = "ExplanationRow")]
+pub struct Explanation {
+    /// The changes, in the order of every unit's parts: `(name, from, to)` — the name as
+    /// `index explain` writes it (`weight:rd`, `normalisation`…), the settings as text (empty
+    /// for weights and the year).
+    pub changes: Vec<(String, String, String)>,
+    /// Orders sampled (0: every mixture scored, the parts exact).
+    pub sampled: u32,
+    /// The dataset's units (ISO3 codes), in dataset order.
+    pub codes: Vec<String>,
+    /// Entry `u` is unit `codes[u]`'s change and parts.
+    pub units: Vec<UnitChange>,
+}
+
+/// One unit's change and its parts: `(score_from, score_to, rank_from, rank_to, why no parts
+/// (empty when split), score parts, rank parts, score parts' standard errors, rank parts'
+/// standard errors)` — the parts in the order of [`Explanation::changes`], the errors empty
+/// when exact ([`index_core::attribution::UnitParts`]).
+pub type UnitChange = (
+    Option<f64>,
+    Option<f64>,
+    Option<u32>,
+    Option<u32>,
+    String,
+    Vec<f64>,
+    Vec<f64>,
+    Vec<f64>,
+    Vec<f64>,
+);
+
+/// [`Explanation`] as it travels.
+type ExplanationRow = (
+    Vec<(String, String, String)>,
+    u32,
+    Vec<String>,
+    Vec<UnitChange>,
+);
+
+impl From<ExplanationRow> for Explanation {
+    fn from((changes, sampled, codes, units): ExplanationRow) -> Self {
+        Explanation {
+            changes,
+            sampled,
+            codes,
+            units,
+        }
+    }
+}
+
+impl From<Explanation> for ExplanationRow {
+    fn from(e: Explanation) -> Self {
+        (e.changes, e.sampled, e.codes, e.units)
+    }
 }
 
 /// Each unit's best and worst rank under the weights allowed, and its benefit-of-the-doubt
@@ -532,7 +624,8 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null]"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null]"#
+                .to_string()
         })
     }
 
@@ -625,6 +718,41 @@ mod tests {
                     note: String::new(),
                 })),
             ),
+            FromWorker::Job(
+                JobId(11),
+                Response::Done(Outcome::Explain(Explanation {
+                    changes: vec![
+                        ("aggregation".into(), "default".into(), "geometric".into()),
+                        ("weight:rd".into(), String::new(), String::new()),
+                    ],
+                    sampled: 0,
+                    codes: vec!["CHE".into(), "TUV".into()],
+                    units: vec![
+                        (
+                            Some(0.5),
+                            Some(0.1 + 0.2),
+                            Some(1),
+                            Some(2),
+                            String::new(),
+                            vec![-0.1, 0.1 + 0.2 - 0.5 + 0.1],
+                            vec![0.5, 0.5],
+                            vec![],
+                            vec![],
+                        ),
+                        (
+                            None,
+                            Some(0.2),
+                            None,
+                            Some(3),
+                            "no score in the first scenario".into(),
+                            vec![],
+                            vec![],
+                            vec![],
+                            vec![],
+                        ),
+                    ],
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -633,15 +761,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null,null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null,null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null,null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null,null]"#
         );
     }
 
@@ -669,22 +797,26 @@ mod tests {
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
         check_unreadable(
-            r#"[9,7,0,0,"",[],[],[],null,null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null,null]"#,
             "unknown kind of message 9",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null,null]"#,
+            r#"[5,7,0,0,"",[],[],[],null,null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[6,7,0,0,"",[],[],[],null,null]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null,null]"#,
             "a rank-bounds answer without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null]"#,
+            r#"[7,7,0,0,"",[],[],[],null,null,null]"#,
+            "an explanation without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null]"#,
             "invalid length 5",
         );
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null]"#);
+        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),
