@@ -1,6 +1,7 @@
 //! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
 //! captions. No signals here, so everything is testable natively.
 
+pub mod explain;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;

@@ -73,6 +73,36 @@ fn ranked_bars_golden() {
 }
 
 #[test]
+fn waterfall_golden() {
+    let data = Waterfall {
+        steps: vec![
+            ("Aggregation".into(), -0.005),
+            ("R&D weight".into(), -0.024),
+            ("ICT weight".into(), 0.006),
+        ],
+        total: "Total change".into(),
+    };
+    let svg = render(480, data.height(), |a| {
+        draw_waterfall(a, &data, &Style::default()).unwrap()
+    });
+    // A rise filled blue, a fall outlined vermillion, the total dark.
+    assert!(svg.contains("#0072B2") && svg.contains("#D55E00") && svg.contains("#222B36"));
+    assert!(
+        svg.contains("R&amp;D weight") && svg.contains("Total change"),
+        "{svg}"
+    );
+    golden("waterfall", &svg);
+    // Nothing changed at all: still drawn (around 0), not refused.
+    let flat = Waterfall {
+        steps: vec![("Year".into(), 0.0)],
+        total: "Total change".into(),
+    };
+    render(480, flat.height(), |a| {
+        draw_waterfall(a, &flat, &Style::default()).unwrap()
+    });
+}
+
+#[test]
 fn gap_bars_golden() {
     let data = GapBars {
         rows: vec![

@@ -1,11 +1,13 @@
 //! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
-//! robustness (the uncertainty analysis), best and worst possible ranks, profile, charts, performers against income, sources.
+//! robustness (the uncertainty analysis), best and worst possible ranks, profile, why the
+//! followed unit moved, charts, performers against income, sources.
 //! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
 use super::charts_panel::ChartsPanel;
 use super::compare::CompareView;
+use super::explain::ExplainPanel;
 use super::gap::GapPanel;
 use super::header::Header;
 use super::method::MethodPanel;
@@ -79,6 +81,7 @@ pub fn Explorer() -> impl IntoView {
                 <RobustnessPanel/>
                 <RangesPanel/>
                 <Profile/>
+                <ExplainPanel/>
                 <ChartsPanel/>
                 <PerformersPanel/>
                 <Sources/>

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod charts_panel;
 pub mod compare;
 pub mod every_year;
+pub mod explain;
 pub mod gap;
 pub mod header;
 pub mod job;
