@@ -16,8 +16,8 @@ use serde::Deserialize;
 use index_core::uncertainty::{Plan, Run, SensitivityRun};
 
 use crate::protocol::{
-    BundleRef, Explanation, FromWorker, JobId, Outcome, Request, Response, Robustness, ScoredYears,
-    ToWorker, YearScores, MAX_ACCEPTABILITY,
+    BundleRef, Explanation, FromWorker, Health, JobId, Outcome, Request, Response, Robustness,
+    ScoredYears, ToWorker, YearScores, MAX_ACCEPTABILITY,
 };
 #[cfg(feature = "lp")]
 use crate::protocol::{Ranges, WeightRange};
@@ -360,6 +360,82 @@ pub fn explain(
     })
 }
 
+/// The index's own health under `scenario` (its year, weights and method), as the JRC audits
+/// it — exactly what `index coherence` computes: every correlation with its flags, Cronbach's α
+/// of each aggregate, nominal against effective weights (`index_core::coherence::coherence`),
+/// and each node left out in turn (`index_core::coherence::leave_one_out`).
+///
+/// # Errors
+/// The scenario does not apply; fewer than 3 units scored (the engine's message).
+pub fn health(bundle: &Bundle, scenario: &Scenario) -> Result<Health, String> {
+    use index_core::coherence::{coherence, leave_one_out, Flag, Relation};
+    let r = scenario
+        .resolve(bundle)
+        .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))?;
+    let results = r.run(bundle).map_err(|e| e.to_string())?;
+    let fw = bundle.framework();
+    let text = |e: index_core::Error| e.to_string();
+    let c = coherence(fw, &results).map_err(text)?;
+    let removals = leave_one_out(fw, &results).map_err(text)?;
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(Health {
+        year: c.year,
+        pairs: c
+            .correlations
+            .iter()
+            .map(|p| {
+                let relation = match p.relation {
+                    Relation::Siblings => 0,
+                    Relation::SameLevel => 1,
+                    Relation::Parent => 2,
+                    Relation::Ancestor => 3,
+                };
+                let flags = p.flags.iter().fold(0u8, |bits, f| {
+                    bits | match f {
+                        Flag::NegativeWithin => 1,
+                        Flag::NearDuplicate => 2,
+                    }
+                });
+                (at(p.a), at(p.b), relation, p.pearson.r, p.spearman.r, flags)
+            })
+            .collect(),
+        alphas: c
+            .alphas
+            .iter()
+            .map(|a| {
+                let why = a.alpha.undefined.map_or("", |u| u.reason());
+                (
+                    at(a.node),
+                    a.alpha.alpha,
+                    at(a.alpha.k),
+                    at(a.alpha.n),
+                    why.to_string(),
+                )
+            })
+            .collect(),
+        weights: c
+            .weights
+            .iter()
+            .map(|w| {
+                (
+                    at(w.node),
+                    w.nominal_share,
+                    w.nominal_overall,
+                    w.with_index.r,
+                    w.effective_share,
+                )
+            })
+            .collect(),
+        removals: removals
+            .iter()
+            .map(|x| match &x.shift {
+                Ok(s) => (at(x.node), Some((s.median, s.mean, s.max)), String::new()),
+                Err(why) => (at(x.node), None, why.reason().to_string()),
+            })
+            .collect(),
+    })
+}
+
 /// How many generations below the root the framework's pillars are (1 for the FTRI's blocks,
 /// 2 for the GII's pillars under its two sub-indices).
 pub fn pillar_depth(framework: &index_core::framework::Framework) -> u8 {
@@ -470,6 +546,7 @@ impl Session {
             Request::Explain { from } => {
                 explain(bundle, from.as_ref(), &message.scenario).map(Outcome::Explain)
             }
+            Request::Health => health(bundle, &message.scenario).map(Outcome::Health),
         }
     }
 
@@ -897,6 +974,56 @@ mod tests {
                 Response::Done(Outcome::Explain(got))
             )]
         );
+    }
+
+    #[test]
+    fn health_is_the_engines_audit() {
+        use index_core::coherence::{coherence, leave_one_out};
+        let b = bundle();
+        let s = scenario();
+        let got = health(&b, &s).unwrap();
+        let results = s.resolve(&b).unwrap().run(&b).unwrap();
+        let c = coherence(b.framework(), &results).unwrap();
+        assert_eq!(got.year, 2020);
+        assert_eq!(got.pairs.len(), c.correlations.len());
+        for (have, want) in got.pairs.iter().zip(&c.correlations) {
+            assert_eq!((have.0 as usize, have.1 as usize), (want.a, want.b));
+            assert_eq!((have.3, have.4), (want.pearson.r, want.spearman.r));
+            assert_eq!(
+                have.5 & 2 != 0,
+                want.flags
+                    .contains(&index_core::coherence::Flag::NearDuplicate)
+            );
+        }
+        assert_eq!(got.alphas.len(), c.alphas.len());
+        assert_eq!(got.alphas[0].0 as usize, b.framework().root());
+        for (have, want) in got.alphas.iter().zip(&c.alphas) {
+            assert_eq!(have.1, want.alpha.alpha);
+            assert_eq!(have.4.is_empty(), want.alpha.alpha.is_some());
+        }
+        assert_eq!(
+            got.weights.len(),
+            b.framework().len() - 1,
+            "every node but the root"
+        );
+        for (have, want) in got.weights.iter().zip(&c.weights) {
+            assert_eq!((have.1, have.3), (want.nominal_share, want.with_index.r));
+        }
+        let removals = leave_one_out(b.framework(), &results).unwrap();
+        assert_eq!(got.removals.len(), removals.len());
+        for (have, want) in got.removals.iter().zip(&removals) {
+            assert_eq!(have.0 as usize, want.node);
+            assert_eq!(have.1.map(|x| x.2), want.shift.as_ref().ok().map(|s| s.max));
+        }
+        // A pair flagged negative within its parent carries bit 1, as the engine flags it.
+        let negative = c
+            .flagged()
+            .filter(|p| {
+                p.flags
+                    .contains(&index_core::coherence::Flag::NegativeWithin)
+            })
+            .count();
+        assert_eq!(got.pairs.iter().filter(|p| p.5 & 1 != 0).count(), negative);
     }
 
     #[test]

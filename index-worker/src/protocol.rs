@@ -133,6 +133,11 @@ pub enum Request {
         /// The scenario changed from; `None`: the bundle's published weights, method and year.
         from: Option<Scenario>,
     },
+    /// The index's own health under the scenario, as the JRC audits it
+    /// ([`crate::jobs::health`]): correlations with their flags, Cronbach's α, nominal against
+    /// effective weights (`index_core::coherence::coherence`), and each node left out in turn
+    /// (`index_core::coherence::leave_one_out`). No progress.
+    Health,
 }
 
 /// Which weights the rank bounds range over.
@@ -159,11 +164,11 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness, ranges, explanation]`, the fields a kind does not use left at zero, empty, `[]`
-/// or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)`
-/// (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5
-/// `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7 `Done(Explain)`
-/// (`explanation`).
+/// robustness, ranges, explanation, health]`, the fields a kind does not use left at zero,
+/// empty, `[]` or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2
+/// `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable`
+/// (`text`), 5 `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7
+/// `Done(Explain)` (`explanation`), 8 `Done(Health)` (`health`).
 type Wire = (
     u32,
     u32,
@@ -176,6 +181,7 @@ type Wire = (
     Option<Robustness>,
     Option<Ranges>,
     Option<Explanation>,
+    Option<Health>,
 );
 
 impl From<FromWorker> for Wire {
@@ -193,6 +199,7 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 None,
+                None,
             )
         };
         let text = |kind, job, text| {
@@ -205,6 +212,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
                 None,
                 None,
                 None,
@@ -227,6 +235,7 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
                 5,
@@ -238,6 +247,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Some(r),
+                None,
                 None,
                 None,
             ),
@@ -253,6 +263,7 @@ impl From<FromWorker> for Wire {
                 None,
                 Some(r),
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Explain(e))) => (
                 7,
@@ -266,6 +277,21 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 Some(e),
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Health(h))) => (
+                8,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                None,
+                None,
+                Some(h),
             ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -276,7 +302,20 @@ impl From<FromWorker> for Wire {
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
     fn try_from(
-        (kind, job, done, total, text, codes, years, skipped, robustness, ranges, explanation): Wire,
+        (
+            kind,
+            job,
+            done,
+            total,
+            text,
+            codes,
+            years,
+            skipped,
+            robustness,
+            ranges,
+            explanation,
+            health,
+        ): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
@@ -303,6 +342,10 @@ impl TryFrom<Wire> for FromWorker {
             7 => {
                 let e = explanation.ok_or("an explanation without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Explain(e)))
+            }
+            8 => {
+                let h = health.ok_or("a health check without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Health(h)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -336,6 +379,60 @@ pub enum Outcome {
     Ranges(Ranges),
     /// The result of [`Request::Explain`].
     Explain(Explanation),
+    /// The result of [`Request::Health`].
+    Health(Health),
+}
+
+/// The index's own health in one scored year ([`index_core::coherence`]). Nodes are framework
+/// positions. Travels as `[year, pairs, alphas, weights, removals]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "HealthRow", into = "HealthRow")]
+pub struct Health {
+    /// The year audited.
+    pub year: i32,
+    /// The correlations ([`index_core::coherence::Coherence::correlations`], in its order).
+    pub pairs: Vec<PairRow>,
+    /// Cronbach's α of each aggregate over its children: `(node, α, children, complete
+    /// cases, why undefined — empty when defined)`, the root first.
+    pub alphas: Vec<(u32, Option<f64>, u32, u32, String)>,
+    /// Every node but the root: `(node, nominal share of its parent, nominal share of the
+    /// index, Pearson's r with the index, r²'s share among its siblings')`.
+    pub weights: Vec<(u32, f64, f64, Option<f64>, Option<f64>)>,
+    /// Each node left out in turn: `(node, Some((median, mean, largest)) absolute rank change,
+    /// why there is none — empty when there is)`.
+    pub removals: Vec<(u32, Option<(f64, f64, u64)>, String)>,
+}
+
+/// A pair of nodes' correlations: `(a, b, relation, Pearson's r, Spearman's ρ, flags)` —
+/// relation 0 siblings, 1 same level, 2 parent, 3 ancestor (`b` the ancestor); flags a bit
+/// each, 1 negative within a parent, 2 near-duplicates.
+pub type PairRow = (u32, u32, u8, Option<f64>, Option<f64>, u8);
+
+/// [`Health`] as it travels.
+type HealthRow = (
+    i32,
+    Vec<PairRow>,
+    Vec<(u32, Option<f64>, u32, u32, String)>,
+    Vec<(u32, f64, f64, Option<f64>, Option<f64>)>,
+    Vec<(u32, Option<(f64, f64, u64)>, String)>,
+);
+
+impl From<HealthRow> for Health {
+    fn from((year, pairs, alphas, weights, removals): HealthRow) -> Self {
+        Health {
+            year,
+            pairs,
+            alphas,
+            weights,
+            removals,
+        }
+    }
+}
+
+impl From<Health> for HealthRow {
+    fn from(h: Health) -> Self {
+        (h.year, h.pairs, h.alphas, h.weights, h.removals)
+    }
 }
 
 /// Every unit's change between two scenarios split among the changes made
@@ -624,7 +721,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null]"#
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null,null]"#
                 .to_string()
         })
     }
@@ -753,6 +850,19 @@ mod tests {
                     ],
                 })),
             ),
+            FromWorker::Job(
+                JobId(12),
+                Response::Done(Outcome::Health(Health {
+                    year: 2021,
+                    pairs: vec![(3, 4, 0, Some(-0.1 + 0.2), None, 1)],
+                    alphas: vec![(0, None, 2, 3, "constant".into())],
+                    weights: vec![(1, 0.5, 0.25, Some(0.9), None)],
+                    removals: vec![
+                        (3, Some((1.0, 1.5, 4)), String::new()),
+                        (0, None, "nothing".into()),
+                    ],
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -761,15 +871,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null,null,null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null,null,null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null,null,null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null,null,null]"#
         );
     }
 
@@ -797,26 +907,31 @@ mod tests {
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
         check_unreadable(
-            r#"[9,7,0,0,"",[],[],[],null,null,null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null,null,null]"#,
             "unknown kind of message 9",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null,null,null]"#,
+            r#"[5,7,0,0,"",[],[],[],null,null,null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[6,7,0,0,"",[],[],[],null,null,null]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null,null,null]"#,
             "a rank-bounds answer without its result",
         );
         check_unreadable(
-            r#"[7,7,0,0,"",[],[],[],null,null,null]"#,
+            r#"[7,7,0,0,"",[],[],[],null,null,null,null]"#,
             "an explanation without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null]"#,
+            r#"[8,7,0,0,"",[],[],[],null,null,null,null]"#,
+            "a health check without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null]"#,
             "invalid length 5",
         );
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null]"#);
+        let done =
+            |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),
