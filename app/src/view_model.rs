@@ -2,6 +2,7 @@
 //! captions. No signals here, so everything is testable natively.
 
 pub mod explain;
+pub mod health;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;

@@ -9,6 +9,7 @@ pub mod backend;
 mod bars;
 pub mod caption;
 mod gap;
+mod heatmap;
 mod kind;
 mod lines;
 mod performers;
@@ -18,6 +19,7 @@ mod waterfall;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
+pub use heatmap::{draw_heatmap, HeatMap};
 pub use kind::ChartKind;
 pub use lines::{draw_lines, Line, LineChart};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};

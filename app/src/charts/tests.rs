@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::heatmap::colour as heatmap_colour;
 use super::*;
 
 fn golden(name: &str, svg: &str) {
@@ -100,6 +101,33 @@ fn waterfall_golden() {
     render(480, flat.height(), |a| {
         draw_waterfall(a, &flat, &Style::default()).unwrap()
     });
+}
+
+#[test]
+fn heatmap_golden() {
+    let data = HeatMap {
+        labels: vec!["ICT".into(), "R&D".into(), "Index".into()],
+        cells: vec![
+            Some(1.0),
+            Some(-0.4),
+            Some(0.8),
+            Some(-0.4),
+            Some(1.0),
+            None,
+            Some(0.8),
+            None,
+            Some(1.0),
+        ],
+        flagged: vec![false, true, false, true, false, false, false, false, false],
+    };
+    let svg = render(480, data.height(), |a| {
+        draw_heatmap(a, &data, &Style::default()).unwrap()
+    });
+    assert!(svg.contains("R&amp;D") && svg.contains("flagged"), "{svg}");
+    golden("heatmap", &svg);
+    assert_eq!(heatmap_colour(0.0), RGBColor(255, 255, 255));
+    assert_eq!(heatmap_colour(1.0), GROUP_B);
+    assert_eq!(heatmap_colour(-1.0), GROUP_A);
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod every_year;
 pub mod explain;
 pub mod gap;
 pub mod header;
+pub mod health;
 pub mod job;
 pub mod layout;
 pub mod method;

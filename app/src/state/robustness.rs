@@ -2,7 +2,7 @@
 //! progress), and the last analysis finished; likewise for the best and worst possible ranks
 //! (the weights allowed, the run, the last result); and for the explanations of a change (why the
 //! followed unit moved from the published scenario; each unit's largest cause between two
-//! compared scenarios: the run, the last result). The analyses run in the worker; these are
+//! compared scenarios: the run, the last result), and for the index's health check. The analyses run in the worker; these are
 //! plain signals, written by the panels when they ask and when the worker answers.
 
 use std::sync::Arc;
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use index_worker::protocol::WeightRange;
 
 use crate::view_model::explain::ExplainRun;
+use crate::view_model::health::HealthRun;
 use crate::view_model::ranges::RangesRun;
 use crate::view_model::robustness::{Analysis, Choices};
 use crate::worker_client::JobId;
@@ -42,6 +43,10 @@ pub struct RobustnessUi {
     pub causes_running: RwSignal<Running>,
     /// The last explanation between two compared scenarios finished.
     pub causes: RwSignal<Option<Arc<ExplainRun>>>,
+    /// The health check in progress.
+    pub health_running: RwSignal<Running>,
+    /// The last health check finished.
+    pub health: RwSignal<Option<Arc<HealthRun>>>,
 }
 
 impl RobustnessUi {
@@ -58,6 +63,8 @@ impl RobustnessUi {
             explained: RwSignal::new(None),
             causes_running: RwSignal::new(None),
             causes: RwSignal::new(None),
+            health_running: RwSignal::new(None),
+            health: RwSignal::new(None),
         }
     }
 }
