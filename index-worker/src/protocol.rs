@@ -394,14 +394,23 @@ pub struct Health {
     pub pairs: Vec<PairRow>,
     /// Cronbach's α of each aggregate over its children: `(node, α, children, complete
     /// cases, why undefined — empty when defined)`, the root first.
-    pub alphas: Vec<(u32, Option<f64>, u32, u32, String)>,
+    pub alphas: Vec<AlphaRow>,
     /// Every node but the root: `(node, nominal share of its parent, nominal share of the
     /// index, Pearson's r with the index, r²'s share among its siblings')`.
-    pub weights: Vec<(u32, f64, f64, Option<f64>, Option<f64>)>,
+    pub weights: Vec<WeightRow>,
     /// Each node left out in turn: `(node, Some((median, mean, largest)) absolute rank change,
     /// why there is none — empty when there is)`.
-    pub removals: Vec<(u32, Option<(f64, f64, u64)>, String)>,
+    pub removals: Vec<RemovalRow>,
 }
+
+/// An aggregate's α: `(node, α, children, complete cases, why undefined)`.
+pub type AlphaRow = (u32, Option<f64>, u32, u32, String);
+
+/// A node's weight: `(node, nominal share, nominal overall, r with the index, effective share)`.
+pub type WeightRow = (u32, f64, f64, Option<f64>, Option<f64>);
+
+/// A node left out: `(node, (median, mean, largest) rank change, why none)`.
+pub type RemovalRow = (u32, Option<(f64, f64, u64)>, String);
 
 /// A pair of nodes' correlations: `(a, b, relation, Pearson's r, Spearman's ρ, flags)` —
 /// relation 0 siblings, 1 same level, 2 parent, 3 ancestor (`b` the ancestor); flags a bit
@@ -412,9 +421,9 @@ pub type PairRow = (u32, u32, u8, Option<f64>, Option<f64>, u8);
 type HealthRow = (
     i32,
     Vec<PairRow>,
-    Vec<(u32, Option<f64>, u32, u32, String)>,
-    Vec<(u32, f64, f64, Option<f64>, Option<f64>)>,
-    Vec<(u32, Option<(f64, f64, u64)>, String)>,
+    Vec<AlphaRow>,
+    Vec<WeightRow>,
+    Vec<RemovalRow>,
 );
 
 impl From<HealthRow> for Health {
