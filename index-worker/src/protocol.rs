@@ -384,7 +384,7 @@ pub enum Outcome {
 }
 
 /// The index's own health in one scored year ([`index_core::coherence`]). Nodes are framework
-/// positions. Travels as `[year, pairs, alphas, weights, removals]`.
+/// positions. Travels flat ([`HealthRow`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(from = "HealthRow", into = "HealthRow")]
 pub struct Health {
@@ -417,35 +417,126 @@ pub type RemovalRow = (u32, Option<(f64, f64, u64)>, String);
 /// each, 1 negative within a parent, 2 near-duplicates.
 pub type PairRow = (u32, u32, u8, Option<f64>, Option<f64>, u8);
 
-/// [`Health`] as it travels.
+/// [`Health`] as it travels: `[year, pairs, alphas, alpha notes, weights, removals, removal
+/// notes]`, each row's numbers one after another in one list of numbers or nulls (6 a pair, 4 an
+/// α — node, α, children, cases —, 5 a weight, 4 a removal — node, median, mean, largest, null
+/// when none —) and the texts in lists of their own: lists of types the page reads already, so
+/// reading a health check adds almost no code to the page's module (see ARCHITECTURE.md, Wasm
+/// size).
 type HealthRow = (
     i32,
-    Vec<PairRow>,
-    Vec<AlphaRow>,
-    Vec<WeightRow>,
-    Vec<RemovalRow>,
+    Vec<Option<f64>>,
+    Vec<Option<f64>>,
+    Vec<String>,
+    Vec<Option<f64>>,
+    Vec<Option<f64>>,
+    Vec<String>,
 );
 
+/// A count or position sent as a number (0 when missing; saturating).
+fn whole(x: Option<f64>) -> u32 {
+    // (`as` saturates and maps NaN to 0)
+    x.unwrap_or(0.0) as u32
+}
+
 impl From<HealthRow> for Health {
-    fn from((year, pairs, alphas, weights, removals): HealthRow) -> Self {
+    fn from(
+        (year, pairs, alphas, alpha_notes, weights, removals, removal_notes): HealthRow,
+    ) -> Self {
+        let mut alpha_notes = alpha_notes.into_iter();
+        let mut removal_notes = removal_notes.into_iter();
         Health {
             year,
-            pairs,
-            alphas,
-            weights,
-            removals,
+            pairs: pairs
+                .chunks_exact(6)
+                .filter_map(|c| match *c {
+                    [a, b, rel, r, rho, flags] => Some((
+                        whole(a),
+                        whole(b),
+                        whole(rel) as u8,
+                        r,
+                        rho,
+                        whole(flags) as u8,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            alphas: alphas
+                .chunks_exact(4)
+                .filter_map(|c| match *c {
+                    [node, alpha, k, n] => Some((
+                        whole(node),
+                        alpha,
+                        whole(k),
+                        whole(n),
+                        alpha_notes.next().unwrap_or_default(),
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            weights: weights
+                .chunks_exact(5)
+                .filter_map(|c| match *c {
+                    [node, share, overall, r, effective] => Some((
+                        whole(node),
+                        share.unwrap_or(0.0),
+                        overall.unwrap_or(0.0),
+                        r,
+                        effective,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            removals: removals
+                .chunks_exact(4)
+                .filter_map(|c| match *c {
+                    [node, median, mean, max] => Some((
+                        whole(node),
+                        median.map(|m| (m, mean.unwrap_or(0.0), max.unwrap_or(0.0) as u64)),
+                        removal_notes.next().unwrap_or_default(),
+                    )),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 }
 
 impl From<Health> for HealthRow {
     fn from(h: Health) -> Self {
-        (h.year, h.pairs, h.alphas, h.weights, h.removals)
+        let n = |x: u32| Some(f64::from(x));
+        (
+            h.year,
+            h.pairs
+                .iter()
+                .flat_map(|p| [n(p.0), n(p.1), n(p.2.into()), p.3, p.4, n(p.5.into())])
+                .collect(),
+            h.alphas
+                .iter()
+                .flat_map(|a| [n(a.0), a.1, n(a.2), n(a.3)])
+                .collect(),
+            h.alphas.iter().map(|a| a.4.clone()).collect(),
+            h.weights
+                .iter()
+                .flat_map(|w| [n(w.0), Some(w.1), Some(w.2), w.3, w.4])
+                .collect(),
+            h.removals
+                .iter()
+                .flat_map(|r| {
+                    let (median, mean, max) = match r.1 {
+                        Some((a, b, c)) => (Some(a), Some(b), Some(c as f64)),
+                        None => (None, None, None),
+                    };
+                    [n(r.0), median, mean, max]
+                })
+                .collect(),
+            h.removals.iter().map(|r| r.2.clone()).collect(),
+        )
     }
 }
 
 /// Every unit's change between two scenarios split among the changes made
-/// ([`index_core::attribution::Attribution`]). Travels as `[changes, sampled, codes, units]`.
+/// ([`index_core::attribution::Attribution`]). Travels flat ([`ExplanationRow`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(from = "ExplanationRow", into = "ExplanationRow")]
 pub struct Explanation {
@@ -477,18 +568,44 @@ pub type UnitChange = (
     Vec<f64>,
 );
 
-/// [`Explanation`] as it travels.
+/// [`Explanation`] as it travels: `[changes, sampled, codes, scores, ranks, notes, parts]` —
+/// each change's name, from and to one after another; each unit's scores (from, to) and ranks
+/// likewise; its note; its four lists of parts (score, rank, their errors) — lists of types the
+/// page reads already (see [`HealthRow`]).
 type ExplanationRow = (
-    Vec<(String, String, String)>,
+    Vec<String>,
     u32,
     Vec<String>,
-    Vec<UnitChange>,
+    Vec<Option<f64>>,
+    Vec<Option<u32>>,
+    Vec<String>,
+    Vec<Vec<f64>>,
 );
 
 impl From<ExplanationRow> for Explanation {
-    fn from((changes, sampled, codes, units): ExplanationRow) -> Self {
+    fn from((changes, sampled, codes, scores, ranks, notes, parts): ExplanationRow) -> Self {
+        let all = changes
+            .chunks_exact(3)
+            .filter_map(|c| match c {
+                [name, from, to] => Some((name.clone(), from.clone(), to.clone())),
+                _ => None,
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let mut part = || parts.next().unwrap_or_default();
+        let units = scores
+            .chunks_exact(2)
+            .zip(ranks.chunks_exact(2))
+            .zip(notes)
+            .filter_map(|((s, r), note)| match (s, r) {
+                (&[s0, s1], &[r0, r1]) => {
+                    Some((s0, s1, r0, r1, note, part(), part(), part(), part()))
+                }
+                _ => None,
+            })
+            .collect();
         Explanation {
-            changes,
+            changes: all,
             sampled,
             codes,
             units,
@@ -498,7 +615,21 @@ impl From<ExplanationRow> for Explanation {
 
 impl From<Explanation> for ExplanationRow {
     fn from(e: Explanation) -> Self {
-        (e.changes, e.sampled, e.codes, e.units)
+        (
+            e.changes
+                .into_iter()
+                .flat_map(|(name, from, to)| [name, from, to])
+                .collect(),
+            e.sampled,
+            e.codes,
+            e.units.iter().flat_map(|u| [u.0, u.1]).collect(),
+            e.units.iter().flat_map(|u| [u.2, u.3]).collect(),
+            e.units.iter().map(|u| u.4.clone()).collect(),
+            e.units
+                .into_iter()
+                .flat_map(|u| [u.5, u.6, u.7, u.8])
+                .collect(),
+        )
     }
 }
 

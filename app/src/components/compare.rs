@@ -73,7 +73,7 @@ pub fn CompareView() -> impl IntoView {
             Some(last),
             Request::Explain { from: Some(first) },
             "The largest causes",
-            move |outcome, elapsed_ms| {
+            Box::new(move |outcome, elapsed_ms| {
                 if let Outcome::Explain(result) = outcome {
                     ui.causes.set(Some(Arc::new(ExplainRun {
                         bundle: id.clone(),
@@ -83,7 +83,7 @@ pub fn CompareView() -> impl IntoView {
                         result,
                     })));
                 }
-            },
+            }),
         );
     });
     let cause_of = move |code: &str| {

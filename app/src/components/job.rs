@@ -26,18 +26,19 @@ pub fn start(
     what: &'static str,
     done: impl Fn(Outcome, f64) + 'static,
 ) {
-    start_for(state, running, state.scenario(), request, what, done);
+    start_for(state, running, state.scenario(), request, what, Box::new(done));
 }
 
 /// As [`start`], for `scenario` (on the bundle shown) rather than the one shown: nothing
-/// happens without one.
+/// happens without one. `done` is boxed so that this is compiled once, not once per caller
+/// (see ARCHITECTURE.md, Wasm size).
 pub fn start_for(
     state: AppState,
     running: RwSignal<Running>,
     scenario: Option<Scenario>,
     request: Request,
     what: &'static str,
-    done: impl Fn(Outcome, f64) + 'static,
+    done: Box<dyn Fn(Outcome, f64)>,
 ) {
     let finish = move |result: Result<(), String>| {
         running.set(None);
