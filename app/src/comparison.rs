@@ -1,6 +1,7 @@
 //! Comparing saved scenarios of one dataset: the rank-change table (largest move first), the
-//! gap between the compared groups under each, and the slope chart — pure functions over the
-//! engine, tested natively.
+//! gap between the compared groups under each, the slope chart, and whether an explanation
+//! from the worker (each unit's largest cause) is of the first and last scenarios compared —
+//! pure functions over the engine, tested natively.
 
 use index_core::bundle::Bundle;
 use index_core::compare::rank_moves;
@@ -9,6 +10,8 @@ use index_core::pipeline::Results;
 
 use crate::charts::{Membership, Slope, Slopes};
 use crate::persist::Saved;
+use crate::view_model::explain::ExplainRun;
+use crate::view_model::robustness::key;
 use crate::view_model::{group_short, membership};
 
 /// Units highlighted in the slope chart: the largest movers.
@@ -138,6 +141,19 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
     }
 }
 
+/// Whether `run` explains the change from the first to the last of `compared` (on bundle
+/// `bundle`): the scenarios' names and followed units aside, the same scenarios.
+pub fn explains(run: &ExplainRun, bundle: &str, compared: &[Saved]) -> bool {
+    match (compared.first(), compared.last()) {
+        (Some(first), Some(last)) if compared.len() >= 2 => {
+            run.bundle == bundle
+                && run.from.as_ref() == Some(&key(&first.scenario))
+                && run.scenario == key(&last.scenario)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
@@ -194,6 +210,41 @@ mod tests {
             groups::compare(b.dataset(), b.framework(), &published, &pair[0], &pair[1]).unwrap();
         assert_eq!(c.gaps[0].gap, cmp.index().and_then(|i| i.difference));
         assert_eq!(c.slopes.lines.len(), c.rows.len());
+    }
+
+    #[test]
+    fn an_explanation_is_of_the_first_and_last_scenarios_compared() {
+        let b = bundle("2024");
+        let (first, last) = (
+            saved(1, "Published", &[], None),
+            saved(2, "Only x", &[("y", 0.0)], None),
+        );
+        let e = index_worker::jobs::explain(&b, Some(&first.scenario), &last.scenario).unwrap();
+        let run = ExplainRun {
+            bundle: "test".into(),
+            from: Some(key(&first.scenario)),
+            scenario: key(&last.scenario),
+            elapsed_ms: 1.0,
+            result: e,
+        };
+        let middle = saved(3, "Other", &[("x", 2.0)], None);
+        assert!(explains(&run, "test", &[first.clone(), last.clone()]));
+        assert!(explains(
+            &run,
+            "test",
+            &[first.clone(), middle.clone(), last.clone()]
+        ));
+        // Renamed: still the same scenarios.
+        let mut renamed = last.clone();
+        renamed.scenario.name = "Renamed".into();
+        assert!(explains(&run, "test", &[first.clone(), renamed]));
+        assert!(
+            !explains(&run, "test", &[last.clone(), first.clone()]),
+            "reversed"
+        );
+        assert!(!explains(&run, "test", &[first.clone(), middle]));
+        assert!(!explains(&run, "other", &[first.clone(), last]));
+        assert!(!explains(&run, "test", &[first]));
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! Pure functions from engine results to what the page shows: table rows, gap rows, chart data,
 //! captions. No signals here, so everything is testable natively.
 
+pub mod explain;
+pub mod health;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;
 
 use index_core::bundle::Bundle;
+use index_core::coherence::{Standing, Standings};
 use index_core::groups::{GroupComparison, GroupSummary, GroupsComparison};
 use index_core::performers::Performers;
 use index_core::pipeline::Results;
@@ -695,21 +698,24 @@ pub struct Profile {
     pub contributions: Vec<(String, f64)>,
     /// The sum of the contributions (> 0).
     pub total: f64,
-    /// The strongest indicators by normalised value, best first: (name, value).
-    pub best: Vec<(String, f64)>,
-    /// The weakest, worst first.
-    pub worst: Vec<(String, f64)>,
+    /// Its strengths: its best indicators by rank among the units, best first: (name, "rank 3
+    /// of 139") ([`index_core::coherence::Standings`]); empty without standings.
+    pub best: Vec<(String, String)>,
+    /// Its weaknesses: its worst indicators by rank, worst first, none of them a strength.
+    pub worst: Vec<(String, String)>,
 }
 
-/// Unit `u`'s profile under `results`, against the two groups as `gaps` compares them.
-/// Strongest and weakest: up to three each, and no more than half the indicators each, so
-/// that none is listed as both.
+/// Unit `u`'s profile under `results`, against the two groups as `gaps` compares them, with
+/// its strengths and weaknesses by rank from `standings` (the year's every unit ranked on every
+/// indicator): up to three each and no more than half the indicators each (more when tied at
+/// the edge), none listed as both.
 pub fn profile(
     bundle: &Bundle,
     results: &Results,
     gaps: Option<&GroupComparison>,
     groups: &[String; 2],
     u: usize,
+    standings: Option<&Standings>,
 ) -> Option<Profile> {
     let fw = bundle.framework();
     let unit = bundle.dataset().units().get(u)?;
@@ -742,17 +748,19 @@ pub fn profile(
         .map(|c| c.1)
         .sum::<f64>()
         .max(f64::MIN_POSITIVE);
-    let mut leaves: Vec<(String, f64)> = fw
-        .leaves()
-        .iter()
-        .enumerate()
-        .filter_map(|(c, l)| {
-            let v = results.prepared.normalised.get(u, c)?;
-            Some((fw.node(*l).map(|s| s.name.clone()).unwrap_or_default(), v))
-        })
-        .collect();
-    index_core::order::sort_by(&mut leaves, |a, b| b.1.total_cmp(&a.1));
-    let k = (leaves.len() / 2).min(3);
+    let count = (fw.leaves().len() / 2).clamp(1, 3);
+    let standing = standings.and_then(|s| s.profile(u, count).ok());
+    let named = |list: &[Standing]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|s| {
+                let name = fw.node(s.indicator).map(|n| n.name.clone());
+                (
+                    name.unwrap_or_default(),
+                    format!("rank {} of {}", s.rank, s.of),
+                )
+            })
+            .collect()
+    };
     let facts = results.rank(u).map_or_else(
         || results.status(u).reason(),
         |k| {
@@ -775,8 +783,12 @@ pub fn profile(
         top,
         contributions,
         total,
-        best: leaves.iter().take(k).cloned().collect(),
-        worst: leaves.iter().rev().take(k).cloned().collect(),
+        best: standing
+            .as_ref()
+            .map_or_else(Vec::new, |p| named(&p.strengths)),
+        worst: standing
+            .as_ref()
+            .map_or_else(Vec::new, |p| named(&p.weaknesses)),
     })
 }
 
@@ -800,7 +812,8 @@ mod tests {
         let g = groups_of();
         let cmp = groups::compare(b.dataset(), b.framework(), &r, &g[0], &g[1]).unwrap();
         let u = b.dataset().unit_position("AAA").unwrap();
-        let p = profile(&b, &r, Some(&cmp), &g, u).unwrap();
+        let standings = Standings::new(b.framework(), &r).unwrap();
+        let p = profile(&b, &r, Some(&cmp), &g, u, Some(&standings)).unwrap();
         assert_eq!((p.name.as_str(), p.code.as_str()), ("Alpha", "AAA"));
         assert_eq!(p.groups, ["LDCs".to_string(), "Developed".to_string()]);
         let fw = b.framework();
@@ -816,10 +829,17 @@ mod tests {
         assert!(p
             .facts
             .starts_with(&format!("Rank {} of ", r.rank(u).unwrap())));
-        // Two indicators: one strongest, one weakest, never the same.
-        assert_eq!((p.best.len(), p.worst.len()), (1, 1));
-        assert_ne!(p.best[0].0, p.worst[0].0);
-        assert!(p.best[0].1 >= p.worst[0].1);
+        // Each indicator with its rank among the four units scored on it. AAA is last on both:
+        // tied at the edge, both are listed once (as strengths, `Standings`' rule), none twice.
+        let last = |id: &str| (format!("Node {id}"), "rank 4 of 4".to_string());
+        assert_eq!(p.best, [last("x"), last("y")]);
+        assert!(p.worst.is_empty());
+        let c = b.dataset().unit_position("CCC").unwrap();
+        let p = profile(&b, &r, Some(&cmp), &g, c, Some(&standings)).unwrap();
+        assert_eq!(p.best, [("Node y".to_string(), "rank 1 of 4".to_string())]);
+        assert_eq!(p.worst, [("Node x".to_string(), "rank 2 of 4".to_string())]);
+        let none = profile(&b, &r, Some(&cmp), &g, c, None).unwrap();
+        assert!(none.best.is_empty() && none.worst.is_empty());
         assert!(p.top > 0.0 && p.total > 0.0);
     }
 
@@ -847,9 +867,9 @@ mod tests {
     fn a_profile_without_group_figures_still_shows_the_unit() {
         let b = bundle("2024");
         let r = results(&b, 2020);
-        let p = profile(&b, &r, None, &groups_of(), 0).unwrap();
+        let p = profile(&b, &r, None, &groups_of(), 0, None).unwrap();
         assert!(p.pillars.iter().all(|l| l.a.is_none() && l.b.is_none()));
-        assert!(profile(&b, &r, None, &groups_of(), 99).is_none());
+        assert!(profile(&b, &r, None, &groups_of(), 99, None).is_none());
     }
 
     #[test]

@@ -442,16 +442,22 @@ impl UnitParts {
     /// The change with the largest part of the score change, by size (the first of equals);
     /// `None` without parts or when every part is 0.
     pub fn largest(&self) -> Option<usize> {
-        self.score
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| **p != 0.0)
-            .fold(None, |best: Option<(usize, f64)>, (i, p)| match best {
-                Some((_, b)) if b >= p.abs() => best,
-                _ => Some((i, p.abs())),
-            })
-            .map(|(i, _)| i)
+        largest_part(&self.score)
     }
+}
+
+/// The position of the largest of `parts` by size (the first of equals); `None` when every
+/// part is 0 (or there are none). [`UnitParts::largest`] of a unit's score parts.
+pub fn largest_part(parts: &[f64]) -> Option<usize> {
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p != 0.0)
+        .fold(None, |best: Option<(usize, f64)>, (i, p)| match best {
+            Some((_, b)) if b >= p.abs() => best,
+            _ => Some((i, p.abs())),
+        })
+        .map(|(i, _)| i)
 }
 
 /// How the parts were computed.

@@ -16,8 +16,8 @@ use serde::Deserialize;
 use index_core::uncertainty::{Plan, Run, SensitivityRun};
 
 use crate::protocol::{
-    BundleRef, FromWorker, JobId, Outcome, Request, Response, Robustness, ScoredYears, ToWorker,
-    YearScores, MAX_ACCEPTABILITY,
+    BundleRef, Explanation, FromWorker, Health, JobId, Outcome, Request, Response, Robustness,
+    ScoredYears, ToWorker, YearScores, MAX_ACCEPTABILITY,
 };
 #[cfg(feature = "lp")]
 use crate::protocol::{Ranges, WeightRange};
@@ -301,6 +301,141 @@ pub fn ranges(
     })
 }
 
+/// Why each unit moved from `from` (the bundle's published scenario when `None`) to `to`:
+/// every unit's change in score and rank split among the changes made, by the Shapley value
+/// (`index_core::attribution::attribute` with the default plan: exact up to 12 changes, else
+/// 1 000 sampled orders, seed 1) — exactly what `index explain` computes by default.
+///
+/// # Errors
+/// Either scenario does not apply to the bundle; too many changes; a mixture the engine cannot
+/// score (the engine's message).
+pub fn explain(
+    bundle: &Bundle,
+    from: Option<&Scenario>,
+    to: &Scenario,
+) -> Result<Explanation, String> {
+    use index_core::attribution::{attribute, Estimate, Plan};
+    let resolve = |s: &Scenario| {
+        s.resolve(bundle)
+            .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))
+    };
+    let from = match from {
+        Some(s) => resolve(s)?,
+        None => index_core::scenario::Resolved::defaults(bundle),
+    };
+    let a = attribute(bundle, &from, &resolve(to)?, &Plan::default()).map_err(|e| e.to_string())?;
+    Ok(Explanation {
+        changes: a
+            .changes
+            .into_iter()
+            .map(|c| (c.name, c.from, c.to))
+            .collect(),
+        sampled: match a.estimate {
+            Estimate::Exact => 0,
+            Estimate::Sampled { permutations, .. } => permutations,
+        },
+        codes: bundle
+            .dataset()
+            .units()
+            .iter()
+            .map(|u| u.code.clone())
+            .collect(),
+        units: a
+            .units
+            .into_iter()
+            .map(|u| {
+                (
+                    u.score_from,
+                    u.score_to,
+                    u.rank_from,
+                    u.rank_to,
+                    u.status.reason().to_string(),
+                    u.score,
+                    u.rank,
+                    u.score_error,
+                    u.rank_error,
+                )
+            })
+            .collect(),
+    })
+}
+
+/// The index's own health under `scenario` (its year, weights and method), as the JRC audits
+/// it — exactly what `index coherence` computes: every correlation with its flags, Cronbach's α
+/// of each aggregate, nominal against effective weights (`index_core::coherence::coherence`),
+/// and each node left out in turn (`index_core::coherence::leave_one_out`).
+///
+/// # Errors
+/// The scenario does not apply; fewer than 3 units scored (the engine's message).
+pub fn health(bundle: &Bundle, scenario: &Scenario) -> Result<Health, String> {
+    use index_core::coherence::{coherence, leave_one_out, Flag, Relation};
+    let r = scenario
+        .resolve(bundle)
+        .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))?;
+    let results = r.run(bundle).map_err(|e| e.to_string())?;
+    let fw = bundle.framework();
+    let text = |e: index_core::Error| e.to_string();
+    let c = coherence(fw, &results).map_err(text)?;
+    let removals = leave_one_out(fw, &results).map_err(text)?;
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(Health {
+        year: c.year,
+        pairs: c
+            .correlations
+            .iter()
+            .map(|p| {
+                let relation = match p.relation {
+                    Relation::Siblings => 0,
+                    Relation::SameLevel => 1,
+                    Relation::Parent => 2,
+                    Relation::Ancestor => 3,
+                };
+                let flags = p.flags.iter().fold(0u8, |bits, f| {
+                    bits | match f {
+                        Flag::NegativeWithin => 1,
+                        Flag::NearDuplicate => 2,
+                    }
+                });
+                (at(p.a), at(p.b), relation, p.pearson.r, p.spearman.r, flags)
+            })
+            .collect(),
+        alphas: c
+            .alphas
+            .iter()
+            .map(|a| {
+                let why = a.alpha.undefined.map_or("", |u| u.reason());
+                (
+                    at(a.node),
+                    a.alpha.alpha,
+                    at(a.alpha.k),
+                    at(a.alpha.n),
+                    why.to_string(),
+                )
+            })
+            .collect(),
+        weights: c
+            .weights
+            .iter()
+            .map(|w| {
+                (
+                    at(w.node),
+                    w.nominal_share,
+                    w.nominal_overall,
+                    w.with_index.r,
+                    w.effective_share,
+                )
+            })
+            .collect(),
+        removals: removals
+            .iter()
+            .map(|x| match &x.shift {
+                Ok(s) => (at(x.node), Some((s.median, s.mean, s.max)), String::new()),
+                Err(why) => (at(x.node), None, why.reason().to_string()),
+            })
+            .collect(),
+    })
+}
+
 /// How many generations below the root the framework's pillars are (1 for the FTRI's blocks,
 /// 2 for the GII's pillars under its two sub-indices).
 pub fn pillar_depth(framework: &index_core::framework::Framework) -> u8 {
@@ -408,6 +543,10 @@ impl Session {
             Request::Ranges { .. } => {
                 Err("this worker was built without the solver (feature `lp`)".into())
             }
+            Request::Explain { from } => {
+                explain(bundle, from.as_ref(), &message.scenario).map(Outcome::Explain)
+            }
+            Request::Health => health(bundle, &message.scenario).map(Outcome::Health),
         }
     }
 
@@ -743,6 +882,148 @@ mod tests {
             assert!(n[1] >= a[1] && n[3] <= a[3]);
         }
         assert_eq!(pillar_depth(b.framework()), 1);
+    }
+
+    #[test]
+    fn explain_is_the_engines_attribution_and_its_parts_add_up() {
+        use index_core::attribution::{attribute, Plan};
+        use index_core::scenario::Resolved;
+        let b = bundle();
+        let to = Scenario {
+            year: Some(2019),
+            ..scenario()
+        };
+        let got = explain(&b, None, &to).unwrap();
+        let names: Vec<&str> = got.changes.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "year",
+                "normalisation",
+                "aggregation",
+                "weight:p2",
+                "weight:y"
+            ]
+        );
+        assert_eq!(got.sampled, 0, "five changes: exact");
+        assert_eq!(got.codes, ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"]);
+        let want = attribute(
+            &b,
+            &Resolved::defaults(&b),
+            &to.resolve(&b).unwrap(),
+            &Plan::default(),
+        )
+        .unwrap();
+        assert_eq!(got.units.len(), want.units.len());
+        let mut split = 0;
+        for (u, (have, w)) in got.units.iter().zip(&want.units).enumerate() {
+            assert_eq!(
+                (have.0, have.1, have.2, have.3),
+                (w.score_from, w.score_to, w.rank_from, w.rank_to)
+            );
+            assert_eq!(have.4, w.status.reason(), "unit {u}");
+            assert_eq!(
+                (&have.5, &have.6),
+                (&w.score, &w.rank),
+                "figure by figure, unit {u}"
+            );
+            if let (Some(from), Some(to), true) = (have.0, have.1, have.4.is_empty()) {
+                split += 1;
+                assert_eq!(have.5.len(), 5);
+                assert!(
+                    (have.5.iter().sum::<f64>() - (to - from)).abs() < 1e-9,
+                    "unit {u}"
+                );
+                let ranks = f64::from(have.3.unwrap()) - f64::from(have.2.unwrap());
+                assert!(
+                    (have.6.iter().sum::<f64>() - ranks).abs() < 1e-9,
+                    "unit {u}"
+                );
+                assert!(have.7.is_empty() && have.8.is_empty(), "exact: no errors");
+            }
+        }
+        assert_eq!(split, 6, "every unit scored in 2019 and 2020");
+        // From one scenario to another; the same scenario: nothing to split.
+        let back = explain(&b, Some(&to), &Scenario::default()).unwrap();
+        assert_eq!(back.changes.len(), 5);
+        let none = explain(&b, Some(&to), &to).unwrap();
+        assert!(none.changes.is_empty());
+        assert!(none.units.iter().all(|u| u.5.is_empty()));
+        // A scenario that does not apply fails with the engine's words.
+        let mut bad = scenario();
+        bad.weights.insert("nope".into(), 1.0);
+        let e = explain(&b, Some(&bad), &to).unwrap_err();
+        assert!(e.contains("nope"), "{e}");
+        // Through a session, as the page asks.
+        let mut session = Session::new();
+        let text = ToWorker {
+            job: JobId(3),
+            bundle: BundleRef::Text {
+                key: "t".into(),
+                json: b.to_json().unwrap(),
+            },
+            scenario: to.clone(),
+            request: Request::Explain { from: None },
+        }
+        .to_json()
+        .unwrap();
+        assert_eq!(
+            answers(&mut session, &text),
+            [FromWorker::Job(
+                JobId(3),
+                Response::Done(Outcome::Explain(got))
+            )]
+        );
+    }
+
+    #[test]
+    fn health_is_the_engines_audit() {
+        use index_core::coherence::{coherence, leave_one_out};
+        let b = bundle();
+        let s = scenario();
+        let got = health(&b, &s).unwrap();
+        let results = s.resolve(&b).unwrap().run(&b).unwrap();
+        let c = coherence(b.framework(), &results).unwrap();
+        assert_eq!(got.year, 2020);
+        assert_eq!(got.pairs.len(), c.correlations.len());
+        for (have, want) in got.pairs.iter().zip(&c.correlations) {
+            assert_eq!((have.0 as usize, have.1 as usize), (want.a, want.b));
+            assert_eq!((have.3, have.4), (want.pearson.r, want.spearman.r));
+            assert_eq!(
+                have.5 & 2 != 0,
+                want.flags
+                    .contains(&index_core::coherence::Flag::NearDuplicate)
+            );
+        }
+        assert_eq!(got.alphas.len(), c.alphas.len());
+        assert_eq!(got.alphas[0].0 as usize, b.framework().root());
+        for (have, want) in got.alphas.iter().zip(&c.alphas) {
+            assert_eq!(have.1, want.alpha.alpha);
+            assert_eq!(have.4.is_empty(), want.alpha.alpha.is_some());
+        }
+        assert_eq!(
+            got.weights.len(),
+            b.framework().len() - 1,
+            "every node but the root"
+        );
+        for (have, want) in got.weights.iter().zip(&c.weights) {
+            assert_eq!((have.1, have.3), (want.nominal_share, want.with_index.r));
+        }
+        let removals = leave_one_out(b.framework(), &results).unwrap();
+        assert_eq!(got.removals.len(), removals.len());
+        for (have, want) in got.removals.iter().zip(&removals) {
+            assert_eq!(have.0 as usize, want.node);
+            assert_eq!(have.1.map(|x| x.2), want.shift.as_ref().ok().map(|s| s.max));
+        }
+        // A pair flagged negative within its parent carries bit 1, as the engine flags it.
+        let negative = c
+            .flagged()
+            .filter(|p| {
+                p.flags
+                    .contains(&index_core::coherence::Flag::NegativeWithin)
+            })
+            .count();
+        assert_eq!(got.pairs.iter().filter(|p| p.5 & 1 != 0).count(), negative);
     }
 
     #[test]

@@ -49,7 +49,7 @@ use index_core::uncertainty::Plan;
 use serde::{Deserialize, Serialize};
 
 /// The protocol's version: raised on any change to these types' JSON form.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A job's identity, chosen by the page (unique while the page is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -125,6 +125,19 @@ pub enum Request {
         /// The least share of each pillar in a unit's benefit-of-the-doubt score.
         min_share: f64,
     },
+    /// Why each unit moved from `from` (the bundle's published scenario when `None`) to the
+    /// message's scenario: each change's Shapley part of every unit's change in score and rank
+    /// (`index_core::attribution`, exactly up to 12 changes, else from 1 000 sampled orders,
+    /// seed 1 — as `index explain` by default) ([`crate::jobs::explain`]). No progress.
+    Explain {
+        /// The scenario changed from; `None`: the bundle's published weights, method and year.
+        from: Option<Scenario>,
+    },
+    /// The index's own health under the scenario, as the JRC audits it
+    /// ([`crate::jobs::health`]): correlations with their flags, Cronbach's α, nominal against
+    /// effective weights (`index_core::coherence::coherence`), and each node left out in turn
+    /// (`index_core::coherence::leave_one_out`). No progress.
+    Health,
 }
 
 /// Which weights the rank bounds range over.
@@ -151,10 +164,11 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness, ranges]`, the fields a kind does not use left at zero, empty, `[]` or `null`.
-/// Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2 `Done(ScoreYears)` (`codes`,
-/// `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable` (`text`), 5 `Done(Robustness)`
-/// (`robustness`), 6 `Done(Ranges)` (`ranges`).
+/// robustness, ranges, explanation, health]`, the fields a kind does not use left at zero,
+/// empty, `[]` or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2
+/// `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable`
+/// (`text`), 5 `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7
+/// `Done(Explain)` (`explanation`), 8 `Done(Health)` (`health`).
 type Wire = (
     u32,
     u32,
@@ -166,6 +180,8 @@ type Wire = (
     Vec<(i32, String)>,
     Option<Robustness>,
     Option<Ranges>,
+    Option<Explanation>,
+    Option<Health>,
 );
 
 impl From<FromWorker> for Wire {
@@ -182,6 +198,8 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 None,
                 None,
+                None,
+                None,
             )
         };
         let text = |kind, job, text| {
@@ -194,6 +212,8 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
+                None,
                 None,
                 None,
             )
@@ -214,6 +234,8 @@ impl From<FromWorker> for Wire {
                 s.skipped,
                 None,
                 None,
+                None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
                 5,
@@ -225,6 +247,8 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Some(r),
+                None,
+                None,
                 None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Ranges(r))) => (
@@ -238,6 +262,36 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 None,
                 Some(r),
+                None,
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Explain(e))) => (
+                7,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                None,
+                Some(e),
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Health(h))) => (
+                8,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                None,
+                None,
+                Some(h),
             ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -248,7 +302,20 @@ impl From<FromWorker> for Wire {
 impl TryFrom<Wire> for FromWorker {
     type Error = String;
     fn try_from(
-        (kind, job, done, total, text, codes, years, skipped, robustness, ranges): Wire,
+        (
+            kind,
+            job,
+            done,
+            total,
+            text,
+            codes,
+            years,
+            skipped,
+            robustness,
+            ranges,
+            explanation,
+            health,
+        ): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
         Ok(match kind {
@@ -271,6 +338,14 @@ impl TryFrom<Wire> for FromWorker {
             6 => {
                 let r = ranges.ok_or("a rank-bounds answer without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Ranges(r)))
+            }
+            7 => {
+                let e = explanation.ok_or("an explanation without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Explain(e)))
+            }
+            8 => {
+                let h = health.ok_or("a health check without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Health(h)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -302,6 +377,260 @@ pub enum Outcome {
     Robustness(Robustness),
     /// The result of [`Request::Ranges`].
     Ranges(Ranges),
+    /// The result of [`Request::Explain`].
+    Explain(Explanation),
+    /// The result of [`Request::Health`].
+    Health(Health),
+}
+
+/// The index's own health in one scored year ([`index_core::coherence`]). Nodes are framework
+/// positions. Travels flat ([`HealthRow`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "HealthRow", into = "HealthRow")]
+pub struct Health {
+    /// The year audited.
+    pub year: i32,
+    /// The correlations ([`index_core::coherence::Coherence::correlations`], in its order).
+    pub pairs: Vec<PairRow>,
+    /// Cronbach's α of each aggregate over its children: `(node, α, children, complete
+    /// cases, why undefined — empty when defined)`, the root first.
+    pub alphas: Vec<AlphaRow>,
+    /// Every node but the root: `(node, nominal share of its parent, nominal share of the
+    /// index, Pearson's r with the index, r²'s share among its siblings')`.
+    pub weights: Vec<WeightRow>,
+    /// Each node left out in turn: `(node, Some((median, mean, largest)) absolute rank change,
+    /// why there is none — empty when there is)`.
+    pub removals: Vec<RemovalRow>,
+}
+
+/// An aggregate's α: `(node, α, children, complete cases, why undefined)`.
+pub type AlphaRow = (u32, Option<f64>, u32, u32, String);
+
+/// A node's weight: `(node, nominal share, nominal overall, r with the index, effective share)`.
+pub type WeightRow = (u32, f64, f64, Option<f64>, Option<f64>);
+
+/// A node left out: `(node, (median, mean, largest) rank change, why none)`.
+pub type RemovalRow = (u32, Option<(f64, f64, u64)>, String);
+
+/// A pair of nodes' correlations: `(a, b, relation, Pearson's r, Spearman's ρ, flags)` —
+/// relation 0 siblings, 1 same level, 2 parent, 3 ancestor (`b` the ancestor); flags a bit
+/// each, 1 negative within a parent, 2 near-duplicates.
+pub type PairRow = (u32, u32, u8, Option<f64>, Option<f64>, u8);
+
+/// [`Health`] as it travels: `[year, pairs, alphas, alpha notes, weights, removals, removal
+/// notes]`, each row's numbers one after another in one list of numbers or nulls (6 a pair, 4 an
+/// α — node, α, children, cases —, 5 a weight, 4 a removal — node, median, mean, largest, null
+/// when none —) and the texts in lists of their own: lists of types the page reads already, so
+/// reading a health check adds almost no code to the page's module (see ARCHITECTURE.md, Wasm
+/// size).
+type HealthRow = (
+    i32,
+    Vec<Option<f64>>,
+    Vec<Option<f64>>,
+    Vec<String>,
+    Vec<Option<f64>>,
+    Vec<Option<f64>>,
+    Vec<String>,
+);
+
+/// A count or position sent as a number (0 when missing; saturating).
+fn whole(x: Option<f64>) -> u32 {
+    // (`as` saturates and maps NaN to 0)
+    x.unwrap_or(0.0) as u32
+}
+
+impl From<HealthRow> for Health {
+    fn from(
+        (year, pairs, alphas, alpha_notes, weights, removals, removal_notes): HealthRow,
+    ) -> Self {
+        let mut alpha_notes = alpha_notes.into_iter();
+        let mut removal_notes = removal_notes.into_iter();
+        Health {
+            year,
+            pairs: pairs
+                .chunks_exact(6)
+                .filter_map(|c| match *c {
+                    [a, b, rel, r, rho, flags] => Some((
+                        whole(a),
+                        whole(b),
+                        whole(rel) as u8,
+                        r,
+                        rho,
+                        whole(flags) as u8,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            alphas: alphas
+                .chunks_exact(4)
+                .filter_map(|c| match *c {
+                    [node, alpha, k, n] => Some((
+                        whole(node),
+                        alpha,
+                        whole(k),
+                        whole(n),
+                        alpha_notes.next().unwrap_or_default(),
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            weights: weights
+                .chunks_exact(5)
+                .filter_map(|c| match *c {
+                    [node, share, overall, r, effective] => Some((
+                        whole(node),
+                        share.unwrap_or(0.0),
+                        overall.unwrap_or(0.0),
+                        r,
+                        effective,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            removals: removals
+                .chunks_exact(4)
+                .filter_map(|c| match *c {
+                    [node, median, mean, max] => Some((
+                        whole(node),
+                        median.map(|m| (m, mean.unwrap_or(0.0), max.unwrap_or(0.0) as u64)),
+                        removal_notes.next().unwrap_or_default(),
+                    )),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<Health> for HealthRow {
+    fn from(h: Health) -> Self {
+        let n = |x: u32| Some(f64::from(x));
+        (
+            h.year,
+            h.pairs
+                .iter()
+                .flat_map(|p| [n(p.0), n(p.1), n(p.2.into()), p.3, p.4, n(p.5.into())])
+                .collect(),
+            h.alphas
+                .iter()
+                .flat_map(|a| [n(a.0), a.1, n(a.2), n(a.3)])
+                .collect(),
+            h.alphas.iter().map(|a| a.4.clone()).collect(),
+            h.weights
+                .iter()
+                .flat_map(|w| [n(w.0), Some(w.1), Some(w.2), w.3, w.4])
+                .collect(),
+            h.removals
+                .iter()
+                .flat_map(|r| {
+                    let (median, mean, max) = match r.1 {
+                        Some((a, b, c)) => (Some(a), Some(b), Some(c as f64)),
+                        None => (None, None, None),
+                    };
+                    [n(r.0), median, mean, max]
+                })
+                .collect(),
+            h.removals.iter().map(|r| r.2.clone()).collect(),
+        )
+    }
+}
+
+/// Every unit's change between two scenarios split among the changes made
+/// ([`index_core::attribution::Attribution`]). Travels flat ([`ExplanationRow`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "ExplanationRow", into = "ExplanationRow")]
+pub struct Explanation {
+    /// The changes, in the order of every unit's parts: `(name, from, to)` — the name as
+    /// `index explain` writes it (`weight:rd`, `normalisation`…), the settings as text (empty
+    /// for weights and the year).
+    pub changes: Vec<(String, String, String)>,
+    /// Orders sampled (0: every mixture scored, the parts exact).
+    pub sampled: u32,
+    /// The dataset's units (ISO3 codes), in dataset order.
+    pub codes: Vec<String>,
+    /// Entry `u` is unit `codes[u]`'s change and parts.
+    pub units: Vec<UnitChange>,
+}
+
+/// One unit's change and its parts: `(score_from, score_to, rank_from, rank_to, why no parts
+/// (empty when split), score parts, rank parts, score parts' standard errors, rank parts'
+/// standard errors)` — the parts in the order of [`Explanation::changes`], the errors empty
+/// when exact ([`index_core::attribution::UnitParts`]).
+pub type UnitChange = (
+    Option<f64>,
+    Option<f64>,
+    Option<u32>,
+    Option<u32>,
+    String,
+    Vec<f64>,
+    Vec<f64>,
+    Vec<f64>,
+    Vec<f64>,
+);
+
+/// [`Explanation`] as it travels: `[changes, sampled, codes, scores, ranks, notes, parts]` —
+/// each change's name, from and to one after another; each unit's scores (from, to) and ranks
+/// likewise; its note; its four lists of parts (score, rank, their errors) — lists of types the
+/// page reads already (see [`HealthRow`]).
+type ExplanationRow = (
+    Vec<String>,
+    u32,
+    Vec<String>,
+    Vec<Option<f64>>,
+    Vec<Option<u32>>,
+    Vec<String>,
+    Vec<Vec<f64>>,
+);
+
+impl From<ExplanationRow> for Explanation {
+    fn from((changes, sampled, codes, scores, ranks, notes, parts): ExplanationRow) -> Self {
+        let all = changes
+            .chunks_exact(3)
+            .filter_map(|c| match c {
+                [name, from, to] => Some((name.clone(), from.clone(), to.clone())),
+                _ => None,
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let mut part = || parts.next().unwrap_or_default();
+        let units = scores
+            .chunks_exact(2)
+            .zip(ranks.chunks_exact(2))
+            .zip(notes)
+            .filter_map(|((s, r), note)| match (s, r) {
+                (&[s0, s1], &[r0, r1]) => {
+                    Some((s0, s1, r0, r1, note, part(), part(), part(), part()))
+                }
+                _ => None,
+            })
+            .collect();
+        Explanation {
+            changes: all,
+            sampled,
+            codes,
+            units,
+        }
+    }
+}
+
+impl From<Explanation> for ExplanationRow {
+    fn from(e: Explanation) -> Self {
+        (
+            e.changes
+                .into_iter()
+                .flat_map(|(name, from, to)| [name, from, to])
+                .collect(),
+            e.sampled,
+            e.codes,
+            e.units.iter().flat_map(|u| [u.0, u.1]).collect(),
+            e.units.iter().flat_map(|u| [u.2, u.3]).collect(),
+            e.units.iter().map(|u| u.4.clone()).collect(),
+            e.units
+                .into_iter()
+                .flat_map(|u| [u.5, u.6, u.7, u.8])
+                .collect(),
+        )
+    }
 }
 
 /// Each unit's best and worst rank under the weights allowed, and its benefit-of-the-doubt
@@ -532,7 +861,8 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null]"#.to_string()
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null,null]"#
+                .to_string()
         })
     }
 
@@ -625,6 +955,54 @@ mod tests {
                     note: String::new(),
                 })),
             ),
+            FromWorker::Job(
+                JobId(11),
+                Response::Done(Outcome::Explain(Explanation {
+                    changes: vec![
+                        ("aggregation".into(), "default".into(), "geometric".into()),
+                        ("weight:rd".into(), String::new(), String::new()),
+                    ],
+                    sampled: 0,
+                    codes: vec!["CHE".into(), "TUV".into()],
+                    units: vec![
+                        (
+                            Some(0.5),
+                            Some(0.1 + 0.2),
+                            Some(1),
+                            Some(2),
+                            String::new(),
+                            vec![-0.1, 0.1 + 0.2 - 0.5 + 0.1],
+                            vec![0.5, 0.5],
+                            vec![],
+                            vec![],
+                        ),
+                        (
+                            None,
+                            Some(0.2),
+                            None,
+                            Some(3),
+                            "no score in the first scenario".into(),
+                            vec![],
+                            vec![],
+                            vec![],
+                            vec![],
+                        ),
+                    ],
+                })),
+            ),
+            FromWorker::Job(
+                JobId(12),
+                Response::Done(Outcome::Health(Health {
+                    year: 2021,
+                    pairs: vec![(3, 4, 0, Some(-0.1 + 0.2), None, 1)],
+                    alphas: vec![(0, None, 2, 3, "constant".into())],
+                    weights: vec![(1, 0.5, 0.25, Some(0.9), None)],
+                    removals: vec![
+                        (3, Some((1.0, 1.5, 4)), String::new()),
+                        (0, None, "nothing".into()),
+                    ],
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -633,15 +1011,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null,null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null,null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null,null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null,null,null]"#
         );
     }
 
@@ -669,22 +1047,31 @@ mod tests {
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
         check_unreadable(
-            r#"[9,7,0,0,"",[],[],[],null,null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null,null,null]"#,
             "unknown kind of message 9",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null,null]"#,
+            r#"[5,7,0,0,"",[],[],[],null,null,null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[6,7,0,0,"",[],[],[],null,null]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null,null,null]"#,
             "a rank-bounds answer without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null]"#,
+            r#"[7,7,0,0,"",[],[],[],null,null,null,null]"#,
+            "an explanation without its result",
+        );
+        check_unreadable(
+            r#"[8,7,0,0,"",[],[],[],null,null,null,null]"#,
+            "a health check without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null]"#,
             "invalid length 5",
         );
-        let done = |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null]"#);
+        let done =
+            |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null]"#);
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),

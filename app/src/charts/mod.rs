@@ -9,19 +9,23 @@ pub mod backend;
 mod bars;
 pub mod caption;
 mod gap;
+mod heatmap;
 mod kind;
 mod lines;
 mod performers;
 mod slopes;
 mod strips;
+mod waterfall;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
 pub use gap::{draw_gap_bars, GapBars};
+pub use heatmap::{draw_heatmap, HeatMap};
 pub use kind::ChartKind;
 pub use lines::{draw_lines, Line, LineChart};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
+pub use waterfall::{draw_waterfall, Waterfall};
 
 use plotters::style::RGBColor;
 

@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::heatmap::colour as heatmap_colour;
 use super::*;
 
 fn golden(name: &str, svg: &str) {
@@ -70,6 +71,63 @@ fn ranked_bars_golden() {
     assert!(svg.contains("#D55E00") && svg.contains("#0072B2"), "{svg}");
     assert!(svg.contains("KEN"), "selected unit labelled");
     golden("ranked_bars", &svg);
+}
+
+#[test]
+fn waterfall_golden() {
+    let data = Waterfall {
+        steps: vec![
+            ("Aggregation".into(), -0.005),
+            ("R&D weight".into(), -0.024),
+            ("ICT weight".into(), 0.006),
+        ],
+        total: "Total change".into(),
+    };
+    let svg = render(480, data.height(), |a| {
+        draw_waterfall(a, &data, &Style::default()).unwrap()
+    });
+    // A rise filled blue, a fall outlined vermillion, the total dark.
+    assert!(svg.contains("#0072B2") && svg.contains("#D55E00") && svg.contains("#222B36"));
+    assert!(
+        svg.contains("R&amp;D weight") && svg.contains("Total change"),
+        "{svg}"
+    );
+    golden("waterfall", &svg);
+    // Nothing changed at all: still drawn (around 0), not refused.
+    let flat = Waterfall {
+        steps: vec![("Year".into(), 0.0)],
+        total: "Total change".into(),
+    };
+    render(480, flat.height(), |a| {
+        draw_waterfall(a, &flat, &Style::default()).unwrap()
+    });
+}
+
+#[test]
+fn heatmap_golden() {
+    let data = HeatMap {
+        labels: vec!["ICT".into(), "R&D".into(), "Index".into()],
+        cells: vec![
+            Some(1.0),
+            Some(-0.4),
+            Some(0.8),
+            Some(-0.4),
+            Some(1.0),
+            None,
+            Some(0.8),
+            None,
+            Some(1.0),
+        ],
+        flagged: vec![false, true, false, true, false, false, false, false, false],
+    };
+    let svg = render(480, data.height(), |a| {
+        draw_heatmap(a, &data, &Style::default()).unwrap()
+    });
+    assert!(svg.contains("R&amp;D") && svg.contains("flagged"), "{svg}");
+    golden("heatmap", &svg);
+    assert_eq!(heatmap_colour(0.0), RGBColor(255, 255, 255));
+    assert_eq!(heatmap_colour(1.0), GROUP_B);
+    assert_eq!(heatmap_colour(-1.0), GROUP_A);
 }
 
 #[test]

@@ -35,6 +35,9 @@ fn now() -> f64 {
 /// A drawing area on the canvas.
 pub type CanvasArea = DrawingArea<Backend<'static>, Shift>;
 
+/// How a chart is drawn: reads reactive state, draws on the area (`None`: nothing to draw).
+type Draw = Box<dyn Fn(&CanvasArea, &Style) -> Option<DrawResult> + Send + Sync>;
+
 /// The canvas. `draw` reads reactive state and draws; `label` describes the chart for screen
 /// readers (the table alternative is next to it).
 #[component]
@@ -52,6 +55,13 @@ pub fn ChartCanvas<F>(
 where
     F: Fn(&CanvasArea, &Style) -> Option<DrawResult> + Send + Sync + 'static,
 {
+    // Boxed, so that the canvas's code is compiled once rather than once per chart (see
+    // ARCHITECTURE.md, Wasm size).
+    canvas(id, height, label, Box::new(draw))
+}
+
+/// [`ChartCanvas`]'s work, for any chart.
+fn canvas(id: &'static str, height: u32, label: Signal<String>, draw: Draw) -> AnyView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     // The canvas's CSS width, measured once and on resize only: reading layout while drawing
     // would force a synchronous layout of the whole page on every slider step.
@@ -99,6 +109,7 @@ where
         <canvas id=id node_ref=canvas class="chart-canvas" style=format!("height:{height}px")
             role="img" aria-label=move || label.get()></canvas>
     }
+    .into_any()
 }
 
 /// How far outside the viewport a chart is still drawn on each change.

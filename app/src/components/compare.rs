@@ -1,13 +1,22 @@
 //! The scenario comparison: the gap under each scenario, the rank-change table (largest move
-//! first) and the slope chart of ranks. Shown while two or more scenarios are ticked.
+//! first, with each unit's largest cause of its change from the first scenario to the last
+//! once the worker has split it: `Request::Explain`) and the slope chart of ranks. Shown while
+//! two or more scenarios are ticked.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::chart::ChartCanvas;
-use crate::comparison::{compare, Comparison};
+use super::job::{self, JobButtons};
+use crate::comparison::{compare, explains, Comparison};
 use crate::format;
 use crate::persist::use_library;
+use crate::persist::Saved;
 use crate::state::use_state;
+use crate::view_model::explain::{largest_causes, ExplainRun};
+use crate::view_model::robustness::key;
+use crate::worker_client::{Outcome, Request};
 
 /// Rows shown before "show all".
 const FIRST_ROWS: usize = 25;
@@ -18,24 +27,74 @@ pub fn CompareView() -> impl IntoView {
     let state = use_state();
     let library = use_library();
     let all_rows = RwSignal::new(false);
-    let comparison = Memo::new(move |_| -> Option<Comparison> {
+    let bundle = state.inputs.bundle();
+    // The scenarios compared (of the bundle shown), in order.
+    let chosen = Memo::new(move |_| -> Vec<Saved> {
         let ids = library.comparing().get();
-        if ids.len() < 2 {
-            return None;
-        }
-        let b = state.inputs.bundle().get()?;
+        let Some(id) = bundle.with(|b| b.as_ref().map(|b| b.id().to_string())) else {
+            return Vec::new();
+        };
         let saved = library.saved().get();
-        let chosen: Vec<_> = ids
-            .iter()
-            .filter_map(|id| {
+        ids.iter()
+            .filter_map(|i| {
                 saved
                     .iter()
-                    .find(|s| s.id == *id && s.scenario.bundle == b.id())
+                    .find(|s| s.id == *i && s.scenario.bundle == id)
                     .cloned()
             })
-            .collect();
-        (chosen.len() >= 2).then(|| compare(&b, &chosen, &state.inputs.pair().get()))
+            .collect()
     });
+    let comparison = Memo::new(move |_| -> Option<Comparison> {
+        let b = bundle.get()?;
+        chosen.with(|c| (c.len() >= 2).then(|| compare(&b, c, &state.inputs.pair().get())))
+    });
+    // Each unit's largest cause, when the worker's last split is of the first and last compared.
+    let ui = state.robustness;
+    let causes = Memo::new(move |_| -> Option<Vec<(String, String)>> {
+        let run = ui.causes.get()?;
+        let b = bundle.get()?;
+        chosen
+            .with(|c| explains(&run, b.id(), c))
+            .then(|| largest_causes(&b, &run.result))
+    });
+    let find_causes = Callback::new(move |()| {
+        let (Some(b), Some((first, last))) = (
+            bundle.get_untracked(),
+            chosen.with_untracked(|c| {
+                Some((c.first()?.scenario.clone(), c.last()?.scenario.clone()))
+            }),
+        ) else {
+            return;
+        };
+        let (id, from, to) = (b.id().to_string(), key(&first), key(&last));
+        job::start_for(
+            state,
+            ui.causes_running,
+            Some(last),
+            Request::Explain { from: Some(first) },
+            "The largest causes",
+            Box::new(move |outcome, elapsed_ms| {
+                if let Outcome::Explain(result) = outcome {
+                    ui.causes.set(Some(Arc::new(ExplainRun {
+                        bundle: id.clone(),
+                        from: Some(from.clone()),
+                        scenario: to.clone(),
+                        elapsed_ms,
+                        result,
+                    })));
+                }
+            }),
+        );
+    });
+    let cause_of = move |code: &str| {
+        causes.with(|c| {
+            c.as_ref().map(|c| {
+                c.iter()
+                    .find(|(x, _)| x == code)
+                    .map_or_else(|| "–".to_string(), |(_, why)| why.clone())
+            })
+        })
+    };
     let height = 320;
     view! {
         <Show when=move || comparison.with(Option::is_some)>
@@ -68,12 +127,19 @@ pub fn CompareView() -> impl IntoView {
                     </div>
                     <div>
                         <h3>"Rank changes, largest first"</h3>
+                        <p class="hint">"Why each country moved from the first scenario to the last: the change \
+                            (a weight, the method, the year) with the largest Shapley part of its change in score, split in the background."</p>
+                        <JobButtons prefix="causes" label="Find the largest causes" counted="Changes split"
+                            running=ui.causes_running on_run=find_causes/>
                         <div class="table-wrap">
                             <table class="compare-table" id="compare-table">
                                 <thead><tr>
                                     <th>"Country"</th>
                                     {move || comparison.with(|c| c.as_ref().map(|c| c.names.iter().map(|n| view! { <th class="num">{n.clone()}</th> }).collect_view()))}
                                     <th class="num" title="Rank under the first scenario minus rank under the last">"Change"</th>
+                                    {move || causes.with(Option::is_some).then(|| view! {
+                                        <th title="The change with the largest part of the unit's change in score from the first scenario to the last">"Largest cause"</th>
+                                    })}
                                 </tr></thead>
                                 <tbody>{move || comparison.with(|c| c.as_ref().map(|c| {
                                     let n = if all_rows.get() { c.rows.len() } else { FIRST_ROWS.min(c.rows.len()) };
@@ -84,6 +150,7 @@ pub fn CompareView() -> impl IntoView {
                                                 <th scope="row">{r.name.clone()}" "<span class="ucode">{r.code.clone()}</span></th>
                                                 {r.ranks.iter().map(|k| view! { <td class="num">{k.map(|k| k.to_string()).unwrap_or_else(|| "–".into())}</td> }).collect_view()}
                                                 <td class=format!("num c-change {dir}")>{text}</td>
+                                                {let code = r.code.clone(); move || cause_of(&code).map(|why| view! { <td class="c-cause">{why}</td> })}
                                             </tr>
                                         }
                                     }).collect_view()

@@ -2,6 +2,7 @@
 //! shown ([`start`]), its progress kept in a [`Running`] signal, Cancel ([`cancel`]), and the
 //! buttons, bar and count that show it ([`JobButtons`]).
 
+use index_core::scenario::Scenario;
 use leptos::prelude::*;
 
 use std::sync::Arc;
@@ -25,6 +26,20 @@ pub fn start(
     what: &'static str,
     done: impl Fn(Outcome, f64) + 'static,
 ) {
+    start_for(state, running, state.scenario(), request, what, Box::new(done));
+}
+
+/// As [`start`], for `scenario` (on the bundle shown) rather than the one shown: nothing
+/// happens without one. `done` is boxed so that this is compiled once, not once per caller
+/// (see ARCHITECTURE.md, Wasm size).
+pub fn start_for(
+    state: AppState,
+    running: RwSignal<Running>,
+    scenario: Option<Scenario>,
+    request: Request,
+    what: &'static str,
+    done: Box<dyn Fn(Outcome, f64)>,
+) {
     let finish = move |result: Result<(), String>| {
         running.set(None);
         if let Err(why) = result {
@@ -34,7 +49,7 @@ pub fn start(
     let (None, Some(b), Some(scenario)) = (
         running.get_untracked(),
         state.inputs.bundle().get_untracked(),
-        state.scenario(),
+        scenario,
     ) else {
         return;
     };

@@ -1,13 +1,16 @@
 //! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
-//! robustness (the uncertainty analysis), best and worst possible ranks, profile, charts, performers against income, sources.
+//! robustness (the uncertainty analysis), best and worst possible ranks, profile, why the
+//! followed unit moved, the index's health, charts, performers against income, sources.
 //! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
 use super::charts_panel::ChartsPanel;
 use super::compare::CompareView;
+use super::explain::ExplainPanel;
 use super::gap::GapPanel;
 use super::header::Header;
+use super::health::HealthPanel;
 use super::method::MethodPanel;
 use super::notices::Notices;
 use super::performers::PerformersPanel;
@@ -79,6 +82,8 @@ pub fn Explorer() -> impl IntoView {
                 <RobustnessPanel/>
                 <RangesPanel/>
                 <Profile/>
+                <ExplainPanel/>
+                <HealthPanel/>
                 <ChartsPanel/>
                 <PerformersPanel/>
                 <Sources/>

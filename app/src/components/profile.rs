@@ -1,5 +1,6 @@
 //! The country profile: the selected unit's pillar scores against the two groups' means, each
-//! pillar's contribution, its best and worst indicators, and its rank over the years.
+//! pillar's contribution, its strengths and weaknesses (best and worst indicators by rank), and
+//! its rank over the years.
 
 use leptos::prelude::*;
 
@@ -46,7 +47,9 @@ pub fn Profile() -> impl IntoView {
         let b = bundle.get()?;
         let r = d.current()?;
         let gaps = d.gaps.get();
-        view_model::profile(&b, &r, gaps.as_deref(), &state.inputs.pair().get(), u)
+        let standings = d.standings.get();
+        let pair = state.inputs.pair().get();
+        view_model::profile(&b, &r, gaps.as_deref(), &pair, u, standings.as_deref())
     });
     let body = move || {
         let p = profile.get()?;
@@ -91,11 +94,11 @@ pub fn Profile() -> impl IntoView {
                             <li><span class="swatch" style=format!("background:{}", PARTS[i % PARTS.len()])></span>{name.clone()}": "{format::score(*pts)}" points"</li>
                         }).collect_view()}
                     </ul>
-                    <h3>"Strongest and weakest indicators"</h3>
-                    <p class="hint">"Normalised values under the current method."</p>
-                    <ul class="best-worst">
-                        {p.best.into_iter().map(|(n, v)| view! { <li class="best">"▲ "{n}" · "{format::score(v)}</li> }).collect_view()}
-                        {p.worst.into_iter().map(|(n, v)| view! { <li class="worst">"▼ "{n}" · "{format::score(v)}</li> }).collect_view()}
+                    <h3>"Strengths and weaknesses"</h3>
+                    <p class="hint">"Its best and worst indicators by rank among the countries with a value, under the current method."</p>
+                    <ul class="best-worst" id="profile-standings">
+                        {p.best.into_iter().map(|(n, v)| view! { <li class="best">"▲ "{n}" · "{v}</li> }).collect_view()}
+                        {p.worst.into_iter().map(|(n, v)| view! { <li class="worst">"▼ "{n}" · "{v}</li> }).collect_view()}
                     </ul>
                 </div>
             </div>

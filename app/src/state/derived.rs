@@ -2,8 +2,9 @@
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
 //! the pair of groups compared now, under the published weights and by year, every group
-//! compared now (when more than two are), and the over- and under-performers against income
-//! now.
+//! compared now (when more than two are), the over- and under-performers against income
+//! now, and every unit's rank on every indicator in the year shown (the profile's strengths and
+//! weaknesses).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -12,6 +13,7 @@
 use std::sync::Arc;
 
 use index_core::bundle::Bundle;
+use index_core::coherence::Standings;
 use index_core::groups::{self, GroupComparison, GroupsComparison};
 use index_core::method::Method;
 use index_core::performers::{self, Performers};
@@ -80,6 +82,10 @@ pub struct Derived {
     /// The performers against income in the year shown, under the current weights (read by
     /// the performers chart and table).
     pub performers: Memo<Option<Shared<PerformersNow>>>,
+    /// Every unit's rank on every indicator in the year shown
+    /// ([`index_core::coherence::Standings`]: normalised values, so not on the weights; read by
+    /// the profile only, so computed only while a unit is followed).
+    pub standings: Memo<Option<Shared<Standings>>>,
 }
 
 impl Derived {
@@ -152,7 +158,13 @@ impl Derived {
                 performers::performers(&b, &r).map_err(|e| e.to_string()),
             ))
         });
+        let standings = Memo::new(move |_| {
+            let b = bundle.get()?;
+            let r = baseline()?;
+            Standings::new(b.framework(), &r).ok().map(Shared::new)
+        });
         Derived {
+            standings,
             prepared,
             scored,
             year,

@@ -1,7 +1,9 @@
 //! The robustness analyses' state: what the person chose to vary, the run in progress (job and
 //! progress), and the last analysis finished; likewise for the best and worst possible ranks
-//! (the weights allowed, the run, the last result). The analysis runs in the worker; these are plain
-//! signals, written by the robustness panel when it asks and when the worker answers.
+//! (the weights allowed, the run, the last result); and for the explanations of a change (why the
+//! followed unit moved from the published scenario; each unit's largest cause between two
+//! compared scenarios: the run, the last result), and for the index's health check. The analyses run in the worker; these are
+//! plain signals, written by the panels when they ask and when the worker answers.
 
 use std::sync::Arc;
 
@@ -9,6 +11,8 @@ use leptos::prelude::*;
 
 use index_worker::protocol::WeightRange;
 
+use crate::view_model::explain::ExplainRun;
+use crate::view_model::health::HealthRun;
 use crate::view_model::ranges::RangesRun;
 use crate::view_model::robustness::{Analysis, Choices};
 use crate::worker_client::JobId;
@@ -31,6 +35,18 @@ pub struct RobustnessUi {
     pub ranges_running: RwSignal<Running>,
     /// The last rank bounds finished.
     pub ranges: RwSignal<Option<Arc<RangesRun>>>,
+    /// The explanation (published scenario → the view shown) in progress.
+    pub explain_running: RwSignal<Running>,
+    /// The last explanation from the published scenario finished.
+    pub explained: RwSignal<Option<Arc<ExplainRun>>>,
+    /// The explanation between two compared scenarios in progress.
+    pub causes_running: RwSignal<Running>,
+    /// The last explanation between two compared scenarios finished.
+    pub causes: RwSignal<Option<Arc<ExplainRun>>>,
+    /// The health check in progress.
+    pub health_running: RwSignal<Running>,
+    /// The last health check finished.
+    pub health: RwSignal<Option<Arc<HealthRun>>>,
 }
 
 impl RobustnessUi {
@@ -43,6 +59,12 @@ impl RobustnessUi {
             range: RwSignal::new(WeightRange::Any),
             ranges_running: RwSignal::new(None),
             ranges: RwSignal::new(None),
+            explain_running: RwSignal::new(None),
+            explained: RwSignal::new(None),
+            causes_running: RwSignal::new(None),
+            causes: RwSignal::new(None),
+            health_running: RwSignal::new(None),
+            health: RwSignal::new(None),
         }
     }
 }

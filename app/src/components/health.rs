@@ -1,0 +1,191 @@
+//! "The index's health": the JRC's statistical audit of the scenario shown, run in the
+//! background worker (`Request::Health`) — the correlations between indicators, pillars and the
+//! index as a heat map (Pearson or Spearman; negative pairs within a pillar and near-duplicates
+//! outlined) with its caption, source line and table alternative, Cronbach's α per aggregate,
+//! each node's nominal against effective weight, and how far ranks move when each is left out.
+//! Stale once the scenario changes, as the other analyses.
+
+use std::sync::Arc;
+
+use index_core::display::escape_html;
+use leptos::prelude::*;
+
+use super::chart::ChartCanvas;
+use super::job::{self, JobButtons};
+use crate::charts;
+use crate::state::use_state;
+use crate::view_model::health::{health_view, HealthRun};
+use crate::view_model::robustness::key;
+use crate::view_model::source_line;
+use crate::worker_client::{Outcome, Request};
+
+/// A small table: its header and rows, as text.
+fn table(
+    id: &'static str,
+    header: &'static [&'static str],
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <table class="compare-table health-table" id=id>
+            <thead><tr>{header.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+            <tbody>{rows.into_iter().map(|r| view! {
+                <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+            }).collect_view()}</tbody>
+        </table>
+    }
+}
+
+/// The panel.
+#[component]
+pub fn HealthPanel() -> impl IntoView {
+    let state = use_state();
+    let ui = state.robustness;
+    let bundle = state.inputs.bundle();
+    let start = Callback::new(move |()| {
+        let (Some(b), Some(scenario)) = (bundle.get_untracked(), state.scenario()) else {
+            return;
+        };
+        let (id, asked) = (b.id().to_string(), key(&scenario));
+        job::start(
+            state,
+            ui.health_running,
+            Request::Health,
+            "The health check",
+            move |outcome, elapsed_ms| {
+                if let Outcome::Health(result) = outcome {
+                    ui.health.set(Some(Arc::new(HealthRun {
+                        bundle: id.clone(),
+                        scenario: asked.clone(),
+                        elapsed_ms,
+                        result,
+                    })));
+                }
+            },
+        );
+    });
+    let shown = job::of_bundle(state, ui.health);
+    let stale = move || job::is_stale(state, shown);
+    let spearman = RwSignal::new(false);
+    let view = Memo::new(move |_| {
+        let r = shown.get()?;
+        let b = bundle.get()?;
+        Some(health_view(&b, &r.result, spearman.get()))
+    });
+    let text = move |f: fn(&crate::view_model::health::HealthView) -> String| {
+        view.with(|v| v.as_ref().map(f))
+    };
+    let height = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.heat.height())));
+    let source = move || bundle.with(|b| b.as_deref().map(source_line));
+    // The pairs' table is long (every pair of one level): written as one escaped HTML text, and
+    // only while it is open.
+    let open = RwSignal::new(false);
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let Some(tb) = body.get() else { return };
+        let html = if open.get() {
+            view.with(|v| v.as_ref().map(|v| pairs_html(&v.pairs)))
+        } else {
+            None
+        };
+        tb.set_inner_html(&html.unwrap_or_default());
+    });
+    let tables = move || {
+        view.with(|v| {
+            v.as_ref().map(|v| {
+                let rows = |r: &[[String; 4]]| r.iter().map(|x| x.to_vec()).collect::<Vec<_>>();
+                view! {
+                    <div class="compare-grid">
+                        <div>
+                            <h3>"Cronbach's α of each aggregate's children"</h3>
+                            {table("health-alpha", &["Aggregate", "α", "Children", "Complete cases"], rows(&v.alphas))}
+                            <h3>"Leave one out: how far ranks move without each"</h3>
+                            {table("health-loo", &["Removed", "Median rank change", "Largest"],
+                                v.removals.iter().map(|x| x.to_vec()).collect())}
+                        </div>
+                        <div>
+                            <h3>"Nominal against effective weight"</h3>
+                            <p class="hint">"Effective: each node's squared correlation with the index as a share of its siblings' (the JRC's measure)."</p>
+                            {table("health-weights", &["Node", "Nominal", "Effective", "r with the index"], rows(&v.weights))}
+                        </div>
+                    </div>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="panel health" aria-labelledby="health-h" id="health">
+            <div class="panel-head"><h2 id="health-h">"The index's health"</h2></div>
+            <p class="hint">"The statistical audit the JRC makes of an index, for the scenario shown: how the indicators, \
+                pillars and index correlate (negative pairs within a pillar and near-duplicates, |r| > 0.92, flagged), \
+                Cronbach's α, whether each weight does what its size suggests, and how far ranks move when each part is left out."</p>
+            <div class="rob-form">
+                <label for="health-coef">"Coefficient"
+                    <select id="health-coef" on:change=move |ev| spearman.set(event_target_value(&ev) == "spearman")>
+                        <option value="pearson">"Pearson's r"</option>
+                        <option value="spearman">"Spearman's ρ"</option>
+                    </select>
+                </label>
+            </div>
+            <JobButtons prefix="health" label="Check the index's health" counted="Nodes checked"
+                running=ui.health_running on_run=start/>
+            <Show when=move || shown.with(Option::is_some)>
+                <p class="rob-stale" id="health-stale" role="status" hidden=move || !stale()>
+                    "The weights, method or year have changed since: this is the health of the earlier scenario. Check again for the one shown."
+                </p>
+                <p class="rob-summary" id="health-summary">{move || text(|v| v.sentence.clone())}</p>
+                {move || height.get().map(|h| view! {
+                    <figure class="chart-card health-card">
+                        <figcaption><h3>{move || text(|v| v.title.clone())}</h3></figcaption>
+                        <ChartCanvas id="chart-health" height=h
+                            label="Heat map of the correlations between every pair of indicators, pillars and the index; flagged pairs outlined"
+                            draw=move |area, style| view.with(|v| v.as_ref().map(|v| charts::draw_heatmap(area, &v.heat, style)))/>
+                        <p class="source">{source}</p>
+                        <details class="table-alt" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                            <summary>"Show as a table"</summary>
+                            <table id="health-pairs">
+                                <thead><tr><th>"Node"</th><th>"With"</th><th>"How they stand"</th><th>"Coefficient"</th><th>"Flag"</th></tr></thead>
+                                <tbody node_ref=body></tbody>
+                            </table>
+                        </details>
+                    </figure>
+                })}
+                {tables}
+            </Show>
+        </section>
+    }
+}
+
+/// The pairs' rows as HTML, every text escaped.
+fn pairs_html(rows: &[[String; 5]]) -> String {
+    let mut html = String::with_capacity(rows.len() * 120);
+    for r in rows {
+        html.push_str("<tr>");
+        for c in r {
+            html.push_str("<td>");
+            html.push_str(&escape_html(c));
+            html.push_str("</td>");
+        }
+        html.push_str("</tr>");
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_rows_are_escaped() {
+        let row = [
+            "<b>R&D</b>".to_string(),
+            "Index".into(),
+            "ancestor".into(),
+            "0.912".into(),
+            String::new(),
+        ];
+        assert_eq!(
+            pairs_html(&[row]),
+            "<tr><td>&lt;b&gt;R&amp;D&lt;/b&gt;</td><td>Index</td><td>ancestor</td><td>0.912</td><td></td></tr>"
+        );
+    }
+}
