@@ -138,6 +138,18 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
             },
         ),
         (
+            "explain",
+            held.clone(),
+            Request::Explain {
+                from: Some(Scenario {
+                    bundle: "ftri".into(),
+                    year: Some(2020),
+                    ..Scenario::default()
+                }),
+            },
+        ),
+        ("health", held.clone(), Request::Health),
+        (
             "bundle-as-text",
             BundleRef::Text {
                 key: "tiny#2".into(),
@@ -195,7 +207,7 @@ mod tests {
     fn worker_seeds_are_current_and_pass() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/worker_messages");
         let seeds = seeds();
-        assert_eq!(seeds.len(), 10);
+        assert_eq!(seeds.len(), 14);
         for (name, bytes) in &seeds {
             let path = dir.join(name);
             if std::env::var_os("FUZZ_SEEDS").is_some_and(|v| v == "write") {
