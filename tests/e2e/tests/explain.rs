@@ -119,7 +119,10 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         .map(|p| p.as_f64().unwrap())
         .collect();
     for (row, want) in rows.iter().zip(&rank_parts) {
-        assert!((number(&row[4]) - want).abs() <= 0.05 + 1e-12, "{row:?} {want}");
+        assert!(
+            (number(&row[4]) - want).abs() <= 0.05 + 1e-12,
+            "{row:?} {want}"
+        );
     }
     let sentence = b.text("#explain-sentence").await.unwrap();
     assert!(
@@ -127,14 +130,14 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         "{sentence}"
     );
     assert!(
-        sentence.contains(&format!(
-            "rank {} → {}",
-            kor["rank_from"], kor["rank_to"]
-        )),
+        sentence.contains(&format!("rank {} → {}", kor["rank_from"], kor["rank_to"])),
         "{sentence}"
     );
     let source = b.text("#explain .source").await.unwrap();
-    assert!(source.contains("UNCTAD") && source.contains("CC BY"), "{source}");
+    assert!(
+        source.contains("UNCTAD") && source.contains("CC BY"),
+        "{source}"
+    );
     let hidden = b
         .js("return document.querySelector('#explain-stale').hidden")
         .await
