@@ -26,7 +26,14 @@ pub fn start(
     what: &'static str,
     done: impl Fn(Outcome, f64) + 'static,
 ) {
-    start_for(state, running, state.scenario(), request, what, Box::new(done));
+    start_for(
+        state,
+        running,
+        state.scenario(),
+        request,
+        what,
+        Box::new(done),
+    );
 }
 
 /// As [`start`], for `scenario` (on the bundle shown) rather than the one shown: nothing
