@@ -100,8 +100,8 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
     // the CLI's to the decimals shown.
     let rows = cells(&b, "#explain-table tbody tr").await;
     assert_eq!(rows.len(), 3, "{rows:?}");
-    assert_eq!(rows[0][0], "ICT weight");
-    assert_eq!(rows[1][0], "R&D weight");
+    assert_eq!(rows[0][0], "ICT deployment weight");
+    assert_eq!(rows[1][0], "Research and development weight");
     assert_eq!(rows[2][0], "Total");
     for (row, want) in rows.iter().zip(parts.iter().chain([&whole])) {
         let shown = &row[3];
@@ -134,7 +134,13 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         "{sentence}"
     );
     let source = b.text("#explain .source").await.unwrap();
-    assert!(source.contains("UNCTAD") && source.contains("CC BY"), "{source}");
+    // The same source, edition and licence as every chart of the page.
+    let bars = b
+        .text("figure[data-chart='bars'] .source")
+        .await
+        .unwrap();
+    assert!(source.contains("UNCTAD") && source.contains("2023"), "{source}");
+    assert_eq!(source, bars);
     let hidden = b
         .js("return document.querySelector('#explain-stale').hidden")
         .await
@@ -237,8 +243,8 @@ async fn the_comparison_names_each_countrys_largest_cause_as_the_cli() {
         &[],
     );
     let label = |name: &str| match name {
-        "weight:rd" => "R&D weight",
-        "weight:ict" => "ICT weight",
+        "weight:rd" => "Research and development weight",
+        "weight:ict" => "ICT deployment weight",
         other => panic!("unexpected change {other}"),
     };
     let mut checked = 0;
