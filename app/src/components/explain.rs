@@ -97,6 +97,7 @@ pub fn ExplainPanel() -> impl IntoView {
                             label=Signal::derive(move || ok(&|v| v.label.clone()).unwrap_or_default())
                             draw=move |area, style| view.with(|v| v.as_ref().and_then(|v| v.as_ref().ok())
                                 .map(|v| charts::draw_waterfall(area, &v.data, style)))/>
+                        <p class="hint">"Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change."</p>
                         <p class="source">{source}</p>
                         <details class="table-alt">
                             <summary>"Show as a table"</summary>
