@@ -29,7 +29,8 @@ pub fn CompareView() -> impl IntoView {
     let all_rows = RwSignal::new(false);
     let bundle = state.inputs.bundle();
     // The scenarios compared (of the bundle shown), in order.
-    let chosen = Memo::new(move |_| -> Vec<Saved> {
+    // (A closure, not a memo: a few look-ups, and one memo type less in the wasm.)
+    let chosen = move || -> Vec<Saved> {
         let ids = library.comparing().get();
         let Some(id) = bundle.with(|b| b.as_ref().map(|b| b.id().to_string())) else {
             return Vec::new();
@@ -43,24 +44,24 @@ pub fn CompareView() -> impl IntoView {
                     .cloned()
             })
             .collect()
-    });
+    };
     let comparison = Memo::new(move |_| -> Option<Comparison> {
         let b = bundle.get()?;
-        chosen.with(|c| (c.len() >= 2).then(|| compare(&b, c, &state.inputs.pair().get())))
+        let c = chosen();
+        (c.len() >= 2).then(|| compare(&b, &c, &state.inputs.pair().get()))
     });
     // Each unit's largest cause, when the worker's last split is of the first and last compared.
     let ui = state.robustness;
     let causes = Memo::new(move |_| -> Option<Vec<(String, String)>> {
         let run = ui.causes.get()?;
         let b = bundle.get()?;
-        chosen
-            .with(|c| explains(&run, b.id(), c))
-            .then(|| largest_causes(&b, &run.result))
+        explains(&run, b.id(), &chosen()).then(|| largest_causes(&b, &run.result))
     });
     let find_causes = Callback::new(move |()| {
         let (Some(b), Some((first, last))) = (
             bundle.get_untracked(),
-            chosen.with_untracked(|c| {
+            untrack(|| {
+                let c = chosen();
                 Some((c.first()?.scenario.clone(), c.last()?.scenario.clone()))
             }),
         ) else {
@@ -127,8 +128,7 @@ pub fn CompareView() -> impl IntoView {
                     </div>
                     <div>
                         <h3>"Rank changes, largest first"</h3>
-                        <p class="hint">"Why each country moved from the first scenario to the last: the change \
-                            (a weight, the method, the year) with the largest Shapley part of its change in score, split in the background."</p>
+                        <p class="hint">"Largest cause: the change with the largest Shapley part of each country's change from the first scenario to the last."</p>
                         <JobButtons prefix="causes" label="Find the largest causes" counted="Changes split"
                             running=ui.causes_running on_run=find_causes/>
                         <div class="table-wrap">
@@ -138,7 +138,7 @@ pub fn CompareView() -> impl IntoView {
                                     {move || comparison.with(|c| c.as_ref().map(|c| c.names.iter().map(|n| view! { <th class="num">{n.clone()}</th> }).collect_view()))}
                                     <th class="num" title="Rank under the first scenario minus rank under the last">"Change"</th>
                                     {move || causes.with(Option::is_some).then(|| view! {
-                                        <th title="The change with the largest part of the unit's change in score from the first scenario to the last">"Largest cause"</th>
+                                        <th>"Largest cause"</th>
                                     })}
                                 </tr></thead>
                                 <tbody>{move || comparison.with(|c| c.as_ref().map(|c| {

@@ -81,15 +81,12 @@ pub fn ExplainPanel() -> impl IntoView {
     view! {
         <section class="panel explain" aria-labelledby="explain-h" id="explain">
             <div class="panel-head"><h2 id="explain-h">"Why did it move?"</h2></div>
-            <p class="hint">"How much each change from the published scenario — each weight, the method, the year — \
-                accounts for the followed country's change in score and rank: each change's Shapley value, its effect \
-                averaged over every order in which the changes could be made, so the parts add up to the whole change. \
-                Computed in the background for every country; exact up to 12 changes, estimated from sampled orders beyond."</p>
+            <p class="hint">"Each change from the published scenario (a weight, the method, the year) and its share of the followed country's change: its Shapley value, so the parts add up to the whole. Exact up to 12 changes, else sampled."</p>
             <JobButtons prefix="explain" label="Explain the change" counted="Changes split"
                 running=ui.explain_running on_run=start/>
-            <Show when=move || shown.with(Option::is_some)>
+            <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="explain-stale" role="status" hidden=move || !stale()>
-                    "The weights, method or year have changed since: this is why it moved to the earlier view. Explain again for the one shown."
+                    "For an earlier view: explain again."
                 </p>
                 <p class="explain-none" id="explain-none" role="status" hidden=move || why_not().is_none()>{why_not}</p>
                 {move || height.get().map(|h| view! {
@@ -100,6 +97,7 @@ pub fn ExplainPanel() -> impl IntoView {
                             label=Signal::derive(move || ok(&|v| v.label.clone()).unwrap_or_default())
                             draw=move |area, style| view.with(|v| v.as_ref().and_then(|v| v.as_ref().ok())
                                 .map(|v| charts::draw_waterfall(area, &v.data, style)))/>
+                        <p class="hint">"Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change."</p>
                         <p class="source">{source}</p>
                         <details class="table-alt">
                             <summary>"Show as a table"</summary>
@@ -114,7 +112,7 @@ pub fn ExplainPanel() -> impl IntoView {
                         </details>
                     </figure>
                 })}
-            </Show>
+            </div>
         </section>
     }
 }

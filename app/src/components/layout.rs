@@ -1,6 +1,6 @@
 //! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
 //! robustness (the uncertainty analysis), best and worst possible ranks, profile, why the
-//! followed unit moved, the index's health, charts, performers against income, sources.
+//! followed unit moved, charts, performers against income, sources.
 //! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
@@ -10,7 +10,6 @@ use super::compare::CompareView;
 use super::explain::ExplainPanel;
 use super::gap::GapPanel;
 use super::header::Header;
-use super::health::HealthPanel;
 use super::method::MethodPanel;
 use super::notices::Notices;
 use super::performers::PerformersPanel;
@@ -83,7 +82,6 @@ pub fn Explorer() -> impl IntoView {
                 <RangesPanel/>
                 <Profile/>
                 <ExplainPanel/>
-                <HealthPanel/>
                 <ChartsPanel/>
                 <PerformersPanel/>
                 <Sources/>

@@ -73,6 +73,18 @@ pub fn change_label(bundle: &Bundle, name: &str) -> String {
     }
 }
 
+/// A label inside a sentence: its first letter lower-cased, unless the word is an acronym
+/// ("Normalisation" → "normalisation", "ICT deployment weight" stays).
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if b.is_lowercase() => {
+            a.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
 /// Decimals that show three significant digits of `largest` (at least 1, at most 10).
 fn decimals(largest: f64) -> usize {
     if largest > 0.0 && largest.is_finite() {
@@ -167,7 +179,7 @@ pub fn waterfall(
             let p = *parts.get(i)?;
             Some(format!(
                 "the {} for {}",
-                labels.get(i)?.to_lowercase(),
+                in_sentence(labels.get(i)?),
                 signed(p, d)
             ))
         })
@@ -398,6 +410,11 @@ mod tests {
         assert_eq!(change_label(&b, "weight:x"), "Node x weight");
         assert_eq!(change_label(&b, "weights:idx"), "Weights within Node idx");
         assert_eq!(change_label(&b, "carry_forward"), "Carry forward");
+        assert_eq!(in_sentence("Normalisation"), "normalisation");
+        assert_eq!(
+            in_sentence("ICT deployment weight"),
+            "ICT deployment weight"
+        );
         assert_eq!(signed(-0.031, decimals(0.031)), "−0.0310");
         assert_eq!(signed(3.2, decimals(3.2)), "+3.20");
         assert_eq!(signed(0.00001, 3), "0");

@@ -45,13 +45,10 @@ pub struct HealthView {
     /// The heat map's table alternative: every pair, flagged ones first: (a, b, how they
     /// stand, coefficient, flag).
     pub pairs: Vec<[String; 5]>,
-    /// Cronbach's α per aggregate: (name, α or why none, children, complete cases).
-    pub alphas: Vec<[String; 4]>,
-    /// Each node's weight: (name, nominal share of its parent, effective share among its
-    /// siblings, correlation with the index).
-    pub weights: Vec<[String; 4]>,
-    /// Each node left out: (name, median rank change, largest rank change).
-    pub removals: Vec<[String; 3]>,
+    /// One row per node, the index first: name, nominal share of its parent, effective share
+    /// among its siblings, correlation with the index, Cronbach's α of its children (or why
+    /// none), median and largest rank change when it is left out (or why none).
+    pub nodes: Vec<Vec<String>>,
 }
 
 /// A framework position's name.
@@ -175,36 +172,30 @@ pub fn health_view(bundle: &Bundle, h: &Health, spearman: bool) -> HealthView {
             flagged,
         },
         pairs: pairs.into_iter().map(|p| p.1).collect(),
-        alphas: h
-            .alphas
-            .iter()
-            .map(|a| {
-                [
-                    name(bundle, a.0),
-                    a.1.map_or_else(|| a.4.clone(), |x| format!("{x:.3}").replace('-', "−")),
-                    a.2.to_string(),
-                    a.3.to_string(),
+        nodes: std::iter::once(root)
+            .chain(h.weights.iter().filter_map(|w| usize::try_from(w.0).ok()))
+            .map(|node| {
+                let is = |x: u32| usize::try_from(x).ok() == Some(node);
+                let w = h.weights.iter().find(|w| is(w.0));
+                let a = h.alphas.iter().find(|a| is(a.0));
+                let r = h.removals.iter().find(|r| is(r.0));
+                let (median, largest) = match r {
+                    Some((_, Some((median, _, max)), _)) => (format!("{median}"), max.to_string()),
+                    Some((_, None, why)) => (why.clone(), String::new()),
+                    None => ("–".into(), String::new()),
+                };
+                vec![
+                    fw.node(node).map(|n| n.name.clone()).unwrap_or_default(),
+                    w.map_or_else(|| "–".into(), |w| format::percent(w.1)),
+                    w.and_then(|w| w.4)
+                        .map_or_else(|| "–".into(), format::percent),
+                    w.map_or_else(|| "–".into(), |w| coefficient(w.3)),
+                    a.map_or_else(String::new, |a| {
+                        a.1.map_or_else(|| a.4.clone(), |x| coefficient(Some(x)))
+                    }),
+                    median,
+                    largest,
                 ]
-            })
-            .collect(),
-        weights: h
-            .weights
-            .iter()
-            .map(|w| {
-                [
-                    name(bundle, w.0),
-                    format::percent(w.1),
-                    w.4.map_or_else(|| "–".into(), format::percent),
-                    coefficient(w.3),
-                ]
-            })
-            .collect(),
-        removals: h
-            .removals
-            .iter()
-            .map(|r| match r.1 {
-                Some((median, _, max)) => [name(bundle, r.0), format!("{median}"), max.to_string()],
-                None => [name(bundle, r.0), r.2.clone(), String::new()],
             })
             .collect(),
     }
@@ -246,10 +237,19 @@ mod tests {
             "{}",
             v.sentence
         );
-        assert_eq!(v.alphas.len(), 1, "the index over x and y");
-        assert_eq!(v.weights.len(), 2);
-        assert_eq!(v.weights[0][1], "50 %");
-        assert_eq!(v.removals.len(), 2);
+        // The index, then x and y: α only for the index, each indicator half the weight.
+        assert_eq!(v.nodes.len(), 3);
+        assert_eq!(v.nodes[0][0], "Node idx");
+        assert_eq!(v.nodes[0][1], "–");
+        assert_eq!(v.nodes[0][4], coefficient(h.alphas[0].1));
+        assert_eq!(v.nodes[1][1], "50 %");
+        assert_eq!(v.nodes[1][4], "");
+        let x = &h.removals[0];
+        assert_eq!(
+            v.nodes[1][6],
+            x.1.unwrap().2.to_string(),
+            "largest change without x"
+        );
     }
 
     #[test]
@@ -262,7 +262,7 @@ mod tests {
                 (1, 0, 3, Some(-0.95), Some(-0.9), 3),
             ],
             alphas: vec![(0, None, 2, 2, "too few".into())],
-            weights: vec![],
+            weights: vec![(1, 0.5, 0.5, Some(0.9), None)],
             removals: vec![(1, None, "nothing of the index would be left".into())],
         };
         let v = health_view(&b, &h, false);
@@ -275,7 +275,8 @@ mod tests {
             "{}",
             v.sentence
         );
-        assert_eq!(v.alphas[0][1], "too few");
-        assert_eq!(v.removals[0][1], "nothing of the index would be left");
+        assert_eq!(v.nodes[0][4], "too few");
+        assert_eq!(v.nodes[1][5], "nothing of the index would be left");
+        assert_eq!(v.nodes[1][2], "–", "no effective share");
     }
 }

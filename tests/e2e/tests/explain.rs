@@ -100,8 +100,8 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
     // the CLI's to the decimals shown.
     let rows = cells(&b, "#explain-table tbody tr").await;
     assert_eq!(rows.len(), 3, "{rows:?}");
-    assert_eq!(rows[0][0], "ICT weight");
-    assert_eq!(rows[1][0], "R&D weight");
+    assert_eq!(rows[0][0], "ICT deployment weight");
+    assert_eq!(rows[1][0], "Research and development weight");
     assert_eq!(rows[2][0], "Total");
     for (row, want) in rows.iter().zip(parts.iter().chain([&whole])) {
         let shown = &row[3];
@@ -134,10 +134,13 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         "{sentence}"
     );
     let source = b.text("#explain .source").await.unwrap();
+    // The same source, edition and licence as every chart of the page.
+    let bars = b.text("figure[data-chart='bars'] .source").await.unwrap();
     assert!(
-        source.contains("UNCTAD") && source.contains("CC BY"),
+        source.contains("UNCTAD") && source.contains("2023"),
         "{source}"
     );
+    assert_eq!(source, bars);
     let hidden = b
         .js("return document.querySelector('#explain-stale').hidden")
         .await
@@ -148,6 +151,38 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     b.screenshot("explain-1280.png").await.unwrap();
+
+    // The profile's strengths and weaknesses: the CLI's, two each of the FTRI's five blocks.
+    let listed = b
+        .js("return [...document.querySelectorAll('#profile-standings li')].map(l => l.textContent)")
+        .await
+        .unwrap();
+    let cli = e2e::cli(&[
+        "coherence",
+        "--bundle",
+        &e2e::ftri_bundle(),
+        "--what",
+        "strengths",
+        "--unit",
+        "KOR",
+        "--top",
+        "2",
+    ])
+    .unwrap();
+    let want: Vec<String> = e2e::csv_records(&cli)
+        .iter()
+        .skip(1)
+        .map(|r| {
+            let mark = if r[3] == "strength" { "▲" } else { "▼" };
+            format!("{mark} {} · rank {} of {}", r[5], r[6], r[7])
+        })
+        .collect();
+    assert_eq!(listed, serde_json::json!(want));
+    b.js("document.querySelector('#profile').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    b.screenshot("profile-strengths-1280.png").await.unwrap();
 
     // Another country followed (the ranking's first row): no new run, its own waterfall.
     let first = b
@@ -240,8 +275,8 @@ async fn the_comparison_names_each_countrys_largest_cause_as_the_cli() {
         &[],
     );
     let label = |name: &str| match name {
-        "weight:rd" => "R&D weight",
-        "weight:ict" => "ICT weight",
+        "weight:rd" => "Research and development weight",
+        "weight:ict" => "ICT deployment weight",
         other => panic!("unexpected change {other}"),
     };
     let mut checked = 0;
@@ -257,5 +292,10 @@ async fn the_comparison_names_each_countrys_largest_cause_as_the_cli() {
         }
     }
     assert!(checked > 100, "every ranked unit: {checked}");
+    b.js("document.querySelector('#compare-table').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    b.screenshot("compare-causes-1280.png").await.unwrap();
     b.close().await;
 }
