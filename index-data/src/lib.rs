@@ -37,6 +37,7 @@
 pub mod bundles;
 pub mod countries;
 pub mod error;
+pub mod import;
 pub mod read;
 pub mod report;
 pub mod write;

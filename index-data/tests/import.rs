@@ -1,0 +1,312 @@
+//! Bring your own data: the small made-up files in `tests/fixtures/import/` (one per layout and
+//! per way a file can be broken) with the messages expected, and the real JRC ASEM pair in the
+//! shared data directory, which must rank exactly as the built-in `asem` bundle.
+
+// Test helpers panic on failure, as the tests themselves do.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::Path;
+
+use index_core::pipeline;
+use index_data::import::{import, Imported, InputFile, Layout, Options, Report, Severity};
+use index_data::read::Encoding;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Imports the fixtures `names` (the first `framework:`-prefixed one as the framework).
+fn run(names: &[&str], options: &Options) -> Result<Imported, Box<Report>> {
+    let files: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|n| {
+            (
+                n.trim_start_matches("framework:").to_string(),
+                fixture(n.trim_start_matches("framework:")),
+            )
+        })
+        .collect();
+    let fw = names
+        .iter()
+        .position(|n| n.starts_with("framework:"))
+        .map(|i| InputFile {
+            name: &files[i].0,
+            bytes: &files[i].1,
+        });
+    let data: Vec<InputFile<'_>> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !names[*i].starts_with("framework:"))
+        .map(|(_, (n, b))| InputFile { name: n, bytes: b })
+        .collect();
+    import(&data, fw, options)
+}
+
+fn messages(report: &Report, severity: Severity) -> Vec<String> {
+    report
+        .problems
+        .list()
+        .iter()
+        .filter(|p| p.severity() == severity)
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[track_caller]
+fn value(i: &Imported, unit: &str, indicator: &str, year: i32) -> Option<f64> {
+    let ds = i.bundle.dataset();
+    ds.value(
+        ds.unit_position(unit).unwrap(),
+        ds.indicator_position(indicator).unwrap(),
+        year,
+    )
+}
+
+#[test]
+fn a_long_file_lists_every_row_it_does_not_use() {
+    let i = run(&["long.csv"], &Options::default()).unwrap();
+    let ds = i.bundle.dataset();
+    let codes: Vec<&str> = ds.units().iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["R1", "R2", "R3"]);
+    assert_eq!(value(&i, "R2", "health", 2020), Some(0.7));
+    assert_eq!(value(&i, "R3", "income", 2020), Some(11.0));
+    assert_eq!(i.report.files[0].layout, Some(Layout::Long));
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "long.csv:1, column 5 (`Flag`): column not used: not a unit, name, indicator, year \
+             or value column",
+            "long.csv:7, column 4 (`Value`): `n.a.` is not a number: read as missing",
+            "long.csv:9, column 1 (`Unit`): row not used: no unit code",
+            "long.csv:10, column 3 (`Year`): row not used: `20x0` is not a year",
+        ]
+    );
+    // Every indicator under one index, equal weights; R1 < R3 < R2 on both.
+    let f = i.bundle.framework();
+    let r = pipeline::run(ds, f, i.bundle.method(), &f.weights(), 2020).unwrap();
+    assert_eq!(r.ranks, [Some(3), Some(1), Some(2)]);
+    assert_eq!(
+        i.report.framework,
+        "every indicator under one index, equal weights"
+    );
+}
+
+#[test]
+fn semicolons_and_decimal_commas_are_detected_and_a_duplicate_unit_listed() {
+    let i = run(&["wide_semicolon_decimal_comma.csv"], &Options::default()).unwrap();
+    let f = &i.report.files[0];
+    assert_eq!(
+        (f.format.delimiter, f.format.decimal_comma, f.layout),
+        (b';', true, Some(Layout::Wide))
+    );
+    assert_eq!(
+        f.to_string(),
+        "wide_semicolon_decimal_comma.csv: UTF-8 (detected), delimiter `;` (detected), decimal \
+         comma (detected), layout wide (detected), 4 rows"
+    );
+    assert_eq!(value(&i, "A3", "gdp", 2000), Some(9.75));
+    assert_eq!(value(&i, "A2", "gdp", 2000), Some(13.0));
+    assert_eq!(i.bundle.dataset().units()[1].name, "Beta");
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "wide_semicolon_decimal_comma.csv:1, column 3 (`region`): text only (2 distinct \
+             values): read as a group",
+            "wide_semicolon_decimal_comma.csv:1, column 6 (`spare`): the column is empty: not an \
+             indicator",
+            "wide_semicolon_decimal_comma.csv:5, column 1 (`code`): unit `A2` already has a row \
+             (line 3): this row is not used",
+        ]
+    );
+    // The region is a group family, compared by default.
+    assert_eq!(
+        i.bundle.default_groups(),
+        &["region:North".to_string(), "region:South".to_string()]
+    );
+    assert!(i.bundle.dataset().indicator("spare").is_some());
+    assert!(i.bundle.framework().nodes().iter().all(|n| n.id != "spare"));
+}
+
+#[test]
+fn a_wrong_delimiter_given_is_an_error_that_says_so() {
+    let options = Options {
+        delimiter: Some(b','),
+        ..Options::default()
+    };
+    let r = run(&["wide_semicolon_decimal_comma.csv"], &options).unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error),
+        [
+            "wide_semicolon_decimal_comma.csv:1: split by `,` the header is one column \
+          (`code;name;region;gdp;literacy;spare`): is the delimiter another one (`,` `;` tab)?"
+        ]
+    );
+}
+
+#[test]
+fn text_in_numbers_is_listed_and_a_constant_indicator_flagged() {
+    let i = run(&["text_in_numbers.csv"], &Options::default()).unwrap();
+    assert_eq!(value(&i, "Y", "score", 2000), None);
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "text_in_numbers.csv:3, column 2 (`score`): `abc` is not a number: read as missing",
+            "text_in_numbers.csv:1, column 3 (`constant`): indicator `constant` is 5 for all its \
+             3 values: it cannot tell units apart",
+        ]
+    );
+}
+
+#[test]
+fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
+    let i = run(&["latin1.csv"], &Options::default()).unwrap();
+    assert_eq!(i.report.files[0].format.encoding, Encoding::Latin1);
+    assert_eq!(i.bundle.dataset().units()[0].name, "Préfecture");
+    let i = run(&["utf16.csv"], &Options::default()).unwrap();
+    let f = &i.report.files[0];
+    assert_eq!(
+        (f.format.encoding, f.format.bom, f.format.delimiter),
+        (Encoding::Utf16Le, true, b'\t')
+    );
+    assert_eq!(i.bundle.dataset().units()[1].name, "Zoë");
+    assert!(f.to_string().starts_with(
+        "utf16.csv: UTF-16LE with byte-order mark (detected), delimiter tab (detected)"
+    ));
+    let i = run(&["bom.csv"], &Options::default()).unwrap();
+    assert_eq!(
+        (
+            i.report.files[0].format.encoding,
+            i.report.files[0].format.bom
+        ),
+        (Encoding::Utf8, true)
+    );
+    assert_eq!(value(&i, "U1", "a", 2000), Some(1.0));
+    // Latin-1 text forced to be read as UTF-8 names the line and byte.
+    let options = Options {
+        encoding: Some(Encoding::Utf8),
+        ..Options::default()
+    };
+    let r = run(&["latin1.csv"], &options).unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error),
+        ["latin1.csv:2: not valid UTF-8 text (byte 6 of the line)"]
+    );
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    let r = run(&["empty.csv"], &Options::default()).unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error),
+        ["empty.csv: the file is empty"]
+    );
+    assert!(r.to_string().ends_with("1 error(s), 0 warning(s)"), "{r}");
+}
+
+#[test]
+fn a_framework_with_an_unknown_parent_and_a_missing_denominator_is_refused() {
+    let r = run(
+        &["no_pop.csv", "framework:framework_unknown_parent.csv"],
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error)[..2],
+        [
+            "framework_unknown_parent.csv:3: the parent of `b`, `Q`, is not in the framework",
+            "framework_unknown_parent.csv:3: indicator `b` is divided by `pop`, which is not a \
+             column of the data",
+        ]
+    );
+}
+
+#[test]
+fn per_indicator_files_keep_the_country_as_a_group() {
+    let i = run(&["per_indicator_health.csv"], &Options::default()).unwrap();
+    assert_eq!(i.report.files[0].layout, Some(Layout::PerIndicator));
+    let ds = i.bundle.dataset();
+    assert_eq!(ds.years(), [2017, 2018]);
+    assert_eq!(
+        value(&i, "ALAr101", "per_indicator_health", 2017),
+        Some(0.4)
+    );
+    assert_eq!(value(&i, "ALAr101", "per_indicator_health", 2018), None);
+    assert_eq!(ds.units()[1].name, "North");
+    assert!(ds.units()[2].groups.contains(&"ISO_Code:BLA".to_string()));
+    assert_eq!(i.bundle.default_year(), 2018);
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        ["unit `ALAr101` has 0 of the 1 indicators in 2018, below the coverage threshold of 50%"]
+    );
+}
+
+/// The real ASEM pair, imported as a person would, ranks exactly as the built-in bundle under
+/// the JRC's method.
+#[test]
+fn the_jrc_asem_pair_ranks_exactly_as_the_built_in_bundle() {
+    let dir = index_data::default_data_dir();
+    let data = std::fs::read(dir.join("jrc/asem_indicators.csv")).unwrap();
+    let meta = std::fs::read(dir.join("jrc/asem_framework.csv")).unwrap();
+    let options = Options {
+        method: Some(index_data::bundles::asem::method().unwrap()),
+        ..Options::default()
+    };
+    let i = import(
+        &[InputFile {
+            name: "asem_indicators.csv",
+            bytes: &data,
+        }],
+        Some(InputFile {
+            name: "asem_framework.csv",
+            bytes: &meta,
+        }),
+        &options,
+    )
+    .unwrap();
+    assert_eq!(i.report.files[1].layout, Some(Layout::Coinr));
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        Vec::<String>::new(),
+        "{}",
+        i.report
+    );
+    let built = index_data::build(&dir, "asem").unwrap();
+    let (a, b) = (&built.bundle, &i.bundle);
+    let year = a.default_year();
+    assert_eq!(b.default_year(), year);
+    let ra = pipeline::run(
+        a.dataset(),
+        a.framework(),
+        a.method(),
+        &a.framework().weights(),
+        year,
+    )
+    .unwrap();
+    let rb = pipeline::run(
+        b.dataset(),
+        b.framework(),
+        b.method(),
+        &b.framework().weights(),
+        year,
+    )
+    .unwrap();
+    let ranked = |bundle: &index_core::bundle::Bundle, r: &pipeline::Results| {
+        let mut v: Vec<(String, Option<u32>, Option<f64>)> = bundle
+            .dataset()
+            .units()
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| (unit.code.clone(), r.ranks[u], r.index(u)))
+            .collect();
+        v.sort_by(|x, y| x.0.cmp(&y.0));
+        v
+    };
+    let (xa, xb) = (ranked(a, &ra), ranked(b, &rb));
+    assert_eq!(xa.len(), 51);
+    assert_eq!(xa, xb);
+}
