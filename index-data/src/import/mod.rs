@@ -430,9 +430,23 @@ fn assemble(
             groups: ids,
         });
     }
-    let default_groups = match groups.as_slice() {
-        [a, b, ..] if a.family == b.family => [a.id.clone(), b.id.clone()],
-        _ => {
+    // The family with the fewest values (two or more) is compared by default, e.g. Asia and
+    // Europe; without one, every unit is in one group `all`, compared with itself.
+    let mut by_family: Vec<(&str, Vec<&str>)> = Vec::new();
+    for g in &groups {
+        match by_family.iter_mut().find(|(f, _)| *f == g.family) {
+            Some((_, ids)) => ids.push(&g.id),
+            None => by_family.push((&g.family, vec![&g.id])),
+        }
+    }
+    let pair = by_family
+        .iter()
+        .filter(|(_, ids)| ids.len() >= 2)
+        .min_by_key(|(_, ids)| ids.len())
+        .and_then(|(_, ids)| Some([ids.first()?.to_string(), ids.get(1)?.to_string()]));
+    let default_groups = match pair {
+        Some(pair) => pair,
+        None => {
             groups.push(Group {
                 id: "all".into(),
                 name: "All units".into(),
@@ -538,9 +552,10 @@ impl fmt::Display for Report {
                 (Some(a), _) => a.to_string(),
                 _ => "none".into(),
             };
+            let plural = if self.years.len() == 1 { "" } else { "s" };
             writeln!(
                 f,
-                "{} units, {} indicators, years {years}; framework: {}",
+                "{} units, {} indicators, year{plural} {years}; framework: {}",
                 self.units, self.indicators, self.framework
             )?;
         }
