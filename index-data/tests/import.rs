@@ -310,3 +310,125 @@ fn the_jrc_asem_pair_ranks_exactly_as_the_built_in_bundle() {
     assert_eq!(xa.len(), 51);
     assert_eq!(xa, xb);
 }
+
+#[test]
+fn a_wide_file_with_a_year_column_is_a_panel() {
+    let i = run(&["wide_with_year.csv"], &Options::default()).unwrap();
+    assert_eq!(i.bundle.dataset().years(), [2020, 2021]);
+    assert_eq!(value(&i, "U1", "b", 2021), Some(20.0));
+    assert_eq!(value(&i, "U2", "b", 2021), None);
+    assert_eq!(i.bundle.default_year(), 2021);
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "wide_with_year.csv:6, column 2 (`Code`): unit `U2` already has a row (line 5): this \
+          row is not used"
+        ]
+    );
+}
+
+#[test]
+fn a_world_bank_file_skips_its_preamble_and_takes_the_indicator_code() {
+    let i = run(&["worldbank_style.csv"], &Options::default()).unwrap();
+    let f = &i.report.files[0];
+    assert_eq!(
+        (f.layout, f.format.bom, f.rows),
+        (Some(Layout::PerIndicator), true, 2)
+    );
+    assert_eq!(value(&i, "ALA", "XX.TEST.IND", 2021), Some(2.5));
+    assert_eq!(value(&i, "BLA", "XX.TEST.IND", 2020), Some(4.0));
+    assert_eq!(i.bundle.dataset().units()[1].name, "Bland");
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "worldbank_style.csv: 4 line(s) before the header not read",
+            "unit `BLA` has 0 of the 1 indicators in 2021, below the coverage threshold of 50%",
+        ]
+    );
+}
+
+/// The Global Data Lab's three dimension indices: 1,952 regions and national rows, their
+/// country kept as a group.
+#[test]
+fn the_three_gdl_files_import_with_the_country_as_a_group() {
+    let dir = index_data::default_data_dir().join("gdl");
+    let names = [
+        "GDL-Health-index-data.csv",
+        "GDL-Educational-index--data.csv",
+        "GDL-Income-index-data.csv",
+    ];
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).unwrap())
+        .collect();
+    let files: Vec<InputFile<'_>> = names
+        .iter()
+        .zip(&bytes)
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .collect();
+    let i = import(&files, None, &Options::default()).unwrap();
+    let ds = i.bundle.dataset();
+    assert_eq!((ds.units().len(), ds.indicators().len()), (1952, 3));
+    assert_eq!(ds.years().first(), Some(&1990));
+    assert_eq!(ds.years().last(), Some(&2018));
+    let u = ds.unit_position("AFGr101").unwrap();
+    assert!(ds.units()[u].groups.contains(&"ISO_Code:AFG".to_string()));
+    // Every row of the three files is used: only coverage warnings.
+    let w = messages(&i.report, Severity::Warning);
+    assert!(
+        w.iter().all(|m| m.contains("below the coverage threshold")),
+        "{w:?}"
+    );
+    assert_eq!(i.bundle.default_groups()[0], "Level:National");
+}
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any long CSV written from a table of values (some missing) imports back to the
+        /// same values, whatever the delimiter and decimal mark.
+        #[test]
+        fn a_long_csv_imports_back_to_its_values(
+            values in proptest::collection::vec(
+                proptest::collection::vec(proptest::option::of(-1e6f64..1e6), 3),
+                2..12,
+            ),
+            semicolon in any::<bool>(),
+        ) {
+            let (d, comma) = if semicolon { (';', true) } else { (',', false) };
+            let mut csv = format!("unit{d}indicator{d}year{d}value\n");
+            for (u, row) in values.iter().enumerate() {
+                for (k, v) in row.iter().enumerate() {
+                    let text = v.map_or(String::new(), |v| {
+                        let t = format!("{v:?}");
+                        if comma { t.replace('.', ",") } else { t }
+                    });
+                    csv.push_str(&format!("u{u}{d}i{k}{d}2020{d}{text}\n"));
+                }
+            }
+            let options = Options { decimal_comma: Some(comma), ..Options::default() };
+            let file = InputFile { name: "random.csv", bytes: csv.as_bytes() };
+            match import(&[file], None, &options) {
+                Ok(i) => {
+                    let ds = i.bundle.dataset();
+                    for (u, row) in values.iter().enumerate() {
+                        for (k, v) in row.iter().enumerate() {
+                            let got = ds.indicator_position(&format!("i{k}")).and_then(|ind| {
+                                ds.value(ds.unit_position(&format!("u{u}"))?, ind, 2020)
+                            });
+                            prop_assert_eq!(got, *v);
+                        }
+                    }
+                }
+                // Only when no indicator has a value, or a constant one is all there is.
+                Err(r) => prop_assert!(
+                    values.iter().flatten().filter(|v| v.is_some()).count() < 2,
+                    "{}", r
+                ),
+            }
+        }
+    }
+}

@@ -239,14 +239,6 @@ impl Collected {
             self.values.insert(key, cell);
         }
     }
-
-    /// The values of indicator `i`.
-    pub fn values_of(&self, i: usize) -> impl Iterator<Item = f64> + '_ {
-        self.values
-            .iter()
-            .filter(move |((_, ind, _), _)| *ind == i)
-            .map(|(_, c)| c.value)
-    }
 }
 
 /// What every reader needs: the file, its header and how numbers are written.
@@ -386,17 +378,10 @@ pub fn read_long(
         };
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
         let i = out.indicator(indicator, &src.place(r, ind));
-        match src.number(r, val, problems) {
-            Some(value) => out.set(
-                (u, i, y),
-                Cell {
-                    value,
-                    place: src.place(r, val),
-                },
-                problems,
-            ),
-            None if r.get(val).trim().is_empty() => {}
-            None => {} // listed by `number`
+        // A missing value is no value; text is listed by `number`.
+        if let Some(value) = src.number(r, val, problems) {
+            let place = src.place(r, val);
+            out.set((u, i, y), Cell { value, place }, problems);
         }
     }
     Ok(())
@@ -451,12 +436,22 @@ pub fn read_wide(
             group_cols.push(c);
         } else {
             let place = Place::line(src.file, src.header.line()).at_column(c, h);
-            if cells().next().is_none() {
+            let empty = cells().next().is_none();
+            if empty && h.is_empty() {
+                // A trailing delimiter: no name, no value.
+                continue;
+            }
+            if empty {
                 problems.push(Problem::EmptyColumn {
                     place: place.clone(),
                 });
             }
-            value_cols.push((c, out.indicator(h, &place)));
+            let id = if h.is_empty() {
+                format!("column {}", c + 1)
+            } else {
+                h.clone()
+            };
+            value_cols.push((c, out.indicator(&id, &place)));
         }
     }
     let mut seen: HashMap<(String, i32), u64> = HashMap::new();
