@@ -300,6 +300,55 @@ impl Source<'_> {
         y
     }
 
+    /// Whether `r` is the first row of its unit (in `year`), else lists it as a duplicate;
+    /// `seen` holds the line of each (unit, year) seen so far.
+    fn first_row(
+        &self,
+        seen: &mut HashMap<(String, i32), u64>,
+        r: &Record,
+        col: usize,
+        year: i32,
+        problems: &mut Problems,
+    ) -> bool {
+        let code = r.get(col).trim().to_string();
+        if let Some(first) = seen.get(&(code.clone(), year)) {
+            problems.push(Problem::DuplicateUnit {
+                place: self.place(r, col),
+                code,
+                first: *first,
+            });
+            return false;
+        }
+        seen.insert((code, year), r.line);
+        true
+    }
+
+    /// Records the groups of unit `u` from the cells of `r` in `cols` (headers as families).
+    fn groups(&self, r: &Record, u: usize, cols: &[usize], out: &mut Collected) {
+        for &c in cols {
+            let g = r.get(c).trim();
+            if !g.is_empty() {
+                out.group(u, self.header.name(c), g);
+            }
+        }
+    }
+
+    /// Reads cell `c` of `r` as the value at `key`: a missing cell is no value; text is
+    /// listed and read as missing; a second value for `key` is listed.
+    fn value(
+        &self,
+        r: &Record,
+        c: usize,
+        key: (usize, usize, i32),
+        out: &mut Collected,
+        problems: &mut Problems,
+    ) {
+        if let Some(value) = self.number(r, c, problems) {
+            let place = self.place(r, c);
+            out.set(key, Cell { value, place }, problems);
+        }
+    }
+
     /// Whether `r` has as many fields as the header, else lists it.
     fn full(&self, r: &Record, problems: &mut Problems) -> bool {
         let (have, want) = (r.fields.len(), self.header.names().len());
@@ -362,6 +411,9 @@ pub fn read_long(
         }
     }
     for r in src.rows.iter().filter(|r| !r.is_blank()) {
+        if !src.full(r, problems) {
+            continue;
+        }
         let Some(unit_code) = src.code(r, code, problems) else {
             continue;
         };
@@ -378,11 +430,7 @@ pub fn read_long(
         };
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
         let i = out.indicator(indicator, &src.place(r, ind));
-        // A missing value is no value; text is listed by `number`.
-        if let Some(value) = src.number(r, val, problems) {
-            let place = src.place(r, val);
-            out.set((u, i, y), Cell { value, place }, problems);
-        }
+        src.value(r, val, (u, i, y), out, problems);
     }
     Ok(())
 }
@@ -454,7 +502,7 @@ pub fn read_wide(
             value_cols.push((c, out.indicator(&id, &place)));
         }
     }
-    let mut seen: HashMap<(String, i32), u64> = HashMap::new();
+    let mut seen = HashMap::new();
     for r in rows {
         if !src.full(r, problems) {
             continue;
@@ -465,27 +513,13 @@ pub fn read_wide(
         let Some(y) = src.year(r, year, problems) else {
             continue;
         };
-        if let Some(first) = seen.get(&(unit_code.to_string(), y)) {
-            problems.push(Problem::DuplicateUnit {
-                place: src.place(r, code),
-                code: unit_code.to_string(),
-                first: *first,
-            });
+        if !src.first_row(&mut seen, r, code, y, problems) {
             continue;
         }
-        seen.insert((unit_code.to_string(), y), r.line);
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
-        for &c in &group_cols {
-            let g = r.get(c).trim();
-            if !g.is_empty() {
-                out.group(u, src.header.name(c), g);
-            }
-        }
+        src.groups(r, u, &group_cols, out);
         for &(c, i) in &value_cols {
-            if let Some(value) = src.number(r, c, problems) {
-                let place = src.place(r, c);
-                out.set((u, i, y), Cell { value, place }, problems);
-            }
+            src.value(r, c, (u, i, y), out, problems);
         }
     }
     Ok(())
@@ -528,37 +562,27 @@ pub fn read_per_indicator(
         }
         group_cols.push(c);
     }
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen = HashMap::new();
     for r in src.rows.iter().filter(|r| !r.is_blank()) {
+        if !src.full(r, problems) {
+            continue;
+        }
         let Some(unit_code) = src.code(r, code, problems) else {
             continue;
         };
-        if let Some(first) = seen.get(unit_code) {
-            problems.push(Problem::DuplicateUnit {
-                place: src.place(r, code),
-                code: unit_code.to_string(),
-                first: *first,
-            });
+        // One row per unit: every row is keyed to the same (any) year.
+        if !src.first_row(&mut seen, r, code, 0, problems) {
             continue;
         }
-        seen.insert(unit_code.to_string(), r.line);
         let id = meta
             .map(|m| r.get(m).trim())
             .filter(|t| !t.is_empty())
             .unwrap_or(stem);
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
         let i = out.indicator(id, &Place::file(src.file));
-        for &c in &group_cols {
-            let g = r.get(c).trim();
-            if !g.is_empty() {
-                out.group(u, src.header.name(c), g);
-            }
-        }
+        src.groups(r, u, &group_cols, out);
         for &(c, y) in &years {
-            if let Some(value) = src.number(r, c, problems) {
-                let place = src.place(r, c);
-                out.set((u, i, y), Cell { value, place }, problems);
-            }
+            src.value(r, c, (u, i, y), out, problems);
         }
     }
     Ok(())

@@ -50,13 +50,29 @@ impl Encoding {
         }
     }
 
-    /// Guesses the encoding of `bytes`: a UTF-16 byte-order mark says UTF-16; valid UTF-8 (with
-    /// or without its mark) is UTF-8; anything else is read as Latin-1, where every byte is a
-    /// character.
+    /// Guesses the encoding of `bytes`: a UTF-16 byte-order mark says UTF-16, and so do zero
+    /// bytes (which no text file holds otherwise) — little-endian when they are mostly at odd
+    /// positions, as after ASCII characters; valid UTF-8 (with or without its mark) is UTF-8;
+    /// anything else is read as Latin-1, where every byte is a character.
     pub fn detect(bytes: &[u8]) -> Encoding {
+        let zeros_at = |parity: usize| {
+            bytes
+                .iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|b| **b == 0)
+                .count()
+        };
         match encoding_rs::Encoding::for_bom(bytes) {
             Some((enc, _)) if enc == encoding_rs::UTF_16LE => Encoding::Utf16Le,
             Some((enc, _)) if enc == encoding_rs::UTF_16BE => Encoding::Utf16Be,
+            _ if bytes.contains(&0) => {
+                if zeros_at(1) >= zeros_at(0) {
+                    Encoding::Utf16Le
+                } else {
+                    Encoding::Utf16Be
+                }
+            }
             _ if std::str::from_utf8(strip_utf8_bom(bytes)).is_ok() => Encoding::Utf8,
             _ => Encoding::Latin1,
         }
@@ -741,6 +757,28 @@ mod tests {
         );
         assert_eq!(decode(p, b"\xEF\xBB\xBFa", Encoding::Utf8).unwrap(), "a");
         assert_eq!(decode(p, b"C\xf4te", Encoding::Latin1).unwrap(), "Côte");
+    }
+
+    #[test]
+    fn encodings_are_detected_by_mark_zero_bytes_and_validity() {
+        let utf16 = |be: bool| -> Vec<u8> {
+            "a,é\n"
+                .encode_utf16()
+                .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect()
+        };
+        assert_eq!(Encoding::detect(&utf16(false)), Encoding::Utf16Le);
+        assert_eq!(Encoding::detect(&utf16(true)), Encoding::Utf16Be);
+        assert_eq!(Encoding::detect(b"\xFF\xFEa\x00"), Encoding::Utf16Le);
+        assert_eq!(Encoding::detect(b"\xEF\xBB\xBFa,\xC3\xA9"), Encoding::Utf8);
+        assert_eq!(Encoding::detect(b"C\xf4te"), Encoding::Latin1);
+        let p = Path::new("f.csv");
+        assert_eq!(decode(p, &utf16(true), Encoding::Utf16Be).unwrap(), "a,é\n");
+        let e = decode(p, b"a\x00\n\x00\x00\xD8b\x00", Encoding::Utf16Le).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.csv:2: not valid UTF-16LE text (byte 1 of the line)"
+        );
     }
 
     #[test]
