@@ -216,6 +216,13 @@ fn a_framework_with_an_unknown_parent_and_a_missing_denominator_is_refused() {
     )
     .unwrap_err();
     assert_eq!(
+        messages(&r, Severity::Warning),
+        [
+            "no_pop.csv:1, column 4 (`c`): column not used: `framework_unknown_parent.csv` does \
+          not name it: kept in the data, not in the index"
+        ]
+    );
+    assert_eq!(
         messages(&r, Severity::Error)[..2],
         [
             "framework_unknown_parent.csv:3: the parent of `b`, `Q`, is not in the framework",

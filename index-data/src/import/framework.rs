@@ -34,9 +34,18 @@ pub fn read_metadata(file: &str, records: Vec<Record>) -> Result<AsemFramework, 
 }
 
 /// Checks a metadata framework against itself and the data: every parent is a node, every
-/// indicator and denominator a column. Errors are pushed to `problems`.
+/// indicator and denominator a column (errors); a value column the framework does not name is
+/// listed (a warning: it stays in the data, outside the index).
 pub fn check_metadata(file: &str, fw: &AsemFramework, data: &Collected, problems: &mut Problems) {
     let ids: HashSet<&str> = fw.nodes.iter().map(|n| n.id.as_str()).collect();
+    for (id, place) in &data.indicators {
+        if !ids.contains(id.as_str()) && !fw.denominators.iter().any(|d| d.id == *id) {
+            problems.push(Problem::ColumnNotUsed {
+                place: place.clone(),
+                reason: format!("`{file}` does not name it: kept in the data, not in the index"),
+            });
+        }
+    }
     for (n, line) in fw.nodes.iter().zip(&fw.node_lines) {
         let place = || Place::line(file, *line);
         if let Some(p) = n.parent.as_deref().filter(|p| !ids.contains(p)) {
