@@ -439,3 +439,21 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn a_value_given_twice_keeps_the_first_and_lists_the_second() {
+    let csv = b"unit,indicator,value\nA,x,1\nB,x,2\nA,x,3\n";
+    let file = InputFile {
+        name: "twice.csv",
+        bytes: csv,
+    };
+    let i = import(&[file], None, &Options::default()).unwrap();
+    assert_eq!(value(&i, "A", "x", 2000), Some(1.0));
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "twice.csv:4, column 3 (`value`): `x` for `A` in 2000 given again (first at \
+          twice.csv:2, column 3 (`value`)): not used"
+        ]
+    );
+}

@@ -84,7 +84,7 @@ pub fn equal_weights(data: &Collected, root_name: &str) -> Vec<NodeSpec> {
         .chain((1..).map(|n| format!("index_{n}")))
         .find(|r| !taken.contains(r.as_str()))
         .unwrap_or_default();
-    let with_values: HashSet<usize> = data.values.keys().map(|(_, i, _)| *i).collect();
+    let with_values: HashSet<usize> = data.values.iter().map(|((_, i, _), _)| *i).collect();
     let mut nodes = vec![NodeSpec {
         id: root.clone(),
         name: root_name.to_string(),

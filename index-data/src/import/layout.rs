@@ -159,8 +159,12 @@ pub fn header_position(file: &str, records: &[Record]) -> usize {
 pub struct Cell {
     /// The value.
     pub value: f64,
-    /// Where.
-    pub place: Place,
+    /// The file (position in [`Collected::files`]).
+    pub file: usize,
+    /// The 1-based line.
+    pub line: u64,
+    /// The 0-based column.
+    pub column: usize,
 }
 
 /// Units, groups and values read from the data files, in the order first seen.
@@ -176,8 +180,11 @@ pub struct Collected {
     /// Indicator ids and where each was first seen.
     pub indicators: Vec<(String, Place)>,
     indicator_index: HashMap<String, usize>,
-    /// (unit, indicator, year) → value.
-    pub values: HashMap<(usize, usize, i32), Cell>,
+    /// (unit, indicator, year) and value: in the order read until [`Collected::settle`],
+    /// then sorted by key, each key once.
+    pub values: Vec<((usize, usize, i32), Cell)>,
+    /// The files read: name and header names, for the places of [`Cell`]s.
+    pub files: Vec<(String, Vec<String>)>,
 }
 
 impl Collected {
@@ -197,12 +204,26 @@ impl Collected {
         self.units.len() - 1
     }
 
-    /// The position of indicator `id`, added (first seen at `place`) if new.
-    pub fn indicator(&mut self, id: &str, place: &Place) -> usize {
+    /// Records a file read (with its header) and gives its position for [`Source::index`].
+    pub fn add_file(&mut self, name: &str, header: &Header) -> usize {
+        self.files.push((name.to_string(), header.names().to_vec()));
+        self.files.len() - 1
+    }
+
+    /// Where `cell` was read.
+    pub fn place(&self, cell: &Cell) -> Place {
+        let (file, header) = self.files.get(cell.file).map_or(("", ""), |(f, h)| {
+            (f.as_str(), h.get(cell.column).map_or("", String::as_str))
+        });
+        Place::line(file, cell.line).at_column(cell.column, header)
+    }
+
+    /// The position of indicator `id`, added (first seen at `place()`) if new.
+    pub fn indicator(&mut self, id: &str, place: impl FnOnce() -> Place) -> usize {
         if let Some(&i) = self.indicator_index.get(id) {
             return i;
         }
-        self.indicators.push((id.to_string(), place.clone()));
+        self.indicators.push((id.to_string(), place()));
         self.indicator_index
             .insert(id.to_string(), self.indicators.len() - 1);
         self.indicators.len() - 1
@@ -224,20 +245,33 @@ impl Collected {
         }
     }
 
-    /// Adds a value, or lists it as a duplicate.
-    fn set(&mut self, key: (usize, usize, i32), cell: Cell, problems: &mut Problems) {
-        if let Some(first) = self.values.get(&key) {
-            let (u, i, y) = key;
-            let unit = self.units.get(u).map_or("", |(c, _)| c.as_str());
-            let ind = self.indicators.get(i).map_or("", |(id, _)| id.as_str());
-            problems.push(Problem::DuplicateValue {
-                place: cell.place,
-                what: format!("`{ind}` for `{unit}` in {y}"),
-                first: Box::new(first.place.clone()),
-            });
-        } else {
-            self.values.insert(key, cell);
+    /// Adds a value (a duplicate is found by [`Collected::settle`]).
+    fn set(&mut self, key: (usize, usize, i32), cell: Cell) {
+        self.values.push((key, cell));
+    }
+
+    /// Sorts the values by unit, indicator and year, keeping the first read of each key and
+    /// listing the others: sorting millions of values once is faster than hashing each.
+    pub fn settle(&mut self, problems: &mut Problems) {
+        // A stable sort: of equal keys, the first read stays first.
+        self.values.sort_by_key(|(k, _)| *k);
+        let mut kept: Vec<((usize, usize, i32), Cell)> = Vec::with_capacity(self.values.len());
+        for (key, cell) in std::mem::take(&mut self.values) {
+            match kept.last() {
+                Some((k, first)) if *k == key => {
+                    let (u, i, y) = key;
+                    let unit = self.units.get(u).map_or("", |(c, _)| c.as_str());
+                    let ind = self.indicators.get(i).map_or("", |(id, _)| id.as_str());
+                    problems.push(Problem::DuplicateValue {
+                        place: self.place(&cell),
+                        what: format!("`{ind}` for `{unit}` in {y}"),
+                        first: Box::new(self.place(first)),
+                    });
+                }
+                _ => kept.push((key, cell)),
+            }
         }
+        self.values = kept;
     }
 }
 
@@ -253,6 +287,8 @@ pub struct Source<'a> {
     pub style: NumberStyle,
     /// The year of values without one.
     pub year: i32,
+    /// The file's position in [`Collected::files`].
+    pub index: usize,
 }
 
 impl Source<'_> {
@@ -344,8 +380,13 @@ impl Source<'_> {
         problems: &mut Problems,
     ) {
         if let Some(value) = self.number(r, c, problems) {
-            let place = self.place(r, c);
-            out.set(key, Cell { value, place }, problems);
+            let cell = Cell {
+                value,
+                file: self.index,
+                line: r.line,
+                column: c,
+            };
+            out.set(key, cell);
         }
     }
 
@@ -429,7 +470,7 @@ pub fn read_long(
             continue;
         };
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
-        let i = out.indicator(indicator, &src.place(r, ind));
+        let i = out.indicator(indicator, || src.place(r, ind));
         src.value(r, val, (u, i, y), out, problems);
     }
     Ok(())
@@ -499,7 +540,7 @@ pub fn read_wide(
             } else {
                 h.clone()
             };
-            value_cols.push((c, out.indicator(&id, &place)));
+            value_cols.push((c, out.indicator(&id, || place)));
         }
     }
     let mut seen = HashMap::new();
@@ -579,7 +620,7 @@ pub fn read_per_indicator(
             .filter(|t| !t.is_empty())
             .unwrap_or(stem);
         let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
-        let i = out.indicator(id, &Place::file(src.file));
+        let i = out.indicator(id, || Place::file(src.file));
         src.groups(r, u, &group_cols, out);
         for &(c, y) in &years {
             src.value(r, c, (u, i, y), out, problems);

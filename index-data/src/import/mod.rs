@@ -248,6 +248,7 @@ fn run(
                 missing: layout::MISSING,
             },
             year: options.year,
+            index: data.add_file(f.name, &header),
         };
         match chosen {
             Some(Layout::Long) => layout::read_long(&src, &mut data, problems)?,
@@ -274,7 +275,8 @@ fn run(
             rows: rows.iter().filter(|r| !r.is_blank()).count(),
         });
     }
-    let years: BTreeSet<i32> = data.values.keys().map(|(_, _, y)| *y).collect();
+    data.settle(problems);
+    let years: BTreeSet<i32> = data.values.iter().map(|((_, _, y), _)| *y).collect();
     let cells = (data.units.len() as u64)
         .saturating_mul(data.indicators.len() as u64)
         .saturating_mul(years.len() as u64);
@@ -318,14 +320,17 @@ fn engine(e: index_core::Error) -> Problem {
 
 /// Lists every indicator whose values (two or more) are all the same.
 fn no_variance(data: &layout::Collected, problems: &mut Problems) {
-    let mut first: HashMap<usize, (f64, usize, bool)> = HashMap::new();
+    // Per indicator: its first value, how many values, whether all equal the first.
+    let mut seen: Vec<Option<(f64, usize, bool)>> = vec![None; data.indicators.len()];
     for ((_, i, _), c) in &data.values {
-        let e = first.entry(*i).or_insert((c.value, 0, true));
-        e.1 += 1;
-        e.2 &= c.value == e.0;
+        if let Some(slot) = seen.get_mut(*i) {
+            let e = slot.get_or_insert((c.value, 0, true));
+            e.1 += 1;
+            e.2 &= c.value == e.0;
+        }
     }
-    for (i, (id, place)) in data.indicators.iter().enumerate() {
-        if let Some(&(value, count, true)) = first.get(&i).filter(|e| e.1 >= 2) {
+    for ((id, place), stat) in data.indicators.iter().zip(seen) {
+        if let Some((value, count, true)) = stat.filter(|e| e.1 >= 2) {
             problems.push(Problem::NoVariance {
                 place: place.clone(),
                 indicator: id.clone(),
@@ -466,12 +471,9 @@ fn assemble(
         years.iter().copied().collect(),
     )
     .map_err(engine)?;
+    // The dataset's units and indicators are `data`'s, in the same order.
     for ((u, i, y), c) in &data.values {
-        let (Some((unit, _)), Some((ind, _))) = (data.units.get(*u), data.indicators.get(*i))
-        else {
-            continue;
-        };
-        b.set(unit, ind, *y, c.value).map_err(engine)?;
+        b.set_by_position(*u, *i, *y, c.value).map_err(engine)?;
     }
     let dataset = b.build();
     let leaves: Vec<usize> = framework
