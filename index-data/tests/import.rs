@@ -199,6 +199,34 @@ fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
 }
 
 #[test]
+fn a_layout_given_that_does_not_fit_is_an_error() {
+    let long = Options {
+        layout: Some(Layout::Long),
+        ..Options::default()
+    };
+    let r = run(&["text_in_numbers.csv"], &long).unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error),
+        [
+            "text_in_numbers.csv:1: no indicator column (one of indicator, icode, indicator_code, \
+          variable, series, measure) in the header `id`, `score`, `constant`"
+        ]
+    );
+    let coinr = Options {
+        layout: Some(Layout::Coinr),
+        ..Options::default()
+    };
+    let r = run(&["text_in_numbers.csv"], &coinr).unwrap_err();
+    assert_eq!(
+        messages(&r, Severity::Error),
+        [
+            "text_in_numbers.csv: the coinr layout needs its framework metadata file \
+          (`--framework`)"
+        ]
+    );
+}
+
+#[test]
 fn an_empty_file_is_an_error() {
     let r = run(&["empty.csv"], &Options::default()).unwrap_err();
     assert_eq!(

@@ -218,6 +218,12 @@ fn run(
             reason: "no data file given besides the framework".into(),
         });
     }
+    if fw.is_none() && options.layout == Some(Layout::Coinr) {
+        return Err(Problem::NoLayout {
+            place: Place::file(split.first().map_or("", |(f, _, _)| f.name)),
+            reason: "the coinr layout needs its framework metadata file (`--framework`)".into(),
+        });
+    }
     let roles = layout::Roles {
         groups: fw
             .iter()
