@@ -633,15 +633,7 @@ impl DatasetBuilder {
                 id: indicator.to_string(),
                 by: format!("a value for `{unit}`"),
             })?;
-        let y = self
-            .ds
-            .year_position(year)
-            .ok_or_else(|| Error::UnknownYear {
-                year,
-                first: self.ds.years.first().copied().unwrap_or(year),
-                last: self.ds.years.last().copied().unwrap_or(year),
-            })?;
-        self.set_at(u, i, y, value)
+        self.set_by_position(u, i, year, value)
     }
 
     /// Sets the value of the `indicator`-th indicator for the `unit`-th unit (positions in the
