@@ -13,6 +13,7 @@
 //! index bounds --bundle gii --half-to-double
 //! index bod --bundle ftri --min-share 0.05
 //! index coherence --bundle asem --what alpha
+//! index import data.csv --framework meta.csv --out mine.json
 //! index frameworks
 //! index data build            # writes public/data/*.json when inputs changed
 //! index data report
@@ -30,6 +31,7 @@ macro_rules! outln {
 mod coherence;
 mod commands;
 mod explain;
+mod import;
 mod output;
 mod prerender;
 mod robust;
@@ -197,6 +199,16 @@ enum Command {
     /// CSV and text: one table, chosen by `--what` (default: correlations); JSON: every table
     /// unless `--what` names one.
     Coherence(coherence::Args),
+    /// Builds a bundle from one's own files: a long CSV (unit, indicator, year, value), a wide
+    /// CSV (one row per unit, one column per indicator, optional year column), one file per
+    /// indicator wide by year (World Bank, Global Data Lab), or the JRC/COINr pair (data and
+    /// metadata).
+    ///
+    /// Prints what was detected for each file (encoding, delimiter, decimal comma, layout) and
+    /// every check: errors (nothing is written) and warnings (rows, cells or columns not used,
+    /// indicators without variance, units below the coverage threshold), each naming file,
+    /// line, column and value. `index rank --bundle <out>` then ranks the bundle.
+    Import(import::Args),
     /// The built-in frameworks and their default methods.
     Frameworks,
     /// The data pipeline: build the app's bundles, report on coverage.
@@ -263,6 +275,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::explain(&data_dir, &args),
         Command::Target(args) => explain::target(&data_dir, &args),
         Command::Coherence(args) => coherence::run(&data_dir, &args),
+        Command::Import(args) => import::run(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
         Command::Data(DataCommand::Build { out, force }) => {
             commands::data_build(&data_dir, &out, force)

@@ -633,6 +633,22 @@ impl DatasetBuilder {
                 id: indicator.to_string(),
                 by: format!("a value for `{unit}`"),
             })?;
+        self.set_by_position(u, i, year, value)
+    }
+
+    /// Sets the value of the `indicator`-th indicator for the `unit`-th unit (positions in the
+    /// lists given to [`DatasetBuilder::new`]) in `year`: [`DatasetBuilder::set`] without
+    /// looking ids up, for builders that fill millions of values.
+    ///
+    /// # Errors
+    /// A position out of range, an unknown year; a value that is not finite.
+    pub fn set_by_position(
+        &mut self,
+        unit: usize,
+        indicator: usize,
+        year: i32,
+        value: f64,
+    ) -> Result<()> {
         let y = self
             .ds
             .year_position(year)
@@ -641,7 +657,7 @@ impl DatasetBuilder {
                 first: self.ds.years.first().copied().unwrap_or(year),
                 last: self.ds.years.last().copied().unwrap_or(year),
             })?;
-        self.set_at(u, i, y, value)
+        self.set_at(unit, indicator, y, value)
     }
 
     /// Sets the value at positions `u`, `i`, `y`, which callers have looked up or checked
@@ -811,6 +827,28 @@ mod tests {
             b.set("AAA", "x", 1999, 1.0),
             Err(Error::UnknownYear { .. })
         ));
+    }
+
+    #[test]
+    fn setting_by_position_is_setting_by_id() {
+        let (units, inds, src) = meta();
+        let mut b = DatasetBuilder::new(units, inds, src, vec![], vec![2019, 2020]).unwrap();
+        b.set_by_position(1, 0, 2020, 2.5).unwrap();
+        assert!(matches!(
+            b.set_by_position(2, 0, 2020, 1.0),
+            Err(Error::Shape(_))
+        ));
+        assert!(matches!(
+            b.set_by_position(0, 0, 2021, 1.0),
+            Err(Error::UnknownYear { year: 2021, .. })
+        ));
+        assert!(matches!(
+            b.set_by_position(0, 0, 2019, f64::INFINITY),
+            Err(Error::NonFinite { .. })
+        ));
+        let ds = b.build();
+        assert_eq!(ds.value(1, 0, 2020), Some(2.5));
+        assert_eq!(ds.value(0, 0, 2020), None);
     }
 
     #[test]

@@ -25,6 +25,10 @@
 //! 5. **Write** ([`mod@write`]): `<id>.json` per bundle and `catalogue.json`, skipped when nothing
 //!    the build depends on has changed.
 //!
+//! Besides the publishers' files, [`import`] reads a person's own files — bytes and names, no
+//! file system — into a bundle and a report of every check, for `index import` and the browser's
+//! worker.
+//!
 //! ```no_run
 //! let dir = index_data::default_data_dir();
 //! let built = index_data::build(&dir, "hdi")?;
@@ -37,6 +41,7 @@
 pub mod bundles;
 pub mod countries;
 pub mod error;
+pub mod import;
 pub mod read;
 pub mod report;
 pub mod write;

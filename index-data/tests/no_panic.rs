@@ -1,6 +1,6 @@
 //! Nothing panics on bad input: every reader gets each fixture truncated at every byte and with
 //! bytes replaced by quotes, semicolons, line breaks or invalid UTF-8; each attempt may fail, but with an
-//! error, never a panic.
+//! error, never a panic. The same for the import of one's own data, on its fixtures.
 
 // Test helpers panic on failure, as the tests themselves do.
 #![allow(clippy::unwrap_used)]
@@ -18,6 +18,22 @@ fn fixture(rel: &str) -> PathBuf {
 }
 
 type Reader = fn(&Path, &[u8], &Countries) -> bool;
+
+/// `original` truncated at every byte, and with every third byte replaced by a quote, a
+/// semicolon, a line break or a byte that is never UTF-8.
+fn damaged(original: &[u8]) -> Vec<Vec<u8>> {
+    let mut variants: Vec<Vec<u8>> = (0..original.len())
+        .map(|n| original[..n].to_vec())
+        .collect();
+    for i in (0..original.len()).step_by(3) {
+        for b in [b'"', b';', b'\n', 0xff] {
+            let mut v = original.to_vec();
+            v[i] = b;
+            variants.push(v);
+        }
+    }
+    variants
+}
 
 #[test]
 fn readers_never_panic_on_damaged_files() {
@@ -63,17 +79,7 @@ fn readers_never_panic_on_damaged_files() {
             reader(&path, &original, &countries),
             "{rel} reads when intact"
         );
-        let mut variants: Vec<Vec<u8>> = (0..original.len())
-            .map(|n| original[..n].to_vec())
-            .collect();
-        for i in (0..original.len()).step_by(3) {
-            for b in [b'"', b';', b'\n', 0xff] {
-                let mut v = original.clone();
-                v[i] = b;
-                variants.push(v);
-            }
-        }
-        for v in variants {
+        for v in damaged(&original) {
             let outcome = catch_unwind(AssertUnwindSafe(|| reader(&path, &v, &countries)));
             assert!(
                 outcome.is_ok(),
@@ -84,4 +90,33 @@ fn readers_never_panic_on_damaged_files() {
         }
     }
     eprintln!("{attempts} damaged files read without a panic");
+}
+
+#[test]
+fn the_import_never_panics_on_damaged_files() {
+    use index_data::import::{import, InputFile, Options};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut attempts = 0;
+    for name in [
+        "long.csv",
+        "wide_semicolon_decimal_comma.csv",
+        "worldbank_style.csv",
+        "utf16.csv",
+        "framework_unknown_parent.csv",
+    ] {
+        let original = std::fs::read(dir.join(name)).unwrap();
+        for v in damaged(&original) {
+            let file = InputFile { name, bytes: &v };
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let _ = import(&[file], None, &Options::default());
+            }));
+            assert!(
+                outcome.is_ok(),
+                "{name} panicked on:\n{}",
+                String::from_utf8_lossy(&v)
+            );
+            attempts += 1;
+        }
+    }
+    eprintln!("{attempts} damaged files imported without a panic");
 }

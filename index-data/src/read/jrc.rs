@@ -46,6 +46,8 @@ pub struct AsemFramework {
     pub group_columns: Vec<(String, String)>,
     /// Denominators (columns of the data file).
     pub denominators: Vec<IndicatorMeta>,
+    /// The line each of `nodes` was read on (same order).
+    pub node_lines: Vec<u64>,
 }
 
 /// Reads the framework file.
@@ -63,7 +65,16 @@ pub fn read_framework(path: &Path) -> Result<AsemFramework> {
 /// # Errors
 /// As [`read_framework`].
 pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> {
-    let Sheet { header, rows } = sheet(path, bytes, Encoding::Utf8, b',')?;
+    read_framework_sheet(path, &sheet(path, bytes, Encoding::Utf8, b',')?)
+}
+
+/// [`read_framework`] on a file already decoded and split (`path` names it in errors): for
+/// callers that detected the encoding and delimiter themselves.
+///
+/// # Errors
+/// As [`read_framework`].
+pub fn read_framework_sheet(path: &Path, sheet: &Sheet) -> Result<AsemFramework> {
+    let Sheet { header, rows } = sheet;
     let code = header.require("iCode")?;
     let name = header.require("iName")?;
     let direction = header.require("Direction")?;
@@ -77,6 +88,7 @@ pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> 
         indicators: Vec::new(),
         group_columns: Vec::new(),
         denominators: Vec::new(),
+        node_lines: Vec::new(),
     };
     for r in rows.iter().filter(|r| !r.is_blank()) {
         expect_len(path, r, header.names().len())?;
@@ -90,8 +102,8 @@ pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> 
         };
         match r.get(kind).trim() {
             t @ ("Indicator" | "Aggregate") => {
-                let dir = read_direction(path, &header, r, direction)?;
-                let w = number(path, &header, r, weight, NumberStyle::PLAIN)?.ok_or_else(|| {
+                let dir = read_direction(path, header, r, direction)?;
+                let w = number(path, header, r, weight, NumberStyle::PLAIN)?.ok_or_else(|| {
                     Error::format(
                         path,
                         r.line,
@@ -99,6 +111,7 @@ pub fn read_framework_bytes(path: &Path, bytes: &[u8]) -> Result<AsemFramework> 
                     )
                 })?;
                 let is_indicator = t == "Indicator";
+                f.node_lines.push(r.line);
                 f.nodes.push(NodeSpec {
                     id: text(code),
                     name: text(name),

@@ -33,6 +33,55 @@ pub enum Encoding {
     /// ISO-8859-1 (Latin-1), as UNCTADstat exports. Decoded as windows-1252, its WHATWG
     /// superset, which differs only in the C1 control range 0x80–0x9F that no text file uses.
     Latin1,
+    /// UTF-16, little-endian, with or without its byte-order mark (the mark is dropped).
+    Utf16Le,
+    /// UTF-16, big-endian, with or without its byte-order mark (the mark is dropped).
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The encoding's usual name ("UTF-8", "Latin-1", "UTF-16LE", "UTF-16BE").
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Latin1 => "Latin-1",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    /// Guesses the encoding of `bytes`: a UTF-16 byte-order mark says UTF-16, and so do zero
+    /// bytes (which no text file holds otherwise) — little-endian when they are mostly at odd
+    /// positions, as after ASCII characters; valid UTF-8 (with or without its mark) is UTF-8;
+    /// anything else is read as Latin-1, where every byte is a character.
+    pub fn detect(bytes: &[u8]) -> Encoding {
+        let zeros_at = |parity: usize| {
+            bytes
+                .iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|b| **b == 0)
+                .count()
+        };
+        match encoding_rs::Encoding::for_bom(bytes) {
+            Some((enc, _)) if enc == encoding_rs::UTF_16LE => Encoding::Utf16Le,
+            Some((enc, _)) if enc == encoding_rs::UTF_16BE => Encoding::Utf16Be,
+            _ if bytes.contains(&0) => {
+                if zeros_at(1) >= zeros_at(0) {
+                    Encoding::Utf16Le
+                } else {
+                    Encoding::Utf16Be
+                }
+            }
+            _ if std::str::from_utf8(strip_utf8_bom(bytes)).is_ok() => Encoding::Utf8,
+            _ => Encoding::Latin1,
+        }
+    }
+}
+
+/// `bytes` without a leading UTF-8 byte-order mark.
+fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 /// Reads `path` and decodes it into text.
@@ -88,11 +137,36 @@ pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
 /// Decodes `bytes` read from `path` (see [`read_text`]).
 ///
 /// # Errors
-/// [`Error::Encoding`] for bytes that are not valid in `encoding`.
+/// [`Error::Encoding`] for bytes that are not valid in `encoding` (for UTF-16, an odd number of
+/// bytes or an unpaired surrogate, named by its line).
 pub fn decode(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String> {
     match encoding {
         Encoding::Latin1 => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            Ok(text.into_owned())
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let enc = if encoding == Encoding::Utf16Le {
+                encoding_rs::UTF_16LE
+            } else {
+                encoding_rs::UTF_16BE
+            };
+            let body = match encoding_rs::Encoding::for_bom(bytes) {
+                Some((e, len)) if e == enc => bytes.get(len..).unwrap_or_default(),
+                _ => bytes,
+            };
+            let (text, had_errors) = enc.decode_without_bom_handling(body);
+            if had_errors {
+                // The first replacement character marks the first invalid sequence.
+                let before = text.split('\u{FFFD}').next().unwrap_or_default();
+                let line = before.matches('\n').count() as u64 + 1;
+                let byte = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Err(Error::Encoding {
+                    at: At::new(path, line),
+                    encoding: encoding.name(),
+                    byte,
+                });
+            }
             Ok(text.into_owned())
         }
         Encoding::Utf8 => {
@@ -683,6 +757,28 @@ mod tests {
         );
         assert_eq!(decode(p, b"\xEF\xBB\xBFa", Encoding::Utf8).unwrap(), "a");
         assert_eq!(decode(p, b"C\xf4te", Encoding::Latin1).unwrap(), "Côte");
+    }
+
+    #[test]
+    fn encodings_are_detected_by_mark_zero_bytes_and_validity() {
+        let utf16 = |be: bool| -> Vec<u8> {
+            "a,é\n"
+                .encode_utf16()
+                .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect()
+        };
+        assert_eq!(Encoding::detect(&utf16(false)), Encoding::Utf16Le);
+        assert_eq!(Encoding::detect(&utf16(true)), Encoding::Utf16Be);
+        assert_eq!(Encoding::detect(b"\xFF\xFEa\x00"), Encoding::Utf16Le);
+        assert_eq!(Encoding::detect(b"\xEF\xBB\xBFa,\xC3\xA9"), Encoding::Utf8);
+        assert_eq!(Encoding::detect(b"C\xf4te"), Encoding::Latin1);
+        let p = Path::new("f.csv");
+        assert_eq!(decode(p, &utf16(true), Encoding::Utf16Be).unwrap(), "a,é\n");
+        let e = decode(p, b"a\x00\n\x00\x00\xD8b\x00", Encoding::Utf16Le).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.csv:2: not valid UTF-16LE text (byte 1 of the line)"
+        );
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! `index import`: the report printed, the bundle written and ranked by `index rank`; the real
+//! ASEM pair ranks as the built-in bundle; a file that cannot be used writes nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+use common::index;
+
+const FIXTURES: &str = "../index-data/tests/fixtures/import";
+
+fn out_file(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("index-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name).to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_wide_file_is_imported_with_its_report_and_ranked() {
+    let out = out_file("wide.json");
+    let file = format!("{FIXTURES}/wide_semicolon_decimal_comma.csv");
+    let (ok, report, err) = index(&["import", &file, "--title", "Test", "--out", &out]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(
+        lines[0].ends_with(
+            "wide_semicolon_decimal_comma.csv: UTF-8 (detected), delimiter `;` (detected), \
+             decimal comma (detected), layout wide (detected), 4 rows"
+        ),
+        "{report}"
+    );
+    assert_eq!(
+        lines[1],
+        "3 units, 3 indicators, year 2000; framework: every indicator under one index, equal \
+         weights"
+    );
+    assert!(
+        lines[4].ends_with(
+            ":5, column 1 (`code`): unit `A2` already has a row (line 3): this row is not used"
+        ),
+        "{report}"
+    );
+    assert_eq!(lines[5], "0 error(s), 3 warning(s)");
+    assert_eq!(lines[6], format!("bundle written to {out}"));
+    // gdp and literacy both order A3 < A1 < A2.
+    let (ok, ranked, err) = index(&["rank", "--bundle", &out, "--digits", "1"]);
+    assert!(ok, "{err}");
+    let codes: Vec<&str> = ranked
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(codes, ["A2", "A1", "A3"]);
+    assert!(
+        ranked
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("A2,Beta,100.0,1,"),
+        "{ranked}"
+    );
+}
+
+#[test]
+fn an_empty_file_writes_nothing_and_says_why() {
+    let out = out_file("never.json");
+    let (ok, report, err) = index(&["import", &format!("{FIXTURES}/empty.csv"), "--out", &out]);
+    assert!(!ok);
+    assert!(
+        report.contains("error: ../index-data/tests/fixtures/import/empty.csv: the file is empty"),
+        "{report}"
+    );
+    assert!(err.contains("nothing imported"), "{err}");
+    assert!(!std::path::Path::new(&out).exists());
+    let (ok, _, err) = index(&["import", "x.csv", "--delimiter", "ab", "--out", &out]);
+    assert!(!ok);
+    assert!(err.contains("`ab` is not a delimiter"), "{err}");
+}
+
+#[test]
+fn the_asem_pair_imported_ranks_as_the_built_in_bundle() {
+    let dir = index_data::default_data_dir();
+    let out = out_file("asem.json");
+    let data = dir.join("jrc/asem_indicators.csv");
+    let meta = dir.join("jrc/asem_framework.csv");
+    let (ok, report, err) = index(&[
+        "import",
+        data.to_str().unwrap(),
+        "--framework",
+        meta.to_str().unwrap(),
+        "--method-of",
+        "asem",
+        "--out",
+        &out,
+    ]);
+    assert!(ok, "{err}");
+    assert!(report.contains("0 error(s), 0 warning(s)"), "{report}");
+    let rank = |bundle: &str| {
+        let (ok, out, err) = index(&["rank", "--bundle", bundle, "--format", "csv"]);
+        assert!(ok, "{err}");
+        // Every column but the name (the built-in bundle names countries as UN M49 does).
+        out.lines()
+            .map(|l| {
+                let mut f: Vec<&str> = l.split(',').collect();
+                f.remove(1);
+                f.join(",")
+            })
+            .collect::<Vec<_>>()
+    };
+    let (imported, built) = (rank(&out), rank("asem"));
+    assert_eq!(imported.len(), 52);
+    assert_eq!(imported, built);
+}
