@@ -1,7 +1,8 @@
 //! Soak: many random interactions in a real headless Chromium — weight sliders dragged and
 //! weight fields typed (good and bad numbers), methods, years, datasets and groups changed,
 //! search, filter, sort, a unit followed, scenarios saved, ticked, deleted and brought back,
-//! scenario files imported (good and bad), background jobs run and cancelled — then back and
+//! scenario files imported (good and bad), background jobs run and cancelled (robustness, best
+//! and worst ranks, why it moved, the comparison's largest causes) — then back and
 //! forward between two views. No console error, no uncaught error, no crash screen; the JS heap,
 //! the wasm memory and the DOM stay bounded (printed every 500 interactions).
 //!
@@ -102,9 +103,12 @@ window.soakActions = {
     return 'import ' + text.slice(0, 40);
   },
   job: (a) => {
-    const running = all('#rob-cancel:not([hidden]), #ranges-cancel:not([hidden])');
+    const jobs = ['rob', 'ranges', 'explain', 'causes'];
+    const running = all(jobs.map(j => `#${j}-cancel:not([hidden])`).join(', '));
     if (running.length) return click(pick(running, a), 'cancel');
-    return click(pick(all('#rob-run:not([hidden]), #ranges-run:not([hidden])'), a), 'run');
+    const idle = all(jobs.map(j => `#${j}-run:not([hidden])`).join(', '));
+    const run = pick(idle, a);
+    return click(run, 'run ' + (run ? run.id : ''));
   },
   dismiss: (a) => click(pick(all('.notices .dismiss, .notice .dismiss'), a), 'dismiss'),
 };
@@ -134,7 +138,7 @@ const MIX: [(&str, u32); 20] = [
     ("compare", 3),
     ("remove", 3),
     ("import", 3),
-    ("job", 1),
+    ("job", 2),
     ("dismiss", 3),
     // Rare: a weight typed and a slider dragged at once, as an impatient person does.
     ("slider", 2),
