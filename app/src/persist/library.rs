@@ -218,12 +218,8 @@ impl Library {
             return false;
         }
         let saved = Saved {
-            id: self.saved().with_untracked(|s| new_id(s)),
+            id: unused_id(self.saved().with_untracked(|s| new_id(s))),
             scenario,
-        };
-        let saved = Saved {
-            id: unused_id(saved.id),
-            ..saved
         };
         if !self.store(&saved) {
             return false;
