@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (Trunk.toml), run on the staged site before Trunk moves it into its
 # dist folder, for every `trunk build` and `trunk serve` build:
+#  0. splits the app's wasm into the main module and the deferred parts' module
+#     (scripts/split-wasm.sh);
 #  1. writes the default view's ranking (bundle `ftri`, app::loader::DEFAULT_BUNDLE, with its
 #     default year, method and weights) into index.html, computed by the `index` CLI — the same
 #     engine — from the very bundle file the site ships, so it is on screen before the wasm
@@ -13,6 +15,7 @@ set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk as its post_build hook}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
+bash "$here/split-wasm.sh" "$stage"
 cargo build -q --profile release-native -p index-cli
 "$INDEX_BIN" prerender --bundle "$stage/data/ftri.json" --into "$stage/index.html"
 # The page's Content-Security-Policy (index.html) allows only the inline scripts it names by

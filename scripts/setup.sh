@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in app/Cargo.toml
 BINARYEN_VERSION=132.0.0
 CARGO_FUZZ_VERSION=0.13.2    # the fuzz targets (scripts/fuzz.sh), run on the nightly toolchain
+WASM_SPLIT_VERSION=0.2.4     # wasm_split_cli_support: splits the app's wasm (scripts/split-wasm.sh)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '[setup] %s\n' "$*"; }
@@ -26,6 +27,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   # Not --locked: its lockfile pins a crate version the registry lacks (TOOLCHAIN.md).
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The split of the app's wasm into the default view's module and the deferred parts'
+# (scripts/split-wasm.sh, run by every Trunk build).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # The fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer needs nightly, driven by cargo-fuzz.

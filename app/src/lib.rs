@@ -48,7 +48,8 @@ pub fn App() -> impl IntoView {
     let link = persist::read_url(&state);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = link.embed {
-        return view! { <embed::Embed request=request scenario=link.scenario/> }.into_any();
+        let load = components::deferred::embedded(request, link.scenario);
+        return view! { <components::deferred::Deferred what="the chart" load=load/> }.into_any();
     }
     // Only the embeds may be framed (a meta policy cannot say so; see index.html): inside
     // another page's frame, the explorer's controls are not drawn, so they cannot be

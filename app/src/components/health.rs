@@ -3,11 +3,8 @@
 //! index as a heat map (Pearson or Spearman; negative pairs within a pillar and near-duplicates
 //! outlined) with its caption, source line and table alternative, Cronbach's α per aggregate,
 //! each node's nominal against effective weight, and how far ranks move when each is left out.
-//! Stale once the scenario changes, as the other analyses.
-//!
-//! **Not mounted yet** (`layout` does not show it): with it the main module is 410.6 KB Brotli,
-//! over its 400 KiB budget by about 1 KB (ARCHITECTURE.md, Wasm size); it goes in once that much
-//! interface has moved out of the main module.
+//! Stale once the scenario changes, as the other analyses. Part of the page's deferred module
+//! (`deferred`), not of the main wasm module.
 
 use std::sync::Arc;
 

@@ -1,24 +1,18 @@
-//! The page layout: header, notices, then weights/method | ranking | gap, scenario comparison,
-//! robustness (the uncertainty analysis), best and worst possible ranks, profile, why the
-//! followed unit moved, charts, performers against income, sources.
-//! Shows what is loading, or why nothing can be shown.
+//! The page layout: header, notices, then weights/method/saved scenarios | ranking | gap and
+//! every year; below them the scenario comparison, robustness (the uncertainty analysis, best
+//! and worst possible ranks), the profile and why the followed unit moved, the index's health,
+//! charts, performers against income, sources. The saved scenarios and everything below the
+//! explorer are deferred parts (`deferred`): their code is in a module of its own, fetched once
+//! the explorer is on screen. Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
-use super::charts_panel::ChartsPanel;
-use super::compare::CompareView;
-use super::explain::ExplainPanel;
+use super::deferred::{self, Deferred};
 use super::gap::GapPanel;
 use super::header::Header;
 use super::method::MethodPanel;
 use super::notices::Notices;
-use super::performers::PerformersPanel;
-use super::profile::Profile;
-use super::ranges::RangesPanel;
 use super::ranking::RankingTable;
-use super::robustness::RobustnessPanel;
-use super::scenarios::ScenariosPanel;
-use super::sources::Sources;
 use super::weights::WeightsPanel;
 use crate::state::{use_state, Status};
 
@@ -67,7 +61,7 @@ pub fn Explorer() -> impl IntoView {
                     <aside class="controls" aria-label="Weights and method">
                         <WeightsPanel/>
                         <MethodPanel/>
-                        <ScenariosPanel/>
+                        <Deferred what="the saved scenarios" load=deferred::SAVED_SCENARIOS/>
                     </aside>
                     <section class="ranking" aria-label="Ranking">
                         <RankingTable/>
@@ -77,14 +71,10 @@ pub fn Explorer() -> impl IntoView {
                         <super::every_year::EveryYear/>
                     </aside>
                 </div>
-                <CompareView/>
-                <RobustnessPanel/>
-                <RangesPanel/>
-                <Profile/>
-                <ExplainPanel/>
-                <ChartsPanel/>
-                <PerformersPanel/>
-                <Sources/>
+                {deferred::BELOW
+                    .into_iter()
+                    .map(|(what, load)| view! { <Deferred what=what load=load/> })
+                    .collect_view()}
             </Show>
         </main>
     }

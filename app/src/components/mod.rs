@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod charts_panel;
 pub mod compare;
+pub mod deferred;
 pub mod every_year;
 pub mod explain;
 pub mod gap;

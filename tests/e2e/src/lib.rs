@@ -334,8 +334,25 @@ impl Browser {
             .await
             .map_err(|e| format!("cannot open {url}: {e}"))?;
         self.wait_for("#rank-table tbody tr.row", 30).await?;
+        self.wait_deferred().await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         Ok(())
+    }
+
+    /// Waits until every deferred part of the page (`app::components::deferred`: the saved
+    /// scenarios and everything below the explorer, fetched as a module of their own once the
+    /// ranking is on screen) is in place, up to 30 s.
+    pub async fn wait_deferred(&self) -> Result<()> {
+        for _ in 0..300 {
+            let waiting = self
+                .js("return document.querySelectorAll('.deferred:not([data-loaded])').length")
+                .await?;
+            if waiting.as_u64() == Some(0) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err("the page's deferred parts were not in place within 30 s".into())
     }
 
     /// Saves the scenario shown under `name` (any text: it is passed as a JSON string), as the

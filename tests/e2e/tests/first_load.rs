@@ -212,7 +212,9 @@ async fn site_is_precompressed_and_served_compressed() {
     let b = Browser::start(800, 600).await.unwrap();
     b.client.goto(&site.url).await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
-    // Over plain HTTP Chromium accepts gzip; the wasm and the bundle arrive compressed.
+    b.wait_deferred().await.unwrap();
+    // Over plain HTTP Chromium accepts gzip; every wasm module (the main one, the deferred
+    // parts' and any chunk they share) and the bundle arrive compressed.
     let v = b
         .js("return performance.getEntriesByType('resource')\
              .filter(e => /\\.wasm$|ftri\\.json$/.test(e.name))\
@@ -220,7 +222,14 @@ async fn site_is_precompressed_and_served_compressed() {
         .await
         .unwrap();
     let entries = v.as_array().unwrap();
-    assert_eq!(entries.len(), 2, "{v}");
+    let names: Vec<&str> = entries.iter().filter_map(|e| e[0].as_str()).collect();
+    for part in ["_bg.wasm", "_split_below.wasm", "ftri.json"] {
+        assert_eq!(
+            names.iter().filter(|n| n.ends_with(part)).count(),
+            1,
+            "one {part} fetched: {v}"
+        );
+    }
     for e in entries {
         let (enc, dec) = (e[1].as_f64().unwrap(), e[2].as_f64().unwrap());
         assert!(

@@ -1,0 +1,153 @@
+//! The parts of the page below the default view, each compiled into a wasm module of its own
+//! and fetched once the explorer is on screen, so that the main module holds only what the
+//! default view needs (ARCHITECTURE.md, "Wasm size").
+//!
+//! Each function marked `#[lazy]` is a split point: the build's split step
+//! (`scripts/split-wasm.sh`, `wasm-split-cli` from `wasm_split_cli_support`) moves the code
+//! reachable only from it into its own module (code reachable from several of them into a
+//! shared chunk), and the first call fetches and instantiates that module. Natively (tests) the
+//! functions are plain calls. A part that cannot be fetched (offline, a failed request) says so
+//! in its place with a Retry; the rest of the page carries on.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+/// A view built by the code of a split module, once that module is loaded.
+pub type Loading = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// Starts loading a part.
+pub type Loader = fn() -> Loading;
+
+/// The scenario comparison.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn compare() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::compare::CompareView/> }.into_any())
+}
+
+/// The uncertainty analysis and the best and worst possible ranks.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn robustness() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::robustness::RobustnessPanel/><super::ranges::RangesPanel/> }.into_any())
+}
+
+/// The followed unit's profile and why it moved.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn unit() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::profile::Profile/><super::explain::ExplainPanel/> }.into_any())
+}
+
+/// The index's health.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn health() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::health::HealthPanel/> }.into_any())
+}
+
+/// The charts, the performers against income, and the sources.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn charts() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <super::charts_panel::ChartsPanel/>
+        <super::performers::PerformersPanel/>
+        <super::sources::Sources/>
+    }
+    .into_any())
+}
+
+/// The saved scenarios (the controls' last box).
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scenarios() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::scenarios::ScenariosPanel/> }.into_any())
+}
+
+/// The embed route's chart (`?embed=…`), which needs none of the explorer's parts.
+#[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn embed(
+    request: crate::persist::EmbedRequest,
+    scenario: index_core::scenario::Scenario,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::embed::Embed request=request scenario=scenario/> }.into_any())
+}
+
+/// The parts below the explorer, in page order, each with what it is called in its place while
+/// it loads.
+pub const BELOW: [(&str, Loader); 5] = [
+    ("the scenario comparison", || Box::pin(compare())),
+    ("the robustness analyses", || Box::pin(robustness())),
+    ("the country profile", || Box::pin(unit())),
+    ("the health check", || Box::pin(health())),
+    ("the charts", || Box::pin(charts())),
+];
+
+/// The saved scenarios' loader.
+pub const SAVED_SCENARIOS: Loader = || Box::pin(scenarios());
+
+/// The embed route's loader.
+pub fn embedded(
+    request: crate::persist::EmbedRequest,
+    scenario: index_core::scenario::Scenario,
+) -> Box<dyn Fn() -> Loading> {
+    Box::new(move || Box::pin(embed(request.clone(), scenario.clone())))
+}
+
+/// One deferred part: its place on the page, filled when its module has loaded (with the page's
+/// reactive owner, so the part reads the page's state; the place then carries `data-loaded`),
+/// or a line saying it could not be loaded, with a Retry.
+#[component]
+pub fn Deferred(
+    /// What the part is, for the line shown if it cannot be loaded.
+    what: &'static str,
+    /// Loads the part's module and builds its view.
+    #[prop(into)]
+    load: LoadPart,
+) -> impl IntoView {
+    let view = RwSignal::new_local(None::<AnyView>);
+    let loaded = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let fetch = move || {
+        failed.set(false);
+        let loading = load.0.with_value(|l| l());
+        spawn_local(ScopedFuture::new(async move {
+            match loading.await {
+                Ok(v) => {
+                    view.set(Some(v));
+                    loaded.set(true);
+                }
+                Err(_) => failed.set(true),
+            }
+        }));
+    };
+    fetch();
+    view! {
+        <div class="deferred" data-loaded=move || loaded.get().then_some("")>
+            {move || {
+                view.track();
+                view.try_update_untracked(Option::take).flatten()
+            }}
+            <p class="deferred-failed" role="alert" hidden=move || !failed.get()>
+                {format!("Could not load {what}: check the connection. ")}
+                <button type="button" on:click=move |_| fetch()>"Retry"</button>
+            </p>
+        </div>
+    }
+}
+
+/// How a deferred part is loaded (kept for a Retry).
+#[derive(Clone, Copy)]
+pub struct LoadPart(StoredValue<Box<dyn Fn() -> Loading>, LocalStorage>);
+
+impl From<Loader> for LoadPart {
+    fn from(load: Loader) -> Self {
+        Self(StoredValue::new_local(Box::new(load)))
+    }
+}
+
+impl From<Box<dyn Fn() -> Loading>> for LoadPart {
+    fn from(load: Box<dyn Fn() -> Loading>) -> Self {
+        Self(StoredValue::new_local(load))
+    }
+}
