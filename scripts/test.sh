@@ -21,41 +21,38 @@ step "benchmarks build";      cargo bench -q -p index-core --all-features --no-r
 step "data bundles";          bash "$here/build-data.sh"
 step "site (release)";        trunk build --release
 # Size budgets, one per wasm module and each a gate on its gzip -9 size (see ARCHITECTURE.md,
-# Wasm size): the main module, all the default view loads, 400 KiB; the worker's, loaded on the
+# Wasm size): the main module, all the default view loads, 400 KiB; each module split off it
+# (scripts/split-wasm.sh: app-<hash>_split_<part>.wasm, fetched once the explorer is on screen,
+# and app-<hash>_chunk_<n>.wasm, code two of them share) 400 KiB; the worker's, loaded on the
 # first background job, 600 KiB. The Brotli size, what the site's precompressed .br files send
-# (scripts/precompress.sh), is printed beside it. Trunk names the main module
-# app-<hash>_bg.wasm; a worker's name is fixed (worker_bg.wasm). The modules split off the main
-# one (scripts/split-wasm.sh: app-<hash>_split_<part>.wasm and the chunks they share) are
-# fetched once the default view is on screen; they are listed, and must exist.
-sizes() { # file: bytes, Brotli, gzip -9
-  printf '%s %s %s' "$(wc -c <"$1")" "$(brotli -q 11 -c "$1" | wc -c)" "$(gzip -9 -c "$1" | wc -c)"
-}
-budget() { # label, file pattern, budget in KiB
-  # shellcheck disable=SC2206 # the pattern is meant to be expanded
-  local files=( $2 )
-  if [ "${#files[@]}" -ne 1 ] || [ ! -f "${files[0]}" ]; then
-    echo "expected one $1 wasm matching $2, found: ${files[*]}" >&2
+# (scripts/precompress.sh), is printed beside it. Trunk names the main module app-<hash>_bg.wasm;
+# a worker's name is fixed (worker_bg.wasm).
+budget() { # label, file, budget in KiB
+  if [ ! -f "$2" ]; then
+    echo "expected the $1 wasm $2: not found (did the split step run?)" >&2
     exit 1
   fi
   local bytes br gz limit
-  read -r bytes br gz < <(sizes "${files[0]}")
+  bytes=$(wc -c <"$2")
+  br=$(brotli -q 11 -c "$2" | wc -c)
+  gz=$(gzip -9 -c "$2" | wc -c)
   limit=$(($3 * 1024))
   printf '%-6s wasm %-36s %8s bytes, %7s Brotli, %7s gzip -9 (budget %s KiB = %s)\n' \
-    "$1" "$(basename "${files[0]}")" "$bytes" "$br" "$gz" "$3" "$limit"
+    "$1" "$(basename "$2")" "$bytes" "$br" "$gz" "$3" "$limit"
   if [ "$gz" -gt "$limit" ]; then
-    echo "the $1 wasm is over its budget by $((gz - limit)) bytes gzip -9 (see ARCHITECTURE.md, Wasm size)" >&2
+    echo "the $1 wasm $(basename "$2") is over its budget by $((gz - limit)) bytes gzip -9 (see ARCHITECTURE.md, Wasm size)" >&2
     exit 1
   fi
 }
-budget main 'dist/app-????????????????_bg.wasm' 400
-budget worker 'dist/worker_bg.wasm' 600
-split_modules=( dist/app-????????????????_split_*.wasm dist/app-????????????????_chunk_*.wasm )
-[ -f "${split_modules[0]}" ] || { echo "no split modules in dist/: the split step did not run" >&2; exit 1; }
-for f in "${split_modules[@]}"; do
-  [ -f "$f" ] || continue
-  read -r bytes br gz < <(sizes "$f")
-  printf 'split  wasm %-36s %8s bytes, %7s Brotli, %7s gzip -9\n' "$(basename "$f")" "$bytes" "$br" "$gz"
+mains=( dist/app-????????????????_bg.wasm )
+[ "${#mains[@]}" -eq 1 ] || { echo "expected one main wasm in dist/, found: ${mains[*]}" >&2; exit 1; }
+budget main "${mains[0]}" 400
+budget split "${mains[0]%_bg.wasm}_split_below.wasm" 400
+budget split "${mains[0]%_bg.wasm}_split_embed.wasm" 400
+for chunk in "${mains[0]%_bg.wasm}"_chunk_*.wasm; do
+  if [ -f "$chunk" ]; then budget split "$chunk" 400; fi
 done
+budget worker dist/worker_bg.wasm 600
 step "fuzzing (each target ${FUZZ_SECONDS:-30} s)"
 bash "$here/fuzz.sh"
 # The site with the benchmark harness: the benchmark's, and the crash screen's test

@@ -418,6 +418,16 @@ impl Browser {
         Ok(())
     }
 
+    /// The cells' texts (trimmed) of every table row that `css` selects.
+    pub async fn cells(&self, css: &str) -> Result<Vec<Vec<String>>> {
+        let v = self
+            .js(&format!(
+                "return [...document.querySelectorAll({css:?})].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))"
+            ))
+            .await?;
+        serde_json::from_value(v).map_err(|e| format!("rows of {css}: {e}"))
+    }
+
     /// Waits until `css` matches an element (up to `secs`).
     pub async fn wait_for(&self, css: &str, secs: u64) -> Result<()> {
         self.client

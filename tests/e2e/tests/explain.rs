@@ -24,27 +24,6 @@ fn decimals(text: &str) -> i32 {
     text.split('.').nth(1).map_or(0, |d| d.len() as i32)
 }
 
-/// The rows of a table (`css` selects its body's rows) as texts.
-async fn cells(b: &Browser, css: &str) -> Vec<Vec<String>> {
-    let v = b
-        .js(&format!(
-            "return [...document.querySelectorAll({css:?})].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))"
-        ))
-        .await
-        .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap().to_string())
-                .collect()
-        })
-        .collect()
-}
-
 /// `index explain` of the served FTRI bundle from the published scenario to `to` (a scenario
 /// JSON text), as JSON.
 fn cli_explain(name: &str, to: &str, extra: &[&str]) -> serde_json::Value {
@@ -98,7 +77,7 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
 
     // The table alternative: one row per change, in the CLI's order, then the total; each part
     // the CLI's to the decimals shown.
-    let rows = cells(&b, "#explain-table tbody tr").await;
+    let rows = b.cells("#explain-table tbody tr").await.unwrap();
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert_eq!(rows[0][0], "ICT deployment weight");
     assert_eq!(rows[1][0], "Research and development weight");
