@@ -122,6 +122,21 @@ pub fn Deferred(
         }));
     };
     fetch();
+    // One Retry retries every part that failed (they share their module).
+    let retries = use_context::<Retries>();
+    if let Some(Retries(asked)) = retries {
+        Effect::new(move |seen: Option<u32>| {
+            let now = asked.get();
+            if seen.is_some_and(|s| s != now) && failed.get_untracked() {
+                fetch();
+            }
+            now
+        });
+    }
+    let retry = move || match retries {
+        Some(Retries(asked)) => asked.update(|n| *n = n.wrapping_add(1)),
+        None => fetch(),
+    };
     view! {
         <div class="deferred" data-loaded=move || loaded.get().then_some("")>
             {move || {
@@ -130,11 +145,16 @@ pub fn Deferred(
             }}
             <p class="deferred-failed" role="alert" hidden=move || !failed.get()>
                 {format!("Could not load {what}: check the connection. ")}
-                <button type="button" on:click=move |_| fetch()>"Retry"</button>
+                <button type="button" on:click=move |_| retry()>"Retry"</button>
             </p>
         </div>
     }
 }
+
+/// The page's Retry count, provided where several deferred parts share a page: a Retry in one
+/// retries every part that failed.
+#[derive(Clone, Copy)]
+pub struct Retries(pub RwSignal<u32>);
 
 /// How a deferred part is loaded (kept for a Retry).
 #[derive(Clone, Copy)]

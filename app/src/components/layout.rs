@@ -20,6 +20,7 @@ use crate::state::{use_state, Status};
 #[component]
 pub fn Explorer() -> impl IntoView {
     let state = use_state();
+    provide_context(deferred::Retries(RwSignal::new(0)));
     let ready = move || state.inputs.bundle().with(Option::is_some);
     // When the first ranking is on screen (effects run after the DOM update): a performance
     // mark, read by the browser benchmark for time-to-ranking, and the boot view's ranking is

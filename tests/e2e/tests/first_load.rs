@@ -240,3 +240,72 @@ async fn site_is_precompressed_and_served_compressed() {
     }
     b.close().await;
 }
+
+/// The parts of the page in the split module (the saved scenarios and everything below the
+/// explorer) come after the explorer: while their module cannot be fetched, the explorer works
+/// and each part says in its place that it could not be loaded, with a Retry that loads it once
+/// the module can be fetched again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deferred_part_that_cannot_be_fetched_says_so_and_retries() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.cdp("Network.enable", json!({})).await.unwrap();
+    b.cdp(
+        "Network.setBlockedURLs",
+        json!({"urls": ["*_split_below.wasm"]}),
+    )
+    .await
+    .unwrap();
+    b.client.goto(&site.url).await.unwrap();
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    b.wait_for(".deferred-failed:not([hidden])", 30)
+        .await
+        .unwrap();
+    let failed = b
+        .js("return [...document.querySelectorAll('.deferred-failed:not([hidden])')].map(p => p.textContent)")
+        .await
+        .unwrap();
+    let failed = failed.as_array().unwrap();
+    assert!(
+        failed.iter().any(|t| t
+            .as_str()
+            .unwrap()
+            .starts_with("Could not load the saved scenarios")),
+        "{failed:?}"
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('.deferred[data-loaded]').length")
+            .await
+            .unwrap(),
+        json!(0),
+        "no deferred part without its module"
+    );
+    // The explorer itself works: a weight moves the ranking.
+    let before = b.rows().await.unwrap();
+    b.set_weight("rd", "5").await.unwrap();
+    assert_ne!(
+        b.rows().await.unwrap(),
+        before,
+        "the ranking follows the weights"
+    );
+
+    b.cdp("Network.setBlockedURLs", json!({"urls": []}))
+        .await
+        .unwrap();
+    b.click(".deferred-failed:not([hidden]) button")
+        .await
+        .unwrap();
+    // One Retry retries every part: they share their module.
+    b.wait_deferred().await.unwrap();
+    b.wait_for(".deferred[data-loaded] #saved-list", 5)
+        .await
+        .unwrap();
+    assert_eq!(
+        b.js("return document.querySelectorAll('.deferred-failed:not([hidden])').length")
+            .await
+            .unwrap(),
+        json!(0),
+        "no failure line left"
+    );
+    b.close().await;
+}
