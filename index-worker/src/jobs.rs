@@ -13,11 +13,11 @@ use index_core::pipeline;
 use index_core::scenario::Scenario;
 use serde::Deserialize;
 
-use index_core::uncertainty::{Plan, Run, SensitivityRun};
+use index_core::uncertainty::{Plan, Run, SensitivityRun, Uncertainty, UnitUncertainty};
 
 use crate::protocol::{
-    BundleRef, Explanation, FromWorker, Health, JobId, Outcome, Request, Response, Robustness,
-    ScoredYears, ToWorker, YearScores, MAX_ACCEPTABILITY,
+    BundleRef, Explanation, FromWorker, Health, JobId, Outcome, PairShare, Request, Response,
+    Robustness, ScoredYears, ToWorker, YearScores, MAX_ACCEPTABILITY, MAX_PAIRS,
 };
 #[cfg(feature = "lp")]
 use crate::protocol::{Ranges, WeightRange};
@@ -174,6 +174,7 @@ pub fn robustness(
     if acceptability.iter().map(|(_, c)| c.len()).sum::<usize>() > MAX_ACCEPTABILITY {
         acceptability.clear();
     }
+    let pairs = open_pairs(&u, &rows);
     Ok(Robustness {
         draws: u.draws(),
         failed: u.failed(),
@@ -201,7 +202,34 @@ pub fn robustness(
             .collect(),
         sensitivity: sensitivity_rows,
         acceptability,
+        pairs,
     })
+}
+
+/// The pairs of units (positions in `rows`, best nominal rank first) that do not keep their
+/// nominal order in every draw ranking both, with each one's share of those draws ranking it
+/// above the other, in ten-thousandths. Only pairs whose drawn rank ranges meet can change
+/// order, so only those are counted. Empty past [`MAX_PAIRS`].
+fn open_pairs(u: &Uncertainty, rows: &[(usize, UnitUncertainty)]) -> Vec<PairShare> {
+    let share = |p: Option<f64>| (p.unwrap_or(0.0) * 10_000.0).round().clamp(0.0, 10_000.0) as u16;
+    let mut pairs = Vec::new();
+    for (a, (ia, ra)) in rows.iter().enumerate() {
+        for (b, (ib, rb)) in rows.iter().enumerate().skip(a + 1) {
+            if ra.range.1 < rb.range.0 || rb.range.1 < ra.range.0 {
+                continue;
+            }
+            let above = u.outranks(*ia, *ib);
+            if above.is_none_or(|p| p == 1.0) {
+                continue;
+            }
+            let (above, below) = (share(above), share(u.outranks(*ib, *ia)));
+            if pairs.len() == MAX_PAIRS {
+                return Vec::new();
+            }
+            pairs.push((a as u32, b as u32, above, below));
+        }
+    }
+    pairs
 }
 
 /// Each unit's best and worst rank under the pillars' weights `range` allows
@@ -791,6 +819,41 @@ mod tests {
             got.ranks.windows(2).all(|w| w[0][0] <= w[1][0]),
             "nominal order"
         );
+        // Every pair of units: listed with the engine's shares when some draw does not keep
+        // the nominal order, else not listed.
+        let at = |code: &str| {
+            u.units()
+                .iter()
+                .position(|&x| b.dataset().units()[x].code == code)
+        };
+        let mut listed = 0;
+        for a in 0..got.codes.len() {
+            for c in a + 1..got.codes.len() {
+                let (ia, ic) = (at(&got.codes[a]).unwrap(), at(&got.codes[c]).unwrap());
+                let pair = got
+                    .pairs
+                    .iter()
+                    .find(|p| (p.0, p.1) == (a as u32, c as u32));
+                match u.outranks(ia, ic) {
+                    Some(p) if p < 1.0 => {
+                        let pair = pair.unwrap_or_else(|| panic!("{a}, {c} listed"));
+                        let share = |p: Option<f64>| (p.unwrap() * 10_000.0).round() as u16;
+                        assert_eq!(
+                            (pair.2, pair.3),
+                            (share(Some(p)), share(u.outranks(ic, ia)))
+                        );
+                        listed += 1;
+                    }
+                    _ => assert!(pair.is_none(), "{a}, {c} keep their order: {pair:?}"),
+                }
+            }
+        }
+        assert_eq!(listed, got.pairs.len());
+        assert!(listed > 0, "any weights turn some pair round");
+        assert!(got
+            .pairs
+            .iter()
+            .all(|p| p.0 < p.1 && u32::from(p.2) + u32::from(p.3) <= 10_000));
         assert_eq!(got.gaps.len(), 1);
         assert_eq!(
             (got.gaps[0].0.as_str(), got.gaps[0].1.as_str()),

@@ -49,7 +49,7 @@ use index_core::uncertainty::Plan;
 use serde::{Deserialize, Serialize};
 
 /// The protocol's version: raised on any change to these types' JSON form.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// A job's identity, chosen by the page (unique while the page is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -704,7 +704,7 @@ impl From<Ranges> for RangesRow {
 }
 
 /// The uncertainty (and sensitivity) analysis of one scenario, as the page shows it. Travels as
-/// `[draws, failed, codes, ranks, gaps, sensitivity, acceptability]`.
+/// `[draws, failed, codes, ranks, gaps, sensitivity, acceptability, pairs]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(from = "RobustnessRow", into = "RobustnessRow")]
 pub struct Robustness {
@@ -724,10 +724,22 @@ pub struct Robustness {
     /// scored draws gave each rank from it to its worst drawn (empty when the whole table
     /// would exceed [`MAX_ACCEPTABILITY`] counts).
     pub acceptability: Vec<(u32, Vec<u32>)>,
+    /// The pairs of units whose order the draws leave open: `(i, j, i above j, j above i)`,
+    /// `i < j` positions in `codes`, each share of the draws ranking both in ten-thousandths.
+    /// Every pair not listed keeps its nominal order in every draw ranking both (empty when
+    /// there would be over [`MAX_PAIRS`]).
+    pub pairs: Vec<PairShare>,
 }
 
 /// The most rank counts a [`Robustness`] carries (about 1 MB of JSON).
 pub const MAX_ACCEPTABILITY: usize = 200_000;
+
+/// The most pairs a [`Robustness`] carries (about 2 MB of JSON; 166 units make 13 695 pairs).
+pub const MAX_PAIRS: usize = 100_000;
+
+/// Two units' order over the draws: `(i, j, i above j, j above i)` in ten-thousandths of the
+/// draws ranking both (ties make up the rest).
+pub type PairShare = (u32, u32, u16, u16);
 
 /// A unit's ranks over the draws: `[nominal, median, q05, q95, best drawn, worst drawn, draws
 /// unranked]` ([`index_core::uncertainty::UnitUncertainty`]).
@@ -757,11 +769,12 @@ type RobustnessRow = (
     Vec<GapRow>,
     Vec<InputRow>,
     Vec<(u32, Vec<u32>)>,
+    Vec<PairShare>,
 );
 
 impl From<RobustnessRow> for Robustness {
     fn from(
-        (draws, failed, codes, ranks, gaps, sensitivity, acceptability): RobustnessRow,
+        (draws, failed, codes, ranks, gaps, sensitivity, acceptability, pairs): RobustnessRow,
     ) -> Self {
         Robustness {
             draws,
@@ -771,6 +784,7 @@ impl From<RobustnessRow> for Robustness {
             gaps,
             sensitivity,
             acceptability,
+            pairs,
         }
     }
 }
@@ -785,6 +799,7 @@ impl From<Robustness> for RobustnessRow {
             r.gaps,
             r.sensitivity,
             r.acceptability,
+            r.pairs,
         )
     }
 }
@@ -940,6 +955,7 @@ mod tests {
                     )],
                     sensitivity: vec![("weights".into(), 0.1 + 0.2, 0.2, 0.4, 0.5, 0.4, 0.6)],
                     acceptability: vec![(1, vec![60, 40]), (1, vec![40, 60])],
+                    pairs: vec![(0, 1, 6_000, 4_000)],
                 })),
             ),
             FromWorker::Job(

@@ -104,6 +104,37 @@ fn waterfall_golden() {
 }
 
 #[test]
+fn rank_spans_golden() {
+    let span = |code: &str, nominal, median, q05, q95, membership, wide, selected| RankSpan {
+        code: code.into(),
+        nominal,
+        median,
+        q05,
+        q95,
+        membership,
+        wide,
+        selected,
+    };
+    let data = RankSpans {
+        spans: vec![
+            span("AAA", 1, 1, 1, 2, Membership::B, false, false),
+            span("BBB", 2, 3, 1, 30, Membership::Other, true, true),
+            span("CCC", 3, 3, 2, 4, Membership::A, false, false),
+        ],
+        names: ["LDCs".into(), "Developed".into()],
+    };
+    let svg = render(480, 260, |a| {
+        draw_rank_spans(a, &data, &Style::default()).unwrap()
+    });
+    // Group colours, the followed unit named, the axes said.
+    assert!(svg.contains("#0072B2") && svg.contains("#D55E00"), "{svg}");
+    assert!(svg.contains("BBB") && svg.contains("Nominal rank"), "{svg}");
+    // The wide interval is drawn thicker than the others.
+    assert!(svg.contains("stroke-width=\"3\""), "{svg}");
+    golden("rank_spans", &svg);
+}
+
+#[test]
 fn heatmap_golden() {
     let data = HeatMap {
         labels: vec!["ICT".into(), "R&D".into(), "Index".into()],

@@ -3,22 +3,28 @@
 //! responsive — what varies (weights ±p % or any weights, normalisation, aggregation,
 //! winsorisation, imputation), the draws and the seed, and optionally the sensitivity
 //! analysis; a bar and Cancel while it runs; then the result in a sentence, each pair of groups'
-//! gap with its interval, the sensitivity table, and each unit's median rank and 5–95 %
-//! interval (wide ones flagged; the ranking table shows the interval too). When the weights,
-//! method, year or groups change after a run, the result says it is for the earlier scenario.
+//! gap with its interval, every unit's ranks over the draws as a chart (`charts::intervals`:
+//! nominal, median and 5–95 % interval), the followed unit's rank probabilities and the
+//! countries it changes places with in some draws (the share of draws each ranks above the
+//! other), the sensitivity table, and each unit's median rank and 5–95 % interval (wide ones
+//! flagged; the ranking table shows the interval too). When the weights, method, year or groups
+//! change after a run, the result says it is for the earlier scenario.
 
 use std::sync::Arc;
 
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
+use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
+use crate::charts;
 use crate::format;
 use crate::state::{use_state, Level};
 use crate::view_model::robustness::{
-    gap_lines, key, rank_sentence, rank_shares, rows, sensitivity_rows, sentence, thousands,
-    Analysis, IntervalRow, WeightChoice, DRAWS_OFFERED,
+    gap_lines, key, rank_sentence, rank_shares, rank_spans, rivals, rows, sensitivity_rows,
+    sentence, thousands, Analysis, IntervalRow, WeightChoice, DRAWS_OFFERED,
 };
+use crate::view_model::source_line;
 use crate::worker_client::{Outcome, Request};
 
 /// The panel.
@@ -96,6 +102,20 @@ pub fn RobustnessPanel() -> impl IntoView {
             }
         })
     };
+    // Every unit's ranks over the draws, as a chart (the table below is its alternative).
+    let spans = Memo::new(move |_| {
+        let (b, a) = (bundle.get()?, shown.get()?);
+        let groups = state.inputs.pair().get();
+        let selected = state.inputs.selection().get();
+        Some(rank_spans(&b, &a.result, &groups, selected.as_deref()))
+    });
+    let spans_title = move || {
+        bundle.with(|b| {
+            b.as_deref()
+                .map(|b| format!("{}: each country's rank over the draws", b.title()))
+        })
+    };
+    let source = move || bundle.with(|b| b.as_deref().map(source_line));
     // The followed unit's rank probabilities, as bars with the figures in words beside.
     let followed = move || {
         let Some(code) = state.inputs.selection().get() else {
@@ -128,6 +148,43 @@ pub fn RobustnessPanel() -> impl IntoView {
             shares.last().map_or(0, |x| x.0),
         );
         let sentence = rank_sentence(&name, nominal, &shares);
+        let unit_name = |c: &str| {
+            b.dataset()
+                .units()
+                .iter()
+                .find(|u| u.code == c)
+                .map_or_else(|| c.to_string(), |u| u.name.clone())
+        };
+        let against = rivals(&a.result, &code);
+        let against = if against.is_empty() {
+            view! {
+                <p class="hint" id="rob-rivals-none">{format!("{name} keeps its place against every other country in every draw.")}</p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="compare-table" id="rob-rivals">
+                        <caption>{format!("The countries {name} changes places with in some draws")}</caption>
+                        <thead><tr>
+                            <th scope="col">"Country"</th>
+                            <th scope="col">"Rank"</th>
+                            <th scope="col">{format!("{name} above it")}</th>
+                            <th scope="col">{format!("It above {name}")}</th>
+                        </tr></thead>
+                        <tbody>{against.into_iter().map(|(c, rank, above, below)| view! {
+                            <tr data-code=c.clone()>
+                                <td>{unit_name(&c)}</td>
+                                <td>{rank}</td>
+                                <td>{format::percent(above)}</td>
+                                <td>{format::percent(below)}</td>
+                            </tr>
+                        }).collect::<Vec<_>>()}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        };
         view! {
             <div class="rob-followed" id="rob-followed">
                 <p>{sentence.clone()}</p>
@@ -139,6 +196,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                     }).collect::<Vec<_>>()}
                 </div>
                 <div class="rob-bars-axis" aria-hidden="true"><span>{format!("rank {first}")}</span><span>{format!("rank {last}")}</span></div>
+                {against}
             </div>
         }
         .into_any()
@@ -229,6 +287,14 @@ pub fn RobustnessPanel() -> impl IntoView {
                 </p>
                 <p class="rob-summary" id="rob-summary">{summary}</p>
                 <ul class="rob-gaps" id="rob-gaps">{gaps}</ul>
+                <figure class="chart-card rob-card">
+                    <figcaption><h3>{spans_title}</h3></figcaption>
+                    <ChartCanvas id="chart-rank-spans" height=280
+                        label="Each country's rank under the scenario (dot), its median rank over the draws (tick) and the ranks 90 % of draws fall within (line), countries in the order of their rank; wider lines for intervals over 20 places"
+                        draw=move |area, style| spans.with(|v| v.as_ref().map(|v| charts::draw_rank_spans(area, v, style)))/>
+                    <p class="source">{source}</p>
+                    <p class="hint">"The table below gives every figure."</p>
+                </figure>
                 {followed}
                 {sensitivity}
                 <div class="table-wrap rob-wrap">

@@ -9,7 +9,8 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::{Plan, WeightNoise, WIDE_INTERVAL};
 use index_worker::protocol::Robustness;
 
-use super::group_short;
+use super::{group_short, membership};
+use crate::charts::{Membership, RankSpan, RankSpans};
 use crate::format;
 
 /// How the weights vary, as the panel offers it.
@@ -227,6 +228,42 @@ pub fn rows(bundle: &Bundle, r: &Robustness) -> Vec<IntervalRow> {
         .collect()
 }
 
+/// The chart of every unit's ranks over the draws, in nominal order, coloured by the two groups
+/// compared (`groups`), the unit `selected` named.
+pub fn rank_spans(
+    bundle: &Bundle,
+    r: &Robustness,
+    groups: &[String; 2],
+    selected: Option<&str>,
+) -> RankSpans {
+    let ds = bundle.dataset();
+    RankSpans {
+        spans: r
+            .codes
+            .iter()
+            .zip(&r.ranks)
+            .map(|(code, &[nominal, median, q05, q95, ..])| RankSpan {
+                code: code.clone(),
+                nominal,
+                median,
+                q05,
+                q95,
+                membership: ds
+                    .units()
+                    .iter()
+                    .position(|u| &u.code == code)
+                    .map_or(Membership::Other, |u| membership(bundle, groups, u)),
+                wide: q95.saturating_sub(q05) > WIDE_INTERVAL,
+                selected: selected == Some(code.as_str()),
+            })
+            .collect(),
+        names: [
+            group_short(bundle, &groups[0]),
+            group_short(bundle, &groups[1]),
+        ],
+    }
+}
+
 /// The interval of the unit `code`, for the ranking table's column: ("3–11", wide).
 pub fn interval_of(r: &Robustness, code: &str) -> Option<(String, bool)> {
     let i = r.codes.iter().position(|c| c == code)?;
@@ -345,6 +382,37 @@ pub fn rank_sentence(name: &str, nominal: u32, shares: &[(u32, f64)]) -> String 
     )
 }
 
+/// The units the followed one (`code`) does not keep its nominal order against in every draw
+/// ranking both: (code, nominal rank, share of those draws ranking `code` above it, share
+/// ranking it above `code`), by nominal rank (the pairs are listed in that order, the units by
+/// nominal rank). Empty when `code` keeps its place against all.
+pub fn rivals(r: &Robustness, code: &str) -> Vec<(String, u32, f64, f64)> {
+    let Some(i) = r.codes.iter().position(|c| c == code) else {
+        return Vec::new();
+    };
+    let i = i as u32;
+    let share = |x: u16| f64::from(x) / 10_000.0;
+    r.pairs
+        .iter()
+        .filter_map(|&(a, b, a_above, b_above)| {
+            let (other, above, below) = if a == i {
+                (b, a_above, b_above)
+            } else if b == i {
+                (a, b_above, a_above)
+            } else {
+                return None;
+            };
+            let at = usize::try_from(other).ok()?;
+            Some((
+                r.codes.get(at)?.clone(),
+                r.ranks.get(at)?[0],
+                share(above),
+                share(below),
+            ))
+        })
+        .collect()
+}
+
 /// The sensitivity table's rows: (input, first-order index with its interval, total effect
 /// with its interval), largest total effect first.
 pub fn sensitivity_rows(r: &Robustness) -> Vec<[String; 3]> {
@@ -403,8 +471,57 @@ mod tests {
                     (1, vec![2, 7_498, 2_500]),
                     (1, vec![1, 2, 3]),
                 ],
+                pairs: vec![(0, 1, 9_998, 2), (1, 2, 2_500, 7_500)],
             },
         }
+    }
+
+    #[test]
+    fn rank_spans_follow_the_table() {
+        let b = fixtures::bundle("2023");
+        let a = analysis();
+        let groups = ["LDC".to_string(), "developed".to_string()];
+        let chart = rank_spans(&b, &a.result, &groups, Some("BBB"));
+        let spans: Vec<_> = chart
+            .spans
+            .iter()
+            .map(|s| {
+                (
+                    s.code.as_str(),
+                    s.nominal,
+                    s.median,
+                    s.q05,
+                    s.q95,
+                    s.wide,
+                    s.selected,
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("AAA", 1, 1, 1, 1, false, false),
+                ("BBB", 2, 3, 2, 30, true, true),
+                ("ZZZ", 3, 2, 1, 3, false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn rivals_are_the_pairs_of_the_followed_unit_from_its_side() {
+        let a = analysis();
+        assert_eq!(
+            rivals(&a.result, "BBB"),
+            vec![
+                ("AAA".to_string(), 1, 0.0002, 0.9998),
+                ("ZZZ".to_string(), 3, 0.25, 0.75)
+            ]
+        );
+        assert_eq!(
+            rivals(&a.result, "ZZZ"),
+            vec![("BBB".to_string(), 2, 0.75, 0.25)]
+        );
+        assert!(rivals(&a.result, "XXX").is_empty(), "not in the analysis");
     }
 
     #[test]

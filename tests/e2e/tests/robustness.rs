@@ -135,6 +135,8 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
         .await
         .unwrap();
     assert_eq!(flagged.as_u64(), Some(wide as u64));
+    // Every rank over the draws, drawn: the chart beside the table.
+    b.wait_for("canvas#chart-rank-spans", 5).await.unwrap();
     let gaps = b.text("#rob-gaps").await.unwrap();
     assert!(gaps.starts_with("Gap LDCs − Developed: "), "{gaps}");
 
@@ -182,6 +184,47 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
         Some(span),
         "one bar per rank from best to worst drawn"
     );
+
+    // The countries Korea changes places with in some draws: each share is the CLI's
+    // (`--pair`), from both sides, and every country listed has a drawn range that meets Korea's.
+    let rivals = b.cells("#rob-rivals tbody tr").await.unwrap();
+    assert!(!rivals.is_empty(), "any weights turn some pair round");
+    let codes = b
+        .js("return [...document.querySelectorAll('#rob-rivals tbody tr')].map(r => r.dataset.code)")
+        .await
+        .unwrap();
+    let codes: Vec<String> = serde_json::from_value(codes).unwrap();
+    let pct = |x: f64| {
+        let p = x * 100.0;
+        if (p - p.round()).abs() < 0.05 {
+            format!("{p:.0} %")
+        } else {
+            format!("{p:.1} %")
+        }
+    };
+    for (code, row) in codes.iter().zip(&rivals).take(3) {
+        let share = |a: &str, b: &str| {
+            e2e::cli_json(&[
+                "uncertainty",
+                "--bundle",
+                &bundle,
+                "--simplex",
+                "--seed",
+                "7",
+                "--draws",
+                "10000",
+                "--format",
+                "json",
+                "--pair",
+                &format!("{a},{b}"),
+            ])
+            .unwrap()["pair"]["a_above_b"]
+                .as_f64()
+                .unwrap()
+        };
+        assert_eq!(row[2], pct(share("KOR", code)), "Korea above {code}");
+        assert_eq!(row[3], pct(share(code, "KOR")), "{code} above Korea");
+    }
 
     // The ranking table shows each unit's interval beside its rank.
     let usa = b
