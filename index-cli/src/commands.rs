@@ -7,6 +7,7 @@ use index_core::bundle::Bundle;
 use index_core::error::excerpt;
 use index_core::framework::Framework;
 use index_core::groups::{self, GroupComparison, GroupsComparison};
+use index_core::method::NormaliseOver;
 use index_core::pipeline;
 use index_core::scenario::{Resolved, Scenario};
 
@@ -61,6 +62,9 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     }
     if let Some(y) = sel.year {
         scenario.year = Some(y);
+    }
+    if sel.normalise_across_years {
+        scenario.method.normalise_over = Some(NormaliseOver::AllYears);
     }
     let resolved = scenario.resolve(&bundle).map_err(|e| e.to_string())?;
     Ok(Job { bundle, resolved })

@@ -5,6 +5,7 @@
 //! index rank --bundle hdi --year 2022
 //! index rank --bundle ftri --scenario my-weights.json --format json
 //! index gaps --bundle ftri --groups LDC,developed --all-years
+//! index rank --bundle hdi --year 1990 --normalise-across-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
@@ -80,6 +81,11 @@ struct Selection {
     /// Which scenario of a file holding several (by name).
     #[arg(long, value_name = "NAME")]
     scenario_name: Option<String>,
+    /// Normalise each indicator over every year of the dataset pooled (COINr's "global"), so
+    /// that scores are comparable over time: a unit whose values do not change keeps its
+    /// scores. Default: within each year, or what the scenario says.
+    #[arg(long)]
+    normalise_across_years: bool,
 }
 
 #[derive(Debug, Subcommand)]
