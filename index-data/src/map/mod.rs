@@ -226,9 +226,8 @@ struct Geometry {
     properties: BTreeMap<String, serde_json::Value>,
 }
 
-/// A ring as projected (grid units, unsimplified: for its area and centroid) and as drawn
-/// (simplified, whole grid units).
-type Ring = (Vec<(f64, f64)>, Vec<(i64, i64)>);
+/// A ring in degrees, whole (for its area and centroid) and simplified (to draw).
+type Ring = (Vec<(f64, f64)>, Vec<(f64, f64)>);
 
 /// A feature's polygons: each a list of rings, each a list of arc references.
 type Polygons = Vec<Vec<Vec<i64>>>;
@@ -273,8 +272,12 @@ fn area_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
     }
     let area = a / 2.0;
     if area == 0.0 {
-        let first = ring.first().copied().unwrap_or_default();
-        return (0.0, first);
+        // A ring without area (a point, or a line there and back): the mean of its points.
+        let n = ring.len().max(1) as f64;
+        let (sx, sy) = ring
+            .iter()
+            .fold((0.0, 0.0), |(sx, sy), p| (sx + p.0, sy + p.1));
+        return (0.0, (sx / n, sy / n));
     }
     (area, (cx / (6.0 * area), cy / (6.0 * area)))
 }
@@ -359,7 +362,7 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
                     ),
                 ));
             }
-            out.push(to_grid(lon, lat));
+            out.push((lon, lat));
         }
         if out.len() < 2 {
             return Err(problem(
@@ -369,13 +372,18 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
         }
         arcs.push(out);
     }
-    let simplified: Vec<Vec<(i64, i64)>> = arcs
+    // Simplified on the map (areas in grid units), the points kept taken in degrees, so that
+    // rings can be cut at the antimeridian before they are projected.
+    let simplified: Vec<Vec<(f64, f64)>> = arcs
         .iter()
         .map(|arc| {
             let closed = arc.first() == arc.last();
-            simplify::visvalingam(arc, SIMPLIFY_AREA, if closed { 4 } else { 2 })
-                .into_iter()
-                .map(|(x, y)| (x.round() as i64, y.round() as i64))
+            let projected: Vec<(f64, f64)> = arc.iter().map(|&(x, y)| to_grid(x, y)).collect();
+            let kept = simplify::kept(&projected, SIMPLIFY_AREA, if closed { 4 } else { 2 });
+            arc.iter()
+                .zip(kept)
+                .filter(|(_, k)| *k)
+                .map(|(p, _)| *p)
                 .collect()
         })
         .collect();
@@ -398,7 +406,7 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
                     format!("{which}: arc {r} is not one of the {} arcs", arcs.len()),
                 ));
             };
-            let mut push = |from_full: Vec<(f64, f64)>, from_simple: Vec<(i64, i64)>| {
+            let mut push = |from_full: Vec<(f64, f64)>, from_simple: Vec<(f64, f64)>| {
                 // Each arc after the first starts where the last ended.
                 let skip = usize::from(!full.is_empty());
                 full.extend(from_full.into_iter().skip(skip));
@@ -421,7 +429,7 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
         name: String,
         d: String,
         area: f64,
-        largest: (f64, (f64, f64)),
+        largest: Option<(f64, (f64, f64))>,
     }
     let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
     for (g, geometry) in countries.geometries.iter().enumerate() {
@@ -463,7 +471,7 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
             name: name.clone(),
             d: String::new(),
             area: 0.0,
-            largest: (0.0, (0.0, 0.0)),
+            largest: None,
         });
         if !part_of.contains_key(code.as_str()) {
             entry.name.clone_from(&name);
@@ -471,17 +479,30 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
         for polygon in &polygons {
             for (r, refs) in polygon.iter().enumerate() {
                 let (full, simple) = ring_of(refs, &which)?;
-                let (a, centroid) = area_centroid(&full);
-                // The first ring of a polygon is its outside, the others holes.
-                if r == 0 {
-                    entry.area += a.abs();
-                    if a.abs() > entry.largest.0 {
-                        entry.largest = (a.abs(), centroid);
+                for piece in split_at_antimeridian(&full) {
+                    let projected: Vec<(f64, f64)> =
+                        piece.iter().map(|&(x, y)| to_grid(x, y)).collect();
+                    let (a, centroid) = area_centroid(&projected);
+                    // The first ring of a polygon is its outside, the others holes.
+                    if r == 0 {
+                        entry.area += a.abs();
+                        if entry.largest.is_none_or(|(l, _)| a.abs() > l) {
+                            entry.largest = Some((a.abs(), centroid));
+                        }
+                    } else {
+                        entry.area -= a.abs();
                     }
-                } else {
-                    entry.area -= a.abs();
                 }
-                write_ring(&mut entry.d, &simple);
+                for piece in split_at_antimeridian(&simple) {
+                    let grid: Vec<(i64, i64)> = piece
+                        .iter()
+                        .map(|&(x, y)| {
+                            let (x, y) = to_grid(x, y);
+                            (x.round() as i64, y.round() as i64)
+                        })
+                        .collect();
+                    write_ring(&mut entry.d, &grid);
+                }
             }
         }
     }
@@ -491,7 +512,8 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
             let km2 = km2(a.area).round();
             let small = km2 < SMALL_KM2;
             let round1 = |v: f64| (v * 10.0).round() / 10.0;
-            let c = small.then(|| [round1(a.largest.1 .0), round1(a.largest.1 .1)]);
+            let (_, (cx, cy)) = a.largest.unwrap_or_default();
+            let c = small.then(|| [round1(cx), round1(cy)]);
             (
                 code,
                 Shape {
@@ -514,6 +536,99 @@ fn map_from_topology(bytes: &[u8], path: &Path) -> Result<WorldMap> {
         small_km2: SMALL_KM2,
         units,
     })
+}
+
+/// A closed ring in degrees cut where it crosses the antimeridian (±180°), into rings each
+/// within [−180°, 180°], as d3-geo clips at drawing time: the atlas's rings are stitched across
+/// it (Russia's, Fiji's) or around a pole (Antarctica's), which a projection would draw as
+/// lines across the whole map.
+///
+/// A step of more than 180° in longitude is taken as a crossing. The ring is unwrapped (each
+/// crossing adds or takes 360°) so that it is continuous; a ring around a pole (an odd number
+/// of crossings, so its end is 360° from its start) is closed along that pole (the side of its
+/// mean latitude); then each 360° window is clipped out (Sutherland–Hodgman against the two
+/// meridians, the latitude where a side crosses linear in longitude) and shifted back.
+pub fn split_at_antimeridian(ring: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+    let crosses = ring.windows(2).any(|w| match w {
+        [p, q] => (q.0 - p.0).abs() > 180.0,
+        _ => false,
+    });
+    if !crosses {
+        return vec![ring.to_vec()];
+    }
+    let mut offset = 0.0;
+    let mut unwrapped: Vec<(f64, f64)> = Vec::with_capacity(ring.len() + 4);
+    let mut last: Option<f64> = None;
+    for &(lon, lat) in ring {
+        if let Some(l) = last {
+            if lon - l > 180.0 {
+                offset -= 360.0;
+            } else if lon - l < -180.0 {
+                offset += 360.0;
+            }
+        }
+        last = Some(lon);
+        unwrapped.push((lon + offset, lat));
+    }
+    if offset != 0.0 {
+        // Around a pole: along it from the end back to the start's longitude.
+        let mean_lat = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
+        let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
+        if let (Some(&(end, _)), Some(&first)) = (unwrapped.last(), unwrapped.first()) {
+            unwrapped.push((end, pole));
+            unwrapped.push((first.0, pole));
+            unwrapped.push(first);
+        }
+    }
+    let (lo, hi) = unwrapped
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.0), hi.max(p.0))
+        });
+    let mut pieces = Vec::new();
+    // Every window [360k − 180, 360k + 180] the unwrapped ring reaches.
+    let first = ((lo + 180.0) / 360.0).floor() as i64;
+    let last = ((hi + 180.0) / 360.0).ceil() as i64 - 1;
+    for k in first..=last {
+        let shift = 360.0 * k as f64;
+        let piece = clip_between(&unwrapped, shift - 180.0, shift + 180.0);
+        if piece.len() >= 4 {
+            pieces.push(piece.into_iter().map(|(x, y)| (x - shift, y)).collect());
+        }
+    }
+    pieces
+}
+
+/// The closed ring `ring` (its last point its first) clipped to `lo ≤ lon ≤ hi`
+/// (Sutherland–Hodgman, one meridian at a time), closed again.
+fn clip_between(ring: &[(f64, f64)], lo: f64, hi: f64) -> Vec<(f64, f64)> {
+    fn clip(points: &[(f64, f64)], inside: impl Fn(f64) -> bool, at: f64) -> Vec<(f64, f64)> {
+        let mut out = Vec::with_capacity(points.len() + 2);
+        for w in points.windows(2) {
+            let [p, q] = w else { continue };
+            let cut = || {
+                let t = (at - p.0) / (q.0 - p.0);
+                (at, p.1 + t * (q.1 - p.1))
+            };
+            match (inside(p.0), inside(q.0)) {
+                (true, true) => out.push(*q),
+                (true, false) => out.push(cut()),
+                (false, true) => {
+                    out.push(cut());
+                    out.push(*q);
+                }
+                (false, false) => {}
+            }
+        }
+        if let Some(&first) = out.first() {
+            if out.last() != Some(&first) {
+                out.push(first);
+            }
+        }
+        out
+    }
+    let left = clip(ring, |x| x >= lo, lo);
+    clip(&left, |x| x <= hi, hi)
 }
 
 /// The map's edge: the meridian 180° W from pole to pole, then 180° E back (every 2°), as a

@@ -52,9 +52,19 @@ fn triangle(a: (f64, f64), b: (f64, f64), c: (f64, f64)) -> f64 {
 /// keeping both ends and at least `keep` points in all (a closed ring needs 4: three corners
 /// and the end that repeats the start). Lines of at most `keep` points come back whole.
 pub fn visvalingam(line: &[(f64, f64)], min_area: f64, keep: usize) -> Vec<(f64, f64)> {
+    line.iter()
+        .zip(kept(line, min_area, keep))
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
+}
+
+/// Which points of `line` [`visvalingam`] keeps, one flag per point (to keep the same points of
+/// another rendering of the line, e.g. its longitudes and latitudes).
+pub fn kept(line: &[(f64, f64)], min_area: f64, keep: usize) -> Vec<bool> {
     let n = line.len();
     if n <= keep.max(2) {
-        return line.to_vec();
+        return vec![true; n];
     }
     // A doubly linked list over positions; `usize::MAX` for none.
     let mut prev: Vec<usize> = (0..n).map(|i| i.wrapping_sub(1)).collect();
@@ -120,11 +130,7 @@ pub fn visvalingam(line: &[(f64, f64)], min_area: f64, keep: usize) -> Vec<(f64,
             }
         }
     }
-    line.iter()
-        .zip(&removed)
-        .filter(|(_, r)| !**r)
-        .map(|(p, _)| *p)
-        .collect()
+    removed.into_iter().map(|r| !r).collect()
 }
 
 #[cfg(test)]

@@ -172,3 +172,63 @@ fn paths_read_back_as_written() {
     write_ring(&mut d, &[(1, 1), (2, 2), (1, 1)]);
     assert_eq!(d, "");
 }
+
+/// The area in km² of rings in degrees, as the map measures it.
+fn area(pieces: &[Vec<(f64, f64)>]) -> f64 {
+    pieces
+        .iter()
+        .map(|p| {
+            let g: Vec<(f64, f64)> = p.iter().map(|&(x, y)| to_grid(x, y)).collect();
+            km2(area_centroid(&g).0.abs())
+        })
+        .sum()
+}
+
+#[test]
+fn rings_across_the_antimeridian_are_cut() {
+    let r2 = EARTH_KM2 / (4.0 * std::f64::consts::PI);
+    // A 20° × 10° box from 170° E to 170° W: two pieces, each within ±180°.
+    let box_ = [
+        (170.0, 0.0),
+        (-170.0, 0.0),
+        (-170.0, 10.0),
+        (170.0, 10.0),
+        (170.0, 0.0),
+    ];
+    let pieces = split_at_antimeridian(&box_);
+    assert_eq!(pieces.len(), 2, "{pieces:?}");
+    for p in &pieces {
+        assert!(p.iter().all(|q| q.0.abs() <= 180.0), "{p:?}");
+        assert_eq!(p.first(), p.last());
+        assert!(p.iter().any(|q| q.0.abs() == 180.0));
+    }
+    let want = r2 * 20f64.to_radians() * 10f64.to_radians().sin();
+    assert!(
+        (area(&pieces) - want).abs() / want < 0.01,
+        "{} vs {want}",
+        area(&pieces)
+    );
+    // A ring around the South Pole at 80° S (as Antarctica's): closed along the pole, one
+    // piece, the cap's area.
+    let cap: Vec<(f64, f64)> = [-180.0, -90.0, 0.0, 90.0, 179.0, -180.0]
+        .iter()
+        .map(|&lon| (lon, -80.0))
+        .collect();
+    let pieces = split_at_antimeridian(&cap);
+    assert_eq!(pieces.len(), 1, "{pieces:?}");
+    assert!(pieces[0].contains(&(180.0, -90.0)) && pieces[0].contains(&(-180.0, -90.0)));
+    let want = r2 * std::f64::consts::TAU * (1.0 - 80f64.to_radians().sin());
+    // Sides straight on the map between points 90° apart: within 10%.
+    assert!(
+        (area(&pieces) - want).abs() / want < 0.1,
+        "{} vs {want}",
+        area(&pieces)
+    );
+    // A ring that does not cross comes back as it is.
+    assert_eq!(
+        split_at_antimeridian(&box_[..0]),
+        vec![Vec::<(f64, f64)>::new()]
+    );
+    let plain = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)];
+    assert_eq!(split_at_antimeridian(&plain), vec![plain.to_vec()]);
+}
