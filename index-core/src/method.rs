@@ -763,15 +763,13 @@ impl Method {
         } else {
             parts.push(spec.normalisation.label());
         }
-        let reads_data =
-            |n: &Normalisation| !matches!(n, Normalisation::None | Normalisation::Goalposts { .. });
         if spec.normalise_over == NormaliseOver::AllYears
-            && (reads_data(&spec.normalisation)
+            && (spec.normalisation.reads_data()
                 || spec
                     .indicators
                     .values()
                     .filter_map(|m| m.normalisation.as_ref())
-                    .any(reads_data))
+                    .any(Normalisation::reads_data))
         {
             parts.push("normalised over all years".into());
         }
@@ -927,6 +925,12 @@ fn check_treatment(setting: &str, t: &Treatment) -> Result<()> {
 }
 
 impl Normalisation {
+    /// Whether it reads anything from the data (a range, moments, an order): all but
+    /// [`Normalisation::None`] and goalposts, which [`NormaliseOver`] therefore leaves alone.
+    pub fn reads_data(&self) -> bool {
+        !matches!(self, Normalisation::None | Normalisation::Goalposts { .. })
+    }
+
     /// A short label for captions.
     pub fn label(&self) -> String {
         let n = short_number;

@@ -265,11 +265,40 @@ pub fn prepare(
         NormaliseOver::EachYear => {
             prepare_into(dataset, framework, method, year, Vec::new(), Vec::new())
         }
-        NormaliseOver::AllYears => prepare_pooled(dataset, framework, method, &[year])?
-            .pop()
-            // One year asked for, one prepared: never taken.
-            .ok_or(Error::EmptyDataset),
+        NormaliseOver::AllYears if pools(framework, method) => {
+            prepare_pooled(dataset, framework, method, &[year])?
+                .pop()
+                // One year asked for, one prepared: never taken.
+                .ok_or(Error::EmptyDataset)
+        }
+        NormaliseOver::AllYears => prepare_within(dataset, framework, method, year),
     }
+}
+
+/// Whether preparing under `method` pools years: it normalises over all years and some
+/// indicator's normalisation reads the data ([`Normalisation::reads_data`]; goalposts and none
+/// give the same values either way, so the pool is not made).
+fn pools(framework: &Framework, method: &Method) -> bool {
+    method.normalise_over() == NormaliseOver::AllYears
+        && framework
+            .leaves()
+            .iter()
+            .filter_map(|&l| framework.node(l))
+            .any(|spec| method.normalisation_for(&spec.id).reads_data())
+}
+
+/// One year prepared within itself under a method that normalises over all years but reads
+/// nothing from the data, the result naming `method`.
+fn prepare_within(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    year: i32,
+) -> Result<Prepared> {
+    let each = method.with_normalise_over(NormaliseOver::EachYear);
+    let mut p = prepare_into(dataset, framework, &each, year, Vec::new(), Vec::new())?;
+    p.method = method.clone();
+    Ok(p)
 }
 
 /// [`prepare`] for each of `years`, in that order. Under [`NormaliseOver::AllYears`] the
@@ -292,7 +321,13 @@ pub fn prepare_years(
             .iter()
             .map(|&y| prepare_into(dataset, framework, method, y, Vec::new(), Vec::new()))
             .collect(),
-        NormaliseOver::AllYears => prepare_pooled(dataset, framework, method, years),
+        NormaliseOver::AllYears if pools(framework, method) => {
+            prepare_pooled(dataset, framework, method, years)
+        }
+        NormaliseOver::AllYears => years
+            .iter()
+            .map(|&y| prepare_within(dataset, framework, method, y))
+            .collect(),
     }
 }
 
@@ -979,6 +1014,14 @@ mod tests {
                 prepare(&d, &f, &m, 1999),
                 Err(Error::UnknownYear { .. })
             ));
+            // Without a normalisation that reads the data, nothing is pooled: the values are
+            // within the year's, and the result names the method asked for.
+            let none = all_years(Normalisation::None);
+            let p = prepare(&d, &f, &none, 2020).unwrap();
+            let within = prepare(&d, &f, &none.with_normalise_over(EachYear), 2020).unwrap();
+            assert_eq!(bits(&p), bits(&within));
+            assert_eq!(p.normalised.get(0, 0), Some(10.0));
+            assert_eq!(p.method, none);
         }
 
         #[test]
