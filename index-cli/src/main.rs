@@ -5,7 +5,7 @@
 //! index rank --bundle hdi --year 2022
 //! index rank --bundle ftri --scenario my-weights.json --format json
 //! index gaps --bundle ftri --groups LDC,developed --all-years
-//! index rank --bundle hdi --year 1990 --normalise-across-years
+//! index rank --bundle pci --all-years --unit KEN --normalise-across-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
@@ -101,6 +101,14 @@ enum Command {
         /// Decimals for scores in csv/text output (JSON is always full precision).
         #[arg(long, default_value_t = 4)]
         digits: usize,
+        /// Every year with data, a `year` column first (with --normalise-across-years, scores
+        /// comparable from year to year).
+        #[arg(long)]
+        all_years: bool,
+        /// Only this unit's rows (by code), e.g. with --all-years its score, rank and pillars
+        /// over time.
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
     },
     /// Compares groups on the index and every pillar: count, coverage, mean, median, gap.
     Gaps {
@@ -259,7 +267,16 @@ fn main() -> ExitCode {
             selection,
             format,
             digits,
-        } => commands::rank(&data_dir, &selection, format, digits),
+            all_years,
+            unit,
+        } => commands::rank(
+            &data_dir,
+            &selection,
+            all_years,
+            unit.as_deref(),
+            format,
+            digits,
+        ),
         Command::Gaps {
             selection,
             groups,

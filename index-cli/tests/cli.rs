@@ -651,3 +651,52 @@ fn normalising_across_years_pools_every_year_of_the_bundle() {
     );
     assert!(below > 0, "some year's best is below the best of all years");
 }
+
+#[test]
+fn rank_all_years_for_one_unit_is_each_years_ranking() {
+    // Min-max on the PCI's categories, over all years: the years prepared together (pooled
+    // once) give each year's figures as ranking that year alone does.
+    let pooled = scenario_file(
+        "pooled-pci.json",
+        r#"{"format": 2, "bundle": "pci", "method": {"normalisation": {"type": "min_max", "low": 0, "high": 100}}}"#,
+    );
+    let s = pooled.to_str().unwrap();
+    for extra in [&[][..], &["--normalise-across-years"][..]] {
+        let mut args = vec!["rank", "--scenario", s, "--all-years", "--unit", "KEN"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let (ok, out, err) = index(&args);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let years = v["years"].as_array().unwrap();
+        assert!(years.len() > 5, "{}", years.len());
+        for y in [&years[0], &years[years.len() / 2], &years[years.len() - 1]] {
+            assert_eq!(y["units"].as_array().unwrap().len(), 1);
+            let row = &y["units"][0];
+            assert_eq!(row["code"], "KEN");
+            let year = y["year"].as_i64().unwrap().to_string();
+            let mut one = vec!["rank", "--scenario", s, "--year", &year];
+            one.extend_from_slice(extra);
+            one.extend_from_slice(&["--format", "json"]);
+            let (ok, out, err) = index(&one);
+            assert!(ok, "{err}");
+            let w: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let same = w["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|u| u["code"] == "KEN")
+                .unwrap();
+            assert_eq!(row, same, "{year} {extra:?}");
+        }
+    }
+    let (ok, _, err) = index(&["rank", "--bundle", "pci", "--all-years", "--unit", "XXX"]);
+    assert!(!ok);
+    assert!(err.contains("bundle `pci` has no unit `XXX`"), "{err}");
+    // Every unit of every year, a year column first.
+    let (ok, out, err) = index(&["rank", "--bundle", "pci", "--all-years"]);
+    assert!(ok, "{err}");
+    let header = out.lines().next().unwrap();
+    assert!(header.starts_with("year,code,name,score,rank,"), "{header}");
+    assert!(out.lines().count() > 156 * 5);
+}
