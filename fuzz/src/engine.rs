@@ -15,7 +15,7 @@ use arbitrary::{Result, Unstructured};
 use index_core::dataset::{Dataset, DatasetBuilder, Direction, Group, Indicator, Source, Unit};
 use index_core::framework::{Framework, NodeKind, NodeSpec, Weights};
 use index_core::method::{
-    Aggregation, Imputation, IndicatorMethod, MethodSpec, Normalisation, Treatment,
+    Aggregation, Imputation, IndicatorMethod, MethodSpec, Normalisation, NormaliseOver, Treatment,
 };
 use index_core::uncertainty::{Plan, WeightNoise};
 
@@ -257,6 +257,10 @@ pub fn method(u: &mut Unstructured<'_>, leaves: &[String]) -> Result<MethodSpec>
             },
         };
         m.indicators.insert(id, over);
+    }
+    // Read last, so that the committed corpus reads as before up to here.
+    if chance(u, 4)? {
+        m.normalise_over = NormaliseOver::AllYears;
     }
     Ok(m)
 }

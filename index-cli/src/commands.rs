@@ -7,6 +7,7 @@ use index_core::bundle::Bundle;
 use index_core::error::excerpt;
 use index_core::framework::Framework;
 use index_core::groups::{self, GroupComparison, GroupsComparison};
+use index_core::method::NormaliseOver;
 use index_core::pipeline;
 use index_core::scenario::{Resolved, Scenario};
 
@@ -61,6 +62,9 @@ pub fn load(data_dir: &Path, sel: &Selection) -> Result<Job, String> {
     }
     if let Some(y) = sel.year {
         scenario.year = Some(y);
+    }
+    if sel.normalise_across_years {
+        scenario.method.normalise_over = Some(NormaliseOver::AllYears);
     }
     let resolved = scenario.resolve(&bundle).map_err(|e| e.to_string())?;
     Ok(Job { bundle, resolved })
@@ -134,10 +138,56 @@ pub fn load_bundle(data_dir: &Path, which: &str) -> Result<Bundle, String> {
         .map_err(|e| e.to_string())
 }
 
-/// `index rank`.
-pub fn rank(data_dir: &Path, sel: &Selection, format: Format, digits: usize) -> Result<(), String> {
+/// `years` of `bundle` scored under the resolved scenario `r`, prepared together (normalising
+/// over all years pools the years once, [`pipeline::prepare_years`]).
+pub fn score_years(
+    bundle: &Bundle,
+    r: &Resolved,
+    years: &[i32],
+) -> Result<Vec<pipeline::Results>, String> {
+    let (ds, fw) = (bundle.dataset(), bundle.framework());
+    pipeline::prepare_years(ds, fw, &r.method, years)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|p| {
+            std::sync::Arc::new(p)
+                .score(fw, &r.weights)
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
+/// `index rank`: the scenario's year, or with `all_years` every year with data (only `unit`'s
+/// rows when given).
+pub fn rank(
+    data_dir: &Path,
+    sel: &Selection,
+    all_years: bool,
+    unit: Option<&str>,
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
     let job = load(data_dir, sel)?;
-    output::ranking(&job.bundle, &job.run()?, format, digits)
+    let unit = match unit {
+        None => None,
+        Some(code) => Some(job.bundle.dataset().unit_position(code).ok_or_else(|| {
+            format!(
+                "bundle `{}` has no unit `{}`",
+                job.bundle.id(),
+                excerpt(code)
+            )
+        })?),
+    };
+    if !all_years && unit.is_none() {
+        return output::ranking(&job.bundle, &job.run()?, format, digits);
+    }
+    let years = if all_years {
+        job.bundle.years_with_data()
+    } else {
+        vec![job.resolved.year]
+    };
+    let results = score_years(&job.bundle, &job.resolved, &years)?;
+    output::ranking_years(&job.bundle, &results, unit, format, digits)
 }
 
 /// `index performers`.
@@ -189,9 +239,7 @@ pub fn gaps(
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let mut two: Vec<GroupComparison> = Vec::new();
     let mut many: Vec<GroupsComparison> = Vec::new();
-    for year in years {
-        let results = pipeline::run(b.dataset(), b.framework(), &r.method, &r.weights, year)
-            .map_err(|e| e.to_string())?;
+    for results in score_years(b, r, &years)? {
         match ids.as_slice() {
             [a, g] => two.push(
                 groups::compare(b.dataset(), b.framework(), &results, a, g)
@@ -322,8 +370,9 @@ pub fn frameworks(data_dir: &Path) -> Result<(), String> {
 }
 
 /// `index data build`.
-pub fn data_build(data_dir: &Path, out: &Path, force: bool) -> Result<(), String> {
-    let summary = index_data::write_bundles(data_dir, out, force).map_err(|e| e.to_string())?;
+pub fn data_build(data_dir: &Path, atlas: &Path, out: &Path, force: bool) -> Result<(), String> {
+    let summary =
+        index_data::write_bundles(data_dir, atlas, out, force).map_err(|e| e.to_string())?;
     outln!("{}", summary.to_string().trim_end());
     Ok(())
 }

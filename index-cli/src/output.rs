@@ -103,6 +103,102 @@ pub fn ranking(
     Ok(())
 }
 
+/// Prints the rankings of several years (each [`Results`] one year, in order) with a `year`
+/// column first — every unit in each year's rank order, or only `unit`'s row in each year; in
+/// JSON `{bundle, method, years: [{year, units: [...]}]}`.
+pub fn ranking_years(
+    bundle: &Bundle,
+    years: &[Results],
+    unit: Option<usize>,
+    format: Format,
+    digits: usize,
+) -> Result<(), String> {
+    let ds = bundle.dataset();
+    let fw = bundle.framework();
+    let pillars: Vec<(usize, &str)> = fw
+        .pillars()
+        .iter()
+        .filter_map(|p| fw.node(*p).map(|n| (*p, n.id.as_str())))
+        .collect();
+    let units = |results: &Results| -> Vec<usize> {
+        match unit {
+            Some(u) => vec![u],
+            None => results.order(),
+        }
+    };
+    let stdout = std::io::stdout();
+    match format {
+        Format::Json => {
+            let method = years
+                .first()
+                .map(|r| r.prepared.method.describe())
+                .unwrap_or_default();
+            let by_year: Vec<serde_json::Value> = years
+                .iter()
+                .map(|results| {
+                    let rows: Vec<RankRow<'_>> = units(results)
+                        .into_iter()
+                        .filter_map(|u| {
+                            let unit = ds.units().get(u)?;
+                            Some(RankRow {
+                                code: &unit.code,
+                                name: &unit.name,
+                                score: results.index(u),
+                                rank: results.rank(u),
+                                pillars: pillars
+                                    .iter()
+                                    .map(|(p, id)| {
+                                        (id.to_string(), serde_json::json!(results.score(u, *p)))
+                                    })
+                                    .collect(),
+                                note: results.status(u).reason(),
+                            })
+                        })
+                        .collect();
+                    serde_json::json!({"year": results.year(), "units": rows})
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "bundle": bundle.id(),
+                "method": method,
+                "years": by_year,
+            });
+            serde_json::to_writer_pretty(stdout.lock(), &doc).map_err(|e| e.to_string())?;
+            outln!();
+        }
+        Format::Csv | Format::Text => {
+            let mut w = rows_writer(format, stdout.lock());
+            let mut header = vec!["year", "code", "name", "score", "rank"];
+            header.extend(pillars.iter().map(|(_, id)| *id));
+            header.push("note");
+            w.write_record(&header).map_err(|e| e.to_string())?;
+            for results in years {
+                for u in units(results) {
+                    let Some(unit) = ds.units().get(u) else {
+                        continue;
+                    };
+                    let mut rec = vec![
+                        results.year().to_string(),
+                        unit.code.clone(),
+                        unit.name.clone(),
+                        round(results.index(u), digits),
+                        results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
+                    ];
+                    rec.extend(
+                        pillars
+                            .iter()
+                            .map(|(p, _)| round(results.score(u, *p), digits)),
+                    );
+                    rec.push(results.status(u).reason());
+                    w.write_record(&rec).map_err(|e| e.to_string())?;
+                }
+            }
+            w.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
 /// Prints over- and under-performers against income: the units compared, largest
 /// over-performer first (`rank` is the rank among them, [`Performer::actual_rank`]); then the
 /// scored units not compared — in JSON under `without_gdp`, in CSV and text named on stderr,

@@ -582,3 +582,121 @@ fn uncertainty_json_gives_each_ranks_probability_and_pairs_add_up() {
     assert!((ab + ba - 1.0).abs() < 1e-9, "{ab} + {ba}");
     assert!(ab > 0.0 && ba > 0.0, "under any weights both orders occur");
 }
+
+/// The PCI's `ict` scores of `index rank` for `year` with `args` (JSON, full precision).
+fn ict_scores(year: &str, args: &[&str]) -> Vec<f64> {
+    let mut all = vec![
+        "rank", "--bundle", "pci", "--year", year, "--format", "json",
+    ];
+    all.extend_from_slice(args);
+    let (ok, out, err) = index(&all);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["pillars"]["ict"].as_f64())
+        .collect()
+}
+
+#[test]
+fn normalising_across_years_pools_every_year_of_the_bundle() {
+    // Min-max 0–100 on the PCI's categories (UNCTAD's scores, not rescaled each year; FTRI's
+    // blocks are, 0–1 in every year, so pooling them changes nothing): within each year every
+    // year's best is 100; over all years only the best of all years is, so 0 and 100 are each
+    // reached in some year, and some year's best is below 100.
+    let minmax = scenario_file(
+        "minmax.json",
+        r#"{"format": 2, "bundle": "pci", "method": {"normalisation": {"type": "min_max", "low": 0, "high": 100}}}"#,
+    );
+    let pooled = scenario_file(
+        "pooled.json",
+        r#"{"format": 2, "bundle": "pci", "method": {"normalisation": {"type": "min_max", "low": 0, "high": 100}, "normalise_over": "all_years"}}"#,
+    );
+    let (ok, out, err) = index(&["gaps", "--bundle", "pci", "--all-years", "--format", "csv"]);
+    assert!(ok, "{err}");
+    let mut years: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    years.dedup();
+    assert!(years.len() > 5, "{years:?}");
+    let max = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let (mut lowest, mut highest, mut below) = (f64::INFINITY, f64::NEG_INFINITY, 0);
+    for year in &years {
+        let m = minmax.to_str().unwrap();
+        let within = ict_scores(year, &["--scenario", m]);
+        assert!(
+            (max(&within) - 100.0).abs() < 1e-9,
+            "{year}: {}",
+            max(&within)
+        );
+        let across = ict_scores(year, &["--scenario", m, "--normalise-across-years"]);
+        // The flag and the scenario's choice are one thing.
+        let p = pooled.to_str().unwrap();
+        assert_eq!(across, ict_scores(year, &["--scenario", p]), "{year}");
+        assert_eq!(across.len(), within.len());
+        lowest = lowest.min(min(&across));
+        highest = highest.max(max(&across));
+        if max(&across) < 100.0 - 1e-9 {
+            below += 1;
+        }
+    }
+    assert!(
+        lowest.abs() < 1e-9 && (highest - 100.0).abs() < 1e-9,
+        "{lowest} {highest}"
+    );
+    assert!(below > 0, "some year's best is below the best of all years");
+}
+
+#[test]
+fn rank_all_years_for_one_unit_is_each_years_ranking() {
+    // Min-max on the PCI's categories, over all years: the years prepared together (pooled
+    // once) give each year's figures as ranking that year alone does.
+    let pooled = scenario_file(
+        "pooled-pci.json",
+        r#"{"format": 2, "bundle": "pci", "method": {"normalisation": {"type": "min_max", "low": 0, "high": 100}}}"#,
+    );
+    let s = pooled.to_str().unwrap();
+    for extra in [&[][..], &["--normalise-across-years"][..]] {
+        let mut args = vec!["rank", "--scenario", s, "--all-years", "--unit", "KEN"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let (ok, out, err) = index(&args);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let years = v["years"].as_array().unwrap();
+        assert!(years.len() > 5, "{}", years.len());
+        for y in [&years[0], &years[years.len() / 2], &years[years.len() - 1]] {
+            assert_eq!(y["units"].as_array().unwrap().len(), 1);
+            let row = &y["units"][0];
+            assert_eq!(row["code"], "KEN");
+            let year = y["year"].as_i64().unwrap().to_string();
+            let mut one = vec!["rank", "--scenario", s, "--year", &year];
+            one.extend_from_slice(extra);
+            one.extend_from_slice(&["--format", "json"]);
+            let (ok, out, err) = index(&one);
+            assert!(ok, "{err}");
+            let w: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let same = w["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|u| u["code"] == "KEN")
+                .unwrap();
+            assert_eq!(row, same, "{year} {extra:?}");
+        }
+    }
+    let (ok, _, err) = index(&["rank", "--bundle", "pci", "--all-years", "--unit", "XXX"]);
+    assert!(!ok);
+    assert!(err.contains("bundle `pci` has no unit `XXX`"), "{err}");
+    // Every unit of every year, a year column first.
+    let (ok, out, err) = index(&["rank", "--bundle", "pci", "--all-years"]);
+    assert!(ok, "{err}");
+    let header = out.lines().next().unwrap();
+    assert!(header.starts_with("year,code,name,score,rank,"), "{header}");
+    assert!(out.lines().count() > 156 * 5);
+}

@@ -10,7 +10,7 @@
 //!   newer data did);
 //! - each part of the scenarios' method choices ([`MethodChoice`]) that differs —
 //!   `carry_forward`, `denominate`, `imputation`, `screen`, `treatment`, `normalisation`,
-//!   `aggregation` — each a change to the bundle's default method as a scenario states it (a
+//!   `normalise_over`, `aggregation` — each a change to the bundle's default method as a scenario states it (a
 //!   normalisation "everywhere" replaces per-indicator normalisations: one change). Scenarios
 //!   hold no per-indicator or per-level choices, so there are no others;
 //! - each weight that differs, `weight:<node id>`; except that the changed weights of one
@@ -169,6 +169,8 @@ pub enum ChangeKind {
     Treatment,
     /// [`MethodChoice::normalisation`].
     Normalisation,
+    /// [`MethodChoice::normalise_over`].
+    NormaliseOver,
     /// [`MethodChoice::aggregation`].
     Aggregation,
     /// One node's weight.
@@ -187,13 +189,14 @@ pub enum ChangeKind {
 }
 
 /// The method parts, in pipeline order, with their names.
-const METHOD_PARTS: [(ChangeKind, &str); 7] = [
+const METHOD_PARTS: [(ChangeKind, &str); 8] = [
     (ChangeKind::CarryForward, "carry_forward"),
     (ChangeKind::Denominate, "denominate"),
     (ChangeKind::Imputation, "imputation"),
     (ChangeKind::Screen, "screen"),
     (ChangeKind::Treatment, "treatment"),
     (ChangeKind::Normalisation, "normalisation"),
+    (ChangeKind::NormaliseOver, "normalise_over"),
     (ChangeKind::Aggregation, "aggregation"),
 ];
 
@@ -212,6 +215,7 @@ impl ChangeKind {
             ChangeKind::Screen => choice.screen = to.screen,
             ChangeKind::Treatment => choice.treatment = to.treatment,
             ChangeKind::Normalisation => choice.normalisation = to.normalisation,
+            ChangeKind::NormaliseOver => choice.normalise_over = to.normalise_over,
             ChangeKind::Aggregation => choice.aggregation = to.aggregation,
             ChangeKind::Year | ChangeKind::Weight { .. } | ChangeKind::Weights { .. } => {}
         }
@@ -238,6 +242,7 @@ impl ChangeKind {
             ),
             ChangeKind::Treatment => or_default(c.treatment),
             ChangeKind::Normalisation => or_default(c.normalisation),
+            ChangeKind::NormaliseOver => or_default(c.normalise_over),
             ChangeKind::Aggregation => or_default(c.aggregation),
             ChangeKind::Year | ChangeKind::Weight { .. } | ChangeKind::Weights { .. } => {
                 String::new()
@@ -251,8 +256,9 @@ impl ChangeKind {
 pub struct Change {
     /// What it changes.
     pub kind: ChangeKind,
-    /// Its name: `year`, `normalisation`, `aggregation`, `treatment`, `imputation`, `screen`,
-    /// `carry_forward`, `denominate`, `weight:<node id>` or `weights:<parent id>`.
+    /// Its name: `year`, `normalisation`, `normalise_over`, `aggregation`, `treatment`,
+    /// `imputation`, `screen`, `carry_forward`, `denominate`, `weight:<node id>` or
+    /// `weights:<parent id>`.
     pub name: String,
     /// The setting in the `from` scenario, as text.
     pub from: String,

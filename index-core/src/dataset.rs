@@ -751,6 +751,55 @@ pub(crate) mod fixture {
         }
         b.build()
     }
+
+    /// A column of [`panel`]: id, direction, and one slice of values (one per unit) per year.
+    pub type PanelColumn<'a> = (&'a str, Direction, Vec<Vec<Option<f64>>>);
+
+    /// Like [`dataset`] without groups, over `years`: each column holds one slice of values per
+    /// year, in the order of `years`.
+    pub fn panel(units: &[&str], years: &[i32], columns: &[PanelColumn<'_>]) -> Dataset {
+        let mut b = DatasetBuilder::new(
+            units
+                .iter()
+                .map(|c| Unit {
+                    code: c.to_string(),
+                    name: format!("Unit {c}"),
+                    groups: Vec::new(),
+                })
+                .collect(),
+            columns
+                .iter()
+                .map(|(id, d, _)| Indicator {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    unit: "u".into(),
+                    direction: *d,
+                    source: "s".into(),
+                })
+                .collect(),
+            vec![Source {
+                id: "s".into(),
+                publisher: "P".into(),
+                title: "T".into(),
+                edition: "E".into(),
+                licence: "L".into(),
+                url: "U".into(),
+            }],
+            Vec::new(),
+            years.to_vec(),
+        )
+        .unwrap();
+        for (id, _, by_year) in columns {
+            for (y, vals) in years.iter().zip(by_year) {
+                for (u, v) in vals.iter().enumerate() {
+                    if let Some(v) = v {
+                        b.set(units[u], id, *y, *v).unwrap();
+                    }
+                }
+            }
+        }
+        b.build()
+    }
 }
 
 #[cfg(test)]

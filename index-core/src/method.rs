@@ -257,6 +257,49 @@ impl Default for Normalisation {
     }
 }
 
+/// Over which values each indicator's normalisation takes what it reads from the data — the
+/// minimum and maximum (min-max, distance to best), the mean and standard deviation (z-scores),
+/// the order (percentile ranks, ranks): one year's cross-section, or every year's pooled
+/// (COINr's `global = TRUE` on a panel). Goalposts and no normalisation read nothing from the
+/// data, so both give the same values.
+///
+/// With [`NormaliseOver::AllYears`], indicator `i`'s pool `Pᵢ` is every value the year's steps
+/// before normalisation (denominate, carry forward, impute, screen, treat — each still within
+/// its own year) leave, in every year of the dataset in which some framework indicator has a
+/// value, turned round first for a lower-is-better indicator (`x' = sign · x`); then in each
+/// year, with `x'` the unit's value that year:
+///
+/// - min-max: `(x' − min Pᵢ)/(max Pᵢ − min Pᵢ) · (high − low) + low`;
+/// - z-score: `(x' − mean Pᵢ)/sd Pᵢ · sd' + mean'` (sample standard deviation of the pool);
+/// - distance to best: `low + (1 − (max Pᵢ − x')/(max Pᵢ − min Pᵢ)) · (high − low)`;
+/// - percentile rank: `(r − 1)/(n − 1)` onto `[low, high]`, with `r = 1 + #{p ∈ Pᵢ : p < x'}`
+///   and `n = |Pᵢ|`;
+/// - rank: `r`, as above.
+///
+/// So a unit whose value is the same in two years gets the same normalised value in both, and
+/// a score moves only when the data move. Edge cases are those of each year's: a pool of one
+/// value or of equal values gives the middle of the range (min-max), the target mean (z-score),
+/// the top (distance to best, and a percentile rank out of one value), the bottom (a
+/// percentile rank among equal values). With one year of data the two choices give the same
+/// figures to the last bit. A value carried forward counts once in each year it is carried
+/// into, as it stands in each year's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NormaliseOver {
+    /// Each year on its own (the default; what scenarios and links without the choice mean).
+    #[default]
+    EachYear,
+    /// Every year of the dataset pooled, so that scores are comparable over time.
+    AllYears,
+}
+
+impl NormaliseOver {
+    /// Whether this is the default, [`NormaliseOver::EachYear`] (not written in JSON).
+    pub fn is_each_year(&self) -> bool {
+        *self == NormaliseOver::EachYear
+    }
+}
+
 /// How a parent's score is formed from its children's. Weights are re-normalised over the
 /// children present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -336,6 +379,11 @@ pub struct MethodSpec {
     pub treatment: Treatment,
     /// Normalisation (not goalposts: those are per indicator).
     pub normalisation: Normalisation,
+    /// Whether normalisation reads each year's values or every year's ([`NormaliseOver`]).
+    /// Left out of the JSON when each year's, so files written before the choice existed read
+    /// as they did and files that do not use it are unchanged.
+    #[serde(skip_serializing_if = "NormaliseOver::is_each_year")]
+    pub normalise_over: NormaliseOver,
     /// Aggregation at every level without its own.
     pub aggregation: Aggregation,
     /// Aggregation per level (2 = pillars of indicators, …; see [`Framework::level`]).
@@ -359,6 +407,7 @@ impl Default for MethodSpec {
             screen: None,
             treatment: Treatment::None,
             normalisation: Normalisation::default(),
+            normalise_over: NormaliseOver::EachYear,
             aggregation: Aggregation::Arithmetic,
             levels: BTreeMap::new(),
             indicators: BTreeMap::new(),
@@ -550,6 +599,16 @@ impl Method {
     pub fn normalisation(&self) -> Normalisation {
         self.spec.normalisation
     }
+    /// Whether normalisation reads each year's values or every year's.
+    pub fn normalise_over(&self) -> NormaliseOver {
+        self.spec.normalise_over
+    }
+    /// This method normalising over `over` (nothing else changes, and nothing to check).
+    pub fn with_normalise_over(&self, over: NormaliseOver) -> Method {
+        let mut spec = self.spec.clone();
+        spec.normalise_over = over;
+        Method { spec }
+    }
     /// Aggregation at levels without their own.
     pub fn aggregation(&self) -> Aggregation {
         self.spec.aggregation
@@ -704,6 +763,16 @@ impl Method {
         } else {
             parts.push(spec.normalisation.label());
         }
+        if spec.normalise_over == NormaliseOver::AllYears
+            && (spec.normalisation.reads_data()
+                || spec
+                    .indicators
+                    .values()
+                    .filter_map(|m| m.normalisation.as_ref())
+                    .any(Normalisation::reads_data))
+        {
+            parts.push("normalised over all years".into());
+        }
         if spec.levels.is_empty() {
             parts.push(format!("{} mean", spec.aggregation.label()));
         } else {
@@ -856,6 +925,12 @@ fn check_treatment(setting: &str, t: &Treatment) -> Result<()> {
 }
 
 impl Normalisation {
+    /// Whether it reads anything from the data (a range, moments, an order): all but
+    /// [`Normalisation::None`] and goalposts, which [`NormaliseOver`] therefore leaves alone.
+    pub fn reads_data(&self) -> bool {
+        !matches!(self, Normalisation::None | Normalisation::Goalposts { .. })
+    }
+
     /// A short label for captions.
     pub fn label(&self) -> String {
         let n = short_number;
@@ -1020,6 +1095,28 @@ impl FromStr for Normalisation {
             _ => return Err(parse_err(WHAT, s, EXPECTED)),
         };
         Ok(n)
+    }
+}
+
+impl fmt::Display for NormaliseOver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NormaliseOver::EachYear => "year",
+            NormaliseOver::AllYears => "all",
+        })
+    }
+}
+
+impl FromStr for NormaliseOver {
+    type Err = Error;
+    /// `year` (also `each`, `each-year`, `within`) or `all` (also `all-years`, `across`,
+    /// `global`, COINr's word), in any case.
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "year" | "each" | "each-year" | "within" => Ok(NormaliseOver::EachYear),
+            "all" | "all-years" | "across" | "global" => Ok(NormaliseOver::AllYears),
+            _ => Err(parse_err("normalisation over", s, "year, all")),
+        }
     }
 }
 
@@ -1301,6 +1398,14 @@ mod tests {
             },
         );
         round_trip("geometric", Aggregation::Geometric);
+        round_trip("year", NormaliseOver::EachYear);
+        round_trip("all", NormaliseOver::AllYears);
+        assert_eq!(
+            "Global".parse::<NormaliseOver>().unwrap(),
+            NormaliseOver::AllYears
+        );
+        let e = "yearly".parse::<NormaliseOver>().unwrap_err().to_string();
+        assert!(e.contains("`yearly`") && e.contains("year, all"), "{e}");
         round_trip("winsorise:5", Treatment::DEFAULT_WINSORISE);
         round_trip(
             "winsorise:3:1.5:3:mirror",
@@ -1508,6 +1613,32 @@ mod tests {
             e.contains("carry_forward: 4000000000 is over the limit of 50 years"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn normalising_over_all_years_is_written_only_when_chosen() {
+        // A method written before the choice existed reads as each year's, and one that does
+        // not use it is written as before.
+        let old = r#"{"normalisation": {"type": "min_max", "low": 0, "high": 1}}"#;
+        let m = serde_json::from_str::<Method>(old).unwrap();
+        assert_eq!(m.normalise_over(), NormaliseOver::EachYear);
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(!json.contains("normalise_over"), "{json}");
+        let all = m.with_normalise_over(NormaliseOver::AllYears);
+        let json = serde_json::to_string(&all).unwrap();
+        assert!(json.contains(r#""normalise_over":"all_years""#), "{json}");
+        assert_eq!(serde_json::from_str::<Method>(&json).unwrap(), all);
+        assert!(
+            all.describe()
+                .contains("min-max 0–1 · normalised over all years · arithmetic mean"),
+            "{}",
+            all.describe()
+        );
+        assert!(!m.describe().contains("all years"), "{}", m.describe());
+        let e = serde_json::from_str::<Method>(r#"{"normalise_over": "some_years"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown variant `some_years`"), "{e}");
     }
 
     #[test]

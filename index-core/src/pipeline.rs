@@ -14,6 +14,7 @@
 use std::sync::Arc;
 
 use crate::aggregate::{aggregate_into, NodeColumns};
+use crate::dataset::Direction;
 use crate::dataset::{CrossSection, Dataset};
 use crate::denominate::denominate;
 use crate::error::{Error, Result};
@@ -22,8 +23,8 @@ use crate::impute::impute;
 use crate::kernels::gaps::Imputer;
 use crate::kernels::sweep;
 use crate::matrix::Matrix;
-use crate::method::{Imputation, Method};
-use crate::normalise::normalise_column_in;
+use crate::method::{Imputation, Method, Normalisation, NormaliseOver};
+use crate::normalise::{normalise_column_by, normalise_column_in, Reference};
 use crate::rank::competition_ranks;
 use crate::screen::{screen_counts, ScreenedOut};
 use crate::treat::{treat, Transform, Treated, TreatmentOutcome};
@@ -247,6 +248,10 @@ pub fn latest_year(dataset: &Dataset, framework: &Framework) -> Option<i32> {
 
 /// Runs denominate → impute → screen → treat → normalise for `year`.
 ///
+/// When the method normalises over all years ([`NormaliseOver::AllYears`]), every year of the
+/// dataset with data is prepared up to normalisation to pool each indicator's values first;
+/// to prepare several years of one method, [`prepare_years`] pools once for all of them.
+///
 /// # Errors
 /// An invalid method ([`Method::validate`]), a framework that does not fit the dataset, or a
 /// year the dataset does not hold.
@@ -256,13 +261,162 @@ pub fn prepare(
     method: &Method,
     year: i32,
 ) -> Result<Prepared> {
-    prepare_into(dataset, framework, method, year, Vec::new(), Vec::new())
+    match method.normalise_over() {
+        NormaliseOver::EachYear => {
+            prepare_into(dataset, framework, method, year, Vec::new(), Vec::new())
+        }
+        NormaliseOver::AllYears if pools(framework, method) => {
+            prepare_pooled(dataset, framework, method, &[year])?
+                .pop()
+                // One year asked for, one prepared: never taken.
+                .ok_or(Error::EmptyDataset)
+        }
+        NormaliseOver::AllYears => prepare_within(dataset, framework, method, year),
+    }
+}
+
+/// Whether preparing under `method` pools years: it normalises over all years and some
+/// indicator's normalisation reads the data ([`Normalisation::reads_data`]; goalposts and none
+/// give the same values either way, so the pool is not made).
+fn pools(framework: &Framework, method: &Method) -> bool {
+    method.normalise_over() == NormaliseOver::AllYears
+        && framework
+            .leaves()
+            .iter()
+            .filter_map(|&l| framework.node(l))
+            .any(|spec| method.normalisation_for(&spec.id).reads_data())
+}
+
+/// One year prepared within itself under a method that normalises over all years but reads
+/// nothing from the data, the result naming `method`.
+fn prepare_within(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    year: i32,
+) -> Result<Prepared> {
+    let each = method.with_normalise_over(NormaliseOver::EachYear);
+    let mut p = prepare_into(dataset, framework, &each, year, Vec::new(), Vec::new())?;
+    p.method = method.clone();
+    Ok(p)
+}
+
+/// [`prepare`] for each of `years`, in that order. Under [`NormaliseOver::AllYears`] the
+/// pool of every year's values is made once for all of them (preparing `k` years one at a time
+/// would make it `k` times); under [`NormaliseOver::EachYear`] each year is prepared on its
+/// own, as by [`prepare`].
+///
+/// # Errors
+/// As [`prepare`], for the first year that fails; under [`NormaliseOver::AllYears`] also for
+/// any year of the pool that fails (no held year does but through the method or the
+/// framework, which fail every year alike).
+pub fn prepare_years(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    years: &[i32],
+) -> Result<Vec<Prepared>> {
+    match method.normalise_over() {
+        NormaliseOver::EachYear => years
+            .iter()
+            .map(|&y| prepare_into(dataset, framework, method, y, Vec::new(), Vec::new()))
+            .collect(),
+        NormaliseOver::AllYears if pools(framework, method) => {
+            prepare_pooled(dataset, framework, method, years)
+        }
+        NormaliseOver::AllYears => years
+            .iter()
+            .map(|&y| prepare_within(dataset, framework, method, y))
+            .collect(),
+    }
+}
+
+/// The years whose values make the pool of normalisation over all years: every year the
+/// dataset holds in which some indicator at `inds` has a value (as
+/// [`crate::bundle::Bundle::years_with_data`]).
+fn pool_years(dataset: &Dataset, inds: &[usize]) -> Vec<i32> {
+    dataset
+        .years()
+        .iter()
+        .copied()
+        .filter(|y| inds.iter().any(|i| dataset.coverage(*i, *y) > 0))
+        .collect()
+}
+
+/// [`NormaliseOver::AllYears`] for each of `years`: every year of the pool ([`pool_years`]) is
+/// prepared as within each year, each indicator's values as they entered normalisation (the
+/// treated values, [`Prepared::treated`], the same to the last bit) are pooled, and each year
+/// asked for is normalised again from its own treated values with what the normalisation reads
+/// from the pool ([`Reference`]); every other step is the year's own.
+fn prepare_pooled(
+    dataset: &Dataset,
+    framework: &Framework,
+    method: &Method,
+    years: &[i32],
+) -> Result<Vec<Prepared>> {
+    let each = method.with_normalise_over(NormaliseOver::EachYear);
+    each.validate(framework, dataset)?;
+    let (inds, _) = bind(dataset, framework)?;
+    let pooled_years = pool_years(dataset, &inds);
+    let mut pools: Vec<Vec<f64>> = vec![Vec::new(); inds.len()];
+    let mut held: Vec<Option<Prepared>> = Vec::with_capacity(pooled_years.len());
+    for &y in &pooled_years {
+        let p = prepare_into(dataset, framework, &each, y, Vec::new(), Vec::new())?;
+        let treated = p.treated();
+        for (c, pool) in pools.iter_mut().enumerate() {
+            pool.extend_from_slice(treated.col_raw(c));
+        }
+        // Kept only if asked for.
+        held.push(years.contains(&y).then_some(p));
+    }
+    // What each indicator's normalisation reads from its pool.
+    let references: Vec<(Normalisation, Direction, Reference)> = framework
+        .leaves()
+        .iter()
+        .zip(&inds)
+        .zip(&pools)
+        .filter_map(|((&leaf, &ind), pool)| {
+            // `leaf` is one of the framework's nodes and `ind` was found in the dataset
+            // (`bind`): never skipped.
+            let id = &framework.node(leaf)?.id;
+            let direction = dataset.indicators().get(ind)?.direction;
+            let n = method.normalisation_for(id);
+            Some((n, direction, Reference::of(pool, &n, direction)))
+        })
+        .collect();
+    drop(pools);
+    years
+        .iter()
+        .map(|&y| {
+            let taken = pooled_years
+                .iter()
+                .position(|p| *p == y)
+                .and_then(|i| held.get_mut(i))
+                .and_then(Option::take);
+            let mut p = match taken {
+                Some(p) => p,
+                // A year asked for twice, or without data (then nothing is normalised).
+                None => prepare_into(dataset, framework, &each, y, Vec::new(), Vec::new())?,
+            };
+            let treated = p.treated();
+            for (c, (n, direction, reference)) in references.iter().enumerate() {
+                let col = p.normalised.col_raw_mut(c);
+                for (x, t) in col.iter_mut().zip(treated.col_raw(c)) {
+                    *x = *t;
+                }
+                normalise_column_by(col, n, *direction, reference);
+            }
+            p.method = method.clone();
+            Ok(p)
+        })
+        .collect()
 }
 
 /// [`prepare`], writing into the memory of the two tables of `spare` (a result no longer
 /// needed) instead of fresh memory: for repeated runs (a method sweep, Monte Carlo), where
 /// taking fresh pages from the operating system for every table costs as much as the steps
 /// themselves at large sizes. The result is the same as [`prepare`]'s, whatever `spare` held.
+/// Under [`NormaliseOver::AllYears`] this is [`prepare`] (the pool takes fresh memory anyway).
 ///
 /// # Errors
 /// As [`prepare`].
@@ -273,6 +427,9 @@ pub fn prepare_reusing(
     year: i32,
     spare: Prepared,
 ) -> Result<Prepared> {
+    if method.normalise_over() == NormaliseOver::AllYears {
+        return prepare(dataset, framework, method, year);
+    }
     let raw = spare.raw.values.into_data();
     let work = spare.normalised.into_data();
     prepare_into(dataset, framework, method, year, raw, work)
@@ -760,5 +917,239 @@ mod tests {
             Error::OtherFramework
         );
         assert!(p.score(&f, &f.weights()).is_ok());
+    }
+
+    /// Normalisation over all years: `panel` is the fixture's units A, B, C in 2019 and 2020.
+    mod across_years {
+        #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
+        use super::*;
+        use crate::dataset::fixture::{panel, PanelColumn};
+        use crate::method::NormaliseOver::{AllYears, EachYear};
+        use proptest::prelude::*;
+
+        fn col<'a>(id: &'a str, d: crate::dataset::Direction, years: &[&[f64]]) -> PanelColumn<'a> {
+            let years = years
+                .iter()
+                .map(|v| v.iter().map(|x| Some(*x)).collect())
+                .collect();
+            (id, d, years)
+        }
+
+        fn all_years(n: Normalisation) -> Method {
+            Method::default()
+                .with_normalisation_everywhere(n)
+                .unwrap()
+                .with_normalise_over(AllYears)
+        }
+
+        /// Every normalisation, each reading something from the data but goalposts and none.
+        fn normalisations() -> Vec<Normalisation> {
+            vec![
+                Normalisation::None,
+                Normalisation::default(),
+                Normalisation::ZScore {
+                    mean: 100.0,
+                    sd: 10.0,
+                },
+                Normalisation::PercentileRank {
+                    low: 0.0,
+                    high: 1.0,
+                },
+                Normalisation::Rank,
+                Normalisation::DistanceToBest {
+                    low: 0.0,
+                    high: 100.0,
+                },
+            ]
+        }
+
+        /// The normalised values' bits, a row per unit (`None` for missing).
+        fn bits(p: &Prepared) -> Vec<Vec<Option<u64>>> {
+            (0..p.normalised.rows())
+                .map(|u| {
+                    (0..p.normalised.cols())
+                        .map(|c| p.normalised.get(u, c).map(f64::to_bits))
+                        .collect()
+                })
+                .collect()
+        }
+
+        #[test]
+        fn by_hand() {
+            // x: 0 5 10 | 10 15 20, pooled 0–20 → 0 25 50 | 50 75 100 (within 2020: 0 50 100);
+            // y (lower is better): 1 2 3 both years → 100 50 0 both years;
+            // z: 4 4 8 | 4 8 8, pooled 4–8 → 0 0 100 | 0 100 100.
+            // p = (x + y)/2, q = z, idx = (p + q)/2:
+            // 2019: 25, 18.75, 62.5; 2020: 37.5, 81.25, 75.
+            use crate::dataset::Direction::{Higher, Lower};
+            let d = panel(
+                &["A", "B", "C"],
+                &[2019, 2020],
+                &[
+                    col("x", Higher, &[&[0.0, 5.0, 10.0], &[10.0, 15.0, 20.0]]),
+                    col("y", Lower, &[&[1.0, 2.0, 3.0], &[1.0, 2.0, 3.0]]),
+                    col("z", Higher, &[&[4.0, 4.0, 8.0], &[4.0, 8.0, 8.0]]),
+                ],
+            );
+            let f = framework();
+            let m = all_years(Normalisation::default());
+            let index = |y| {
+                let r = run(&d, &f, &m, &f.weights(), y).unwrap();
+                (0..3).map(|u| r.index(u).unwrap()).collect::<Vec<_>>()
+            };
+            assert_eq!(index(2019), [25.0, 18.75, 62.5]);
+            assert_eq!(index(2020), [37.5, 81.25, 75.0]);
+            let p = prepare(&d, &f, &m, 2020).unwrap();
+            assert_eq!(p.normalised.get(0, 0), Some(50.0));
+            assert_eq!(p.method, m);
+            // Within each year, 2020's x is 0 50 100 again.
+            let within = prepare(&d, &f, &m.with_normalise_over(EachYear), 2020).unwrap();
+            assert_eq!(within.normalised.get(0, 0), Some(0.0));
+            // Every year at once is each year on its own, in the order asked.
+            let both = prepare_years(&d, &f, &m, &[2020, 2019]).unwrap();
+            assert_eq!(both[0], p);
+            assert_eq!(both[1], prepare(&d, &f, &m, 2019).unwrap());
+            // A year not held is refused, as within each year.
+            assert!(matches!(
+                prepare(&d, &f, &m, 1999),
+                Err(Error::UnknownYear { .. })
+            ));
+            // Without a normalisation that reads the data, nothing is pooled: the values are
+            // within the year's, and the result names the method asked for.
+            let none = all_years(Normalisation::None);
+            let p = prepare(&d, &f, &none, 2020).unwrap();
+            let within = prepare(&d, &f, &none.with_normalise_over(EachYear), 2020).unwrap();
+            assert_eq!(bits(&p), bits(&within));
+            assert_eq!(p.normalised.get(0, 0), Some(10.0));
+            assert_eq!(p.method, none);
+        }
+
+        #[test]
+        fn with_one_year_it_is_within_the_year_to_the_bit() {
+            use crate::dataset::Direction::{Higher, Lower};
+            // An outlier for winsorisation to treat, a gap, ties.
+            let one = |v: &[Option<f64>]| vec![v.to_vec()];
+            let d = panel(
+                &["A", "B", "C", "D", "E", "F", "G", "H"],
+                &[2020],
+                &[
+                    (
+                        "x",
+                        Higher,
+                        one(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 1000.0].map(Some)),
+                    ),
+                    (
+                        "y",
+                        Lower,
+                        one(&[
+                            Some(0.5),
+                            None,
+                            Some(0.25),
+                            Some(3.0),
+                            Some(0.5),
+                            Some(-1.0),
+                            Some(2.0),
+                            Some(0.1),
+                        ]),
+                    ),
+                    (
+                        "z",
+                        Higher,
+                        one(&[4.0, 4.0, 8.0, 1.5, 2.5, 3.5, 9.0, 0.0].map(Some)),
+                    ),
+                ],
+            );
+            let f = framework();
+            let treatments = [Treatment::None, Treatment::DEFAULT_WINSORISE];
+            for n in normalisations() {
+                for t in treatments {
+                    let m = all_years(n).with_treatment_everywhere(t).unwrap();
+                    let across = prepare(&d, &f, &m, 2020).unwrap();
+                    let within = prepare(&d, &f, &m.with_normalise_over(EachYear), 2020).unwrap();
+                    assert_eq!(bits(&across), bits(&within), "{n:?} {t:?}");
+                    assert_eq!(across.treatment, within.treatment);
+                    if t != Treatment::None {
+                        assert!(across.treatment[0].changed(), "x's outlier is treated");
+                    }
+                }
+            }
+        }
+
+        /// A panel of `years` years whose unit 0 has the same values every year (`first`);
+        /// the other units' values are `others`, one per year, unit and indicator, in that
+        /// order (`None` missing).
+        fn steady_panel(
+            first: &[f64; 3],
+            others: &[Option<f64>],
+            units: usize,
+            years: usize,
+        ) -> Dataset {
+            use crate::dataset::Direction::{Higher, Lower};
+            let codes: Vec<String> = (0..units).map(|u| format!("U{u}")).collect();
+            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            let ys: Vec<i32> = (0..years).map(|y| 2000 + y as i32).collect();
+            let columns: Vec<PanelColumn<'_>> = [("x", Higher), ("y", Lower), ("z", Higher)]
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, d))| {
+                    let by_year = (0..years)
+                        .map(|y| {
+                            (0..units)
+                                .map(|u| {
+                                    if u == 0 {
+                                        Some(first[i])
+                                    } else {
+                                        others[(y * (units - 1) + u - 1) * 3 + i]
+                                    }
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    (id, d, by_year)
+                })
+                .collect();
+            panel(&codes, &ys, &columns)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            /// The point of pooling: a unit whose values do not change between years keeps its
+            /// normalised values and its index score, however the other units' values move;
+            /// min-max scores stay within the range in every year.
+            #[test]
+            fn a_unit_that_does_not_change_keeps_its_scores(
+                years in 2usize..5,
+                units in 2usize..7,
+                first in prop::array::uniform3(-1e3f64..1e3),
+                others in prop::collection::vec(prop::option::weighted(0.8, -1e3f64..1e3), 4 * 6 * 3),
+                which in 0usize..6,
+            ) {
+                let d = steady_panel(&first, &others, units, years);
+                let f = framework();
+                let m = all_years(normalisations()[which]);
+                let ys: Vec<i32> = d.years().to_vec();
+                let prepared = prepare_years(&d, &f, &m, &ys).unwrap();
+                let w = f.weights();
+                let mut scores = Vec::new();
+                for p in prepared {
+                    let p = Arc::new(p);
+                    if which == 1 {
+                        for u in 0..units {
+                            for c in 0..3 {
+                                if let Some(v) = p.normalised.get(u, c) {
+                                    prop_assert!((0.0..=100.0).contains(&v), "{}", v);
+                                }
+                            }
+                        }
+                    }
+                    let r = p.score(&f, &w).unwrap();
+                    scores.push((bits(&p)[0].clone(), r.index(0).map(f64::to_bits)));
+                }
+                for s in &scores[1..] {
+                    prop_assert_eq!(s, &scores[0]);
+                }
+            }
+        }
     }
 }

@@ -24,7 +24,9 @@ use crate::bundle::Bundle;
 use crate::dataset::Dataset;
 use crate::error::{excerpt, excerpt_quoted, Error, Result, UNKNOWN_EXAMPLES};
 use crate::framework::{Framework, Weights};
-use crate::method::{Aggregation, Imputation, Method, MethodSpec, Normalisation, Treatment};
+use crate::method::{
+    Aggregation, Imputation, Method, MethodSpec, Normalisation, NormaliseOver, Treatment,
+};
 
 pub use crate::error::short_number;
 
@@ -67,6 +69,10 @@ pub struct MethodChoice {
     /// Normalisation for every indicator (replaces per-indicator choices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalisation: Option<Normalisation>,
+    /// Normalisation within each year or over every year pooled ([`NormaliseOver`]); unset
+    /// keeps the bundle's (each year, for every bundle built so far).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalise_over: Option<NormaliseOver>,
     /// Aggregation at every level (replaces per-level choices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<Aggregation>,
@@ -101,6 +107,12 @@ impl MethodChoice {
             parts.push((
                 Box::new(move |s| s.set_normalisation_everywhere(n)),
                 Box::new(move |c| c.normalisation = Some(n)),
+            ));
+        }
+        if let Some(o) = self.normalise_over {
+            parts.push((
+                Box::new(move |s| s.normalise_over = o),
+                Box::new(move |c| c.normalise_over = Some(o)),
             ));
         }
         if let Some(a) = self.aggregation {
@@ -166,8 +178,8 @@ impl MethodChoice {
     /// `base` with every change that is valid on its own applied, each checked as
     /// [`Method::new`] and [`Method::validate`] (against `framework` and `dataset`) check: the
     /// method, the choice actually applied, and one error per change left out (the default
-    /// stays for that part). Parts apply in the order normalisation, aggregation, treatment,
-    /// imputation, screen, carry_forward, denominate.
+    /// stays for that part). Parts apply in the order normalisation, normalise_over,
+    /// aggregation, treatment, imputation, screen, carry_forward, denominate.
     pub fn apply_lenient(
         &self,
         base: &Method,
@@ -591,6 +603,9 @@ impl Scenario {
         if let Some(n) = &m.normalisation {
             put(Param::Normalisation.key(), &n.to_string());
         }
+        if let Some(o) = &m.normalise_over {
+            put(Param::NormaliseOver.key(), &o.to_string());
+        }
         if let Some(a) = &m.aggregation {
             put(Param::Aggregation.key(), &a.to_string());
         }
@@ -668,6 +683,8 @@ pub enum Param {
     Weights,
     /// `n`: normalisation (its text form, e.g. `zscore:100:10`).
     Normalisation,
+    /// `ny`: normalisation over each `year` or over `all` years pooled.
+    NormaliseOver,
     /// `a`: aggregation.
     Aggregation,
     /// `o`: outlier treatment.
@@ -698,12 +715,13 @@ impl Param {
     }
 
     /// Every parameter, in the order links write them.
-    pub const ALL: [Param; 14] = [
+    pub const ALL: [Param; 15] = [
         Param::Version,
         Param::Bundle,
         Param::Year,
         Param::Weights,
         Param::Normalisation,
+        Param::NormaliseOver,
         Param::Aggregation,
         Param::Outliers,
         Param::Imputation,
@@ -723,6 +741,7 @@ impl Param {
             Param::Year => "y",
             Param::Weights => "w",
             Param::Normalisation => "n",
+            Param::NormaliseOver => "ny",
             Param::Aggregation => "a",
             Param::Outliers => "o",
             Param::Imputation => "i",
@@ -851,6 +870,7 @@ fn apply_param(s: &mut Scenario, param: Param, value: &str) -> std::result::Resu
             s.weights = weights;
         }
         Param::Normalisation => s.method.normalisation = Some(value.parse().map_err(text_err)?),
+        Param::NormaliseOver => s.method.normalise_over = Some(value.parse().map_err(text_err)?),
         Param::Aggregation => s.method.aggregation = Some(value.parse().map_err(text_err)?),
         Param::Outliers => s.method.treatment = Some(value.parse().map_err(text_err)?),
         Param::Imputation => s.method.imputation = Some(value.parse().map_err(text_err)?),
@@ -1342,6 +1362,39 @@ mod tests {
             e.to_string(),
             "carry_forward: 4000000000 is over the limit of 50 years"
         );
+    }
+
+    #[test]
+    fn normalising_over_all_years_reads_the_same_from_json_and_from_links() {
+        let b = bundle();
+        let json =
+            Scenario::from_json(r#"{"format": 2, "method": {"normalise_over": "all_years"}}"#)
+                .unwrap();
+        let (link, read) = Scenario::from_query("v=2&ny=all");
+        assert!(read.is_empty(), "{read:?}");
+        assert_eq!(json, link);
+        assert_eq!(link.method.normalise_over, Some(NormaliseOver::AllYears));
+        assert!(link.to_query().contains("&ny=all"), "{}", link.to_query());
+        assert!(link.to_json().contains("\"normalise_over\": \"all_years\""));
+        let r = link.resolve(&b).unwrap();
+        assert_eq!(r.method.normalise_over(), NormaliseOver::AllYears);
+        assert_eq!(r.choice.normalise_over, Some(NormaliseOver::AllYears));
+        // Without it, as before: each year, and nothing written.
+        let (old, _) = Scenario::from_query("v=2&n=minmax");
+        let r = old.resolve(&b).unwrap();
+        assert_eq!(r.method.normalise_over(), NormaliseOver::EachYear);
+        assert!(!old.to_query().contains("ny="), "{}", old.to_query());
+        assert!(
+            !old.to_json().contains("normalise_over"),
+            "{}",
+            old.to_json()
+        );
+        // A value that is neither is named, and the rest of the link still applies.
+        let (s, read) = Scenario::from_query("ny=sometimes&y=2019");
+        assert_eq!(s.year, Some(2019));
+        assert_eq!(s.method.normalise_over, None);
+        let e = read[0].to_string();
+        assert!(e.contains("`ny`") && e.contains("`sometimes`"), "{e}");
     }
 
     #[test]

@@ -20,7 +20,8 @@ use index_core::framework::{Framework, NodeKind, NodeSpec, Weights};
 use index_core::groups::{self, GroupComparison};
 use index_core::matrix::Matrix;
 use index_core::method::{
-    Aggregation, Imputation, IndicatorMethod, Method, MethodSpec as Spec, Normalisation, Treatment,
+    Aggregation, Imputation, IndicatorMethod, Method, MethodSpec as Spec, Normalisation,
+    NormaliseOver, Treatment,
 };
 use index_core::normalise::normalise_column;
 use index_core::pipeline::{self, Prepared, Results, UnitStatus};
@@ -489,6 +490,11 @@ impl MethodSpec {
             screen: self.screen,
             treatment: self.treatment,
             normalisation: self.normalisation,
+            // Within each year: `check_steps` rebuilds each year's normalisation from the
+            // year's own values. Over all years is checked in `pipeline`'s own tests (by hand,
+            // to the bit against within the year for one year, and the property that a unit
+            // whose values stay put keeps its scores) and for finiteness in `resolve.rs`.
+            normalise_over: NormaliseOver::EachYear,
             aggregation: self.aggregation,
             levels: self
                 .levels
@@ -1049,6 +1055,10 @@ fn id() -> impl Strategy<Value = String> {
 fn scenario() -> impl Strategy<Value = Scenario> {
     let method = (
         proptest::option::of(prop_oneof![normalisation(), goalposts()]),
+        proptest::option::of(prop_oneof![
+            Just(NormaliseOver::EachYear),
+            Just(NormaliseOver::AllYears)
+        ]),
         proptest::option::of(aggregation()),
         proptest::option::of(treatment()),
         proptest::option::of(prop_oneof![
@@ -1063,6 +1073,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(
             |(
                 normalisation,
+                normalise_over,
                 aggregation,
                 treatment,
                 imputation,
@@ -1072,6 +1083,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             )| {
                 MethodChoice {
                     normalisation,
+                    normalise_over,
                     aggregation,
                     treatment,
                     imputation,

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use index_core::bundle::{Bundle, BundleParts};
 use index_core::framework::MAX_WEIGHT;
 use index_core::method::{
-    limits, Aggregation, Imputation, IndicatorMethod, Method, MethodSpec, Normalisation, Treatment,
+    limits, Aggregation, Imputation, IndicatorMethod, Method, MethodSpec, Normalisation,
+    NormaliseOver, Treatment,
 };
 use index_core::pipeline;
 use index_core::scenario::{MethodChoice, Scenario};
@@ -126,9 +127,14 @@ fn node_id() -> impl Strategy<Value = String> {
     ]
 }
 
+fn normalise_over() -> impl Strategy<Value = NormaliseOver> {
+    prop_oneof![Just(NormaliseOver::EachYear), Just(NormaliseOver::AllYears)]
+}
+
 fn wild_choice() -> impl Strategy<Value = MethodChoice> {
     (
         proptest::option::of(wild_normalisation()),
+        proptest::option::of(normalise_over()),
         proptest::option::of(aggregation()),
         proptest::option::of(wild_treatment()),
         proptest::option::of(imputation()),
@@ -139,6 +145,7 @@ fn wild_choice() -> impl Strategy<Value = MethodChoice> {
         .prop_map(
             |(
                 normalisation,
+                normalise_over,
                 aggregation,
                 treatment,
                 imputation,
@@ -147,6 +154,7 @@ fn wild_choice() -> impl Strategy<Value = MethodChoice> {
                 denominate,
             )| MethodChoice {
                 normalisation,
+                normalise_over,
                 aggregation,
                 treatment,
                 imputation,
@@ -335,6 +343,7 @@ proptest! {
         screen in proptest::option::of(wild()),
         carry_forward in wild_count(),
         denominate in any::<bool>(),
+        normalise_over in normalise_over(),
         floor in wild(),
         min_child_share in wild(),
     ) {
@@ -357,6 +366,7 @@ proptest! {
             screen,
             treatment,
             normalisation,
+            normalise_over,
             aggregation,
             levels,
             indicators,

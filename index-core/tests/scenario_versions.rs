@@ -59,6 +59,8 @@ fn v2_expected() -> Scenario {
             screen: Some(0.75),
             carry_forward: Some(2),
             denominate: Some(false),
+            // Format 2 files had no such choice: within each year, as they meant.
+            normalise_over: None,
         },
         groups: Some(vec!["LDC".into(), "developed".into()]),
         selection: Some("KEN".into()),

@@ -162,6 +162,25 @@ pub enum Error {
         #[source]
         source: index_core::Error,
     },
+    /// The map's topology cannot be read or drawn (missing, not TopoJSON, a feature without a
+    /// code or with an arc that does not exist).
+    #[error("{}: {problem}", path.display())]
+    Map {
+        /// The topology file.
+        path: PathBuf,
+        /// What is wrong, naming the feature or arc.
+        problem: String,
+    },
+    /// Units scored by a bundle that the map cannot draw and `map::WITHOUT_GEOMETRY` does not
+    /// list.
+    #[error(
+        "the map has no shape or circle for {missing}: add the geometry, or list the code with \
+         the reason in index-data's map::WITHOUT_GEOMETRY"
+    )]
+    MapCoverage {
+        /// Each code with its bundle, e.g. `GIB (tech)`.
+        missing: String,
+    },
     /// Something the data should provide but does not (e.g. a default group with no members).
     #[error("bundle `{bundle}`: {problem}")]
     Bundle {

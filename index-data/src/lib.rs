@@ -22,8 +22,10 @@
 //!    income group). The engine validates the result ([`index_core::bundle::Bundle::new`]).
 //! 4. **Report** ([`report`]): units, indicators, years, coverage overall and for LDCs per year,
 //!    rows set apart and names matched other than exactly.
-//! 5. **Write** ([`mod@write`]): `<id>.json` per bundle and `catalogue.json`, skipped when nothing
-//!    the build depends on has changed.
+//! 5. **Write** ([`mod@write`]): `<id>.json` per bundle, `catalogue.json` and the world map,
+//!    `map.json` ([`map`]: Natural Earth's boundaries, simplified and projected to Equal Earth,
+//!    checked to draw every unit a bundle scores), skipped when nothing the build depends on
+//!    has changed.
 //!
 //! Besides the publishers' files, [`import`] reads a person's own files — bytes and names, no
 //! file system — into a bundle and a report of every check, for `index import` and the browser's
@@ -42,6 +44,7 @@ pub mod bundles;
 pub mod countries;
 pub mod error;
 pub mod import;
+pub mod map;
 pub mod read;
 pub mod report;
 pub mod write;

@@ -1,10 +1,11 @@
-//! Writing the bundles: `<id>.json` per bundle ([`Bundle::to_json`]) and `catalogue.json`
-//! listing them, skipped when nothing the build depends on has changed.
+//! Writing the bundles: `<id>.json` per bundle ([`Bundle::to_json`]), `catalogue.json`
+//! listing them and the world map `map.json` ([`crate::map`]), skipped when nothing the build
+//! depends on has changed.
 //!
 //! What the build depends on is summed up in `.fingerprint` in the output directory: a 64-bit
-//! FNV-1a hash over [`BUNDLE_FORMAT`], every input file's path, size and modification time, and
-//! the running executable's path and modification time (a rebuilt program may build
-//! differently). FNV-1a is not cryptographic; it only has to notice change, and unlike std's
+//! FNV-1a hash over [`BUNDLE_FORMAT`], every input file's path, size and modification time (the
+//! map's topology among them), and the running executable's path and modification time (a
+//! rebuilt program may build differently). FNV-1a is not cryptographic; it only has to notice change, and unlike std's
 //! hasher its output is fixed forever.
 
 use std::fmt;
@@ -18,8 +19,8 @@ use crate::error::{Error, Result};
 use crate::{bundles, BUNDLES};
 
 /// Version of what the writer produces; bump it when the bundle JSON or catalogue changes
-/// shape, so that existing outputs are rebuilt.
-pub const BUNDLE_FORMAT: u32 = 1;
+/// shape, so that existing outputs are rebuilt (2: the map file joined them).
+pub const BUNDLE_FORMAT: u32 = 2;
 
 /// Name of the catalogue file.
 pub const CATALOGUE: &str = "catalogue.json";
@@ -43,7 +44,7 @@ pub struct WriteSummary {
     /// The output directory.
     pub out_dir: PathBuf,
     /// Each file written (or found) with its size in bytes: the bundles in [`BUNDLES`] order,
-    /// then the catalogue.
+    /// then the catalogue, then the map.
     pub files: Vec<(String, u64)>,
     /// Time taken.
     pub elapsed: Duration,
@@ -128,15 +129,17 @@ impl Fnv {
     }
 }
 
-/// The fingerprint of a build from `data_dir` by the running program.
+/// The fingerprint of a build from `data_dir` and the map's atlas in `atlas_dir` by the
+/// running program.
 ///
 /// # Errors
-/// [`Error::Read`] for an input file that cannot be examined.
-pub fn fingerprint(data_dir: &Path) -> Result<String> {
+/// [`Error::Read`] for an input file that cannot be examined; [`Error::Map`] for a missing
+/// atlas, saying how to install it.
+pub fn fingerprint(data_dir: &Path, atlas_dir: &Path) -> Result<String> {
     let mut h = Fnv::new();
     h.bytes(&BUNDLE_FORMAT.to_le_bytes());
-    for rel in all_inputs() {
-        let path = data_dir.join(&rel);
+    let inputs = all_inputs().into_iter().map(|rel| data_dir.join(rel));
+    for path in inputs.chain([crate::map::atlas_file(atlas_dir)?]) {
         let meta = std::fs::metadata(&path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
@@ -164,27 +167,36 @@ fn write_file(path: &Path, text: &str) -> Result<u64> {
     Ok(text.len() as u64)
 }
 
-/// The file names written, in order: `<id>.json` for each bundle, then the catalogue.
+/// The file names written, in order: `<id>.json` for each bundle, the catalogue, the map.
 fn output_names() -> Vec<String> {
     BUNDLES
         .iter()
         .map(|id| format!("{id}.json"))
-        .chain([CATALOGUE.to_string()])
+        .chain([CATALOGUE.to_string(), crate::map::MAP_FILE.to_string()])
         .collect()
 }
 
-/// Builds every bundle from `data_dir` and writes `out_dir/<id>.json` and
-/// `out_dir/catalogue.json` (`[{id, title, description, file, default_year, years, bytes}]` in
-/// [`BUNDLES`] order) — unless `out_dir/.fingerprint` shows the inputs and program unchanged
+/// Builds every bundle from `data_dir` and the map from the atlas in `atlas_dir`
+/// ([`crate::map::build_map`]), checks that the map draws every unit a bundle scores
+/// ([`crate::map::check_coverage`]), and writes `out_dir/<id>.json`, `out_dir/catalogue.json`
+/// (`[{id, title, description, file, default_year, years, bytes}]` in [`BUNDLES`] order) and
+/// `out_dir/map.json` — unless `out_dir/.fingerprint` shows the inputs and program unchanged
 /// and every output is there, in which case nothing is done (`force` rebuilds regardless).
-/// The fingerprint is written last, so an interrupted run rebuilds next time.
+/// Nothing is written unless every bundle and the map were made; the fingerprint is written
+/// last, so an interrupted run rebuilds next time.
 ///
 /// # Errors
-/// Those of [`crate::build_all`]; [`Error::Write`] for a file or directory that cannot be
-/// written.
-pub fn write_bundles(data_dir: &Path, out_dir: &Path, force: bool) -> Result<WriteSummary> {
+/// Those of [`crate::build_all`] and [`crate::map::build_map`] (a missing atlas is named with
+/// how to install it); [`Error::MapCoverage`] naming each unit without geometry;
+/// [`Error::Write`] for a file or directory that cannot be written.
+pub fn write_bundles(
+    data_dir: &Path,
+    atlas_dir: &Path,
+    out_dir: &Path,
+    force: bool,
+) -> Result<WriteSummary> {
     let start = Instant::now();
-    let print = fingerprint(data_dir)?;
+    let print = fingerprint(data_dir, atlas_dir)?;
     let fp_path = out_dir.join(FINGERPRINT);
     if !force {
         let old = std::fs::read_to_string(&fp_path).unwrap_or_default();
@@ -205,6 +217,8 @@ pub fn write_bundles(data_dir: &Path, out_dir: &Path, force: bool) -> Result<Wri
         }
     }
     let built = crate::build_all(data_dir)?;
+    let map = crate::map::build_map(atlas_dir)?;
+    crate::map::check_coverage(&map, &built)?;
     std::fs::create_dir_all(out_dir).map_err(|source| Error::Write {
         path: out_dir.to_path_buf(),
         source,
@@ -221,6 +235,9 @@ pub fn write_bundles(data_dir: &Path, out_dir: &Path, force: bool) -> Result<Wri
     let text = serde_json::to_string_pretty(&catalogue).unwrap_or_default();
     let bytes = write_file(&out_dir.join(CATALOGUE), &text)?;
     files.push((CATALOGUE.to_string(), bytes));
+    let text = serde_json::to_string(&map).unwrap_or_default();
+    let bytes = write_file(&out_dir.join(crate::map::MAP_FILE), &text)?;
+    files.push((crate::map::MAP_FILE.to_string(), bytes));
     write_file(&fp_path, &format!("{print}\n"))?;
     Ok(WriteSummary {
         status: WriteStatus::Built,

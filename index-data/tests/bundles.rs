@@ -302,13 +302,21 @@ fn fingerprint_follows_the_inputs() {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, "x").unwrap();
     }
-    let a = index_data::write::fingerprint(&dir).unwrap();
-    assert_eq!(a, index_data::write::fingerprint(&dir).unwrap());
+    // A stand-in for the atlas, beside the data.
+    let atlas = dir.join("atlas");
+    let topology = atlas.join(index_data::map::ATLAS_FILE);
+    std::fs::create_dir_all(topology.parent().unwrap()).unwrap();
+    std::fs::write(&topology, "{}").unwrap();
+    let print = || index_data::write::fingerprint(&dir, &atlas);
+    let a = print().unwrap();
+    assert_eq!(a, print().unwrap());
     std::fs::write(dir.join(index_data::bundles::M49), "xy").unwrap();
-    let b = index_data::write::fingerprint(&dir).unwrap();
+    let b = print().unwrap();
     assert_ne!(a, b);
+    std::fs::write(&topology, "{ }").unwrap();
+    assert_ne!(b, print().unwrap(), "the atlas is an input");
     std::fs::remove_file(dir.join(index_data::bundles::HDR)).unwrap();
-    let e = index_data::write::fingerprint(&dir).unwrap_err();
+    let e = print().unwrap_err();
     assert!(e.to_string().contains("hdr_2023_24"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -340,11 +340,15 @@ fn write_bundles_then_up_to_date() {
     let out = std::env::temp_dir().join(format!("index-data-out-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let dir = index_data::default_data_dir();
-    let first = index_data::write_bundles(&dir, &out, false).unwrap();
+    let atlas = index_data::map::default_atlas_dir();
+    let first = index_data::write_bundles(&dir, &atlas, &out, false).unwrap();
     eprintln!("{first}");
     assert_eq!(first.status, index_data::WriteStatus::Built);
-    assert_eq!(first.files.len(), BUNDLES.len() + 1);
-    let second = index_data::write_bundles(&dir, &out, false).unwrap();
+    assert_eq!(first.files.len(), BUNDLES.len() + 2);
+    let map: index_data::map::WorldMap =
+        serde_json::from_str(&std::fs::read_to_string(out.join("map.json")).unwrap()).unwrap();
+    assert_eq!(map, index_data::map::build_map(&atlas).unwrap());
+    let second = index_data::write_bundles(&dir, &atlas, &out, false).unwrap();
     assert_eq!(second.status, index_data::WriteStatus::UpToDate);
     assert_eq!(second.files, first.files);
     let catalogue: serde_json::Value =

@@ -184,7 +184,7 @@ fn twin_changes_get_equal_parts() {
 #[test]
 fn a_change_without_effect_gets_nothing() {
     // The root's weight has no siblings to weigh against; carrying forward finds no earlier
-    // year in a one-year dataset.
+    // year in a one-year dataset, and normalising over all years is within the one year.
     let b = bundle();
     let to = scenario(
         &b,
@@ -192,16 +192,23 @@ fn a_change_without_effect_gets_nothing() {
         MethodChoice {
             carry_forward: Some(3),
             normalisation: Some(Normalisation::ZScore { mean: 0.0, sd: 1.0 }),
+            normalise_over: Some(crate::method::NormaliseOver::AllYears),
             ..MethodChoice::default()
         },
     );
     let a = exact(&b, &Resolved::defaults(&b), &to);
     assert_eq!(
         names(&a),
-        ["carry_forward", "normalisation", "weight:q", "weight:idx"]
+        [
+            "carry_forward",
+            "normalisation",
+            "normalise_over",
+            "weight:q",
+            "weight:idx"
+        ]
     );
     for u in a.units.iter().filter(|u| u.status == PartsStatus::Split) {
-        for i in [0, 3] {
+        for i in [0, 2, 4] {
             assert!(u.score[i].abs() < 1e-12 && u.rank[i].abs() < 1e-12, "{u:?}");
         }
     }
