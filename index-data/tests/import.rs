@@ -101,7 +101,11 @@ fn semicolons_and_decimal_commas_are_detected_and_a_duplicate_unit_listed() {
     let i = run(&["wide_semicolon_decimal_comma.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.format.delimiter, f.format.decimal_comma, f.layout),
+        (
+            f.text().unwrap().delimiter,
+            f.text().unwrap().decimal_comma,
+            f.layout
+        ),
         (b';', true, Some(Layout::Wide))
     );
     assert_eq!(
@@ -165,12 +169,16 @@ fn text_in_numbers_is_listed_and_a_constant_indicator_flagged() {
 #[test]
 fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
     let i = run(&["latin1.csv"], &Options::default()).unwrap();
-    assert_eq!(i.report.files[0].format.encoding, Encoding::Latin1);
+    assert_eq!(i.report.files[0].text().unwrap().encoding, Encoding::Latin1);
     assert_eq!(i.bundle.dataset().units()[0].name, "Préfecture");
     let i = run(&["utf16.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.format.encoding, f.format.bom, f.format.delimiter),
+        (
+            f.text().unwrap().encoding,
+            f.text().unwrap().bom,
+            f.text().unwrap().delimiter
+        ),
         (Encoding::Utf16Le, true, b'\t')
     );
     assert_eq!(i.bundle.dataset().units()[1].name, "Zoë");
@@ -180,8 +188,8 @@ fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
     let i = run(&["bom.csv"], &Options::default()).unwrap();
     assert_eq!(
         (
-            i.report.files[0].format.encoding,
-            i.report.files[0].format.bom
+            i.report.files[0].text().unwrap().encoding,
+            i.report.files[0].text().unwrap().bom
         ),
         (Encoding::Utf8, true)
     );
@@ -367,7 +375,7 @@ fn a_world_bank_file_skips_its_preamble_and_takes_the_indicator_code() {
     let i = run(&["worldbank_style.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.layout, f.format.bom, f.rows),
+        (f.layout, f.text().unwrap().bom, f.rows),
         (Some(Layout::PerIndicator), true, 2)
     );
     assert_eq!(value(&i, "ALA", "XX.TEST.IND", 2021), Some(2.5));

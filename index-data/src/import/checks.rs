@@ -9,6 +9,8 @@ use std::fmt;
 pub struct Place {
     /// The file's name, as given.
     pub file: String,
+    /// The worksheet, in a workbook.
+    pub sheet: Option<String>,
     /// 1-based line, as an editor shows it.
     pub line: Option<u64>,
     /// 1-based column and its header.
@@ -32,6 +34,12 @@ impl Place {
         }
     }
 
+    /// This place, in worksheet `sheet` of a workbook (`None`: a text file).
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(str::to_string);
+        self
+    }
+
     /// This place, at 0-based column `index` headed `header`.
     pub fn at_column(mut self, index: usize, header: &str) -> Self {
         self.column = Some((index + 1, header.to_string()));
@@ -39,9 +47,43 @@ impl Place {
     }
 }
 
+/// The letters of 1-based spreadsheet column `n`: 1 is `A`, 27 is `AA`.
+pub fn column_letters(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(char::from(b'A' + d as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// A worksheet's name as a reference writes it: quoted (`'My data'`) unless letters, digits
+/// and `_` only.
+fn sheet_ref(sheet: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
 impl fmt::Display for Place {
+    /// `file:line, column n (`header`)` in a text file; `book.xlsx: Data!C14 (`header`)` (a
+    /// cell), `book.xlsx: Data, row 14` or `book.xlsx: sheet `Data`` in a workbook.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            let r = sheet_ref(sheet);
+            return match (self.line, &self.column) {
+                (Some(line), Some((column, header))) => {
+                    write!(f, ": {r}!{}{line} (`{header}`)", column_letters(*column))
+                }
+                (Some(line), None) => write!(f, ": {r}, row {line}"),
+                (None, _) => write!(f, ": sheet `{sheet}`"),
+            };
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -151,6 +193,13 @@ pub enum Problem {
         place: Place,
         /// How many distinct values it has.
         values: usize,
+    },
+    /// A worksheet of a workbook not read (not a worksheet, empty, not data, not named).
+    SheetNotRead {
+        /// The sheet.
+        place: Place,
+        /// Why.
+        reason: String,
     },
     /// A column neither the layout nor the framework uses.
     ColumnNotUsed {
@@ -269,6 +318,7 @@ impl Problem {
             | Problem::EmptyColumn { .. }
             | Problem::GroupColumn { .. }
             | Problem::ColumnNotUsed { .. }
+            | Problem::SheetNotRead { .. }
             | Problem::NoVariance { .. }
             | Problem::LowCoverage { .. } => Severity::Warning,
         }
@@ -322,6 +372,9 @@ impl fmt::Display for Problem {
                 f,
                 "{place}: text only ({values} distinct values): read as a group"
             ),
+            Problem::SheetNotRead { place, reason } => {
+                write!(f, "{place}: not read: {reason}")
+            }
             Problem::ColumnNotUsed { place, reason } => {
                 write!(f, "{place}: column not used: {reason}")
             }
