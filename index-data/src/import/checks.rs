@@ -8,20 +8,20 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Place {
     /// The file's name, as given.
-    pub file: String,
+    pub file: Box<str>,
     /// The worksheet, in a workbook.
-    pub sheet: Option<String>,
+    pub sheet: Option<Box<str>>,
     /// 1-based line, as an editor shows it.
     pub line: Option<u64>,
     /// 1-based column and its header.
-    pub column: Option<(usize, String)>,
+    pub column: Option<(usize, Box<str>)>,
 }
 
 impl Place {
     /// The whole file.
     pub fn file(file: &str) -> Self {
         Place {
-            file: file.to_string(),
+            file: file.into(),
             ..Place::default()
         }
     }
@@ -36,13 +36,13 @@ impl Place {
 
     /// This place, in worksheet `sheet` of a workbook (`None`: a text file).
     pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
-        self.sheet = sheet.map(str::to_string);
+        self.sheet = sheet.map(Box::from);
         self
     }
 
     /// This place, at 0-based column `index` headed `header`.
     pub fn at_column(mut self, index: usize, header: &str) -> Self {
-        self.column = Some((index + 1, header.to_string()));
+        self.column = Some((index + 1, header.into()));
         self
     }
 }

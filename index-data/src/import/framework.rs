@@ -36,7 +36,7 @@ pub fn read_metadata(
     read_framework_sheet(path, &table).map_err(|e| {
         let mut p = Problem::unreadable(file, "not a COINr metadata file", &e);
         if let Problem::Unreadable { place, .. } = &mut p {
-            place.sheet = sheet.map(str::to_string);
+            place.sheet = sheet.map(Box::from);
         }
         p
     })
