@@ -201,6 +201,14 @@ pub enum Problem {
         /// Why.
         reason: String,
     },
+    /// A part of a scenario file that does not fit the data (an unknown weight, a year without
+    /// data): the data's own is kept.
+    ScenarioPart {
+        /// The scenario file.
+        place: Place,
+        /// What did not fit.
+        reason: String,
+    },
     /// A column neither the layout nor the framework uses.
     ColumnNotUsed {
         /// The column.
@@ -319,6 +327,7 @@ impl Problem {
             | Problem::GroupColumn { .. }
             | Problem::ColumnNotUsed { .. }
             | Problem::SheetNotRead { .. }
+            | Problem::ScenarioPart { .. }
             | Problem::NoVariance { .. }
             | Problem::LowCoverage { .. } => Severity::Warning,
         }
@@ -372,6 +381,7 @@ impl fmt::Display for Problem {
                 f,
                 "{place}: text only ({values} distinct values): read as a group"
             ),
+            Problem::ScenarioPart { place, reason } => write!(f, "{place}: scenario: {reason}"),
             Problem::SheetNotRead { place, reason } => {
                 write!(f, "{place}: not read: {reason}")
             }

@@ -18,6 +18,7 @@
 pub mod checks;
 pub mod detect;
 pub mod framework;
+pub mod json;
 pub mod layout;
 pub mod xlsx;
 
@@ -86,13 +87,18 @@ pub enum FileKind {
     Text,
     /// An Excel workbook (.xlsx).
     Xlsx,
+    /// A bundle or scenario JSON of this app.
+    Json,
 }
 
 impl FileKind {
-    /// The kind `bytes` look like: a ZIP archive is a workbook, anything else text.
+    /// The kind `bytes` look like: a ZIP archive is a workbook, text starting with `{` JSON,
+    /// anything else delimited text.
     pub fn detect(bytes: &[u8]) -> FileKind {
         if xlsx::is_workbook(bytes) {
             FileKind::Xlsx
+        } else if json::looks_like_json(bytes) {
+            FileKind::Json
         } else {
             FileKind::Text
         }
@@ -124,6 +130,10 @@ pub enum Format {
     Text(TextFormat),
     /// A worksheet of a workbook, by name.
     Sheet(String),
+    /// A bundle JSON of this app.
+    Bundle,
+    /// A scenario file of this app, with how many scenarios it holds.
+    Scenarios(usize),
 }
 
 /// How one file (or worksheet) was read.
@@ -146,7 +156,7 @@ impl FileReport {
     pub fn text(&self) -> Option<&TextFormat> {
         match &self.format {
             Format::Text(t) => Some(t),
-            Format::Sheet(_) => None,
+            _ => None,
         }
     }
 
@@ -154,7 +164,7 @@ impl FileReport {
     pub fn sheet(&self) -> Option<&str> {
         match &self.format {
             Format::Sheet(s) => Some(s),
-            Format::Text(_) => None,
+            _ => None,
         }
     }
 }
@@ -196,7 +206,7 @@ pub fn import(
     options: &Options,
 ) -> Result<Imported, Box<Report>> {
     let mut report = Report::default();
-    match run(files, framework, options, &mut report) {
+    match run_with_json(files, framework, options, &mut report) {
         Ok(bundle) if !report.problems.has_errors() => Ok(Imported { bundle, report }),
         Ok(_) => Err(Box::new(report)),
         Err(p) => {
@@ -204,6 +214,105 @@ pub fn import(
             Err(Box::new(report))
         }
     }
+}
+
+/// Reads this app's JSON files among `files` (a bundle is the whole import; scenarios apply
+/// to what is imported), the rest through [`run`].
+fn run_with_json(
+    files: &[InputFile<'_>],
+    framework: Option<InputFile<'_>>,
+    options: &Options,
+    report: &mut Report,
+) -> Result<Bundle, Problem> {
+    let mut bundle = None;
+    let mut scenarios = Vec::new();
+    let mut rest = Vec::new();
+    for f in files {
+        if options.kind.unwrap_or_else(|| FileKind::detect(f.bytes)) != FileKind::Json {
+            rest.push(*f);
+            continue;
+        }
+        if f.bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Problem::Unreadable {
+                place: Place::file(f.name),
+                reason: format!("larger than {} MiB", MAX_FILE_BYTES >> 20),
+            });
+        }
+        match json::read(f)? {
+            json::JsonFile::Bundle(b) => {
+                if bundle.is_some() {
+                    return Err(Problem::NoLayout {
+                        place: Place::file(f.name),
+                        reason: "a second bundle JSON: a bundle holds a whole dataset, import \
+                                 one at a time"
+                            .into(),
+                    });
+                }
+                bundle = Some((f.name, b));
+            }
+            json::JsonFile::Scenarios(all) => scenarios.push((f.name, all)),
+        }
+    }
+    let mut built = match bundle {
+        Some((name, b)) => {
+            if let Some(other) = rest.first().or(framework.as_ref()) {
+                return Err(Problem::NoLayout {
+                    place: Place::file(other.name),
+                    reason: format!(
+                        "`{name}` is a bundle JSON, a whole dataset: import it alone (with \
+                         scenario files if any)"
+                    ),
+                });
+            }
+            let ds = b.dataset();
+            report.files.push(FileReport {
+                name: name.to_string(),
+                format: Format::Bundle,
+                layout: None,
+                layout_given: false,
+                rows: ds.units().len(),
+            });
+            report.framework = format!("the bundle's (`{}`)", b.id());
+            report.units = ds.units().len();
+            report.indicators = ds.indicators().len();
+            report.years = ds.years().to_vec();
+            low_coverage(&b, options.coverage, &mut report.problems);
+            *b
+        }
+        None if rest.is_empty() => {
+            return Err(Problem::NoLayout {
+                place: Place::file(scenarios.first().map_or("", |(n, _)| *n)),
+                reason: "a scenario file holds no data: import it with the data it was made on, \
+                         or open it in the explorer"
+                    .into(),
+            })
+        }
+        None => run(&rest, framework, options, report)?,
+    };
+    for (name, all) in scenarios {
+        report.files.push(FileReport {
+            name: name.to_string(),
+            format: Format::Scenarios(all.len()),
+            layout: None,
+            layout_given: false,
+            rows: all.len(),
+        });
+        // The first scenario is the view imported; the others are left to the explorer.
+        if let Some(s) = all.first() {
+            built = json::apply(built, name, s, &mut report.problems)?;
+        }
+        if all.len() > 1 {
+            report.problems.push(Problem::ScenarioPart {
+                place: Place::file(name),
+                reason: format!(
+                    "{} scenarios: the first (`{}`) applied, the others not",
+                    all.len(),
+                    all.first().map_or("", |s| s.name.as_str())
+                ),
+            });
+        }
+    }
+    Ok(built)
 }
 
 /// Whether `header` is a COINr metadata header.
@@ -236,6 +345,12 @@ fn run(
             });
         }
         match options.kind.unwrap_or_else(|| FileKind::detect(f.bytes)) {
+            FileKind::Json => {
+                return Err(Problem::NoLayout {
+                    place: Place::file(f.name),
+                    reason: "JSON: a framework is COINr metadata, a CSV file or a sheet".into(),
+                })
+            }
             FileKind::Text => {
                 let (records, format) = detect::split(f, options)?;
                 tables.push(Table::new(f.name, None, records, Format::Text(format)));
@@ -351,7 +466,7 @@ fn run(
         });
         let decimal_comma = match &format {
             Format::Text(t) => t.decimal_comma,
-            Format::Sheet(_) => false,
+            _ => false,
         };
         let src = layout::Source {
             file,
@@ -753,6 +868,20 @@ impl fmt::Display for FileReport {
                 )?;
             }
             Format::Sheet(sheet) => write!(f, "{}: sheet `{sheet}` of the workbook", self.name)?,
+            Format::Bundle => {
+                return write!(
+                    f,
+                    "{}: a bundle JSON of this app, {} units",
+                    self.name, self.rows
+                )
+            }
+            Format::Scenarios(n) => {
+                return write!(
+                    f,
+                    "{}: a scenario file of this app ({n} scenarios)",
+                    self.name
+                )
+            }
         }
         match self.layout {
             Some(l) => write!(f, ", layout {l} ({})", how(self.layout_given))?,
