@@ -121,7 +121,14 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
         .map(|p| read(p))
         .collect::<Result<_, _>>()?;
     let fw = args.framework.as_deref().map(read).transpose()?;
+    // The country table, for "did you mean" (units need not be countries: without the table,
+    // no unit is checked as one).
+    let countries = index_data::read::m49::read(&data_dir.join(index_data::bundles::M49))
+        .map(std::sync::Arc::new)
+        .map_err(|e| eprintln!("note: units not checked as countries ({e})"))
+        .ok();
     let options = Options {
+        countries,
         layout: match args.layout {
             Some(LayoutArg::Table(l)) => Some(l),
             _ => None,

@@ -203,3 +203,18 @@ fn a_text_file_read_as_a_workbook_is_refused_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_unit_that_looks_like_a_country_gets_a_suggestion() {
+    let out = out_file("countries.json");
+    let file = format!("{FIXTURES}/countries_did_you_mean.csv");
+    let (ok, report, err) = index(&["import", &file, "--out", &out]);
+    assert!(ok, "{err}");
+    assert!(
+        report.contains(
+            ":5, column 1 (`code`): unknown country code `KEY`: did you mean KEN (Kenya)?"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("0 error(s), 4 warning(s)"), "{report}");
+}

@@ -493,3 +493,45 @@ fn a_value_given_twice_keeps_the_first_and_lists_the_second() {
         ]
     );
 }
+
+/// The one country table (UN M49's, from the shared data).
+fn m49() -> std::sync::Arc<index_data::countries::Countries> {
+    let dir = index_data::default_data_dir();
+    std::sync::Arc::new(index_data::read::m49::read(&dir.join("un/m49_countries.csv")).unwrap())
+}
+
+#[test]
+fn in_country_data_a_unit_that_is_no_country_gets_a_suggestion() {
+    let options = Options {
+        countries: Some(m49()),
+        ..Options::default()
+    };
+    let i = run(&["countries_did_you_mean.csv"], &options).unwrap();
+    assert_eq!(i.bundle.dataset().units().len(), 13, "every unit is kept");
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "countries_did_you_mean.csv:5, column 1 (`code`): unknown country code `KEY`: did \
+             you mean KEN (Kenya)?",
+            "countries_did_you_mean.csv:6, column 1 (`code`): unknown country code `KNE`: did \
+             you mean KEN (Kenya)?",
+            "countries_did_you_mean.csv:7, column 1 (`code`): unknown country code `XYZ` (kept \
+             as a unit of its own)",
+            "countries_did_you_mean.csv:9, column 1 (`code`): unit `Norwey`: `Norwey` is not a \
+             country name of the table: did you mean Norway (NOR)?",
+        ]
+    );
+    // Without the table, nothing is said about countries.
+    let i = run(&["countries_did_you_mean.csv"], &Options::default()).unwrap();
+    assert_eq!(messages(&i.report, Severity::Warning), Vec::<String>::new());
+}
+
+#[test]
+fn units_that_are_mostly_not_countries_are_not_checked_as_countries() {
+    let options = Options {
+        countries: Some(m49()),
+        ..Options::default()
+    };
+    let i = run(&["regions_not_countries.csv"], &options).unwrap();
+    assert_eq!(messages(&i.report, Severity::Warning), Vec::<String>::new());
+}

@@ -209,6 +209,26 @@ pub enum Problem {
         /// What did not fit.
         reason: String,
     },
+    /// In country data, a unit with an ISO3-looking code that is not in the country table.
+    UnknownCountry {
+        /// The unit's first cell.
+        place: Place,
+        /// The code.
+        code: String,
+        /// The country it may be: code and name.
+        suggestion: Option<Box<(String, String)>>,
+    },
+    /// In country data, a unit whose name is close to a country's but is none.
+    NotACountryName {
+        /// The unit's first cell.
+        place: Place,
+        /// The unit's code.
+        unit: Box<str>,
+        /// Its name (empty when the code is the name).
+        name: Box<str>,
+        /// The country it may be: code and name.
+        suggestion: Box<(String, String)>,
+    },
     /// A column neither the layout nor the framework uses.
     ColumnNotUsed {
         /// The column.
@@ -328,6 +348,8 @@ impl Problem {
             | Problem::ColumnNotUsed { .. }
             | Problem::SheetNotRead { .. }
             | Problem::ScenarioPart { .. }
+            | Problem::UnknownCountry { .. }
+            | Problem::NotACountryName { .. }
             | Problem::NoVariance { .. }
             | Problem::LowCoverage { .. } => Severity::Warning,
         }
@@ -381,6 +403,31 @@ impl fmt::Display for Problem {
                 f,
                 "{place}: text only ({values} distinct values): read as a group"
             ),
+            Problem::UnknownCountry {
+                place,
+                code,
+                suggestion,
+            } => {
+                write!(f, "{place}: unknown country code `{code}`")?;
+                match suggestion.as_deref() {
+                    Some((c, name)) => write!(f, ": did you mean {c} ({name})?"),
+                    None => write!(f, " (kept as a unit of its own)"),
+                }
+            }
+            Problem::NotACountryName {
+                place,
+                unit,
+                name,
+                suggestion,
+            } => {
+                let (c, country) = suggestion.as_ref();
+                let name = if name.is_empty() { unit } else { name };
+                write!(
+                    f,
+                    "{place}: unit `{unit}`: `{name}` is not a country name of the table: did \
+                     you mean {country} ({c})?"
+                )
+            }
             Problem::ScenarioPart { place, reason } => write!(f, "{place}: scenario: {reason}"),
             Problem::SheetNotRead { place, reason } => {
                 write!(f, "{place}: not read: {reason}")

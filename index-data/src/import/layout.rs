@@ -172,6 +172,8 @@ pub struct Cell {
 pub struct Collected {
     /// Unit codes and names.
     pub units: Vec<(String, String)>,
+    /// Where each unit was first seen (its code's cell).
+    pub unit_places: Vec<Place>,
     unit_index: HashMap<String, usize>,
     /// Each unit's groups: unit position → `[(family, value)]`.
     pub groups: BTreeMap<usize, Vec<(String, String)>>,
@@ -189,8 +191,8 @@ pub struct Collected {
 }
 
 impl Collected {
-    /// The position of unit `code`, added with `name` if new.
-    fn unit(&mut self, code: &str, name: &str) -> usize {
+    /// The position of unit `code`, added with `name` (first seen at `place()`) if new.
+    fn unit(&mut self, code: &str, name: &str, place: impl FnOnce() -> Place) -> usize {
         if let Some(&u) = self.unit_index.get(code) {
             return u;
         }
@@ -200,6 +202,7 @@ impl Collected {
             name.trim()
         };
         self.units.push((code.to_string(), name.to_string()));
+        self.unit_places.push(place());
         self.unit_index
             .insert(code.to_string(), self.units.len() - 1);
         self.units.len() - 1
@@ -496,7 +499,9 @@ pub fn read_long(
         let Some(y) = src.year(r, year, problems) else {
             continue;
         };
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
         let i = out.indicator(indicator, || src.place(r, ind));
         src.value(r, val, (u, i, y), out, problems);
     }
@@ -584,7 +589,9 @@ pub fn read_wide(
         if !src.first_row(&mut seen, r, code, y, problems) {
             continue;
         }
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
         src.groups(r, u, &group_cols, out);
         for &(c, i) in &value_cols {
             src.value(r, c, (u, i, y), out, problems);
@@ -647,7 +654,9 @@ pub fn read_per_indicator(
             .map(|m| r.get(m).trim())
             .filter(|t| !t.is_empty())
             .unwrap_or(stem);
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
         let i = out.indicator(id, || Place::file(src.file).in_sheet(src.sheet));
         src.groups(r, u, &group_cols, out);
         for &(c, y) in &years {

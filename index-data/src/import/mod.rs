@@ -18,6 +18,7 @@
 pub mod checks;
 pub mod detect;
 pub mod framework;
+pub mod identity;
 pub mod json;
 pub mod layout;
 pub mod xlsx;
@@ -75,6 +76,9 @@ pub struct Options {
     /// What the files are; by default detected from their first bytes (a ZIP archive is a
     /// workbook, `{` a JSON file, anything else text).
     pub kind: Option<FileKind>,
+    /// The country table, to tell whether the units are countries and suggest one for a unit
+    /// that looks like a country but is none ([`identity`]); `None`: no such check.
+    pub countries: Option<std::sync::Arc<crate::countries::Countries>>,
     /// The worksheets to read (data and framework) in workbooks; empty: every worksheet whose
     /// header fits a layout, and in a workbook with a COINr metadata sheet one data sheet.
     pub sheets: Vec<String>,
@@ -118,6 +122,7 @@ impl Default for Options {
             title: "Your data".into(),
             method: None,
             kind: None,
+            countries: None,
             sheets: Vec::new(),
         }
     }
@@ -506,6 +511,9 @@ fn run(
         });
     }
     data.settle(problems);
+    if let Some(countries) = &options.countries {
+        identity::check(&data, countries, problems);
+    }
     let years: BTreeSet<i32> = data.values.iter().map(|((_, _, y), _)| *y).collect();
     let cells = (data.units.len() as u64)
         .saturating_mul(data.indicators.len() as u64)
