@@ -141,3 +141,42 @@ fn json_that_cannot_be_used_is_refused_naming_the_file() {
         assert!(m[0].starts_with(want), "{m:?}");
     }
 }
+
+#[test]
+fn progress_comes_after_each_file_and_ends_at_the_total() {
+    let s = Scenario {
+        bundle: "your-data".into(),
+        ..Scenario::default()
+    }
+    .to_json();
+    let files = [
+        InputFile {
+            name: "view.json",
+            bytes: s.as_bytes(),
+        },
+        InputFile {
+            name: "data.csv",
+            bytes: LONG.as_bytes(),
+        },
+    ];
+    let mut seen = Vec::new();
+    let i =
+        index_data::import::import_with_progress(&files, None, &Options::default(), &mut |d, t| {
+            seen.push((d, t));
+        });
+    assert!(i.is_ok());
+    assert_eq!(seen, [(1, 3), (2, 3), (3, 3)]);
+    // A failed import never reaches the total.
+    let mut seen = Vec::new();
+    let r = index_data::import::import_with_progress(
+        &[InputFile {
+            name: "e.csv",
+            bytes: b"",
+        }],
+        None,
+        &Options::default(),
+        &mut |d, t| seen.push((d, t)),
+    );
+    assert!(r.is_err());
+    assert!(seen.iter().all(|(d, t)| d < t), "{seen:?}");
+}

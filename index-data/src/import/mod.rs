@@ -210,14 +210,56 @@ pub fn import(
     framework: Option<InputFile<'_>>,
     options: &Options,
 ) -> Result<Imported, Box<Report>> {
+    import_with_progress(files, framework, options, &mut |_, _| {})
+}
+
+/// [`import`], calling `progress(done, total)` after each file is read and once the bundle is
+/// built (`total` = the files, the framework file included, and one).
+///
+/// # Errors
+/// As [`import`].
+pub fn import_with_progress(
+    files: &[InputFile<'_>],
+    framework: Option<InputFile<'_>>,
+    options: &Options,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Imported, Box<Report>> {
     let mut report = Report::default();
-    match run_with_json(files, framework, options, &mut report) {
+    let total = files.len() + usize::from(framework.is_some()) + 1;
+    let mut steps = Steps {
+        done: 0,
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+        progress,
+    };
+    let result = run_with_json(files, framework, options, &mut report, &mut steps);
+    if result.is_ok() {
+        (steps.progress)(steps.total, steps.total);
+    }
+    match result {
         Ok(bundle) if !report.problems.has_errors() => Ok(Imported { bundle, report }),
         Ok(_) => Err(Box::new(report)),
         Err(p) => {
             report.problems.push(p);
             Err(Box::new(report))
         }
+    }
+}
+
+/// Progress through an import's steps.
+struct Steps<'p> {
+    done: u32,
+    total: u32,
+    progress: &'p mut dyn FnMut(u32, u32),
+}
+
+impl Steps<'_> {
+    /// One more step done (never the last: that is the bundle built).
+    fn step(&mut self) {
+        self.done = self
+            .done
+            .saturating_add(1)
+            .min(self.total.saturating_sub(1));
+        (self.progress)(self.done, self.total);
     }
 }
 
@@ -228,6 +270,7 @@ fn run_with_json(
     framework: Option<InputFile<'_>>,
     options: &Options,
     report: &mut Report,
+    steps: &mut Steps<'_>,
 ) -> Result<Bundle, Problem> {
     let mut bundle = None;
     let mut scenarios = Vec::new();
@@ -257,6 +300,7 @@ fn run_with_json(
             }
             json::JsonFile::Scenarios(all) => scenarios.push((f.name, all)),
         }
+        steps.step();
     }
     let mut built = match bundle {
         Some((name, b)) => {
@@ -292,7 +336,7 @@ fn run_with_json(
                     .into(),
             })
         }
-        None => run(&rest, framework, options, report)?,
+        None => run(&rest, framework, options, report, steps)?,
     };
     for (name, all) in scenarios {
         report.files.push(FileReport {
@@ -332,6 +376,7 @@ fn run(
     framework: Option<InputFile<'_>>,
     options: &Options,
     report: &mut Report,
+    steps: &mut Steps<'_>,
 ) -> Result<Bundle, Problem> {
     let problems = &mut report.problems;
     if files.is_empty() {
@@ -381,6 +426,7 @@ fn run(
                 }
             }
         }
+        steps.step();
     }
     if let Some(missing) = options.sheets.iter().find(|n| {
         !tables
