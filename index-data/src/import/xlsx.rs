@@ -128,7 +128,7 @@ fn read_sheet(
     cells.dedup_by_key(|(r, c, _)| (*r, *c));
     let width = cells
         .iter()
-        .map(|&(_, c, _)| c as usize + 1)
+        .map(|&(_, c, _)| (c as usize).saturating_add(1))
         .max()
         .unwrap_or(0);
     let mut rows: Vec<u32> = cells.iter().map(|&(r, _, _)| r).collect();
