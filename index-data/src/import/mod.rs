@@ -5,6 +5,9 @@
 //! [`checks::MAX_LISTED`], [`crate::read::MAX_FILE_BYTES`] per file), so that the browser's
 //! worker can call [`import`] as the CLI does.
 //!
+//! 0. **Kind** ([`FileKind`]): a workbook ([`xlsx`]: each worksheet read as a table of
+//!    records, as a text file is), this app's JSON ([`json`]: a bundle is the whole import, a
+//!    scenario file sets the imported view), else text.
 //! 1. **Text** ([`detect`]): encoding (UTF-8 with or without a byte-order mark, UTF-16 with
 //!    one, else Latin-1), delimiter (`,` `;` tab) and decimal comma, each detected unless
 //!    [`Options`] says.
@@ -13,7 +16,8 @@
 //! 3. **Framework** ([`framework`]): a COINr metadata file, or every indicator under one index
 //!    with equal weights.
 //! 4. **Checks** ([`checks`]): each row is used or listed with its reason; errors stop the
-//!    import, warnings are listed.
+//!    import, warnings are listed; with a country table, units that look like countries but
+//!    are none get a suggestion ([`identity`]).
 
 pub mod checks;
 pub mod detect;
