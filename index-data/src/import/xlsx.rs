@@ -111,69 +111,150 @@ fn read_sheet(
         reason: format!("{cells} cells or more, more than the {MAX_CELLS} an import reads"),
     };
     let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
-    // (row, column, text) of each cell with something in it, as read.
-    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    let mut rows = Rows::default();
+    let mut text = String::new();
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         if *budget == 0 {
             return Err(too_large(MAX_CELLS.saturating_add(1)));
         }
         *budget -= 1;
         let (row, col) = cell.get_position();
-        if let Some(text) = text(cell.get_value()) {
-            cells.push((row, col, text));
+        text.clear();
+        if write_text(cell.get_value(), &mut text) {
+            rows.push(row, col, &text).map_err(too_large)?;
         }
     }
-    // Cells come in order; a hand-made file may not keep it (the first of a position wins).
-    cells.sort_by_key(|&(r, c, _)| (r, c));
-    cells.dedup_by_key(|(r, c, _)| (*r, *c));
-    let width = cells
-        .iter()
-        .map(|&(_, c, _)| (c as usize).saturating_add(1))
-        .max()
-        .unwrap_or(0);
-    let mut rows: Vec<u32> = cells.iter().map(|&(r, _, _)| r).collect();
-    rows.dedup();
-    let grid = (rows.len() as u64).saturating_mul(width as u64);
-    if grid > MAX_CELLS {
-        return Err(too_large(grid));
-    }
-    let mut records = Vec::with_capacity(rows.len());
-    let mut cells = cells.into_iter().peekable();
-    for row in rows {
-        let mut fields = csv::StringRecord::new();
-        let mut next_col = 0u32;
-        while let Some((_, col, text)) = cells.next_if(|&(r, _, _)| r == row) {
-            for _ in next_col..col {
-                fields.push_field("");
-            }
-            fields.push_field(&text);
-            next_col = col.saturating_add(1);
-        }
-        for _ in next_col as usize..width {
-            fields.push_field("");
-        }
-        records.push(Record {
-            line: u64::from(row) + 1,
-            fields,
-        });
-    }
-    Ok(records)
+    rows.finish().map_err(too_large)
 }
 
-/// A cell's text as a CSV file would hold it, `None` for an empty cell (see the module's
-/// documentation).
-fn text(value: &DataRef<'_>) -> Option<String> {
-    let t = match value {
-        DataRef::Empty => return None,
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => f.to_string(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_string(),
-        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-        DataRef::DateTime(d) => format!("date {}", d.as_f64()),
-        DataRef::Error(e) => e.to_string(),
+/// A worksheet's rows built as its cells stream in — row by row, left to right, as every
+/// writer stores them — each row a record as wide as the widest so far (the rest padded at the
+/// end); a cell out of that order (a hand-made file) is set apart, and then the rows are
+/// rebuilt from all cells sorted, the first read of a position kept.
+#[derive(Default)]
+struct Rows {
+    records: Vec<Record>,
+    /// The row being filled: its number and the next column it expects.
+    current: Option<(u32, u32)>,
+    fields: csv::StringRecord,
+    width: usize,
+    stray: Vec<(u32, u32, String)>,
+}
+
+impl Rows {
+    /// Adds the cell at (`row`, `col`) holding `text`.
+    ///
+    /// # Errors
+    /// The cells the grid would have (rows × the widest row) when over [`MAX_CELLS`].
+    fn push(&mut self, row: u32, col: u32, text: &str) -> Result<(), u64> {
+        match self.current {
+            Some((r, next)) if r == row && col >= next => {}
+            Some((r, _)) if row > r => {
+                self.end_row();
+                self.current = Some((row, 0));
+            }
+            None => self.current = Some((row, 0)),
+            Some(_) => {
+                self.stray.push((row, col, text.to_string()));
+                return Ok(());
+            }
+        }
+        let next = self.current.map_or(0, |(_, n)| n);
+        for _ in next..col {
+            self.fields.push_field("");
+        }
+        self.fields.push_field(text);
+        self.current = Some((row, col.saturating_add(1)));
+        self.width = self.width.max((col as usize).saturating_add(1));
+        let grid = (self.records.len() as u64 + 1).saturating_mul(self.width as u64);
+        if grid > MAX_CELLS {
+            return Err(grid);
+        }
+        Ok(())
+    }
+
+    fn end_row(&mut self) {
+        if let Some((row, _)) = self.current.take() {
+            self.records.push(Record {
+                line: u64::from(row) + 1,
+                fields: std::mem::take(&mut self.fields),
+            });
+        }
+    }
+
+    /// The records, every one as wide as the sheet.
+    ///
+    /// # Errors
+    /// As [`Rows::push`].
+    fn finish(mut self) -> Result<Vec<Record>, u64> {
+        self.end_row();
+        if !self.stray.is_empty() {
+            return self.sorted();
+        }
+        for r in &mut self.records {
+            for _ in r.fields.len()..self.width {
+                r.fields.push_field("");
+            }
+        }
+        Ok(self.records)
+    }
+
+    /// The records rebuilt from every cell, sorted by position (the first read of a position
+    /// kept: the rows' cells were read before the stray ones).
+    fn sorted(self) -> Result<Vec<Record>, u64> {
+        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        for r in &self.records {
+            let row = u32::try_from(r.line.saturating_sub(1)).unwrap_or(u32::MAX);
+            for (col, text) in (0u32..).zip(r.fields.iter()) {
+                if !text.is_empty() {
+                    cells.push((row, col, text.to_string()));
+                }
+            }
+        }
+        cells.extend(self.stray);
+        cells.sort_by_key(|&(r, c, _)| (r, c));
+        cells.dedup_by_key(|(r, c, _)| (*r, *c));
+        let mut rows = Rows::default();
+        for (r, c, text) in cells {
+            rows.push(r, c, &text)?;
+        }
+        // In order now: nothing stray.
+        rows.finish()
+    }
+}
+
+/// Writes a cell's text as a CSV file would hold it into `out` (empty before), `false` for an
+/// empty or blank cell (see the module's documentation).
+fn write_text(value: &DataRef<'_>, out: &mut String) -> bool {
+    use std::fmt::Write as _;
+    // Writing to a String cannot fail.
+    let _ = match value {
+        DataRef::Empty => return false,
+        DataRef::Int(i) => write!(out, "{i}"),
+        DataRef::Float(f) => write!(out, "{f}"),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            out.push_str(s);
+            Ok(())
+        }
+        DataRef::SharedString(s) => {
+            out.push_str(s);
+            Ok(())
+        }
+        DataRef::Bool(b) => {
+            out.push_str(if *b { "TRUE" } else { "FALSE" });
+            Ok(())
+        }
+        DataRef::DateTime(d) => write!(out, "date {}", d.as_f64()),
+        DataRef::Error(e) => write!(out, "{e}"),
     };
-    (!t.trim().is_empty()).then_some(t)
+    !out.trim().is_empty()
+}
+
+/// A cell's text, `None` for an empty cell ([`write_text`]).
+#[cfg(test)]
+fn text(value: &DataRef<'_>) -> Option<String> {
+    let mut out = String::new();
+    write_text(value, &mut out).then_some(out)
 }
 
 #[cfg(test)]
@@ -191,6 +272,36 @@ mod tests {
             Some("#DIV/0!")
         );
         assert_eq!(text(&DataRef::Empty), None);
+    }
+
+    /// The records of `cells` pushed in that order: each row's line and fields.
+    fn rows(cells: &[(u32, u32, &str)]) -> Vec<(u64, Vec<String>)> {
+        let mut rows = Rows::default();
+        for &(r, c, t) in cells {
+            rows.push(r, c, t).unwrap();
+        }
+        rows.finish()
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.line, r.fields.iter().map(str::to_string).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_built_in_order_or_rebuilt_from_stray_cells() {
+        let s = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let want = vec![(1, s(&["a", "", "c"])), (3, s(&["", "e", ""]))];
+        assert_eq!(rows(&[(0, 0, "a"), (0, 2, "c"), (2, 1, "e")]), want);
+        // Out of order, and a position given twice (the first read kept).
+        assert_eq!(
+            rows(&[(2, 1, "e"), (0, 2, "c"), (0, 0, "a"), (2, 1, "x")]),
+            want
+        );
+        assert_eq!(rows(&[]), Vec::<(u64, Vec<String>)>::new());
+        // One cell far to the right in each of many rows: refused before it is padded.
+        let mut big = Rows::default();
+        let refused = (0..2_000u32).find_map(|r| big.push(r, 16_383, "x").err());
+        assert_eq!(refused, Some(1_221 * 16_384));
     }
 
     #[test]
