@@ -218,3 +218,47 @@ fn a_unit_that_looks_like_a_country_gets_a_suggestion() {
     );
     assert!(report.contains("0 error(s), 4 warning(s)"), "{report}");
 }
+
+#[test]
+fn a_bundle_it_wrote_imports_back_and_a_scenario_sets_the_view() {
+    let first = out_file("first.json");
+    let file = format!("{FIXTURES}/long.csv");
+    let (ok, _, err) = index(&["import", &file, "--out", &first]);
+    assert!(ok, "{err}");
+    let second = out_file("second.json");
+    let (ok, report, err) = index(&["import", &first, "--out", &second]);
+    assert!(ok, "{err}");
+    assert!(
+        report.contains("first.json: a bundle JSON of this app, 3 units"),
+        "{report}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        std::fs::read_to_string(&second).unwrap()
+    );
+    // A scenario given with the data: its weight applies, its unknown one is listed.
+    let view = out_file("view.json");
+    std::fs::write(
+        &view,
+        r#"{"format": 2, "bundle": "your-data", "weights": {"health": 3, "gdp": 1}}"#,
+    )
+    .unwrap();
+    let third = out_file("third.json");
+    let (ok, report, err) = index(&["import", &file, &view, "--out", &third]);
+    assert!(ok, "{err}");
+    assert!(
+        report.contains("view.json: a scenario file of this app (1 scenario)"),
+        "{report}"
+    );
+    assert!(report.contains("view.json: scenario: "), "{report}");
+    assert!(report.contains("`gdp`"), "{report}");
+    let bundle =
+        index_core::bundle::Bundle::from_json(&std::fs::read_to_string(&third).unwrap()).unwrap();
+    let health = bundle
+        .framework()
+        .nodes()
+        .iter()
+        .find(|n| n.id == "health")
+        .unwrap();
+    assert_eq!(health.weight, 3.0);
+}

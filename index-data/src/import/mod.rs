@@ -934,11 +934,12 @@ impl fmt::Display for FileReport {
                 )
             }
             Format::Scenarios(n) => {
+                let plural = if *n == 1 { "" } else { "s" };
                 return write!(
                     f,
-                    "{}: a scenario file of this app ({n} scenarios)",
+                    "{}: a scenario file of this app ({n} scenario{plural})",
                     self.name
-                )
+                );
             }
         }
         match self.layout {
