@@ -259,3 +259,34 @@ fn the_jrc_asem_pair_in_one_workbook_ranks_exactly_as_the_built_in_bundle() {
     // The same figures to the bit: a number cell reads back as the same `f64`.
     assert_eq!(xa, xb);
 }
+
+/// One sheet per indicator, wide by year (the GDL's layout): each sheet's name is its
+/// indicator, the text column a group.
+#[test]
+fn per_indicator_sheets_take_the_sheet_name_as_the_indicator() {
+    let sheet = |a: f64, b: f64| {
+        vec![
+            vec![S("GDLCODE"), S("ISO_Code"), N(2017.0), N(2018.0)],
+            vec![S("AFGr101"), S("AFG"), N(a), N(a + 0.1)],
+            vec![S("AFGr102"), S("AFG"), N(b), Blank],
+        ]
+    };
+    let bytes = workbook(&[
+        ("healthindex", sheet(0.5, 0.6)),
+        ("incindex", sheet(0.2, 0.3)),
+    ]);
+    let i = run("gdl.xlsx", &bytes, &Options::default()).unwrap();
+    let ds = i.bundle.dataset();
+    let ids: Vec<&str> = ds.indicators().iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["healthindex", "incindex"]);
+    assert_eq!(ds.years(), [2017, 2018]);
+    let inc = ds.indicator_position("incindex").unwrap();
+    assert_eq!(ds.value(0, inc, 2018), Some(0.30000000000000004));
+    assert_eq!(ds.value(1, inc, 2018), None);
+    assert!(ds.units()[0].groups.contains(&"ISO_Code:AFG".to_string()));
+    assert!(i
+        .report
+        .files
+        .iter()
+        .all(|f| f.layout == Some(Layout::PerIndicator)));
+}
