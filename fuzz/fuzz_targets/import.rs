@@ -3,14 +3,12 @@
 //! the rest is the file (or the data and framework files). Any bytes import without a panic:
 //! an `Err` holds at least one error, each problem names a file given; an `Ok` holds only
 //! warnings, a bundle whose JSON reads back equal, values all finite, and its default view
-//! prepares and scores soundly.
+//! prepares and scores soundly (`index_fuzz::import::check_import`).
 #![no_main]
 
-use index_core::bundle::Bundle;
-use index_core::pipeline;
-use index_data::import::{import, InputFile, Layout, Options, Problem, Severity};
+use index_data::import::{import, InputFile, Layout, Options};
 use index_data::read::Encoding;
-use index_fuzz::check_results;
+use index_fuzz::import::check_import;
 use libfuzzer_sys::fuzz_target;
 
 /// The options the first byte `b` chooses.
@@ -33,36 +31,6 @@ fn options(b: u8) -> Options {
     }
 }
 
-/// The places a problem names are in the files given.
-fn names_a_file(p: &Problem) -> bool {
-    let text = p.to_string();
-    text.starts_with("data.csv")
-        || text.starts_with("meta.csv")
-        || matches!(
-            p,
-            Problem::TooLarge { .. } | Problem::Engine { .. } | Problem::LowCoverage { .. }
-        )
-}
-
-fn check_bundle(b: &Bundle) {
-    let json = b.to_json().expect("a valid bundle writes");
-    assert_eq!(&Bundle::from_json(&json).expect("and reads back"), b);
-    let ds = b.dataset();
-    for u in 0..ds.units().len() {
-        for i in 0..ds.indicators().len() {
-            for &y in ds.years() {
-                if let Some(v) = ds.value(u, i, y) {
-                    assert!(v.is_finite(), "unit {u} indicator {i} {y}: {v}");
-                }
-            }
-        }
-    }
-    let f = b.framework();
-    if let Ok(r) = pipeline::run(ds, f, b.method(), &f.weights(), b.default_year()) {
-        check_results(f, &r);
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else {
         return;
@@ -82,19 +50,8 @@ fuzz_target!(|data: &[u8]| {
         name: "meta.csv",
         bytes,
     });
-    match import(&[file], framework, &options(first)) {
-        Ok(i) => {
-            for p in i.report.problems.list() {
-                assert_eq!(p.severity(), Severity::Warning, "{p}");
-                assert!(names_a_file(p), "{p}");
-            }
-            check_bundle(&i.bundle);
-        }
-        Err(report) => {
-            assert!(report.problems.has_errors(), "{report}");
-            for p in report.problems.list() {
-                assert!(names_a_file(p), "{p}");
-            }
-        }
-    }
+    check_import(
+        &import(&[file], framework, &options(first)),
+        &["data.csv", "meta.csv"],
+    );
 });

@@ -1,12 +1,14 @@
 //! What the fuzz targets share: a small bundle of the real shape (FTRI's framework and method
 //! on made-up figures), the checks every `Ok` result must pass, the country table the readers
 //! need (index-data's own test fixture), and [`engine`], which turns fuzz bytes into a random
-//! framework, dataset, method and weights; [`worker`], what the worker's messages target does.
+//! framework, dataset, method and weights; [`worker`], what the worker's messages target does;
+//! [`import`], the checks of every import and the workbooks of the `xlsx` target.
 //!
 //! The targets are in `fuzz_targets/`; ARCHITECTURE.md ("Fuzzing") says what each asserts and
 //! how to run them.
 
 pub mod engine;
+pub mod import;
 pub mod worker;
 
 use std::path::Path;
@@ -511,6 +513,45 @@ mod tests {
             }
         }
         assert!(read >= 10, "{read}");
+    }
+
+    /// The `xlsx` target's seeds are what `import::xlsx_seeds` makes (`FUZZ_SEEDS=write`
+    /// rewrites them), and each imports with the target's checks passing.
+    #[test]
+    fn xlsx_seeds_are_current_and_pass() {
+        use index_data::import::{import, FileKind, InputFile, Options};
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/xlsx");
+        let write = std::env::var_os("FUZZ_SEEDS").is_some_and(|v| v == "write");
+        if write {
+            std::fs::create_dir_all(&dir).expect("the corpus directory");
+        }
+        let mut imported = 0;
+        for (name, input) in crate::import::xlsx_seeds() {
+            let path = dir.join(name);
+            if write {
+                std::fs::write(&path, &input).expect("the seed is written");
+            }
+            let seed = std::fs::read(&path).expect("the seed is there");
+            assert!(
+                seed == input,
+                "{name}: run with FUZZ_SEEDS=write to refresh it"
+            );
+            if input.first() == Some(&1) {
+                let options = Options {
+                    kind: Some(FileKind::Xlsx),
+                    ..Options::default()
+                };
+                let file = InputFile {
+                    name: "book.xlsx",
+                    bytes: input.get(1..).unwrap_or_default(),
+                };
+                let result = import(&[file], None, &options);
+                crate::import::check_import(&result, &["book.xlsx"]);
+                imported += usize::from(result.is_ok());
+            }
+        }
+        // The wide, COINr and long workbooks import; the truncated one does not.
+        assert_eq!(imported, 3);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::Plan;
 use index_worker::jobs::Session;
 use index_worker::protocol::{
-    BundleRef, FromWorker, JobId, Request, Response, ToWorker, WeightRange,
+    BundleRef, FromWorker, ImportFile, ImportOptions, JobId, Request, Response, ToWorker,
+    WeightRange,
 };
 
 use crate::{bundles, debug_has_non_finite, tiny_bundle};
@@ -103,8 +104,8 @@ fn travels(answer: &FromWorker) {
     }
 }
 
-/// The seeds: one request of each kind on the held bundle, one sending a bundle as text, one
-/// naming a bundle the session does not hold, and each request's answers (page side), as
+/// The seeds: one request of each kind on the held bundle (an import on none), one sending a
+/// bundle as text, one naming a bundle the session does not hold, and each request's answers (page side), as
 /// (file name, bytes).
 pub fn seeds() -> Vec<(String, Vec<u8>)> {
     let scenario = Scenario {
@@ -158,6 +159,25 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
             Request::ScoreYears,
         ),
         (
+            "import",
+            // An import needs no bundle: this one is not held, and is not fetched.
+            BundleRef::Url {
+                key: "none#4".into(),
+                url: "data/none.json".into(),
+            },
+            Request::Import {
+                files: vec![ImportFile::new(
+                    "data.csv",
+                    b"code;name;gdp;health\nKEN;Kenya;1,5;0,7\nKEY;Kenia;2,5;n/a\nR1;Region;3;0,2\n",
+                )],
+                framework: None,
+                options: ImportOptions {
+                    title: Some("Mine".into()),
+                    ..ImportOptions::default()
+                },
+            },
+        ),
+        (
             "not-held",
             BundleRef::Url {
                 key: "other#3".into(),
@@ -207,7 +227,7 @@ mod tests {
     fn worker_seeds_are_current_and_pass() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/worker_messages");
         let seeds = seeds();
-        assert_eq!(seeds.len(), 14);
+        assert_eq!(seeds.len(), 16);
         for (name, bytes) in &seeds {
             let path = dir.join(name);
             if std::env::var_os("FUZZ_SEEDS").is_some_and(|v| v == "write") {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use index_data::import::{import, InputFile, Layout, Options};
+use index_data::import::{import, FileKind, InputFile, Layout, Options};
 use index_data::read::{read_bounded, Encoding, MAX_FILE_BYTES};
 
 use crate::commands::load_bundle;
@@ -11,7 +11,8 @@ use crate::commands::load_bundle;
 /// Arguments of `index import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The data files (CSV); a COINr metadata file among them is taken as the framework.
+    /// The data files (CSV, or .xlsx workbooks, told apart by their first bytes); a COINr
+    /// metadata file or sheet among them is taken as the framework.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// A framework in the COINr metadata layout (`Level, iCode, iName, Direction, Weight, Unit,
@@ -19,9 +20,16 @@ pub struct Args {
     /// with equal weights.
     #[arg(long, value_name = "FILE")]
     framework: Option<PathBuf>,
-    /// The data files' layout (default: detected from the header).
+    /// The data files' layout: long, wide, per-indicator, coinr, or xlsx (read the files as
+    /// workbooks, each sheet's layout detected); default: detected from the first bytes and
+    /// the header.
     #[arg(long, value_parser = parse_layout)]
-    layout: Option<Layout>,
+    layout: Option<LayoutArg>,
+    /// A worksheet to read in the workbooks (data or framework metadata; repeat for more);
+    /// default: every sheet whose header fits a layout, one data sheet beside a COINr metadata
+    /// sheet.
+    #[arg(long = "sheet", value_name = "NAME")]
+    sheets: Vec<String>,
     /// The field delimiter: `,`, `;`, `tab` or another single character (default: detected).
     #[arg(long, value_parser = parse_delimiter)]
     delimiter: Option<u8>,
@@ -49,8 +57,21 @@ pub struct Args {
     out: PathBuf,
 }
 
-fn parse_layout(s: &str) -> Result<Layout, String> {
-    s.parse()
+/// What `--layout` says: a table's layout, or that the files are workbooks.
+#[derive(Debug, Clone, Copy)]
+enum LayoutArg {
+    Table(Layout),
+    Xlsx,
+}
+
+fn parse_layout(s: &str) -> Result<LayoutArg, String> {
+    match s {
+        "xlsx" => Ok(LayoutArg::Xlsx),
+        _ => s
+            .parse()
+            .map(LayoutArg::Table)
+            .map_err(|e: String| e.replace("coinr)", "coinr, xlsx)")),
+    }
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -100,8 +121,20 @@ pub fn run(data_dir: &Path, args: &Args) -> Result<(), String> {
         .map(|p| read(p))
         .collect::<Result<_, _>>()?;
     let fw = args.framework.as_deref().map(read).transpose()?;
+    // The country table, for "did you mean" (units need not be countries: without the table,
+    // no unit is checked as one).
+    let countries = index_data::read::m49::read(&data_dir.join(index_data::bundles::M49))
+        .map(std::sync::Arc::new)
+        .map_err(|e| eprintln!("note: units not checked as countries ({e})"))
+        .ok();
     let options = Options {
-        layout: args.layout,
+        countries,
+        layout: match args.layout {
+            Some(LayoutArg::Table(l)) => Some(l),
+            _ => None,
+        },
+        kind: matches!(args.layout, Some(LayoutArg::Xlsx)).then_some(FileKind::Xlsx),
+        sheets: args.sheets.clone(),
         delimiter: args.delimiter,
         decimal_comma: args.decimal_comma.then_some(true),
         encoding: args.encoding,

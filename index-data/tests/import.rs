@@ -101,7 +101,11 @@ fn semicolons_and_decimal_commas_are_detected_and_a_duplicate_unit_listed() {
     let i = run(&["wide_semicolon_decimal_comma.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.format.delimiter, f.format.decimal_comma, f.layout),
+        (
+            f.text().unwrap().delimiter,
+            f.text().unwrap().decimal_comma,
+            f.layout
+        ),
         (b';', true, Some(Layout::Wide))
     );
     assert_eq!(
@@ -165,12 +169,16 @@ fn text_in_numbers_is_listed_and_a_constant_indicator_flagged() {
 #[test]
 fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
     let i = run(&["latin1.csv"], &Options::default()).unwrap();
-    assert_eq!(i.report.files[0].format.encoding, Encoding::Latin1);
+    assert_eq!(i.report.files[0].text().unwrap().encoding, Encoding::Latin1);
     assert_eq!(i.bundle.dataset().units()[0].name, "Préfecture");
     let i = run(&["utf16.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.format.encoding, f.format.bom, f.format.delimiter),
+        (
+            f.text().unwrap().encoding,
+            f.text().unwrap().bom,
+            f.text().unwrap().delimiter
+        ),
         (Encoding::Utf16Le, true, b'\t')
     );
     assert_eq!(i.bundle.dataset().units()[1].name, "Zoë");
@@ -180,8 +188,8 @@ fn latin1_utf16_and_byte_order_marks_are_decoded_and_reported() {
     let i = run(&["bom.csv"], &Options::default()).unwrap();
     assert_eq!(
         (
-            i.report.files[0].format.encoding,
-            i.report.files[0].format.bom
+            i.report.files[0].text().unwrap().encoding,
+            i.report.files[0].text().unwrap().bom
         ),
         (Encoding::Utf8, true)
     );
@@ -367,7 +375,7 @@ fn a_world_bank_file_skips_its_preamble_and_takes_the_indicator_code() {
     let i = run(&["worldbank_style.csv"], &Options::default()).unwrap();
     let f = &i.report.files[0];
     assert_eq!(
-        (f.layout, f.format.bom, f.rows),
+        (f.layout, f.text().unwrap().bom, f.rows),
         (Some(Layout::PerIndicator), true, 2)
     );
     assert_eq!(value(&i, "ALA", "XX.TEST.IND", 2021), Some(2.5));
@@ -484,4 +492,46 @@ fn a_value_given_twice_keeps_the_first_and_lists_the_second() {
           twice.csv:2, column 3 (`value`)): not used"
         ]
     );
+}
+
+/// The one country table (UN M49's, from the shared data).
+fn m49() -> std::sync::Arc<index_data::countries::Countries> {
+    let dir = index_data::default_data_dir();
+    std::sync::Arc::new(index_data::read::m49::read(&dir.join("un/m49_countries.csv")).unwrap())
+}
+
+#[test]
+fn in_country_data_a_unit_that_is_no_country_gets_a_suggestion() {
+    let options = Options {
+        countries: Some(m49()),
+        ..Options::default()
+    };
+    let i = run(&["countries_did_you_mean.csv"], &options).unwrap();
+    assert_eq!(i.bundle.dataset().units().len(), 13, "every unit is kept");
+    assert_eq!(
+        messages(&i.report, Severity::Warning),
+        [
+            "countries_did_you_mean.csv:5, column 1 (`code`): unknown country code `KEY`: did \
+             you mean KEN (Kenya)?",
+            "countries_did_you_mean.csv:6, column 1 (`code`): unknown country code `KNE`: did \
+             you mean KEN (Kenya)?",
+            "countries_did_you_mean.csv:7, column 1 (`code`): unknown country code `XYZ` (kept \
+             as a unit of its own)",
+            "countries_did_you_mean.csv:9, column 1 (`code`): unit `Norwey`: `Norwey` is not a \
+             country name of the table: did you mean Norway (NOR)?",
+        ]
+    );
+    // Without the table, nothing is said about countries.
+    let i = run(&["countries_did_you_mean.csv"], &Options::default()).unwrap();
+    assert_eq!(messages(&i.report, Severity::Warning), Vec::<String>::new());
+}
+
+#[test]
+fn units_that_are_mostly_not_countries_are_not_checked_as_countries() {
+    let options = Options {
+        countries: Some(m49()),
+        ..Options::default()
+    };
+    let i = run(&["regions_not_countries.csv"], &options).unwrap();
+    assert_eq!(messages(&i.report, Severity::Warning), Vec::<String>::new());
 }

@@ -16,8 +16,9 @@ use serde::Deserialize;
 use index_core::uncertainty::{Plan, Run, SensitivityRun, Uncertainty, UnitUncertainty};
 
 use crate::protocol::{
-    BundleRef, Explanation, FromWorker, Health, JobId, Outcome, PairShare, Request, Response,
-    Robustness, ScoredYears, ToWorker, YearScores, MAX_ACCEPTABILITY, MAX_PAIRS,
+    BundleRef, Explanation, FromWorker, Health, ImportFile, ImportOptions, Imported, JobId,
+    Outcome, PairShare, Request, Response, Robustness, ScoredYears, ToWorker, YearScores,
+    MAX_ACCEPTABILITY, MAX_PAIRS,
 };
 #[cfg(feature = "lp")]
 use crate::protocol::{Ranges, WeightRange};
@@ -474,6 +475,118 @@ pub fn pillar_depth(framework: &index_core::framework::Framework) -> u8 {
         .map_or(1, |p| root.saturating_sub(framework.level(*p)).max(1))
 }
 
+/// Imports `files` (and `framework`) with `options` as `index import` does
+/// (`index_data::import`), with progress after each file read: the bundle's JSON and the report
+/// when the files can be used, the report alone (with its errors) when not.
+///
+/// # Errors
+/// Too many files, a file that is not base64 or too large, or an option out of its range:
+/// the request itself is wrong (what the files hold is the report's to say).
+#[cfg(feature = "import")]
+pub fn import(
+    files: &[ImportFile],
+    framework: Option<&ImportFile>,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Imported, String> {
+    use crate::protocol::MAX_IMPORT_FILES;
+    use index_data::import::{self as imp, FileKind, InputFile, Layout, Options, Severity};
+    use index_data::read::Encoding;
+    if files.len() > MAX_IMPORT_FILES {
+        return Err(format!(
+            "{} files: an import takes at most {MAX_IMPORT_FILES}",
+            files.len()
+        ));
+    }
+    let data: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .map(|f| Ok((f.name.as_str(), f.bytes()?)))
+        .collect::<Result<_, String>>()?;
+    let meta = framework
+        .map(|f| Ok::<_, String>((f.name.as_str(), f.bytes()?)))
+        .transpose()?;
+    let (layout, kind) = match options.layout.as_deref() {
+        None => (None, None),
+        Some("xlsx") => (None, Some(FileKind::Xlsx)),
+        Some(l) => (Some(l.parse::<Layout>()?), None),
+    };
+    let encoding = match options.encoding.as_deref() {
+        None => None,
+        Some("utf-8") => Some(Encoding::Utf8),
+        Some("latin-1") => Some(Encoding::Latin1),
+        Some("utf-16le") => Some(Encoding::Utf16Le),
+        Some("utf-16be") => Some(Encoding::Utf16Be),
+        Some(e) => {
+            return Err(format!(
+                "unknown encoding `{e}` (utf-8, latin-1, utf-16le, utf-16be)"
+            ))
+        }
+    };
+    let delimiter = match options.delimiter {
+        None => None,
+        Some(c) if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '"' => u8::try_from(c).ok(),
+        Some(c) => return Err(format!("`{c}` is not a delimiter")),
+    };
+    let coverage = options.coverage.unwrap_or(0.5);
+    if !(0.0..=1.0).contains(&coverage) {
+        return Err(format!(
+            "coverage {coverage} is not a share between 0 and 1"
+        ));
+    }
+    let title = options.title.clone().unwrap_or_else(|| "Your data".into());
+    if title.chars().count() > 200 {
+        return Err("a title of more than 200 characters".into());
+    }
+    let opts = Options {
+        layout,
+        kind,
+        delimiter,
+        decimal_comma: options.decimal_comma,
+        encoding,
+        year: options.year.unwrap_or(2000),
+        coverage,
+        title,
+        sheets: options.sheets.clone(),
+        ..Options::default()
+    };
+    let inputs: Vec<InputFile<'_>> = data
+        .iter()
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .collect();
+    let fw = meta.as_ref().map(|(name, bytes)| InputFile { name, bytes });
+    let count = |r: &imp::Report, s| u32::try_from(r.problems.count(s)).unwrap_or(u32::MAX);
+    Ok(
+        match imp::import_with_progress(&inputs, fw, &opts, progress) {
+            Ok(i) => Imported {
+                bundle: Some(i.bundle.to_json().map_err(|e| e.to_string())?),
+                report: i.report.to_string(),
+                errors: 0,
+                warnings: count(&i.report, Severity::Warning),
+            },
+            Err(r) => Imported {
+                bundle: None,
+                report: r.to_string(),
+                errors: count(&r, Severity::Error),
+                warnings: count(&r, Severity::Warning),
+            },
+        },
+    )
+}
+
+/// Without the import built in (the app's protocol-only build), an import fails saying so.
+///
+/// # Errors
+/// Always.
+#[cfg(not(feature = "import"))]
+pub fn import(
+    _files: &[ImportFile],
+    _framework: Option<&ImportFile>,
+    _options: &ImportOptions,
+    _progress: &mut dyn FnMut(u32, u32),
+) -> Result<Imported, String> {
+    Err("this worker was built without the import (feature `import`)".into())
+}
+
 /// The worker's state between messages: the last bundle it was given, parsed (or why it could
 /// not be had), under its key.
 #[derive(Debug, Default)]
@@ -504,8 +617,13 @@ impl Session {
     /// The bundle to fetch before `message` can be handled, as (key, URL): when it names a
     /// bundle by URL that the session does not hold. The caller fetches it, gives the text (or
     /// why it could not) to [`Session::keep`], then calls [`Session::handle`].
+    /// An import needs no bundle, so never wants one.
     pub fn wants(&self, message: &str) -> Option<(String, String)> {
-        match serde_json::from_str::<ToWorker>(message).ok()?.bundle {
+        let message = serde_json::from_str::<ToWorker>(message).ok()?;
+        if matches!(message.request, Request::Import { .. }) {
+            return None;
+        }
+        match message.bundle {
             BundleRef::Url { key, url } if self.bundle_key() != Some(key.as_str()) => {
                 Some((key, url))
             }
@@ -554,6 +672,14 @@ impl Session {
         message: ToWorker,
         progress: &mut dyn FnMut(u32, u32),
     ) -> Result<Outcome, String> {
+        if let Request::Import {
+            files,
+            framework,
+            options,
+        } = &message.request
+        {
+            return import(files, framework.as_ref(), options, progress).map(Outcome::Import);
+        }
         let bundle = self.bundle(message.bundle)?;
         match message.request {
             Request::ScoreYears => {
@@ -575,6 +701,7 @@ impl Session {
                 explain(bundle, from.as_ref(), &message.scenario).map(Outcome::Explain)
             }
             Request::Health => health(bundle, &message.scenario).map(Outcome::Health),
+            Request::Import { .. } => Err("an import needs no bundle".into()),
         }
     }
 
@@ -1245,5 +1372,162 @@ mod tests {
         assert!(FromWorker::Ready(VERSION)
             .to_json()
             .contains(&VERSION.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+    use super::*;
+    use crate::protocol::{base64_decode, base64_encode};
+
+    const LONG: &[u8] = b"unit,indicator,year,value\nA,x,2020,1\nB,x,2020,2\nC,x,2020,3\n\
+                          A,y,2020,3\nB,y,2020,1\nC,y,2020,oops\n";
+
+    fn import_message(job: u32, files: Vec<ImportFile>, options: ImportOptions) -> String {
+        ToWorker {
+            job: JobId(job),
+            // Not used by an import: any will do.
+            bundle: BundleRef::Url {
+                key: String::new(),
+                url: String::new(),
+            },
+            scenario: Scenario::default(),
+            request: Request::Import {
+                files,
+                framework: None,
+                options,
+            },
+        }
+        .to_json()
+        .unwrap()
+    }
+
+    fn answers(message: &str) -> Vec<FromWorker> {
+        let mut out = Vec::new();
+        Session::new().handle(message, &mut |m| out.push(m));
+        // Every answer travels.
+        for a in &out {
+            assert_eq!(&FromWorker::from_json(&a.to_json()).unwrap(), a);
+        }
+        out
+    }
+
+    #[test]
+    fn base64_reads_back_what_it_writes() {
+        for bytes in [
+            &b""[..],
+            b"a",
+            b"ab",
+            b"abc",
+            b"abcd",
+            &[0, 255, 128, 7, 64],
+        ] {
+            assert_eq!(base64_decode(&base64_encode(bytes)).unwrap(), bytes);
+        }
+        assert_eq!(base64_encode(b"Man"), "TWFu");
+        assert_eq!(base64_encode(b"Ma"), "TWE=");
+        assert_eq!(base64_decode("TWE").unwrap(), b"Ma");
+        assert!(base64_decode("TW!u")
+            .unwrap_err()
+            .contains("character 3 is `!`"));
+        assert!(base64_decode("T").is_err());
+    }
+
+    #[test]
+    fn an_import_answers_with_progress_per_file_then_the_bundle_and_its_report() {
+        let message = import_message(
+            5,
+            vec![ImportFile::new("data.csv", LONG)],
+            ImportOptions {
+                title: Some("Mine".into()),
+                ..ImportOptions::default()
+            },
+        );
+        assert_eq!(Session::new().wants(&message), None, "nothing to fetch");
+        let out = answers(&message);
+        let progress: Vec<(u32, u32)> = out
+            .iter()
+            .filter_map(|a| match a {
+                FromWorker::Job(JobId(5), Response::Progress { done, total }) => {
+                    Some((*done, *total))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(progress, [(1, 2), (2, 2)]);
+        let Some(FromWorker::Job(JobId(5), Response::Done(Outcome::Import(i)))) = out.last() else {
+            panic!("{out:?}")
+        };
+        let bundle = Bundle::from_json(i.bundle.as_deref().unwrap()).unwrap();
+        assert_eq!(bundle.title(), "Mine");
+        assert_eq!(bundle.dataset().units().len(), 3);
+        assert_eq!((i.errors, i.warnings), (0, 1));
+        assert!(
+            i.report
+                .contains("data.csv:7, column 4 (`value`): `oops` is not a number"),
+            "{}",
+            i.report
+        );
+        // The same through the page's reader of the flat answer.
+        assert!(out.last().unwrap().to_json().starts_with("[9,5,"));
+    }
+
+    #[test]
+    fn files_that_cannot_be_used_give_the_report_and_a_wrong_request_fails() {
+        let out = answers(&import_message(
+            6,
+            vec![ImportFile::new("empty.csv", b"")],
+            ImportOptions::default(),
+        ));
+        let Some(FromWorker::Job(_, Response::Done(Outcome::Import(i)))) = out.last() else {
+            panic!("{out:?}")
+        };
+        assert_eq!(i.bundle, None);
+        assert_eq!(i.errors, 1);
+        assert!(
+            i.report.contains("error: empty.csv: the file is empty"),
+            "{}",
+            i.report
+        );
+        for (files, options, says) in [
+            (
+                vec![ImportFile {
+                    name: "x.csv".into(),
+                    base64: "###".into(),
+                }],
+                ImportOptions::default(),
+                "x.csv: not base64",
+            ),
+            (
+                vec![ImportFile::new("x.csv", LONG)],
+                ImportOptions {
+                    coverage: Some(1.5),
+                    ..ImportOptions::default()
+                },
+                "coverage 1.5",
+            ),
+            (
+                vec![ImportFile::new("x.csv", LONG)],
+                ImportOptions {
+                    layout: Some("tall".into()),
+                    ..ImportOptions::default()
+                },
+                "unknown layout `tall`",
+            ),
+            (
+                vec![ImportFile::new("x.csv", LONG); crate::protocol::MAX_IMPORT_FILES + 1],
+                ImportOptions::default(),
+                "at most 64",
+            ),
+        ] {
+            match answers(&import_message(7, files, options)).as_slice() {
+                [FromWorker::Job(JobId(7), Response::Failed(why))] => {
+                    assert!(why.contains(says), "{why}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }

@@ -138,6 +138,135 @@ pub enum Request {
     /// effective weights (`index_core::coherence::coherence`), and each node left out in turn
     /// (`index_core::coherence::leave_one_out`). No progress.
     Health,
+    /// One's own files to a bundle and its report (`index_data::import`, the code `index
+    /// import` runs; [`crate::jobs::import`]). Progress after each file read. The message's
+    /// bundle and scenario are not used (any will do: nothing is fetched).
+    Import {
+        /// The data files.
+        files: Vec<ImportFile>,
+        /// A framework in the COINr metadata layout, if given apart.
+        framework: Option<ImportFile>,
+        /// What the person said instead of letting the import detect it.
+        options: ImportOptions,
+    },
+}
+
+/// The most bytes of one imported file (as `index_data::read::MAX_FILE_BYTES`: 64 MiB).
+pub const MAX_IMPORT_BYTES: usize = 64 << 20;
+
+/// The most files in one import request.
+pub const MAX_IMPORT_FILES: usize = 64;
+
+/// One file of an import: its name and its bytes in base64 (standard alphabet, padded): a
+/// message is JSON text, and base64 is a third larger where an array of numbers would be three
+/// to four times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportFile {
+    /// The file's name, shown in every message about it.
+    pub name: String,
+    /// Its bytes, in base64.
+    pub base64: String,
+}
+
+impl ImportFile {
+    /// The file `name` holding `bytes`.
+    pub fn new(name: &str, bytes: &[u8]) -> ImportFile {
+        ImportFile {
+            name: name.to_string(),
+            base64: base64_encode(bytes),
+        }
+    }
+
+    /// Its bytes.
+    ///
+    /// # Errors
+    /// Text that is not base64, or more than [`MAX_IMPORT_BYTES`], naming the file.
+    pub fn bytes(&self) -> Result<Vec<u8>, String> {
+        if self.base64.len() / 4 * 3 > MAX_IMPORT_BYTES + 3 {
+            return Err(format!(
+                "{}: larger than {} MiB",
+                self.name,
+                MAX_IMPORT_BYTES >> 20
+            ));
+        }
+        base64_decode(&self.base64).map_err(|e| format!("{}: {e}", self.name))
+    }
+}
+
+/// The options of an import, each detected when left out.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// `long`, `wide`, `per-indicator`, `coinr`, or `xlsx` (the files are workbooks).
+    pub layout: Option<String>,
+    /// The field delimiter.
+    pub delimiter: Option<char>,
+    /// Whether numbers use a decimal comma.
+    pub decimal_comma: Option<bool>,
+    /// `utf-8`, `latin-1`, `utf-16le` or `utf-16be`.
+    pub encoding: Option<String>,
+    /// The year of values in files without a year column (default 2000).
+    pub year: Option<i32>,
+    /// The coverage threshold, a share from 0 to 1 (default 0.5).
+    pub coverage: Option<f64>,
+    /// The bundle's title (default "Your data"), at most 200 characters.
+    pub title: Option<String>,
+    /// The worksheets to read in workbooks (empty: as detected).
+    pub sheets: Vec<String>,
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// `bytes` in base64 (standard alphabet, padded).
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let digit = |v: u32| char::from(BASE64.get((v & 63) as usize).copied().unwrap_or(b'A'));
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let v = (b(0) << 16) | (b(1) << 8) | b(2);
+        out.push(digit(v >> 18));
+        out.push(digit(v >> 12));
+        out.push(if chunk.len() > 1 { digit(v >> 6) } else { '=' });
+        out.push(if chunk.len() > 2 { digit(v) } else { '=' });
+    }
+    out
+}
+
+/// The bytes of base64 `text` (standard alphabet; padding optional; no white space).
+///
+/// # Errors
+/// A character outside the alphabet (naming its position) or a length no base64 has.
+pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    let body = text.trim_end_matches('=');
+    if text.len() - body.len() > 2 || body.len() % 4 == 1 {
+        return Err("not base64: its length is not one base64 has".into());
+    }
+    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (i, c) in body.bytes().enumerate() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => {
+                return Err(format!(
+                    "not base64: character {} is `{}`",
+                    i + 1,
+                    char::from(c)
+                ))
+            }
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Ok(out)
 }
 
 /// Which weights the rank bounds range over.
@@ -164,11 +293,12 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness, ranges, explanation, health]`, the fields a kind does not use left at zero,
+/// robustness, ranges, explanation, health, imported]`, the fields a kind does not use left at zero,
 /// empty, `[]` or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2
 /// `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable`
 /// (`text`), 5 `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7
-/// `Done(Explain)` (`explanation`), 8 `Done(Health)` (`health`).
+/// `Done(Explain)` (`explanation`), 8 `Done(Health)` (`health`), 9 `Done(Import)`
+/// (`imported`).
 type Wire = (
     u32,
     u32,
@@ -182,6 +312,7 @@ type Wire = (
     Option<Ranges>,
     Option<Explanation>,
     Option<Health>,
+    Option<Imported>,
 );
 
 impl From<FromWorker> for Wire {
@@ -200,6 +331,7 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 None,
+                None,
             )
         };
         let text = |kind, job, text| {
@@ -212,6 +344,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
+                None,
                 None,
                 None,
                 None,
@@ -236,6 +369,7 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
                 5,
@@ -247,6 +381,7 @@ impl From<FromWorker> for Wire {
                 Vec::new(),
                 Vec::new(),
                 Some(r),
+                None,
                 None,
                 None,
                 None,
@@ -264,6 +399,7 @@ impl From<FromWorker> for Wire {
                 Some(r),
                 None,
                 None,
+                None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Explain(e))) => (
                 7,
@@ -277,6 +413,7 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 Some(e),
+                None,
                 None,
             ),
             FromWorker::Job(JobId(job), Response::Done(Outcome::Health(h))) => (
@@ -292,6 +429,22 @@ impl From<FromWorker> for Wire {
                 None,
                 None,
                 Some(h),
+                None,
+            ),
+            FromWorker::Job(JobId(job), Response::Done(Outcome::Import(i))) => (
+                9,
+                job,
+                0,
+                0,
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+                None,
+                None,
+                None,
+                Some(i),
             ),
             FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
             FromWorker::Unreadable(why) => text(4, 0, why),
@@ -315,6 +468,7 @@ impl TryFrom<Wire> for FromWorker {
             ranges,
             explanation,
             health,
+            imported,
         ): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
@@ -346,6 +500,10 @@ impl TryFrom<Wire> for FromWorker {
             8 => {
                 let h = health.ok_or("a health check without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Health(h)))
+            }
+            9 => {
+                let i = imported.ok_or("an import without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Import(i)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -381,6 +539,43 @@ pub enum Outcome {
     Explain(Explanation),
     /// The result of [`Request::Health`].
     Health(Health),
+    /// The result of [`Request::Import`].
+    Import(Imported),
+}
+
+/// An import's result: the bundle's JSON text when the files could be used, and the report
+/// `index import` prints (files, what was detected, every problem), with its counts. Travels
+/// flat: `[bundle, report, errors, warnings]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "ImportedRow", into = "ImportedRow")]
+pub struct Imported {
+    /// The bundle as JSON (`None`: an error stopped the import; the report says why).
+    pub bundle: Option<String>,
+    /// The report, as text.
+    pub report: String,
+    /// Errors found (listed or not).
+    pub errors: u32,
+    /// Warnings found (listed or not).
+    pub warnings: u32,
+}
+
+type ImportedRow = (Option<String>, String, u32, u32);
+
+impl From<ImportedRow> for Imported {
+    fn from((bundle, report, errors, warnings): ImportedRow) -> Imported {
+        Imported {
+            bundle,
+            report,
+            errors,
+            warnings,
+        }
+    }
+}
+
+impl From<Imported> for ImportedRow {
+    fn from(i: Imported) -> ImportedRow {
+        (i.bundle, i.report, i.errors, i.warnings)
+    }
 }
 
 /// The index's own health in one scored year ([`index_core::coherence`]). Nodes are framework
@@ -1019,6 +1214,15 @@ mod tests {
                     ],
                 })),
             ),
+            FromWorker::Job(
+                JobId(9),
+                Response::Done(Outcome::Import(Imported {
+                    bundle: Some("{}".into()),
+                    report: "data.csv: …\n0 error(s), 1 warning(s)".into(),
+                    errors: 0,
+                    warnings: 1,
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -1027,15 +1231,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null,null,null,null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null,null,null,null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null,null,null,null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null,null,null,null]"#
         );
     }
 
@@ -1063,31 +1267,36 @@ mod tests {
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
         check_unreadable(
-            r#"[9,7,0,0,"",[],[],[],null,null,null,null]"#,
-            "unknown kind of message 9",
+            r#"[10,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            "unknown kind of message 10",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null,null,null,null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            "an import without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],null,null,null,null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[6,7,0,0,"",[],[],[],null,null,null,null]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null,null,null,null]"#,
             "a rank-bounds answer without its result",
         );
         check_unreadable(
-            r#"[7,7,0,0,"",[],[],[],null,null,null,null]"#,
+            r#"[7,7,0,0,"",[],[],[],null,null,null,null,null]"#,
             "an explanation without its result",
         );
         check_unreadable(
-            r#"[8,7,0,0,"",[],[],[],null,null,null,null]"#,
+            r#"[8,7,0,0,"",[],[],[],null,null,null,null,null]"#,
             "a health check without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null]"#,
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null,null]"#,
             "invalid length 5",
         );
-        let done =
-            |years: &str| format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null]"#);
+        let done = |years: &str| {
+            format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null,null]"#)
+        };
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(
             &done("[2019.5,[1,2],[1,2]]"),

@@ -8,18 +8,20 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Place {
     /// The file's name, as given.
-    pub file: String,
+    pub file: Box<str>,
+    /// The worksheet, in a workbook.
+    pub sheet: Option<Box<str>>,
     /// 1-based line, as an editor shows it.
     pub line: Option<u64>,
     /// 1-based column and its header.
-    pub column: Option<(usize, String)>,
+    pub column: Option<(usize, Box<str>)>,
 }
 
 impl Place {
     /// The whole file.
     pub fn file(file: &str) -> Self {
         Place {
-            file: file.to_string(),
+            file: file.into(),
             ..Place::default()
         }
     }
@@ -32,16 +34,56 @@ impl Place {
         }
     }
 
+    /// This place, in worksheet `sheet` of a workbook (`None`: a text file).
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(Box::from);
+        self
+    }
+
     /// This place, at 0-based column `index` headed `header`.
     pub fn at_column(mut self, index: usize, header: &str) -> Self {
-        self.column = Some((index + 1, header.to_string()));
+        self.column = Some((index + 1, header.into()));
         self
     }
 }
 
+/// The letters of 1-based spreadsheet column `n`: 1 is `A`, 27 is `AA`.
+pub fn column_letters(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(char::from(b'A' + d as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// A worksheet's name as a reference writes it: quoted (`'My data'`) unless letters, digits
+/// and `_` only.
+fn sheet_ref(sheet: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
 impl fmt::Display for Place {
+    /// `file:line, column n (`header`)` in a text file; `book.xlsx: Data!C14 (`header`)` (a
+    /// cell), `book.xlsx: Data, row 14` or `book.xlsx: sheet `Data`` in a workbook.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            let r = sheet_ref(sheet);
+            return match (self.line, &self.column) {
+                (Some(line), Some((column, header))) => {
+                    write!(f, ": {r}!{}{line} (`{header}`)", column_letters(*column))
+                }
+                (Some(line), None) => write!(f, ": {r}, row {line}"),
+                (None, _) => write!(f, ": sheet `{sheet}`"),
+            };
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -151,6 +193,41 @@ pub enum Problem {
         place: Place,
         /// How many distinct values it has.
         values: usize,
+    },
+    /// A worksheet of a workbook not read (not a worksheet, empty, not data, not named).
+    SheetNotRead {
+        /// The sheet.
+        place: Place,
+        /// Why.
+        reason: String,
+    },
+    /// A part of a scenario file that does not fit the data (an unknown weight, a year without
+    /// data): the data's own is kept.
+    ScenarioPart {
+        /// The scenario file.
+        place: Place,
+        /// What did not fit.
+        reason: String,
+    },
+    /// In country data, a unit with an ISO3-looking code that is not in the country table.
+    UnknownCountry {
+        /// The unit's first cell.
+        place: Place,
+        /// The code.
+        code: String,
+        /// The country it may be: code and name.
+        suggestion: Option<Box<(String, String)>>,
+    },
+    /// In country data, a unit whose name is close to a country's but is none.
+    NotACountryName {
+        /// The unit's first cell.
+        place: Place,
+        /// The unit's code.
+        unit: Box<str>,
+        /// Its name (empty when the code is the name).
+        name: Box<str>,
+        /// The country it may be: code and name.
+        suggestion: Box<(String, String)>,
     },
     /// A column neither the layout nor the framework uses.
     ColumnNotUsed {
@@ -269,6 +346,10 @@ impl Problem {
             | Problem::EmptyColumn { .. }
             | Problem::GroupColumn { .. }
             | Problem::ColumnNotUsed { .. }
+            | Problem::SheetNotRead { .. }
+            | Problem::ScenarioPart { .. }
+            | Problem::UnknownCountry { .. }
+            | Problem::NotACountryName { .. }
             | Problem::NoVariance { .. }
             | Problem::LowCoverage { .. } => Severity::Warning,
         }
@@ -322,6 +403,35 @@ impl fmt::Display for Problem {
                 f,
                 "{place}: text only ({values} distinct values): read as a group"
             ),
+            Problem::UnknownCountry {
+                place,
+                code,
+                suggestion,
+            } => {
+                write!(f, "{place}: unknown country code `{code}`")?;
+                match suggestion.as_deref() {
+                    Some((c, name)) => write!(f, ": did you mean {c} ({name})?"),
+                    None => write!(f, " (kept as a unit of its own)"),
+                }
+            }
+            Problem::NotACountryName {
+                place,
+                unit,
+                name,
+                suggestion,
+            } => {
+                let (c, country) = suggestion.as_ref();
+                let name = if name.is_empty() { unit } else { name };
+                write!(
+                    f,
+                    "{place}: unit `{unit}`: `{name}` is not a country name of the table: did \
+                     you mean {country} ({c})?"
+                )
+            }
+            Problem::ScenarioPart { place, reason } => write!(f, "{place}: scenario: {reason}"),
+            Problem::SheetNotRead { place, reason } => {
+                write!(f, "{place}: not read: {reason}")
+            }
             Problem::ColumnNotUsed { place, reason } => {
                 write!(f, "{place}: column not used: {reason}")
             }

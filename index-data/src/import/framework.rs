@@ -17,37 +17,60 @@ use crate::read::{Header, Record, Sheet};
 ///
 /// # Errors
 /// [`Problem::Unreadable`] naming the line and column the metadata reader refused.
-pub fn read_metadata(file: &str, records: Vec<Record>) -> Result<AsemFramework, Problem> {
+pub fn read_metadata(
+    file: &str,
+    sheet: Option<&str>,
+    records: Vec<Record>,
+) -> Result<AsemFramework, Problem> {
     let mut rows = records.into_iter();
     let path = Path::new(file);
     let Some(head) = rows.next() else {
         return Err(Problem::EmptyFile {
-            place: Place::file(file),
+            place: Place::file(file).in_sheet(sheet),
         });
     };
-    let sheet = Sheet {
+    let table = Sheet {
         header: Header::new(path, &head),
         rows: rows.collect(),
     };
-    read_framework_sheet(path, &sheet)
-        .map_err(|e| Problem::unreadable(file, "not a COINr metadata file", &e))
+    read_framework_sheet(path, &table).map_err(|e| {
+        let mut p = Problem::unreadable(file, "not a COINr metadata file", &e);
+        if let Problem::Unreadable { place, .. } = &mut p {
+            place.sheet = sheet.map(Box::from);
+        }
+        p
+    })
 }
 
 /// Checks a metadata framework against itself and the data: every parent is a node, every
 /// indicator and denominator a column (errors); a value column the framework does not name is
 /// listed (a warning: it stays in the data, outside the index).
-pub fn check_metadata(file: &str, fw: &AsemFramework, data: &Collected, problems: &mut Problems) {
+pub fn check_metadata(
+    file: &str,
+    sheet: Option<&str>,
+    fw: &AsemFramework,
+    data: &Collected,
+    problems: &mut Problems,
+) {
     let ids: HashSet<&str> = fw.nodes.iter().map(|n| n.id.as_str()).collect();
     for (id, place) in &data.indicators {
         if !ids.contains(id.as_str()) && !fw.denominators.iter().any(|d| d.id == *id) {
             problems.push(Problem::ColumnNotUsed {
                 place: place.clone(),
-                reason: format!("`{file}` does not name it: kept in the data, not in the index"),
+                reason: match sheet {
+                    Some(sheet) => format!(
+                        "sheet `{sheet}` of `{file}` does not name it: kept in the data, not in \
+                         the index"
+                    ),
+                    None => {
+                        format!("`{file}` does not name it: kept in the data, not in the index")
+                    }
+                },
             });
         }
     }
     for (n, line) in fw.nodes.iter().zip(&fw.node_lines) {
-        let place = || Place::line(file, *line);
+        let place = || Place::line(file, *line).in_sheet(sheet);
         if let Some(p) = n.parent.as_deref().filter(|p| !ids.contains(p)) {
             problems.push(Problem::UnknownParent {
                 place: place(),

@@ -172,6 +172,8 @@ pub struct Cell {
 pub struct Collected {
     /// Unit codes and names.
     pub units: Vec<(String, String)>,
+    /// Where each unit was first seen (its code's cell).
+    pub unit_places: Vec<Place>,
     unit_index: HashMap<String, usize>,
     /// Each unit's groups: unit position → `[(family, value)]`.
     pub groups: BTreeMap<usize, Vec<(String, String)>>,
@@ -183,13 +185,14 @@ pub struct Collected {
     /// (unit, indicator, year) and value: in the order read until [`Collected::settle`],
     /// then sorted by key, each key once.
     pub values: Vec<((usize, usize, i32), Cell)>,
-    /// The files read: name and header names, for the places of [`Cell`]s.
-    pub files: Vec<(String, Vec<String>)>,
+    /// The tables read: file name, worksheet (in a workbook) and header names, for the places
+    /// of [`Cell`]s.
+    pub files: Vec<(String, Option<String>, Vec<String>)>,
 }
 
 impl Collected {
-    /// The position of unit `code`, added with `name` if new.
-    fn unit(&mut self, code: &str, name: &str) -> usize {
+    /// The position of unit `code`, added with `name` (first seen at `place()`) if new.
+    fn unit(&mut self, code: &str, name: &str, place: impl FnOnce() -> Place) -> usize {
         if let Some(&u) = self.unit_index.get(code) {
             return u;
         }
@@ -199,23 +202,38 @@ impl Collected {
             name.trim()
         };
         self.units.push((code.to_string(), name.to_string()));
+        self.unit_places.push(place());
         self.unit_index
             .insert(code.to_string(), self.units.len() - 1);
         self.units.len() - 1
     }
 
-    /// Records a file read (with its header) and gives its position for [`Source::index`].
-    pub fn add_file(&mut self, name: &str, header: &Header) -> usize {
-        self.files.push((name.to_string(), header.names().to_vec()));
+    /// Records a table read (a file, or a worksheet of one, with its header) and gives its
+    /// position for [`Source::index`].
+    pub fn add_file(&mut self, name: &str, sheet: Option<&str>, header: &Header) -> usize {
+        self.files.push((
+            name.to_string(),
+            sheet.map(str::to_string),
+            header.names().to_vec(),
+        ));
         self.files.len() - 1
     }
 
     /// Where `cell` was read.
     pub fn place(&self, cell: &Cell) -> Place {
-        let (file, header) = self.files.get(cell.file).map_or(("", ""), |(f, h)| {
-            (f.as_str(), h.get(cell.column).map_or("", String::as_str))
-        });
-        Place::line(file, cell.line).at_column(cell.column, header)
+        let (file, sheet, header) =
+            self.files
+                .get(cell.file)
+                .map_or(("", None, ""), |(f, s, h)| {
+                    (
+                        f.as_str(),
+                        s.as_deref(),
+                        h.get(cell.column).map_or("", String::as_str),
+                    )
+                });
+        Place::line(file, cell.line)
+            .in_sheet(sheet)
+            .at_column(cell.column, header)
     }
 
     /// The position of indicator `id`, added (first seen at `place()`) if new.
@@ -279,6 +297,8 @@ impl Collected {
 pub struct Source<'a> {
     /// The file's name.
     pub file: &'a str,
+    /// The worksheet, in a workbook.
+    pub sheet: Option<&'a str>,
     /// The header.
     pub header: &'a Header,
     /// The records after it.
@@ -292,8 +312,13 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
+    /// Line (or worksheet row) `line` of the table.
+    fn at(&self, line: u64) -> Place {
+        Place::line(self.file, line).in_sheet(self.sheet)
+    }
+
     fn place(&self, r: &Record, col: usize) -> Place {
-        Place::line(self.file, r.line).at_column(col, self.header.name(col))
+        self.at(r.line).at_column(col, self.header.name(col))
     }
 
     /// Parses a cell; text that is not a number is listed and read as missing.
@@ -395,7 +420,7 @@ impl Source<'_> {
         let (have, want) = (r.fields.len(), self.header.names().len());
         if have != want {
             problems.push(Problem::RowSkipped {
-                place: Place::line(self.file, r.line),
+                place: self.at(r.line),
                 reason: format!("{have} fields, the header has {want}"),
             });
         }
@@ -405,14 +430,16 @@ impl Source<'_> {
     /// Lists column `col` as not used.
     fn not_used(&self, col: usize, reason: &str, problems: &mut Problems) {
         problems.push(Problem::ColumnNotUsed {
-            place: Place::line(self.file, self.header.line()).at_column(col, self.header.name(col)),
+            place: self
+                .at(self.header.line())
+                .at_column(col, self.header.name(col)),
             reason: reason.into(),
         });
     }
 
     fn no_layout(&self, reason: String) -> Problem {
         Problem::NoLayout {
-            place: Place::line(self.file, self.header.line()),
+            place: self.at(self.header.line()),
             reason,
         }
     }
@@ -443,7 +470,10 @@ pub fn read_long(
     let year = find(src.header, YEAR);
     let name = find(src.header, NAME);
     for c in 0..src.header.names().len() {
-        if ![Some(code), Some(ind), Some(val), year, name].contains(&Some(c)) {
+        // A column without a name or a value: a trailing delimiter, a worksheet's empty column.
+        let nothing =
+            src.header.name(c).is_empty() && src.rows.iter().all(|r| r.get(c).trim().is_empty());
+        if !nothing && ![Some(code), Some(ind), Some(val), year, name].contains(&Some(c)) {
             src.not_used(
                 c,
                 "not a unit, name, indicator, year or value column",
@@ -469,7 +499,9 @@ pub fn read_long(
         let Some(y) = src.year(r, year, problems) else {
             continue;
         };
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
         let i = out.indicator(indicator, || src.place(r, ind));
         src.value(r, val, (u, i, y), out, problems);
     }
@@ -518,13 +550,13 @@ pub fn read_wide(
                 distinct.sort_unstable();
                 distinct.dedup();
                 problems.push(Problem::GroupColumn {
-                    place: Place::line(src.file, src.header.line()).at_column(c, h),
+                    place: src.at(src.header.line()).at_column(c, h),
                     values: distinct.len(),
                 });
             }
             group_cols.push(c);
         } else {
-            let place = Place::line(src.file, src.header.line()).at_column(c, h);
+            let place = src.at(src.header.line()).at_column(c, h);
             let empty = cells().next().is_none();
             if empty && h.is_empty() {
                 // A trailing delimiter: no name, no value.
@@ -557,7 +589,9 @@ pub fn read_wide(
         if !src.first_row(&mut seen, r, code, y, problems) {
             continue;
         }
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
         src.groups(r, u, &group_cols, out);
         for &(c, i) in &value_cols {
             src.value(r, c, (u, i, y), out, problems);
@@ -568,7 +602,7 @@ pub fn read_wide(
 
 /// Reads one file of a per-indicator set: one row per unit, one column per year. The indicator
 /// is the file's `Indicator Code` column where it has one (the World Bank's), else the file's
-/// name without its extension. Other text columns are groups (e.g. the GDL's `ISO_Code`).
+/// name without its extension (in a workbook, the sheet's name). Other text columns are groups (e.g. the GDL's `ISO_Code`).
 ///
 /// # Errors
 /// [`Problem::NoLayout`] without a unit column or year columns.
@@ -584,11 +618,12 @@ pub fn read_per_indicator(
         return Err(src.no_layout("no year columns (e.g. `2019`) in the header".into()));
     }
     let meta = find(src.header, &INDICATOR_META[1..]);
-    let stem = src
-        .file
-        .rsplit(['/', '\\'])
-        .next()
-        .map_or(src.file, |f| f.rsplit_once('.').map_or(f, |(s, _)| s));
+    let stem = src.sheet.unwrap_or_else(|| {
+        src.file
+            .rsplit(['/', '\\'])
+            .next()
+            .map_or(src.file, |f| f.rsplit_once('.').map_or(f, |(s, _)| s))
+    });
     let mut group_cols = Vec::new();
     for c in 0..src.header.names().len() {
         let is_year = years.iter().any(|(y, _)| *y == c);
@@ -619,8 +654,10 @@ pub fn read_per_indicator(
             .map(|m| r.get(m).trim())
             .filter(|t| !t.is_empty())
             .unwrap_or(stem);
-        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)));
-        let i = out.indicator(id, || Place::file(src.file));
+        let u = out.unit(unit_code, name.map_or("", |n| r.get(n)), || {
+            src.place(r, code)
+        });
+        let i = out.indicator(id, || Place::file(src.file).in_sheet(src.sheet));
         src.groups(r, u, &group_cols, out);
         for &(c, y) in &years {
             src.value(r, c, (u, i, y), out, problems);
