@@ -331,6 +331,30 @@ pub fn prepare_years(
     }
 }
 
+/// [`prepare`] for each of `years`, in that order, each year's result on its own, so that a
+/// year the engine refuses does not stop the others (the app's and the worker's every-year
+/// views). Under [`NormaliseOver::EachYear`] each year is prepared as the iterator reaches it
+/// (a caller can report progress between years); under [`NormaliseOver::AllYears`] the pool is
+/// made once for all of them, as by [`prepare_years`], and should that fail each year is
+/// prepared alone, for its own result or error.
+pub fn prepare_each<'a>(
+    dataset: &'a Dataset,
+    framework: &'a Framework,
+    method: &'a Method,
+    years: &'a [i32],
+) -> impl Iterator<Item = (i32, Result<Prepared>)> + 'a {
+    let mut pooled = matches!(method.normalise_over(), NormaliseOver::AllYears)
+        .then(|| prepare_years(dataset, framework, method, years).ok())
+        .flatten()
+        .map(Vec::into_iter);
+    years
+        .iter()
+        .map(move |&y| match pooled.as_mut().and_then(Iterator::next) {
+            Some(p) => (y, Ok(p)),
+            None => (y, prepare(dataset, framework, method, y)),
+        })
+}
+
 /// The years whose values make the pool of normalisation over all years: every year the
 /// dataset holds in which some indicator at `inds` has a value (as
 /// [`crate::bundle::Bundle::years_with_data`]).
@@ -1009,6 +1033,21 @@ mod tests {
             let both = prepare_years(&d, &f, &m, &[2020, 2019]).unwrap();
             assert_eq!(both[0], p);
             assert_eq!(both[1], prepare(&d, &f, &m, 2019).unwrap());
+            // Each year apart: the same years, each as `prepare` makes it, under either option;
+            // a year not held is its own error and does not stop the others.
+            for m in [m.clone(), m.with_normalise_over(EachYear)] {
+                let each: Vec<_> = prepare_each(&d, &f, &m, &[2020, 1999, 2019]).collect();
+                assert_eq!(each.len(), 3);
+                assert_eq!(
+                    each[0].1.as_ref().ok(),
+                    prepare(&d, &f, &m, 2020).ok().as_ref()
+                );
+                assert!(matches!(each[1], (1999, Err(Error::UnknownYear { .. }))));
+                assert_eq!(
+                    each[2].1.as_ref().ok(),
+                    prepare(&d, &f, &m, 2019).ok().as_ref()
+                );
+            }
             // A year not held is refused, as within each year.
             assert!(matches!(
                 prepare(&d, &f, &m, 1999),

@@ -66,10 +66,9 @@ pub fn score_years(
         years: Vec::with_capacity(years.len()),
         skipped: Vec::new(),
     };
-    for (done, year) in (1..=total).zip(years) {
-        match pipeline::prepare(ds, fw, &method, year)
-            .and_then(|prepared| Arc::new(prepared).score(fw, &weights))
-        {
+    let each = pipeline::prepare_each(ds, fw, &method, &years);
+    for (done, (year, prepared)) in (1..=total).zip(each) {
+        match prepared.and_then(|prepared| Arc::new(prepared).score(fw, &weights)) {
             Ok(results) => out.years.push(YearScores {
                 year,
                 scores: (0..units).map(|u| results.index(u)).collect(),

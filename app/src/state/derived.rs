@@ -219,8 +219,10 @@ pub fn prepare_all(bundle: &Bundle, method: Method) -> YearData {
         baseline: Vec::new(),
         failed: Vec::new(),
     };
-    for y in bundle.years_with_data() {
-        let prepared = pipeline::prepare(bundle.dataset(), bundle.framework(), &data.method, y)
+    let years = bundle.years_with_data();
+    let each = pipeline::prepare_each(bundle.dataset(), bundle.framework(), &data.method, &years);
+    for (y, prepared) in each {
+        let prepared = prepared
             .map(Arc::new)
             .and_then(|p| Ok((p.score(bundle.framework(), &weights)?, p)));
         match prepared {
