@@ -35,6 +35,70 @@ struct RankRow<'a> {
     note: String,
 }
 
+/// The framework's pillars: (node, id).
+fn pillar_ids(bundle: &Bundle) -> Vec<(usize, &str)> {
+    let fw = bundle.framework();
+    fw.pillars()
+        .iter()
+        .filter_map(|p| fw.node(*p).map(|n| (*p, n.id.as_str())))
+        .collect()
+}
+
+/// Unit `u`'s ranking row for JSON (`None`: no such unit).
+fn rank_row<'a>(
+    bundle: &'a Bundle,
+    results: &Results,
+    pillars: &[(usize, &str)],
+    u: usize,
+) -> Option<RankRow<'a>> {
+    let unit = bundle.dataset().units().get(u)?;
+    Some(RankRow {
+        code: &unit.code,
+        name: &unit.name,
+        score: results.index(u),
+        rank: results.rank(u),
+        pillars: pillars
+            .iter()
+            .map(|(p, id)| (id.to_string(), serde_json::json!(results.score(u, *p))))
+            .collect(),
+        note: results.status(u).reason(),
+    })
+}
+
+/// Unit `u`'s ranking row as text: code, name, score, rank, each pillar's score, note (`None`:
+/// no such unit).
+fn rank_record(
+    bundle: &Bundle,
+    results: &Results,
+    pillars: &[(usize, &str)],
+    u: usize,
+    digits: usize,
+) -> Option<Vec<String>> {
+    let unit = bundle.dataset().units().get(u)?;
+    let mut rec = vec![
+        unit.code.clone(),
+        unit.name.clone(),
+        round(results.index(u), digits),
+        results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
+    ];
+    rec.extend(
+        pillars
+            .iter()
+            .map(|(p, _)| round(results.score(u, *p), digits)),
+    );
+    rec.push(results.status(u).reason());
+    Some(rec)
+}
+
+/// The ranking table's header, after any leading columns (`year`).
+fn rank_header<'a>(lead: &[&'a str], pillars: &[(usize, &'a str)]) -> Vec<&'a str> {
+    let mut header = lead.to_vec();
+    header.extend(["code", "name", "score", "rank"]);
+    header.extend(pillars.iter().map(|(_, id)| *id));
+    header.push("note");
+    header
+}
+
 /// Prints the ranking: ranked units best first, then unranked units with the reason.
 pub fn ranking(
     bundle: &Bundle,
@@ -42,30 +106,14 @@ pub fn ranking(
     format: Format,
     digits: usize,
 ) -> Result<(), String> {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let pillars: Vec<(usize, &str)> = fw
-        .pillars()
-        .iter()
-        .filter_map(|p| fw.node(*p).map(|n| (*p, n.id.as_str())))
-        .collect();
+    let pillars = pillar_ids(bundle);
     let order = results.order();
     let stdout = std::io::stdout();
     match format {
         Format::Json => {
             let rows: Vec<RankRow<'_>> = order
                 .iter()
-                .map(|&u| RankRow {
-                    code: &ds.units()[u].code,
-                    name: &ds.units()[u].name,
-                    score: results.index(u),
-                    rank: results.rank(u),
-                    pillars: pillars
-                        .iter()
-                        .map(|(p, id)| (id.to_string(), serde_json::json!(results.score(u, *p))))
-                        .collect(),
-                    note: results.status(u).reason(),
-                })
+                .filter_map(|&u| rank_row(bundle, results, &pillars, u))
                 .collect();
             let doc = serde_json::json!({
                 "bundle": bundle.id(),
@@ -78,24 +126,12 @@ pub fn ranking(
         }
         Format::Csv | Format::Text => {
             let mut w = rows_writer(format, stdout.lock());
-            let mut header = vec!["code", "name", "score", "rank"];
-            header.extend(pillars.iter().map(|(_, id)| *id));
-            header.push("note");
-            w.write_record(&header).map_err(|e| e.to_string())?;
+            w.write_record(rank_header(&[], &pillars))
+                .map_err(|e| e.to_string())?;
             for &u in &order {
-                let mut rec = vec![
-                    ds.units()[u].code.clone(),
-                    ds.units()[u].name.clone(),
-                    round(results.index(u), digits),
-                    results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
-                ];
-                rec.extend(
-                    pillars
-                        .iter()
-                        .map(|(p, _)| round(results.score(u, *p), digits)),
-                );
-                rec.push(results.status(u).reason());
-                w.write_record(&rec).map_err(|e| e.to_string())?;
+                if let Some(rec) = rank_record(bundle, results, &pillars, u, digits) {
+                    w.write_record(&rec).map_err(|e| e.to_string())?;
+                }
             }
             w.flush().map_err(|e| e.to_string())?;
         }
@@ -113,13 +149,7 @@ pub fn ranking_years(
     format: Format,
     digits: usize,
 ) -> Result<(), String> {
-    let ds = bundle.dataset();
-    let fw = bundle.framework();
-    let pillars: Vec<(usize, &str)> = fw
-        .pillars()
-        .iter()
-        .filter_map(|p| fw.node(*p).map(|n| (*p, n.id.as_str())))
-        .collect();
+    let pillars = pillar_ids(bundle);
     let units = |results: &Results| -> Vec<usize> {
         match unit {
             Some(u) => vec![u],
@@ -138,22 +168,7 @@ pub fn ranking_years(
                 .map(|results| {
                     let rows: Vec<RankRow<'_>> = units(results)
                         .into_iter()
-                        .filter_map(|u| {
-                            let unit = ds.units().get(u)?;
-                            Some(RankRow {
-                                code: &unit.code,
-                                name: &unit.name,
-                                score: results.index(u),
-                                rank: results.rank(u),
-                                pillars: pillars
-                                    .iter()
-                                    .map(|(p, id)| {
-                                        (id.to_string(), serde_json::json!(results.score(u, *p)))
-                                    })
-                                    .collect(),
-                                note: results.status(u).reason(),
-                            })
-                        })
+                        .filter_map(|u| rank_row(bundle, results, &pillars, u))
                         .collect();
                     serde_json::json!({"year": results.year(), "units": rows})
                 })
@@ -168,29 +183,15 @@ pub fn ranking_years(
         }
         Format::Csv | Format::Text => {
             let mut w = rows_writer(format, stdout.lock());
-            let mut header = vec!["year", "code", "name", "score", "rank"];
-            header.extend(pillars.iter().map(|(_, id)| *id));
-            header.push("note");
-            w.write_record(&header).map_err(|e| e.to_string())?;
+            w.write_record(rank_header(&["year"], &pillars))
+                .map_err(|e| e.to_string())?;
             for results in years {
                 for u in units(results) {
-                    let Some(unit) = ds.units().get(u) else {
-                        continue;
-                    };
-                    let mut rec = vec![
-                        results.year().to_string(),
-                        unit.code.clone(),
-                        unit.name.clone(),
-                        round(results.index(u), digits),
-                        results.rank(u).map(|r| r.to_string()).unwrap_or_default(),
-                    ];
-                    rec.extend(
-                        pillars
-                            .iter()
-                            .map(|(p, _)| round(results.score(u, *p), digits)),
-                    );
-                    rec.push(results.status(u).reason());
-                    w.write_record(&rec).map_err(|e| e.to_string())?;
+                    if let Some(rec) = rank_record(bundle, results, &pillars, u, digits) {
+                        let year = results.year().to_string();
+                        w.write_record(std::iter::once(year).chain(rec))
+                            .map_err(|e| e.to_string())?;
+                    }
                 }
             }
             w.flush().map_err(|e| e.to_string())?;
