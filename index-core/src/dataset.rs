@@ -695,6 +695,39 @@ pub(crate) mod fixture {
     #![allow(clippy::indexing_slicing)] // test code: an index out of range fails the test
     use super::*;
 
+    /// A builder of `units` and made-up indicators (`(id, direction)`, each of one made-up
+    /// source) and `groups` over `years`.
+    fn builder<'a>(
+        units: Vec<Unit>,
+        columns: impl Iterator<Item = (&'a str, Direction)>,
+        groups: Vec<Group>,
+        years: Vec<i32>,
+    ) -> DatasetBuilder {
+        DatasetBuilder::new(
+            units,
+            columns
+                .map(|(id, direction)| Indicator {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    unit: "u".into(),
+                    direction,
+                    source: "s".into(),
+                })
+                .collect(),
+            vec![Source {
+                id: "s".into(),
+                publisher: "P".into(),
+                title: "T".into(),
+                edition: "E".into(),
+                licence: "L".into(),
+                url: "U".into(),
+            }],
+            groups,
+            years,
+        )
+        .unwrap()
+    }
+
     /// Builds a dataset from `(code, groups)` units and columns of values for one year (2020).
     pub fn dataset(
         units: &[(&str, &[&str])],
@@ -711,37 +744,16 @@ pub(crate) mod fixture {
                 })
                 .collect()
         };
-        let mut b = DatasetBuilder::new(
-            units
-                .iter()
-                .map(|(c, g)| Unit {
-                    code: c.to_string(),
-                    name: format!("Unit {c}"),
-                    groups: g.iter().map(|s| s.to_string()).collect(),
-                })
-                .collect(),
-            columns
-                .iter()
-                .map(|(id, d, _)| Indicator {
-                    id: id.to_string(),
-                    name: id.to_string(),
-                    unit: "u".into(),
-                    direction: *d,
-                    source: "s".into(),
-                })
-                .collect(),
-            vec![Source {
-                id: "s".into(),
-                publisher: "P".into(),
-                title: "T".into(),
-                edition: "E".into(),
-                licence: "L".into(),
-                url: "U".into(),
-            }],
-            groups,
-            vec![2020],
-        )
-        .unwrap();
+        let made = units
+            .iter()
+            .map(|(c, g)| Unit {
+                code: c.to_string(),
+                name: format!("Unit {c}"),
+                groups: g.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect();
+        let ids = columns.iter().map(|(id, d, _)| (*id, *d));
+        let mut b = builder(made, ids, groups, vec![2020]);
         for (id, _, vals) in columns {
             for (u, v) in vals.iter().enumerate() {
                 if let Some(v) = v {
@@ -758,37 +770,16 @@ pub(crate) mod fixture {
     /// Like [`dataset`] without groups, over `years`: each column holds one slice of values per
     /// year, in the order of `years`.
     pub fn panel(units: &[&str], years: &[i32], columns: &[PanelColumn<'_>]) -> Dataset {
-        let mut b = DatasetBuilder::new(
-            units
-                .iter()
-                .map(|c| Unit {
-                    code: c.to_string(),
-                    name: format!("Unit {c}"),
-                    groups: Vec::new(),
-                })
-                .collect(),
-            columns
-                .iter()
-                .map(|(id, d, _)| Indicator {
-                    id: id.to_string(),
-                    name: id.to_string(),
-                    unit: "u".into(),
-                    direction: *d,
-                    source: "s".into(),
-                })
-                .collect(),
-            vec![Source {
-                id: "s".into(),
-                publisher: "P".into(),
-                title: "T".into(),
-                edition: "E".into(),
-                licence: "L".into(),
-                url: "U".into(),
-            }],
-            Vec::new(),
-            years.to_vec(),
-        )
-        .unwrap();
+        let made = units
+            .iter()
+            .map(|c| Unit {
+                code: c.to_string(),
+                name: format!("Unit {c}"),
+                groups: Vec::new(),
+            })
+            .collect();
+        let ids = columns.iter().map(|(id, d, _)| (*id, *d));
+        let mut b = builder(made, ids, Vec::new(), years.to_vec());
         for (id, _, by_year) in columns {
             for (y, vals) in years.iter().zip(by_year) {
                 for (u, v) in vals.iter().enumerate() {
