@@ -25,14 +25,13 @@ source "$here/env.sh"
 profile="${TRUNK_PROFILE:-release}"
 raw="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/app.wasm"
 
-shopt -s nullglob
-scripts=("$stage"/app-????????????????.js)
-shopt -u nullglob
+# Trunk's hash is hexadecimal without leading zeros (15 digits now and then, not always 16).
+mapfile -t scripts < <(find "$stage" -maxdepth 1 -regextype posix-extended -regex '.*/app-[0-9a-f]+\.js' -printf '%f\n')
 if [ "${#scripts[@]}" -ne 1 ]; then
-  echo "split-wasm: expected one app-<hash>.js in $stage, found ${#scripts[@]}" >&2
+  echo "split-wasm: expected one app-<hash>.js in $stage, found ${#scripts[@]}: ${scripts[*]}" >&2
   exit 1
 fi
-name="$(basename "${scripts[0]}" .js)"
+name="${scripts[0]%.js}"
 [ -f "$raw" ] || { echo "split-wasm: cargo's output $raw is missing" >&2; exit 1; }
 
 work="$(mktemp -d)"
