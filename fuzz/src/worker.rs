@@ -13,7 +13,7 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::Plan;
 use index_worker::jobs::Session;
 use index_worker::protocol::{
-    BundleRef, FromWorker, JobId, Request, Response, ToWorker, WeightRange,
+    BundleRef, FromWorker, JobId, Request, Response, TargetGoal, ToWorker, WeightRange,
 };
 
 use crate::{bundles, debug_has_non_finite, tiny_bundle};
@@ -150,6 +150,15 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
         ),
         ("health", held.clone(), Request::Health),
         (
+            "target",
+            held.clone(),
+            Request::Target {
+                unit: "KEN".into(),
+                indicators: vec!["rd".into(), "ict".into()],
+                goal: TargetGoal::Past("NOR".into()),
+            },
+        ),
+        (
             "bundle-as-text",
             BundleRef::Text {
                 key: "tiny#2".into(),
@@ -207,7 +216,7 @@ mod tests {
     fn worker_seeds_are_current_and_pass() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/worker_messages");
         let seeds = seeds();
-        assert_eq!(seeds.len(), 14);
+        assert_eq!(seeds.len(), 16);
         for (name, bytes) in &seeds {
             let path = dir.join(name);
             if std::env::var_os("FUZZ_SEEDS").is_some_and(|v| v == "write") {
