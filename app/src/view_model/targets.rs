@@ -25,7 +25,7 @@ pub const HEADER: [&str; 7] = [
 ];
 
 /// The most indicators the sentence names (the table gives every one).
-const NAMED: usize = 3;
+const NAMED: usize = 5;
 
 /// A target asked for, and what it was asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +152,7 @@ fn change_text(bundle: &Bundle, m: &TargetMove) -> String {
     format!("{}{unit} ({name})", signed(m.3, d))
 }
 
-/// The moves in a sentence: at most [`NAMED`], then how many more.
+/// The moves in a sentence: at most [`NAMED`] (the FTRI's five blocks), then how many more.
 fn listed(bundle: &Bundle, moves: &[TargetMove]) -> String {
     let named: Vec<String> = moves
         .iter()
@@ -453,9 +453,9 @@ mod tests {
             ["Indicator x: the min–max bounds move with the unit's value"]
         );
         assert_eq!(v.notes.len(), 2, "carried forward; not monotone");
-        // Many indicators: three named, the rest counted.
+        // Many indicators: five named, the rest counted.
         let mut many = t.clone();
-        many.moves = (0..5).map(|_| t.moves[1].clone()).collect();
+        many.moves = (0..7).map(|_| t.moves[1].clone()).collect();
         let v = target_view(&b, &many).unwrap();
         assert!(
             v.sentence

@@ -129,10 +129,12 @@ async fn what_it_would_take_is_the_clis_target() {
             "{sentence}"
         );
         // Each change in the sentence as in the table, with its unit and name.
-        assert!(
-            sentence.contains(&format!("{} {} ({})", rows[0][4], rows[0][1], rows[0][0])),
-            "{sentence}"
-        );
+        for row in &rows {
+            assert!(
+                sentence.contains(&format!("{} {} ({})", row[4], row[1], row[0])),
+                "{sentence}"
+            );
+        }
         let after = cli["after"]["rank"].as_u64().unwrap();
         assert!(after <= 50, "the CLI's answer reaches the rank: {after}");
     }
@@ -212,7 +214,57 @@ async fn what_it_would_take_is_the_clis_target() {
         }
         other => panic!("Kenya is not within rank 50 already: {other}"),
     }
-    println!("KEN rank 50: all together {}, R&D alone {cli_status}", cli_target(&[])["status"]);
+    println!(
+        "KEN rank 50: all together {}, R&D alone {cli_status}",
+        cli_target(&[])["status"]
+    );
+
+    // Past a rival: the country ten places above Kenya in the CLI's ranking, every indicator.
+    let ranking = e2e::cli_ftri_ranking(&[]);
+    let at = ranking.iter().position(|u| u["code"] == "KEN").unwrap();
+    let rival = ranking[at - 10]["code"].as_str().unwrap().to_string();
+    let rival_name = ranking[at - 10]["name"].as_str().unwrap().to_string();
+    for id in others {
+        b.click(&format!("#target-ind-{id}")).await.unwrap();
+    }
+    b.js(&format!(
+        "const g = document.querySelector('#target-goal'); g.value = 'past'; \
+         g.dispatchEvent(new Event('change', {{bubbles: true}})); \
+         const r = document.querySelector('#target-rival'); r.value = '{rival}'; \
+         r.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let shown = b
+        .js("return [getComputedStyle(document.querySelector('#target-rank').closest('label')).display, getComputedStyle(document.querySelector('#target-rival').closest('label')).display]")
+        .await
+        .unwrap();
+    assert_eq!(
+        shown,
+        serde_json::json!(["none", "flex"]),
+        "the rival's choice only"
+    );
+    run(&b).await;
+    let bundle = e2e::ftri_bundle();
+    let cli = e2e::cli_json(&[
+        "target", "--bundle", &bundle, "--unit", "KEN", "--past", &rival, "--format", "json",
+    ])
+    .unwrap();
+    check_table(&b, &cli).await;
+    assert_eq!(cli["status"], "reached", "ten places within reach: {cli}");
+    assert_eq!(b.text("#target-status").await.unwrap(), "Reached");
+    let sentence = b.text("#target-sentence").await.unwrap();
+    let after = |k: &str| e2e::shown(cli["after"][k].as_f64().unwrap());
+    assert!(
+        sentence.starts_with(&format!(
+            "Kenya would pass {rival_name} (score {} against {}; now {})",
+            after("score"),
+            after("rival_score"),
+            e2e::shown(cli["before"]["score"].as_f64().unwrap())
+        )),
+        "{sentence}"
+    );
 
     // Moving a weight: the answer is of the earlier view.
     b.set_weight("rd", "3").await.unwrap();
@@ -231,7 +283,10 @@ async fn what_it_would_take_is_the_clis_target() {
         .await
         .unwrap();
     assert_eq!(hint[0], false, "not followed: the hint shows");
-    assert!(hint[1].as_str().unwrap().starts_with("Follow a country"), "{hint}");
+    assert!(
+        hint[1].as_str().unwrap().starts_with("Follow a country"),
+        "{hint}"
+    );
     phone
         .open(&format!("{}?b=ftri&u=KEN", site.url))
         .await
