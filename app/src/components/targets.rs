@@ -214,6 +214,7 @@ pub fn TargetPanel() -> impl IntoView {
                     <ul class="rob-gaps" id="target-depends">{move || lines(|v| &v.depends)}</ul>
                 </div>
                 <ul class="hint target-notes" id="target-notes">{move || lines(|v| &v.notes)}</ul>
+                <p class="hint" id="target-effort">{move || shown.with(|r| r.as_ref().map(|r| r.effort()))}</p>
                 <p class="source">{source}</p>
             </div>
         </section>

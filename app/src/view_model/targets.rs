@@ -59,6 +59,16 @@ impl TargetRun {
             && r.moves.len() == indicators.len()
             && r.moves.iter().zip(indicators).all(|(m, id)| m.0 == *id)
     }
+
+    /// How it was found, in words: "Found with 32 runs of the whole pipeline in 85 ms."
+    pub fn effort(&self) -> String {
+        let runs = self.result.runs;
+        format!(
+            "Found with {runs} {} of the whole pipeline in {:.0} ms.",
+            if runs == 1 { "run" } else { "runs" },
+            self.elapsed_ms.max(0.0)
+        )
+    }
 }
 
 /// The answer, ready to show.
@@ -497,6 +507,14 @@ mod tests {
         assert!(!run.answers("BBB", &TargetGoal::Rank(2), &both));
         assert!(!run.answers("AAA", &TargetGoal::Rank(3), &both));
         assert!(!run.answers("AAA", &TargetGoal::Rank(2), &both[..1]));
+        assert_eq!(
+            run.effort(),
+            format!(
+                "Found with {} runs of the whole pipeline in 1 ms.",
+                run.result.runs
+            )
+        );
+        assert!(run.result.runs > 1, "a scan at least");
         assert_eq!(plain(-0.0001, 2), "0.00");
         assert_eq!(decimals(80.0), 2);
         assert_eq!(decimals(1.0), 3);

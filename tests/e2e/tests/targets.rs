@@ -253,6 +253,15 @@ async fn what_it_would_take_is_the_clis_target() {
     .unwrap();
     check_table(&b, &cli).await;
     assert_eq!(cli["status"], "reached", "ten places within reach: {cli}");
+    let effort = b.text("#target-effort").await.unwrap();
+    assert!(
+        effort.starts_with(&format!(
+            "Found with {} runs of the whole pipeline in ",
+            cli["runs"]
+        )),
+        "{effort}"
+    );
+    println!("KEN past {rival}: {effort}");
     assert_eq!(b.text("#target-status").await.unwrap(), "Reached");
     let sentence = b.text("#target-sentence").await.unwrap();
     let after = |k: &str| e2e::shown(cli["after"][k].as_f64().unwrap());
