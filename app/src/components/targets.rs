@@ -155,7 +155,7 @@ pub fn TargetPanel() -> impl IntoView {
                             <option value="past" selected=move || past.get()>"Pass a country"</option>
                         </select>
                     </label>
-                    <label for="target-rank" hidden=move || past.get()>"Rank"
+                    <label for="target-rank" hidden=move || past.get()>{move || format!("Rank (1–{})", units.get())}
                         <input type="number" id="target-rank" min="1" max=move || units.get() step="1" inputmode="numeric"
                             prop:value=move || rank.get().to_string()
                             on:change=move |ev| {

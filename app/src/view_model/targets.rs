@@ -60,11 +60,11 @@ impl TargetRun {
             && r.moves.iter().zip(indicators).all(|(m, id)| m.0 == *id)
     }
 
-    /// How it was found, in words: "Found with 32 runs of the whole pipeline in 85 ms."
+    /// How it was computed, in words: "Computed with 32 runs of the whole pipeline in 85 ms."
     pub fn effort(&self) -> String {
         let runs = self.result.runs;
         format!(
-            "Found with {runs} {} of the whole pipeline in {:.0} ms.",
+            "Computed with {runs} {} of the whole pipeline in {:.0} ms.",
             if runs == 1 { "run" } else { "runs" },
             self.elapsed_ms.max(0.0)
         )
@@ -510,7 +510,7 @@ mod tests {
         assert_eq!(
             run.effort(),
             format!(
-                "Found with {} runs of the whole pipeline in 1 ms.",
+                "Computed with {} runs of the whole pipeline in 1 ms.",
                 run.result.runs
             )
         );

@@ -164,6 +164,12 @@ async fn what_it_would_take_is_the_clis_target() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     b.screenshot("targets-1280.png").await.unwrap();
 
+    let effort_all = b.text("#target-effort").await.unwrap();
+    assert!(
+        effort_all.starts_with(&format!("Computed with {} runs", cli["runs"])),
+        "{effort_all}"
+    );
+
     // One indicator alone: research and development.
     let others = ["ict", "skills", "industry", "finance"];
     let ids = b
@@ -215,8 +221,9 @@ async fn what_it_would_take_is_the_clis_target() {
         other => panic!("Kenya is not within rank 50 already: {other}"),
     }
     println!(
-        "KEN rank 50: all together {}, R&D alone {cli_status}",
-        cli_target(&[])["status"]
+        "KEN rank 50: all together {} ({effort_all}), R&D alone {cli_status} ({})",
+        cli_target(&[])["status"],
+        b.text("#target-effort").await.unwrap()
     );
 
     // Past a rival: the country ten places above Kenya in the CLI's ranking, every indicator.
@@ -256,7 +263,7 @@ async fn what_it_would_take_is_the_clis_target() {
     let effort = b.text("#target-effort").await.unwrap();
     assert!(
         effort.starts_with(&format!(
-            "Found with {} runs of the whole pipeline in ",
+            "Computed with {} runs of the whole pipeline in ",
             cli["runs"]
         )),
         "{effort}"
