@@ -1113,6 +1113,7 @@ mod tests {
         let code = |u: usize| b.dataset().units()[u].code.clone();
         let all: Vec<String> = ["x", "y", "z"].map(String::from).to_vec();
         let mut statuses = Vec::new();
+        let mut depends = 0;
         for (i, &u) in order.iter().enumerate() {
             if results.rank(u).is_none() {
                 continue;
@@ -1172,6 +1173,7 @@ mod tests {
                         .map(|d| (d.indicator.clone(), d.reason.describe().to_string()))
                         .collect();
                     assert_eq!(got.depends, words);
+                    depends += usize::from(!got.depends.is_empty());
                     // It travels unchanged.
                     let m = FromWorker::Job(JobId(1), Response::Done(Outcome::Target(got)));
                     assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
@@ -1184,7 +1186,11 @@ mod tests {
             "{statuses:?}"
         );
         assert!(statuses.contains(&TargetStatus::Reached), "{statuses:?}");
-        // Min–max over every unit: the bounds move for someone, and the words say so.
+        assert!(
+            depends > 0,
+            "min–max: some answer depends on the rest of the data"
+        );
+        // The first is at rank 1 already.
         let first = order[0];
         assert_eq!(
             target(&b, &s, &code(first), &all, &TargetGoal::Rank(1))
