@@ -6,6 +6,7 @@ pub mod health;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;
+pub mod targets;
 
 use index_core::bundle::Bundle;
 use index_core::coherence::{Standing, Standings};

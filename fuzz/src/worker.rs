@@ -13,8 +13,8 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::Plan;
 use index_worker::jobs::Session;
 use index_worker::protocol::{
-    BundleRef, FromWorker, ImportFile, ImportOptions, JobId, Request, Response, ToWorker,
-    WeightRange,
+    BundleRef, FromWorker, ImportFile, ImportOptions, JobId, Request, Response, TargetGoal,
+    ToWorker, WeightRange,
 };
 
 use crate::{bundles, debug_has_non_finite, tiny_bundle};
@@ -150,6 +150,15 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
             },
         ),
         ("health", held.clone(), Request::Health),
+        (
+            "target",
+            held.clone(),
+            Request::Target {
+                unit: "KEN".into(),
+                indicators: vec!["rd".into(), "ict".into()],
+                goal: TargetGoal::Past("NOR".into()),
+            },
+        ),
         (
             "bundle-as-text",
             BundleRef::Text {

@@ -17,8 +17,8 @@ use index_core::uncertainty::{Plan, Run, SensitivityRun, Uncertainty, UnitUncert
 
 use crate::protocol::{
     BundleRef, Explanation, FromWorker, Health, ImportFile, ImportOptions, Imported, JobId,
-    Outcome, PairShare, Request, Response, Robustness, ScoredYears, ToWorker, YearScores,
-    MAX_ACCEPTABILITY, MAX_PAIRS,
+    Outcome, PairShare, Request, Response, Robustness, ScoredYears, TargetAnswer, TargetGoal,
+    ToWorker, YearScores, MAX_ACCEPTABILITY, MAX_PAIRS,
 };
 #[cfg(feature = "lp")]
 use crate::protocol::{Ranges, WeightRange};
@@ -464,6 +464,77 @@ pub fn health(bundle: &Bundle, scenario: &Scenario) -> Result<Health, String> {
     })
 }
 
+/// What it would take for `unit` (an ISO3 code) to reach `goal` by improving `indicators`
+/// (framework indicator ids; several together in proportion to their gaps to the best observed
+/// value) under `scenario` (its year, weights and method) — exactly what `index target`
+/// computes (`index_core::target::target`), with units named by code and each dependence on
+/// the rest of the data in words.
+///
+/// # Errors
+/// The scenario does not apply; a unit or rival not in the bundle; the engine's refusals
+/// (no indicator or an unknown one, rank 0, the unit as its own rival, no score or no value).
+pub fn target(
+    bundle: &Bundle,
+    scenario: &Scenario,
+    unit: &str,
+    indicators: &[String],
+    goal: &TargetGoal,
+) -> Result<TargetAnswer, String> {
+    use index_core::target::{target, Goal};
+    let resolved = scenario
+        .resolve(bundle)
+        .map_err(|e| format!("the scenario does not apply to {}: {e}", bundle.id()))?;
+    let ds = bundle.dataset();
+    let position = |code: &str| {
+        ds.unit_position(code).ok_or_else(|| {
+            format!(
+                "`{}` is not a unit of {}",
+                index_core::error::excerpt(code),
+                bundle.id()
+            )
+        })
+    };
+    let engine_goal = match goal {
+        TargetGoal::Rank(r) => Goal::Rank(*r),
+        TargetGoal::Past(code) => Goal::Past(position(code)?),
+    };
+    let ids: Vec<&str> = indicators.iter().map(String::as_str).collect();
+    let t =
+        target(bundle, &resolved, position(unit)?, &ids, engine_goal).map_err(|e| e.to_string())?;
+    let standing = |s: &index_core::target::Standing| (s.score, s.rank, s.rival_score);
+    Ok(TargetAnswer {
+        unit: unit.to_string(),
+        goal: goal.clone(),
+        status: t.status,
+        share: t.share,
+        short_by: t.short_by,
+        monotone: t.monotone,
+        runs: t.runs,
+        before: standing(&t.before),
+        after: standing(&t.after),
+        moves: t
+            .moves
+            .into_iter()
+            .map(|m| {
+                (
+                    m.indicator,
+                    m.current,
+                    m.needed,
+                    m.change,
+                    m.best,
+                    m.worst,
+                    m.carried_from,
+                )
+            })
+            .collect(),
+        depends: t
+            .depends
+            .into_iter()
+            .map(|d| (d.indicator, d.reason.describe().to_string()))
+            .collect(),
+    })
+}
+
 /// How many generations below the root the framework's pillars are (1 for the FTRI's blocks,
 /// 2 for the GII's pillars under its two sub-indices).
 pub fn pillar_depth(framework: &index_core::framework::Framework) -> u8 {
@@ -701,6 +772,11 @@ impl Session {
             }
             Request::Health => health(bundle, &message.scenario).map(Outcome::Health),
             Request::Import { .. } => Err("an import needs no bundle".into()),
+            Request::Target {
+                unit,
+                indicators,
+                goal,
+            } => target(bundle, &message.scenario, &unit, &indicators, &goal).map(Outcome::Target),
         }
     }
 
@@ -1213,6 +1289,141 @@ mod tests {
             })
             .count();
         assert_eq!(got.pairs.iter().filter(|p| p.5 & 1 != 0).count(), negative);
+    }
+
+    #[test]
+    fn target_is_the_engines_answer() {
+        use index_core::target::{target as engine, Goal, TargetStatus};
+        let b = bundle();
+        let s = scenario();
+        let resolved = s.resolve(&b).unwrap();
+        let results = resolved.run(&b).unwrap();
+        let order = results.order();
+        let code = |u: usize| b.dataset().units()[u].code.clone();
+        let all: Vec<String> = ["x", "y", "z"].map(String::from).to_vec();
+        let mut statuses = Vec::new();
+        let mut depends = 0;
+        for (i, &u) in order.iter().enumerate() {
+            if results.rank(u).is_none() {
+                continue;
+            }
+            let mut goals = vec![(TargetGoal::Rank(1), Goal::Rank(1))];
+            if let Some(&above) = i.checked_sub(1).and_then(|a| order.get(a)) {
+                goals.push((TargetGoal::Past(code(above)), Goal::Past(above)));
+            }
+            for (wire, goal) in goals {
+                for chosen in [vec!["z".to_string()], all.clone()] {
+                    let ids: Vec<&str> = chosen.iter().map(String::as_str).collect();
+                    let want = engine(&b, &resolved, u, &ids, goal);
+                    let got = target(&b, &s, &code(u), &chosen, &wire);
+                    let (want, got) = match (want, got) {
+                        (Ok(w), Ok(g)) => (w, g),
+                        (Err(w), Err(g)) => {
+                            assert_eq!(g, w.to_string());
+                            continue;
+                        }
+                        (w, g) => panic!("{}: {w:?} against {g:?}", code(u)),
+                    };
+                    assert_eq!(got.unit, code(u));
+                    assert_eq!(got.goal, wire);
+                    assert_eq!(
+                        (got.status, got.share, got.short_by, got.monotone, got.runs),
+                        (
+                            want.status,
+                            want.share,
+                            want.short_by,
+                            want.monotone,
+                            want.runs
+                        )
+                    );
+                    let standing =
+                        |s: &index_core::target::Standing| (s.score, s.rank, s.rival_score);
+                    assert_eq!(got.before, standing(&want.before));
+                    assert_eq!(got.after, standing(&want.after));
+                    assert_eq!(got.moves.len(), want.moves.len());
+                    for (g, w) in got.moves.iter().zip(&want.moves) {
+                        assert_eq!(
+                            g,
+                            &(
+                                w.indicator.clone(),
+                                w.current,
+                                w.needed,
+                                w.change,
+                                w.best,
+                                w.worst,
+                                w.carried_from
+                            ),
+                            "figure by figure"
+                        );
+                    }
+                    let words: Vec<(String, String)> = want
+                        .depends
+                        .iter()
+                        .map(|d| (d.indicator.clone(), d.reason.describe().to_string()))
+                        .collect();
+                    assert_eq!(got.depends, words);
+                    depends += usize::from(!got.depends.is_empty());
+                    // It travels unchanged.
+                    let m = FromWorker::Job(JobId(1), Response::Done(Outcome::Target(got)));
+                    assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
+                    statuses.push(want.status);
+                }
+            }
+        }
+        assert!(
+            statuses.contains(&TargetStatus::AlreadyThere),
+            "{statuses:?}"
+        );
+        assert!(statuses.contains(&TargetStatus::Reached), "{statuses:?}");
+        assert!(
+            depends > 0,
+            "min–max: some answer depends on the rest of the data"
+        );
+        // The first is at rank 1 already.
+        let first = order[0];
+        assert_eq!(
+            target(&b, &s, &code(first), &all, &TargetGoal::Rank(1))
+                .unwrap()
+                .status,
+            TargetStatus::AlreadyThere
+        );
+        // What the page could get wrong fails with words.
+        let last = code(*order.last().unwrap());
+        let e = target(&b, &s, "ZZZ", &all, &TargetGoal::Rank(1)).unwrap_err();
+        assert!(e.contains("`ZZZ` is not a unit"), "{e}");
+        let e = target(&b, &s, &last, &all, &TargetGoal::Past("QQQ".into())).unwrap_err();
+        assert!(e.contains("`QQQ` is not a unit"), "{e}");
+        let e = target(&b, &s, &last, &["nope".into()], &TargetGoal::Rank(1)).unwrap_err();
+        assert!(e.contains("nope"), "{e}");
+        let e = target(&b, &s, &last, &all, &TargetGoal::Rank(0)).unwrap_err();
+        assert!(e.contains("rank 0"), "{e}");
+        // Through a session, as the page asks.
+        let second = code(order[1]);
+        let want = target(&b, &s, &second, &all, &TargetGoal::Rank(1)).unwrap();
+        assert_eq!(want.status, TargetStatus::Reached);
+        let mut session = Session::new();
+        let text = ToWorker {
+            job: JobId(4),
+            bundle: BundleRef::Text {
+                key: "t".into(),
+                json: b.to_json().unwrap(),
+            },
+            scenario: s.clone(),
+            request: Request::Target {
+                unit: second,
+                indicators: all,
+                goal: TargetGoal::Rank(1),
+            },
+        }
+        .to_json()
+        .unwrap();
+        assert_eq!(
+            answers(&mut session, &text),
+            [FromWorker::Job(
+                JobId(4),
+                Response::Done(Outcome::Target(want))
+            )]
+        );
     }
 
     #[test]

@@ -45,6 +45,7 @@
 //! ([`FromWorker::Ready`]); the page refuses to use a worker that speaks another.
 
 use index_core::scenario::Scenario;
+use index_core::target::TargetStatus;
 use index_core::uncertainty::Plan;
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +149,18 @@ pub enum Request {
         framework: Option<ImportFile>,
         /// What the person said instead of letting the import detect it.
         options: ImportOptions,
+    },
+    /// What it would take: the smallest improvement of `indicators` (framework indicator ids,
+    /// several together in proportion to their gaps to the best observed value) that lifts
+    /// `unit` (an ISO3 code) to `goal` under the scenario (`index_core::target::target` —
+    /// exactly what `index target` computes) ([`crate::jobs::target`]). No progress.
+    Target {
+        /// The unit (ISO3 code).
+        unit: String,
+        /// The indicators to improve (framework indicator ids).
+        indicators: Vec<String>,
+        /// The rank to reach or the rival to pass.
+        goal: TargetGoal,
     },
 }
 
@@ -269,6 +282,15 @@ pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// What a [`Request::Target`] is to reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TargetGoal {
+    /// This rank or better (1 is first).
+    Rank(u32),
+    /// A score above this unit's (ISO3 code).
+    Past(String),
+}
+
 /// Which weights the rank bounds range over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WeightRange {
@@ -293,12 +315,12 @@ pub enum FromWorker {
 }
 
 /// How a [`FromWorker`] travels: `[kind, job, done, total, text, codes, years, skipped,
-/// robustness, ranges, explanation, health, imported]`, the fields a kind does not use left at zero,
-/// empty, `[]` or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2
+/// robustness, ranges, explanation, health, imported, target]`, the fields a kind does not use
+/// left at zero, empty, `[]` or `null`. Kinds: 0 `Ready` (version in `done`), 1 `Progress`, 2
 /// `Done(ScoreYears)` (`codes`, `years`, `skipped`), 3 `Failed` (`text`), 4 `Unreadable`
 /// (`text`), 5 `Done(Robustness)` (`robustness`), 6 `Done(Ranges)` (`ranges`), 7
 /// `Done(Explain)` (`explanation`), 8 `Done(Health)` (`health`), 9 `Done(Import)`
-/// (`imported`).
+/// (`imported`), 10 `Done(Target)` (`target`).
 type Wire = (
     u32,
     u32,
@@ -313,142 +335,48 @@ type Wire = (
     Option<Explanation>,
     Option<Health>,
     Option<Imported>,
+    Option<TargetAnswer>,
 );
 
 impl From<FromWorker> for Wire {
     fn from(m: FromWorker) -> Wire {
-        let counts = |kind, job, done, total| {
-            (
-                kind,
-                job,
-                done,
-                total,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-        };
-        let text = |kind, job, text| {
-            (
-                kind,
-                job,
-                0,
-                0,
-                text,
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-        };
+        let mut w: Wire = (
+            0,
+            0,
+            0,
+            0,
+            String::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        );
         match m {
-            FromWorker::Ready(v) => counts(0, 0, v, 0),
-            FromWorker::Job(JobId(job), Response::Progress { done, total }) => {
-                counts(1, job, done, total)
+            FromWorker::Ready(version) => w.2 = version,
+            FromWorker::Unreadable(why) => (w.0, w.4) = (4, why),
+            FromWorker::Job(JobId(job), response) => {
+                w.1 = job;
+                match response {
+                    Response::Progress { done, total } => (w.0, w.2, w.3) = (1, done, total),
+                    Response::Failed(why) => (w.0, w.4) = (3, why),
+                    Response::Done(Outcome::ScoreYears(s)) => {
+                        (w.0, w.5, w.6, w.7) = (2, s.codes, s.years, s.skipped);
+                    }
+                    Response::Done(Outcome::Robustness(r)) => (w.0, w.8) = (5, Some(r)),
+                    Response::Done(Outcome::Ranges(r)) => (w.0, w.9) = (6, Some(r)),
+                    Response::Done(Outcome::Explain(e)) => (w.0, w.10) = (7, Some(e)),
+                    Response::Done(Outcome::Health(h)) => (w.0, w.11) = (8, Some(h)),
+                    Response::Done(Outcome::Import(i)) => (w.0, w.12) = (9, Some(i)),
+                    Response::Done(Outcome::Target(t)) => (w.0, w.13) = (10, Some(t)),
+                }
             }
-            FromWorker::Job(JobId(job), Response::Done(Outcome::ScoreYears(s))) => (
-                2,
-                job,
-                0,
-                0,
-                String::new(),
-                s.codes,
-                s.years,
-                s.skipped,
-                None,
-                None,
-                None,
-                None,
-                None,
-            ),
-            FromWorker::Job(JobId(job), Response::Done(Outcome::Robustness(r))) => (
-                5,
-                job,
-                0,
-                0,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                Some(r),
-                None,
-                None,
-                None,
-                None,
-            ),
-            FromWorker::Job(JobId(job), Response::Done(Outcome::Ranges(r))) => (
-                6,
-                job,
-                0,
-                0,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                Some(r),
-                None,
-                None,
-                None,
-            ),
-            FromWorker::Job(JobId(job), Response::Done(Outcome::Explain(e))) => (
-                7,
-                job,
-                0,
-                0,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                None,
-                Some(e),
-                None,
-                None,
-            ),
-            FromWorker::Job(JobId(job), Response::Done(Outcome::Health(h))) => (
-                8,
-                job,
-                0,
-                0,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                None,
-                None,
-                Some(h),
-                None,
-            ),
-            FromWorker::Job(JobId(job), Response::Done(Outcome::Import(i))) => (
-                9,
-                job,
-                0,
-                0,
-                String::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                None,
-                None,
-                None,
-                None,
-                Some(i),
-            ),
-            FromWorker::Job(JobId(job), Response::Failed(why)) => text(3, job, why),
-            FromWorker::Unreadable(why) => text(4, 0, why),
         }
+        w
     }
 }
 
@@ -469,6 +397,7 @@ impl TryFrom<Wire> for FromWorker {
             explanation,
             health,
             imported,
+            target,
         ): Wire,
     ) -> Result<FromWorker, String> {
         let job = JobId(job);
@@ -504,6 +433,10 @@ impl TryFrom<Wire> for FromWorker {
             9 => {
                 let i = imported.ok_or("an import without its result")?;
                 FromWorker::Job(job, Response::Done(Outcome::Import(i)))
+            }
+            10 => {
+                let t = target.ok_or("a target without its result")?;
+                FromWorker::Job(job, Response::Done(Outcome::Target(t)))
             }
             k => return Err(format!("unknown kind of message {k}")),
         })
@@ -541,6 +474,8 @@ pub enum Outcome {
     Health(Health),
     /// The result of [`Request::Import`].
     Import(Imported),
+    /// The result of [`Request::Target`].
+    Target(TargetAnswer),
 }
 
 /// An import's result: the bundle's JSON text when the files could be used, and the report
@@ -726,6 +661,157 @@ impl From<Health> for HealthRow {
                 })
                 .collect(),
             h.removals.iter().map(|r| r.2.clone()).collect(),
+        )
+    }
+}
+
+/// What it would take ([`index_core::target::Target`], units and rivals as ISO3 codes).
+/// Travels flat ([`TargetRow`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TargetRow", into = "TargetRow")]
+pub struct TargetAnswer {
+    /// The unit (ISO3 code).
+    pub unit: String,
+    /// The goal.
+    pub goal: TargetGoal,
+    /// Met already, reached, or out of reach within the observed range.
+    pub status: TargetStatus,
+    /// The share of each gap to the best observed value closed.
+    pub share: f64,
+    /// With a share this much smaller the goal is not met (0 when already there or out of
+    /// reach).
+    pub short_by: f64,
+    /// Whether the goal, once met, stayed met at every larger step of the scan.
+    pub monotone: bool,
+    /// Pipeline runs taken.
+    pub runs: u32,
+    /// Score, rank and the rival's score now.
+    pub before: TargetStanding,
+    /// Score, rank and the rival's score with the improvement (out of reach: at the best
+    /// observed values).
+    pub after: TargetStanding,
+    /// Each indicator's improvement, in the order asked.
+    pub moves: Vec<TargetMove>,
+    /// Why the answer depends on the rest of the data: `(indicator, reason in words)`
+    /// ([`index_core::target::Reason::describe`]); empty when it does not.
+    pub depends: Vec<(String, String)>,
+}
+
+/// A unit's standing: `(score, rank, the rival's score)` ([`index_core::target::Standing`]).
+pub type TargetStanding = (Option<f64>, Option<u32>, Option<f64>);
+
+/// One indicator's improvement: `(indicator, current, needed, change, best observed, worst
+/// observed, year the current value is carried from)` ([`index_core::target::Move`]).
+pub type TargetMove = (String, f64, f64, f64, f64, f64, Option<i32>);
+
+/// [`TargetAnswer`] as it travels: `[codes, numbers, indicators, moves, depends]` — the unit's
+/// code and the rival's (empty for a rank); the goal's rank (0 for a rival), the status (0
+/// already there, 1 reached, 2 out of reach), share, short by, monotone (0 or 1), runs, then
+/// score, rank and rival's score before and after; each move's indicator; each move's six
+/// numbers (current, needed, change, best, worst, carried from or null) one after another;
+/// each dependence's indicator and words one after another — lists of types the page reads
+/// already (see [`HealthRow`]).
+type TargetRow = (
+    Vec<String>,
+    Vec<Option<f64>>,
+    Vec<String>,
+    Vec<Option<f64>>,
+    Vec<String>,
+);
+
+impl From<TargetRow> for TargetAnswer {
+    fn from((codes, numbers, indicators, moves, depends): TargetRow) -> Self {
+        let mut codes = codes.into_iter();
+        let unit = codes.next().unwrap_or_default();
+        let rival = codes.next().unwrap_or_default();
+        let n = |i: usize| numbers.get(i).copied().flatten();
+        let rank = |i: usize| n(i).map(|x| whole(Some(x)));
+        let standing = |i: usize| (n(i), rank(i + 1), n(i + 2));
+        TargetAnswer {
+            unit,
+            goal: match whole(n(0)) {
+                0 => TargetGoal::Past(rival),
+                r => TargetGoal::Rank(r),
+            },
+            status: match whole(n(1)) {
+                0 => TargetStatus::AlreadyThere,
+                1 => TargetStatus::Reached,
+                _ => TargetStatus::OutOfReach,
+            },
+            share: n(2).unwrap_or(0.0),
+            short_by: n(3).unwrap_or(0.0),
+            monotone: n(4) != Some(0.0),
+            runs: whole(n(5)),
+            before: standing(6),
+            after: standing(9),
+            moves: indicators
+                .into_iter()
+                .zip(moves.chunks_exact(6))
+                .filter_map(|(id, c)| match *c {
+                    [current, needed, change, best, worst, from] => Some((
+                        id,
+                        current.unwrap_or(0.0),
+                        needed.unwrap_or(0.0),
+                        change.unwrap_or(0.0),
+                        best.unwrap_or(0.0),
+                        worst.unwrap_or(0.0),
+                        // (`as` saturates; a year is well within i32)
+                        from.map(|y| y as i32),
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            depends: depends
+                .chunks_exact(2)
+                .filter_map(|c| match c {
+                    [id, why] => Some((id.clone(), why.clone())),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<TargetAnswer> for TargetRow {
+    fn from(t: TargetAnswer) -> Self {
+        let (rank, rival) = match t.goal {
+            TargetGoal::Rank(r) => (r, String::new()),
+            TargetGoal::Past(code) => (0, code),
+        };
+        let status = match t.status {
+            TargetStatus::AlreadyThere => 0.0,
+            TargetStatus::Reached => 1.0,
+            TargetStatus::OutOfReach => 2.0,
+        };
+        let standing = |s: TargetStanding| [s.0, s.1.map(f64::from), s.2];
+        let mut numbers = vec![
+            Some(f64::from(rank)),
+            Some(status),
+            Some(t.share),
+            Some(t.short_by),
+            Some(if t.monotone { 1.0 } else { 0.0 }),
+            Some(f64::from(t.runs)),
+        ];
+        numbers.extend(standing(t.before));
+        numbers.extend(standing(t.after));
+        (
+            vec![t.unit, rival],
+            numbers,
+            t.moves.iter().map(|m| m.0.clone()).collect(),
+            t.moves
+                .iter()
+                .flat_map(|m| {
+                    [
+                        Some(m.1),
+                        Some(m.2),
+                        Some(m.3),
+                        Some(m.4),
+                        Some(m.5),
+                        m.6.map(f64::from),
+                    ]
+                })
+                .collect(),
+            t.depends.into_iter().flat_map(|(a, b)| [a, b]).collect(),
         )
     }
 }
@@ -1071,7 +1157,7 @@ impl FromWorker {
     /// so the page always gets an answer).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null,null]"#
+            r#"[4,0,0,0,"the worker could not write its answer",[],[],[],null,null,null,null,null,null]"#
                 .to_string()
         })
     }
@@ -1223,6 +1309,41 @@ mod tests {
                     warnings: 1,
                 })),
             ),
+            FromWorker::Job(
+                JobId(13),
+                Response::Done(Outcome::Target(TargetAnswer {
+                    unit: "KEN".into(),
+                    goal: TargetGoal::Past("UGA".into()),
+                    status: TargetStatus::Reached,
+                    share: 0.1 + 0.2,
+                    short_by: 1e-7,
+                    monotone: false,
+                    runs: 40,
+                    before: (Some(0.25), Some(111), Some(0.3)),
+                    after: (Some(0.31), Some(98), Some(0.3)),
+                    moves: vec![
+                        ("rd".into(), 0.2, 0.5, 0.3, 1.0, 0.0, Some(2019)),
+                        ("ict".into(), -1.5, -2.0, -0.5, -3.0, 4.0, None),
+                    ],
+                    depends: vec![("rd".into(), "the min–max bounds move".into())],
+                })),
+            ),
+            FromWorker::Job(
+                JobId(14),
+                Response::Done(Outcome::Target(TargetAnswer {
+                    unit: "KEN".into(),
+                    goal: TargetGoal::Rank(50),
+                    status: TargetStatus::OutOfReach,
+                    share: 1.0,
+                    short_by: 0.0,
+                    monotone: true,
+                    runs: 1,
+                    before: (Some(0.25), Some(111), None),
+                    after: (None, None, None),
+                    moves: vec![],
+                    depends: vec![],
+                })),
+            ),
             FromWorker::Unreadable("not JSON".into()),
         ];
         for m in from {
@@ -1231,15 +1352,15 @@ mod tests {
         }
         assert_eq!(
             FromWorker::Ready(1).to_json(),
-            r#"[0,0,1,0,"",[],[],[],null,null,null,null,null]"#
+            r#"[0,0,1,0,"",[],[],[],null,null,null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Progress { done: 3, total: 12 }).to_json(),
-            r#"[1,7,3,12,"",[],[],[],null,null,null,null,null]"#
+            r#"[1,7,3,12,"",[],[],[],null,null,null,null,null,null]"#
         );
         assert_eq!(
             FromWorker::Job(JobId(7), Response::Failed("no".into())).to_json(),
-            r#"[3,7,0,0,"no",[],[],[],null,null,null,null,null]"#
+            r#"[3,7,0,0,"no",[],[],[],null,null,null,null,null,null]"#
         );
     }
 
@@ -1267,35 +1388,39 @@ mod tests {
     fn a_malformed_answer_is_an_error_naming_the_problem() {
         check_unreadable("[1,7]", "invalid length 2");
         check_unreadable(
-            r#"[10,7,0,0,"",[],[],[],null,null,null,null,null]"#,
-            "unknown kind of message 10",
+            r#"[11,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
+            "unknown kind of message 11",
         );
         check_unreadable(
-            r#"[9,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            r#"[9,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
             "an import without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            r#"[10,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
+            "a target without its result",
+        );
+        check_unreadable(
+            r#"[5,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
             "a robustness answer without its result",
         );
         check_unreadable(
-            r#"[6,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            r#"[6,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
             "a rank-bounds answer without its result",
         );
         check_unreadable(
-            r#"[7,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            r#"[7,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
             "an explanation without its result",
         );
         check_unreadable(
-            r#"[8,7,0,0,"",[],[],[],null,null,null,null,null]"#,
+            r#"[8,7,0,0,"",[],[],[],null,null,null,null,null,null]"#,
             "a health check without its result",
         );
         check_unreadable(
-            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null,null]"#,
+            r#"[5,7,0,0,"",[],[],[],[1,0,["A"],[[1,1,1,1,1]],[],[],[]],null,null,null,null,null]"#,
             "invalid length 5",
         );
         let done = |years: &str| {
-            format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null,null]"#)
+            format!(r#"[2,7,0,0,"",["A","B"],[{years}],[],null,null,null,null,null,null]"#)
         };
         check_unreadable(&done("[2019,[1,2]]"), "invalid length 2");
         check_unreadable(

@@ -35,10 +35,15 @@ fn robustness() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <super::robustness::RobustnessPanel/><super::ranges::RangesPanel/> }.into_any())
 }
 
-/// The followed unit's profile and why it moved.
+/// The followed unit's profile, why it moved and what it would take.
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn unit() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <super::profile::Profile/><super::explain::ExplainPanel/> }.into_any())
+    Ok(view! {
+        <super::profile::Profile/>
+        <super::explain::ExplainPanel/>
+        <super::targets::TargetPanel/>
+    }
+    .into_any())
 }
 
 /// The index's health.

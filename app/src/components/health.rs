@@ -20,8 +20,8 @@ use crate::view_model::robustness::key;
 use crate::view_model::source_line;
 use crate::worker_client::{Outcome, Request};
 
-/// A small table: its header and rows, as text.
-fn table(
+/// A small table: its header and rows, as text (also the targets' table).
+pub fn table(
     id: &'static str,
     header: &'static [&'static str],
     rows: Vec<Vec<String>>,

@@ -23,6 +23,7 @@ pub mod robustness;
 pub mod scenarios;
 pub mod share;
 pub mod sources;
+pub mod targets;
 pub mod weights;
 
 /// The element an event landed in, or its nearest ancestor, that matches the CSS `selector`

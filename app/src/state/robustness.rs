@@ -2,7 +2,8 @@
 //! progress), and the last analysis finished; likewise for the best and worst possible ranks
 //! (the weights allowed, the run, the last result); and for the explanations of a change (why the
 //! followed unit moved from the published scenario; each unit's largest cause between two
-//! compared scenarios: the run, the last result), and for the index's health check. The analyses run in the worker; these are
+//! compared scenarios: the run, the last result), for the index's health check, and for what
+//! it would take the followed unit to reach a rank or pass a rival. The analyses run in the worker; these are
 //! plain signals, written by the panels when they ask and when the worker answers.
 
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use crate::view_model::explain::ExplainRun;
 use crate::view_model::health::HealthRun;
 use crate::view_model::ranges::RangesRun;
 use crate::view_model::robustness::{Analysis, Choices};
+use crate::view_model::targets::TargetRun;
 use crate::worker_client::JobId;
 
 /// The run in progress: its job, and draws (or runs) done of all (0 of 0 until it starts).
@@ -47,6 +49,10 @@ pub struct RobustnessUi {
     pub health_running: RwSignal<Running>,
     /// The last health check finished.
     pub health: RwSignal<Option<Arc<HealthRun>>>,
+    /// The target ("what would it take?") in progress.
+    pub target_running: RwSignal<Running>,
+    /// The last target finished.
+    pub target: RwSignal<Option<Arc<TargetRun>>>,
 }
 
 impl RobustnessUi {
@@ -65,6 +71,8 @@ impl RobustnessUi {
             causes: RwSignal::new(None),
             health_running: RwSignal::new(None),
             health: RwSignal::new(None),
+            target_running: RwSignal::new(None),
+            target: RwSignal::new(None),
         }
     }
 }
