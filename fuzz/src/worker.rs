@@ -236,7 +236,7 @@ mod tests {
     fn worker_seeds_are_current_and_pass() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/worker_messages");
         let seeds = seeds();
-        assert_eq!(seeds.len(), 16);
+        assert_eq!(seeds.len(), 18);
         for (name, bytes) in &seeds {
             let path = dir.join(name);
             if std::env::var_os("FUZZ_SEEDS").is_some_and(|v| v == "write") {
