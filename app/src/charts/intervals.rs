@@ -48,8 +48,8 @@ pub fn draw_rank_spans<DB: DrawingBackend>(
 ) -> DrawResult {
     area.fill(&WHITE).map_err(err)?;
     let n = data.spans.len().max(1) as f64;
-    // The y axis counts places from the bottom (worst rank + 1 − rank) so that rank 1 is at the
-    // top; its labels say the rank.
+    // The y axis is the rank negated, so that rank 1 is at the top and the ticks fall on round
+    // ranks (50, 100, …); its labels say the rank.
     let worst = data
         .spans
         .iter()
@@ -57,20 +57,20 @@ pub fn draw_rank_spans<DB: DrawingBackend>(
         .max()
         .unwrap_or(1)
         .max(1);
-    let place = |rank: u32| f64::from(worst + 1) - f64::from(rank);
+    let place = |rank: u32| -f64::from(rank);
     let mut chart = ChartBuilder::on(area)
         .margin_top(style.px(22.0))
         .margin_right(style.px(8.0))
         .x_label_area_size(style.px(36.0))
         .y_label_area_size(style.px(48.0))
-        .build_cartesian_2d(0.5f64..n + 0.5, 0f64..f64::from(worst))
+        .build_cartesian_2d(0.5f64..n + 0.5, -(f64::from(worst) + 0.5)..-0.5)
         .map_err(err)?;
     let label_style = ("sans-serif", style.font(12.0)).into_font().color(&INK);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .y_labels(6)
-        .y_label_formatter(&|y| format!("{:.0}", f64::from(worst + 1) - y))
+        .y_label_formatter(&|y| format!("{:.0}", -y))
         .x_labels(6)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .x_desc("Nominal rank")

@@ -2,7 +2,8 @@
 //! weight fields typed (good and bad numbers), methods, years, datasets and groups changed,
 //! search, filter, sort, a unit followed, scenarios saved, ticked, deleted and brought back,
 //! scenario files imported (good and bad), background jobs run and cancelled (robustness, best
-//! and worst ranks, why it moved, the comparison's largest causes) — then back and
+//! and worst ranks, why it moved, the comparison's largest causes, the index's health, what it
+//! would take) — then back and
 //! forward between two views. No console error, no uncaught error, no crash screen; the JS heap,
 //! the wasm memory and the DOM stay bounded (printed every 500 interactions).
 //!
@@ -103,7 +104,7 @@ window.soakActions = {
     return 'import ' + text.slice(0, 40);
   },
   job: (a) => {
-    const jobs = ['rob', 'ranges', 'explain', 'causes'];
+    const jobs = ['rob', 'ranges', 'explain', 'causes', 'health', 'target'];
     const running = all(jobs.map(j => `#${j}-cancel:not([hidden])`).join(', '));
     if (running.length) return click(pick(running, a), 'cancel');
     const idle = all(jobs.map(j => `#${j}-run:not([hidden])`).join(', '));
