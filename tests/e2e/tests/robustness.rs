@@ -54,6 +54,36 @@ async fn wait_done(b: &Browser, secs: u64) {
     b.wait_for(READY, secs).await.unwrap();
 }
 
+/// `index uncertainty` on the served FTRI bundle with the panel's plan in this test (any
+/// weights, 10 000 draws, seed 7) and `extra` arguments, as JSON.
+fn cli_simplex(extra: &[&str]) -> serde_json::Value {
+    let bundle = e2e::ftri_bundle();
+    let mut args = vec![
+        "uncertainty",
+        "--bundle",
+        &bundle,
+        "--simplex",
+        "--seed",
+        "7",
+        "--draws",
+        "10000",
+        "--format",
+        "json",
+    ];
+    args.extend(extra);
+    e2e::cli_json(&args).unwrap()
+}
+
+/// A share as the page writes it (`format::percent`): "23 %", "22.8 %".
+fn percent(x: f64) -> String {
+    let p = x * 100.0;
+    if (p - p.round()).abs() < 0.05 {
+        format!("{p:.0} %")
+    } else {
+        format!("{p:.1} %")
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
     let site = Site::start().unwrap();
@@ -84,20 +114,7 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
     eprintln!("10 000 draws on the FTRI, from the click to the table: {waited:?}; the page says: {summary}");
 
     // Unit by unit, the CLI's figures for the same bundle file, plan and seed.
-    let bundle = e2e::ftri_bundle();
-    let cli = e2e::cli_json(&[
-        "uncertainty",
-        "--bundle",
-        &bundle,
-        "--simplex",
-        "--seed",
-        "7",
-        "--draws",
-        "10000",
-        "--format",
-        "json",
-    ])
-    .unwrap();
+    let cli = cli_simplex(&[]);
     let want: BTreeMap<String, Vec<String>> = cli["units"]
         .as_array()
         .unwrap()
@@ -160,12 +177,7 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
         .iter()
         .map(|x| (x[0].as_u64().unwrap(), x[1].as_f64().unwrap()))
         .fold((0, -1.0), |best, x| if x.1 > best.1 { x } else { best });
-    let pct = share * 100.0;
-    let pct = if (pct - pct.round()).abs() < 0.05 {
-        format!("{pct:.0} %")
-    } else {
-        format!("{pct:.1} %")
-    };
+    let pct = percent(share);
     let said = b.text("#rob-followed p").await.unwrap();
     assert!(
         said.contains(&format!(
@@ -194,36 +206,14 @@ async fn the_analysis_runs_in_the_worker_with_the_clis_figures() {
         .await
         .unwrap();
     let codes: Vec<String> = serde_json::from_value(codes).unwrap();
-    let pct = |x: f64| {
-        let p = x * 100.0;
-        if (p - p.round()).abs() < 0.05 {
-            format!("{p:.0} %")
-        } else {
-            format!("{p:.1} %")
-        }
-    };
     for (code, row) in codes.iter().zip(&rivals).take(3) {
         let share = |a: &str, b: &str| {
-            e2e::cli_json(&[
-                "uncertainty",
-                "--bundle",
-                &bundle,
-                "--simplex",
-                "--seed",
-                "7",
-                "--draws",
-                "10000",
-                "--format",
-                "json",
-                "--pair",
-                &format!("{a},{b}"),
-            ])
-            .unwrap()["pair"]["a_above_b"]
+            cli_simplex(&["--pair", &format!("{a},{b}")])["pair"]["a_above_b"]
                 .as_f64()
                 .unwrap()
         };
-        assert_eq!(row[2], pct(share("KOR", code)), "Korea above {code}");
-        assert_eq!(row[3], pct(share(code, "KOR")), "{code} above Korea");
+        assert_eq!(row[2], percent(share("KOR", code)), "Korea above {code}");
+        assert_eq!(row[3], percent(share(code, "KOR")), "{code} above Korea");
     }
 
     // The ranking table shows each unit's interval beside its rank.
