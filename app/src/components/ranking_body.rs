@@ -199,9 +199,10 @@ impl Slot {
                 .unwrap_or_default(),
         );
         for ((td, fill), p) in self.pillars.iter_mut().zip(&row.pillars) {
-            let w = p.map_or(0.0, |v| (v / cx.bar_max * 100.0).clamp(0.0, 100.0));
+            // A transform, not a width: the bar is painted anew without laying the table out.
+            let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
             td.attr("title", format::opt_score(*p));
-            fill.attr("style", format!("width:{w:.1}%"));
+            fill.attr("style", format!("transform:scaleX({w:.3})"));
         }
     }
 }
