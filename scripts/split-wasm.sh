@@ -52,8 +52,9 @@ grep -q '"\./__wasm_split\.js"' "$js" || {
 sed -i -E "s#^(import \* as [a-z0-9_]+ from )\"\./__wasm_split\.js\"#\1\"./$link\"#" "$js"
 sed -E "s#new URL\(\"\./([a-z0-9_]+)\.wasm\"#new URL(\"./${name}_\1.wasm\"#g" \
   "$work/split/__wasm_split.js" >"$work/$link"
-# (binaryen does not know the name section's newest subsection and says so for every module)
-opt() { wasm-opt -Oz "$1" -o "$1" 2> >(grep -v 'unknown name subsection' >&2); }
+# (binaryen does not know the name section's newest subsection and says so for every module;
+# KEEP_NAMES=1 keeps the functions' names, for a profile that names them: not for shipping)
+opt() { wasm-opt -Oz ${KEEP_NAMES:+-g} "$1" -o "$1" 2> >(grep -v 'unknown name subsection' >&2); }
 opt "$work/bindgen/${name}_bg.wasm"
 cp "$work/bindgen/${name}_bg.wasm" "$js" "$stage/"
 for part in "$work"/split/*.wasm; do

@@ -112,7 +112,8 @@ pub fn Embed(
     };
     load(state, scenario, request.edition.clone());
 
-    let view = chart_memo(state, kind);
+    // The embedded chart is the page: always in view.
+    let view = chart_memo(state, kind, Signal::stored(true));
     Effect::new(move |_| {
         if let Some(t) = view.with(|v| v.as_ref().map(|v| v.title.clone())) {
             document().set_title(&format!("{t} — Index Explorer"));

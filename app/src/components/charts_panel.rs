@@ -5,16 +5,26 @@
 
 use leptos::prelude::*;
 
-use super::chart::ChartCanvas;
+use super::chart::{watch_view, ChartCanvas};
 use super::share::ChartToolbar;
 use crate::charts::ChartKind;
 use crate::state::{use_state, AppState};
 use crate::view_model::{chart_view, ChartContext, ChartView};
 
-/// The chart `kind` for the current state (reactive).
-pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
+/// The chart `kind` for the current state (reactive). While `in_view` is false, a chart
+/// already computed keeps what it showed and reads nothing else, so a slider step computes none
+/// of it (nor the derived data only it reads: the gaps of every year, the performers); it
+/// catches up when it comes near the viewport.
+pub fn chart_memo(
+    state: AppState,
+    kind: ChartKind,
+    in_view: Signal<bool>,
+) -> Memo<Option<ChartView>> {
     let d = state.derived;
-    Memo::new(move |_| {
+    Memo::new(move |shown: Option<&Option<ChartView>>| {
+        if let (false, Some(Some(shown))) = (in_view.get(), shown) {
+            return Some(shown.clone());
+        }
         let b = state.inputs.bundle().get()?;
         let r = d.current()?;
         let p = d.prepared.get()?;
@@ -51,7 +61,8 @@ pub fn ChartCard(
     kind: ChartKind,
 ) -> impl IntoView {
     let state = use_state();
-    let view = chart_memo(state, kind);
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let view = chart_memo(state, kind, watch_view(figure).into());
     // The table alternative is built only while it is open (it would otherwise be rebuilt on
     // every slider step).
     let open = RwSignal::new(false);
@@ -64,7 +75,7 @@ pub fn ChartCard(
     };
     view! {
         <Show when=move || view.with(Option::is_some)>
-            <figure class="chart-card" data-chart=kind.name()>
+            <figure class="chart-card" data-chart=kind.name() node_ref=figure>
                 <figcaption><h3>{move || view.with(|v| v.as_ref().map(|v| v.title.clone()))}</h3></figcaption>
                 <ChartToolbar kind=kind view=view/>
                 <ChartCanvas id=id height=kind.height()
