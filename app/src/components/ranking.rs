@@ -91,9 +91,12 @@ pub fn RankingTable() -> impl IntoView {
     };
     let visible = move || {
         let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
-        (first.min(total), (first + count).min(total), total)
+        // The first row in view, the rows in view (one more for the part-shown row at the
+        // bottom), and the overscan on either side: at the top of the table, below only.
+        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
+        let first = top.saturating_sub(OVERSCAN);
+        let last = top + (VIEW_HEIGHT / ROW_HEIGHT).ceil() as usize + 1 + OVERSCAN;
+        (first.min(total), last.min(total), total)
     };
     // The uncertainty analysis and the best and worst ranks of the scenario shown (none once
     // it has changed).
