@@ -141,7 +141,7 @@ pub fn Embed(
             <Show when=move || view.with(Option::is_some)>
                 <h1 class="embed-title">{text(|v| v.title.clone())}</h1>
                 <p class="embed-subtitle">{text(|v| v.subtitle.clone())}</p>
-                <EmbedCanvas draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style)))
+                <EmbedCanvas draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style).map(|_| ())))
                     label=Signal::derive(text(|v| v.label.clone()))/>
                 <p class="embed-source">
                     {text(|v| v.source.clone())}" "

@@ -546,12 +546,11 @@ mod tests {
 
     fn view(b: &Bundle, r: &Results, kind: ChartKind) -> ChartView {
         let groups = ["LDC".to_string(), "developed".to_string()];
-        let gaps = vec![index_core::groups::compare(
+        let gaps = vec![index_core::groups::compare_groups(
             b.dataset(),
             b.framework(),
             r,
-            &groups[0],
-            &groups[1],
+            &[&groups[0], &groups[1]],
         )
         .ok()];
         chart_view(
@@ -565,6 +564,7 @@ mod tests {
                 gaps_by_year: &gaps,
                 selection: None,
                 performers: None,
+                choices: Default::default(),
             },
         )
         .unwrap()
