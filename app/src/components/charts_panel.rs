@@ -90,14 +90,12 @@ pub fn ChartCard(
                 <details class="table-alt"
                     on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                     <summary>"Show as a table"</summary>
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()))}</tr></thead>
-                            <tbody>{move || open.get().then(|| view.with(|v| v.as_ref().map(|v| v.rows.iter().map(|r| view! {
-                                <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
-                            }).collect_view())))}</tbody>
-                        </table>
-                    </div>
+                    <table>
+                        <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()))}</tr></thead>
+                        <tbody>{move || open.get().then(|| view.with(|v| v.as_ref().map(|v| v.rows.iter().map(|r| view! {
+                            <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view())))}</tbody>
+                    </table>
                 </details>
             </figure>
         </Show>

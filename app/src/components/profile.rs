@@ -66,7 +66,7 @@ pub fn Profile() -> impl IntoView {
             <div class="profile-grid">
                 <div>
                     <h3>"Pillars against the group means"</h3>
-                    <div class="table-wrap">
+                    <div class="profile-wrap">
                     <table class="profile-pillars" data-groups=p.groups.len()>
                         <thead><tr><th></th><th>{p.code.clone()}</th>
                             {p.groups.iter().zip(&p.full_names).enumerate().map(|(i, (short, full))| {
