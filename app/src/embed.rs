@@ -110,6 +110,7 @@ pub fn Embed(
             ChartKind::Bars
         }
     };
+    state.table.trend_node.set(request.node.clone());
     load(state, scenario, request.edition.clone());
 
     let view = chart_memo(state, kind);
