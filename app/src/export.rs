@@ -748,7 +748,14 @@ mod tests {
         };
         s.weights.insert("rd".into(), 2.0);
         assert_eq!(
-            embed_query(ChartKind::Bars, &s, Pinning::Live, 2017, "abcd1234", Some("rd")),
+            embed_query(
+                ChartKind::Bars,
+                &s,
+                Pinning::Live,
+                2017,
+                "abcd1234",
+                Some("rd")
+            ),
             "?embed=bars&v=2&b=ftri&w=rd:2"
         );
         assert_eq!(

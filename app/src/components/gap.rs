@@ -148,7 +148,7 @@ pub fn GapPanel() -> impl IntoView {
                 let last = heads.last().map(|h| h.1.clone()).unwrap_or_default();
                 view! {
                     <table class="gap-table groups-table" id="groups-table">
-                        <caption>{format!("Every group's mean, in brackets its share of {last}'s, and below the members scored of all")}</caption>
+                        <caption>{format!("Every group's mean, in brackets its share of {last}'s, and its members scored of all")}</caption>
                         <thead>
                             <tr>
                                 <th></th>

@@ -70,7 +70,11 @@ async fn three_groups_in_the_charts_are_the_clis() {
     assert_eq!(gap.len(), nodes.len());
     for (row, node) in gap.iter().zip(nodes) {
         assert_eq!(row[0], node["name"].as_str().unwrap());
-        assert_eq!(row[1..4], means(year, node["id"].as_str().unwrap())[..], "{row:?}");
+        assert_eq!(
+            row[1..4],
+            means(year, node["id"].as_str().unwrap())[..],
+            "{row:?}"
+        );
     }
     let heads = b
         .js("return [...document.querySelectorAll('figure[data-chart=gap] details.table-alt thead th')].map(t => t.textContent)")
@@ -118,7 +122,10 @@ async fn three_groups_in_the_charts_are_the_clis() {
         .map(|h| h.as_str().unwrap().to_string())
         .collect();
     assert_eq!(heads.len(), 5, "{heads:?}");
-    assert!(heads[2].ends_with("LDCs") && heads[4].ends_with("Developed"), "{heads:?}");
+    assert!(
+        heads[2].ends_with("LDCs") && heads[4].ends_with("Developed"),
+        "{heads:?}"
+    );
     let first = b
         .js("return [...document.querySelectorAll('#profile .profile-pillars tbody tr:first-child td')].map(t => t.textContent.trim())")
         .await
@@ -129,7 +136,10 @@ async fn three_groups_in_the_charts_are_the_clis() {
         .iter()
         .map(|h| h.as_str().unwrap().to_string())
         .collect();
-    assert_eq!(first[1..4], means(year, nodes[1]["id"].as_str().unwrap())[..]);
+    assert_eq!(
+        first[1..4],
+        means(year, nodes[1]["id"].as_str().unwrap())[..]
+    );
     b.js("document.querySelector('#profile').scrollIntoView(); return true")
         .await
         .unwrap();
@@ -212,7 +222,9 @@ async fn the_performers_csv_shown_follows_the_tables_order() {
     b.js("document.querySelector('#performers').scrollIntoView(); return true")
         .await
         .unwrap();
-    b.wait_for("#performers-table tbody tr.row", 30).await.unwrap();
+    b.wait_for("#performers-table tbody tr.row", 30)
+        .await
+        .unwrap();
     // Sort by name, then by expected rank turned round.
     b.click("#performers-table button.sort[data-key=Country]")
         .await

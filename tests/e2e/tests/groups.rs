@@ -49,8 +49,10 @@ async fn three_groups_are_the_clis_and_stay_in_the_link() {
     }
     // Units scored of the members, per group, on every node: "n of N" under each mean.
     let scored = b
-        .js("return [...document.querySelectorAll('#groups-table tbody tr')].map(r => \
-             [...r.querySelectorAll('td .cov')].map(c => c.textContent))")
+        .js(
+            "return [...document.querySelectorAll('#groups-table tbody tr')].map(r => \
+             [...r.querySelectorAll('td .cov')].map(c => c.textContent))",
+        )
         .await
         .unwrap();
     let want: Vec<Vec<String>> = nodes
