@@ -30,6 +30,21 @@ async fn table_alternative(b: &Browser, kind: &str) -> Vec<Vec<String>> {
     .unwrap()
 }
 
+/// The trimmed texts of the elements `css` selects.
+async fn texts(b: &Browser, css: &str) -> Vec<String> {
+    let v = b
+        .js(&format!(
+            "return [...document.querySelectorAll('{css}')].map(t => t.textContent.trim())"
+        ))
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Each group's mean on `node` in the CLI's year, as the page writes it.
 fn means(year: &Value, node: &str) -> Vec<String> {
     let n = year["nodes"]
@@ -111,31 +126,13 @@ async fn three_groups_in_the_charts_are_the_clis() {
     b.screenshot("group-charts-1280.png").await.unwrap();
 
     // The profile of the country followed: its column, then one per group.
-    let heads = b
-        .js("return [...document.querySelectorAll('#profile .profile-pillars thead th')].map(t => t.textContent.trim())")
-        .await
-        .unwrap();
-    let heads: Vec<String> = heads
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h.as_str().unwrap().to_string())
-        .collect();
+    let heads = texts(&b, "#profile .profile-pillars thead th").await;
     assert_eq!(heads.len(), 5, "{heads:?}");
     assert!(
         heads[2].ends_with("LDCs") && heads[4].ends_with("Developed"),
         "{heads:?}"
     );
-    let first = b
-        .js("return [...document.querySelectorAll('#profile .profile-pillars tbody tr:first-child td')].map(t => t.textContent.trim())")
-        .await
-        .unwrap();
-    let first: Vec<String> = first
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h.as_str().unwrap().to_string())
-        .collect();
+    let first = texts(&b, "#profile .profile-pillars tbody tr:first-child td").await;
     assert_eq!(
         first[1..4],
         means(year, nodes[1]["id"].as_str().unwrap())[..]
