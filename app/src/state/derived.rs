@@ -1,9 +1,9 @@
 //! Everything derived from the inputs, each computed once per change and shared by every
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
-//! the pair of groups compared now, under the published weights and by year, every group
-//! compared now (when more than two are), the over- and under-performers against income
-//! now, and every unit's rank on every indicator in the year shown (the profile's strengths and
+//! every group compared now and by year (the pair — the first two groups — read from the
+//! comparison now, not summarised again), the pair under the published weights, the over- and
+//! under-performers against income now, and every unit's rank on every indicator in the year shown (the profile's strengths and
 //! weaknesses).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
@@ -53,9 +53,9 @@ pub struct Scored {
     pub results: Vec<Arc<Results>>,
 }
 
-/// The group comparison of every year under the current weights (same order as
-/// [`YearData::years`]; `None` for a year where it cannot be made).
-pub type GapsByYear = Vec<Option<GroupComparison>>;
+/// Every group compared in every year under the current weights (same order as
+/// [`YearData::years`]; `None` for a year where they cannot be compared).
+pub type GroupsByYear = Vec<Option<GroupsComparison>>;
 
 /// The over- and under-performers against income in the year shown, under the current weights
 /// and method ([`performers::performers`]), or why there are none (a bundle without a GDP per
@@ -70,12 +70,16 @@ pub struct Derived {
     /// Every year's results under the current weights.
     pub scored: Memo<Option<Shared<Scored>>>,
     year: ReadSignal<i32>,
-    /// The two groups compared in the year shown, under the current weights.
+    /// Every group compared (two to six) in the year shown, under the current weights: what
+    /// the charts and the profile show.
+    pub groups_now: Memo<Option<Shared<GroupsComparison>>>,
+    /// The first two groups compared in the year shown, under the current weights (read from
+    /// [`Derived::groups_now`]: the pair is not summarised twice).
     pub gaps: Memo<Option<Shared<GroupComparison>>>,
     /// The same under the published weights.
     pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
-    /// The two groups compared in every year, under the current weights.
-    pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+    /// Every group compared in every year, under the current weights (the trend chart).
+    pub groups_by_year: Memo<Option<Shared<GroupsByYear>>>,
     /// Every group compared in the year shown, under the current weights, when more than two
     /// are (`None` for two: the pair's comparison says it all).
     pub groups_all: Memo<Option<Shared<GroupsComparison>>>,
@@ -130,27 +134,28 @@ impl Derived {
             let [a, g] = pair.get();
             groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
         };
-        let gaps = Memo::new(move |_| current().and_then(|r| compare(&r)).map(Shared::new));
+        let compare_all = move |results: &Results| {
+            let b = bundle.get()?;
+            all_groups.with(|ids| {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                groups::compare_groups(b.dataset(), b.framework(), results, &ids).ok()
+            })
+        };
+        let groups_now =
+            Memo::new(move |_| current().and_then(|r| compare_all(&r)).map(Shared::new));
+        let gaps = Memo::new(move |_| groups_now.with(|g| g.as_ref()?.pair(0, 1)).map(Shared::new));
         let gaps_baseline =
             Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
-        let gaps_by_year = Memo::new(move |_| {
+        let groups_by_year = Memo::new(move |_| {
             let s = scored.get()?;
             Some(Shared::new(
-                s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
+                s.results
+                    .iter()
+                    .map(|r| compare_all(r))
+                    .collect::<GroupsByYear>(),
             ))
         });
-        let groups_all = Memo::new(move |_| {
-            let ids = all_groups.get();
-            if ids.len() < 3 {
-                return None;
-            }
-            let b = bundle.get()?;
-            let r = current()?;
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            groups::compare_groups(b.dataset(), b.framework(), &r, &ids)
-                .ok()
-                .map(Shared::new)
-        });
+        let groups_all = Memo::new(move |_| groups_now.get().filter(|g| g.groups.len() >= 3));
         let performers = Memo::new(move |_| {
             let b = bundle.get()?;
             let r = current()?;
@@ -168,9 +173,10 @@ impl Derived {
             prepared,
             scored,
             year,
+            groups_now,
             gaps,
             gaps_baseline,
-            gaps_by_year,
+            groups_by_year,
             groups_all,
             performers,
         }

@@ -661,6 +661,41 @@ pub fn cli_json(args: &[&str]) -> Result<Value> {
     serde_json::from_str(&cli(args)?).map_err(|e| e.to_string())
 }
 
+/// Waits for `dir/name` to be fully downloaded and returns its bytes.
+pub async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(name);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let partial = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+            })
+            .unwrap_or(false);
+        if path.is_file() && !partial {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if !bytes.is_empty() {
+                    return bytes;
+                }
+            }
+        }
+        if Instant::now() > deadline {
+            let have: Vec<String> = std::fs::read_dir(dir)
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            #[allow(clippy::panic)] // a download that never comes is a failed test
+            {
+                panic!("{name} was not downloaded within 20 s; the folder holds {have:?}");
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// The app's score format (3 decimals below 10, else 1): how the page shows a CLI number.
 pub fn shown(x: f64) -> String {
     if x.abs() < 10.0 {
