@@ -565,6 +565,7 @@ mod tests {
                 gaps_by_year: &gaps,
                 selection: None,
                 performers: None,
+                unit_trend: None,
             },
         )
         .unwrap()

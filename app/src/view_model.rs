@@ -7,6 +7,7 @@ pub mod performers;
 pub mod ranges;
 pub mod robustness;
 pub mod targets;
+pub mod unit_trend;
 
 use index_core::bundle::Bundle;
 use index_core::coherence::{Standing, Standings};
@@ -306,7 +307,11 @@ pub use index_core::display::source_line;
 pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
     match kind {
         ChartKind::Performers => bundle.gdp_per_capita().into_iter().collect(),
-        ChartKind::Bars | ChartKind::Gap | ChartKind::Strips | ChartKind::Trend => Vec::new(),
+        ChartKind::Bars
+        | ChartKind::Gap
+        | ChartKind::Strips
+        | ChartKind::Trend
+        | ChartKind::UnitTrend => Vec::new(),
     }
 }
 
@@ -383,6 +388,8 @@ pub struct ChartContext<'a> {
     pub selection: Option<&'a str>,
     /// The performers against income in the year shown (`None`: none to show).
     pub performers: Option<&'a Performers>,
+    /// The followed unit over the years (`None`: no unit followed, or not asked for).
+    pub unit_trend: Option<&'a unit_trend::UnitTrend>,
 }
 
 /// A chart ready to show, embed or download: its data, captions and table alternative.
@@ -597,6 +604,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 rows,
             )
         }
+        ChartKind::UnitTrend => unit_trend::view(b, ctx.unit_trend?)?,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);

@@ -16,6 +16,7 @@ mod lines;
 mod performers;
 mod slopes;
 mod strips;
+mod unit_lines;
 mod waterfall;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
@@ -27,6 +28,7 @@ pub use lines::{draw_lines, Line, LineChart};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
+pub use unit_lines::{draw_unit_lines, UnitLines};
 pub use waterfall::{draw_waterfall, Waterfall};
 
 use plotters::style::RGBColor;
@@ -57,6 +59,8 @@ pub enum ChartData {
     Lines(LineChart),
     /// Score against GDP per capita.
     Scatter(IncomeScatter),
+    /// One unit's score and rank over the years.
+    UnitLines(UnitLines),
 }
 
 impl ChartData {
@@ -72,6 +76,7 @@ impl ChartData {
             ChartData::Strips(d) => draw_strips(area, d, style),
             ChartData::Lines(d) => draw_lines(area, d, style),
             ChartData::Scatter(d) => draw_income_scatter(area, d, style),
+            ChartData::UnitLines(d) => draw_unit_lines(area, d, style),
         }
     }
 }

@@ -26,6 +26,9 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
         let performers = (kind == ChartKind::Performers)
             .then(|| d.performers.get())
             .flatten();
+        let unit_trend = (kind == ChartKind::UnitTrend)
+            .then(|| d.unit_trend.get())
+            .flatten();
         let groups = state.inputs.pair().get();
         let selection = state.inputs.selection().get();
         chart_view(
@@ -39,6 +42,7 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
                 gaps_by_year: by_year.as_deref().map_or(&[], |g| g.as_slice()),
                 selection: selection.as_deref(),
                 performers: performers.as_deref().and_then(|p| p.as_ref().ok()),
+                unit_trend: unit_trend.as_deref(),
             },
         )
     })
@@ -61,6 +65,7 @@ pub fn ChartCard(
         ChartKind::Strips => "chart-strips",
         ChartKind::Trend => "chart-trend",
         ChartKind::Performers => "chart-performers",
+        ChartKind::UnitTrend => "chart-unit-trend",
     };
     view! {
         <Show when=move || view.with(Option::is_some)>
@@ -86,12 +91,13 @@ pub fn ChartCard(
     }
 }
 
-/// The chart grid (every chart but the performers', which stands beside its table).
+/// The chart grid (every chart but the performers', which stands beside its table, and the
+/// followed unit's, beside its profile).
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts">
-            {ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Performers)
+            {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::UnitTrend))
                 .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>
     }

@@ -1,9 +1,15 @@
-//! The header: title, dataset and year choice, and the one-line method summary.
+//! The header: title, dataset and year choice (a select, and a slider with play/pause over
+//! every year with data), and the one-line method summary.
 
+use gloo::timers::callback::Interval;
+use index_core::method::NormaliseOver;
 use leptos::prelude::*;
 
 use crate::loader;
 use crate::state::use_state;
+
+/// Milliseconds between two years while the years play.
+const STEP_MS: u32 = 700;
 
 /// The page header.
 #[component]
@@ -20,16 +26,56 @@ pub fn Header() -> impl IntoView {
     };
     let years = move || prepared.get().map(|p| p.years.clone()).unwrap_or_default();
     let summary = move || {
-        prepared
-            .get()
-            .map(|p| p.method.describe())
-            .unwrap_or_default()
+        prepared.with(|p| {
+            let Some(p) = p else { return String::new() };
+            let m = &p.method;
+            // `describe` names pooling over all years; with several years, say the other choice too.
+            let within = p.years.len() > 1
+                && m.normalise_over() == NormaliseOver::EachYear
+                && m.normalisation().reads_data();
+            let mut line = m.describe();
+            if within {
+                line.push_str(" · normalised within each year");
+            }
+            line
+        })
     };
     let reference = move || {
         bundle.with(|b| {
             b.as_ref()
                 .and_then(|b| b.reference().map(|r| r.note.clone()))
         })
+    };
+    // Play: one year every `STEP_MS`, stopping at the last; dropping the timer stops it.
+    let playing = RwSignal::new(false);
+    let timer = StoredValue::new_local(None::<Interval>);
+    let stop = move || {
+        playing.set(false);
+        timer.set_value(None);
+    };
+    let position = move || prepared.with(|p| p.as_ref().and_then(|p| p.position(year.get())));
+    let count = move || prepared.with(|p| p.as_ref().map_or(0, |p| p.years.len()));
+    let show = move |i: usize| {
+        if let Some(y) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.years.get(i).copied())) {
+            state.inputs.set_year(y);
+        }
+    };
+    let step = move || {
+        let next = position().map_or(0, |i| i + 1);
+        show(next);
+        if next + 1 >= count() {
+            stop();
+        }
+    };
+    let play = move || {
+        if playing.get_untracked() {
+            return stop();
+        }
+        if position().is_none_or(|i| i + 1 >= count()) {
+            show(0);
+        }
+        playing.set(true);
+        timer.set_value(Some(Interval::new(STEP_MS, step)));
     };
     view! {
         <header class="site-header">
@@ -56,6 +102,7 @@ pub fn Header() -> impl IntoView {
                 <label class="field">
                     <span>"Year"</span>
                     <select id="year" on:change=move |ev| {
+                        stop();
                         if let Ok(y) = event_target_value(&ev).parse::<i32>() { state.inputs.set_year(y) }
                     }>
                         {move || {
@@ -66,6 +113,23 @@ pub fn Header() -> impl IntoView {
                         }}
                     </select>
                 </label>
+                <div class="field year-play" hidden=move || count() < 2>
+                    <span id="year-slider-label">"Years"</span>
+                    <div class="year-play-row">
+                        <button type="button" id="year-play" aria-label=move || if playing.get() { "Pause the years" } else { "Play the years" }
+                            on:click=move |_| play()>
+                            {move || if playing.get() { "❚❚" } else { "▶" }}
+                        </button>
+                        <input type="range" id="year-slider" min="0" step="1" aria-labelledby="year-slider-label"
+                            max=move || count().saturating_sub(1).to_string()
+                            prop:value=move || position().unwrap_or(0).to_string()
+                            aria-valuetext=move || year.get().to_string()
+                            on:input=move |ev| {
+                                stop();
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() { show(i) }
+                            }/>
+                    </div>
+                </div>
             </div>
         </header>
         <div class="summary-bar">

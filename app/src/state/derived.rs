@@ -3,8 +3,8 @@
 //! of every year under the current weights, the year shown now and under the published weights,
 //! the pair of groups compared now, under the published weights and by year, every group
 //! compared now (when more than two are), the over- and under-performers against income
-//! now, and every unit's rank on every indicator in the year shown (the profile's strengths and
-//! weaknesses).
+//! now, every unit's rank on every indicator in the year shown (the profile's strengths and
+//! weaknesses), and the followed unit's score and rank over the years.
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -22,6 +22,7 @@ use leptos::prelude::*;
 
 use super::inputs::Inputs;
 use crate::shared::Shared;
+use crate::view_model::unit_trend::{unit_trend, UnitTrend};
 
 /// The engine's preparation of every year under one method, and the results under the
 /// published weights. Recomputed when the dataset or method changes — not when a weight moves.
@@ -86,6 +87,10 @@ pub struct Derived {
     /// ([`index_core::coherence::Standings`]: normalised values, so not on the weights; read by
     /// the profile only, so computed only while a unit is followed).
     pub standings: Memo<Option<Shared<Standings>>>,
+    /// The followed unit's score and rank in every year, with each compared group's mean, under
+    /// the current weights (from [`Derived::scored`]: no year is scored again; `None` while no
+    /// unit is followed).
+    pub unit_trend: Memo<Option<Shared<UnitTrend>>>,
 }
 
 impl Derived {
@@ -97,6 +102,7 @@ impl Derived {
         let year = inputs.year();
         let pair = inputs.pair();
         let all_groups = inputs.groups();
+        let selection = inputs.selection();
         let prepared = Memo::new(move |_| {
             let b = bundle.get()?;
             // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
@@ -163,7 +169,13 @@ impl Derived {
             let r = baseline()?;
             Standings::new(b.framework(), &r).ok().map(Shared::new)
         });
+        let unit_trend = Memo::new(move |_| {
+            let code = selection.get()?;
+            let (b, p, s) = (bundle.get()?, prepared.get()?, scored.get()?);
+            all_groups.with(|ids| unit_trend(&b, &p.years, &s.results, &code, ids).map(Shared::new))
+        });
         Derived {
+            unit_trend,
             standings,
             prepared,
             scored,
