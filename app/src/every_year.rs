@@ -194,7 +194,6 @@ mod tests {
                 gaps_by_year: &[],
                 selection: None,
                 performers: None,
-                unit_trend: None,
             },
         )
         .unwrap()

@@ -565,7 +565,6 @@ mod tests {
                 gaps_by_year: &gaps,
                 selection: None,
                 performers: None,
-                unit_trend: None,
             },
         )
         .unwrap()

@@ -388,8 +388,29 @@ pub struct ChartContext<'a> {
     pub selection: Option<&'a str>,
     /// The performers against income in the year shown (`None`: none to show).
     pub performers: Option<&'a Performers>,
-    /// The followed unit over the years (`None`: no unit followed, or not asked for).
-    pub unit_trend: Option<&'a unit_trend::UnitTrend>,
+}
+
+/// A chart's own parts: title, screen-reader label, data, table header and rows.
+pub type ChartParts = (String, String, ChartData, Vec<String>, Vec<Vec<String>>);
+
+/// The chart `kind` of `parts` for the year `results` shows, with the captions every chart has:
+/// the weights and method as subtitle, and the source line.
+pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartParts) -> ChartView {
+    let (title, label, data, header, rows) = parts;
+    ChartView {
+        kind,
+        title,
+        subtitle: format!(
+            "{} · {}",
+            weights_line(b, results),
+            results.prepared.method.describe()
+        ),
+        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
+        label,
+        data,
+        header,
+        rows,
+    }
 }
 
 /// A chart ready to show, embed or download: its data, captions and table alternative.
@@ -414,6 +435,9 @@ pub struct ChartView {
 }
 
 /// The chart `kind` for `ctx` (`None` when it has nothing to show, e.g. a trend of one year).
+/// The followed unit's chart over the years is [`unit_trend::chart_view`]'s (`None` here): the
+/// every-year panel, in the main module, calls this function, and that chart's code belongs in
+/// the deferred parts.
 pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> {
     let b = ctx.bundle;
     let r = ctx.results;
@@ -423,9 +447,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
         group_short(b, &ctx.groups[0]),
         group_short(b, &ctx.groups[1]),
     ];
-    let subtitle = format!("{} · {}", weights_line(b, r), r.prepared.method.describe());
-    let title_of = |t: String| t;
-    let (title, label, data, header, rows) = match kind {
+    let parts = match kind {
         ChartKind::Bars => {
             let d = ranked_bars(b, r, ctx.groups, ctx.selection);
             let rows = d
@@ -604,7 +626,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 rows,
             )
         }
-        ChartKind::UnitTrend => unit_trend::view(b, ctx.unit_trend?)?,
+        ChartKind::UnitTrend => return None,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);
@@ -627,16 +649,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             )
         }
     };
-    Some(ChartView {
-        kind,
-        title: title_of(title),
-        subtitle,
-        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
-        label,
-        data,
-        header,
-        rows,
-    })
+    Some(chart_of(kind, b, r, parts))
 }
 
 /// The groups offered for comparison: every group but sub-regions, as (id, name).

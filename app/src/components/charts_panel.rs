@@ -9,7 +9,7 @@ use super::chart::ChartCanvas;
 use super::share::ChartToolbar;
 use crate::charts::ChartKind;
 use crate::state::{use_state, AppState};
-use crate::view_model::{chart_view, ChartContext, ChartView};
+use crate::view_model::{chart_view, unit_trend, ChartContext, ChartView};
 
 /// The chart `kind` for the current state (reactive).
 pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
@@ -17,6 +17,10 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
     Memo::new(move |_| {
         let b = state.inputs.bundle().get()?;
         let r = d.current()?;
+        if kind == ChartKind::UnitTrend {
+            let t = d.unit_trend.get()?;
+            return unit_trend::chart_view(&b, &r, &t);
+        }
         let p = d.prepared.get()?;
         let gaps = (kind == ChartKind::Gap).then(|| d.gaps.get()).flatten();
         // Each chart reads only what it draws, so it is not recomputed for what it does not.
@@ -25,9 +29,6 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
             .flatten();
         let performers = (kind == ChartKind::Performers)
             .then(|| d.performers.get())
-            .flatten();
-        let unit_trend = (kind == ChartKind::UnitTrend)
-            .then(|| d.unit_trend.get())
             .flatten();
         let groups = state.inputs.pair().get();
         let selection = state.inputs.selection().get();
@@ -42,7 +43,6 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
                 gaps_by_year: by_year.as_deref().map_or(&[], |g| g.as_slice()),
                 selection: selection.as_deref(),
                 performers: performers.as_deref().and_then(|p| p.as_ref().ok()),
-                unit_trend: unit_trend.as_deref(),
             },
         )
     })

@@ -66,7 +66,6 @@ pub fn EveryYear() -> impl IntoView {
                 gaps_by_year: &[],
                 selection: None,
                 performers: None,
-                unit_trend: None,
             },
         ) else {
             return;

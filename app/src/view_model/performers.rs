@@ -350,7 +350,6 @@ mod tests {
             gaps_by_year: &[],
             selection: None,
             performers: Some(&p),
-            unit_trend: None,
         };
         let v = chart_view(ChartKind::Performers, &ctx).unwrap();
         assert_eq!(

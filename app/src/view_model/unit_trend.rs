@@ -9,8 +9,8 @@ use index_core::bundle::Bundle;
 use index_core::groups;
 use index_core::pipeline::Results;
 
-use super::group_short;
-use crate::charts::{ChartData, Line, LineChart, UnitLines, ACCENT, GROUP_A, GROUP_B, INK, OTHER};
+use super::{chart_of, group_short, ChartParts, ChartView};
+use crate::charts::{ChartData, ChartKind, Line, LineChart, UnitLines, ACCENT, GROUP_A, GROUP_B, INK, OTHER};
 use crate::format;
 
 /// One unit's score and rank in every year, with the groups' means.
@@ -75,12 +75,15 @@ fn group_style(i: usize) -> (plotters::style::RGBColor, bool) {
     }
 }
 
-/// The chart of `t` for `bundle`: title, screen-reader label, data, table header and rows
-/// (year, rank, score, then each group's mean); `None` with fewer than two years.
-pub fn view(
-    bundle: &Bundle,
-    t: &UnitTrend,
-) -> Option<(String, String, ChartData, Vec<String>, Vec<Vec<String>>)> {
+/// The chart of `t` ([`ChartKind::UnitTrend`]), captioned for the year `results` shows (its
+/// weights and method); `None` with fewer than two years.
+pub fn chart_view(bundle: &Bundle, results: &Results, t: &UnitTrend) -> Option<ChartView> {
+    view(bundle, t).map(|parts| chart_of(ChartKind::UnitTrend, bundle, results, parts))
+}
+
+/// The chart's parts: title, screen-reader label, data, table header and rows (year, rank,
+/// score, then each group's mean); `None` with fewer than two years.
+pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
     let (first, last) = (t.years.first()?, t.years.last()?);
     if t.years.len() < 2 {
         return None;
