@@ -56,7 +56,9 @@ pub fn Header() -> impl IntoView {
     let position = move || prepared.with(|p| p.as_ref().and_then(|p| p.position(year.get())));
     let count = move || prepared.with(|p| p.as_ref().map_or(0, |p| p.years.len()));
     let show = move |i: usize| {
-        if let Some(y) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.years.get(i).copied())) {
+        if let Some(y) =
+            prepared.with_untracked(|p| p.as_ref().and_then(|p| p.years.get(i).copied()))
+        {
             state.inputs.set_year(y);
         }
     };

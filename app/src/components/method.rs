@@ -54,7 +54,10 @@ fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
         "Dataset default",
         [
             (NormaliseOver::EachYear, "Within each year"),
-            (NormaliseOver::AllYears, "Across all years (comparable over time)"),
+            (
+                NormaliseOver::AllYears,
+                "Across all years (comparable over time)",
+            ),
         ]
         .map(|(v, l)| (v, l.to_string())),
     )

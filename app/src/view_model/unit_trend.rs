@@ -10,7 +10,9 @@ use index_core::groups;
 use index_core::pipeline::Results;
 
 use super::{chart_of, group_short, ChartParts, ChartView};
-use crate::charts::{ChartData, ChartKind, Line, LineChart, UnitLines, ACCENT, GROUP_A, GROUP_B, INK, OTHER};
+use crate::charts::{
+    ChartData, ChartKind, Line, LineChart, UnitLines, ACCENT, GROUP_A, GROUP_B, INK, OTHER,
+};
 use crate::format;
 
 /// One unit's score and rank in every year, with the groups' means.
@@ -57,7 +59,11 @@ pub fn unit_trend(
     }
     Some(UnitTrend {
         code: code.to_string(),
-        name: ds.units().get(u).map(|x| x.name.clone()).unwrap_or_default(),
+        name: ds
+            .units()
+            .get(u)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
         years: years.to_vec(),
         scores: results.iter().map(|r| r.index(u)).collect(),
         ranks: results.iter().map(|r| r.rank(u)).collect(),
@@ -132,15 +138,18 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
         .map(|(i, y)| {
             let rank = t.ranks.get(i).copied().flatten();
             let score = t.scores.get(i).copied().flatten();
-            [y.to_string(), rank.map_or_else(|| "–".to_string(), |r| r.to_string())]
-                .into_iter()
-                .chain(std::iter::once(format::opt_score(score)))
-                .chain(
-                    t.groups
-                        .iter()
-                        .map(|(_, m)| format::opt_score(m.get(i).copied().flatten())),
-                )
-                .collect()
+            [
+                y.to_string(),
+                rank.map_or_else(|| "–".to_string(), |r| r.to_string()),
+            ]
+            .into_iter()
+            .chain(std::iter::once(format::opt_score(score)))
+            .chain(
+                t.groups
+                    .iter()
+                    .map(|(_, m)| format::opt_score(m.get(i).copied().flatten())),
+            )
+            .collect()
         })
         .collect();
     let index = bundle.title();
@@ -203,7 +212,10 @@ mod tests {
         assert!(t.scores[0].is_some() && t.scores[1].is_none(), "{t:?}");
         let (title, _, data, header, rows) = view(&b, &t).unwrap();
         assert_eq!(title, "Echo: rank and Test index score, 2019–2020");
-        assert_eq!(header, ["Year", "Rank", "Score", "LDCs mean", "Developed mean"]);
+        assert_eq!(
+            header,
+            ["Year", "Rank", "Score", "LDCs mean", "Developed mean"]
+        );
         assert_eq!(rows[1][..3], ["2020", "–", "–"]);
         assert_eq!(rows[0][1], t.ranks[0].unwrap().to_string());
         let ChartData::UnitLines(d) = data else {
