@@ -14,19 +14,6 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 
-/// (code, rank) of the CLI's FTRI ranking with `extra` arguments.
-fn cli_ranks(extra: &[&str]) -> Vec<(String, String)> {
-    e2e::cli_ftri_ranking(extra)
-        .iter()
-        .map(|u| {
-            let rank = u["rank"]
-                .as_u64()
-                .map_or("–".to_string(), |r| r.to_string());
-            (u["code"].as_str().unwrap().to_string(), rank)
-        })
-        .collect()
-}
-
 /// The years the header offers (the year select's options, ascending).
 async fn years(b: &Browser) -> Vec<i32> {
     let v = b
@@ -68,7 +55,7 @@ async fn press(b: &Browser, key: Key) {
 /// The page's ranking equals the CLI's for `extra` (over the rows rendered).
 async fn ranks_as_cli(b: &Browser, extra: &[&str], what: &str) -> Vec<(String, String)> {
     let rows = b.rows().await.unwrap();
-    let cli = cli_ranks(extra);
+    let cli = e2e::cli_ftri_ranks(extra);
     assert!(rows.len() >= 10, "rows rendered: {rows:?}");
     assert_eq!(
         rows,
@@ -106,17 +93,15 @@ async fn the_year_slider_ranks_as_the_cli_and_play_steps_through_the_years() {
     assert_eq!(year_shown(&b).await, second);
     let y = second.to_string();
     let at_second = ranks_as_cli(&b, &["--year", &y], "second year").await;
-    let url = b.client.current_url().await.unwrap();
+    let query = b.query().await.unwrap();
     assert!(
-        url.query()
-            .unwrap_or_default()
-            .contains(&format!("y={second}")),
-        "the link keeps the year: {url}"
+        query.contains(&format!("y={second}")),
+        "the link keeps the year: {query}"
     );
     // The year changed the ranking (else the test above could not fail for the wrong year).
     assert_ne!(
         at_second,
-        cli_ranks(&[])[..at_second.len()],
+        e2e::cli_ftri_ranks(&[])[..at_second.len()],
         "{second} ranks otherwise than {last}"
     );
 
@@ -246,15 +231,13 @@ async fn normalising_across_years_ranks_as_the_cli() {
     assert_ne!(within, across, "pooling the years moves some units");
     let line = b.text("#method-line").await.unwrap();
     assert!(line.contains("normalised over all years"), "{line}");
-    let url = b.client.current_url().await.unwrap();
+    let query = b.query().await.unwrap();
     assert!(
-        url.query().unwrap_or_default().contains("ny=all"),
-        "the link keeps the choice: {url}"
+        query.contains("ny=all"),
+        "the link keeps the choice: {query}"
     );
     // The link opens the same view.
-    b.client.refresh().await.unwrap();
-    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.reload().await.unwrap();
     assert_eq!(b.rows().await.unwrap(), across);
     let picked = b
         .js("const s = document.querySelector('#normalise-over'); return s.options[s.selectedIndex].textContent")
