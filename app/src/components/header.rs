@@ -118,10 +118,9 @@ pub fn Header() -> impl IntoView {
                 <div class="field year-play" hidden=move || count() < 2>
                     <span id="year-slider-label">"Years"</span>
                     <div class="year-play-row">
-                        <button type="button" id="year-play" aria-label=move || if playing.get() { "Pause the years" } else { "Play the years" }
-                            on:click=move |_| play()>
-                            {move || if playing.get() { "❚❚" } else { "▶" }}
-                        </button>
+                        <button type="button" id="year-play" aria-label="Play the years"
+                            aria-pressed=move || if playing.get() { "true" } else { "false" }
+                            on:click=move |_| play()></button>
                         <input type="range" id="year-slider" min="0" step="1" aria-labelledby="year-slider-label"
                             max=move || count().saturating_sub(1).to_string()
                             prop:value=move || position().unwrap_or(0).to_string()
