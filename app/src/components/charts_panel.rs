@@ -18,8 +18,7 @@ pub fn chart_memo(state: AppState, kind: ChartKind) -> Memo<Option<ChartView>> {
         let b = state.inputs.bundle().get()?;
         let r = d.current()?;
         if kind == ChartKind::UnitTrend {
-            let t = d.unit_trend.get()?;
-            return unit_trend::chart_view(&b, &r, &t);
+            return unit_trend::chart_view(&b, &r, &d.unit_trend()?);
         }
         let p = d.prepared.get()?;
         let gaps = (kind == ChartKind::Gap).then(|| d.gaps.get()).flatten();

@@ -4,7 +4,8 @@
 //! the pair of groups compared now, under the published weights and by year, every group
 //! compared now (when more than two are), the over- and under-performers against income
 //! now, every unit's rank on every indicator in the year shown (the profile's strengths and
-//! weaknesses), and the followed unit's score and rank over the years.
+//! weaknesses), and the followed unit's score and rank over the years (read inside its chart's
+//! memo, its one reader).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -87,10 +88,9 @@ pub struct Derived {
     /// ([`index_core::coherence::Standings`]: normalised values, so not on the weights; read by
     /// the profile only, so computed only while a unit is followed).
     pub standings: Memo<Option<Shared<Standings>>>,
-    /// The followed unit's score and rank in every year, with each compared group's mean, under
-    /// the current weights (from [`Derived::scored`]: no year is scored again; `None` while no
-    /// unit is followed).
-    pub unit_trend: Memo<Option<Shared<UnitTrend>>>,
+    bundle: ReadSignal<Option<Shared<Bundle>>>,
+    selection: ReadSignal<Option<String>>,
+    groups: ReadSignal<Vec<String>>,
 }
 
 impl Derived {
@@ -169,13 +169,10 @@ impl Derived {
             let r = baseline()?;
             Standings::new(b.framework(), &r).ok().map(Shared::new)
         });
-        let unit_trend = Memo::new(move |_| {
-            let code = selection.get()?;
-            let (b, p, s) = (bundle.get()?, prepared.get()?, scored.get()?);
-            all_groups.with(|ids| unit_trend(&b, &p.years, &s.results, &code, ids).map(Shared::new))
-        });
         Derived {
-            unit_trend,
+            bundle,
+            selection,
+            groups: all_groups,
             standings,
             prepared,
             scored,
@@ -193,6 +190,19 @@ impl Derived {
     /// The year shown, under the current weights (reactive).
     pub fn current(&self) -> Option<Shared<Results>> {
         current_of(self.prepared, self.scored, self.year)
+    }
+
+    /// The followed unit's score and rank in every year, with each compared group's mean, under
+    /// the current weights (reactive; from [`Derived::scored`]: no year is scored again; `None`
+    /// while no unit is followed). Not a memo of its own: its one reader, the unit's chart, reads
+    /// it inside the chart's memo, so it is computed once per change there — and a memo of a new
+    /// type would add its reactive code to the main module, while this function is compiled
+    /// into the deferred part that calls it.
+    pub fn unit_trend(&self) -> Option<UnitTrend> {
+        let code = self.selection.get()?;
+        let (b, p, s) = (self.bundle.get()?, self.prepared.get()?, self.scored.get()?);
+        self.groups
+            .with(|ids| unit_trend(&b, &p.years, &s.results, &code, ids))
     }
 
     /// The year shown, under the published weights (reactive; not on the current weights).
