@@ -2,7 +2,7 @@
 //! does for the year it reaches, by keyboard, and the link keeps the year; Play steps through the
 //! years and Pause stops them; normalising across all years ranks as the CLI's
 //! `--normalise-across-years`; the followed unit's chart over the years has the CLI's
-//! `rank --all-years --unit` figures as its table alternative. Screenshots of the header at 1280
+//! `rank --all-years --unit` figures as its table alternative, and embeds. Screenshots of the header at 1280
 //! and 360 px.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
@@ -326,5 +326,15 @@ async fn the_followed_units_chart_over_the_years_is_the_clis() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let shot = b.screenshot("time-unit-trend.png").await.unwrap();
     println!("screenshot: {}", shot.display());
+
+    // Embedded, the chart names the unit, with the source line.
+    b.client
+        .goto(&format!("{}?embed=unit-trend&w=rd:3&u=KEN", site.url))
+        .await
+        .unwrap();
+    b.wait_for(".embed-title", 30).await.unwrap();
+    let title = b.text(".embed-title").await.unwrap();
+    assert!(title.starts_with("Kenya: rank and"), "{title}");
+    assert!(b.text(".embed-source").await.unwrap().contains("UNCTAD"));
     b.close().await;
 }
