@@ -428,12 +428,7 @@ fn unit_lines_golden() {
         draw_unit_lines(a, &d, &Style::default()).unwrap()
     });
     // Two panels, each with its legend: the unit's line, two groups' means, and the rank.
-    for label in [
-        "@Delta",
-        "LDCs (mean)",
-        "Developed (mean)",
-        "Rank of @Delta",
-    ] {
+    for label in ["@Delta", "LDCs", "Developed", "Rank of @Delta"] {
         assert!(
             svg.contains(&format!(">\n{label}\n</text>")),
             "{label} missing: {svg}"

@@ -103,7 +103,9 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
     let means = t.groups.iter().enumerate().map(|(i, (name, values))| {
         let (colour, triangles) = group_style(i);
         Line {
-            label: format!("{name} (mean)"),
+            // The group's name alone, so that the legend fits a phone (the title says these
+            // are the groups' means).
+            label: name.clone(),
             colour,
             triangles,
             values: values.clone(),
@@ -152,13 +154,16 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
             .collect()
         })
         .collect();
-    let index = bundle.title();
     Some((
-        format!("{}: rank and {index} score, {first}–{last}", t.name),
         format!(
-            "Line charts of {}'s {index} score with the groups' mean scores, and of its rank, \
-             over the years",
+            "{}: rank and index score, {first}–{last}, with the groups' means",
             t.name
+        ),
+        format!(
+            "Line charts of {}'s {} score with the groups' mean scores, and of its rank, \
+             over the years",
+            t.name,
+            bundle.title()
         ),
         ChartData::UnitLines(data),
         header,
@@ -211,7 +216,10 @@ mod tests {
         // EEE has a value in 2019 only.
         assert!(t.scores[0].is_some() && t.scores[1].is_none(), "{t:?}");
         let (title, _, data, header, rows) = view(&b, &t).unwrap();
-        assert_eq!(title, "Echo: rank and Test index score, 2019–2020");
+        assert_eq!(
+            title,
+            "Echo: rank and index score, 2019–2020, with the groups' means"
+        );
         assert_eq!(
             header,
             ["Year", "Rank", "Score", "LDCs mean", "Developed mean"]

@@ -337,4 +337,23 @@ async fn the_followed_units_chart_over_the_years_is_the_clis() {
     assert!(title.starts_with("Kenya: rank and"), "{title}");
     assert!(b.text(".embed-source").await.unwrap().contains("UNCTAD"));
     b.close().await;
+
+    // On a phone the chart fits the screen.
+    let phone = Browser::start(360, 800).await.unwrap();
+    phone.open(&format!("{}?u=KEN", site.url)).await.unwrap();
+    phone.wait_for(chart, 10).await.unwrap();
+    phone
+        .js(&format!(
+            "document.querySelector(\"{chart}\").scrollIntoView(); return true"
+        ))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        phone.past_right_edge().await.unwrap(),
+        serde_json::json!([])
+    );
+    let shot = phone.screenshot("time-unit-trend-360.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+    phone.close().await;
 }
