@@ -167,13 +167,15 @@ async fn the_year_slider_ranks_as_the_cli_and_play_steps_through_the_years() {
             "touch target {s}"
         );
     }
-    assert_eq!(
-        phone.past_right_edge().await.unwrap(),
-        serde_json::json!([])
-    );
-    let shot = phone.screenshot("time-header-360.png").await.unwrap();
+    fits_and_shot(phone, "time-header-360.png").await;
+}
+
+/// Nothing on the page runs off its right side; a screenshot `name` is kept; the browser closes.
+async fn fits_and_shot(b: Browser, name: &str) {
+    assert_eq!(b.past_right_edge().await.unwrap(), serde_json::json!([]));
+    let shot = b.screenshot(name).await.unwrap();
     println!("screenshot: {}", shot.display());
-    phone.close().await;
+    b.close().await;
 }
 
 /// Picks the option labelled `label` in the method select `id` and lets the page apply it.
@@ -349,11 +351,5 @@ async fn the_followed_units_chart_over_the_years_is_the_clis() {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        phone.past_right_edge().await.unwrap(),
-        serde_json::json!([])
-    );
-    let shot = phone.screenshot("time-unit-trend-360.png").await.unwrap();
-    println!("screenshot: {}", shot.display());
-    phone.close().await;
+    fits_and_shot(phone, "time-unit-trend-360.png").await;
 }
