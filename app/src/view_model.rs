@@ -7,6 +7,7 @@ pub mod performers;
 pub mod ranges;
 pub mod robustness;
 pub mod targets;
+pub mod unit_trend;
 
 use index_core::bundle::Bundle;
 use index_core::coherence::{Standing, Standings};
@@ -316,7 +317,11 @@ pub use index_core::display::source_line;
 pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
     match kind {
         ChartKind::Performers => bundle.gdp_per_capita().into_iter().collect(),
-        ChartKind::Bars | ChartKind::Gap | ChartKind::Strips | ChartKind::Trend => Vec::new(),
+        ChartKind::Bars
+        | ChartKind::Gap
+        | ChartKind::Strips
+        | ChartKind::Trend
+        | ChartKind::UnitTrend => Vec::new(),
     }
 }
 
@@ -408,6 +413,30 @@ pub struct ChartChoices {
     pub performers_sort: Option<(PerformerKey, bool)>,
 }
 
+/// A chart's own parts: title, screen-reader label, data, table header and rows.
+pub type ChartParts = (String, String, ChartData, Vec<String>, Vec<Vec<String>>);
+
+/// The chart `kind` of `parts` for the year `results` shows, with the captions every chart has:
+/// the weights and method as subtitle, and the source line.
+pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartParts) -> ChartView {
+    let (title, label, data, header, rows) = parts;
+    ChartView {
+        kind,
+        title,
+        subtitle: format!(
+            "{} · {}",
+            weights_line(b, results),
+            results.prepared.method.describe()
+        ),
+        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
+        label,
+        data,
+        header,
+        rows,
+        height: kind.height(),
+    }
+}
+
 /// A chart ready to show, embed or download: its data, captions and table alternative.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
@@ -432,6 +461,9 @@ pub struct ChartView {
 }
 
 /// The chart `kind` for `ctx` (`None` when it has nothing to show, e.g. a trend of one year).
+/// The followed unit's chart over the years is [`unit_trend::chart_view`]'s (`None` here): the
+/// every-year panel, in the main module, calls this function, and that chart's code belongs in
+/// the deferred parts.
 pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> {
     let b = ctx.bundle;
     let r = ctx.results;
@@ -439,9 +471,8 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
     let year = r.year();
     let names: Vec<String> = ctx.groups.iter().map(|g| group_short(b, g)).collect();
     let listed = in_words(&names);
-    let subtitle = format!("{} · {}", weights_line(b, r), r.prepared.method.describe());
     let mut height = kind.height();
-    let (title, label, data, header, rows) = match kind {
+    let parts = match kind {
         ChartKind::Bars => {
             let d = ranked_bars(b, r, &first_two(ctx.groups), ctx.selection);
             let rows = d
@@ -671,6 +702,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 rows,
             )
         }
+        ChartKind::UnitTrend => return None,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);
@@ -697,17 +729,9 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             )
         }
     };
-    Some(ChartView {
-        kind,
-        title,
-        height,
-        subtitle,
-        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
-        label,
-        data,
-        header,
-        rows,
-    })
+    let mut view = chart_of(kind, b, r, parts);
+    view.height = height;
+    Some(view)
 }
 
 /// The node the trend chart shows for the choice `id`: that node when it is the index or one

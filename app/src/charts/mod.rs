@@ -17,6 +17,7 @@ mod marks;
 mod performers;
 mod slopes;
 mod strips;
+mod unit_lines;
 mod waterfall;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
@@ -30,6 +31,7 @@ pub use marks::{Mark, Shape, GROUP_COLOURS, MAX_MARKED};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
+pub use unit_lines::{draw_unit_lines, UnitLines};
 pub use waterfall::{draw_waterfall, Waterfall};
 
 use plotters::style::RGBColor;
@@ -60,6 +62,8 @@ pub enum ChartData {
     Lines(LineChart),
     /// Score against GDP per capita.
     Scatter(IncomeScatter),
+    /// One unit's score and rank over the years.
+    UnitLines(UnitLines),
 }
 
 impl ChartData {
@@ -80,6 +84,7 @@ impl ChartData {
             ChartData::Strips(d) => draw_strips(area, d, style),
             ChartData::Lines(d) => draw_lines(area, d, style),
             ChartData::Scatter(d) => draw_income_scatter(area, d, style),
+            ChartData::UnitLines(d) => draw_unit_lines(area, d, style),
         }
     }
 

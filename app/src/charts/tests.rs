@@ -508,3 +508,31 @@ fn values_out_of_range_are_refused_not_drawn_forever() {
     assert!(axis(0.0, f64::INFINITY).is_err());
     assert!(axis(1.0, 1.0).is_err());
 }
+
+#[test]
+fn unit_lines_golden() {
+    use std::sync::Arc;
+    let b = crate::fixtures::bundle("2023");
+    let years = [2019, 2020];
+    let r: Vec<_> = years
+        .iter()
+        .map(|y| Arc::new(crate::fixtures::results(&b, *y)))
+        .collect();
+    let groups = ["LDC".to_string(), "developed".to_string()];
+    let t = crate::view_model::unit_trend::unit_trend(&b, &years, &r, "DDD", &groups).unwrap();
+    let Some((_, _, ChartData::UnitLines(d), _, _)) = crate::view_model::unit_trend::view(&b, &t)
+    else {
+        panic!("no chart of the unit's years");
+    };
+    let svg = render(480, 360, |a| {
+        draw_unit_lines(a, &d, &Style::default()).unwrap()
+    });
+    // Two panels, each with its legend: the unit's line, two groups' means, and the rank.
+    for label in ["@Delta", "LDCs", "Developed", "Rank of @Delta"] {
+        assert!(
+            svg.contains(&format!(">\n{label}\n</text>")),
+            "{label} missing: {svg}"
+        );
+    }
+    golden("unit_lines", &svg);
+}

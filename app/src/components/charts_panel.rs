@@ -11,7 +11,9 @@ use super::chart::{watch_view, ChartCanvas};
 use super::share::ChartToolbar;
 use crate::charts::{ChartKind, Hit};
 use crate::state::{use_state, AppState};
-use crate::view_model::{chart_view, trend_nodes, ChartChoices, ChartContext, ChartView};
+use crate::view_model::{
+    chart_view, trend_nodes, unit_trend, ChartChoices, ChartContext, ChartView,
+};
 
 /// The chart `kind` for the current state (reactive). While `in_view` is false, a chart
 /// already computed keeps what it showed and reads nothing else, so a slider step computes none
@@ -29,6 +31,9 @@ pub fn chart_memo(
         }
         let b = state.inputs.bundle().get()?;
         let r = d.current()?;
+        if kind == ChartKind::UnitTrend {
+            return unit_trend::chart_view(&b, &r, &d.unit_trend()?);
+        }
         let p = d.prepared.get()?;
         // Each chart reads only what it draws, so it is not recomputed for what it does not.
         let gaps = matches!(kind, ChartKind::Gap)
@@ -83,6 +88,7 @@ pub fn ChartCard(
         ChartKind::Strips => "chart-strips",
         ChartKind::Trend => "chart-trend",
         ChartKind::Performers => "chart-performers",
+        ChartKind::UnitTrend => "chart-unit-trend",
     };
     let height =
         Signal::derive(move || view.with(|v| v.as_ref().map_or(kind.height(), |v| v.height)));
@@ -151,12 +157,13 @@ fn TrendPicker() -> impl IntoView {
     }
 }
 
-/// The chart grid (every chart but the performers', which stands beside its table).
+/// The chart grid (every chart but the performers', which stands beside its table, and the
+/// followed unit's, beside its profile).
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts">
-            {ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Performers)
+            {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::UnitTrend))
                 .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>
     }

@@ -3,8 +3,9 @@
 //! of every year under the current weights, the year shown now and under the published weights,
 //! every group compared now and by year (the pair — the first two groups — read from the
 //! comparison now, not summarised again), the pair under the published weights, the over- and
-//! under-performers against income now, and every unit's rank on every indicator in the year shown (the profile's strengths and
-//! weaknesses).
+//! under-performers against income now, every unit's rank on every indicator in the year shown
+//! (the profile's strengths and weaknesses), and the followed unit's score and rank over the
+//! years (read inside its chart's memo, its one reader).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 
 use super::inputs::Inputs;
 use crate::shared::Shared;
+use crate::view_model::unit_trend::{unit_trend, UnitTrend};
 
 /// The engine's preparation of every year under one method, and the results under the
 /// published weights. Recomputed when the dataset or method changes — not when a weight moves.
@@ -90,6 +92,9 @@ pub struct Derived {
     /// ([`index_core::coherence::Standings`]: normalised values, so not on the weights; read by
     /// the profile only, so computed only while a unit is followed).
     pub standings: Memo<Option<Shared<Standings>>>,
+    bundle: ReadSignal<Option<Shared<Bundle>>>,
+    selection: ReadSignal<Option<String>>,
+    groups: ReadSignal<Vec<String>>,
 }
 
 impl Derived {
@@ -101,6 +106,7 @@ impl Derived {
         let year = inputs.year();
         let pair = inputs.pair();
         let all_groups = inputs.groups();
+        let selection = inputs.selection();
         let prepared = Memo::new(move |_| {
             let b = bundle.get()?;
             // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
@@ -169,6 +175,9 @@ impl Derived {
             Standings::new(b.framework(), &r).ok().map(Shared::new)
         });
         Derived {
+            bundle,
+            selection,
+            groups: all_groups,
             standings,
             prepared,
             scored,
@@ -187,6 +196,19 @@ impl Derived {
     /// The year shown, under the current weights (reactive).
     pub fn current(&self) -> Option<Shared<Results>> {
         current_of(self.prepared, self.scored, self.year)
+    }
+
+    /// The followed unit's score and rank in every year, with each compared group's mean, under
+    /// the current weights (reactive; from [`Derived::scored`]: no year is scored again; `None`
+    /// while no unit is followed). Not a memo of its own: its one reader, the unit's chart, reads
+    /// it inside the chart's memo, so it is computed once per change there — and a memo of a new
+    /// type would add its reactive code to the main module, while this function is compiled
+    /// into the deferred part that calls it.
+    pub fn unit_trend(&self) -> Option<UnitTrend> {
+        let code = self.selection.get()?;
+        let (b, p, s) = (self.bundle.get()?, self.prepared.get()?, self.scored.get()?);
+        self.groups
+            .with(|ids| unit_trend(&b, &p.years, &s.results, &code, ids))
     }
 
     /// The year shown, under the published weights (reactive; not on the current weights).

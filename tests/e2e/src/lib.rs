@@ -339,6 +339,27 @@ impl Browser {
         Ok(())
     }
 
+    /// Reloads the page at its current link and waits for its ranking, as [`Browser::open`].
+    pub async fn reload(&self) -> Result<()> {
+        self.client
+            .refresh()
+            .await
+            .map_err(|e| format!("cannot reload: {e}"))?;
+        self.wait_for("#rank-table tbody tr.row", 30).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
+    /// The query string of the page's current link (without `?`; empty when none).
+    pub async fn query(&self) -> Result<String> {
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map_err(|e| format!("no current URL: {e}"))?;
+        Ok(url.query().unwrap_or_default().to_string())
+    }
+
     /// Waits until every deferred part of the page (`app::components::deferred`: the saved
     /// scenarios and everything below the explorer, fetched as a module of their own once the
     /// ranking is on screen) is in place, up to 30 s.
@@ -594,6 +615,21 @@ pub fn cli_ftri_ranking(extra: &[&str]) -> Vec<Value> {
         .as_array()
         .cloned()
         .expect("index rank gives units")
+}
+
+/// The CLI's FTRI ranking with `extra` arguments as the page's rows show it: (code, rank), a
+/// unit without a rank as "–".
+pub fn cli_ftri_ranks(extra: &[&str]) -> Vec<(String, String)> {
+    cli_ftri_ranking(extra)
+        .iter()
+        .map(|u| {
+            let rank = u["rank"]
+                .as_u64()
+                .map_or("–".to_string(), |r| r.to_string());
+            let code = u["code"].as_str().unwrap_or_default().to_string();
+            (code, rank)
+        })
+        .collect()
 }
 
 /// The CLI's performers against income for the FTRI bundle the site serves (`index performers
