@@ -110,6 +110,7 @@ pub fn Embed(
             ChartKind::Bars
         }
     };
+    state.table.trend_node.set(request.node.clone());
     load(state, scenario, request.edition.clone());
 
     // The embedded chart is the page: always in view.
@@ -142,7 +143,7 @@ pub fn Embed(
             <Show when=move || view.with(Option::is_some)>
                 <h1 class="embed-title">{text(|v| v.title.clone())}</h1>
                 <p class="embed-subtitle">{text(|v| v.subtitle.clone())}</p>
-                <EmbedCanvas draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style)))
+                <EmbedCanvas draw=move |area, style| view.with(|v| v.as_ref().map(|v| v.data.draw(area, style).map(|_| ())))
                     label=Signal::derive(text(|v| v.label.clone()))/>
                 <p class="embed-source">
                     {text(|v| v.source.clone())}" "

@@ -194,6 +194,7 @@ mod tests {
                 gaps_by_year: &[],
                 selection: None,
                 performers: None,
+                choices: Default::default(),
             },
         )
         .unwrap()

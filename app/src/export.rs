@@ -96,17 +96,23 @@ pub enum Pinning {
 }
 
 /// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=2&b=…`). A live
-/// embed drops the year; a fixed one names `year` and the data's `edition`.
+/// embed drops the year; a fixed one names `year` and the data's `edition`. A trend chart of
+/// another node than the index names it (`&node=…`).
 pub fn embed_query(
     kind: ChartKind,
     scenario: &Scenario,
     pinning: Pinning,
     year: i32,
     edition: &str,
+    node: Option<&str>,
 ) -> String {
     let mut s = scenario.clone();
     s.name.clear();
-    match pinning {
+    let node = node
+        .filter(|_| kind == ChartKind::Trend)
+        .map(|n| format!("&{}={}", Param::Node.key(), query_value(n)))
+        .unwrap_or_default();
+    let query = match pinning {
         Pinning::Live => {
             s.year = None;
             format!("?{}={}&{}", Param::Embed.key(), kind.name(), s.to_query())
@@ -121,7 +127,21 @@ pub fn embed_query(
                 Param::Edition.key()
             )
         }
-    }
+    };
+    query + &node
+}
+
+/// `text` percent-encoded for a query value: every byte but ASCII letters, digits and `-._~`.
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// The full explorer's query for an embed's scenario (the "Open in Index Explorer" link).
@@ -546,12 +566,11 @@ mod tests {
 
     fn view(b: &Bundle, r: &Results, kind: ChartKind) -> ChartView {
         let groups = ["LDC".to_string(), "developed".to_string()];
-        let gaps = vec![index_core::groups::compare(
+        let gaps = vec![index_core::groups::compare_groups(
             b.dataset(),
             b.framework(),
             r,
-            &groups[0],
-            &groups[1],
+            &[&groups[0], &groups[1]],
         )
         .ok()];
         chart_view(
@@ -565,6 +584,7 @@ mod tests {
                 gaps_by_year: &gaps,
                 selection: None,
                 performers: None,
+                choices: Default::default(),
             },
         )
         .unwrap()
@@ -728,21 +748,37 @@ mod tests {
         };
         s.weights.insert("rd".into(), 2.0);
         assert_eq!(
-            embed_query(ChartKind::Bars, &s, Pinning::Live, 2017, "abcd1234"),
+            embed_query(
+                ChartKind::Bars,
+                &s,
+                Pinning::Live,
+                2017,
+                "abcd1234",
+                Some("rd")
+            ),
             "?embed=bars&v=2&b=ftri&w=rd:2"
         );
         assert_eq!(
-            embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234"),
+            embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234", None),
             "?embed=gap&v=2&b=ftri&y=2017&w=rd:2&ed=abcd1234"
         );
         // The page's one parser reads the embed's link back.
-        let q = embed_query(ChartKind::Trend, &s, Pinning::Fixed, 2017, "abcd1234");
+        let q = embed_query(
+            ChartKind::Trend,
+            &s,
+            Pinning::Fixed,
+            2017,
+            "abcd1234",
+            Some("r&d é"),
+        );
+        assert!(q.ends_with("&node=r%26d%20%C3%A9"), "{q}");
         let link = crate::persist::parse_link(&q);
         assert_eq!(
             link.embed,
             Some(crate::persist::EmbedRequest {
                 chart: Ok(ChartKind::Trend),
-                edition: Some("abcd1234".into())
+                edition: Some("abcd1234".into()),
+                node: Some("r&d é".into()),
             })
         );
         assert!(link.errors.is_empty(), "{:?}", link.errors);

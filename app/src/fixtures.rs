@@ -24,8 +24,19 @@ pub fn bundle_with_gdp() -> Bundle {
     Bundle::new(parts).unwrap()
 }
 
+/// The test index with three groups, as UNCTAD compares them: LDCs (AAA, DDD), other
+/// developing (CCC) and developed (BBB); EEE in none.
+pub fn bundle_with_three_groups() -> Bundle {
+    test_index(dataset_of("2024", false, true))
+}
+
 /// The units, indicators `x` and `y` and, with `gdp`, indicator `gdppc_ppp` (World Bank).
 fn dataset(edition: &str, gdp: bool) -> Dataset {
+    dataset_of(edition, gdp, false)
+}
+
+/// [`dataset`], with CCC in a third group `developing` when `three`.
+fn dataset_of(edition: &str, gdp: bool, three: bool) -> Dataset {
     let unit = |code: &str, name: &str, groups: &[&str]| Unit {
         code: code.into(),
         name: name.into(),
@@ -71,13 +82,21 @@ fn dataset(edition: &str, gdp: bool) -> Dataset {
         vec![
             unit("AAA", "Alpha", &["LDC"]),
             unit("BBB", "=HYPERLINK(\"http://x\")", &["developed"]),
-            unit("CCC", "-Charlie", &["developed"]),
+            unit(
+                "CCC",
+                "-Charlie",
+                &[if three { "developing" } else { "developed" }],
+            ),
             unit("DDD", "@Delta", &["LDC"]),
             unit("EEE", "Echo", &[]),
         ],
         indicators,
         sources,
-        vec![group("LDC"), group("developed")],
+        if three {
+            vec![group("LDC"), group("developing"), group("developed")]
+        } else {
+            vec![group("LDC"), group("developed")]
+        },
         vec![2019, 2020],
     )
     .unwrap();

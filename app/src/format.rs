@@ -29,6 +29,26 @@ pub fn percent(x: f64) -> String {
     }
 }
 
+/// A whole amount with thousands separated by commas: `5,120`, `71,300`, `800` (rounded to
+/// the unit; a value that is not finite as "–").
+pub fn thousands(x: f64) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 && digits != "0" {
+        out.insert(0, '−');
+    }
+    out
+}
+
 /// A signed difference ("+1.2", "−0.4", "0").
 pub fn signed(x: f64) -> String {
     let s = score(x.abs());
@@ -66,6 +86,11 @@ mod tests {
         assert_eq!(rank_change(Some(-2)), ("▼ 2".into(), "down"));
         assert_eq!(score(1e308), "1.000e308");
         assert_eq!(score(-2.5e7), "-2.500e7");
+        assert_eq!(thousands(5119.6), "5,120");
+        assert_eq!(thousands(800.0), "800");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+        assert_eq!(thousands(-71_300.0), "−71,300");
+        assert_eq!(thousands(f64::NAN), "–");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod performers;
 pub mod ranges;
 pub mod robustness;
 pub mod targets;
+pub mod unit_trend;
 
 use index_core::bundle::Bundle;
 use index_core::coherence::{Standing, Standings};
@@ -16,11 +17,11 @@ use index_core::pipeline::Results;
 use index_core::stats::median;
 
 use crate::charts::{
-    Bar, ChartData, ChartKind, GapBars, Line, LineChart, Membership, RankedBars, Strip, Strips,
-    ACCENT, GROUP_A, GROUP_B,
+    Bar, ChartData, ChartKind, GapBars, Line, LineChart, Mark, Membership, RankedBars, Strip,
+    Strips, ACCENT,
 };
 use crate::format;
-use crate::state::SortKey;
+use crate::state::{first_two, PerformerKey, SortKey};
 
 /// One row of the ranking table.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,6 +235,16 @@ pub struct GroupsRow {
     pub cells: Vec<(GroupSummary, Option<f64>)>,
 }
 
+/// Which of `groups` (in the order compared) unit `u` belongs to — the first that holds it,
+/// should groups overlap — as its chart mark ([`Mark::Other`] for none).
+pub fn mark_of(bundle: &Bundle, groups: &[String], u: usize) -> Mark {
+    let ds = bundle.dataset();
+    groups
+        .iter()
+        .position(|g| ds.group(g).is_some_and(|g| ds.in_group(u, &g.id)))
+        .map_or(Mark::Other, Mark::group)
+}
+
 /// The every-group table's rows (when more than two groups are compared).
 pub fn groups_rows(bundle: &Bundle, all: &GroupsComparison) -> Vec<GroupsRow> {
     let fw = bundle.framework();
@@ -306,7 +317,11 @@ pub use index_core::display::source_line;
 pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
     match kind {
         ChartKind::Performers => bundle.gdp_per_capita().into_iter().collect(),
-        ChartKind::Bars | ChartKind::Gap | ChartKind::Strips | ChartKind::Trend => Vec::new(),
+        ChartKind::Bars
+        | ChartKind::Gap
+        | ChartKind::Strips
+        | ChartKind::Trend
+        | ChartKind::UnitTrend => Vec::new(),
     }
 }
 
@@ -373,16 +388,53 @@ pub struct ChartContext<'a> {
     pub results: &'a Results,
     /// Every year prepared, ascending.
     pub years: &'a [i32],
-    /// The two groups compared.
-    pub groups: &'a [String; 2],
-    /// The two groups compared in the year shown (`None`: they cannot be compared).
-    pub gaps: Option<&'a GroupComparison>,
-    /// The two groups compared in every year, same order as `years`.
-    pub gaps_by_year: &'a [Option<GroupComparison>],
+    /// The groups compared (two to six; the ranked bars mark the first two).
+    pub groups: &'a [String],
+    /// Every group compared in the year shown (`None`: they cannot be compared).
+    pub gaps: Option<&'a GroupsComparison>,
+    /// Every group compared in every year, same order as `years`.
+    pub gaps_by_year: &'a [Option<GroupsComparison>],
     /// The unit followed.
     pub selection: Option<&'a str>,
     /// The performers against income in the year shown (`None`: none to show).
     pub performers: Option<&'a Performers>,
+    /// The person's choices for the charts (the trend's node, the performers' order).
+    pub choices: ChartChoices,
+}
+
+/// What the person chose about the charts beyond the scenario: the node whose gap over time
+/// the trend chart shows, and the order of the performers table (which the scatter's table
+/// alternative and its "CSV · shown" follow).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartChoices {
+    /// The framework node of the trend chart (`None`: the index).
+    pub trend_node: Option<String>,
+    /// The performers table's order (`None`: the default, largest over-performer first).
+    pub performers_sort: Option<(PerformerKey, bool)>,
+}
+
+/// A chart's own parts: title, screen-reader label, data, table header and rows.
+pub type ChartParts = (String, String, ChartData, Vec<String>, Vec<Vec<String>>);
+
+/// The chart `kind` of `parts` for the year `results` shows, with the captions every chart has:
+/// the weights and method as subtitle, and the source line.
+pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartParts) -> ChartView {
+    let (title, label, data, header, rows) = parts;
+    ChartView {
+        kind,
+        title,
+        subtitle: format!(
+            "{} · {}",
+            weights_line(b, results),
+            results.prepared.method.describe()
+        ),
+        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
+        label,
+        data,
+        header,
+        rows,
+        height: kind.height(),
+    }
 }
 
 /// A chart ready to show, embed or download: its data, captions and table alternative.
@@ -404,23 +456,25 @@ pub struct ChartView {
     pub header: Vec<String>,
     /// Table alternative: rows.
     pub rows: Vec<Vec<String>>,
+    /// The plot's height in CSS pixels on the page (the gap chart grows with the groups).
+    pub height: u32,
 }
 
 /// The chart `kind` for `ctx` (`None` when it has nothing to show, e.g. a trend of one year).
+/// The followed unit's chart over the years is [`unit_trend::chart_view`]'s (`None` here): the
+/// every-year panel, in the main module, calls this function, and that chart's code belongs in
+/// the deferred parts.
 pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> {
     let b = ctx.bundle;
     let r = ctx.results;
     let fw = b.framework();
     let year = r.year();
-    let names = [
-        group_short(b, &ctx.groups[0]),
-        group_short(b, &ctx.groups[1]),
-    ];
-    let subtitle = format!("{} · {}", weights_line(b, r), r.prepared.method.describe());
-    let title_of = |t: String| t;
-    let (title, label, data, header, rows) = match kind {
+    let names: Vec<String> = ctx.groups.iter().map(|g| group_short(b, g)).collect();
+    let listed = in_words(&names);
+    let mut height = kind.height();
+    let parts = match kind {
         ChartKind::Bars => {
-            let d = ranked_bars(b, r, ctx.groups, ctx.selection);
+            let d = ranked_bars(b, r, &first_two(ctx.groups), ctx.selection);
             let rows = d
                 .bars
                 .iter()
@@ -448,67 +502,69 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                     .nodes
                     .iter()
                     .filter(|n| n.node == fw.root() || fw.parent(n.node) == Some(fw.root()))
-                    .map(|n| {
-                        (
-                            fw.node(n.node).map(|s| s.name.clone()).unwrap_or_default(),
-                            n.a.mean,
-                            n.b.mean,
-                        )
-                    })
+                    .map(|n| (n.name.clone(), n.groups.iter().map(|g| g.mean).collect()))
                     .collect(),
                 names: names.clone(),
             };
+            height = GapBars::height(d.rows.len(), d.names.len(), height);
             let rows = d
                 .rows
                 .iter()
-                .map(|(l, a, bm)| vec![l.clone(), format::opt_score(*a), format::opt_score(*bm)])
+                .map(|(l, means)| {
+                    std::iter::once(l.clone())
+                        .chain(means.iter().map(|m| format::opt_score(*m)))
+                        .collect()
+                })
                 .collect();
             (
+                format!("Mean score of {listed} on the index and each pillar, {year}"),
                 format!(
-                    "Mean score of {} and {} on the index and each pillar, {year}",
-                    names[0], names[1]
+                    "Bars of each group's mean score per pillar: {}",
+                    marks_in_words(&names)
                 ),
-                "Paired bars of the two groups' mean scores per pillar".into(),
                 ChartData::Gap(d),
-                vec![String::new(), names[0].clone(), names[1].clone()],
+                std::iter::once(String::new())
+                    .chain(names.clone())
+                    .collect(),
                 rows,
             )
         }
         ChartKind::Strips => {
-            let mut by: [Vec<f64>; 3] = Default::default();
+            let k = ctx.groups.len();
+            let mut values: Vec<Vec<f64>> = vec![Vec::new(); k + 1];
+            let mut units: Vec<Vec<String>> = vec![Vec::new(); k + 1];
+            let ds = b.dataset();
             for u in 0..r.units() {
                 if let Some(v) = r.index(u) {
-                    let slot = match membership(b, ctx.groups, u) {
-                        Membership::A => 0,
-                        Membership::B => 1,
-                        Membership::Other => 2,
+                    let slot = match mark_of(b, ctx.groups, u) {
+                        Mark::Group(i) => i.min(k),
+                        Mark::Other => k,
                     };
-                    by[slot].push(v);
+                    if let (Some(vs), Some(us)) = (values.get_mut(slot), units.get_mut(slot)) {
+                        vs.push(v);
+                        us.push(
+                            ds.units()
+                                .get(u)
+                                .map(|x| x.name.clone())
+                                .unwrap_or_default(),
+                        );
+                    }
                 }
             }
-            let [a, bb, other] = by;
-            let d = Strips {
-                strips: vec![
-                    Strip {
-                        label: names[0].clone(),
-                        membership: Membership::A,
-                        median: median(a.clone()),
-                        values: a,
-                    },
-                    Strip {
-                        label: names[1].clone(),
-                        membership: Membership::B,
-                        median: median(bb.clone()),
-                        values: bb,
-                    },
-                    Strip {
-                        label: "Others".into(),
-                        membership: Membership::Other,
-                        median: median(other.clone()),
-                        values: other,
-                    },
-                ],
-            };
+            let strips: Vec<Strip> = values
+                .into_iter()
+                .zip(units)
+                .enumerate()
+                .map(|(i, (values, names_of))| Strip {
+                    label: names.get(i).cloned().unwrap_or_else(|| "Others".into()),
+                    mark: if i < k { Mark::group(i) } else { Mark::Other },
+                    median: median(values.clone()),
+                    values,
+                    names: names_of,
+                })
+                .collect();
+            height = height.max(40 + 36 * strips.len() as u32);
+            let d = Strips { strips };
             let rows = d
                 .strips
                 .iter()
@@ -522,7 +578,10 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .collect();
             (
                 format!("Distribution of {} scores by group, {year}", b.title()),
-                "Strip plot of scores by group; bars mark medians".into(),
+                format!(
+                    "Strip plot of scores by group, bars marking medians: {}, others as grey dots",
+                    marks_in_words(&names)
+                ),
                 ChartData::Strips(d),
                 vec!["Group".into(), "Units".into(), "Median".into()],
                 rows,
@@ -532,35 +591,72 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             if ctx.years.len() < 2 {
                 return None;
             }
-            let (mut a, mut bb, mut gap) = (Vec::new(), Vec::new(), Vec::new());
+            let node = trend_node(b, ctx.choices.trend_node.as_deref());
+            let node_name = fw.node(node).map(|n| n.name.clone()).unwrap_or_default();
+            let what = if node == fw.root() {
+                "index".to_string()
+            } else {
+                node_name.clone()
+            };
+            let k = ctx.groups.len();
+            let mut means: Vec<Vec<Option<f64>>> = vec![Vec::new(); k];
             for cmp in ctx.gaps_by_year {
-                let idx = cmp.as_ref().and_then(|c| c.index());
-                a.push(idx.as_ref().and_then(|i| i.a.mean));
-                bb.push(idx.as_ref().and_then(|i| i.b.mean));
-                gap.push(idx.and_then(|i| i.difference));
+                let at = cmp
+                    .as_ref()
+                    .and_then(|c| c.nodes.iter().find(|n| n.node == node));
+                for (g, m) in means.iter_mut().enumerate() {
+                    m.push(at.and_then(|n| n.groups.get(g)).and_then(|s| s.mean));
+                }
+            }
+            let mut series: Vec<Line> = means
+                .iter()
+                .enumerate()
+                .map(|(g, values)| {
+                    let mark = Mark::group(g);
+                    Line {
+                        label: names.get(g).cloned().unwrap_or_default(),
+                        colour: mark.colour(),
+                        mark,
+                        values: values.clone(),
+                    }
+                })
+                .collect();
+            // Two groups: the gap itself, b − a, as a line of its own; more: each group's
+            // share of the last's, in the table (as the gap panel gives them).
+            let mut header: Vec<String> = std::iter::once("Year".to_string())
+                .chain(names.clone())
+                .collect();
+            let last = k.saturating_sub(1);
+            if k == 2 {
+                let gap = means
+                    .first()
+                    .zip(means.get(1))
+                    .map(|(a, bb)| {
+                        a.iter()
+                            .zip(bb)
+                            .map(|(x, y)| x.zip(*y).map(|(x, y)| y - x).filter(|d| d.is_finite()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                series.push(Line {
+                    label: "Gap".into(),
+                    colour: ACCENT,
+                    mark: Mark::Other,
+                    values: gap,
+                });
+                header.push("Gap".into());
+            } else {
+                let of = names.get(last).cloned().unwrap_or_default();
+                header.extend(
+                    names
+                        .iter()
+                        .take(last)
+                        .map(|n| format!("{n} as a share of {of}")),
+                );
             }
             let d = LineChart {
                 years: ctx.years.to_vec(),
-                series: vec![
-                    Line {
-                        label: names[0].clone(),
-                        colour: GROUP_A,
-                        triangles: true,
-                        values: a,
-                    },
-                    Line {
-                        label: names[1].clone(),
-                        colour: GROUP_B,
-                        triangles: false,
-                        values: bb,
-                    },
-                    Line {
-                        label: "Gap".into(),
-                        colour: ACCENT,
-                        triangles: false,
-                        values: gap,
-                    },
-                ],
+                series,
                 inverted: false,
             };
             let rows = d
@@ -568,42 +664,56 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .iter()
                 .enumerate()
                 .map(|(i, y)| {
-                    let v = |s: usize| {
-                        format::opt_score(
-                            d.series
-                                .get(s)
-                                .and_then(|s| s.values.get(i).copied().flatten()),
-                        )
-                    };
-                    vec![y.to_string(), v(0), v(1), v(2)]
+                    let value = |s: &Line| format::opt_score(s.values.get(i).copied().flatten());
+                    let mut row: Vec<String> = std::iter::once(y.to_string())
+                        .chain(d.series.iter().map(value))
+                        .collect();
+                    if k > 2 {
+                        let of = means.get(last).and_then(|m| m.get(i).copied().flatten());
+                        row.extend(means.iter().take(last).map(|m| {
+                            let x = m.get(i).copied().flatten();
+                            x.zip(of)
+                                .filter(|(_, y)| *y != 0.0)
+                                .map(|(x, y)| format::percent(x / y))
+                                .unwrap_or_else(|| "–".into())
+                        }));
+                    }
+                    row
                 })
                 .collect();
+            let span = format!(
+                "{}–{}",
+                ctx.years.first().copied().unwrap_or(year),
+                ctx.years.last().copied().unwrap_or(year)
+            );
+            let title = if k == 2 {
+                format!("Mean {what} score of {listed}, and the gap, {span}")
+            } else {
+                format!("Mean {what} score of {listed}, {span}")
+            };
             (
+                title,
                 format!(
-                    "Mean index score of {} and {}, and the gap, {}–{}",
-                    names[0],
-                    names[1],
-                    ctx.years.first().copied().unwrap_or(year),
-                    ctx.years.last().copied().unwrap_or(year)
+                    "Line chart of each group's mean {what} score over the years: {}",
+                    marks_in_words(&names)
                 ),
-                "Line chart of the two groups' mean index and the gap over the years".into(),
                 ChartData::Lines(d),
-                vec![
-                    "Year".into(),
-                    names[0].clone(),
-                    names[1].clone(),
-                    "Gap".into(),
-                ],
+                header,
                 rows,
             )
         }
+        ChartKind::UnitTrend => return None,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);
             if d.points.is_empty() {
                 return None;
             }
-            let (header, rows) = performers::table(b, p);
+            let sort = ctx
+                .choices
+                .performers_sort
+                .unwrap_or((PerformerKey::Difference, false));
+            let (header, rows) = performers::table(b, p, sort);
             (
                 format!("{} score against GDP per capita (PPP), {year}", b.title()),
                 format!(
@@ -619,16 +729,62 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             )
         }
     };
-    Some(ChartView {
-        kind,
-        title: title_of(title),
-        subtitle,
-        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
-        label,
-        data,
-        header,
-        rows,
+    let mut view = chart_of(kind, b, r, parts);
+    view.height = height;
+    Some(view)
+}
+
+/// The node the trend chart shows for the choice `id`: that node when it is the index or one
+/// of the nodes groups are compared on, else the index.
+pub fn trend_node(bundle: &Bundle, id: Option<&str>) -> usize {
+    let fw = bundle.framework();
+    id.and_then(|id| {
+        index_core::groups::compared_nodes(fw)
+            .into_iter()
+            .find(|n| fw.node(*n).is_some_and(|s| s.id == id))
     })
+    .unwrap_or_else(|| fw.root())
+}
+
+/// The trend chart's choices: every node groups are compared on (the index first), as (id,
+/// name, depth below the index).
+pub fn trend_nodes(bundle: &Bundle) -> Vec<(String, String, usize)> {
+    let fw = bundle.framework();
+    index_core::groups::compared_nodes(fw)
+        .into_iter()
+        .filter_map(|n| {
+            let spec = fw.node(n)?;
+            Some((spec.id.clone(), spec.name.clone(), depth_of(fw, n)))
+        })
+        .collect()
+}
+
+/// Names in words: "A", "A and B", "A, B and C".
+pub fn in_words(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Each group's mark in words, for screen readers: "LDCs as filled triangles, Developed as
+/// open circles".
+pub fn marks_in_words(names: &[String]) -> String {
+    const SHAPES: [&str; 6] = [
+        "filled triangles",
+        "open circles",
+        "filled squares",
+        "open diamonds",
+        "filled downward triangles",
+        "crosses",
+    ];
+    names
+        .iter()
+        .zip(SHAPES)
+        .map(|(n, s)| format!("{n} as {s}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The groups offered for comparison: every group but sub-regions, as (id, name).
@@ -667,17 +823,15 @@ pub fn filter_options(bundle: &Bundle) -> Vec<(String, String)> {
     v
 }
 
-/// One pillar of a profile: the unit's score and the two groups' means.
+/// One pillar of a profile: the unit's score and each compared group's mean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfilePillar {
     /// Pillar name.
     pub name: String,
     /// The unit's score.
     pub unit: Option<f64>,
-    /// Group A's mean.
-    pub a: Option<f64>,
-    /// Group B's mean.
-    pub b: Option<f64>,
+    /// Each group's mean, in the order compared.
+    pub means: Vec<Option<f64>>,
 }
 
 /// A country profile: what the profile panel shows of one unit in one year.
@@ -689,8 +843,10 @@ pub struct Profile {
     pub code: String,
     /// "Rank 3 of 166 · score 71.2", or why it has no rank.
     pub facts: String,
-    /// Short names of the two groups compared.
-    pub groups: [String; 2],
+    /// Short names of the groups compared, in order.
+    pub groups: Vec<String>,
+    /// Their full names (the table's header tooltips).
+    pub full_names: Vec<String>,
     /// Pillar scores against the group means.
     pub pillars: Vec<ProfilePillar>,
     /// The largest figure among the pillars (the bars' scale; > 0).
@@ -706,15 +862,15 @@ pub struct Profile {
     pub worst: Vec<(String, String)>,
 }
 
-/// Unit `u`'s profile under `results`, against the two groups as `gaps` compares them, with
+/// Unit `u`'s profile under `results`, against every group as `gaps` compares them, with
 /// its strengths and weaknesses by rank from `standings` (the year's every unit ranked on every
 /// indicator): up to three each and no more than half the indicators each (more when tied at
 /// the edge), none listed as both.
 pub fn profile(
     bundle: &Bundle,
     results: &Results,
-    gaps: Option<&GroupComparison>,
-    groups: &[String; 2],
+    gaps: Option<&GroupsComparison>,
+    groups: &[String],
     u: usize,
     standings: Option<&Standings>,
 ) -> Option<Profile> {
@@ -724,18 +880,19 @@ pub fn profile(
         .pillars()
         .iter()
         .map(|p| {
-            let gap = gaps.and_then(|c| c.nodes.iter().find(|n| n.node == *p));
+            let at = gaps.and_then(|c| c.nodes.iter().find(|n| n.node == *p));
             ProfilePillar {
                 name: fw.node(*p).map(|n| n.name.clone()).unwrap_or_default(),
                 unit: results.score(u, *p),
-                a: gap.and_then(|n| n.a.mean),
-                b: gap.and_then(|n| n.b.mean),
+                means: (0..groups.len())
+                    .map(|g| at.and_then(|n| n.groups.get(g)).and_then(|s| s.mean))
+                    .collect(),
             }
         })
         .collect();
     let top = pillars
         .iter()
-        .flat_map(|p| [p.unit, p.a, p.b])
+        .flat_map(|p| std::iter::once(p.unit).chain(p.means.iter().copied()))
         .flatten()
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
@@ -776,10 +933,8 @@ pub fn profile(
         name: unit.name.clone(),
         code: unit.code.clone(),
         facts,
-        groups: [
-            group_short(bundle, &groups[0]),
-            group_short(bundle, &groups[1]),
-        ],
+        groups: groups.iter().map(|g| group_short(bundle, g)).collect(),
+        full_names: groups.iter().map(|g| group_name(bundle, g)).collect(),
         pillars,
         top,
         contributions,
@@ -811,7 +966,8 @@ mod tests {
         let b = bundle("2024");
         let r = results(&b, 2020);
         let g = groups_of();
-        let cmp = groups::compare(b.dataset(), b.framework(), &r, &g[0], &g[1]).unwrap();
+        let cmp =
+            groups::compare_groups(b.dataset(), b.framework(), &r, &["LDC", "developed"]).unwrap();
         let u = b.dataset().unit_position("AAA").unwrap();
         let standings = Standings::new(b.framework(), &r).unwrap();
         let p = profile(&b, &r, Some(&cmp), &g, u, Some(&standings)).unwrap();
@@ -822,7 +978,8 @@ mod tests {
         for (line, node) in p.pillars.iter().zip(fw.pillars()) {
             let gap = cmp.nodes.iter().find(|n| n.node == *node).unwrap();
             assert_eq!(line.unit, r.score(u, *node));
-            assert_eq!((line.a, line.b), (gap.a.mean, gap.b.mean));
+            let means: Vec<Option<f64>> = gap.groups.iter().map(|s| s.mean).collect();
+            assert_eq!(line.means, means);
         }
         // The contributions add up to the score (arithmetic mean).
         let sum: f64 = p.contributions.iter().map(|c| c.1).sum();
@@ -869,8 +1026,161 @@ mod tests {
         let b = bundle("2024");
         let r = results(&b, 2020);
         let p = profile(&b, &r, None, &groups_of(), 0, None).unwrap();
-        assert!(p.pillars.iter().all(|l| l.a.is_none() && l.b.is_none()));
+        assert!(p
+            .pillars
+            .iter()
+            .all(|l| l.means.iter().all(Option::is_none)));
         assert!(profile(&b, &r, None, &groups_of(), 99, None).is_none());
+    }
+
+    /// Every chart of three groups in the fixture's 2019–2020, the trend on `node`.
+    fn three_group_view(kind: ChartKind, node: Option<&str>) -> ChartView {
+        let b = crate::fixtures::bundle_with_three_groups();
+        let ids = ["LDC", "developing", "developed"];
+        let groups: Vec<String> = ids.map(String::from).to_vec();
+        let by_year: Vec<Option<GroupsComparison>> = [2019, 2020]
+            .map(|y| groups::compare_groups(b.dataset(), b.framework(), &results(&b, y), &ids).ok())
+            .to_vec();
+        let r = results(&b, 2020);
+        chart_view(
+            kind,
+            &ChartContext {
+                bundle: &b,
+                results: &r,
+                years: &[2019, 2020],
+                groups: &groups,
+                gaps: by_year[1].as_ref(),
+                gaps_by_year: &by_year,
+                selection: None,
+                performers: None,
+                choices: ChartChoices {
+                    trend_node: node.map(String::from),
+                    performers_sort: None,
+                },
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn three_groups_in_every_chart_and_its_table() {
+        let b = crate::fixtures::bundle_with_three_groups();
+        let r = results(&b, 2020);
+        let all = groups::compare_groups(
+            b.dataset(),
+            b.framework(),
+            &r,
+            &["LDC", "developing", "developed"],
+        )
+        .unwrap();
+        // The gap chart: a bar per group per node, the table a column per group.
+        let gap = three_group_view(ChartKind::Gap, None);
+        assert_eq!(gap.header, ["", "LDCs", "Other developing", "Developed"]);
+        assert_eq!(gap.rows.len(), all.nodes.len());
+        for (row, node) in gap.rows.iter().zip(&all.nodes) {
+            let want: Vec<String> = node
+                .groups
+                .iter()
+                .map(|g| format::opt_score(g.mean))
+                .collect();
+            assert_eq!(row[1..], want[..]);
+        }
+        assert!(
+            gap.title.contains("LDCs, Other developing and Developed"),
+            "{}",
+            gap.title
+        );
+        assert!(
+            gap.label.contains("Developed as filled squares"),
+            "{}",
+            gap.label
+        );
+        // The strips: a strip per group, then the others (EEE has no score in 2020).
+        let strips = three_group_view(ChartKind::Strips, None);
+        let counts: Vec<(&str, &str)> = strips
+            .rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("LDCs", "2"),
+                ("Other developing", "1"),
+                ("Developed", "1"),
+                ("Others", "0")
+            ]
+        );
+        // The trend: each group's mean by year, and each group's share of the last's.
+        let trend = three_group_view(ChartKind::Trend, None);
+        assert_eq!(
+            trend.header,
+            [
+                "Year",
+                "LDCs",
+                "Other developing",
+                "Developed",
+                "LDCs as a share of Developed",
+                "Other developing as a share of Developed"
+            ]
+        );
+        let idx = &all.nodes[0];
+        let last = &trend.rows[1];
+        assert_eq!(last[0], "2020");
+        assert_eq!(last[1], format::opt_score(idx.groups[0].mean));
+        assert_eq!(last[4], format::percent(idx.share(0, 2).unwrap()));
+        let ChartData::Lines(lines) = &trend.data else {
+            panic!("the trend is a line chart")
+        };
+        assert_eq!(lines.series.len(), 3, "no single gap line for three groups");
+    }
+
+    #[test]
+    fn the_trend_follows_the_node_chosen_and_the_index_otherwise() {
+        let on_x = three_group_view(ChartKind::Trend, Some("x"));
+        assert!(
+            on_x.title.starts_with("Mean Node x score of"),
+            "{}",
+            on_x.title
+        );
+        let b = crate::fixtures::bundle_with_three_groups();
+        let x = groups::compare_groups(
+            b.dataset(),
+            b.framework(),
+            &results(&b, 2019),
+            &["LDC", "developing", "developed"],
+        )
+        .unwrap();
+        let node = x.nodes.iter().find(|n| n.id == "x").unwrap();
+        assert_eq!(on_x.rows[0][3], format::opt_score(node.groups[2].mean));
+        // A node the framework does not compare on: the index.
+        let unknown = three_group_view(ChartKind::Trend, Some("nope"));
+        assert!(
+            unknown.title.starts_with("Mean index score of"),
+            "{}",
+            unknown.title
+        );
+        assert_eq!(trend_nodes(&b)[0].0, "idx");
+        assert_eq!(
+            trend_node(&b, Some("y")),
+            b.framework().position("y").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_profile_of_three_groups_holds_every_groups_mean() {
+        let b = crate::fixtures::bundle_with_three_groups();
+        let r = results(&b, 2020);
+        let ids = ["LDC", "developing", "developed"];
+        let all = groups::compare_groups(b.dataset(), b.framework(), &r, &ids).unwrap();
+        let g: Vec<String> = ids.map(String::from).to_vec();
+        let p = profile(&b, &r, Some(&all), &g, 0, None).unwrap();
+        assert_eq!(p.groups, ["LDCs", "Other developing", "Developed"]);
+        for line in &p.pillars {
+            assert_eq!(line.means.len(), 3);
+        }
+        assert_eq!(mark_of(&b, &g, 2), Mark::Group(1));
+        assert_eq!(mark_of(&b, &g, 4), Mark::Other);
     }
 
     #[test]

@@ -313,33 +313,48 @@ pub fn compare(
     b: &str,
 ) -> Result<GroupComparison> {
     let many = compare_groups(dataset, framework, results, &[a, b])?;
-    let nodes = many
-        .nodes
-        .into_iter()
-        .filter_map(|n| {
-            // `compare_groups` gives one summary per group asked for: two here.
-            let (sa, sb) = (n.groups.first()?.clone(), n.groups.get(1)?.clone());
-            let difference = match (sa.mean, sb.mean) {
-                (Some(x), Some(y)) => Some(y - x).filter(|d| d.is_finite()),
-                _ => None,
-            };
-            Some(NodeGap {
-                node: n.node,
-                id: n.id.clone(),
-                ratio: n.share(0, 1),
-                a: sa,
-                b: sb,
-                difference,
-            })
-        })
-        .collect();
-    let mut ids = many.groups.into_iter();
-    Ok(GroupComparison {
+    // `compare_groups` gives one summary per group asked for: two here.
+    Ok(many.pair(0, 1).unwrap_or_else(|| GroupComparison {
         year: many.year,
-        a: ids.next().unwrap_or_else(|| a.to_string()),
-        b: ids.next().unwrap_or_else(|| b.to_string()),
-        nodes,
-    })
+        a: a.to_string(),
+        b: b.to_string(),
+        nodes: Vec::new(),
+    }))
+}
+
+impl GroupsComparison {
+    /// The two-group view of groups `i` and `j` (positions in [`GroupsComparison::groups`]):
+    /// the same figures as [`compare`] on those two groups, taken from this comparison rather
+    /// than summarised again (the explorer compares every group once and reads the pair from
+    /// it). `None` when either position is out of range.
+    pub fn pair(&self, i: usize, j: usize) -> Option<GroupComparison> {
+        let (a, b) = (self.groups.get(i)?, self.groups.get(j)?);
+        let nodes = self
+            .nodes
+            .iter()
+            .filter_map(|n| {
+                let (sa, sb) = (n.groups.get(i)?.clone(), n.groups.get(j)?.clone());
+                let difference = match (sa.mean, sb.mean) {
+                    (Some(x), Some(y)) => Some(y - x).filter(|d| d.is_finite()),
+                    _ => None,
+                };
+                Some(NodeGap {
+                    node: n.node,
+                    id: n.id.clone(),
+                    ratio: n.share(i, j),
+                    a: sa,
+                    b: sb,
+                    difference,
+                })
+            })
+            .collect();
+        Some(GroupComparison {
+            year: self.year,
+            a: a.clone(),
+            b: b.clone(),
+            nodes,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -439,6 +454,26 @@ mod tests {
         assert_eq!(two.a, "LDC");
         // Shares agree with the three-group comparison's on the same means.
         assert_eq!(g.nodes[1].share(0, 2), idx.ratio);
+    }
+
+    #[test]
+    fn a_pair_read_from_every_group_is_the_pair_compared_alone() {
+        let g = three_groups();
+        // LDC against developed, from the three: x 2 vs 8, y 4 vs 6, idx 3 vs 7.
+        let pair = g.pair(0, 2).unwrap();
+        assert_eq!((pair.a.as_str(), pair.b.as_str()), ("LDC", "developed"));
+        let gaps: Vec<(Option<f64>, Option<f64>)> =
+            pair.nodes.iter().map(|n| (n.difference, n.ratio)).collect();
+        assert_eq!(
+            gaps,
+            [
+                (Some(4.0), Some(3.0 / 7.0)),
+                (Some(6.0), Some(0.25)),
+                (Some(2.0), Some(4.0 / 6.0))
+            ]
+        );
+        assert_eq!(pair.nodes[2].b.members, 2);
+        assert!(g.pair(0, 3).is_none());
     }
 
     #[test]

@@ -221,6 +221,7 @@ mod golden {
             data: ChartData::Bars(crate::charts::tests::bars()),
             header: vec![],
             rows: vec![],
+            height: 260,
         }
     }
 

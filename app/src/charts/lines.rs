@@ -3,17 +3,18 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, nice_max, DrawResult, Style, GRID, INK};
+use super::{err, nice_max, Drawn, Hit, Key, Mark, Style, GRID, INK};
 
 /// One line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     /// Legend label.
     pub label: String,
-    /// Colour.
+    /// Colour of the line.
     pub colour: RGBColor,
-    /// Whether to mark points with triangles (else circles), so series differ by more than colour.
-    pub triangles: bool,
+    /// The mark on each point (a group's own, so series differ by more than colour; a plain
+    /// series takes [`Mark::Other`]'s dot in its own colour).
+    pub mark: Mark,
     /// Values per year (`None` breaks the line).
     pub values: Vec<Option<f64>>,
 }
@@ -29,13 +30,30 @@ pub struct LineChart {
     pub inverted: bool,
 }
 
-/// Draws the lines with point marks and a legend.
+/// Draws the lines with point marks and a legend (wrapped to the width). Returns where each
+/// point was drawn (series: the line; item: the year's position).
+///
+/// # Errors
+/// A drawing error, or values no axis can span ([`super::axis`]).
 pub fn draw_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &LineChart,
     style: &Style,
-) -> DrawResult {
+) -> Drawn {
     area.fill(&WHITE).map_err(err)?;
+    let keys: Vec<(Key, &str)> = data
+        .series
+        .iter()
+        .map(|s| {
+            let key = if s.mark == Mark::Other {
+                Key::Plain(s.colour)
+            } else {
+                Key::Line(s.colour, s.mark)
+            };
+            (key, s.label.as_str())
+        })
+        .collect();
+    let legend_rows = super::draw_legend(area, &keys, style.px(50.0), style)?;
     let (first, last) = match (data.years.first(), data.years.last()) {
         (Some(f), Some(l)) if l > f => (*f, *l),
         (Some(f), _) => (*f - 1, *f + 1),
@@ -59,7 +77,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         super::axis(lo, hi)?
     };
     let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(24.0))
+        .margin_top(style.px(10.0 + super::marks::ROW * f64::from(legend_rows)))
         .margin_right(style.px(16.0))
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(style.px(44.0))
@@ -83,7 +101,8 @@ pub fn draw_lines<DB: DrawingBackend>(
         .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
         .draw()
         .map_err(err)?;
-    for s in &data.series {
+    let mut hits = Vec::new();
+    for (series, s) in data.series.iter().enumerate() {
         // Split at gaps so a missing year breaks the line.
         let mut run: Vec<(i32, f64)> = Vec::new();
         let mut runs = Vec::new();
@@ -106,37 +125,19 @@ pub fn draw_lines<DB: DrawingBackend>(
                 .map_err(err)?;
         }
         let points = runs.iter().flatten().copied();
-        if s.triangles {
-            chart
-                .draw_series(
-                    points.map(|p| TriangleMarker::new(p, style.px(4.0), s.colour.filled())),
-                )
-                .map_err(err)?;
-        } else {
+        if s.mark == Mark::Other {
             chart
                 .draw_series(points.map(|p| Circle::new(p, style.px(3.0), s.colour.filled())))
                 .map_err(err)?;
+        } else {
+            super::draw_marks(chart.plotting_area(), s.mark, points, style)?;
+        }
+        for (item, (y, v)) in data.years.iter().zip(&s.values).enumerate() {
+            if let Some(v) = v {
+                let (x, y) = chart.backend_coord(&(*y, *v));
+                hits.push(Hit { x, y, series, item });
+            }
         }
     }
-    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
-    let y = style.px(5.0) as i32;
-    let mut x = style.px(50.0) as i32;
-    for s in &data.series {
-        area.draw(&PathElement::new(
-            vec![
-                (x, y + style.px(6.0) as i32),
-                (x + style.px(16.0) as i32, y + style.px(6.0) as i32),
-            ],
-            s.colour.stroke_width(style.px(2.0)),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            s.label.clone(),
-            (x + style.px(20.0) as i32, y),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        x += style.px(24.0 + 7.0 * s.label.chars().count() as f64 + 16.0) as i32;
-    }
-    Ok(())
+    Ok(hits)
 }

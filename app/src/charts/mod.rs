@@ -2,8 +2,8 @@
 //! backend: a canvas in the browser, SVG natively (tests, downloads). Nothing is computed while
 //! drawing beyond layout.
 //!
-//! Colours are the Okabe–Ito colour-blind-safe palette; the two compared groups also differ by
-//! more than colour (filled vs outlined bars, triangles vs circles).
+//! Colours are the Okabe–Ito colour-blind-safe palette; the groups compared (up to six) also
+//! differ by more than colour: each has its own shape and fill ([`Mark`], in `marks`).
 
 pub mod backend;
 mod bars;
@@ -13,9 +13,11 @@ mod heatmap;
 mod intervals;
 mod kind;
 mod lines;
+mod marks;
 mod performers;
 mod slopes;
 mod strips;
+mod unit_lines;
 mod waterfall;
 
 pub use bars::{draw_ranked_bars, Bar, RankedBars};
@@ -24,9 +26,12 @@ pub use heatmap::{draw_heatmap, HeatMap};
 pub use intervals::{draw_rank_spans, RankSpan, RankSpans};
 pub use kind::ChartKind;
 pub use lines::{draw_lines, Line, LineChart};
+pub(crate) use marks::{draw_legend, draw_mark, draw_marks, Key};
+pub use marks::{Mark, Shape, GROUP_COLOURS, MAX_MARKED};
 pub use performers::{draw_income_scatter, IncomeScatter, Point};
 pub use slopes::{draw_slopes, Slope, Slopes};
 pub use strips::{draw_strips, Strip, Strips};
+pub use unit_lines::{draw_unit_lines, UnitLines};
 pub use waterfall::{draw_waterfall, Waterfall};
 
 use plotters::style::RGBColor;
@@ -57,24 +62,89 @@ pub enum ChartData {
     Lines(LineChart),
     /// Score against GDP per capita.
     Scatter(IncomeScatter),
+    /// One unit's score and rank over the years.
+    UnitLines(UnitLines),
 }
 
 impl ChartData {
-    /// Draws the chart on `area`.
+    /// Draws the chart on `area`; returns where it drew the points one can hover (the scatter's,
+    /// the strips' and the lines'; none for bars).
+    ///
+    /// # Errors
+    /// A drawing error, or values no axis can span.
     pub fn draw<DB: plotters::prelude::DrawingBackend>(
         &self,
         area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
         style: &Style,
-    ) -> DrawResult {
+    ) -> Drawn {
+        let none = |r: DrawResult| r.map(|()| Vec::new());
         match self {
-            ChartData::Bars(d) => draw_ranked_bars(area, d, style),
-            ChartData::Gap(d) => draw_gap_bars(area, d, style),
+            ChartData::Bars(d) => none(draw_ranked_bars(area, d, style)),
+            ChartData::Gap(d) => none(draw_gap_bars(area, d, style)),
             ChartData::Strips(d) => draw_strips(area, d, style),
             ChartData::Lines(d) => draw_lines(area, d, style),
             ChartData::Scatter(d) => draw_income_scatter(area, d, style),
+            ChartData::UnitLines(d) => draw_unit_lines(area, d, style),
+        }
+    }
+
+    /// What the point `hit` stands for, in words (the tooltip on hover or tap): the scatter's
+    /// economy with its score, GDP per capita, rank and expected rank; a strip's unit and
+    /// score; a line's year and value. `None` for a hit this chart did not draw.
+    pub fn tip(&self, hit: &Hit) -> Option<String> {
+        match self {
+            ChartData::Scatter(d) => d.points.get(hit.item).map(performers::tip),
+            ChartData::Strips(d) => {
+                let s = d.strips.get(hit.series)?;
+                let v = s.values.get(hit.item)?;
+                let name = s.names.get(hit.item).map_or("", String::as_str);
+                Some(format!(
+                    "{name} ({}): {}",
+                    s.label,
+                    crate::format::score(*v)
+                ))
+            }
+            ChartData::Lines(d) => {
+                let s = d.series.get(hit.series)?;
+                let year = d.years.get(hit.item)?;
+                let v = s.values.get(hit.item).copied().flatten()?;
+                let v = if d.inverted {
+                    format!("{}", v.round() as i64)
+                } else {
+                    crate::format::score(v)
+                };
+                Some(format!("{}, {year}: {v}", s.label))
+            }
+            ChartData::Bars(_) | ChartData::Gap(_) => None,
         }
     }
 }
+
+/// Where a chart drew one of its points, in the backend's pixels (device pixels on a canvas),
+/// kept by the canvas for hit-testing on hover and tap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Horizontal position.
+    pub x: i32,
+    /// Vertical position.
+    pub y: i32,
+    /// Which series of the chart (a strip, a line; 0 for the scatter).
+    pub series: usize,
+    /// Which point of the series.
+    pub item: usize,
+}
+
+/// The hit nearest to `(x, y)` within `radius` pixels, if any.
+pub fn nearest(hits: &[Hit], x: f64, y: f64, radius: f64) -> Option<Hit> {
+    hits.iter()
+        .map(|h| (h, (f64::from(h.x) - x).hypot(f64::from(h.y) - y)))
+        .filter(|(_, d)| *d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| *h)
+}
+
+/// A chart drawn: where its points are, or a drawing error as text.
+pub type Drawn = Result<Vec<Hit>, String>;
 
 /// Which compared group a unit is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,11 +160,7 @@ pub enum Membership {
 impl Membership {
     /// Its colour.
     pub fn colour(self) -> RGBColor {
-        match self {
-            Membership::A => GROUP_A,
-            Membership::B => GROUP_B,
-            Membership::Other => OTHER,
-        }
+        Mark::from(self).colour()
     }
     /// Its mark in text (tables), as its charts draw it: "▲" for group a, "○" for group b,
     /// nothing for the others.
@@ -156,36 +222,6 @@ pub(crate) fn group_shape(m: Membership, style: &Style) -> plotters::style::Shap
     } else {
         c.filled()
     }
-}
-
-/// Draws `points` as group `m`'s marks, the same in every chart and legend: group a filled
-/// triangles, group b open circles, the others small grey dots (so the two groups differ by
-/// shape as well as colour).
-pub(crate) fn draw_marks<DB, CT>(
-    area: &plotters::prelude::DrawingArea<DB, CT>,
-    m: Membership,
-    points: impl IntoIterator<Item = CT::From>,
-    style: &Style,
-) -> DrawResult
-where
-    DB: plotters::prelude::DrawingBackend,
-    CT: plotters::coord::CoordTranslate,
-{
-    use plotters::prelude::*;
-    let c = m.colour();
-    for p in points {
-        match m {
-            Membership::A => area.draw(&TriangleMarker::new(p, style.px(4.0), c.filled())),
-            Membership::B => area.draw(&Circle::new(
-                p,
-                style.px(3.5),
-                c.stroke_width(style.px(1.5)),
-            )),
-            Membership::Other => area.draw(&Circle::new(p, style.px(2.5), c.filled())),
-        }
-        .map_err(err)?;
-    }
-    Ok(())
 }
 
 /// Draws the legend of the two compared groups (swatch and name each) at the top of `area`,

@@ -12,13 +12,19 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{err, nice_max, DrawResult, Membership, Style, ACCENT, GRID, INK};
+use super::{err, nice_max, Drawn, Hit, Membership, Style, ACCENT, GRID, INK};
 
 /// One economy compared: GDP per capita (above 0) and index score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     /// ISO3 code (labelled when followed).
     pub code: String,
+    /// Name (on hover).
+    pub name: String,
+    /// Rank by score among the economies compared.
+    pub rank: Option<u32>,
+    /// Rank by GDP per capita among them (the expected rank).
+    pub expected: Option<u32>,
     /// GDP per capita, PPP (> 0; drawn on a log axis).
     pub gdp: f64,
     /// Index score.
@@ -53,13 +59,15 @@ const DENSE_TICKS: f64 = 110.0;
 /// 10ᵏ, the fitted line clipped to the plot, the marks (others first, so the groups are on top)
 /// and the unit followed.
 ///
+/// Returns where each economy was drawn (item: its place in `points`), for hover.
+///
 /// # Errors
 /// A drawing error, or values no axis can span ([`super::axis`]).
 pub fn draw_income_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &IncomeScatter,
     style: &Style,
-) -> DrawResult {
+) -> Drawn {
     area.fill(&WHITE).map_err(err)?;
     let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
     let legend_rows = draw_legend(area, data, style)?;
@@ -118,8 +126,22 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
             .iter()
             .filter(|p| p.membership == m)
             .map(|p| (p.gdp.log10(), p.score));
-        super::draw_marks(plot, m, points, style)?;
+        super::draw_marks(plot, m.into(), points, style)?;
     }
+    let hits: Vec<Hit> = data
+        .points
+        .iter()
+        .enumerate()
+        .map(|(item, p)| {
+            let (x, y) = chart.backend_coord(&(p.gdp.log10(), p.score));
+            Hit {
+                x,
+                y,
+                series: 0,
+                item,
+            }
+        })
+        .collect();
     for p in data.points.iter().filter(|p| p.selected) {
         let at = (p.gdp.log10(), p.score);
         plot.draw(&Circle::new(
@@ -140,7 +162,22 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
         plot.draw(&(EmptyElement::at(at) + Text::new(p.code.clone(), (dx, dy), &label)))
             .map_err(err)?;
     }
-    Ok(())
+    Ok(hits)
+}
+
+/// The point's tooltip: "Kenya (KEN): score 0.42 · GDP per capita $5,120 · rank 61, expected
+/// 88".
+pub(crate) fn tip(p: &Point) -> String {
+    let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
+    format!(
+        "{} ({}): score {} · GDP per capita ${} · rank {}, expected {}",
+        p.name,
+        p.code,
+        crate::format::score(p.score),
+        crate::format::thousands(p.gdp),
+        rank(p.rank),
+        rank(p.expected)
+    )
 }
 
 /// Draws the legend — each group's mark and name, the others' mark, the fitted line — left to
@@ -178,7 +215,7 @@ fn draw_legend<DB: DrawingBackend>(
         let (x, y) = (x as i32, (style.px(4.0) + row * row_height) as i32);
         let mid = (x + swatch as i32 / 2, y + swatch as i32 / 2);
         match m {
-            Some(m) => super::draw_marks(area, *m, [mid], style)?,
+            Some(m) => super::draw_mark(area, (*m).into(), mid, style)?,
             None => area
                 .draw(&PathElement::new(
                     vec![(x, mid.1), (x + swatch as i32, mid.1)],

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, nice_max, DrawResult, Membership, Style, GRID, INK};
+use super::{err, nice_max, Drawn, Hit, Mark, Style, GRID, INK};
 
 /// One group's scores.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,9 +11,11 @@ pub struct Strip {
     /// Label.
     pub label: String,
     /// Group.
-    pub membership: Membership,
+    pub mark: Mark,
     /// Scores.
     pub values: Vec<f64>,
+    /// The units' names, in the order of `values` (named on hover).
+    pub names: Vec<String>,
     /// Median, drawn as a bar.
     pub median: Option<f64>,
 }
@@ -31,13 +33,17 @@ fn jitter(i: usize) -> f64 {
     ((i as f64 * 0.618_033_988_75) % 1.0) - 0.5
 }
 
-/// Draws a strip plot: group a as filled triangles, group b as open circles, others as small
-/// grey dots; each strip's median as a dark tick.
+/// Draws a strip plot: each group's units as its marks ([`Mark`]), the others as small grey
+/// dots; each strip's median as a dark tick. Returns where each unit was drawn (series: the
+/// strip; item: the unit's place in it).
+///
+/// # Errors
+/// A drawing error, or scores no axis can span ([`super::axis`]).
 pub fn draw_strips<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Strips,
     style: &Style,
-) -> DrawResult {
+) -> Drawn {
     area.fill(&WHITE).map_err(err)?;
     let n = data.strips.len().max(1);
     let top = nice_max(
@@ -76,14 +82,30 @@ pub fn draw_strips<DB: DrawingBackend>(
         .label_style(("sans-serif", style.font(12.0)).into_font().color(&INK))
         .draw()
         .map_err(err)?;
+    let mut hits = Vec::new();
     for (row, strip) in data.strips.iter().enumerate() {
         let y0 = (n - 1 - row) as f64 + 0.5;
-        let points = strip
+        let points: Vec<(f64, f64)> = strip
             .values
             .iter()
             .enumerate()
-            .map(|(i, v)| (*v, y0 + 0.6 * jitter(i)));
-        super::draw_marks(chart.plotting_area(), strip.membership, points, style)?;
+            .map(|(i, v)| (*v, y0 + 0.6 * jitter(i)))
+            .collect();
+        super::draw_marks(
+            chart.plotting_area(),
+            strip.mark,
+            points.iter().copied(),
+            style,
+        )?;
+        hits.extend(points.iter().enumerate().map(|(item, p)| {
+            let (x, y) = chart.backend_coord(p);
+            Hit {
+                x,
+                y,
+                series: row,
+                item,
+            }
+        }));
         if let Some(m) = strip.median {
             chart
                 .draw_series(std::iter::once(PathElement::new(
@@ -93,5 +115,5 @@ pub fn draw_strips<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    Ok(())
+    Ok(hits)
 }

@@ -165,10 +165,10 @@ fn heatmap_golden() {
 fn gap_bars_golden() {
     let data = GapBars {
         rows: vec![
-            ("Index".into(), Some(0.2), Some(0.8)),
-            ("ICT".into(), Some(0.1), None),
+            ("Index".into(), vec![Some(0.2), Some(0.8)]),
+            ("ICT".into(), vec![Some(0.1), None]),
         ],
-        names: ["LDCs".into(), "Developed".into()],
+        names: vec!["LDCs".into(), "Developed".into()],
     };
     let svg = render(480, 200, |a| {
         draw_gap_bars(a, &data, &Style::default()).unwrap()
@@ -177,28 +177,109 @@ fn gap_bars_golden() {
     golden("gap_bars", &svg);
 }
 
+/// Three groups and six: each group's bars in its own colour, its own mark at each bar's end
+/// and in the legend (shape as well as colour), the legend wrapping on a narrow chart.
+#[test]
+fn gap_bars_of_many_groups_golden() {
+    let names: Vec<String> = ["LDCs", "Other developing", "Developed"]
+        .map(String::from)
+        .to_vec();
+    let data = GapBars {
+        rows: vec![
+            ("Index".into(), vec![Some(0.27), Some(0.48), Some(0.70)]),
+            ("ICT".into(), vec![Some(0.2), Some(0.5), None]),
+        ],
+        names,
+    };
+    let svg = render(480, 220, |a| {
+        draw_gap_bars(a, &data, &Style::default()).unwrap()
+    });
+    for colour in ["#D55E00", "#0072B2", "#009E73"] {
+        assert!(svg.contains(colour), "{colour}: {svg}");
+    }
+    assert!(svg.contains("Other developing"));
+    golden("gap_bars_three", &svg);
+    let six = GapBars {
+        rows: vec![(
+            "Index".into(),
+            (1..=6).map(|i| Some(f64::from(i) / 6.0)).collect(),
+        )],
+        names: (1..=6).map(|i| format!("Group {i}")).collect(),
+    };
+    let svg = render(360, GapBars::height(1, 6, 100), |a| {
+        draw_gap_bars(a, &six, &Style::default()).unwrap()
+    });
+    for colour in GROUP_COLOURS {
+        let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+        assert!(svg.contains(&hex), "{hex}: {svg}");
+    }
+    golden("gap_bars_six", &svg);
+    // More groups, a taller chart: room for each bar.
+    assert!(GapBars::height(6, 6, 240) > GapBars::height(6, 3, 240));
+    assert_eq!(GapBars::height(1, 2, 240), 240);
+}
+
+#[test]
+fn every_group_has_its_own_colour_shape_symbol_and_class() {
+    let marks: Vec<Mark> = (0..MAX_MARKED).map(Mark::group).collect();
+    for (i, a) in marks.iter().enumerate() {
+        for b in marks.iter().skip(i + 1) {
+            assert_ne!(a.colour(), b.colour());
+            assert_ne!(a.shape(), b.shape());
+            assert_ne!(a.symbol(), b.symbol());
+            assert_ne!(a.class(), b.class());
+        }
+    }
+    assert_eq!(Mark::group(MAX_MARKED), Mark::Other);
+    assert_eq!(Mark::from(Membership::B), Mark::Group(1));
+    assert_eq!(Membership::A.colour(), GROUP_A);
+}
+
 #[test]
 fn strips_golden() {
     let data = Strips {
         strips: vec![
             Strip {
                 label: "LDCs".into(),
-                membership: Membership::A,
+                mark: Mark::Group(0),
                 values: vec![0.1, 0.2, 0.15],
+                names: vec!["A".into(), "B".into(), "C".into()],
                 median: Some(0.15),
             },
             Strip {
                 label: "Developed".into(),
-                membership: Membership::B,
+                mark: Mark::Group(1),
                 values: vec![0.7, 0.9],
+                names: vec!["D".into(), "E".into()],
                 median: Some(0.8),
+            },
+            Strip {
+                label: "Other developing".into(),
+                mark: Mark::Group(2),
+                values: vec![0.4],
+                names: vec!["F".into()],
+                median: Some(0.4),
             },
         ],
     };
+    let mut hits = Vec::new();
     let svg = render(480, 200, |a| {
-        draw_strips(a, &data, &Style::default()).unwrap()
+        hits = draw_strips(a, &data, &Style::default()).unwrap();
     });
     golden("strips", &svg);
+    // Every unit drawn is a hit; hovering it names it.
+    assert_eq!(hits.len(), 6);
+    let chart = ChartData::Strips(data);
+    let last = hits[5];
+    assert_eq!(
+        nearest(&hits, f64::from(last.x) + 2.0, f64::from(last.y), 8.0),
+        Some(last)
+    );
+    assert_eq!(
+        chart.tip(&last).as_deref(),
+        Some("F (Other developing): 0.400")
+    );
+    assert_eq!(nearest(&hits, -100.0, -100.0, 8.0), None);
 }
 
 #[test]
@@ -208,14 +289,21 @@ fn lines_golden_and_gaps_break_lines() {
         series: vec![Line {
             label: "Gap".into(),
             colour: ACCENT,
-            triangles: false,
+            mark: Mark::Other,
             values: vec![Some(0.5), None, Some(0.4), Some(0.3)],
         }],
         inverted: false,
     };
+    let mut hits = Vec::new();
     let svg = render(480, 200, |a| {
-        draw_lines(a, &data, &Style::default()).unwrap()
+        hits = draw_lines(a, &data, &Style::default()).unwrap();
     });
+    // A point per year with a value; hovering one names the series, year and value.
+    assert_eq!(hits.len(), 3);
+    assert_eq!(
+        ChartData::Lines(data.clone()).tip(&hits[1]).as_deref(),
+        Some("Gap, 2019: 0.400")
+    );
     // Two runs (2017; 2019–2020) plus the legend swatch: a missing year splits the line.
     assert_eq!(
         svg.matches(r##"stroke="#009E73" stroke-width="2""##)
@@ -230,6 +318,9 @@ fn lines_golden_and_gaps_break_lines() {
 fn scatter() -> IncomeScatter {
     let point = |code: &str, gdp: f64, score: f64, membership: Membership| Point {
         code: code.into(),
+        name: format!("{code} land"),
+        rank: Some(1),
+        expected: Some(2),
         gdp,
         score,
         membership,
@@ -256,9 +347,18 @@ fn scatter() -> IncomeScatter {
 
 #[test]
 fn income_scatter_golden() {
+    let mut hits = Vec::new();
     let svg = render(560, 360, |a| {
-        draw_income_scatter(a, &scatter(), &Style::default()).unwrap()
+        hits = draw_income_scatter(a, &scatter(), &Style::default()).unwrap();
     });
+    // Hovering a point names the economy with its figures, from where it was drawn.
+    assert_eq!(hits.len(), 5);
+    let usa = hits[4];
+    let near = nearest(&hits, f64::from(usa.x) - 3.0, f64::from(usa.y) + 3.0, 12.0).unwrap();
+    assert_eq!(
+        ChartData::Scatter(scatter()).tip(&near).as_deref(),
+        Some("USA land (USA): score 1.000 · GDP per capita $70,000 · rank 1, expected 2")
+    );
     // LDCs are filled triangles, developed economies open circles: shape and colour.
     assert!(
         svg.contains(r##"<polygon"##) && svg.contains("#D55E00"),
@@ -378,8 +478,8 @@ fn values_out_of_range_are_refused_not_drawn_forever() {
     assert_eq!(nice_max(1.5e308), 1.5e308);
     assert!(nice_max(f64::MAX).is_finite());
     let huge = GapBars {
-        rows: vec![("Index".into(), Some(1.5e308), Some(-1e308))],
-        names: ["LDCs".into(), "Developed".into()],
+        rows: vec![("Index".into(), vec![Some(1.5e308), Some(-1e308)])],
+        names: vec!["LDCs".into(), "Developed".into()],
     };
     render(480, 200, |a| {
         let e = draw_gap_bars(a, &huge, &Style::default()).unwrap_err();
@@ -396,7 +496,7 @@ fn values_out_of_range_are_refused_not_drawn_forever() {
         series: vec![Line {
             label: "x".into(),
             colour: INK,
-            triangles: false,
+            mark: Mark::Other,
             values: vec![Some(-1e308), Some(1e308)],
         }],
         inverted: false,
@@ -407,4 +507,32 @@ fn values_out_of_range_are_refused_not_drawn_forever() {
     assert_eq!(axis(0.0, 100.0), Ok(0.0..100.0));
     assert!(axis(0.0, f64::INFINITY).is_err());
     assert!(axis(1.0, 1.0).is_err());
+}
+
+#[test]
+fn unit_lines_golden() {
+    use std::sync::Arc;
+    let b = crate::fixtures::bundle("2023");
+    let years = [2019, 2020];
+    let r: Vec<_> = years
+        .iter()
+        .map(|y| Arc::new(crate::fixtures::results(&b, *y)))
+        .collect();
+    let groups = ["LDC".to_string(), "developed".to_string()];
+    let t = crate::view_model::unit_trend::unit_trend(&b, &years, &r, "DDD", &groups).unwrap();
+    let Some((_, _, ChartData::UnitLines(d), _, _)) = crate::view_model::unit_trend::view(&b, &t)
+    else {
+        panic!("no chart of the unit's years");
+    };
+    let svg = render(480, 360, |a| {
+        draw_unit_lines(a, &d, &Style::default()).unwrap()
+    });
+    // Two panels, each with its legend: the unit's line, two groups' means, and the rank.
+    for label in ["@Delta", "LDCs", "Developed", "Rank of @Delta"] {
+        assert!(
+            svg.contains(&format!(">\n{label}\n</text>")),
+            "{label} missing: {svg}"
+        );
+    }
+    golden("unit_lines", &svg);
 }

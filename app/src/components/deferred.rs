@@ -35,11 +35,13 @@ fn robustness() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <super::robustness::RobustnessPanel/><super::ranges::RangesPanel/> }.into_any())
 }
 
-/// The followed unit's profile, why it moved and what it would take.
+/// The followed unit's profile, its rank and score over the years, why it moved and what it
+/// would take.
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn unit() -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
         <super::profile::Profile/>
+        <super::unit_trend::UnitTrendPanel/>
         <super::explain::ExplainPanel/>
         <super::targets::TargetPanel/>
     }

@@ -66,6 +66,7 @@ pub fn EveryYear() -> impl IntoView {
                 gaps_by_year: &[],
                 selection: None,
                 performers: None,
+                choices: Default::default(),
             },
         ) else {
             return;

@@ -2,7 +2,8 @@
 //! picks) compared on the index and every pillar — mean, median, the gap, its ratio, coverage —
 //! and how the gap moved against the published weights; then, when the person adds groups
 //! (e.g. UNCTAD's three: LDCs, other developing and developed economies), every group's mean
-//! with its share of the last group's, and the largest and smallest gap in words.
+//! with its share of the last group's and its coverage on each node ("36 of 36": members
+//! scored of all), and the largest and smallest gap in words.
 
 use leptos::prelude::*;
 
@@ -147,22 +148,13 @@ pub fn GapPanel() -> impl IntoView {
                 let last = heads.last().map(|h| h.1.clone()).unwrap_or_default();
                 view! {
                     <table class="gap-table groups-table" id="groups-table">
-                        <caption>{format!("Every group's mean, and in brackets its share of {last}'s")}</caption>
+                        <caption>{format!("Every group's mean, in brackets its share of {last}'s, and its members scored of all")}</caption>
                         <thead>
                             <tr>
                                 <th></th>
                                 {heads.into_iter().map(|(short, full)| view! { <th class="num" title=full>{short}</th> }).collect_view()}
                             </tr>
                         </thead>
-                        <tfoot>
-                            // Scored on the index, of the members: the means' coverage.
-                            <tr class="groups-scored">
-                                <th scope="row">"Units scored"</th>
-                                {rows.first().map(|r| r.cells.iter().map(|(g, _)| view! {
-                                    <td class="num" title=format::percent(g.coverage)>{format!("{}/{}", g.scored, g.members)}</td>
-                                }).collect_view())}
-                            </tr>
-                        </tfoot>
                         <tbody>
                             {rows.into_iter().map(|r| view! {
                                 <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>
@@ -171,6 +163,7 @@ pub fn GapPanel() -> impl IntoView {
                                         <td class="num" title=format!("median {} · {} of {} scored ({})", format::opt_score(g.median), g.scored, g.members, format::percent(g.coverage))>
                                             {format::opt_score(g.mean)}
                                             <span class="share">{share.map(|s| format!("({})", format::percent(s))).unwrap_or_default()}</span>
+                                            <span class="cov">{format!("{} of {}", g.scored, g.members)}</span>
                                         </td>
                                     }).collect_view()}
                                 </tr>

@@ -1,9 +1,15 @@
-//! The header: title, dataset and year choice, and the one-line method summary.
+//! The header: title, dataset and year choice (a select, and a slider with play/pause over
+//! every year with data), and the one-line method summary.
 
+use gloo::timers::callback::Timeout;
+use index_core::method::NormaliseOver;
 use leptos::prelude::*;
 
 use crate::loader;
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
+
+/// Milliseconds between two years while the years play.
+const STEP_MS: u32 = 700;
 
 /// The page header.
 #[component]
@@ -20,10 +26,19 @@ pub fn Header() -> impl IntoView {
     };
     let years = move || prepared.get().map(|p| p.years.clone()).unwrap_or_default();
     let summary = move || {
-        prepared
-            .get()
-            .map(|p| p.method.describe())
-            .unwrap_or_default()
+        prepared.with(|p| {
+            let Some(p) = p else { return String::new() };
+            let m = &p.method;
+            // `describe` names pooling over all years; with several years, say the other choice too.
+            let within = p.years.len() > 1
+                && m.normalise_over() == NormaliseOver::EachYear
+                && m.normalisation().reads_data();
+            let mut line = m.describe();
+            if within {
+                line.push_str(" · normalised within each year");
+            }
+            line
+        })
     };
     let reference = move || {
         bundle.with(|b| {
@@ -31,6 +46,14 @@ pub fn Header() -> impl IntoView {
                 .and_then(|b| b.reference().map(|r| r.note.clone()))
         })
     };
+    let player = Player {
+        state,
+        playing: RwSignal::new(false),
+        timer: StoredValue::new_local(None),
+    };
+    let playing = player.playing;
+    let position = move || player.position();
+    let count = move || player.count();
     view! {
         <header class="site-header">
             <div class="brand">
@@ -56,6 +79,7 @@ pub fn Header() -> impl IntoView {
                 <label class="field">
                     <span>"Year"</span>
                     <select id="year" on:change=move |ev| {
+                        player.stop();
                         if let Ok(y) = event_target_value(&ev).parse::<i32>() { state.inputs.set_year(y) }
                     }>
                         {move || {
@@ -66,6 +90,22 @@ pub fn Header() -> impl IntoView {
                         }}
                     </select>
                 </label>
+                <div class="field year-play" hidden=move || count() < 2>
+                    <span id="year-slider-label">"Years"</span>
+                    <div class="year-play-row">
+                        <button type="button" id="year-play" aria-label="Play the years"
+                            aria-pressed=move || if playing.get() { "true" } else { "false" }
+                            on:click=move |_| player.toggle()></button>
+                        <input type="range" id="year-slider" min="0" step="1" aria-labelledby="year-slider-label"
+                            max=move || count().saturating_sub(1).to_string()
+                            prop:value=move || position().unwrap_or(0).to_string()
+                            aria-valuetext=move || year.get().to_string()
+                            on:input=move |ev| {
+                                player.stop();
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() { player.show(i) }
+                            }/>
+                    </div>
+                </div>
             </div>
         </header>
         <div class="summary-bar">
@@ -75,5 +115,81 @@ pub fn Header() -> impl IntoView {
                 {move || reference().map(|r| view! { <p class="reference-note">{r}</p> })}
             </div>
         </div>
+    }
+}
+
+/// The years playing: one year every [`STEP_MS`], stopping at the last. Each step arms the next
+/// (one `Timeout` at a time, the glue the page already has); dropping it stops the play.
+#[derive(Clone, Copy)]
+struct Player {
+    state: AppState,
+    /// Whether the years are playing.
+    playing: RwSignal<bool>,
+    timer: StoredValue<Option<Timeout>, LocalStorage>,
+}
+
+impl Player {
+    /// Position of the year shown among the years prepared (reactive).
+    fn position(self) -> Option<usize> {
+        let year = self.state.inputs.year();
+        self.state
+            .derived
+            .prepared
+            .with(|p| p.as_ref().and_then(|p| p.position(year.get())))
+    }
+
+    /// How many years are prepared (reactive).
+    fn count(self) -> usize {
+        self.state
+            .derived
+            .prepared
+            .with(|p| p.as_ref().map_or(0, |p| p.years.len()))
+    }
+
+    /// Shows the year at position `i`, if there is one.
+    fn show(self, i: usize) {
+        let year = self
+            .state
+            .derived
+            .prepared
+            .with_untracked(|p| p.as_ref().and_then(|p| p.years.get(i).copied()));
+        if let Some(y) = year {
+            self.state.inputs.set_year(y);
+        }
+    }
+
+    /// Stops the play (also when the person picks a year).
+    fn stop(self) {
+        self.playing.set(false);
+        self.timer.set_value(None);
+    }
+
+    /// Plays from the year shown (from the first when the last is shown), or pauses.
+    fn toggle(self) {
+        if self.playing.get_untracked() {
+            return self.stop();
+        }
+        if self.position().is_none_or(|i| i + 1 >= self.count()) {
+            self.show(0);
+        }
+        self.playing.set(true);
+        self.arm();
+    }
+
+    /// The next step, in [`STEP_MS`].
+    fn arm(self) {
+        self.timer
+            .set_value(Some(Timeout::new(STEP_MS, move || self.step())));
+    }
+
+    /// Shows the next year; arms the one after, or stops at the last.
+    fn step(self) {
+        let next = self.position().map_or(0, |i| i + 1);
+        self.show(next);
+        if next + 1 >= self.count() {
+            self.stop();
+        } else {
+            self.arm();
+        }
     }
 }

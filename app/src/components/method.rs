@@ -1,6 +1,6 @@
-//! The method panel: normalisation, aggregation, outlier treatment, missing data, screening.
+//! The method panel: normalisation (within each year or across all years), aggregation, outlier treatment, missing data, screening.
 
-use index_core::method::{Aggregation, Imputation, Normalisation, Treatment};
+use index_core::method::{Aggregation, Imputation, Normalisation, NormaliseOver, Treatment};
 use index_core::scenario::MethodChoice;
 use leptos::prelude::*;
 
@@ -41,6 +41,22 @@ fn normalisations() -> Vec<Offer<Normalisation>> {
             (
                 Normalisation::DistanceToBest { low, high },
                 "Distance to best 0–100",
+            ),
+        ]
+        .map(|(v, l)| (v, l.to_string())),
+    )
+}
+
+/// What each indicator is normalised over: each year on its own, or every year pooled (scores
+/// comparable over time).
+fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
+    offers(
+        "Dataset default",
+        [
+            (NormaliseOver::EachYear, "Within each year"),
+            (
+                NormaliseOver::AllYears,
+                "Across all years (comparable over time)",
             ),
         ]
         .map(|(v, l)| (v, l.to_string())),
@@ -222,6 +238,9 @@ pub fn MethodPanel() -> impl IntoView {
             {offered("normalisation", "Normalisation", normalisations,
                 move || choice.with(|c| c.normalisation),
                 move |v| inputs.set_method(move |m| m.normalisation = v))}
+            {offered("normalise-over", "Normalise over", normalise_overs,
+                move || choice.with(|c| c.normalise_over),
+                move |v| inputs.set_method(move |m| m.normalise_over = v))}
             {offered("aggregation", "Aggregation", aggregations,
                 move || choice.with(|c| c.aggregation),
                 move |v| inputs.set_method(move |m| m.aggregation = v))}

@@ -24,6 +24,7 @@ pub mod scenarios;
 pub mod share;
 pub mod sources;
 pub mod targets;
+pub mod unit_trend;
 pub mod weights;
 
 /// The element an event landed in, or its nearest ancestor, that matches the CSS `selector`

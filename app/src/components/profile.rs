@@ -1,11 +1,12 @@
-//! The country profile: the selected unit's pillar scores against the two groups' means, each
+//! The country profile: the selected unit's pillar scores against every compared group's mean
+//! (each group's bar in its colour and fill, its mark beside the figure), each
 //! pillar's contribution, its strengths and weaknesses (best and worst indicators by rank), and
 //! its rank over the years.
 
 use leptos::prelude::*;
 
 use super::chart::ChartCanvas;
-use crate::charts::{self, Line, LineChart};
+use crate::charts::{self, Line, LineChart, Mark};
 use crate::format;
 use crate::state::use_state;
 use crate::view_model::{self, ProfilePillar};
@@ -36,7 +37,7 @@ pub fn Profile() -> impl IntoView {
             series: vec![Line {
                 label: format!("Rank of {name}"),
                 colour: charts::INK,
-                triangles: false,
+                mark: Mark::Other,
                 values: s.results.iter().map(|r| r.rank(u).map(f64::from)).collect(),
             }],
             inverted: true,
@@ -46,10 +47,10 @@ pub fn Profile() -> impl IntoView {
         let u = unit()?;
         let b = bundle.get()?;
         let r = d.current()?;
-        let gaps = d.gaps.get();
+        let gaps = d.groups_now.get();
         let standings = d.standings.get();
-        let pair = state.inputs.pair().get();
-        view_model::profile(&b, &r, gaps.as_deref(), &pair, u, standings.as_deref())
+        let groups = state.inputs.groups().get();
+        view_model::profile(&b, &r, gaps.as_deref(), &groups, u, standings.as_deref())
     });
     let body = move || {
         let p = profile.get()?;
@@ -65,22 +66,31 @@ pub fn Profile() -> impl IntoView {
             <div class="profile-grid">
                 <div>
                     <h3>"Pillars against the group means"</h3>
-                    <table class="profile-pillars">
-                        <thead><tr><th></th><th>{p.code.clone()}</th><th>{p.groups[0].clone()}</th><th>{p.groups[1].clone()}</th></tr></thead>
+                    <div class="profile-wrap">
+                    <table class="profile-pillars" data-groups=p.groups.len()>
+                        <thead><tr><th></th><th>{p.code.clone()}</th>
+                            {p.groups.iter().zip(&p.full_names).enumerate().map(|(i, (short, full))| {
+                                let m = Mark::group(i);
+                                view! { <th title=full.clone()><span class=format!("marker {}", m.class()) aria-hidden="true">{m.symbol()}</span>" "{short.clone()}</th> }
+                            }).collect_view()}
+                        </tr></thead>
                         <tbody>
-                            {p.pillars.into_iter().map(|ProfilePillar { name, unit: x, a, b: bm }| {
+                            {p.pillars.into_iter().map(|ProfilePillar { name, unit: x, means }| {
                                 let w = |v: Option<f64>| format!("width:{:.1}%", v.map_or(0.0, |v| (v / top * 100.0).clamp(0.0, 100.0)));
                                 view! {
                                     <tr>
                                         <th scope="row">{name}</th>
                                         <td><span class="pbar unit" style=w(x)></span>{format::opt_score(x)}</td>
-                                        <td><span class="pbar grp-a" style=w(a)></span>{format::opt_score(a)}</td>
-                                        <td><span class="pbar grp-b" style=w(bm)></span>{format::opt_score(bm)}</td>
+                                        {means.into_iter().enumerate().map(|(i, m)| {
+                                            let class = format!("pbar {}", Mark::group(i).class());
+                                            view! { <td><span class=class style=w(m)></span>{format::opt_score(m)}</td> }
+                                        }).collect_view()}
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 </div>
                 <div>
                     <h3>"What each pillar contributes"</h3>

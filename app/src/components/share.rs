@@ -14,7 +14,7 @@ use crate::export::{
     self, Metadata, Pinning, DOWNLOAD_SIZE, EMBED_HEIGHT, EMBED_SIZE, EMBED_WIDTH,
 };
 use crate::persist::{page_base, page_url};
-use crate::state::{use_state, AppState, Level, SortKey};
+use crate::state::{use_state, AppState, Level, PerformerKey, SortKey};
 use crate::view_model::{self, group_short, ChartView};
 
 /// Copies `text` to the clipboard.
@@ -86,7 +86,8 @@ fn sort_text(state: AppState, sort: (SortKey, bool)) -> String {
 }
 
 /// The CSV for `view`: everything, or the rows shown (the ranking table as shown for the ranked
-/// bars, the chart's own figures for the other charts).
+/// bars, the chart's own figures for the other charts — the performers' in the table's current
+/// order, as [`crate::components::charts_panel::chart_memo`] builds that chart's view).
 fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<String, String> {
     let not_ready = || "the data is not loaded yet".to_string();
     let b = state
@@ -119,6 +120,19 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
         }
         note.push_str(&format!(", {}", sort_text(state, sort)));
         (export::shown_table(&b, &shown, &names), note)
+    } else if view.kind == ChartKind::Performers {
+        let (key, reversed) = state.table.performers.get_untracked();
+        let key = match key {
+            PerformerKey::Name => "name",
+            PerformerKey::Actual => "rank",
+            PerformerKey::Expected => "expected rank",
+            PerformerKey::Difference => "difference",
+        };
+        let turned = if reversed { ", turned round" } else { "" };
+        (
+            export::chart_table(view),
+            format!("every scored economy, in the performers table's order: by {key}{turned}"),
+        )
     } else {
         (
             export::chart_table(view),
@@ -198,10 +212,12 @@ pub fn ChartToolbar(
             }),
         );
     };
-    let shown_title = if kind == ChartKind::Bars {
-        "The ranking table's rows as shown (search, group and sort applied), as CSV"
-    } else {
-        "The figures drawn in this chart, as CSV"
+    let shown_title = match kind {
+        ChartKind::Bars => {
+            "The ranking table's rows as shown (search, group and sort applied), as CSV"
+        }
+        ChartKind::Performers => "Every economy's figures in the table's current order, as CSV",
+        _ => "The figures drawn in this chart, as CSV",
     };
     view! {
         <div class="chart-tools" role="group" aria-label="Share and download this chart">
@@ -324,6 +340,7 @@ fn EmbedDialog(
             pinning.get(),
             state.inputs.year().get(),
             &export::edition_id(&b),
+            state.table.trend_node.get().as_deref(),
         );
         Some(format!("{}{query}", page_base()))
     });

@@ -19,6 +19,8 @@ pub enum Param {
     Edition,
     /// `bench`: the in-browser benchmark (only in builds with the `bench` feature).
     Bench,
+    /// `node`: the framework node an embedded trend chart shows (its id; the index without).
+    Node,
 }
 
 impl Param {
@@ -29,12 +31,13 @@ impl Param {
             Param::Embed => "embed",
             Param::Edition => "ed",
             Param::Bench => "bench",
+            Param::Node => "node",
         }
     }
 
     /// The parameter named `key`, if the page reads it (others' parameters are ignored).
     pub fn from_key(key: &str) -> Option<Param> {
-        [Param::Embed, Param::Edition, Param::Bench]
+        [Param::Embed, Param::Edition, Param::Bench, Param::Node]
             .into_iter()
             .find(|p| p.key() == key)
             .or_else(|| scenario::Param::from_key(key).map(Param::Scenario))
@@ -48,6 +51,8 @@ pub struct EmbedRequest {
     pub chart: Result<ChartKind, String>,
     /// The edition id a fixed embed was pinned to.
     pub edition: Option<String>,
+    /// The node an embedded trend chart shows (`None`: the index).
+    pub node: Option<String>,
 }
 
 /// Everything a link says.
@@ -65,6 +70,8 @@ pub struct Link {
 
 /// Longest edition id read from a link (they are 8 hex digits; anything longer is not one).
 const EDITION_MAX: usize = 16;
+/// Longest node id read from a link (longer is cut: it then names no node, and the index shows).
+const NODE_MAX: usize = 200;
 
 /// Reads a query string (with or without `?`), each parameter on its own: a malformed one is
 /// an error and stays at its default, the rest apply.
@@ -72,6 +79,7 @@ pub fn parse(query: &str) -> Link {
     let mut link = Link::default();
     let mut chart = None;
     let mut edition = None;
+    let mut node = None;
     let mut format = scenario::FORMAT;
     for (key, value) in query_pairs(query) {
         match Param::from_key(key) {
@@ -87,11 +95,18 @@ pub fn parse(query: &str) -> Link {
                 edition = Some(value.chars().take(EDITION_MAX).collect());
             }
             Some(Param::Bench) => link.bench = Some(value),
-            Some(Param::Edition) | None => {}
+            Some(Param::Node) if !value.is_empty() => {
+                node = Some(value.chars().take(NODE_MAX).collect());
+            }
+            Some(Param::Edition | Param::Node) | None => {}
         }
     }
     link.scenario.upgrade(format);
-    link.embed = chart.map(|chart| EmbedRequest { chart, edition });
+    link.embed = chart.map(|chart| EmbedRequest {
+        chart,
+        edition,
+        node,
+    });
     link
 }
 
@@ -106,9 +121,12 @@ mod tests {
             link.embed,
             Some(EmbedRequest {
                 chart: Ok(ChartKind::Gap),
-                edition: Some("abcd1234".into())
+                edition: Some("abcd1234".into()),
+                node: None,
             })
         );
+        let trend = parse("?embed=trend&b=ftri&node=rd%20x").embed.unwrap();
+        assert_eq!(trend.node.as_deref(), Some("rd x"));
         assert_eq!(link.scenario.bundle, "ftri");
         assert_eq!(link.scenario.year, Some(2017));
         assert_eq!(link.scenario.weights.get("rd"), Some(&2.0));
@@ -143,7 +161,7 @@ mod tests {
         for p in scenario::Param::ALL {
             assert_eq!(Param::from_key(p.key()), Some(Param::Scenario(p)));
         }
-        for p in [Param::Embed, Param::Edition, Param::Bench] {
+        for p in [Param::Embed, Param::Edition, Param::Bench, Param::Node] {
             assert_eq!(Param::from_key(p.key()), Some(p));
             assert_eq!(scenario::Param::from_key(p.key()), None, "no clash");
         }

@@ -1,10 +1,11 @@
 //! Everything derived from the inputs, each computed once per change and shared by every
 //! component that shows it: the preparation of every year (per dataset × method), the results
 //! of every year under the current weights, the year shown now and under the published weights,
-//! the pair of groups compared now, under the published weights and by year, every group
-//! compared now (when more than two are), the over- and under-performers against income
-//! now, and every unit's rank on every indicator in the year shown (the profile's strengths and
-//! weaknesses).
+//! every group compared now and by year (the pair — the first two groups — read from the
+//! comparison now, not summarised again), the pair under the published weights, the over- and
+//! under-performers against income now, every unit's rank on every indicator in the year shown
+//! (the profile's strengths and weaknesses), and the followed unit's score and rank over the
+//! years (read inside its chart's memo, its one reader).
 //!
 //! Memos hold [`Shared`] values, compared by identity: a memo whose inputs did not change keeps
 //! its value, so what depends on it is not recomputed (the comparison under the published
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 
 use super::inputs::Inputs;
 use crate::shared::Shared;
+use crate::view_model::unit_trend::{unit_trend, UnitTrend};
 
 /// The engine's preparation of every year under one method, and the results under the
 /// published weights. Recomputed when the dataset or method changes — not when a weight moves.
@@ -53,9 +55,9 @@ pub struct Scored {
     pub results: Vec<Arc<Results>>,
 }
 
-/// The group comparison of every year under the current weights (same order as
-/// [`YearData::years`]; `None` for a year where it cannot be made).
-pub type GapsByYear = Vec<Option<GroupComparison>>;
+/// Every group compared in every year under the current weights (same order as
+/// [`YearData::years`]; `None` for a year where they cannot be compared).
+pub type GroupsByYear = Vec<Option<GroupsComparison>>;
 
 /// The over- and under-performers against income in the year shown, under the current weights
 /// and method ([`performers::performers`]), or why there are none (a bundle without a GDP per
@@ -70,12 +72,16 @@ pub struct Derived {
     /// Every year's results under the current weights.
     pub scored: Memo<Option<Shared<Scored>>>,
     year: ReadSignal<i32>,
-    /// The two groups compared in the year shown, under the current weights.
+    /// Every group compared (two to six) in the year shown, under the current weights: what
+    /// the charts and the profile show.
+    pub groups_now: Memo<Option<Shared<GroupsComparison>>>,
+    /// The first two groups compared in the year shown, under the current weights (read from
+    /// [`Derived::groups_now`]: the pair is not summarised twice).
     pub gaps: Memo<Option<Shared<GroupComparison>>>,
     /// The same under the published weights.
     pub gaps_baseline: Memo<Option<Shared<GroupComparison>>>,
-    /// The two groups compared in every year, under the current weights.
-    pub gaps_by_year: Memo<Option<Shared<GapsByYear>>>,
+    /// Every group compared in every year, under the current weights (the trend chart).
+    pub groups_by_year: Memo<Option<Shared<GroupsByYear>>>,
     /// Every group compared in the year shown, under the current weights, when more than two
     /// are (`None` for two: the pair's comparison says it all).
     pub groups_all: Memo<Option<Shared<GroupsComparison>>>,
@@ -86,6 +92,9 @@ pub struct Derived {
     /// ([`index_core::coherence::Standings`]: normalised values, so not on the weights; read by
     /// the profile only, so computed only while a unit is followed).
     pub standings: Memo<Option<Shared<Standings>>>,
+    bundle: ReadSignal<Option<Shared<Bundle>>>,
+    selection: ReadSignal<Option<String>>,
+    groups: ReadSignal<Vec<String>>,
 }
 
 impl Derived {
@@ -97,6 +106,7 @@ impl Derived {
         let year = inputs.year();
         let pair = inputs.pair();
         let all_groups = inputs.groups();
+        let selection = inputs.selection();
         let prepared = Memo::new(move |_| {
             let b = bundle.get()?;
             // The choice was accepted by `Inputs` for this bundle, so it applies; were it not to,
@@ -130,27 +140,28 @@ impl Derived {
             let [a, g] = pair.get();
             groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
         };
-        let gaps = Memo::new(move |_| current().and_then(|r| compare(&r)).map(Shared::new));
+        let compare_all = move |results: &Results| {
+            let b = bundle.get()?;
+            all_groups.with(|ids| {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                groups::compare_groups(b.dataset(), b.framework(), results, &ids).ok()
+            })
+        };
+        let groups_now =
+            Memo::new(move |_| current().and_then(|r| compare_all(&r)).map(Shared::new));
+        let gaps = Memo::new(move |_| groups_now.with(|g| g.as_ref()?.pair(0, 1)).map(Shared::new));
         let gaps_baseline =
             Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
-        let gaps_by_year = Memo::new(move |_| {
+        let groups_by_year = Memo::new(move |_| {
             let s = scored.get()?;
             Some(Shared::new(
-                s.results.iter().map(|r| compare(r)).collect::<GapsByYear>(),
+                s.results
+                    .iter()
+                    .map(|r| compare_all(r))
+                    .collect::<GroupsByYear>(),
             ))
         });
-        let groups_all = Memo::new(move |_| {
-            let ids = all_groups.get();
-            if ids.len() < 3 {
-                return None;
-            }
-            let b = bundle.get()?;
-            let r = current()?;
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            groups::compare_groups(b.dataset(), b.framework(), &r, &ids)
-                .ok()
-                .map(Shared::new)
-        });
+        let groups_all = Memo::new(move |_| groups_now.get().filter(|g| g.groups.len() >= 3));
         let performers = Memo::new(move |_| {
             let b = bundle.get()?;
             let r = current()?;
@@ -164,13 +175,17 @@ impl Derived {
             Standings::new(b.framework(), &r).ok().map(Shared::new)
         });
         Derived {
+            bundle,
+            selection,
+            groups: all_groups,
             standings,
             prepared,
             scored,
             year,
+            groups_now,
             gaps,
             gaps_baseline,
-            gaps_by_year,
+            groups_by_year,
             groups_all,
             performers,
         }
@@ -181,6 +196,19 @@ impl Derived {
     /// The year shown, under the current weights (reactive).
     pub fn current(&self) -> Option<Shared<Results>> {
         current_of(self.prepared, self.scored, self.year)
+    }
+
+    /// The followed unit's score and rank in every year, with each compared group's mean, under
+    /// the current weights (reactive; from [`Derived::scored`]: no year is scored again; `None`
+    /// while no unit is followed). Not a memo of its own: its one reader, the unit's chart, reads
+    /// it inside the chart's memo, so it is computed once per change there — and a memo of a new
+    /// type would add its reactive code to the main module, while this function is compiled
+    /// into the deferred part that calls it.
+    pub fn unit_trend(&self) -> Option<UnitTrend> {
+        let code = self.selection.get()?;
+        let (b, p, s) = (self.bundle.get()?, self.prepared.get()?, self.scored.get()?);
+        self.groups
+            .with(|ids| unit_trend(&b, &p.years, &s.results, &code, ids))
     }
 
     /// The year shown, under the published weights (reactive; not on the current weights).

@@ -68,7 +68,8 @@ impl Inputs {
         self.groups.read
     }
 
-    /// The first two groups compared: the pair (A, B) the gap table, charts and profile show.
+    /// The first two groups compared: the pair (A, B) the gap table and the ranked bars show (the
+    /// other charts and the profile show every group).
     pub fn pair(&self) -> Signal<[String; 2]> {
         let groups = self.groups.read;
         Signal::derive(move || groups.with(|g| first_two(g)))

@@ -20,7 +20,7 @@ use index_core::scenario::Scenario;
 use leptos::prelude::*;
 use serde::Deserialize;
 
-pub use derived::{prepare_all, Derived, GapsByYear, PerformersNow, Scored, YearData};
+pub use derived::{prepare_all, Derived, GroupsByYear, PerformersNow, Scored, YearData};
 pub use inputs::{first_two, Inputs};
 pub use notices::{Level, Notice, Notices};
 pub use robustness::{RobustnessUi, Running};

@@ -31,7 +31,7 @@ pub enum PerformerKey {
     Difference,
 }
 
-/// The tables' controls. `Copy`: signal handles.
+/// The tables' and charts' controls (not part of the scenario). `Copy`: signal handles.
 #[derive(Debug, Clone, Copy)]
 pub struct TableUi {
     /// Search text.
@@ -42,6 +42,8 @@ pub struct TableUi {
     pub sort: RwSignal<(SortKey, bool)>,
     /// The performers table's sort key and whether its natural order is turned round.
     pub performers: RwSignal<(PerformerKey, bool)>,
+    /// The node whose gap over time the trend chart shows (`None`: the index).
+    pub trend_node: RwSignal<Option<String>>,
 }
 
 impl TableUi {
@@ -52,6 +54,7 @@ impl TableUi {
             filter: RwSignal::new(String::new()),
             sort: RwSignal::new((SortKey::Rank, false)),
             performers: RwSignal::new((PerformerKey::Difference, false)),
+            trend_node: RwSignal::new(None),
         }
     }
 

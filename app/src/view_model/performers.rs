@@ -137,6 +137,9 @@ pub fn scatter(bundle: &Bundle, p: &Performers, selection: Option<&str>) -> Inco
             let unit = ds.units().get(r.unit)?;
             Some(Point {
                 code: unit.code.clone(),
+                name: unit.name.clone(),
+                rank: r.actual_rank,
+                expected: r.expected_rank,
                 gdp: r.gdp.usable()?,
                 score: r.score,
                 membership: membership(bundle, &groups, r.unit),
@@ -151,10 +154,15 @@ pub fn scatter(bundle: &Bundle, p: &Performers, selection: Option<&str>) -> Inco
     }
 }
 
-/// The scatter's table alternative (also its CSV): a header and one row per scored economy, as
-/// [`rows`] orders them by default (largest over-performer first, then those without GDP per
-/// capita). Figures are plain numbers ("+3", "-3", "8050"), so that a spreadsheet reads them.
-pub fn table(bundle: &Bundle, p: &Performers) -> (Vec<String>, Vec<Vec<String>>) {
+/// The scatter's table alternative (also its "CSV · shown"): a header and one row per scored
+/// economy, in the performers table's order `sort` ([`rows`]; by default largest over-performer
+/// first, then those without GDP per capita). Figures are plain numbers ("+3", "-3", "8050"),
+/// so that a spreadsheet reads them.
+pub fn table(
+    bundle: &Bundle,
+    p: &Performers,
+    sort: (PerformerKey, bool),
+) -> (Vec<String>, Vec<Vec<String>>) {
     let names = MARKED.map(|g| group_short(bundle, g));
     let header = [
         "Code",
@@ -171,7 +179,7 @@ pub fn table(bundle: &Bundle, p: &Performers) -> (Vec<String>, Vec<Vec<String>>)
     .to_vec();
     let missing = || "–".to_string();
     let rank = |k: Option<u32>| k.map_or_else(missing, |k| k.to_string());
-    let body = rows(bundle, p, (PerformerKey::Difference, false))
+    let body = rows(bundle, p, sort)
         .into_iter()
         .map(|r| {
             let group = match r.membership {
@@ -350,6 +358,7 @@ mod tests {
             gaps_by_year: &[],
             selection: None,
             performers: Some(&p),
+            choices: Default::default(),
         };
         let v = chart_view(ChartKind::Performers, &ctx).unwrap();
         assert_eq!(

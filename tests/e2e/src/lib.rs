@@ -339,6 +339,27 @@ impl Browser {
         Ok(())
     }
 
+    /// Reloads the page at its current link and waits for its ranking, as [`Browser::open`].
+    pub async fn reload(&self) -> Result<()> {
+        self.client
+            .refresh()
+            .await
+            .map_err(|e| format!("cannot reload: {e}"))?;
+        self.wait_for("#rank-table tbody tr.row", 30).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
+    /// The query string of the page's current link (without `?`; empty when none).
+    pub async fn query(&self) -> Result<String> {
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map_err(|e| format!("no current URL: {e}"))?;
+        Ok(url.query().unwrap_or_default().to_string())
+    }
+
     /// Waits until every deferred part of the page (`app::components::deferred`: the saved
     /// scenarios and everything below the explorer, fetched as a module of their own once the
     /// ranking is on screen) is in place, up to 30 s.
@@ -596,6 +617,21 @@ pub fn cli_ftri_ranking(extra: &[&str]) -> Vec<Value> {
         .expect("index rank gives units")
 }
 
+/// The CLI's FTRI ranking with `extra` arguments as the page's rows show it: (code, rank), a
+/// unit without a rank as "–".
+pub fn cli_ftri_ranks(extra: &[&str]) -> Vec<(String, String)> {
+    cli_ftri_ranking(extra)
+        .iter()
+        .map(|u| {
+            let rank = u["rank"]
+                .as_u64()
+                .map_or("–".to_string(), |r| r.to_string());
+            let code = u["code"].as_str().unwrap_or_default().to_string();
+            (code, rank)
+        })
+        .collect()
+}
+
 /// The CLI's performers against income for the FTRI bundle the site serves (`index performers
 /// --format json`, then `extra`).
 ///
@@ -659,6 +695,41 @@ pub fn cli(args: &[&str]) -> Result<String> {
 /// Runs the CLI with JSON output and parses it.
 pub fn cli_json(args: &[&str]) -> Result<Value> {
     serde_json::from_str(&cli(args)?).map_err(|e| e.to_string())
+}
+
+/// Waits for `dir/name` to be fully downloaded and returns its bytes.
+pub async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(name);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let partial = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+            })
+            .unwrap_or(false);
+        if path.is_file() && !partial {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if !bytes.is_empty() {
+                    return bytes;
+                }
+            }
+        }
+        if Instant::now() > deadline {
+            let have: Vec<String> = std::fs::read_dir(dir)
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            #[allow(clippy::panic)] // a download that never comes is a failed test
+            {
+                panic!("{name} was not downloaded within 20 s; the folder holds {have:?}");
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// The app's score format (3 decimals below 10, else 1): how the page shows a CLI number.

@@ -47,16 +47,24 @@ async fn three_groups_are_the_clis_and_stay_in_the_link() {
             );
         }
     }
-    // Units scored of the members, per group, on the index.
+    // Units scored of the members, per group, on every node: "n of N" under each mean.
     let scored = b
-        .js("return [...document.querySelectorAll('#groups-table tfoot td')].map(td => td.textContent)")
+        .js(
+            "return [...document.querySelectorAll('#groups-table tbody tr')].map(r => \
+             [...r.querySelectorAll('td .cov')].map(c => c.textContent))",
+        )
         .await
         .unwrap();
-    let want: Vec<String> = nodes[0]["groups"]
-        .as_array()
-        .unwrap()
+    let want: Vec<Vec<String>> = nodes
         .iter()
-        .map(|g| format!("{}/{}", g["scored"], g["members"]))
+        .map(|n| {
+            n["groups"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| format!("{} of {}", g["scored"], g["members"]))
+                .collect()
+        })
         .collect();
     assert_eq!(scored, serde_json::json!(want));
     let sentence = b.text("#groups-sentence").await.unwrap();

@@ -6,10 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use e2e::{Browser, Site};
+use e2e::{downloaded, Browser, Site};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
@@ -353,38 +352,6 @@ async fn the_share_and_embed_dialogs_carry_the_scenario() {
         .unwrap()
         .contains("Research and development 33.3 %"));
     b.close().await;
-}
-
-/// Waits for `dir/name` to be fully downloaded and returns its bytes.
-async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
-    let path = dir.join(name);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let partial = std::fs::read_dir(dir)
-            .map(|d| {
-                d.flatten()
-                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
-            })
-            .unwrap_or(false);
-        if path.is_file() && !partial {
-            if let Ok(bytes) = std::fs::read(&path) {
-                if !bytes.is_empty() {
-                    return bytes;
-                }
-            }
-        }
-        if Instant::now() > deadline {
-            let have: Vec<String> = std::fs::read_dir(dir)
-                .map(|d| {
-                    d.flatten()
-                        .map(|e| e.file_name().to_string_lossy().into_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            panic!("{name} was not downloaded within 20 s; the folder holds {have:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// The text drawn in an SVG, one string (text elements joined by spaces, entities decoded).
