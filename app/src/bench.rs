@@ -124,7 +124,7 @@ async fn three_groups_and_performers(state: AppState, label: &str) -> serde_json
     }
     // Let the observers see it and the panel catch up.
     TimeoutFuture::new(500).await;
-    let times = measure().await;
+    let times = measure(SAMPLES).await;
     serde_json::json!({
         "while": "three groups (LDC, developing, developed) and the performers panel in view",
         "groups": state.inputs.groups().get_untracked(),

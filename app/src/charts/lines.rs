@@ -141,3 +141,17 @@ pub fn draw_lines<DB: DrawingBackend>(
     }
     Ok(hits)
 }
+
+/// A line's point in words, for the tooltip: "Label, year: value" (a rank as a whole number on
+/// an inverted chart).
+pub fn tip(d: &LineChart, series: usize, item: usize) -> Option<String> {
+    let s = d.series.get(series)?;
+    let year = d.years.get(item)?;
+    let v = s.values.get(item).copied().flatten()?;
+    let v = if d.inverted {
+        format!("{}", v.round() as i64)
+    } else {
+        crate::format::score(v)
+    };
+    Some(format!("{}, {year}: {v}", s.label))
+}

@@ -104,16 +104,10 @@ impl ChartData {
                     crate::format::score(*v)
                 ))
             }
-            ChartData::Lines(d) => {
-                let s = d.series.get(hit.series)?;
-                let year = d.years.get(hit.item)?;
-                let v = s.values.get(hit.item).copied().flatten()?;
-                let v = if d.inverted {
-                    format!("{}", v.round() as i64)
-                } else {
-                    crate::format::score(v)
-                };
-                Some(format!("{}, {year}: {v}", s.label))
+            ChartData::Lines(d) => lines::tip(d, hit.series, hit.item),
+            ChartData::UnitLines(d) => {
+                let (panel, series) = d.series(hit.series)?;
+                lines::tip(panel, series, hit.item)
             }
             ChartData::Bars(_) | ChartData::Gap(_) => None,
         }

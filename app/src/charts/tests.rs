@@ -524,9 +524,23 @@ fn unit_lines_golden() {
     else {
         panic!("no chart of the unit's years");
     };
+    let mut hits = Vec::new();
     let svg = render(480, 360, |a| {
-        draw_unit_lines(a, &d, &Style::default()).unwrap()
+        hits = draw_unit_lines(a, &d, &Style::default()).unwrap();
     });
+    // Every point of both panels can be hovered, and each names its own panel's series.
+    let points = |c: &LineChart| -> usize {
+        c.series
+            .iter()
+            .map(|s| s.values.iter().flatten().count())
+            .sum()
+    };
+    assert_eq!(hits.len(), points(&d.score) + points(&d.rank));
+    let last = hits.last().unwrap();
+    assert_eq!(
+        ChartData::UnitLines(d.clone()).tip(last),
+        crate::charts::lines::tip(&d.rank, 0, last.item)
+    );
     // Two panels, each with its legend: the unit's line, two groups' means, and the rank.
     for label in ["@Delta", "LDCs", "Developed", "Rank of @Delta"] {
         assert!(

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{draw_lines, err, DrawResult, LineChart, Style};
+use super::{draw_lines, err, Drawn, LineChart, Style};
 
 /// The two panels of the unit's chart, over the same years.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,15 +18,38 @@ pub struct UnitLines {
 /// Share of the height given to the score panel (the rank panel takes the rest).
 const SCORE_SHARE: f64 = 0.6;
 
-/// Draws the score panel above the rank panel.
+/// Draws the score panel above the rank panel; returns where each point was drawn, the rank
+/// panel's series numbered after the score panel's (see [`UnitLines::series`]).
 pub fn draw_unit_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &UnitLines,
     style: &Style,
-) -> DrawResult {
+) -> Drawn {
     area.fill(&WHITE).map_err(err)?;
     let height = f64::from(area.dim_in_pixel().1);
     let (top, bottom) = area.split_vertically((height * SCORE_SHARE).round() as u32);
-    draw_lines(&top, &data.score, style)?;
-    draw_lines(&bottom, &data.rank, style)
+    let mut hits = draw_lines(&top, &data.score, style)?;
+    let after = data.score.series.len();
+    hits.extend(
+        draw_lines(&bottom, &data.rank, style)?
+            .into_iter()
+            .map(|h| super::Hit {
+                series: h.series + after,
+                ..h
+            }),
+    );
+    Ok(hits)
+}
+
+impl UnitLines {
+    /// The panel and its series that a hit's `series` number names: the score panel's first,
+    /// then the rank panel's.
+    pub fn series(&self, series: usize) -> Option<(&LineChart, usize)> {
+        let after = self.score.series.len();
+        if series < after {
+            Some((&self.score, series))
+        } else {
+            Some((&self.rank, series - after))
+        }
+    }
 }

@@ -10,9 +10,7 @@ use index_core::groups;
 use index_core::pipeline::Results;
 
 use super::{chart_of, group_short, ChartParts, ChartView};
-use crate::charts::{
-    ChartData, ChartKind, Line, LineChart, UnitLines, ACCENT, GROUP_A, GROUP_B, INK, OTHER,
-};
+use crate::charts::{ChartData, ChartKind, Line, LineChart, Mark, UnitLines, ACCENT, INK};
 use crate::format;
 
 /// One unit's score and rank in every year, with the groups' means.
@@ -71,16 +69,6 @@ pub fn unit_trend(
     })
 }
 
-/// The colour and mark of the `i`th group's line: the first two as the other charts draw the
-/// pair (triangles, circles), the others grey.
-fn group_style(i: usize) -> (plotters::style::RGBColor, bool) {
-    match i {
-        0 => (GROUP_A, true),
-        1 => (GROUP_B, false),
-        _ => (OTHER, false),
-    }
-}
-
 /// The chart of `t` ([`ChartKind::UnitTrend`]), captioned for the year `results` shows (its
 /// weights and method); `None` with fewer than two years.
 pub fn chart_view(bundle: &Bundle, results: &Results, t: &UnitTrend) -> Option<ChartView> {
@@ -97,17 +85,18 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
     let unit = Line {
         label: t.name.clone(),
         colour: ACCENT,
-        triangles: false,
+        mark: Mark::Other,
         values: t.scores.clone(),
     };
+    // Each group's line with its own mark, as in every other chart.
     let means = t.groups.iter().enumerate().map(|(i, (name, values))| {
-        let (colour, triangles) = group_style(i);
+        let mark = Mark::group(i);
         Line {
             // The group's name alone, so that the legend fits a phone (the title says these
             // are the groups' means).
             label: name.clone(),
-            colour,
-            triangles,
+            colour: mark.colour(),
+            mark,
             values: values.clone(),
         }
     });
@@ -122,7 +111,7 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
             series: vec![Line {
                 label: format!("Rank of {}", t.name),
                 colour: INK,
-                triangles: false,
+                mark: Mark::Other,
                 values: t.ranks.iter().map(|r| r.map(f64::from)).collect(),
             }],
             inverted: true,
