@@ -3,6 +3,7 @@
 
 pub mod explain;
 pub mod health;
+pub mod map;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;
@@ -306,7 +307,11 @@ pub use index_core::display::source_line;
 pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
     match kind {
         ChartKind::Performers => bundle.gdp_per_capita().into_iter().collect(),
-        ChartKind::Bars | ChartKind::Gap | ChartKind::Strips | ChartKind::Trend => Vec::new(),
+        ChartKind::Bars
+        | ChartKind::Gap
+        | ChartKind::Strips
+        | ChartKind::Trend
+        | ChartKind::Map => Vec::new(),
     }
 }
 
@@ -597,6 +602,8 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 rows,
             )
         }
+        // The map needs its geometry, fetched apart: `map::map_view` builds it.
+        ChartKind::Map => return None,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);

@@ -14,16 +14,19 @@ pub enum ChartKind {
     Trend,
     /// Index score against GDP per capita (over- and under-performers).
     Performers,
+    /// The world map of the index or a pillar.
+    Map,
 }
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 6] = [
         ChartKind::Bars,
         ChartKind::Gap,
         ChartKind::Strips,
         ChartKind::Trend,
         ChartKind::Performers,
+        ChartKind::Map,
     ];
 
     /// Name used in URLs and file names.
@@ -34,6 +37,7 @@ impl ChartKind {
             ChartKind::Strips => "strips",
             ChartKind::Trend => "trend",
             ChartKind::Performers => "performers",
+            ChartKind::Map => "map",
         }
     }
 
@@ -50,6 +54,7 @@ impl ChartKind {
             ChartKind::Strips => 200,
             ChartKind::Trend => 240,
             ChartKind::Performers => 360,
+            ChartKind::Map => 420,
         }
     }
 }

@@ -13,6 +13,7 @@ mod heatmap;
 mod intervals;
 mod kind;
 mod lines;
+pub mod map;
 mod performers;
 mod slopes;
 mod strips;
@@ -57,6 +58,8 @@ pub enum ChartData {
     Lines(LineChart),
     /// Score against GDP per capita.
     Scatter(IncomeScatter),
+    /// The world map.
+    Map(map::MapChart),
 }
 
 impl ChartData {
@@ -72,6 +75,7 @@ impl ChartData {
             ChartData::Strips(d) => draw_strips(area, d, style),
             ChartData::Lines(d) => draw_lines(area, d, style),
             ChartData::Scatter(d) => draw_income_scatter(area, d, style),
+            ChartData::Map(d) => map::draw_map(area, d, style, true),
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn ChartCard(
         ChartKind::Strips => "chart-strips",
         ChartKind::Trend => "chart-trend",
         ChartKind::Performers => "chart-performers",
+        ChartKind::Map => "chart-map",
     };
     view! {
         <Show when=move || view.with(Option::is_some)>
@@ -91,7 +92,7 @@ pub fn ChartCard(
 pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts">
-            {ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Performers)
+            {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::Map))
                 .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>
     }
