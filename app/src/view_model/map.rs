@@ -362,12 +362,9 @@ pub fn map_view(
             weights_line(bundle, results),
             results.prepared.method.describe()
         ),
-        source: format!(
-            "{} {}. {}",
-            source_line(bundle),
-            geometry.source,
-            geometry.disclaimer
-        ),
+        // The disclaimer is drawn under downloaded maps and written into their CSV; on the
+        // page it stands under the map.
+        source: format!("{} {}.", source_line(bundle), geometry.source),
         label: format!(
             "World map of {what} scores in {} classes, darker for higher scores; {no_data} units \
              without data hatched; small states as circles",

