@@ -28,7 +28,7 @@ use plotters::prelude::*;
 
 use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
-use crate::charts::{ChartData, ChartKind, Membership, Style};
+use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{chart_indicators, ChartView, Row};
 
 use crate::persist::Param;
@@ -283,7 +283,9 @@ pub struct Metadata {
     pub rows: String,
     /// Who made the file, and when.
     pub generated: String,
-    /// Further lines, as (label, value): for the map, its boundaries' source and disclaimer.
+    /// Further lines, as (label, value): for the map, its boundaries' source and disclaimer
+    /// ([`Metadata::with_notes_of`], called by the charts' downloads, so that the default view's module holds
+    /// none of the map).
     pub notes: Vec<(String, String)>,
 }
 
@@ -322,14 +324,19 @@ impl Metadata {
                 .collect(),
             rows: rows.to_string(),
             generated: format!("Index Explorer, {generated}"),
-            notes: match &view.data {
-                ChartData::Map(m) => vec![
-                    ("boundaries".into(), m.geometry.source.clone()),
-                    ("disclaimer".into(), m.geometry.disclaimer.clone()),
-                ],
-                _ => Vec::new(),
-            },
+            notes: Vec::new(),
         }
+    }
+
+    /// These metadata with `view`'s further lines: the map's boundaries source and disclaimer.
+    pub fn with_notes_of(mut self, view: &ChartView) -> Metadata {
+        if let crate::charts::ChartData::Map(m) = &view.data {
+            self.notes = vec![
+                ("boundaries".into(), m.geometry.source.clone()),
+                ("disclaimer".into(), m.geometry.disclaimer.clone()),
+            ];
+        }
+        self
     }
 
     fn lines(&self) -> Vec<Vec<String>> {

@@ -52,6 +52,13 @@ pub fn ramp(n: usize) -> Vec<RGBColor> {
         .collect()
 }
 
+/// A small state's circle radius on a map `css_width` CSS pixels wide: [`CIRCLE_RADIUS`] on a
+/// map 1 000 pixels wide or more, smaller on a narrow one (not under 2 pixels), so that the
+/// circles do not cover Europe on a phone.
+pub fn circle_radius(css_width: f64) -> f64 {
+    (CIRCLE_RADIUS * css_width / 1000.0).clamp(2.0, CIRCLE_RADIUS)
+}
+
 /// The file as written by `index-data` (only what the page uses).
 #[derive(Deserialize)]
 struct MapFile {
@@ -328,9 +335,11 @@ impl Fit {
 /// How one unit is filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fill {
-    /// Not in the data shown: plain land.
+    /// Not a country any index scores (Antarctica): plain land.
     Outside,
-    /// In the data, without a score: hatched.
+    /// Not in the dataset shown: hatched, as "no data".
+    Absent,
+    /// In the dataset, without a score: hatched (and a circle, for a small state).
     NoData,
     /// In class `i` of the legend.
     Class(u8),
@@ -366,7 +375,7 @@ impl MapChart {
     /// Whether unit `i` is drawn as a circle: a small state in the data.
     pub fn circled(&self, i: usize) -> bool {
         self.geometry.units.get(i).is_some_and(|u| u.circle.is_some())
-            && !matches!(self.fills.get(i), Some(Fill::Outside) | None)
+            && matches!(self.fills.get(i), Some(Fill::NoData | Fill::Class(_)))
     }
 
     /// [`Self::circled`] for every unit.
@@ -462,9 +471,10 @@ pub fn draw_map<DB: DrawingBackend>(
     let hatch_style = HATCH.stroke_width(style.px(0.75));
     for (i, u) in g.units.iter().enumerate() {
         let fill = chart.fills.get(i).copied().unwrap_or(Fill::Outside);
+        let hatched = matches!(fill, Fill::NoData | Fill::Absent);
         let colour = match fill {
             Fill::Outside => OUTSIDE,
-            Fill::NoData => NO_DATA,
+            Fill::NoData | Fill::Absent => NO_DATA,
             Fill::Class(k) => colours.get(usize::from(k)).copied().unwrap_or(OUTSIDE),
         };
         let rings: Vec<Vec<(i32, i32)>> = u.rings.iter().map(pixels).collect();
@@ -472,7 +482,7 @@ pub fn draw_map<DB: DrawingBackend>(
             area.draw(&Polygon::new(r.clone(), colour.filled()))
                 .map_err(err)?;
         }
-        if fill == Fill::NoData {
+        if hatched {
             let float: Vec<Vec<(f64, f64)>> = rings
                 .iter()
                 .map(|r| {
@@ -512,7 +522,7 @@ pub fn draw_map<DB: DrawingBackend>(
             }
         }
     }
-    let radius = style.px(CIRCLE_RADIUS);
+    let radius = style.px(circle_radius(f64::from(w) / style.scale.max(1e-9)));
     for (i, u) in g.units.iter().enumerate() {
         let Some(c) = u.circle.filter(|_| chart.circled(i)) else {
             continue;

@@ -16,7 +16,7 @@ use plotters_canvas::CanvasBackend;
 use super::chart::watch_view;
 use super::share::ChartToolbar;
 use crate::charts::backend::Backend;
-use crate::charts::map::{draw_map, Fit, MapChart, MapGeometry, CIRCLE_RADIUS, HATCH, NO_DATA};
+use crate::charts::map::{circle_radius, draw_map, Fit, MapChart, MapGeometry, HATCH, NO_DATA};
 use crate::charts::{ChartData, Style};
 use crate::shared::Shared;
 use crate::state::use_state;
@@ -207,7 +207,7 @@ pub fn MapPanel() -> impl IntoView {
         let f = fit.get_untracked()?;
         built.with_untracked(|b| {
             let m = map_of(b)?;
-            let radius = (CIRCLE_RADIUS + 2.0) / f.scale.max(1e-9);
+            let radius = (circle_radius(css_width.get_untracked()) + 2.0) / f.scale.max(1e-9);
             m.geometry
                 .hit(f.grid(x, y), radius as f32, &m.circles())
         })
@@ -223,9 +223,9 @@ pub fn MapPanel() -> impl IntoView {
         let code = built.with_untracked(|b| {
             let m = map_of(b)?;
             let i = hit?;
-            let in_data = !matches!(
+            let in_data = matches!(
                 m.fills.get(i),
-                Some(crate::charts::map::Fill::Outside) | None
+                Some(crate::charts::map::Fill::NoData | crate::charts::map::Fill::Class(_))
             );
             in_data.then(|| m.geometry.units.get(i).map(|u| u.code.clone()))?
         });

@@ -133,7 +133,8 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
         &page_url(),
         &rows,
         &download::now_iso(),
-    );
+    )
+    .with_notes_of(view);
     export::csv(&meta, &table)
 }
 

@@ -17,6 +17,9 @@ use crate::shared::Shared;
 pub const MAX_CLASSES: usize = 7;
 /// The fewest classes one can ask for.
 pub const MIN_CLASSES: usize = 2;
+/// The one unit drawn as plain land when no dataset has it, rather than hatched as without
+/// data: Antarctica, which no index scores.
+pub const PLAIN_LAND: &str = "ATA";
 /// The group outlined when asked ("LDCs optionally outlined").
 pub const OUTLINED_GROUP: &str = "LDC";
 
@@ -291,7 +294,8 @@ pub fn map_view(
         let pos = ds.unit_position(&u.code);
         let row = pos.and_then(|p| rows.get(p));
         fills.push(match row {
-            None => Fill::Outside,
+            None if u.code == PLAIN_LAND => Fill::Outside,
+            None => Fill::Absent,
             Some(MapRow {
                 class: Some(k), ..
             }) => Fill::Class(u8::try_from(*k).unwrap_or(u8::MAX)),
@@ -367,7 +371,8 @@ pub fn map_view(
         source: format!("{} {}.", source_line(bundle), geometry.source),
         label: format!(
             "World map of {what} scores in {} classes, darker for higher scores; {no_data} units \
-             without data hatched; small states as circles",
+             of the dataset without a score, and the countries it does not cover, hatched; small \
+             states as circles",
             chart.legend.len()
         ),
         data: ChartData::Map(chart),

@@ -39,7 +39,7 @@ async fn map_table(b: &Browser) -> Vec<Vec<String>> {
 }
 
 /// The CLI's ranking as the map's table shows it: `(rank, code, score)` of each ranked unit.
-fn cli_rows(extra: &[&str]) -> Vec<(String, String, String)> {
+fn cli_rows(extra: &[&str]) -> Vec<(String, String, f64)> {
     cli_ftri_ranking(extra)
         .iter()
         .filter(|u| u["rank"].is_u64())
@@ -47,35 +47,43 @@ fn cli_rows(extra: &[&str]) -> Vec<(String, String, String)> {
             (
                 u["rank"].as_u64().unwrap().to_string(),
                 u["code"].as_str().unwrap().to_string(),
-                shown(u["score"].as_f64().unwrap()),
+                u["score"].as_f64().unwrap(),
             )
         })
         .collect()
 }
 
-/// The ranked rows of the page's table as `(rank, code, score)`.
-fn ranked(rows: &[Vec<String>]) -> Vec<(String, String, String)> {
-    rows.iter()
-        .filter(|r| r[0] != "–")
-        .map(|r| (r[0].clone(), r[1].clone(), r[3].clone()))
-        .collect()
+/// Whether the page's ranked rows are the CLI's: the same ranks and codes in the same order,
+/// and each score as shown within half a unit of its last decimal of the CLI's.
+fn same(rows: &[Vec<String>], want: &[(String, String, f64)]) -> Result<(), String> {
+    let got: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] != "–").collect();
+    if got.len() != want.len() {
+        return Err(format!("{} ranked rows, the CLI has {}", got.len(), want.len()));
+    }
+    for (g, w) in got.iter().zip(want) {
+        let half = if w.2.abs() < 10.0 { 0.0005 } else { 0.05 };
+        if g[0] != w.0 || g[1] != w.1 || (number(&g[3]) - w.2).abs() > half + 1e-9 {
+            return Err(format!(
+                "first row that differs: {g:?}, the CLI's {w:?} ({})",
+                shown(w.2)
+            ));
+        }
+    }
+    Ok(())
 }
 
-/// Waits until the table's ranked rows are `want`, then checks they are.
-async fn expect_table(b: &Browser, want: &[(String, String, String)]) -> Vec<Vec<String>> {
+/// Waits until the table's ranked rows are `want` (see [`same`]), then checks they are.
+async fn expect_table(b: &Browser, want: &[(String, String, f64)]) -> Vec<Vec<String>> {
+    let mut last = Ok(());
     for _ in 0..30 {
         let rows = map_table(b).await;
-        if ranked(&rows) == want {
+        last = same(&rows, want);
+        if last.is_ok() {
             return rows;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let got = ranked(&map_table(b).await);
-    assert_eq!(got.len(), want.len(), "ranked rows");
-    for (g, w) in got.iter().zip(want) {
-        assert_eq!(g, w, "first row that differs from the CLI's");
-    }
-    unreachable!()
+    panic!("{}", last.unwrap_err());
 }
 
 /// A number as the page writes it.
@@ -139,7 +147,10 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     // The table alternative: the CLI's ranking, rank, code and score as the page shows them.
     let want = cli_rows(&[]);
     let rows = expect_table(&b, &want).await;
-    assert!(rows.len() > want.len(), "units without data listed after");
+    // Every unit of the dataset has a row (those without a score after the ranked ones).
+    let bundle: Value =
+        serde_json::from_str(&std::fs::read_to_string(e2e::ftri_bundle()).unwrap()).unwrap();
+    assert_eq!(rows.len(), bundle["dataset"]["units"].as_array().unwrap().len());
 
     // The legend shows the breaks: five quantile classes, then "No data"; every score is within
     // its class's range, and the classes follow one another.

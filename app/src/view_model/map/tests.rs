@@ -133,7 +133,7 @@ fn the_map_s_table_is_the_ranking_s() {
         panic!("not a map")
     };
     let at = |code: &str| g.units.iter().position(|u| u.code == code).unwrap();
-    assert_eq!(chart.fills[at("ZZZ")], Fill::Outside);
+    assert_eq!(chart.fills[at("ZZZ")], Fill::Absent, "not in the data: hatched");
     assert!(matches!(chart.fills[at("AAA")], Fill::Class(_)));
     // LDCs outlined (AAA, DDD), the followed unit marked, DDD a circle.
     assert!(chart.outlined[at("AAA")] && chart.outlined[at("DDD")] && !chart.outlined[at("BBB")]);
