@@ -58,8 +58,9 @@ pub enum ChartData {
     Lines(LineChart),
     /// Score against GDP per capita.
     Scatter(IncomeScatter),
-    /// The world map.
-    Map(map::MapChart),
+    /// The world map (shared: a clone or comparison of the chart costs nothing, and the
+    /// default view's module, which holds every chart's data type, holds none of its code).
+    Map(crate::shared::Shared<map::MapChart>),
 }
 
 impl ChartData {

@@ -64,7 +64,7 @@ fn charts() -> Result<AnyView, SplitLoaderError> {
 }
 
 /// The world map: a split module of its own (its geometry is fetched when it is first shown).
-#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn world_map() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <super::map::MapPanel/> }.into_any())
 }

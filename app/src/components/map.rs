@@ -62,7 +62,7 @@ type Built = Option<Shared<(ChartView, Vec<MapRow>)>>;
 /// The map chart in what was built.
 fn map_of(built: &Built) -> Option<&MapChart> {
     match &built.as_ref()?.0 .0.data {
-        ChartData::Map(m) => Some(m),
+        ChartData::Map(m) => Some(&**m),
         _ => None,
     }
 }

@@ -375,7 +375,7 @@ pub fn map_view(
              states as circles",
             chart.legend.len()
         ),
-        data: ChartData::Map(chart),
+        data: ChartData::Map(Shared::new(chart)),
         header: vec![
             "Rank".into(),
             "Code".into(),
