@@ -133,7 +133,11 @@ pub fn parse_path(d: &str) -> Vec<Ring> {
         let relative = matches!(command, b'l' | b'm');
         for pair in numbers.chunks_exact(2) {
             if let [x, y] = *pair {
-                *at = if relative { [at[0] + x, at[1] + y] } else { [x, y] };
+                *at = if relative {
+                    [at[0] + x, at[1] + y]
+                } else {
+                    [x, y]
+                };
                 ring.push(*at);
             }
         }
@@ -374,7 +378,10 @@ pub struct MapChart {
 impl MapChart {
     /// Whether unit `i` is drawn as a circle: a small state in the data.
     pub fn circled(&self, i: usize) -> bool {
-        self.geometry.units.get(i).is_some_and(|u| u.circle.is_some())
+        self.geometry
+            .units
+            .get(i)
+            .is_some_and(|u| u.circle.is_some())
             && matches!(self.fills.get(i), Some(Fill::NoData | Fill::Class(_)))
     }
 
@@ -615,8 +622,11 @@ fn draw_foot<DB: DrawingBackend>(
                     .map_err(err)?;
             }
             None => {
-                area.draw(&Rectangle::new([(x, y), (x + sw, y + sw)], NO_DATA.filled()))
-                    .map_err(err)?;
+                area.draw(&Rectangle::new(
+                    [(x, y), (x + sw, y + sw)],
+                    NO_DATA.filled(),
+                ))
+                .map_err(err)?;
                 let square = vec![vec![
                     (f64::from(x), f64::from(y)),
                     (f64::from(x + sw), f64::from(y)),

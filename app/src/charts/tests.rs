@@ -438,15 +438,22 @@ fn map_paths_read_as_written() {
         ]
     );
     assert!(map::parse_path("").is_empty());
-    assert!(map::parse_path("M1 1l2").is_empty(), "a ring of one point is dropped");
+    assert!(
+        map::parse_path("M1 1l2").is_empty(),
+        "a ring of one point is dropped"
+    );
     assert!(map::MapGeometry::from_json("{}").is_err());
-    assert!(map::MapGeometry::from_json(&crate::fixtures::map_json().replace("\"format\":1", "\"format\":2")).is_err());
+    assert!(map::MapGeometry::from_json(
+        &crate::fixtures::map_json().replace("\"format\":1", "\"format\":2")
+    )
+    .is_err());
 }
 
 #[test]
 fn map_hits_the_unit_under_the_pointer() {
     let g = map::MapGeometry::from_json(&crate::fixtures::map_json()).unwrap();
-    let code = |p: [f32; 2], circled: &[bool]| g.hit(p, 4.0, circled).map(|i| g.units[i].code.clone());
+    let code =
+        |p: [f32; 2], circled: &[bool]| g.hit(p, 4.0, circled).map(|i| g.units[i].code.clone());
     let none = vec![false; g.units.len()];
     let mut circled = none.clone();
     circled[g.units.iter().position(|u| u.code == "DDD").unwrap()] = true;
@@ -467,13 +474,19 @@ fn map_hatching_stays_inside() {
     assert!(!lines.is_empty());
     for (a, b) in &lines {
         for p in [a, b] {
-            assert!((-1e-9..=10.0 + 1e-9).contains(&p.0) && (-1e-9..=10.0 + 1e-9).contains(&p.1), "{p:?}");
+            assert!(
+                (-1e-9..=10.0 + 1e-9).contains(&p.0) && (-1e-9..=10.0 + 1e-9).contains(&p.1),
+                "{p:?}"
+            );
         }
         // 45°: x − y is the same at both ends.
         assert!(((a.0 - a.1) - (b.0 - b.1)).abs() < 1e-9);
     }
     // A hole is left out: a square with a square hole gets more, shorter pieces.
-    let holed = vec![square[0].clone(), vec![(3.0, 3.0), (7.0, 3.0), (7.0, 7.0), (3.0, 7.0)]];
+    let holed = vec![
+        square[0].clone(),
+        vec![(3.0, 3.0), (7.0, 3.0), (7.0, 7.0), (3.0, 7.0)],
+    ];
     assert!(map::hatch(&holed, 2.0).len() > lines.len());
     assert!(map::hatch(&square, 0.0).is_empty());
 }

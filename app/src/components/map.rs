@@ -208,8 +208,7 @@ pub fn MapPanel() -> impl IntoView {
         built.with_untracked(|b| {
             let m = map_of(b)?;
             let radius = (circle_radius(css_width.get_untracked()) + 2.0) / f.scale.max(1e-9);
-            m.geometry
-                .hit(f.grid(x, y), radius as f32, &m.circles())
+            m.geometry.hit(f.grid(x, y), radius as f32, &m.circles())
         })
     };
     let on_move = move |ev: leptos::ev::MouseEvent| {
@@ -258,9 +257,11 @@ pub fn MapPanel() -> impl IntoView {
             b.as_ref().map_or_else(Vec::new, |b| {
                 let fw = b.framework();
                 let mut out = vec![(String::new(), format!("{} (index)", b.title()))];
-                out.extend(fw.pillars().iter().filter_map(|p| {
-                    fw.node(*p).map(|n| (n.id.clone(), n.name.clone()))
-                }));
+                out.extend(
+                    fw.pillars()
+                        .iter()
+                        .filter_map(|p| fw.node(*p).map(|n| (n.id.clone(), n.name.clone()))),
+                );
                 out
             })
         })
@@ -308,7 +309,7 @@ pub fn MapPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     let (row_click, row_key) = super::follow_rows(state);
     let text = move |f: fn(&ChartView) -> String| {
-        move || view.with(|v| v.as_ref().map(|v| f(v)).unwrap_or_default())
+        move || view.with(|v| v.as_ref().map(&f).unwrap_or_default())
     };
     view! {
         <section class="panel map-panel" id="map" aria-labelledby="map-h" node_ref=section>

@@ -229,9 +229,7 @@ pub fn node_rows(
                 name: unit.name.clone(),
                 score: score(results, u),
                 rank,
-                change: rank
-                    .zip(was)
-                    .map(|(r, w)| i64::from(w) - i64::from(r)),
+                change: rank.zip(was).map(|(r, w)| i64::from(w) - i64::from(r)),
                 class: None,
             }
         })
@@ -296,23 +294,20 @@ pub fn map_view(
         fills.push(match row {
             None if u.code == PLAIN_LAND => Fill::Outside,
             None => Fill::Absent,
-            Some(MapRow {
-                class: Some(k), ..
-            }) => Fill::Class(u8::try_from(*k).unwrap_or(u8::MAX)),
+            Some(MapRow { class: Some(k), .. }) => Fill::Class(u8::try_from(*k).unwrap_or(u8::MAX)),
             Some(_) => Fill::NoData,
         });
         outlined.push(
             options.outline_ldcs
-                && pos.zip(ldc.as_deref()).is_some_and(|(p, g)| ds.in_group(p, g)),
+                && pos
+                    .zip(ldc.as_deref())
+                    .is_some_and(|(p, g)| ds.in_group(p, g)),
         );
         if selection == Some(u.code.as_str()) {
             selected = Some(i);
         }
     }
-    let name = fw
-        .node(node)
-        .map(|n| n.name.clone())
-        .unwrap_or_default();
+    let name = fw.node(node).map(|n| n.name.clone()).unwrap_or_default();
     let what = if node == fw.root() {
         bundle.title().to_string()
     } else {

@@ -58,7 +58,11 @@ fn cli_rows(extra: &[&str]) -> Vec<(String, String, f64)> {
 fn same(rows: &[Vec<String>], want: &[(String, String, f64)]) -> Result<(), String> {
     let got: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] != "–").collect();
     if got.len() != want.len() {
-        return Err(format!("{} ranked rows, the CLI has {}", got.len(), want.len()));
+        return Err(format!(
+            "{} ranked rows, the CLI has {}",
+            got.len(),
+            want.len()
+        ));
     }
     for (g, w) in got.iter().zip(want) {
         let half = if w.2.abs() < 10.0 { 0.0005 } else { 0.05 };
@@ -139,7 +143,10 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
         .await
         .unwrap();
     if below == Value::Bool(true) {
-        assert!(!map_fetched(&b).await, "map.json fetched before it was shown");
+        assert!(
+            !map_fetched(&b).await,
+            "map.json fetched before it was shown"
+        );
     }
     show_map(&b).await;
     assert!(map_fetched(&b).await);
@@ -150,7 +157,10 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     // Every unit of the dataset has a row (those without a score after the ranked ones).
     let bundle: Value =
         serde_json::from_str(&std::fs::read_to_string(e2e::ftri_bundle()).unwrap()).unwrap();
-    assert_eq!(rows.len(), bundle["dataset"]["units"].as_array().unwrap().len());
+    assert_eq!(
+        rows.len(),
+        bundle["dataset"]["units"].as_array().unwrap().len()
+    );
 
     // The legend shows the breaks: five quantile classes, then "No data"; every score is within
     // its class's range, and the classes follow one another.
@@ -171,7 +181,10 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
         .collect();
     assert!(ranges.windows(2).all(|w| w[0].1 == w[1].0), "{ranges:?}");
     for r in rows.iter().filter(|r| r[0] != "–") {
-        let k = legend.iter().position(|l| *l == r[4]).unwrap_or_else(|| panic!("{r:?}"));
+        let k = legend
+            .iter()
+            .position(|l| *l == r[4])
+            .unwrap_or_else(|| panic!("{r:?}"));
         let (lo, hi) = ranges[k];
         let s = number(&r[3]);
         assert!(s >= lo - 0.05 && s <= hi + 0.05, "{r:?} in {lo}–{hi}");
@@ -185,7 +198,13 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
         .await
         .unwrap()
         .contains("do not imply official endorsement or acceptance by the United Nations"));
-    for tool in [".share-link", ".embed-open", ".dl-png", ".dl-svg", ".dl-csv-shown"] {
+    for tool in [
+        ".share-link",
+        ".embed-open",
+        ".dl-png",
+        ".dl-svg",
+        ".dl-csv-shown",
+    ] {
         b.wait_for(&format!("figure[data-chart='map'] {tool}"), 5)
             .await
             .unwrap();
@@ -197,7 +216,10 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     pointer(&b, "mousemove", brazil).await;
     let tip = b.text(".map-tip").await.unwrap();
     let rank = &want.iter().find(|w| w.1 == "BRA").unwrap().0;
-    assert!(tip.starts_with("Brazil") && tip.contains(&format!("rank {rank} of {}", want.len())), "{tip}");
+    assert!(
+        tip.starts_with("Brazil") && tip.contains(&format!("rank {rank} of {}", want.len())),
+        "{tip}"
+    );
     pointer(&b, "click", brazil).await;
     assert!(followed(&b).await.contains("BRA"), "{}", followed(&b).await);
     // A small state's circle.
@@ -208,7 +230,11 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     // A weight moves: the table is the CLI's for the same scenario.
     b.set_weight("rd", "3").await.unwrap();
     let scenario = e2e::artifacts().join("map-scenario.json");
-    std::fs::write(&scenario, r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3}}"#).unwrap();
+    std::fs::write(
+        &scenario,
+        r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3}}"#,
+    )
+    .unwrap();
     let moved = cli_rows(&["--scenario", &scenario.display().to_string()]);
     assert_ne!(moved, want);
     show_map(&b).await;

@@ -50,10 +50,18 @@ fn fewer_units_than_classes_give_one_class_each() {
 
 #[test]
 fn equal_intervals_are_round() {
-    check(&[3.0, 97.0, 50.0], Binning::Equal(5), &[20.0, 40.0, 60.0, 80.0]);
+    check(
+        &[3.0, 97.0, 50.0],
+        Binning::Equal(5),
+        &[20.0, 40.0, 60.0, 80.0],
+    );
     check(&[0.12, 0.81], Binning::Equal(4), &[0.2, 0.4, 0.6, 0.8]);
     check(&[-1.3, 1.1], Binning::Equal(4), &[-1.0, 0.0, 1.0]);
-    check(&[-1.3, 1.1], Binning::Equal(6), &[-1.0, -0.5, 0.0, 0.5, 1.0]);
+    check(
+        &[-1.3, 1.1],
+        Binning::Equal(6),
+        &[-1.0, -0.5, 0.0, 0.5, 1.0],
+    );
 }
 
 #[test]
@@ -89,7 +97,9 @@ fn all_missing_gives_no_class() {
 fn the_legend_is_light_to_dark() {
     let l = legend(&(1..=10).map(f64::from).collect::<Vec<_>>(), &[3.0, 5.0]);
     let lum = |c: &LegendClass| {
-        0.2126 * f64::from(c.colour.0) + 0.7152 * f64::from(c.colour.1) + 0.0722 * f64::from(c.colour.2)
+        0.2126 * f64::from(c.colour.0)
+            + 0.7152 * f64::from(c.colour.1)
+            + 0.0722 * f64::from(c.colour.2)
     };
     assert!(lum(&l[0]) > lum(&l[1]) && lum(&l[1]) > lum(&l[2]));
 }
@@ -133,7 +143,11 @@ fn the_map_s_table_is_the_ranking_s() {
         panic!("not a map")
     };
     let at = |code: &str| g.units.iter().position(|u| u.code == code).unwrap();
-    assert_eq!(chart.fills[at("ZZZ")], Fill::Absent, "not in the data: hatched");
+    assert_eq!(
+        chart.fills[at("ZZZ")],
+        Fill::Absent,
+        "not in the data: hatched"
+    );
     assert!(matches!(chart.fills[at("AAA")], Fill::Class(_)));
     // LDCs outlined (AAA, DDD), the followed unit marked, DDD a circle.
     assert!(chart.outlined[at("AAA")] && chart.outlined[at("DDD")] && !chart.outlined[at("BBB")]);
@@ -150,7 +164,12 @@ fn the_map_s_table_is_the_ranking_s() {
 fn a_pillar_is_ranked_on_its_own_scores() {
     let b = fixtures::bundle("2023");
     let r = fixtures::results(&b, 2020);
-    let x = b.framework().nodes().iter().position(|n| n.id == "x").unwrap();
+    let x = b
+        .framework()
+        .nodes()
+        .iter()
+        .position(|n| n.id == "x")
+        .unwrap();
     let rows = node_rows(&b, &r, &r, x);
     let scores: Vec<Option<f64>> = rows.iter().map(|r| r.score).collect();
     assert_eq!(
