@@ -323,6 +323,22 @@ impl Fit {
         )
     }
 
+    /// A ring in pixels, each point once where several fall on one pixel (most of a small
+    /// island's); `None` when fewer than three pixels are left (nothing to see at this size).
+    pub fn ring(&self, ring: &[[f32; 2]]) -> Option<Vec<(i32, i32)>> {
+        let mut out: Vec<(i32, i32)> = Vec::with_capacity(ring.len());
+        for p in ring {
+            let q = self.px(*p);
+            if out.last() != Some(&q) {
+                out.push(q);
+            }
+        }
+        if out.len() > 1 && out.first() == out.last() {
+            out.pop();
+        }
+        (out.len() >= 3).then_some(out)
+    }
+
     /// A pixel position in grid units.
     pub fn grid(&self, x: f64, y: f64) -> [f32; 2] {
         if self.scale > 0.0 {
@@ -468,10 +484,8 @@ pub fn draw_map<DB: DrawingBackend>(
         f64::from(w),
         f64::from(h.saturating_sub(foot)).max(1.0),
     );
-    let pixels = |ring: &Ring| -> Vec<(i32, i32)> { ring.iter().map(|p| fit.px(*p)).collect() };
-    for ring in &g.outline {
-        area.draw(&Polygon::new(pixels(ring), SEA.filled()))
-            .map_err(err)?;
+    for ring in g.outline.iter().filter_map(|r| fit.ring(r)) {
+        area.draw(&Polygon::new(ring, SEA.filled())).map_err(err)?;
     }
     let colours: Vec<RGBColor> = chart.legend.iter().map(|c| c.colour).collect();
     let border = BORDER.stroke_width(style.px(0.5));
@@ -484,7 +498,7 @@ pub fn draw_map<DB: DrawingBackend>(
             Fill::NoData | Fill::Absent => NO_DATA,
             Fill::Class(k) => colours.get(usize::from(k)).copied().unwrap_or(OUTSIDE),
         };
-        let rings: Vec<Vec<(i32, i32)>> = u.rings.iter().map(pixels).collect();
+        let rings: Vec<Vec<(i32, i32)>> = u.rings.iter().filter_map(|r| fit.ring(r)).collect();
         for r in &rings {
             area.draw(&Polygon::new(r.clone(), colour.filled()))
                 .map_err(err)?;
@@ -520,8 +534,7 @@ pub fn draw_map<DB: DrawingBackend>(
     let outline = INK.stroke_width(style.px(1.5));
     for (i, u) in g.units.iter().enumerate() {
         if chart.outlined.get(i).copied().unwrap_or(false) && !chart.circled(i) {
-            for r in &u.rings {
-                let mut r = pixels(r);
+            for mut r in u.rings.iter().filter_map(|r| fit.ring(r)) {
                 if let Some(first) = r.first().copied() {
                     r.push(first);
                 }
@@ -566,8 +579,7 @@ pub fn draw_map<DB: DrawingBackend>(
             area.draw(&Circle::new(fit.px(c), radius + style.px(2.0), ink))
                 .map_err(err)?;
         } else {
-            for r in &u.rings {
-                let mut r = pixels(r);
+            for mut r in u.rings.iter().filter_map(|r| fit.ring(r)) {
                 if let Some(first) = r.first().copied() {
                     r.push(first);
                 }

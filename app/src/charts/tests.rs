@@ -468,6 +468,31 @@ fn map_hits_the_unit_under_the_pointer() {
 }
 
 #[test]
+fn map_rings_keep_one_point_per_pixel() {
+    let g = map::MapGeometry::from_json(&crate::fixtures::map_json()).unwrap();
+    // 400 grid units on 40 pixels: a tenth of a pixel per unit.
+    let fit = map::Fit::new(&g, 0.0, 0.0, 40.0, 20.0);
+    let ring = [
+        [0.0, 0.0],
+        [1.0, 0.0],
+        [20.0, 0.0],
+        [20.0, 20.0],
+        [2.0, 1.0],
+    ];
+    assert_eq!(fit.ring(&ring), Some(vec![(0, 0), (2, 0), (2, 2)]));
+    // A small state's 2-unit square is under a pixel.
+    assert_eq!(
+        fit.ring(&[
+            [300.0, 100.0],
+            [302.0, 100.0],
+            [302.0, 102.0],
+            [300.0, 102.0]
+        ]),
+        None
+    );
+}
+
+#[test]
 fn map_hatching_stays_inside() {
     let square = vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]];
     let lines = map::hatch(&square, 2.0);
