@@ -535,6 +535,26 @@ fn map_golden() {
 }
 
 #[test]
+fn map_downloads_carry_the_boundaries_and_the_disclaimer() {
+    let view = test_map();
+    let meta = crate::export::Metadata::default().with_notes_of(&view);
+    let csv = crate::export::csv(&meta, &crate::export::Table::default()).unwrap();
+    assert!(
+        csv.contains("# boundaries,Boundaries: made up for tests"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("# disclaimer,The boundaries and names shown"),
+        "{csv}"
+    );
+    let svg = crate::export::chart_svg(&view, 640, 480).unwrap();
+    assert!(svg.contains("official endorsement"), "{svg}");
+    // Other charts get no such lines.
+    let bars = crate::export::Metadata::default();
+    assert!(bars.notes.is_empty());
+}
+
+#[test]
 fn map_captioned_golden() {
     let svg = crate::export::chart_svg(&test_map(), 640, 480).unwrap();
     assert!(svg.contains("Boundaries: made up for tests"));

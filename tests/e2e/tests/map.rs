@@ -198,13 +198,7 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
         .await
         .unwrap()
         .contains("do not imply official endorsement or acceptance by the United Nations"));
-    for tool in [
-        ".share-link",
-        ".embed-open",
-        ".dl-png",
-        ".dl-svg",
-        ".dl-csv-shown",
-    ] {
+    for tool in [".share-link", ".dl-png", ".dl-svg", ".dl-csv-shown"] {
         b.wait_for(&format!("figure[data-chart='map'] {tool}"), 5)
             .await
             .unwrap();
