@@ -223,13 +223,7 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
 
     // A weight moves: the table is the CLI's for the same scenario.
     b.set_weight("rd", "3").await.unwrap();
-    let scenario = e2e::artifacts().join("map-scenario.json");
-    std::fs::write(
-        &scenario,
-        r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3}}"#,
-    )
-    .unwrap();
-    let moved = cli_rows(&["--scenario", &scenario.display().to_string()]);
+    let moved = cli_rows(&["--scenario", &e2e::rd_scenario("map-scenario.json", 3)]);
     assert_ne!(moved, want);
     show_map(&b).await;
     expect_table(&b, &moved).await;
