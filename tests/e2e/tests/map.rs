@@ -221,7 +221,47 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     pointer(&b, "click", small).await;
     assert!(followed(&b).await.contains("SGP"), "{}", followed(&b).await);
 
+    // The person's choices: own breaks, LDCs outlined, a pillar.
+    let choose = |css: &str, value: &str| {
+        format!(
+            "const e = document.querySelector('{css}'); e.value = '{value}'; \
+             e.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+        )
+    };
+    b.js(&choose("#map-binning", "fixed")).await.unwrap();
+    b.js(&choose("#map-breaks", "0.75, 0.25 0.5"))
+        .await
+        .unwrap();
+    b.js(
+        "const e = document.querySelector('#map-ldcs'); e.checked = true; \
+          e.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let legend = b.text("#map-legend").await.unwrap();
+    for part in [
+        "0.250 – 0.500",
+        "0.500 – 0.750",
+        "No data",
+        "Least developed",
+    ] {
+        assert!(legend.contains(part), "{part} in {legend}");
+    }
+    b.screenshot("map-breaks-ldcs-1280.png").await.unwrap();
+    let pillar = b
+        .js("const s = document.querySelector('#map-node'); return s.options[1].value")
+        .await
+        .unwrap();
+    b.js(&choose("#map-node", pillar.as_str().unwrap()))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let title = b.text("figure[data-chart='map'] h3").await.unwrap();
+    assert!(title.contains(" ("), "a pillar's name in {title}");
+
     // A weight moves: the table is the CLI's for the same scenario.
+    b.js(&choose("#map-node", "")).await.unwrap();
     b.set_weight("rd", "3").await.unwrap();
     let moved = cli_rows(&["--scenario", &e2e::rd_scenario("map-scenario.json", 3)]);
     assert_ne!(moved, want);
