@@ -91,6 +91,7 @@ pub fn start(state: AppState, which: String) {
         let mut lines = vec![report];
         if which != "synthetic" {
             lines.extend(worker_figures(state, &label).await);
+            lines.extend(map_figures(&label).await);
         }
         if bundle_is_ftri(&which) {
             lines.push(three_groups_and_performers(state, &label).await);
@@ -273,11 +274,43 @@ async fn microtasks() {
     }
 }
 
+/// The slider measured again with the world map in view (scrolled to it; its geometry loaded
+/// and drawn first): the time to updated and laid out, and of it the map's drawing (its fills
+/// recomputed and the canvas repainted). A series of its own, after the others, which it leaves
+/// as they were.
+async fn map_figures(label: &str) -> Option<serde_json::Value> {
+    let map = document().get_element_by_id("map")?;
+    let top = map.get_bounding_client_rect().top();
+    map.scroll_into_view();
+    let mut drawn = false;
+    for _ in 0..150 {
+        TimeoutFuture::new(100).await;
+        if crate::components::map::take_draw().1 > 0 {
+            drawn = true;
+            break;
+        }
+    }
+    if !drawn {
+        return Some(serde_json::json!({ "bundle": label, "map": "not drawn within 15 s" }));
+    }
+    TimeoutFuture::new(300).await;
+    let times = measure(SAMPLES).await;
+    Some(serde_json::json!({
+        "bundle": label,
+        "series": "the world map in view",
+        "map_top_before_scrolling_px": top.round(),
+        "samples": times.len(),
+        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.1).collect()),
+        "of_which_map_drawing": summary(times.iter().map(|t| t.3).collect()),
+        "map_draws": times.iter().filter(|t| t.4 > 0).count(),
+    }))
+}
+
 /// Dispatches `inputs` input events on the first weight slider and times each: the script
 /// work (event handling, engine, DOM updates, canvas drawing) and then the browser's style and
 /// layout of the page (forced by reading `offsetHeight`). Returns (script, total, of which
-/// chart drawing) per sample.
-async fn measure(inputs: usize) -> Vec<(f64, f64, f64)> {
+/// chart drawing, of which the map's drawing, the map's draws) per sample.
+async fn measure(inputs: usize) -> Vec<(f64, f64, f64, f64, u32)> {
     let doc = document();
     let Some(slider) = doc
         .query_selector("input[type=range]")
@@ -300,6 +333,7 @@ async fn measure(inputs: usize) -> Vec<(f64, f64, f64)> {
             continue;
         };
         crate::components::chart::take_draw_ms();
+        crate::components::map::take_draw();
         let t0 = perf.now();
         let _ = slider.dispatch_event(&event);
         microtasks().await;
@@ -307,10 +341,14 @@ async fn measure(inputs: usize) -> Vec<(f64, f64, f64)> {
         if let Some(b) = &body {
             let _ = b.offset_height();
         }
+        let done = perf.now();
+        let (map_ms, map_draws) = crate::components::map::take_draw();
         times.push((
             t1 - t0,
-            perf.now() - t0,
+            done - t0,
             crate::components::chart::take_draw_ms(),
+            map_ms,
+            map_draws,
         ));
         // Let the browser paint a frame before the next input.
         TimeoutFuture::new(20).await;
@@ -336,7 +374,7 @@ fn summary(mut values: Vec<f64>) -> serde_json::Value {
 }
 
 /// The figures of one series of slider inputs.
-fn report(label: &str, times: &[(f64, f64, f64)]) -> serde_json::Value {
+fn report(label: &str, times: &[(f64, f64, f64, f64, u32)]) -> serde_json::Value {
     // The five slowest inputs, by their place in the series: do they cluster (a start-up
     // cost, another task) or are they spread out?
     let mut slowest: Vec<(usize, f64)> = times.iter().map(|t| t.1).enumerate().collect();

@@ -156,3 +156,20 @@ pub fn results(b: &Bundle, year: i32) -> Results {
     let p = Arc::new(pipeline::prepare(b.dataset(), b.framework(), b.method(), year).unwrap());
     p.score(b.framework(), &b.framework().weights()).unwrap()
 }
+
+/// A made-up `map.json` (format 1, a grid 400 × 200) for the map's tests: AAA a square with a
+/// hole holding the enclave BBB; CCC two squares; DDD a small state (a tiny square with a
+/// circle); EEE a triangle; ZZZ, not in the dataset, a square. Not real geometry.
+pub fn map_json() -> String {
+    r#"{"format":1,"projection":"test","width":400,"height":200,
+    "outline":"M0 0l400 0 0 200-400 0z","source":"Boundaries: made up for tests",
+    "disclaimer":"The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.",
+    "small_km2":20000,"units":{
+    "AAA":{"name":"Alpha land","d":"M20 20l140 0 0 140-140 0zM60 60l0 60 60 0 0-60z","km2":90000},
+    "BBB":{"name":"Bravo land","d":"M60 60l60 0 0 60-60 0z","km2":30000},
+    "CCC":{"name":"Charlie land","d":"M180 20l80 0 0 60-80 0zM180 100L260 100 260 160 180 160z","km2":60000},
+    "DDD":{"name":"Delta isle","d":"M300 100l2 0 0 2-2 0z","c":[301,101],"km2":10},
+    "EEE":{"name":"Echo land","d":"M300 20l80 0-40 60z","km2":20000},
+    "ZZZ":{"name":"Zulu land","d":"M320 140l60 0 0 40-60 0z","km2":25000}}}"#
+        .to_string()
+}

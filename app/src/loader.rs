@@ -33,6 +33,12 @@ pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, String> {
         .and_then(|t| Bundle::from_json(&t).map_err(|e| format!("{path}: {e}")))
 }
 
+/// The world map's geometry file (`data/map.json`), as text: fetched by the map's panel the
+/// first time it is shown.
+pub async fn fetch_map() -> Result<String, String> {
+    fetch_text("data/map.json").await
+}
+
 async fn fetch_text(path: &str) -> Result<String, String> {
     let response = Request::get(path)
         .send()

@@ -3,6 +3,7 @@
 
 pub mod explain;
 pub mod health;
+pub mod map;
 pub mod performers;
 pub mod ranges;
 pub mod robustness;
@@ -321,7 +322,8 @@ pub fn chart_indicators(bundle: &Bundle, kind: ChartKind) -> Vec<&str> {
         | ChartKind::Gap
         | ChartKind::Strips
         | ChartKind::Trend
-        | ChartKind::UnitTrend => Vec::new(),
+        | ChartKind::UnitTrend
+        | ChartKind::Map => Vec::new(),
     }
 }
 
@@ -703,6 +705,8 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             )
         }
         ChartKind::UnitTrend => return None,
+        // The map needs its geometry, fetched apart: `map::map_view` builds it.
+        ChartKind::Map => return None,
         ChartKind::Performers => {
             let p = ctx.performers?;
             let d = performers::scatter(b, p, ctx.selection);

@@ -16,17 +16,20 @@ pub enum ChartKind {
     Performers,
     /// The followed unit's score and rank over the years, with the groups' means.
     UnitTrend,
+    /// The world map of the index or a pillar.
+    Map,
 }
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 6] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Bars,
         ChartKind::Gap,
         ChartKind::Strips,
         ChartKind::Trend,
         ChartKind::Performers,
         ChartKind::UnitTrend,
+        ChartKind::Map,
     ];
 
     /// Name used in URLs and file names.
@@ -38,6 +41,7 @@ impl ChartKind {
             ChartKind::Trend => "trend",
             ChartKind::Performers => "performers",
             ChartKind::UnitTrend => "unit-trend",
+            ChartKind::Map => "map",
         }
     }
 
@@ -55,6 +59,7 @@ impl ChartKind {
             ChartKind::Trend => 240,
             ChartKind::Performers => 360,
             ChartKind::UnitTrend => 360,
+            ChartKind::Map => 420,
         }
     }
 }

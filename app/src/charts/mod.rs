@@ -13,6 +13,7 @@ mod heatmap;
 mod intervals;
 mod kind;
 mod lines;
+pub mod map;
 mod marks;
 mod performers;
 mod slopes;
@@ -64,6 +65,9 @@ pub enum ChartData {
     Scatter(IncomeScatter),
     /// One unit's score and rank over the years.
     UnitLines(UnitLines),
+    /// The world map (shared: a clone or comparison of the chart costs nothing, and the
+    /// default view's module, which holds every chart's data type, holds none of its code).
+    Map(crate::shared::Shared<map::MapChart>),
 }
 
 impl ChartData {
@@ -85,6 +89,7 @@ impl ChartData {
             ChartData::Lines(d) => draw_lines(area, d, style),
             ChartData::Scatter(d) => draw_income_scatter(area, d, style),
             ChartData::UnitLines(d) => draw_unit_lines(area, d, style),
+            ChartData::Map(d) => none(map::draw_map(area, d, style, true)),
         }
     }
 
@@ -109,7 +114,8 @@ impl ChartData {
                 let (panel, series) = d.series(hit.series)?;
                 lines::tip(panel, series, hit.item)
             }
-            ChartData::Bars(_) | ChartData::Gap(_) => None,
+            // The map names a country on hover itself (`components::map`, from its geometry).
+            ChartData::Bars(_) | ChartData::Gap(_) | ChartData::Map(_) => None,
         }
     }
 }

@@ -550,3 +550,155 @@ fn unit_lines_golden() {
     }
     golden("unit_lines", &svg);
 }
+
+/// The made-up map (`fixtures::map_json`) coloured from the test bundle's 2019 scores.
+fn test_map() -> crate::view_model::ChartView {
+    use crate::view_model::map::{map_view, Binning, MapOptions};
+    let b = crate::fixtures::bundle("2023");
+    let r = crate::fixtures::results(&b, 2019);
+    let g = crate::shared::Shared::new(
+        map::MapGeometry::from_json(&crate::fixtures::map_json()).unwrap(),
+    );
+    let options = MapOptions {
+        node: b.framework().root(),
+        binning: Binning::Quantiles(5),
+        outline_ldcs: true,
+    };
+    map_view(&b, &r, &r, &g, &options, Some("CCC")).0
+}
+
+#[test]
+fn map_paths_read_as_written() {
+    let rings = map::parse_path("M10 20l5 0 0-5-5 0zM1 1L4 1 4 4z m1 1l2 0 0 2");
+    assert_eq!(
+        rings,
+        vec![
+            vec![[10.0, 20.0], [15.0, 20.0], [15.0, 15.0], [10.0, 15.0]],
+            vec![[1.0, 1.0], [4.0, 1.0], [4.0, 4.0]],
+            // After `z` the current point is the ring's start (1, 1).
+            vec![[2.0, 2.0], [4.0, 2.0], [4.0, 4.0]],
+        ]
+    );
+    assert!(map::parse_path("").is_empty());
+    assert!(
+        map::parse_path("M1 1l2").is_empty(),
+        "a ring of one point is dropped"
+    );
+    assert!(map::MapGeometry::from_json("{}").is_err());
+    assert!(map::MapGeometry::from_json(
+        &crate::fixtures::map_json().replace("\"format\":1", "\"format\":2")
+    )
+    .is_err());
+}
+
+#[test]
+fn map_hits_the_unit_under_the_pointer() {
+    let g = map::MapGeometry::from_json(&crate::fixtures::map_json()).unwrap();
+    let code =
+        |p: [f32; 2], circled: &[bool]| g.hit(p, 4.0, circled).map(|i| g.units[i].code.clone());
+    let none = vec![false; g.units.len()];
+    let mut circled = none.clone();
+    circled[g.units.iter().position(|u| u.code == "DDD").unwrap()] = true;
+    assert_eq!(code([30.0, 30.0], &none).as_deref(), Some("AAA"));
+    // The enclave, inside AAA's hole.
+    assert_eq!(code([90.0, 90.0], &none).as_deref(), Some("BBB"));
+    assert_eq!(code([200.0, 120.0], &none).as_deref(), Some("CCC"));
+    assert_eq!(code([170.0, 90.0], &none), None, "the sea");
+    // A small state's circle is bigger than its shape.
+    assert_eq!(code([304.0, 103.0], &none), None);
+    assert_eq!(code([304.0, 103.0], &circled).as_deref(), Some("DDD"));
+}
+
+#[test]
+fn map_rings_keep_one_point_per_pixel() {
+    let g = map::MapGeometry::from_json(&crate::fixtures::map_json()).unwrap();
+    // 400 grid units on 40 pixels: a tenth of a pixel per unit.
+    let fit = map::Fit::new(&g, 0.0, 0.0, 40.0, 20.0);
+    let ring = [
+        [0.0, 0.0],
+        [1.0, 0.0],
+        [20.0, 0.0],
+        [20.0, 20.0],
+        [2.0, 1.0],
+    ];
+    assert_eq!(fit.ring(&ring), Some(vec![(0, 0), (2, 0), (2, 2)]));
+    // A small state's 2-unit square is under a pixel.
+    assert_eq!(
+        fit.ring(&[
+            [300.0, 100.0],
+            [302.0, 100.0],
+            [302.0, 102.0],
+            [300.0, 102.0]
+        ]),
+        None
+    );
+}
+
+#[test]
+fn map_hatching_stays_inside() {
+    let square = vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]];
+    let lines = map::hatch(&square, 2.0);
+    assert!(!lines.is_empty());
+    for (a, b) in &lines {
+        for p in [a, b] {
+            assert!(
+                (-1e-9..=10.0 + 1e-9).contains(&p.0) && (-1e-9..=10.0 + 1e-9).contains(&p.1),
+                "{p:?}"
+            );
+        }
+        // 45°: x − y is the same at both ends.
+        assert!(((a.0 - a.1) - (b.0 - b.1)).abs() < 1e-9);
+    }
+    // A hole is left out: a square with a square hole gets more, shorter pieces.
+    let holed = vec![
+        square[0].clone(),
+        vec![(3.0, 3.0), (7.0, 3.0), (7.0, 7.0), (3.0, 7.0)],
+    ];
+    assert!(map::hatch(&holed, 2.0).len() > lines.len());
+    assert!(map::hatch(&square, 0.0).is_empty());
+}
+
+#[test]
+fn map_golden() {
+    let view = test_map();
+    let ChartData::Map(chart) = &view.data else {
+        panic!("not a map")
+    };
+    let svg = render(480, 300, |a| {
+        map::draw_map(a, chart, &Style::default(), true).unwrap()
+    });
+    // Viridis fills, hatching for the unit without data (EEE in 2019 has x only), a circle for
+    // the small state, the disclaimer under the map.
+    assert!(svg.contains("<circle"), "small state drawn as a circle");
+    assert!(svg.contains("#8A939E"), "hatching drawn");
+    assert!(svg.contains("official endorsement"), "disclaimer drawn");
+    assert!(svg.contains("No data"), "legend drawn");
+    golden("map", &svg);
+}
+
+#[test]
+fn map_downloads_carry_the_boundaries_and_the_disclaimer() {
+    let view = test_map();
+    let meta = crate::export::Metadata::default().with_notes_of(&view);
+    let csv = crate::export::csv(&meta, &crate::export::Table::default()).unwrap();
+    assert!(
+        csv.contains("# boundaries,Boundaries: made up for tests"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("# disclaimer,The boundaries and names shown"),
+        "{csv}"
+    );
+    let svg = crate::export::chart_svg(&view, 640, 480).unwrap();
+    assert!(svg.contains("official endorsement"), "{svg}");
+    // Other charts get no such lines.
+    let bars = crate::export::Metadata::default();
+    assert!(bars.notes.is_empty());
+}
+
+#[test]
+fn map_captioned_golden() {
+    let svg = crate::export::chart_svg(&test_map(), 640, 480).unwrap();
+    assert!(svg.contains("Boundaries: made up for tests"));
+    assert!(svg.contains("Test index on the world map, 2019"));
+}

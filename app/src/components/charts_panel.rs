@@ -89,6 +89,7 @@ pub fn ChartCard(
         ChartKind::Trend => "chart-trend",
         ChartKind::Performers => "chart-performers",
         ChartKind::UnitTrend => "chart-unit-trend",
+        ChartKind::Map => "chart-map",
     };
     let height =
         Signal::derive(move || view.with(|v| v.as_ref().map_or(kind.height(), |v| v.height)));
@@ -163,7 +164,7 @@ fn TrendPicker() -> impl IntoView {
 pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts">
-            {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::UnitTrend))
+            {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::UnitTrend | ChartKind::Map))
                 .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>
     }

@@ -65,6 +65,12 @@ fn charts() -> Result<AnyView, SplitLoaderError> {
     .into_any())
 }
 
+/// The world map: a split module of its own (its geometry is fetched when it is first shown).
+#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn world_map() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::map::MapPanel/> }.into_any())
+}
+
 /// The saved scenarios (the controls' last box).
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn scenarios() -> Result<AnyView, SplitLoaderError> {
@@ -82,7 +88,8 @@ fn embed(
 
 /// The parts below the explorer, in page order, each with what it is called in its place while
 /// it loads.
-pub const BELOW: [(&str, Loader); 5] = [
+pub const BELOW: [(&str, Loader); 6] = [
+    ("the world map", || Box::pin(world_map())),
     ("the scenario comparison", || Box::pin(compare())),
     ("the robustness analyses", || Box::pin(robustness())),
     ("the country profile", || Box::pin(unit())),

@@ -12,6 +12,7 @@ pub mod header;
 pub mod health;
 pub mod job;
 pub mod layout;
+pub mod map;
 pub mod method;
 pub mod notices;
 pub mod performers;

@@ -147,7 +147,8 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
         &page_url(),
         &rows,
         &download::now_iso(),
-    );
+    )
+    .with_notes_of(view);
     export::csv(&meta, &table)
 }
 
@@ -223,7 +224,10 @@ pub fn ChartToolbar(
         <div class="chart-tools" role="group" aria-label="Share and download this chart">
             <button type="button" class="tool share-link" on:click=move |_| share_open.set(true)
                 title="Copy a link to exactly this view">"Share link"</button>
+            // The embed route cannot draw the map yet (it would need the map's geometry and
+            // code): no Embed button for it.
             <button type="button" class="tool embed-open" on:click=move |_| embed_open.set(true)
+                hidden=kind == ChartKind::Map
                 title="Code to put this chart on another page">"Embed"</button>
             <span class="tool-sep" aria-hidden="true"></span>
             <button type="button" class="tool dl-png" on:click=png title="Image with title and source, at 2× for print">"PNG"</button>

@@ -595,6 +595,22 @@ pub fn csv_records(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A scenario file of the FTRI bundle with R&D's weight at `rd` (as a weight field was set),
+/// written as `tests/artifacts/<name>`: its path, for the CLI's `--scenario`.
+///
+/// # Panics
+/// The file cannot be written (a failed test).
+#[allow(clippy::expect_used)] // a file that cannot be written is a failed test
+pub fn rd_scenario(name: &str, rd: impl std::fmt::Display) -> String {
+    let path = artifacts().join(name);
+    std::fs::write(
+        &path,
+        format!(r#"{{"format": 2, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#),
+    )
+    .expect("the scenario file is written");
+    path.display().to_string()
+}
+
 /// The FTRI bundle as the site serves it (`dist/data/ftri.json`), as a path for the CLI.
 pub fn ftri_bundle() -> String {
     root().join("dist/data/ftri.json").display().to_string()

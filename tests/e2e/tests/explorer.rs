@@ -109,13 +109,7 @@ async fn slider_drag_reranks_and_moves_the_gap_to_the_cli_figures() {
     );
 
     // The page's new ranking and gap are the CLI's for the same scenario.
-    let scenario = e2e::artifacts().join("drag-scenario.json");
-    std::fs::write(
-        &scenario,
-        format!(r#"{{"format": 2, "bundle": "ftri", "weights": {{"rd": {rd}}}}}"#),
-    )
-    .unwrap();
-    let scenario = scenario.display().to_string();
+    let scenario = e2e::rd_scenario("drag-scenario.json", rd);
     let after = b.rows().await.unwrap();
     let cli_after = cli_ranks(Some(&scenario));
     assert_eq!(

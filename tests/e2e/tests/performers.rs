@@ -172,15 +172,9 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
 
     // A weight moves: the table is the CLI's for the same scenario.
     b.set_weight("rd", "3").await.unwrap();
-    let scenario = e2e::artifacts().join("performers-scenario.json");
-    std::fs::write(
-        &scenario,
-        r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3}}"#,
-    )
-    .unwrap();
     let moved = cli_rows(&cli_ftri_performers(&[
         "--scenario",
-        &scenario.display().to_string(),
+        &e2e::rd_scenario("performers-scenario.json", 3),
     ]));
     assert_ne!(moved, want, "tripling R&D's weight moves the performers");
     expect_rows(&b, &moved).await;
