@@ -313,7 +313,7 @@ async fn map_figures(label: &str) -> Option<serde_json::Value> {
 async fn measure(inputs: usize) -> Vec<(f64, f64, f64, f64, u32)> {
     let doc = document();
     let Some(slider) = doc
-        .query_selector("input[type=range]")
+        .query_selector(".weight-list input[type=range]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
