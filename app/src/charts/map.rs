@@ -118,6 +118,57 @@ pub struct MapGeometry {
     pub source: String,
     /// The boundaries disclaimer.
     pub disclaimer: String,
+    /// Each unit's hatching at the size last drawn (see [`HatchCache`]).
+    pub hatches: HatchCache,
+}
+
+/// A hatching line, in the backend's pixels.
+type Segment = ((i32, i32), (i32, i32));
+
+/// Each unit's hatching at the size the map was last drawn: a slider step changes the fills,
+/// not the shapes, so a unit's hatching is computed once per size rather than on every repaint
+/// (it was most of a repaint's time on a dataset that covers few of the map's units). Derived
+/// data: a clone starts empty, and any two caches compare equal.
+#[derive(Debug, Default)]
+pub struct HatchCache(std::sync::Mutex<HatchSlots>);
+
+/// The size and pitch the slots are for, and a slot per unit.
+type HatchSlots = ((u32, u32, u64), Vec<Option<Vec<Segment>>>);
+
+impl Clone for HatchCache {
+    fn clone(&self) -> Self {
+        HatchCache::default()
+    }
+}
+
+impl PartialEq for HatchCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl HatchCache {
+    /// Unit `unit`'s hatching (of `units`) on a map `w × h` pixels (the map alone, without
+    /// what is drawn under it) at `pitch`: the one kept, or `compute`d and kept.
+    fn segments(
+        &self,
+        (w, h, pitch): (u32, u32, f64),
+        (unit, units): (usize, usize),
+        compute: impl FnOnce() -> Vec<Segment>,
+    ) -> Vec<Segment> {
+        let Ok(mut slots) = self.0.lock() else {
+            return compute();
+        };
+        let key = (w, h, pitch.to_bits());
+        if slots.0 != key || slots.1.len() != units {
+            *slots = (key, vec![None; units]);
+        }
+        match slots.1.get_mut(unit) {
+            Some(Some(kept)) => kept.clone(),
+            Some(slot) => slot.insert(compute()).clone(),
+            None => compute(),
+        }
+    }
 }
 
 /// Reads an SVG path as `map.json` writes it (`M x y l dx dy … z`, also `L` and `m`) into
@@ -239,6 +290,7 @@ impl MapGeometry {
             units: units.into_iter().map(|(_, u)| u).collect(),
             source: file.source,
             disclaimer: file.disclaimer,
+            hatches: HatchCache::default(),
         })
     }
 
@@ -504,23 +556,30 @@ pub fn draw_map<DB: DrawingBackend>(
                 .map_err(err)?;
         }
         if hatched {
-            let float: Vec<Vec<(f64, f64)>> = rings
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|(x, y)| (f64::from(*x), f64::from(*y)))
-                        .collect()
-                })
-                .collect();
-            for (a, b) in hatch(&float, style.font(HATCH_PITCH)) {
-                area.draw(&PathElement::new(
-                    [
-                        (a.0.round() as i32, a.1.round() as i32),
-                        (b.0.round() as i32, b.1.round() as i32),
-                    ],
-                    hatch_style,
-                ))
-                .map_err(err)?;
+            let pitch = style.font(HATCH_PITCH);
+            let size = (w, h.saturating_sub(foot), pitch);
+            let lines = g.hatches.segments(size, (i, g.units.len()), || {
+                let float: Vec<Vec<(f64, f64)>> = rings
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|(x, y)| (f64::from(*x), f64::from(*y)))
+                            .collect()
+                    })
+                    .collect();
+                hatch(&float, pitch)
+                    .into_iter()
+                    .map(|(a, b)| {
+                        (
+                            (a.0.round() as i32, a.1.round() as i32),
+                            (b.0.round() as i32, b.1.round() as i32),
+                        )
+                    })
+                    .collect()
+            });
+            for (a, b) in lines {
+                area.draw(&PathElement::new([a, b], hatch_style))
+                    .map_err(err)?;
             }
         }
         for mut r in rings {

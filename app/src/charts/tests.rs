@@ -697,6 +697,37 @@ fn map_downloads_carry_the_boundaries_and_the_disclaimer() {
 }
 
 #[test]
+fn map_hatching_kept_draws_the_same() {
+    let view = test_map();
+    let ChartData::Map(chart) = &view.data else {
+        panic!("not a map")
+    };
+    let draw = |w, h, foot| {
+        render(w, h, |a| {
+            map::draw_map(a, chart, &Style::default(), foot).unwrap()
+        })
+    };
+    // Drawn again at the same size from the kept hatching; at another size, and with the
+    // legend under it (a smaller map), computed anew: each as if drawn first.
+    let first = draw(480, 300, true);
+    assert_eq!(draw(480, 300, true), first);
+    let alone = draw(480, 300, false);
+    let wide = draw(640, 300, true);
+    assert_eq!(draw(480, 300, true), first);
+    let fresh = test_map();
+    let ChartData::Map(fresh) = &fresh.data else {
+        panic!("not a map")
+    };
+    let redraw = |w, h, foot| {
+        render(w, h, |a| {
+            map::draw_map(a, fresh, &Style::default(), foot).unwrap()
+        })
+    };
+    assert_eq!(redraw(480, 300, false), alone);
+    assert_eq!(redraw(640, 300, true), wide);
+}
+
+#[test]
 fn map_captioned_golden() {
     let svg = crate::export::chart_svg(&test_map(), 640, 480).unwrap();
     assert!(svg.contains("Boundaries: made up for tests"));
