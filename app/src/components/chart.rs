@@ -122,7 +122,7 @@ fn canvas(
         resized.update(|n| *n += 1);
     });
     on_cleanup(move || handle.remove());
-    let in_view = watch_view(canvas);
+    let in_view = watch_view(canvas, NEAR_VIEW);
     // Where the last draw put its points, and the tooltip shown.
     let hits = StoredValue::new(Vec::<Hit>::new());
     let shown = RwSignal::new(None::<Tooltip>);
@@ -233,12 +233,13 @@ impl Tooltip {
 }
 
 /// How far outside the viewport a chart is still drawn on each change.
-const NEAR_VIEW: &str = "300px";
+pub(crate) const NEAR_VIEW: &str = "300px";
 
-/// Whether the element `node` refers to is within [`NEAR_VIEW`] of the viewport (false until
-/// the browser first says; true for good where there is no `IntersectionObserver`). What reads
-/// it can leave its work undone while out of view: a memo nothing reads is not computed.
-pub(crate) fn watch_view<E>(node: NodeRef<E>) -> RwSignal<bool>
+/// Whether the element `node` refers to is within `margin` (a CSS length, e.g. [`NEAR_VIEW`])
+/// of the viewport (false until the browser first says; true for good where there is no
+/// `IntersectionObserver`). What reads it can leave its work undone while out of view: a memo
+/// nothing reads is not computed.
+pub(crate) fn watch_view<E>(node: NodeRef<E>, margin: &'static str) -> RwSignal<bool>
 where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -257,7 +258,7 @@ where
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR_VIEW);
+        options.set_root_margin(margin);
         match web_sys::IntersectionObserver::new_with_options(
             seen.as_ref().unchecked_ref(),
             &options,

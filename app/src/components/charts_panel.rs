@@ -78,7 +78,11 @@ pub fn ChartCard(
 ) -> impl IntoView {
     let state = use_state();
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let view = chart_memo(state, kind, watch_view(figure).into());
+    let view = chart_memo(
+        state,
+        kind,
+        watch_view(figure, super::chart::NEAR_VIEW).into(),
+    );
     // The table alternative is built only while it is open (it would otherwise be rebuilt on
     // every slider step).
     let open = RwSignal::new(false);

@@ -72,7 +72,9 @@ fn map_of(built: &Built) -> Option<&MapChart> {
 pub fn MapPanel() -> impl IntoView {
     let state = use_state();
     let section = NodeRef::<leptos::html::Section>::new();
-    let in_view = watch_view(section);
+    // Only while on screen: a repaint of the whole map is the dearest of the page's, and the map
+    // stands just below the explorer, often within a chart's margin of the viewport.
+    let in_view = watch_view(section, "0px");
     let geometry = RwSignal::new(Geometry::NotAsked);
     let load = move || {
         geometry.set(Geometry::Loading);

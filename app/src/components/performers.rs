@@ -24,7 +24,7 @@ pub fn PerformersPanel() -> impl IntoView {
     // Out of view, the panel reads nothing, so a slider step computes and writes none of it
     // (the performers memo included); it catches up when it comes into view.
     let panel = NodeRef::<leptos::html::Section>::new();
-    let in_view = watch_view(panel);
+    let in_view = watch_view(panel, super::chart::NEAR_VIEW);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
         let p = performers.get()?;
