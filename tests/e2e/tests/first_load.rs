@@ -232,17 +232,21 @@ async fn site_is_precompressed_and_served_compressed() {
     }
     for e in entries {
         let (enc, dec) = (e[1].as_f64().unwrap(), e[2].as_f64().unwrap());
-        assert!(
-            enc < dec / 2.0,
-            "{} arrives compressed: {enc} of {dec} B",
-            e[0]
-        );
+        // Compressed to under half; a file of a few hundred bytes (the smallest shared chunk)
+        // to less than it was.
+        let enough = if dec < 1024.0 {
+            enc < dec
+        } else {
+            enc < dec / 2.0
+        };
+        assert!(enough, "{} arrives compressed: {enc} of {dec} B", e[0]);
     }
     b.close().await;
 }
 
-/// The parts of the page in the split module (the saved scenarios and everything below the
-/// explorer) come after the explorer: while their module cannot be fetched, the explorer works
+/// The parts of the page in the split modules (the saved scenarios and everything below the
+/// explorer; the world map has a module of its own) come after the explorer: while their
+/// modules cannot be fetched, the explorer works
 /// and each part says in its place that it could not be loaded, with a Retry that loads it once
 /// the module can be fetched again.
 #[tokio::test(flavor = "multi_thread")]
@@ -252,7 +256,7 @@ async fn a_deferred_part_that_cannot_be_fetched_says_so_and_retries() {
     b.cdp("Network.enable", json!({})).await.unwrap();
     b.cdp(
         "Network.setBlockedURLs",
-        json!({"urls": ["*_split_below.wasm"]}),
+        json!({"urls": ["*_split_below.wasm", "*_split_map.wasm"]}),
     )
     .await
     .unwrap();
