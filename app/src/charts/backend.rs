@@ -136,11 +136,17 @@ impl DrawingBackend for Backend<'_> {
         forward!(self, b => b.draw_text(text, style, pos))
     }
 
+    /// In the browser, measured on a canvas of our own ([`measured`]); natively, the
+    /// backend's own estimate.
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<BackendError>> {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(size) = measured(text, style) {
+            return Ok(size);
+        }
         forward!(self, b => b.estimate_text_size(text, style))
     }
 
@@ -152,6 +158,54 @@ impl DrawingBackend for Backend<'_> {
     ) -> Result<(), DrawingErrorKind<BackendError>> {
         forward!(self, b => b.blit_bitmap(pos, size, src))
     }
+}
+
+/// The width and height `text` takes in `style`, measured with a 2D context's `measureText`
+/// on a canvas that is never shown, in the font string the canvas backend draws with (so a
+/// bold label is measured bold): width the text's advance, height the font's ascent plus
+/// descent (the height of a line of it), each rounded to a pixel; `None` where the context or
+/// the metrics are missing (the backend's own estimate is then used).
+///
+/// plotters' own estimate for the web appends a `<span>` to the page, reads its
+/// `offsetWidth`/`offsetHeight` and removes it: a synchronous layout of the whole page for
+/// each label — with the performers table rewritten in the same step, about two thirds of a
+/// slider step's script time went there (the in-browser benchmark's profile).
+#[cfg(target_arch = "wasm32")]
+fn measured<S: BackendTextStyle>(text: &str, style: &S) -> Option<(u32, u32)> {
+    use std::cell::RefCell;
+
+    use wasm_bindgen::JsCast;
+    use web_sys::CanvasRenderingContext2d;
+
+    thread_local! {
+        /// The measuring context and the font it was last given.
+        static CONTEXT: RefCell<Option<(CanvasRenderingContext2d, String)>> = RefCell::new(
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                .and_then(|c| c.get_context("2d").ok().flatten())
+                .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+                .map(|c| (c, String::new())),
+        );
+    }
+    let font = format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    );
+    CONTEXT.with_borrow_mut(|held| {
+        let (context, last) = held.as_mut()?;
+        if *last != font {
+            context.set_font(&font);
+            *last = font;
+        }
+        let m = context.measure_text(text).ok()?;
+        let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+        let pixels = |v: f64| (v.is_finite() && v >= 0.0).then(|| v.round().min(1e6) as u32);
+        Some((pixels(m.width())?, pixels(height)?))
+    })
 }
 
 #[cfg(test)]

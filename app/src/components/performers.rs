@@ -6,14 +6,22 @@
 //! Rows and order come from [`crate::view_model::performers`], the results from the one
 //! performers memo ([`crate::state::Derived::performers`]).
 
-use index_core::display::escape_html;
 use leptos::prelude::*;
+use web_sys::{Document, Element};
 
 use super::chart::watch_view;
 use super::charts_panel::ChartCard;
+use super::ranking_body::{child, keep_rows, rows_in_view, Cell, Slotted};
 use crate::charts::ChartKind;
 use crate::state::{use_state, PerformerKey};
 use crate::view_model::performers::{coverage, difference_text, rows, PerformerRow};
+
+/// Row height in CSS pixels (`.performers-table tbody tr` in style.css).
+const ROW_HEIGHT: f64 = 30.0;
+/// Height of the scrolling box in CSS pixels, at most.
+const VIEW_HEIGHT: f64 = 480.0;
+/// Extra rows kept above and below the view.
+const OVERSCAN: usize = 6;
 
 /// The panel.
 #[component]
@@ -60,21 +68,40 @@ pub fn PerformersPanel() -> impl IntoView {
             </th>
         }
     };
-    // The rows are written as one HTML text: a rebuild of ~170 rows as Leptos views took
-    // ~40 ms per slider step (an erased view re-sets every attribute), one write takes ~1 ms.
-    let body = NodeRef::<leptos::html::Tbody>::new();
-    Effect::new(move |_| {
+    // Only the rows in view are in the document, kept and updated in place (as the
+    // ranking's): rewriting ~170 rows as HTML on every slider step made the browser parse,
+    // restyle and lay out a thousand new elements each time.
+    let scroll_top = RwSignal::new(0.0f64);
+    let visible = move || {
         if !in_view.get() {
-            return;
+            return (0, 0, 0);
+        }
+        let total = rows.with(|r| r.as_ref().map_or(0, Vec::len));
+        let (first, last) =
+            rows_in_view(scroll_top.get(), ROW_HEIGHT, VIEW_HEIGHT, OVERSCAN, total);
+        (first, last, total)
+    };
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |slots: Option<Vec<Slot>>| {
+        let mut slots = slots.unwrap_or_default();
+        let (first, last, _) = visible();
+        if !in_view.get_untracked() {
+            return slots;
         }
         let selected = state.inputs.selection().get();
-        let Some(tb) = body.get() else { return };
-        let html = rows.with(|r| {
-            r.as_deref()
-                .map(|r| rows_html(r, selected.as_deref()))
-                .unwrap_or_default()
-        });
-        tb.set_inner_html(&html);
+        if let Some(tb) = body.get() {
+            rows.with(|r| {
+                let shown = r
+                    .as_ref()
+                    .and_then(|r| r.get(first..last))
+                    .unwrap_or_default();
+                keep_rows(&tb, &mut slots, shown.len(), &());
+                for (slot, row) in slots.iter_mut().zip(shown) {
+                    slot.show(row, selected.as_deref());
+                }
+            });
+        }
+        slots
     });
     let (on_click, on_key) = super::follow_rows(state);
     view! {
@@ -87,7 +114,13 @@ pub fn PerformersPanel() -> impl IntoView {
                 <ChartCard kind=ChartKind::Performers/>
                 <div class="performers-side">
                     <p class="performers-coverage" id="performers-coverage">{summary}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" style=format!("max-height:{VIEW_HEIGHT}px")
+                        on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
+                        // Rows above and below the view are padding (see the ranking's).
+                        <div class="table-pad" style=move || {
+                            let (first, last, total) = visible();
+                            format!("padding-top:{}px;padding-bottom:{}px", first as f64 * ROW_HEIGHT, (total - last) as f64 * ROW_HEIGHT)
+                        }>
                         <table class="compare-table performers-table" id="performers-table">
                             <thead>
                                 <tr>
@@ -99,6 +132,7 @@ pub fn PerformersPanel() -> impl IntoView {
                             </thead>
                             <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                         </table>
+                        </div>
                     </div>
                 </div>
             </div>
@@ -106,90 +140,101 @@ pub fn PerformersPanel() -> impl IntoView {
     }
 }
 
-/// The table's rows as HTML (text escaped): per economy, its group's mark (first, so that a
+/// One row of the table, kept in the document: per economy, its group's mark (first, so that a
 /// long name cut short keeps it), name and code, then actual rank, expected rank and
-/// difference — or why it is not compared. The row of the economy followed (`selected`) is
+/// difference — or, in their place, why it is not compared. The row of the economy followed is
 /// marked.
-fn rows_html(rows: &[PerformerRow], selected: Option<&str>) -> String {
-    let mut html = String::with_capacity(rows.len() * 320);
-    for r in rows {
-        let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
+struct Slot {
+    tr: Element,
+    class: Cell,
+    code_attr: Cell,
+    marker: Cell,
+    marker_class: Cell,
+    name: Cell,
+    title: Cell,
+    code: Cell,
+    /// Actual rank, expected rank, difference: each cell's text and whether it is hidden.
+    numbers: [(Cell, Cell); 3],
+    difference_class: Cell,
+    note: Cell,
+    note_hidden: Cell,
+}
+
+impl Slotted for Slot {
+    /// Every row has the same cells.
+    type Shape = ();
+
+    fn make(doc: &Document, _: &()) -> Option<Slot> {
+        let tr = doc.create_element("tr").ok()?;
+        let _ = tr.set_attribute("tabindex", "0");
+        let th = child(doc, &tr, "th", "p-name")?;
+        let _ = th.set_attribute("scope", "row");
+        let marker = child(doc, &th, "span", "marker")?;
+        let name = child(doc, &th, "span", "")?;
+        let code = child(doc, &th, "span", "ucode")?;
+        let actual = child(doc, &tr, "td", "num p-actual")?;
+        let expected = child(doc, &tr, "td", "num p-expected")?;
+        let difference = child(doc, &tr, "td", "num p-diff")?;
+        let both = |td: Element| (Cell::new(td.clone()), Cell::new(td));
+        let note = child(doc, &tr, "td", "p-note")?;
+        let _ = note.set_attribute("colspan", "3");
+        Some(Slot {
+            class: Cell::new(tr.clone()),
+            code_attr: Cell::new(tr.clone()),
+            marker_class: Cell::new(marker.clone()),
+            marker: Cell::new(marker),
+            title: Cell::new(th),
+            name: Cell::new(name),
+            code: Cell::new(code),
+            difference_class: Cell::new(difference.clone()),
+            numbers: [both(actual), both(expected), both(difference)],
+            note_hidden: Cell::new(note.clone()),
+            note: Cell::new(note),
+            tr,
+        })
+    }
+
+    fn shape(&self) {}
+
+    fn tr(&self) -> &Element {
+        &self.tr
+    }
+}
+
+impl Slot {
+    /// Shows `r`; `selected` is the followed economy's code.
+    fn show(&mut self, r: &PerformerRow, selected: Option<&str>) {
         let group = r.membership.class();
         let chosen = if selected == Some(r.code.as_str()) {
             " selected"
         } else {
             ""
         };
-        let (name, code) = (escape_html(&r.name), escape_html(&r.code));
-        html.push_str(&format!(
-            r#"<tr class="row {group}{chosen}" data-code="{code}" tabindex="0"><th scope="row" class="p-name" title="{name}"><span class="marker {group}">{}</span>{name}<span class="ucode">{code}</span></th>"#,
-            r.membership.mark()
-        ));
-        match r.difference {
-            Some(d) => {
-                let direction = match d.signum() {
-                    1 => "up",
-                    -1 => "down",
-                    _ => "same",
-                };
-                html.push_str(&format!(
-                    r#"<td class="num p-actual">{}</td><td class="num p-expected">{}</td><td class="num p-diff {direction}">{}</td>"#,
-                    rank(r.actual),
-                    rank(r.expected),
-                    difference_text(d)
-                ));
-            }
-            None => html.push_str(&format!(
-                r#"<td class="p-note" colspan="3">{}</td>"#,
-                escape_html(&r.note)
-            )),
+        self.class.attr("class", format!("row {group}{chosen}"));
+        self.code_attr.attr("data-code", r.code.clone());
+        self.marker.text(r.membership.mark().to_string());
+        self.marker_class.attr("class", format!("marker {group}"));
+        self.title.attr("title", r.name.clone());
+        self.name.text(r.name.clone());
+        self.code.text(r.code.clone());
+        let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
+        let texts = [
+            rank(r.actual),
+            rank(r.expected),
+            r.difference.map(difference_text).unwrap_or_default(),
+        ];
+        for ((cell, hidden), text) in self.numbers.iter_mut().zip(texts) {
+            cell.text(text);
+            hidden.flag("hidden", r.difference.is_none());
         }
-        html.push_str("</tr>");
-    }
-    html
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::charts::Membership;
-
-    #[test]
-    fn rows_are_escaped_marked_and_say_why_an_economy_is_not_compared() {
-        let row = |code: &str, name: &str, difference: Option<i64>, m: Membership| PerformerRow {
-            unit: 0,
-            code: code.into(),
-            name: name.into(),
-            score: 0.5,
-            index_rank: 1,
-            gdp: difference.map(|_| 1000.0),
-            actual: difference.map(|_| 3),
-            expected: difference.map(|_| 5),
-            difference,
-            note: if difference.is_some() {
-                String::new()
-            } else {
-                "no GDP per capita for 2021".into()
-            },
-            membership: m,
+        let direction = match r.difference.map(i64::signum) {
+            Some(1) => "up",
+            Some(-1) => "down",
+            _ => "same",
         };
-        let html = rows_html(
-            &[
-                row("AAA", "<b>A & B</b>", Some(2), Membership::A),
-                row("BBB", "Béta", None, Membership::Other),
-            ],
-            Some("AAA"),
-        );
-        assert_eq!(
-            html,
-            concat!(
-                r#"<tr class="row grp-a selected" data-code="AAA" tabindex="0"><th scope="row" class="p-name" title="&lt;b&gt;A &amp; B&lt;/b&gt;">"#,
-                r#"<span class="marker grp-a">▲</span>&lt;b&gt;A &amp; B&lt;/b&gt;<span class="ucode">AAA</span></th>"#,
-                r#"<td class="num p-actual">3</td><td class="num p-expected">5</td><td class="num p-diff up">+2</td></tr>"#,
-                r#"<tr class="row grp-none" data-code="BBB" tabindex="0"><th scope="row" class="p-name" title="Béta">"#,
-                r#"<span class="marker grp-none"></span>Béta<span class="ucode">BBB</span></th>"#,
-                r#"<td class="p-note" colspan="3">no GDP per capita for 2021</td></tr>"#,
-            )
-        );
+        self.difference_class
+            .attr("class", format!("num p-diff {direction}"));
+        self.note.text(r.note.clone());
+        self.note_hidden.flag("hidden", r.difference.is_some());
     }
 }

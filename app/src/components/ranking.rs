@@ -91,12 +91,9 @@ pub fn RankingTable() -> impl IntoView {
     };
     let visible = move || {
         let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
-        // The first row in view, the rows in view (one more for the part-shown row at the
-        // bottom), and the overscan on either side: at the top of the table, below only.
-        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
-        let first = top.saturating_sub(OVERSCAN);
-        let last = top + (VIEW_HEIGHT / ROW_HEIGHT).ceil() as usize + 1 + OVERSCAN;
-        (first.min(total), last.min(total), total)
+        let (first, last) =
+            ranking_body::rows_in_view(scroll_top.get(), ROW_HEIGHT, VIEW_HEIGHT, OVERSCAN, total);
+        (first, last, total)
     };
     // The uncertainty analysis and the best and worst ranks of the scenario shown (none once
     // it has changed).

@@ -4,7 +4,9 @@
 //! views cost more than the engine; rewriting them as HTML made the browser restyle new
 //! elements each time. Here the rows stay, and each step writes only the texts and attributes
 //! whose value changed. Clicks and keys are handled once, on the body, by
-//! [`ranking`](super::ranking).
+//! [`ranking`](super::ranking). The pieces that are not the ranking's own — which rows are in
+//! view ([`rows_in_view`]), a cell that remembers what it shows ([`Cell`]) and keeping as many
+//! rows as are shown ([`keep_rows`]) — serve the performers table as well.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -29,14 +31,71 @@ pub struct Context<'a> {
     pub bounds: Option<&'a index_worker::protocol::Ranges>,
 }
 
+/// The rows `first..last` of `total` to keep in the document for a table whose rows are
+/// `row_height` px tall, in a box `view_height` px tall scrolled `scroll_top` px down: those
+/// in view, one more for the row shown in part at the bottom, and `overscan` rows on either
+/// side (at the top of the table, below only).
+pub fn rows_in_view(
+    scroll_top: f64,
+    row_height: f64,
+    view_height: f64,
+    overscan: usize,
+    total: usize,
+) -> (usize, usize) {
+    let top = (scroll_top.max(0.0) / row_height) as usize;
+    let first = top.saturating_sub(overscan);
+    let last = top + (view_height / row_height).ceil() as usize + 1 + overscan;
+    (first.min(total), last.min(total))
+}
+
+/// A table row kept in the document and updated in place.
+pub trait Slotted: Sized {
+    /// What every row of the table has in common (the ranking's: its number of pillars).
+    type Shape: PartialEq;
+    /// A new row of `shape`, not yet in the document.
+    fn make(doc: &Document, shape: &Self::Shape) -> Option<Self>;
+    /// Its shape.
+    fn shape(&self) -> Self::Shape;
+    /// Its `<tr>`.
+    fn tr(&self) -> &Element;
+}
+
+/// Makes `slots` hold `n` rows of `shape` in `body`: rows are appended or removed at the end,
+/// and all are made anew when the shape changes.
+pub fn keep_rows<S: Slotted>(body: &Element, slots: &mut Vec<S>, n: usize, shape: &S::Shape) {
+    if slots.first().is_some_and(|s| s.shape() != *shape) {
+        for s in slots.drain(..) {
+            s.tr().remove();
+        }
+    }
+    while slots.len() > n {
+        if let Some(s) = slots.pop() {
+            s.tr().remove();
+        }
+    }
+    if slots.len() < n {
+        let Some(doc) = body.owner_document() else {
+            return;
+        };
+        while slots.len() < n {
+            let Some(s) = S::make(&doc, shape) else { break };
+            if body.append_child(s.tr()).is_err() {
+                break;
+            }
+            slots.push(s);
+        }
+    }
+}
+
 /// An element and the text or attribute value last written to it.
-struct Cell {
+pub(super) struct Cell {
     el: Element,
     shown: String,
 }
 
 impl Cell {
-    fn new(el: Element) -> Self {
+    /// `el`, with nothing written yet.
+    pub(super) fn new(el: Element) -> Self {
         Cell {
             el,
             shown: String::new(),
@@ -44,7 +103,7 @@ impl Cell {
     }
 
     /// Sets the text, if it changed.
-    fn text(&mut self, value: String) {
+    pub(super) fn text(&mut self, value: String) {
         if value != self.shown {
             self.el.set_text_content(Some(&value));
             self.shown = value;
@@ -52,7 +111,7 @@ impl Cell {
     }
 
     /// Sets or removes the boolean attribute `name`, if that changed.
-    fn flag(&mut self, name: &str, on: bool) {
+    pub(super) fn flag(&mut self, name: &str, on: bool) {
         let value = if on { "on" } else { "off" };
         if value != self.shown {
             let _ = self.el.toggle_attribute_with_force(name, on);
@@ -61,7 +120,7 @@ impl Cell {
     }
 
     /// Sets attribute `name`, if it changed (one attribute per cell).
-    fn attr(&mut self, name: &str, value: String) {
+    pub(super) fn attr(&mut self, name: &str, value: String) {
         if value != self.shown {
             let _ = self.el.set_attribute(name, &value);
             self.shown = value;
@@ -96,16 +155,20 @@ pub struct Slot {
 }
 
 /// `<tag class="class">` appended to `parent`.
-fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
+pub(super) fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
     let el = doc.create_element(tag).ok()?;
     el.set_class_name(class);
     parent.append_child(&el).ok()?;
     Some(el)
 }
 
-impl Slot {
+impl Slotted for Slot {
+    /// The number of pillars (a mini-bar each).
+    type Shape = usize;
+
     /// A row with `pillars` mini-bars, not yet in the document.
-    fn new(doc: &Document, pillars: usize) -> Option<Slot> {
+    fn make(doc: &Document, pillars: &usize) -> Option<Slot> {
+        let pillars = *pillars;
         let tr: HtmlElement = doc.create_element("tr").ok()?.dyn_into().ok()?;
         tr.set_tab_index(0);
         let rank = child(doc, &tr, "td", "c-rank")?;
@@ -151,6 +214,16 @@ impl Slot {
         })
     }
 
+    fn shape(&self) -> usize {
+        self.pillars.len()
+    }
+
+    fn tr(&self) -> &Element {
+        &self.tr
+    }
+}
+
+impl Slot {
     /// Shows `row`.
     fn show(&mut self, row: &Row, cx: &Context) {
         let is_sel = cx.selected == Some(row.code.as_str());
@@ -207,34 +280,10 @@ impl Slot {
     }
 }
 
-/// Makes `body` show `rows`, reusing the `slots` of the previous call: rows are added or
-/// removed at the end, and all are rebuilt only when the number of pillars changes.
+/// Makes `body` show `rows`, reusing the `slots` of the previous call ([`keep_rows`]).
 pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: &Context) {
     let pillars = rows.first().map_or(0, |r| r.pillars.len());
-    if slots.first().is_some_and(|s| s.pillars.len() != pillars) {
-        for s in slots.drain(..) {
-            s.tr.remove();
-        }
-    }
-    while slots.len() > rows.len() {
-        if let Some(s) = slots.pop() {
-            s.tr.remove();
-        }
-    }
-    if slots.len() < rows.len() {
-        let Some(doc) = body.owner_document() else {
-            return;
-        };
-        while slots.len() < rows.len() {
-            let Some(s) = Slot::new(&doc, pillars) else {
-                break;
-            };
-            if body.append_child(&s.tr).is_err() {
-                break;
-            }
-            slots.push(s);
-        }
-    }
+    keep_rows(body, slots, rows.len(), &pillars);
     for (slot, row) in slots.iter_mut().zip(rows) {
         slot.show(row, cx);
     }

@@ -501,14 +501,14 @@ impl Browser {
 
     /// The performers table's rows as shown: `[code, rank, expected rank, difference]` for an
     /// economy compared (the difference with an ASCII minus, without `+`), `[code, note]` for
-    /// one without GDP per capita.
+    /// one without GDP per capita. Only the rows in view are in the document, so the table's
+    /// box is scrolled through half a view at a time (then back to the top), each row taken
+    /// once, in order; every row is checked to be as tall as the others (the page places them
+    /// by one height).
     pub async fn performer_rows(&self) -> Result<Vec<Vec<String>>> {
-        let v = self
-            .js(
-                "return [...document.querySelectorAll('#performers-table tbody tr.row')].map(r => \
-                 [r.dataset.code, ...[...r.querySelectorAll('td')].map(td => td.textContent)])",
-            )
-            .await?;
+        let wrap = "document.querySelector('#performers-table').closest('.table-wrap')";
+        let mut seen = std::collections::HashSet::new();
+        let mut rows = Vec::new();
         let text = |c: &Value| {
             c.as_str()
                 .unwrap_or_default()
@@ -516,16 +516,39 @@ impl Browser {
                 .trim_start_matches('+')
                 .to_string()
         };
-        Ok(v.as_array()
-            .map(|rows| {
-                rows.iter()
-                    .map(|r| {
-                        r.as_array()
-                            .map_or(vec![], |r| r.iter().map(text).collect())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default())
+        for step in 0..200 {
+            let v = self
+                .js(&format!(
+                    "const w = {wrap}; if ({step} > 0) w.scrollTop += w.clientHeight / 2; \
+                     return [w.scrollTop + w.clientHeight >= w.scrollHeight - 1, \
+                     [...document.querySelectorAll('#performers-table tbody tr.row')].map(r => \
+                     [r.getBoundingClientRect().height, r.dataset.code, \
+                      ...[...r.querySelectorAll('td:not([hidden])')].map(td => td.textContent)])]"
+                ))
+                .await?;
+            for r in v[1].as_array().into_iter().flatten() {
+                let cells: Vec<String> = r
+                    .as_array()
+                    .map_or(vec![], |r| r.iter().skip(1).map(text).collect());
+                let height = r[0].as_f64().unwrap_or_default();
+                if (height - 30.0).abs() > 0.5 {
+                    return Err(format!(
+                        "a performers row {height} px tall, not 30: {cells:?}"
+                    ));
+                }
+                if seen.insert(cells.first().cloned().unwrap_or_default()) {
+                    rows.push(cells);
+                }
+            }
+            if v[0].as_bool() != Some(false) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(120)).await;
+        }
+        self.js(&format!("{wrap}.scrollTop = 0; return true"))
+            .await?;
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        Ok(rows)
     }
 
     /// Elements that reach past the window's right edge outside any box that scrolls or clips

@@ -223,7 +223,7 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
     // The performers table fits its column: no sideways scrolling inside it either.
     let fits = phone
         .js("const t = document.querySelector('#performers-table'); \
-             return t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 0.5")
+             return t.getBoundingClientRect().right <= t.closest('.table-wrap').getBoundingClientRect().right + 0.5")
         .await
         .unwrap();
     assert_eq!(fits.as_bool(), Some(true), "the table fits at 360 px");
@@ -236,7 +236,7 @@ async fn the_performers_table_is_the_cli_s_before_and_after_a_weight_moves() {
     phone.screenshot("performers-360-table.png").await.unwrap();
     // The end of the table: the economies without GDP per capita, each with why.
     phone
-        .js("const w = document.querySelector('#performers-table').parentElement; w.scrollTop = w.scrollHeight; return true")
+        .js("const w = document.querySelector('#performers-table').closest('.table-wrap'); w.scrollTop = w.scrollHeight; return true")
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
