@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::charts::backend::Backend;
@@ -76,9 +75,8 @@ pub fn save_png(name: &str, view: &ChartView, width: u32, height: u32) -> Result
         .map_err(|_| "not a canvas".to_string())?;
     canvas.set_width((f64::from(width) * PNG_SCALE).round() as u32);
     canvas.set_height((f64::from(height) * PNG_SCALE).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("this browser cannot draw on a canvas")?;
-    let area = Backend::Canvas(backend).into_drawing_area();
+    let backend = Backend::canvas(&canvas).ok_or("this browser cannot draw on a canvas")?;
+    let area = backend.into_drawing_area();
     draw_captioned(&area, view, &Style { scale: PNG_SCALE })?;
     area.present().map_err(|e| e.to_string())?;
     let url = canvas.to_data_url().map_err(|e| js_text(&e))?;

@@ -10,7 +10,6 @@ use index_core::scenario::Scenario;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use crate::charts::backend::Backend;
 use crate::charts::{ChartKind, Style};
@@ -190,10 +189,10 @@ where
         let h = f64::from(plot.client_height().max(120));
         el.set_width((w * dpr) as u32);
         el.set_height((h * dpr) as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
+        let Some(backend) = Backend::canvas(&el) else {
             return;
         };
-        let area = Backend::Canvas(backend).into_drawing_area();
+        let area = backend.into_drawing_area();
         if let Some(Err(e)) = draw(&area, &Style { scale: dpr }) {
             leptos::logging::warn!("embedded chart could not be drawn: {e}");
         }

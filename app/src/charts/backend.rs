@@ -5,21 +5,122 @@
 //! draws on canvases and into SVG strings, so it goes through [`Backend`], which holds either
 //! and forwards every call: the chart code is compiled once. Native tests draw on plotters'
 //! SVG backend directly.
+//!
+//! Text is the exception, for speed: on a canvas it is drawn here ([`CanvasText`]), setting
+//! the context's font only when it changes (plotters-canvas sets it for every label, and
+//! Chromium parses the font each time), and in the browser it is measured with `measureText`
+//! ([`measured`]), not by laying a `<span>` out in the page as plotters does.
 
 use std::fmt;
 
 use plotters::prelude::SVGBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A canvas on the page, or an SVG document being written into a string.
 pub enum Backend<'a> {
-    /// An HTML canvas.
-    Canvas(CanvasBackend),
+    /// An HTML canvas: plotters' backend for shapes, ours for text.
+    Canvas(CanvasBackend, CanvasText),
     /// SVG text.
     Svg(SVGBackend<'a>),
+}
+
+impl Backend<'static> {
+    /// Draws on `canvas`; `None` when it has no 2D context.
+    pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Backend<'static>> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        let shapes = CanvasBackend::with_canvas_object(canvas.clone())?;
+        Some(Backend::Canvas(
+            shapes,
+            CanvasText {
+                context,
+                font: String::new(),
+            },
+        ))
+    }
+}
+
+/// Text on a canvas: its 2D context and the font last given to it.
+pub struct CanvasText {
+    context: CanvasRenderingContext2d,
+    font: String,
+}
+
+impl CanvasText {
+    /// Draws `text` in `style` with its anchor at `pos` (turned by the style's quarter turns
+    /// about that point).
+    fn draw<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let font = font_of(style);
+        if font != self.font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
+        let c = &self.context;
+        let anchor = style.anchor();
+        c.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        c.set_text_align(match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Center => "center",
+            HPos::Right => "end",
+        });
+        let (r, g, b) = colour.rgb;
+        c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", colour.alpha));
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 1,
+            FontTransform::Rotate180 => 2,
+            FontTransform::Rotate270 => 3,
+        };
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
+        let drawn = if quarter_turns == 0 {
+            c.fill_text(text, x, y)
+        } else {
+            c.save();
+            let turned = c
+                .translate(x, y)
+                .and_then(|()| c.rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2))
+                .and_then(|()| c.fill_text(text, 0.0, 0.0));
+            c.restore();
+            turned
+        };
+        drawn.map_err(|e| {
+            DrawingErrorKind::DrawingError(BackendError(format!("cannot draw text: {e:?}")))
+        })
+    }
+}
+
+/// The CSS font of `style`, as plotters-canvas gives it to a canvas ("bold 12px sans-serif").
+fn font_of<S: BackendTextStyle>(style: &S) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    )
 }
 
 /// A drawing error of either backend, as its message.
@@ -50,7 +151,7 @@ fn lift<E: std::error::Error + Send + Sync>(
 macro_rules! forward {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            Backend::Canvas($b) => $call.map_err(lift),
+            Backend::Canvas($b, _) => $call.map_err(lift),
             Backend::Svg($b) => $call.map_err(lift),
         }
     };
@@ -61,7 +162,7 @@ impl DrawingBackend for Backend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            Backend::Canvas(b) => b.get_size(),
+            Backend::Canvas(b, _) => b.get_size(),
             Backend::Svg(b) => b.get_size(),
         }
     }
@@ -133,7 +234,10 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
-        forward!(self, b => b.draw_text(text, style, pos))
+        match self {
+            Backend::Canvas(_, t) => t.draw(text, style, pos),
+            Backend::Svg(b) => b.draw_text(text, style, pos).map_err(lift),
+        }
     }
 
     /// In the browser, measured on a canvas of our own ([`measured`]); natively, the
@@ -174,9 +278,6 @@ impl DrawingBackend for Backend<'_> {
 fn measured<S: BackendTextStyle>(text: &str, style: &S) -> Option<(u32, u32)> {
     use std::cell::RefCell;
 
-    use wasm_bindgen::JsCast;
-    use web_sys::CanvasRenderingContext2d;
-
     thread_local! {
         /// The measuring context and the font it was last given.
         static CONTEXT: RefCell<Option<(CanvasRenderingContext2d, String)>> = RefCell::new(
@@ -189,12 +290,7 @@ fn measured<S: BackendTextStyle>(text: &str, style: &S) -> Option<(u32, u32)> {
                 .map(|c| (c, String::new())),
         );
     }
-    let font = format!(
-        "{} {}px {}",
-        style.style().as_str(),
-        style.size(),
-        style.family().as_str()
-    );
+    let font = font_of(style);
     CONTEXT.with_borrow_mut(|held| {
         let (context, last) = held.as_mut()?;
         if *last != font {

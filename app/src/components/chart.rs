@@ -12,7 +12,6 @@
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -146,10 +145,10 @@ fn canvas(
             el.set_width(w);
             el.set_height(h);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
+        let Some(backend) = Backend::canvas(&el) else {
             return;
         };
-        let area = Backend::Canvas(backend).into_drawing_area();
+        let area = backend.into_drawing_area();
         let style = Style { scale: dpr };
         match draw(&area, &style) {
             Some(Ok(drawn)) => hits.set_value(drawn),

@@ -11,7 +11,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::chart::watch_view;
 use super::share::ChartToolbar;
@@ -183,10 +182,10 @@ pub fn MapPanel() -> impl IntoView {
                 el.set_height(h);
                 let _ = el.style(("height", format!("{height}px")));
             }
-            let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else {
+            let Some(backend) = Backend::canvas(&el) else {
                 return;
             };
-            let area = Backend::Canvas(backend).into_drawing_area();
+            let area = backend.into_drawing_area();
             let _ = area.fill(&WHITE);
             if let Err(e) = draw_map(&area, m, &Style { scale: dpr }, false) {
                 leptos::logging::warn!("the map could not be drawn: {e}");
