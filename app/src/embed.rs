@@ -110,10 +110,32 @@ pub fn Embed(
         }
     };
     state.table.trend_node.set(request.node.clone());
+    state
+        .table
+        .map_node
+        .set(request.node.clone().unwrap_or_default());
     load(state, scenario, request.edition.clone());
 
-    // The embedded chart is the page: always in view.
-    let view = chart_memo(state, kind, Signal::stored(true));
+    // The embedded chart is the page: always in view. The map needs its geometry too.
+    let (view, failed) = if kind == ChartKind::Map {
+        crate::components::map::embedded(state)
+    } else {
+        (
+            chart_memo(state, kind, Signal::stored(true)),
+            Signal::stored(None),
+        )
+    };
+    // Why a chart has nothing to show, in place of it.
+    let nothing = move || {
+        failed.get().unwrap_or_else(|| match kind {
+            ChartKind::UnitTrend if state.inputs.selection().get().is_none() => format!(
+                "This chart follows one unit over the years, and the link names none: add `&{}=` and the unit's code.",
+                index_core::scenario::Param::Unit.key()
+            ),
+            ChartKind::Map => "Loading the map…".to_string(),
+            _ => "This chart has nothing to show for this dataset.".to_string(),
+        })
+    };
     Effect::new(move |_| {
         if let Some(t) = view.with(|v| v.as_ref().map(|v| v.title.clone())) {
             document().set_title(&format!("{t} — Index Explorer"));
@@ -135,7 +157,7 @@ pub fn Embed(
                 Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
                 Status::Loading(_) => Some(view! { <p class="embed-empty" aria-live="polite">"Loading…"</p> }.into_any()),
                 Status::Ready if view.with(Option::is_none) => Some(view! {
-                    <p class="embed-empty">"This chart has nothing to show for this dataset."</p>
+                    <p class="embed-empty">{nothing}</p>
                 }.into_any()),
                 Status::Ready => None,
             }}

@@ -96,8 +96,8 @@ pub enum Pinning {
 }
 
 /// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=2&b=…`). A live
-/// embed drops the year; a fixed one names `year` and the data's `edition`. A trend chart of
-/// another node than the index names it (`&node=…`).
+/// embed drops the year; a fixed one names `year` and the data's `edition`. A trend chart or a
+/// map of another node than the index names it (`&node=…`).
 pub fn embed_query(
     kind: ChartKind,
     scenario: &Scenario,
@@ -109,7 +109,7 @@ pub fn embed_query(
     let mut s = scenario.clone();
     s.name.clear();
     let node = node
-        .filter(|_| kind == ChartKind::Trend)
+        .filter(|_| matches!(kind, ChartKind::Trend | ChartKind::Map))
         .map(|n| format!("&{}={}", Param::Node.key(), query_value(n)))
         .unwrap_or_default();
     let query = match pinning {
@@ -804,6 +804,18 @@ mod tests {
         assert_eq!(link.scenario.weights, s.weights);
         assert_eq!(link.scenario.year, Some(2017));
         assert_eq!(explorer_query(&link.scenario), "?v=2&b=ftri&y=2017&w=rd:2");
+        // A map names its node too.
+        assert_eq!(
+            embed_query(
+                ChartKind::Map,
+                &s,
+                Pinning::Live,
+                2017,
+                "abcd1234",
+                Some("ict")
+            ),
+            "?embed=map&v=2&b=ftri&w=rd:2&node=ict"
+        );
     }
 
     #[test]

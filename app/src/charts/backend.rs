@@ -267,7 +267,8 @@ impl DrawingBackend for Backend<'_> {
 /// The width and height `text` takes in `style`, measured with a 2D context's `measureText`
 /// on a canvas that is never shown, in the font string the canvas backend draws with (so a
 /// bold label is measured bold): width the text's advance, height the font's ascent plus
-/// descent (the height of a line of it), each rounded to a pixel; `None` where the context or
+/// descent (the height of a line of it), each rounded up to a pixel (a line wrapped by these
+/// widths never overflows); `None` where the context or
 /// the metrics are missing (the backend's own estimate is then used).
 ///
 /// plotters' own estimate for the web appends a `<span>` to the page, reads its
@@ -299,7 +300,7 @@ fn measured<S: BackendTextStyle>(text: &str, style: &S) -> Option<(u32, u32)> {
         }
         let m = context.measure_text(text).ok()?;
         let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
-        let pixels = |v: f64| (v.is_finite() && v >= 0.0).then(|| v.round().min(1e6) as u32);
+        let pixels = |v: f64| (v.is_finite() && v >= 0.0).then(|| v.ceil().min(1e6) as u32);
         Some((pixels(m.width())?, pixels(height)?))
     })
 }

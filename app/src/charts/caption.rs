@@ -32,9 +32,8 @@ const PAD: f64 = 14.0;
 /// and a space's (`space`). A word wider than `max` gets a line of its own (it is not cut: a
 /// reader can still see all of it in the SVG).
 ///
-/// Lines are measured word by word rather than whole, because in the browser plotters measures
-/// text in a DOM element that itself wraps at the window's width: a whole line wider than the
-/// window would be reported as no wider than the window (and a 2× PNG is wider than most).
+/// Lines are measured word by word rather than whole, so that each distinct word is measured
+/// once however many lines are tried.
 pub fn wrap(text: &str, max: u32, space: u32, mut word: impl FnMut(&str) -> u32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -64,14 +63,16 @@ pub fn wrap(text: &str, max: u32, space: u32, mut word: impl FnMut(&str) -> u32)
 }
 
 /// `text` wrapped to `max` in `font` as `area`'s backend measures it (each distinct word
-/// measured once).
-fn wrap_in<DB: DrawingBackend>(
+/// measured once). A space is the wider of its own measure and the difference it makes between
+/// two letters (a backend may measure a lone space as nothing).
+pub(crate) fn wrap_in<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     max: u32,
     font: &TextStyle<'_>,
 ) -> Vec<String> {
-    let space = width(area, "x x", font).saturating_sub(width(area, "xx", font));
+    let space = width(area, " ", font)
+        .max(width(area, "x x", font).saturating_sub(width(area, "xx", font)));
     let mut seen: HashMap<String, u32> = HashMap::new();
     wrap(text, max, space, |w| {
         *seen

@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Deserialize;
 
-use super::caption::{wrap, MUTED};
+use super::caption::MUTED;
 use super::{err, DrawResult, Style, INK};
 use crate::shared::Shared;
 
@@ -732,13 +732,7 @@ fn draw_foot<DB: DrawingBackend>(
             .map_err(err)?;
     }
     y += row;
-    let space = width("x x", &small).saturating_sub(width("xx", &small));
-    let lines = wrap(
-        &chart.geometry.disclaimer,
-        w,
-        u32::try_from(space).unwrap_or(0),
-        |t| u32::try_from(width(t, &small)).unwrap_or(0),
-    );
+    let lines = super::caption::wrap_in(area, &chart.geometry.disclaimer, w, &small);
     for line in lines.into_iter().take(2) {
         area.draw(&Text::new(line, (0, y), small.clone()))
             .map_err(err)?;

@@ -18,7 +18,7 @@ use crate::charts::backend::Backend;
 use crate::charts::map::{circle_radius, draw_map, Fit, MapChart, MapGeometry, HATCH, NO_DATA};
 use crate::charts::{ChartData, Style};
 use crate::shared::Shared;
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
 use crate::view_model::map::{
     describe, map_view, parse_breaks, Binning, MapOptions, MapRow, MAX_CLASSES, MIN_CLASSES,
     OUTLINED_GROUP,
@@ -66,6 +66,67 @@ fn map_of(built: &Built) -> Option<&MapChart> {
     }
 }
 
+/// Fetches and parses the map's geometry into `geometry`.
+fn load(geometry: RwSignal<Geometry>) {
+    geometry.set(Geometry::Loading);
+    spawn_local(async move {
+        let parsed = crate::loader::fetch_map()
+            .await
+            .and_then(|t| MapGeometry::from_json(&t));
+        geometry.set(match parsed {
+            Ok(g) => Geometry::Ready(Shared::new(g)),
+            Err(e) => Geometry::Failed(e),
+        });
+    });
+}
+
+/// The map of the scenario shown on geometry `g`, of the node `TableUi::map_node` names (the
+/// index when it names none of the framework's), in classes by `binning`, LDCs outlined or
+/// not; `None` until the dataset is scored.
+fn build(state: AppState, g: &Shared<MapGeometry>, binning: Binning, outline: bool) -> Built {
+    let b = state.inputs.bundle().get()?;
+    let r = state.derived.current()?;
+    let base = state.derived.baseline()?;
+    let fw = b.framework();
+    let node = state
+        .table
+        .map_node
+        .with(|id| fw.nodes().iter().position(|n| n.id == *id));
+    let options = MapOptions {
+        node: node.unwrap_or(fw.root()),
+        binning,
+        outline_ldcs: outline,
+    };
+    let selection = state.inputs.selection().get();
+    Some(Shared::new(map_view(
+        &b,
+        &r,
+        &base,
+        g,
+        &options,
+        selection.as_deref(),
+    )))
+}
+
+/// The map for the embed route (`?embed=map`, `&node=` naming a pillar): its geometry fetched
+/// at once, five quantile classes, no outlines; with why there is no map when the geometry
+/// could not be had.
+pub fn embedded(state: AppState) -> (Memo<Option<ChartView>>, Signal<Option<String>>) {
+    let geometry = RwSignal::new(Geometry::NotAsked);
+    load(geometry);
+    let view = Memo::new(move |_| {
+        let Geometry::Ready(g) = geometry.get() else {
+            return None;
+        };
+        build(state, &g, Binning::Quantiles(5), false).map(|b| b.0 .0.clone())
+    });
+    let failed = Signal::derive(move || match geometry.get() {
+        Geometry::Failed(e) => Some(format!("The map could not be drawn: {e}")),
+        _ => None,
+    });
+    (view, failed)
+}
+
 /// The panel.
 #[component]
 pub fn MapPanel() -> impl IntoView {
@@ -75,28 +136,16 @@ pub fn MapPanel() -> impl IntoView {
     // stands just below the explorer, often within a chart's margin of the viewport.
     let in_view = watch_view(section, "0px");
     let geometry = RwSignal::new(Geometry::NotAsked);
-    let load = move || {
-        geometry.set(Geometry::Loading);
-        spawn_local(async move {
-            let parsed = crate::loader::fetch_map()
-                .await
-                .and_then(|t| MapGeometry::from_json(&t));
-            geometry.set(match parsed {
-                Ok(g) => Geometry::Ready(Shared::new(g)),
-                Err(e) => Geometry::Failed(e),
-            });
-        });
-    };
     // The file is fetched the first time the panel is in view.
     Effect::new(move |_| {
         if in_view.get() && geometry.with_untracked(|g| *g == Geometry::NotAsked) {
-            load();
+            load(geometry);
         }
     });
 
     // The person's choices. The node is kept by id, so that it survives a change of dataset
     // (an id the framework lacks shows the index).
-    let node_id = RwSignal::new(String::new());
+    let node_id = state.table.map_node;
     let bin_kind = RwSignal::new(BinKind::Quantiles);
     let classes = RwSignal::new(5usize);
     let breaks_text = RwSignal::new(String::new());
@@ -119,25 +168,7 @@ pub fn MapPanel() -> impl IntoView {
         let Geometry::Ready(g) = geometry.get() else {
             return None;
         };
-        let b = state.inputs.bundle().get()?;
-        let r = state.derived.current()?;
-        let base = state.derived.baseline()?;
-        let fw = b.framework();
-        let node = node_id.with(|id| fw.nodes().iter().position(|n| n.id == *id));
-        let options = MapOptions {
-            node: node.unwrap_or(fw.root()),
-            binning: binning.get(),
-            outline_ldcs: outline.get(),
-        };
-        let selection = state.inputs.selection().get();
-        Some(Shared::new(map_view(
-            &b,
-            &r,
-            &base,
-            &g,
-            &options,
-            selection.as_deref(),
-        )))
+        build(state, &g, binning.get(), outline.get())
     });
     let view = Memo::new(move |_| built.with(|b| b.as_ref().map(|b| b.0 .0.clone())));
 
@@ -376,7 +407,7 @@ pub fn MapPanel() -> impl IntoView {
                             _ => "Loading the map…".to_string(),
                         }}
                         <button type="button" hidden=move || !geometry.with(|g| matches!(g, Geometry::Failed(_)))
-                            on:click=move |_| load()>"Retry"</button>
+                            on:click=move |_| load(geometry)>"Retry"</button>
                     </p>
                 </div>
                 <ul class="map-legend" id="map-legend" aria-label="Legend">{legend}</ul>

@@ -224,10 +224,7 @@ pub fn ChartToolbar(
         <div class="chart-tools" role="group" aria-label="Share and download this chart">
             <button type="button" class="tool share-link" on:click=move |_| share_open.set(true)
                 title="Copy a link to exactly this view">"Share link"</button>
-            // The embed route cannot draw the map yet (it would need the map's geometry and
-            // code): no Embed button for it.
             <button type="button" class="tool embed-open" on:click=move |_| embed_open.set(true)
-                hidden=kind == ChartKind::Map
                 title="Code to put this chart on another page">"Embed"</button>
             <span class="tool-sep" aria-hidden="true"></span>
             <button type="button" class="tool dl-png" on:click=png title="Image with title and source, at 2× for print">"PNG"</button>
@@ -344,7 +341,11 @@ fn EmbedDialog(
             pinning.get(),
             state.inputs.year().get(),
             &export::edition_id(&b),
-            state.table.trend_node.get().as_deref(),
+            match kind {
+                ChartKind::Map => Some(state.table.map_node.get()).filter(|n| !n.is_empty()),
+                _ => state.table.trend_node.get(),
+            }
+            .as_deref(),
         );
         Some(format!("{}{query}", page_base()))
     });

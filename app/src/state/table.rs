@@ -44,6 +44,8 @@ pub struct TableUi {
     pub performers: RwSignal<(PerformerKey, bool)>,
     /// The node whose gap over time the trend chart shows (`None`: the index).
     pub trend_node: RwSignal<Option<String>>,
+    /// The node the world map shows, by id (empty: the index), for the map and its embed.
+    pub map_node: RwSignal<String>,
 }
 
 impl TableUi {
@@ -55,6 +57,7 @@ impl TableUi {
             sort: RwSignal::new((SortKey::Rank, false)),
             performers: RwSignal::new((PerformerKey::Difference, false)),
             trend_node: RwSignal::new(None),
+            map_node: RwSignal::new(String::new()),
         }
     }
 

@@ -278,3 +278,82 @@ async fn the_map_is_the_ranking_and_follows_a_click() {
     phone.screenshot("map-360.png").await.unwrap();
     phone.close().await;
 }
+
+/// The map embeds like the other charts: its Embed button gives a link naming the pillar shown,
+/// and the embed route draws that map alone with its title and source line (the boundaries'
+/// source among them); a unit chart embedded without a unit says what the link lacks.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_embeds_with_the_pillar_shown() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    show_map(&b).await;
+    b.wait_for("figure[data-chart='map'] .embed-open", 10)
+        .await
+        .unwrap();
+    b.js(
+        "const s = document.querySelector('#map-node'); s.value = 'rd'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.click("figure[data-chart='map'] .embed-open")
+        .await
+        .unwrap();
+    b.wait_for("#embed-code", 10).await.unwrap();
+    let code = b
+        .js("return document.querySelector('#embed-code').value")
+        .await
+        .unwrap();
+    let code = code.as_str().unwrap();
+    assert!(code.contains("embed=map"), "{code}");
+    assert!(code.contains("node=rd"), "{code}");
+    b.close().await;
+
+    let e = Browser::start(640, 480).await.unwrap();
+    e.client
+        .goto(&format!("{}?embed=map&node=rd", site.url))
+        .await
+        .unwrap();
+    e.wait_for(".embed-title", 30).await.unwrap();
+    let title = e.text(".embed-title").await.unwrap();
+    assert!(title.contains("Research and development"), "{title}");
+    let source = e.text(".embed-source").await.unwrap();
+    assert!(source.contains("Natural Earth"), "{source}");
+    let mut drawn = Value::Bool(false);
+    for _ in 0..50 {
+        drawn = e
+            .js("const c = document.querySelector('#embed-canvas'); if (!c || !c.width) return false; \
+                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; \
+                 let dark = 0; for (let i = 0; i < d.length; i += 4) { if (d[i] < 120) dark++ } \
+                 return dark > 1000")
+            .await
+            .unwrap();
+        if drawn == Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(drawn, Value::Bool(true), "the embedded map is drawn");
+    e.screenshot("map-embed-640.png").await.unwrap();
+
+    e.client
+        .goto(&format!("{}?embed=unit-trend", site.url))
+        .await
+        .unwrap();
+    e.wait_for(".embed-empty", 30).await.unwrap();
+    let mut said = String::new();
+    for _ in 0..50 {
+        said = e.text(".embed-empty").await.unwrap();
+        if said.contains("&u=") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        said.contains("follows one unit") && said.contains("&u="),
+        "{said}"
+    );
+    e.close().await;
+}
