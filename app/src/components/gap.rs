@@ -5,11 +5,29 @@
 //! with its share of the last group's and its coverage on each node ("36 of 36": members
 //! scored of all), and the largest and smallest gap in words.
 
+use index_core::groups::GroupSummary;
 use leptos::prelude::*;
 
 use crate::format;
 use crate::state::use_state;
-use crate::view_model::{comparable_groups, gap_rows, group_abbrev, group_name, groups_rows};
+use crate::view_model::{
+    comparable_groups, gap_rows, group_abbrev, group_name, groups_rows, GapRow,
+};
+
+/// The change in the gap against the published weights as shown, and its class (`wider`,
+/// `narrower` or `same`).
+fn gap_change(r: &GapRow) -> (String, &'static str) {
+    r.gap_change.map_or((String::new(), "same"), |c| {
+        let class = if c > 1e-12 {
+            "wider"
+        } else if c < -1e-12 {
+            "narrower"
+        } else {
+            "same"
+        };
+        (format::signed(c), class)
+    })
+}
 
 /// The panel.
 #[component]
@@ -91,6 +109,30 @@ pub fn GapPanel() -> impl IntoView {
             .collect();
         Some((groups_rows(&b, &cmp), heads, cmp.sentence()))
     });
+    // What the tables' rows are (node, name, depth) and the groups' heads: the rows are built
+    // again only when these change, not on every weight step.
+    let shape = Memo::new(move |_| {
+        rows.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.iter()
+                        .map(|r| (r.id.clone(), r.name.clone(), r.depth))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let many_shape = Memo::new(move |_| {
+        many.with(|m| {
+            m.as_ref().map(|(rows, heads, _)| {
+                let nodes: Vec<_> = rows
+                    .iter()
+                    .map(|r| (r.id.clone(), r.name.clone(), r.depth))
+                    .collect();
+                (heads.clone(), nodes)
+            })
+        })
+    });
     view! {
         <section class="panel gap-panel" aria-labelledby="gap-h">
             <div class="panel-head"><h2 id="gap-h">"The gap"</h2></div>
@@ -109,17 +151,17 @@ pub fn GapPanel() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || rows.get().unwrap_or_default().into_iter().map(|r| {
-                        let (change_text, change_class) = r.gap_change.map_or((String::new(), "same"), |c| {
-                            (format::signed(c), if c > 1e-12 { "wider" } else if c < -1e-12 { "narrower" } else { "same" })
-                        });
+                    {move || shape.get().into_iter().enumerate().map(|(i, (id, name, depth))| {
+                        // Each figure follows the weights in place; the row is built again only
+                        // when the nodes do.
+                        let cell = move |f: fn(&GapRow) -> String| move || rows.with(|r| r.as_ref().and_then(|r| r.get(i)).map(f).unwrap_or_default());
                         view! {
-                            <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>
-                                <th scope="row" title=r.name.clone()>{r.name.clone()}</th>
-                                <td class="num a-mean" title=format!("median {} · {} of {} scored", format::opt_score(r.a_median), r.a_count.0, r.a_count.1)>{format::opt_score(r.a_mean)}</td>
-                                <td class="num b-mean" title=format!("median {} · {} of {} scored", format::opt_score(r.b_median), r.b_count.0, r.b_count.1)>{format::opt_score(r.b_mean)}</td>
-                                <td class="num gap">{format::opt_score(r.gap)}</td>
-                                <td class=format!("num gap-change {change_class}")>{change_text}</td>
+                            <tr class=format!("depth-{depth}") data-node=id>
+                                <th scope="row" title=name.clone()>{name.clone()}</th>
+                                <td class="num a-mean" title=cell(|r| format!("median {} · {} of {} scored", format::opt_score(r.a_median), r.a_count.0, r.a_count.1))>{cell(|r| format::opt_score(r.a_mean))}</td>
+                                <td class="num b-mean" title=cell(|r| format!("median {} · {} of {} scored", format::opt_score(r.b_median), r.b_count.0, r.b_count.1))>{cell(|r| format::opt_score(r.b_mean))}</td>
+                                <td class="num gap">{cell(|r| format::opt_score(r.gap))}</td>
+                                <td class=cell(|r| format!("num gap-change {}", gap_change(r).1))>{cell(|r| gap_change(r).0)}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -144,8 +186,9 @@ pub fn GapPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || many.get().map(|(rows, heads, sentence)| {
+            {move || many_shape.get().map(|(heads, nodes)| {
                 let last = heads.last().map(|h| h.1.clone()).unwrap_or_default();
+                let groups = heads.len();
                 view! {
                     <table class="gap-table groups-table" id="groups-table">
                         <caption>{format!("Every group's mean, in brackets its share of {last}'s, and its members scored of all")}</caption>
@@ -156,21 +199,27 @@ pub fn GapPanel() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr class=format!("depth-{}", r.depth) data-node=r.id.clone()>
-                                    <th scope="row" title=r.name.clone()>{r.name.clone()}</th>
-                                    {r.cells.into_iter().map(|(g, share)| view! {
-                                        <td class="num" title=format!("median {} · {} of {} scored ({})", format::opt_score(g.median), g.scored, g.members, format::percent(g.coverage))>
-                                            {format::opt_score(g.mean)}
-                                            <span class="share">{share.map(|s| format!("({})", format::percent(s))).unwrap_or_default()}</span>
-                                            <span class="cov">{format!("{} of {}", g.scored, g.members)}</span>
-                                        </td>
+                            {nodes.into_iter().enumerate().map(|(i, (id, name, depth))| view! {
+                                <tr class=format!("depth-{depth}") data-node=id>
+                                    <th scope="row" title=name.clone()>{name.clone()}</th>
+                                    {(0..groups).map(|g| {
+                                        // The figures follow the weights in place.
+                                        let cell = move |f: fn(&GroupSummary, Option<f64>) -> String| move || many.with(|m| {
+                                            m.as_ref().and_then(|m| m.0.get(i)).and_then(|r| r.cells.get(g)).map(|(s, share)| f(s, *share)).unwrap_or_default()
+                                        });
+                                        view! {
+                                            <td class="num" title=cell(|s, _| format!("median {} · {} of {} scored ({})", format::opt_score(s.median), s.scored, s.members, format::percent(s.coverage)))>
+                                                {cell(|s, _| format::opt_score(s.mean))}
+                                                <span class="share">{cell(|_, share| share.map(|s| format!("({})", format::percent(s))).unwrap_or_default())}</span>
+                                                <span class="cov">{cell(|s, _| format!("{} of {}", s.scored, s.members))}</span>
+                                            </td>
+                                        }
                                     }).collect_view()}
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="hint" id="groups-sentence">{sentence}</p>
+                    <p class="hint" id="groups-sentence">{move || many.with(|m| m.as_ref().map(|m| m.2.clone()).unwrap_or_default())}</p>
                 }
             })}
         </section>
