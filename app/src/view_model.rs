@@ -3,6 +3,7 @@
 
 pub mod explain;
 pub mod health;
+pub mod import;
 pub mod map;
 pub mod performers;
 pub mod ranges;

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod gap;
 pub mod header;
 pub mod health;
+pub mod import;
 pub mod job;
 pub mod layout;
 pub mod map;

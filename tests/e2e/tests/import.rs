@@ -1,0 +1,287 @@
+//! "Your data" in a real headless Chromium: the JRC's ASEM pair (data and COINr framework
+//! file), chosen through the file fields, is imported in the worker and ranks as the CLI's own
+//! import of the same files; under the JRC's method (set by the link) it ranks exactly as the
+//! built-in `index rank --bundle asem`; it is kept in the browser (IndexedDB), so after a reload
+//! it is in the dataset picker and opens; it is deleted after a confirmation. A 0-byte file
+//! gives a report naming it and leaves the ranking as it was; a link to data imported in another
+//! browser says where the data lives and shows the default view.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use e2e::{cli, cli_json, Browser, Site};
+use fantoccini::Locator;
+
+/// The JRC's ASEM pair (`../shared/data/jrc/`, see `../shared/data/SOURCES.md`).
+fn asem_files() -> (PathBuf, PathBuf) {
+    let dir = std::env::var("INDEX_DATA_DIR")
+        .map_or_else(|_| e2e::root().join("../shared/data"), PathBuf::from)
+        .join("jrc");
+    (
+        dir.join("asem_indicators.csv"),
+        dir.join("asem_framework.csv"),
+    )
+}
+
+/// (code, rank) of the CLI's `index rank --format json` with `args`, as the page's rows show
+/// them.
+fn cli_ranks(args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["rank", "--format", "json"];
+    all.extend_from_slice(args);
+    cli_json(&all).unwrap()["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let rank = u["rank"].as_u64().map_or("–".into(), |r| r.to_string());
+            (u["code"].as_str().unwrap().to_string(), rank)
+        })
+        .collect()
+}
+
+/// Opens the "Your data" panel.
+async fn open_panel(b: &Browser) {
+    b.wait_for("#import-details", 30).await.unwrap();
+    b.js("document.querySelector('#import-details').open = true; return true")
+        .await
+        .unwrap();
+}
+
+/// Chooses `files` (and `framework`) through the panel's file fields, names the import and
+/// runs it.
+async fn import(b: &Browser, files: &[&PathBuf], framework: Option<&PathBuf>, name: &str) {
+    // Chromedriver takes canonical paths only.
+    let path = |p: &PathBuf| p.canonicalize().unwrap().display().to_string();
+    let paths: Vec<String> = files.iter().map(|p| path(p)).collect();
+    b.client
+        .find(Locator::Css("#import-files"))
+        .await
+        .unwrap()
+        .send_keys(&paths.join("\n"))
+        .await
+        .unwrap();
+    if let Some(f) = framework {
+        b.client
+            .find(Locator::Css("#import-framework"))
+            .await
+            .unwrap()
+            .send_keys(&path(f))
+            .await
+            .unwrap();
+    }
+    b.js(&format!(
+        "const i = document.querySelector('#import-name'); i.value = {name:?}; \
+         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+    ))
+    .await
+    .unwrap();
+    b.click("#import-run").await.unwrap();
+}
+
+/// Waits until the report's counts say something (the import is over), and returns them.
+async fn counts(b: &Browser) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = b.text("#import-counts").await.unwrap();
+        if !text.is_empty() {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "no import report within 60 s");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Waits until the dataset shown is titled `title`.
+async fn shown(b: &Browser, title: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if b.text(".summary-inner strong").await.unwrap() == title {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "`{title}` not shown within 30 s; shown: {}; notices: {}",
+            b.text(".summary-inner strong").await.unwrap(),
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
+    let (data, framework) = asem_files();
+    let site = Site::start().unwrap();
+    let b = Browser::start(1400, 1600).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    open_panel(&b).await;
+    import(&b, &[&data], Some(&framework), "ASEM (mine)").await;
+    let said = counts(&b).await;
+    assert!(
+        said.starts_with("0 error(s), 0 warning(s). Imported"),
+        "{said}"
+    );
+    shown(&b, "ASEM (mine)").await;
+    let lines = b.text("#import-lines").await.unwrap();
+    assert!(
+        lines.contains("asem_indicators.csv") && lines.contains("layout coinr (detected)"),
+        "{lines}"
+    );
+
+    // The CLI's import of the same files, ranked: the page's ranking.
+    let out = e2e::artifacts().join("asem-imported.json");
+    let (d, f, o) = (
+        data.display().to_string(),
+        framework.display().to_string(),
+        out.display().to_string(),
+    );
+    cli(&["import", &d, "--framework", &f, "--out", &o]).unwrap();
+    let rows = b.rows().await.unwrap();
+    assert!(rows.len() >= 20, "rows rendered: {rows:?}");
+    assert_eq!(rows, cli_ranks(&["--bundle", &o])[..rows.len()]);
+    // Its figures are captioned as the person's data.
+    let body = b.js("return document.body.textContent").await.unwrap();
+    assert!(
+        body.as_str()
+            .unwrap()
+            .contains("Your data, ASEM (mine) (imported "),
+        "no source line for the import"
+    );
+    let shot = b.screenshot("import-asem.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+
+    // The link names the import; under the JRC's method it ranks as the built-in bundle.
+    let query = b.query().await.unwrap();
+    assert!(query.contains("b=mine-"), "{query}");
+    let jrc = format!(
+        "{}?{query}&i=groupmean:EurAsia_group&s=0.9&o=winsorise:5",
+        site.url
+    );
+    b.open(&jrc).await.unwrap();
+    shown(&b, "ASEM (mine)").await;
+    let rows = b.rows().await.unwrap();
+    assert!(rows.len() >= 20, "rows rendered: {rows:?}");
+    assert_eq!(rows, cli_ranks(&["--bundle", "asem"])[..rows.len()]);
+
+    // Reloaded, the import is in the picker (from IndexedDB) and the view opens on it again.
+    b.reload().await.unwrap();
+    shown(&b, "ASEM (mine)").await;
+    assert_eq!(b.rows().await.unwrap(), rows);
+    let mine = b
+        .js("return [...document.querySelectorAll('#dataset optgroup option')].map(o => o.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(mine, serde_json::json!(["ASEM (mine)"]));
+
+    // Another dataset, then the import again from the picker.
+    b.js(
+        "const s = document.querySelector('#dataset'); s.value = 'ftri'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    shown(
+        &b,
+        "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)",
+    )
+    .await;
+    b.js("const s = document.querySelector('#dataset'); \
+          s.value = document.querySelector('#dataset optgroup option').value; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true")
+        .await
+        .unwrap();
+    shown(&b, "ASEM (mine)").await;
+
+    // Deleted after a confirmation: gone from the picker and the panel.
+    open_panel(&b).await;
+    b.js("window.confirm = () => true; document.querySelector('#import-stored .mine-delete').click(); return true")
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b
+        .js("return document.querySelectorAll('#dataset optgroup option, #import-stored li').length")
+        .await
+        .unwrap()
+        != 0
+    {
+        assert!(Instant::now() < deadline, "not deleted within 10 s");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
+    let empty = e2e::artifacts().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let site = Site::start().unwrap();
+    let b = Browser::start(1400, 1000).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    let (title, before, query) = (
+        b.text(".summary-inner strong").await.unwrap(),
+        b.rows().await.unwrap(),
+        b.query().await.unwrap(),
+    );
+    open_panel(&b).await;
+    import(&b, &[&empty], None, "Nothing").await;
+    let said = counts(&b).await;
+    assert!(
+        said.starts_with("1 error(s), 0 warning(s). Nothing imported"),
+        "{said}"
+    );
+    let lines = b.text("#import-lines").await.unwrap();
+    assert!(
+        lines.contains("empty.csv") && lines.contains("the file is empty"),
+        "{lines}"
+    );
+    assert_eq!(b.text(".summary-inner strong").await.unwrap(), title);
+    assert_eq!(b.rows().await.unwrap(), before);
+    assert_eq!(b.query().await.unwrap(), query);
+    // The file chosen is still there for another try.
+    assert!(b
+        .text("#import-chosen")
+        .await
+        .unwrap()
+        .contains("empty.csv"));
+    let mine = b
+        .js("return document.querySelectorAll('#dataset optgroup option').length")
+        .await
+        .unwrap();
+    assert_eq!(mine, 0);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_to_data_imported_elsewhere_says_where_it_lives() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    b.open(&format!("{}?b=mine-zzzz&w=rd:2", site.url))
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !b
+        .notices()
+        .await
+        .unwrap()
+        .contains("lives only in the browser that imported it")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no notice: {}",
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        b.text(".summary-inner strong").await.unwrap(),
+        "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)"
+    );
+    assert_eq!(
+        b.rows().await.unwrap(),
+        e2e::cli_ftri_ranks(&[])[..b.rows().await.unwrap().len()]
+    );
+    b.close().await;
+}
