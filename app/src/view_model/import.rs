@@ -12,7 +12,7 @@ use crate::state::MINE_PREFIX;
 /// The layouts offered, `(value, label)`; the empty value lets the import detect it (CSV,
 /// workbook or this app's JSON, by the file's first bytes).
 pub const LAYOUTS: [(&str, &str); 6] = [
-    ("", "Detect (CSV, workbook or JSON)"),
+    ("", "Detect"),
     ("long", "Long: unit, indicator, year, value"),
     ("wide", "Wide: a column per indicator"),
     ("per-indicator", "One file per indicator"),

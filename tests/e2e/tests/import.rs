@@ -1,7 +1,7 @@
 //! "Your data" in a real headless Chromium: the JRC's ASEM pair (data and COINr framework
 //! file), chosen through the file fields, is imported in the worker and ranks as the CLI's own
 //! import of the same files; under the JRC's method (set by the link) it ranks exactly as the
-//! built-in `index rank --bundle asem`; it is kept in the browser (IndexedDB), so after a reload
+//! built-in `index rank --bundle asem`, and the worker's health check runs on it; it is kept in the browser (IndexedDB), so after a reload
 //! it is in the dataset picker and opens; it is deleted after a confirmation. A 0-byte file
 //! gives a report naming it and leaves the ranking as it was; a link to data imported in another
 //! browser says where the data lives and shows the default view.
@@ -115,7 +115,7 @@ async fn shown(b: &Browser, title: &str) {
 async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     let (data, framework) = asem_files();
     let site = Site::start().unwrap();
-    let b = Browser::start(1400, 1600).await.unwrap();
+    let b = Browser::start(1280, 1600).await.unwrap();
     b.open(&site.url).await.unwrap();
     open_panel(&b).await;
     import(&b, &[&data], Some(&framework), "ASEM (mine)").await;
@@ -150,6 +150,9 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
             .contains("Your data, ASEM (mine) (imported "),
         "no source line for the import"
     );
+    b.js("document.querySelector('#your-data').scrollIntoView(); return true")
+        .await
+        .unwrap();
     let shot = b.screenshot("import-asem.png").await.unwrap();
     println!("screenshot: {}", shot.display());
 
@@ -165,6 +168,14 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     let rows = b.rows().await.unwrap();
     assert!(rows.len() >= 20, "rows rendered: {rows:?}");
     assert_eq!(rows, cli_ranks(&["--bundle", "asem"])[..rows.len()]);
+
+    // The worker works on it too (it gets the bundle as text: it has no file to fetch).
+    b.wait_for("#health-run:not([hidden])", 30).await.unwrap();
+    b.click("#health-run").await.unwrap();
+    b.wait_for("#health-nodes tbody tr", 60).await.unwrap();
+    let nodes = b.cells("#health-nodes tbody tr").await.unwrap();
+    // The index, 2 sub-indices, 8 pillars, 49 indicators.
+    assert_eq!(nodes.len(), 60, "{nodes:?}");
 
     // Reloaded, the import is in the picker (from IndexedDB) and the view opens on it again.
     b.reload().await.unwrap();
@@ -218,7 +229,8 @@ async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
     let empty = e2e::artifacts().join("empty.csv");
     std::fs::write(&empty, b"").unwrap();
     let site = Site::start().unwrap();
-    let b = Browser::start(1400, 1000).await.unwrap();
+    // On a phone.
+    let b = Browser::start(360, 800).await.unwrap();
     b.open(&site.url).await.unwrap();
     let (title, before, query) = (
         b.text(".summary-inner strong").await.unwrap(),
@@ -240,6 +252,11 @@ async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
     assert_eq!(b.text(".summary-inner strong").await.unwrap(), title);
     assert_eq!(b.rows().await.unwrap(), before);
     assert_eq!(b.query().await.unwrap(), query);
+    b.js("document.querySelector('#your-data').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    let shot = b.screenshot("import-empty-phone.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
     // The file chosen is still there for another try.
     assert!(b
         .text("#import-chosen")
