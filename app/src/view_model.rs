@@ -2,6 +2,7 @@
 //! captions. No signals here, so everything is testable natively.
 
 pub mod explain;
+pub mod framework_edit;
 pub mod health;
 pub mod import;
 pub mod map;

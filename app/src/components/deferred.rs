@@ -65,10 +65,15 @@ fn charts() -> Result<AnyView, SplitLoaderError> {
     .into_any())
 }
 
-/// "Your data": importing one's own files, and the datasets imported in this browser.
+/// "Your data": importing one's own files, the datasets imported in this browser, and the
+/// framework editor of the one shown.
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn your_data() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <super::import::ImportPanel/> }.into_any())
+    Ok(view! {
+        <super::import::ImportPanel/>
+        <super::framework_editor::FrameworkEditor/>
+    }
+    .into_any())
 }
 
 /// The world map: a split module of its own (its geometry is fetched when it is first shown).

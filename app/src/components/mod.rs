@@ -7,6 +7,7 @@ pub mod compare;
 pub mod deferred;
 pub mod every_year;
 pub mod explain;
+pub mod framework_editor;
 pub mod gap;
 pub mod header;
 pub mod health;

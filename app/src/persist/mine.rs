@@ -260,6 +260,19 @@ pub async fn save(entry: &MineEntry, json: &str) -> Result<(), String> {
     outcome
 }
 
+/// Replaces the bundle of stored dataset `id` by `json` (an edit of its framework), its size
+/// with it; a dataset not stored (kept for the visit only) stays so.
+///
+/// # Errors
+/// As [`save`].
+pub async fn update(id: &str, json: &str) -> Result<(), String> {
+    let Some(mut entry) = list().await?.into_iter().find(|e| e.id == id) else {
+        return Ok(());
+    };
+    entry.bytes = json.len() as u64;
+    save(&entry, json).await
+}
+
 /// Deletes dataset `id` (its entry and its bundle).
 ///
 /// # Errors

@@ -1,10 +1,12 @@
 //! "Your data" in a real headless Chromium: the JRC's ASEM pair (data and COINr framework
 //! file), chosen through the file fields, is imported in the worker and ranks as the CLI's own
 //! import of the same files; under the JRC's method (set by the link) it ranks exactly as the
-//! built-in `index rank --bundle asem`, and the worker's health check runs on it; it is kept in the browser (IndexedDB), so after a reload
-//! it is in the dataset picker and opens; it is deleted after a confirmation. A 0-byte file
-//! gives a report naming it and leaves the ranking as it was; a link to data imported in another
-//! browser says where the data lives and shows the default view.
+//! built-in `index rank --bundle asem`, and the worker's health check runs on it; it is kept in
+//! the browser (IndexedDB), so after a reload it is in the dataset picker and opens; its
+//! framework edited (a pillar renamed, an indicator turned, a pillar deleted) ranks as the CLI
+//! ranks the dataset as stored; it is deleted after a confirmation. A 0-byte file gives a report naming it and leaves
+//! the ranking as it was; a link to data imported in another browser says where the data lives
+//! and shows the default view.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -205,6 +207,117 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
         .await
         .unwrap();
     shown(&b, "ASEM (mine)").await;
+
+    // The framework edited: a pillar renamed, an indicator's direction turned, another pillar
+    // deleted (after a confirmation); the ranking is the CLI's of the dataset as stored, which
+    // has every change.
+    b.js(
+        "const s = document.querySelector('#fw-node'); s.value = 'Conn'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const n = document.querySelector('#fw-name'); n.value = 'Links'; \
+          n.dispatchEvent(new Event('input', {bubbles: true})); \
+          document.querySelector('#fw-rename').click(); return true",
+    )
+    .await
+    .unwrap();
+    b.wait_for("li[data-node='Conn']", 10).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !b
+        .text("li[data-node='Conn']")
+        .await
+        .unwrap()
+        .contains("Links")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "not renamed: {}",
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Trade in goods, lower is better.
+    b.js(
+        "const s = document.querySelector('#fw-node'); s.value = 'Goods'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const d = document.querySelector('#fw-direction'); d.value = 'lower'; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = b.rows().await.unwrap();
+    b.js(
+        "window.confirm = () => true; const s = document.querySelector('#fw-node'); \
+          s.value = 'Physical'; s.dispatchEvent(new Event('change', {bubbles: true})); \
+          document.querySelector('#fw-delete').click(); return true",
+    )
+    .await
+    .unwrap();
+    let id = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("b="))
+        .unwrap()
+        .to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let stored = loop {
+        let stored = b
+            .client
+            .execute_async(
+                "const [id, done] = arguments; const r = indexedDB.open('index-explorer'); \
+                 r.onsuccess = () => { const g = r.result.transaction('your-data-bundles') \
+                   .objectStore('your-data-bundles').get(id); \
+                   g.onsuccess = () => { r.result.close(); done(g.result); }; };",
+                vec![serde_json::Value::from(id.as_str())],
+            )
+            .await
+            .unwrap();
+        let stored = stored.as_str().unwrap().to_string();
+        if !stored.contains("\"id\":\"Physical\",\"name\"") && b.rows().await.unwrap() != before {
+            break stored;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not deleted: {}",
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(stored.contains("\"name\":\"Links\""), "the rename is kept");
+    let bundle: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let goods = bundle["dataset"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "Goods")
+        .unwrap();
+    assert_eq!(goods["direction"], "lower", "the direction is kept");
+    b.js("document.querySelector('#framework-editor').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    let shot = b.screenshot("import-framework.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+    // The part chosen went: the editor shows another, its name beside it.
+    let (part, name) = (
+        b.js(
+            "const s = document.querySelector('#fw-node'); return s.selectedOptions[0].textContent",
+        )
+        .await
+        .unwrap(),
+        b.js("return document.querySelector('#fw-name').value")
+            .await
+            .unwrap(),
+    );
+    assert!(
+        part.as_str().unwrap().ends_with(name.as_str().unwrap()),
+        "{part} beside {name}"
+    );
+    let edited = e2e::artifacts().join("asem-edited.json");
+    std::fs::write(&edited, &stored).unwrap();
+    let rows = b.rows().await.unwrap();
+    assert_eq!(
+        rows,
+        cli_ranks(&["--bundle", &edited.display().to_string()])[..rows.len()]
+    );
 
     // Deleted after a confirmation: gone from the picker and the panel.
     open_panel(&b).await;
