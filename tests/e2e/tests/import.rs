@@ -4,9 +4,10 @@
 //! built-in `index rank --bundle asem`, and the worker's health check runs on it; it is kept in
 //! the browser (IndexedDB), so after a reload it is in the dataset picker and opens; its
 //! framework edited (a pillar renamed, an indicator turned, a pillar deleted) ranks as the CLI
-//! ranks the dataset as stored; it is deleted after a confirmation. A 0-byte file gives a report naming it and leaves
-//! the ranking as it was; a link to data imported in another browser says where the data lives
-//! and shows the default view.
+//! ranks the dataset as stored; it is deleted after a confirmation. A 0-byte file, then a file
+//! dropped on the panel that is one column, each give a report naming it and leave the ranking
+//! as it was; a link to data imported in another browser says where the data lives and shows the
+//! default view.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -381,6 +382,42 @@ async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
         .await
         .unwrap();
     assert_eq!(mine, 0);
+
+    // A file dropped on the panel joins the one chosen; the empty one removed and the
+    // delimiter said, it is one column, which the report says, and the ranking stays.
+    b.js("const dt = new DataTransfer(); \
+          dt.items.add(new File(['code;a\\nAAA;1\\n'], 'semicolons.csv', {type: 'text/csv'})); \
+          document.querySelector('#import-drop').dispatchEvent( \
+            new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); \
+          const d = document.querySelector('#import-delimiter'); d.value = ','; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true")
+        .await
+        .unwrap();
+    let chosen = b.text("#import-chosen").await.unwrap();
+    assert!(
+        chosen.contains("empty.csv") && chosen.contains("semicolons.csv"),
+        "{chosen}"
+    );
+    b.click("button[aria-label='Remove empty.csv']")
+        .await
+        .unwrap();
+    b.click("#import-run").await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !b
+        .text("#import-lines")
+        .await
+        .unwrap()
+        .contains("semicolons.csv")
+    {
+        assert!(Instant::now() < deadline, "no report on the dropped file");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let lines = b.text("#import-lines").await.unwrap();
+    assert!(
+        lines.contains("split by `,` the header is one column") && !lines.contains("empty.csv"),
+        "{lines}"
+    );
+    assert_eq!(b.rows().await.unwrap(), before);
     b.close().await;
 }
 
