@@ -58,6 +58,10 @@ pub const BUNDLES: &str = "your-data-bundles";
 /// The largest imported dataset kept (its JSON text), whatever the browser's quota.
 pub const MAX_BYTES: usize = 256 << 20;
 
+/// What a full storage is said as.
+const FULL: &str = "the browser's storage for this site is full: delete some of your data, or \
+                    free space in the browser's settings";
+
 /// Waits for `request` to succeed (its result) or fail (its error, for people).
 async fn done(request: &IdbRequest) -> Result<JsValue, String> {
     let waiting = Promise::new(&mut |resolve, reject| {
@@ -80,9 +84,7 @@ async fn done(request: &IdbRequest) -> Result<JsValue, String> {
 /// A DOM exception in words, the quota's in plain terms.
 fn dom_error(e: &web_sys::DomException) -> String {
     if e.name() == "QuotaExceededError" {
-        "the browser's storage for this site is full: delete some of your data, or free space \
-         in the browser's settings"
-            .into()
+        FULL.into()
     } else {
         format!(
             "the browser's storage refused ({}: {})",
@@ -227,30 +229,35 @@ pub async fn save(entry: &MineEntry, json: &str) -> Result<(), String> {
         .await
         .is_some_and(|room| room < 2.0 * json.len() as f64)
     {
-        return Err(
-            "the browser's storage for this site is full: delete some of your data, \
-                    or free space in the browser's settings"
-                .into(),
-        );
+        return Err(FULL.into());
     }
+    let record = Object::new();
+    let set = |key: &str, value: JsValue| Reflect::set(&record, &key.into(), &value);
+    set("id", entry.id.as_str().into())
+        .and_then(|_| set("title", entry.title.as_str().into()))
+        .and_then(|_| set("imported", entry.imported.as_str().into()))
+        .and_then(|_| set("bytes", (entry.bytes as f64).into()))
+        .map_err(|e| describe(&e))?;
+    let key: JsValue = entry.id.as_str().into();
+    write(|tx| {
+        tx.object_store(LIST)?.put_with_key(&record, &key)?;
+        tx.object_store(BUNDLES)?.put_with_key(&json.into(), &key)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Runs `change` in one transaction over both stores, and waits for it to be committed (or
+/// aborts it if `change` fails).
+async fn write(
+    change: impl FnOnce(&web_sys::IdbTransaction) -> Result<(), JsValue>,
+) -> Result<(), String> {
     let db = open().await?;
     let stores = js_sys::Array::of2(&LIST.into(), &BUNDLES.into());
     let tx = db
         .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
         .map_err(|e| describe(&e))?;
-    let record = Object::new();
-    let set = |key: &str, value: JsValue| Reflect::set(&record, &key.into(), &value);
-    let written = set("id", entry.id.as_str().into())
-        .and_then(|_| set("title", entry.title.as_str().into()))
-        .and_then(|_| set("imported", entry.imported.as_str().into()))
-        .and_then(|_| set("bytes", (entry.bytes as f64).into()));
-    let put = written.and_then(|_| {
-        tx.object_store(LIST)?
-            .put_with_key(&record, &entry.id.as_str().into())?;
-        tx.object_store(BUNDLES)?
-            .put_with_key(&json.into(), &entry.id.as_str().into())
-    });
-    if let Err(e) = put {
+    if let Err(e) = change(&tx) {
         let _ = tx.abort();
         db.close();
         return Err(describe(&e));
@@ -278,23 +285,11 @@ pub async fn update(id: &str, json: &str) -> Result<(), String> {
 /// # Errors
 /// IndexedDB unavailable or refusing, in words.
 pub async fn delete(id: &str) -> Result<(), String> {
-    let db = open().await?;
-    let stores = js_sys::Array::of2(&LIST.into(), &BUNDLES.into());
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
-        .map_err(|e| describe(&e))?;
     let key: JsValue = id.into();
-    let deleted = tx
-        .object_store(LIST)
-        .and_then(|s| s.delete(&key))
-        .and_then(|_| tx.object_store(BUNDLES))
-        .and_then(|s| s.delete(&key));
-    if let Err(e) = deleted {
-        let _ = tx.abort();
-        db.close();
-        return Err(describe(&e));
-    }
-    let outcome = committed(&tx).await;
-    db.close();
-    outcome
+    write(|tx| {
+        tx.object_store(LIST)?.delete(&key)?;
+        tx.object_store(BUNDLES)?.delete(&key)?;
+        Ok(())
+    })
+    .await
 }

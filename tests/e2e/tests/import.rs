@@ -83,35 +83,32 @@ async fn import(b: &Browser, files: &[&PathBuf], framework: Option<&PathBuf>, na
     b.click("#import-run").await.unwrap();
 }
 
-/// Waits until the report's counts say something (the import is over), and returns them.
-async fn counts(b: &Browser) -> String {
-    let deadline = Instant::now() + Duration::from_secs(60);
+/// Waits up to `secs` until the text of `css` passes `ok`, and returns it.
+async fn until_text(b: &Browser, css: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(secs);
     loop {
-        let text = b.text("#import-counts").await.unwrap();
-        if !text.is_empty() {
+        let text = b.text(css).await.unwrap();
+        if ok(&text) {
             return text;
-        }
-        assert!(Instant::now() < deadline, "no import report within 60 s");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-/// Waits until the dataset shown is titled `title`.
-async fn shown(b: &Browser, title: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if b.text(".summary-inner strong").await.unwrap() == title {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            return;
         }
         assert!(
             Instant::now() < deadline,
-            "`{title}` not shown within 30 s; shown: {}; notices: {}",
-            b.text(".summary-inner strong").await.unwrap(),
+            "`{css}` reads `{text}` after {secs} s; notices: {}",
             b.notices().await.unwrap()
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// Waits until the report's counts say something (the import is over), and returns them.
+async fn counts(b: &Browser) -> String {
+    until_text(b, "#import-counts", 60, |t| !t.is_empty()).await
+}
+
+/// Waits until the dataset shown is titled `title`.
+async fn shown(b: &Browser, title: &str) {
+    until_text(b, ".summary-inner strong", 30, |t| t == title).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -222,20 +219,7 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     .await
     .unwrap();
     b.wait_for("li[data-node='Conn']", 10).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !b
-        .text("li[data-node='Conn']")
-        .await
-        .unwrap()
-        .contains("Links")
-    {
-        assert!(
-            Instant::now() < deadline,
-            "not renamed: {}",
-            b.notices().await.unwrap()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    until_text(&b, "li[data-node='Conn']", 10, |t| t.contains("Links")).await;
     // Trade in goods, lower is better.
     b.js(
         "const s = document.querySelector('#fw-node'); s.value = 'Goods'; \
@@ -402,17 +386,7 @@ async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
         .await
         .unwrap();
     b.click("#import-run").await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !b
-        .text("#import-lines")
-        .await
-        .unwrap()
-        .contains("semicolons.csv")
-    {
-        assert!(Instant::now() < deadline, "no report on the dropped file");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    let lines = b.text("#import-lines").await.unwrap();
+    let lines = until_text(&b, "#import-lines", 60, |t| t.contains("semicolons.csv")).await;
     assert!(
         lines.contains("split by `,` the header is one column") && !lines.contains("empty.csv"),
         "{lines}"
@@ -428,20 +402,10 @@ async fn a_link_to_data_imported_elsewhere_says_where_it_lives() {
     b.open(&format!("{}?b=mine-zzzz&w=rd:2", site.url))
         .await
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !b
-        .notices()
-        .await
-        .unwrap()
-        .contains("lives only in the browser that imported it")
-    {
-        assert!(
-            Instant::now() < deadline,
-            "no notice: {}",
-            b.notices().await.unwrap()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    until_text(&b, ".notices", 10, |t| {
+        t.contains("lives only in the browser that imported it")
+    })
+    .await;
     assert_eq!(
         b.text(".summary-inner strong").await.unwrap(),
         "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)"
