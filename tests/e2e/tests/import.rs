@@ -220,6 +220,12 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     .unwrap();
     b.wait_for("li[data-node='Conn']", 10).await.unwrap();
     until_text(&b, "li[data-node='Conn']", 10, |t| t.contains("Links")).await;
+    // An aggregate has no direction to turn.
+    let direction = b
+        .js("return document.querySelector('#fw-direction').offsetParent === null")
+        .await
+        .unwrap();
+    assert_eq!(direction, true, "no direction for a sub-index");
     // Trade in goods, lower is better.
     b.js(
         "const s = document.querySelector('#fw-node'); s.value = 'Goods'; \
