@@ -150,6 +150,16 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
             .contains("Your data, ASEM (mine) (imported "),
         "no source line for the import"
     );
+    // A link to it says that it opens only in this browser.
+    b.js("[...document.querySelectorAll('.chart-tools button')] \
+          .find(b => b.textContent === 'Share link').click(); return true")
+        .await
+        .unwrap();
+    let hint = until_text(&b, "#share-dialog .mine-hint", 10, |t| !t.is_empty()).await;
+    assert!(hint.contains("kept only in this browser"), "{hint}");
+    b.js("document.querySelector('#share-dialog').close(); return true")
+        .await
+        .unwrap();
     b.js("document.querySelector('#your-data').scrollIntoView(); return true")
         .await
         .unwrap();
