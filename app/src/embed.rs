@@ -51,6 +51,8 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
         let asked = scenario.bundle.clone();
         let mut bundle = if asked.is_empty() {
             fetch(DEFAULT_BUNDLE).await
+        } else if crate::state::is_mine(&asked) {
+            Err("it was imported in someone's browser and lives only there".into())
         } else if plausible_id(&asked) {
             fetch(&asked).await
         } else {

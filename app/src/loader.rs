@@ -6,7 +6,9 @@ use index_core::scenario::Scenario;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::state::{AppState, CatalogueEntry, Level, Status};
+use std::sync::Arc;
+
+use crate::state::{is_mine, AppState, CatalogueEntry, Level, Status, Ticket};
 
 /// The dataset shown when the link names none. `index.html` preloads its file and
 /// `scripts/post-build.sh` prerenders its ranking: change them with it.
@@ -30,7 +32,16 @@ pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, String> {
     let path = bundle_url(entry);
     fetch_text(&path)
         .await
-        .and_then(|t| Bundle::from_json(&t).map_err(|e| format!("{path}: {e}")))
+        .and_then(|t| parse_bundle(&path, &t))
+}
+
+/// Reads and validates a bundle's JSON text (a fetched file's, or an import's), errors naming
+/// `name`.
+///
+/// # Errors
+/// The text is not a valid bundle.
+pub fn parse_bundle(name: &str, text: &str) -> Result<Bundle, String> {
+    Bundle::from_json(text).map_err(|e| format!("{name}: {e}"))
 }
 
 /// The world map's geometry file (`data/map.json`), as text: fetched by the map's panel the
@@ -77,10 +88,17 @@ pub fn start(state: AppState, scenario: Scenario) {
                 return;
             }
         };
+        let mut scenario = scenario;
         let wanted = if scenario.bundle.is_empty() {
             DEFAULT_BUNDLE.to_string()
         } else if catalogue.iter().any(|c| c.id == scenario.bundle) {
             scenario.bundle.clone()
+        } else if is_mine(&scenario.bundle) {
+            // Imported data lives in this browser's storage, which the "your data" part reads
+            // once loaded: the default view until then (or a notice if it is not stored here).
+            state.loading.mine.open(scenario);
+            scenario = Scenario::default();
+            DEFAULT_BUNDLE.to_string()
         } else {
             state.notify(
                 Level::Warning,
@@ -130,6 +148,10 @@ pub fn switch(state: AppState, id: String) {
 }
 
 async fn load(state: AppState, id: String, scenario: Scenario) {
+    if is_mine(&id) {
+        state.loading.mine.open(scenario);
+        return;
+    }
     let entry = state
         .loading
         .catalogue
@@ -154,9 +176,8 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
     }
     match fetched {
         Ok(bundle) => {
-            state.table.filter.set(String::new());
-            state.inputs.install(bundle, &scenario);
-            state.loading.status.set(Status::Ready);
+            state.loading.mine.slots.update_value(|s| s.shown = None);
+            show(state, bundle, &scenario);
         }
         Err(e) => {
             if first {
@@ -176,4 +197,37 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
             }
         }
     }
+}
+
+/// Shows `bundle` under `scenario` (its defaults for the parts it leaves out).
+fn show(state: AppState, bundle: Bundle, scenario: &Scenario) {
+    state.table.filter.set(String::new());
+    state.inputs.install(bundle, scenario);
+    state.loading.status.set(Status::Ready);
+}
+
+/// Shows an imported dataset from its JSON text (read by [`parse_bundle`], as a fetched file
+/// is), unless a later load was asked for since `ticket`; the worker then gets the text. The
+/// dataset shown is left as it was on an error.
+///
+/// # Errors
+/// The text is not a valid bundle (naming `name`).
+pub fn show_text(
+    state: AppState,
+    ticket: Ticket,
+    name: &str,
+    json: Arc<str>,
+    scenario: &Scenario,
+) -> Result<(), String> {
+    let bundle = parse_bundle(name, &json)?;
+    if state.loading.is_latest(ticket) {
+        let id = bundle.id().to_string();
+        state
+            .loading
+            .mine
+            .slots
+            .update_value(|s| s.shown = Some((id, json)));
+        show(state, bundle, scenario);
+    }
+    Ok(())
 }

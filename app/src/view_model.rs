@@ -2,7 +2,9 @@
 //! captions. No signals here, so everything is testable natively.
 
 pub mod explain;
+pub mod framework_edit;
 pub mod health;
+pub mod import;
 pub mod map;
 pub mod performers;
 pub mod ranges;

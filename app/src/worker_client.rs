@@ -52,12 +52,21 @@ type Listener = Rc<dyn Fn(Response)>;
 /// Answers to deliver once the client is no longer in use.
 type Deliveries = Vec<(Listener, Response)>;
 
+/// Where the worker gets a bundle it does not hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// The file the page loaded it from (`data/<file>`), which the worker fetches.
+    File(String),
+    /// Its JSON text, for a bundle that has no file (an import kept in this browser).
+    Text(Arc<str>),
+}
+
 /// A job the worker has not finished.
 struct Job {
     id: JobId,
     bundle: Shared<Bundle>,
-    /// The file the page loaded `bundle` from, which the worker fetches.
-    url: String,
+    /// Where the worker gets `bundle` if it does not hold it.
+    url: Origin,
     scenario: Scenario,
     request: Request,
     on: Listener,
@@ -113,12 +122,12 @@ fn with(f: impl FnOnce(&mut Client) -> Deliveries) -> bool {
     free
 }
 
-/// Asks the worker to run `request` over `bundle` (loaded from `url`, which the worker fetches
-/// unless it holds the bundle already) under `scenario`; `on` hears its answers. Starts the
-/// worker if none is running.
+/// Asks the worker to run `request` over `bundle` (from `url`, which the worker fetches or
+/// reads unless it holds the bundle already) under `scenario`; `on` hears its answers. Starts
+/// the worker if none is running.
 pub fn submit(
     bundle: &Shared<Bundle>,
-    url: String,
+    url: Origin,
     scenario: Scenario,
     request: Request,
     on: impl Fn(Response) + 'static,
@@ -262,9 +271,15 @@ impl Client {
             let key = key_for(&mut self.key, &mut self.next_key, &job.bundle);
             let posted = ToWorker {
                 job: job.id,
-                bundle: BundleRef::Url {
-                    key,
-                    url: job.url.clone(),
+                bundle: match &job.url {
+                    Origin::File(url) => BundleRef::Url {
+                        key,
+                        url: url.clone(),
+                    },
+                    Origin::Text(json) => BundleRef::Text {
+                        key,
+                        json: json.to_string(),
+                    },
                 },
                 scenario: job.scenario.clone(),
                 request: job.request.clone(),

@@ -65,6 +65,17 @@ fn charts() -> Result<AnyView, SplitLoaderError> {
     .into_any())
 }
 
+/// "Your data": importing one's own files, the datasets imported in this browser, and the
+/// framework editor of the one shown.
+#[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn your_data() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <super::import::ImportPanel/>
+        <super::framework_editor::FrameworkEditor/>
+    }
+    .into_any())
+}
+
 /// The world map: a split module of its own (its geometry is fetched when it is first shown).
 #[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn world_map() -> Result<AnyView, SplitLoaderError> {
@@ -88,7 +99,8 @@ fn embed(
 
 /// The parts below the explorer, in page order, each with what it is called in its place while
 /// it loads.
-pub const BELOW: [(&str, Loader); 6] = [
+pub const BELOW: [(&str, Loader); 7] = [
+    ("the import of your data", || Box::pin(your_data())),
     ("the world map", || Box::pin(world_map())),
     ("the scenario comparison", || Box::pin(compare())),
     ("the robustness analyses", || Box::pin(robustness())),

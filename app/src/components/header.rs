@@ -69,10 +69,19 @@ pub fn Header() -> impl IntoView {
                     <select id="dataset" on:change=move |ev| loader::switch(state, event_target_value(&ev))>
                         {move || {
                             let current = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()));
-                            state.loading.catalogue.get().into_iter().map(|c| {
-                                let selected = current.as_deref() == Some(c.id.as_str());
-                                view! { <option value=c.id.clone() selected=selected>{c.title.clone()}</option> }
-                            }).collect_view()
+                            let option = |id: String, title: String| {
+                                let selected = current.as_deref() == Some(id.as_str());
+                                view! { <option value=id selected=selected>{title}</option> }
+                            };
+                            let published = state.loading.catalogue.get().into_iter()
+                                .map(|c| option(c.id, c.title)).collect_view();
+                            let mine = state.loading.mine.entries.get();
+                            let mine = (!mine.is_empty()).then(|| view! {
+                                <optgroup label="Your data (this browser only)">
+                                    {mine.into_iter().map(|c| option(c.id, c.title)).collect_view()}
+                                </optgroup>
+                            });
+                            (published, mine)
                         }}
                     </select>
                 </label>

@@ -293,6 +293,19 @@ fn Modal(
     }
 }
 
+/// Whether the dataset shown is an import kept only in this browser.
+fn state_of_mine() -> bool {
+    use_state()
+        .inputs
+        .bundle()
+        .with_untracked(|b| b.as_ref().is_some_and(|b| crate::state::is_mine(b.id())))
+}
+
+/// A note that a link to imported data opens it only in this browser, if it is such data.
+fn mine_hint(mine: bool, text: &'static str) -> impl IntoView {
+    mine.then(|| view! { <p class="hint mine-hint">{text}</p> })
+}
+
 /// The Share dialog: copies the page's link and shows it (with its length) in a field to copy
 /// by hand where the clipboard is unavailable.
 #[component]
@@ -305,6 +318,7 @@ fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <Modal open=open id="share-dialog" title="Share this view">
             <p class="hint">"This link reproduces exactly what you see: dataset, year, weights, method, the groups compared and the country followed."</p>
+            {mine_hint(state_of_mine(), "The dataset is your own import, kept only in this browser: elsewhere the link says so and shows the default view.")}
             <label class="dialog-field" for="share-url">"Link"</label>
             <input id="share-url" class="share-url" type="text" readonly=true autofocus=true value=url.clone()
                 on:focus=move |_| select("share-url")/>
@@ -409,6 +423,7 @@ fn EmbedDialog(
     };
     view! {
         <Modal open=open id="embed-dialog" title="Embed this chart">
+            {mine_hint(state_of_mine(), "The dataset is your own import, kept only in this browser: an embed of it shows the default dataset elsewhere.")}
             <div class="embed-options">
                 <div class="embed-size">
                     {size_input("embed-width", "Width", width, EMBED_WIDTH)}

@@ -1,10 +1,11 @@
-//! The persistence boundary: the only module that reads or writes the URL or local storage,
-//! and the one place their keys are spelled. The URL's query string is the scenario's
+//! The persistence boundary: the only module that reads or writes the URL, local storage or
+//! IndexedDB (the imported datasets, [`mine`]), and the one place their keys are spelled. The URL's query string is the scenario's
 //! `to_query` form (see `index_core::scenario` for the parameters); saved scenarios are the
 //! [`Library`]'s, stored one per key ([`StorageKey`]) as versioned JSON.
 
 mod library;
 mod link;
+pub mod mine;
 
 use leptos::prelude::*;
 

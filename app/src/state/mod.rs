@@ -16,9 +16,13 @@ mod notices;
 mod robustness;
 mod table;
 
+use std::sync::Arc;
+
 use index_core::scenario::Scenario;
 use leptos::prelude::*;
 use serde::Deserialize;
+
+use crate::worker_client::Origin;
 
 pub use derived::{prepare_all, Derived, GroupsByYear, PerformersNow, Scored, YearData};
 pub use inputs::{first_two, Inputs};
@@ -45,6 +49,57 @@ pub struct CatalogueEntry {
     pub years: Vec<i32>,
 }
 
+/// The prefix of every imported dataset's id.
+pub const MINE_PREFIX: &str = "mine-";
+
+/// Whether `id` names an imported dataset (which lives only in the browser that imported it).
+pub fn is_mine(id: &str) -> bool {
+    id.starts_with(MINE_PREFIX)
+}
+
+/// The datasets imported in this browser. Their storage and opening are the "your data"
+/// part's (a deferred part; `persist::mine`); the main module only lists them in the picker
+/// and asks for one.
+#[derive(Clone, Copy)]
+pub struct Mine {
+    /// The imported datasets stored in this browser, newest first, as the picker lists them
+    /// (no file: `file` is empty).
+    pub entries: RwSignal<Vec<CatalogueEntry>>,
+    /// What is not shown: see [`MineSlots`].
+    pub slots: StoredValue<MineSlots>,
+}
+
+/// The imported datasets' hand-over between the main module and the "your data" part.
+#[derive(Default)]
+pub struct MineSlots {
+    /// The imported dataset shown, with its JSON text (the worker gets it as text).
+    pub shown: Option<(String, Arc<str>)>,
+    /// Opens an imported dataset under a scenario naming it (set by the "your data" part once
+    /// it is loaded).
+    pub open: Option<Callback<Scenario>>,
+    /// An imported dataset asked for (by the link) before the part could open it.
+    pub pending: Option<Scenario>,
+}
+
+impl Mine {
+    fn new() -> Self {
+        Mine {
+            entries: RwSignal::new(Vec::new()),
+            slots: StoredValue::new(MineSlots::default()),
+        }
+    }
+
+    /// Opens the imported dataset `scenario` names, or keeps it for the "your data" part to
+    /// open once loaded.
+    pub fn open(&self, scenario: Scenario) {
+        let open = self.slots.with_value(|s| s.open);
+        match open {
+            Some(open) => open.run(scenario),
+            None => self.slots.update_value(|s| s.pending = Some(scenario)),
+        }
+    }
+}
+
 /// What is being loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
@@ -66,6 +121,8 @@ pub struct Loading {
     pub status: RwSignal<Status>,
     /// Whether the link's state has been applied (the URL is not written before).
     pub settled: RwSignal<bool>,
+    /// The datasets imported in this browser.
+    pub mine: Mine,
     /// The latest load asked for: a load answered after a later one was asked for is dropped.
     latest: StoredValue<u64>,
 }
@@ -80,6 +137,7 @@ impl Loading {
             catalogue: RwSignal::new(Vec::new()),
             status: RwSignal::new(Status::Loading("the list of datasets".into())),
             settled: RwSignal::new(false),
+            mine: Mine::new(),
             latest: StoredValue::new(0),
         }
     }
@@ -133,11 +191,21 @@ impl AppState {
         self.notices.notify(level, text);
     }
 
-    /// The file the page loaded bundle `id` from (the worker fetches it there).
-    pub fn bundle_url(&self, id: &str) -> Option<String> {
+    /// Where the worker gets bundle `id`: the file the page loaded it from, or, for an imported
+    /// dataset shown, its JSON text.
+    pub fn bundle_url(&self, id: &str) -> Option<Origin> {
         self.loading
             .catalogue
             .with_untracked(|c| c.iter().find(|e| e.id == id).map(crate::loader::bundle_url))
+            .map(Origin::File)
+            .or_else(|| {
+                self.loading.mine.slots.with_value(|s| {
+                    s.shown
+                        .as_ref()
+                        .filter(|(shown, _)| shown == id)
+                        .map(|(_, json)| Origin::Text(Arc::clone(json)))
+                })
+            })
     }
 
     /// The scenario the page shows now (what the URL holds).

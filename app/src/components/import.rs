@@ -1,0 +1,440 @@
+//! "Your data": one's own files imported in the background worker (`Request::Import`, the code
+//! `index import` runs) and shown as a dataset of this browser. The files are chosen with a
+//! picker or dropped on the panel, with an optional framework (COINr metadata) file; the layout,
+//! delimiter, decimal mark and encoding are detected unless the person says; Run/Cancel, the
+//! bar and the count are `components/job`'s. The report is a list — errors, then warnings, then
+//! what was read — each line naming its file, row and column. A successful import becomes the
+//! page's dataset (read as a fetched bundle is, `loader::show_text`) and is kept in IndexedDB
+//! (`persist::mine`), listed in the dataset picker and here, opened and deleted from here. A
+//! failed import changes nothing shown, and the files and choices stay for another try.
+//!
+//! Part of the page's deferred module (`deferred`), not of the main wasm module; it also opens
+//! the imported datasets the picker or a link asks for (`state::Mine::open`).
+
+use std::sync::Arc;
+
+use index_core::scenario::Scenario;
+use index_worker::protocol::{ImportFile, Imported};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::job::{self, JobButtons};
+use crate::loader;
+use crate::persist::mine::{self, MineEntry};
+use crate::state::{use_state, AppState, Level, Running};
+use crate::view_model::import::{
+    as_mine, check_files, mine_id, report_lines, size_text, Choices, DECIMALS, DELIMITERS,
+    ENCODINGS, LAYOUTS,
+};
+use crate::worker_client::{Outcome, Request};
+
+/// The files chosen: the data files, and the framework file if one is given.
+#[derive(Clone, Default)]
+struct Chosen {
+    data: Vec<web_sys::File>,
+    framework: Option<web_sys::File>,
+}
+
+impl Chosen {
+    /// Every file, the framework last, with its name and size.
+    fn all(&self) -> impl Iterator<Item = &web_sys::File> {
+        self.data.iter().chain(&self.framework)
+    }
+}
+
+/// The panel.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_state();
+    let chosen = RwSignal::new_local(Chosen::default());
+    let choices = RwSignal::new(Choices::default());
+    let running: RwSignal<Running> = RwSignal::new(None);
+    let reading = RwSignal::new(false);
+    let report = RwSignal::new(None::<Imported>);
+    let problem = RwSignal::new(None::<String>);
+    let storage = RwSignal::new(None::<String>);
+    let mine = state.loading.mine;
+    // This part opens the imported datasets the picker asks for, and the one a link asked for
+    // before it was loaded.
+    let pending = mine.slots.try_update_value(|s| {
+        s.open = Some(Callback::new(move |s: Scenario| {
+            spawn_local(open_stored(state, s));
+        }));
+        s.pending.take()
+    });
+    if let Some(scenario) = pending.flatten() {
+        spawn_local(open_stored(state, scenario));
+    }
+    let stored = RwSignal::new(Vec::<MineEntry>::new());
+    spawn_local(refresh(state, (stored, storage)));
+
+    let add = move |files: Option<web_sys::FileList>, framework: bool| {
+        let Some(files) = files else { return };
+        chosen.update(|c| {
+            let mut i = 0;
+            while let Some(f) = files.get(i) {
+                if framework {
+                    c.framework = Some(f);
+                } else {
+                    c.data.push(f);
+                }
+                i += 1;
+            }
+        });
+        problem.set(None);
+    };
+    let picked = move |ev: leptos::ev::Event, framework: bool| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        add(input.files(), framework);
+        // The same file may be chosen again after a change.
+        input.set_value("");
+    };
+    let run = Callback::new(move |()| {
+        if reading.get_untracked() || running.with_untracked(Option::is_some) {
+            return;
+        }
+        let files = chosen.get_untracked();
+        let sizes: Vec<(String, f64)> = files.all().map(|f| (f.name(), f.size())).collect();
+        if let Err(why) = check_files(&sizes) {
+            problem.set(Some(why));
+            return;
+        }
+        problem.set(None);
+        reading.set(true);
+        let options = choices.get_untracked().options();
+        spawn_local(async move {
+            let read = read_files(&files).await;
+            reading.set(false);
+            let (data, framework) = match read {
+                Ok(read) => read,
+                Err(why) => {
+                    problem.set(Some(why));
+                    return;
+                }
+            };
+            let request = Request::Import {
+                files: data,
+                framework,
+                options,
+            };
+            job::start_for(
+                state,
+                running,
+                state.scenario(),
+                request,
+                "The import",
+                Box::new(move |outcome, _| {
+                    if let Outcome::Import(imported) = outcome {
+                        accept(
+                            state,
+                            &imported,
+                            &choices.get_untracked(),
+                            (stored, storage),
+                        );
+                        report.set(Some(imported));
+                    }
+                }),
+            );
+        });
+    });
+
+    let file_list = move || {
+        let c = chosen.get();
+        let row = move |f: &web_sys::File, framework: bool, i: usize| {
+            let label = if framework { " (framework)" } else { "" };
+            view! {
+                <li>
+                    <span class="file-name">{f.name()}</span>{label}" · "{size_text(f.size())}" "
+                    <button type="button" class="link-button"
+                        aria-label=format!("Remove {}", f.name())
+                        on:click=move |_| chosen.update(|c| {
+                            if framework { c.framework = None } else if i < c.data.len() { c.data.remove(i); }
+                        })>"Remove"</button>
+                </li>
+            }
+        };
+        let data: Vec<_> = c
+            .data
+            .iter()
+            .enumerate()
+            .map(|(i, f)| row(f, false, i))
+            .collect();
+        (data, c.framework.as_ref().map(|f| row(f, true, 0)))
+    };
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       options: &'static [(&'static str, &'static str)],
+                       set: fn(&mut Choices, String)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    choices.update(|c| set(c, v));
+                }>
+                    {options.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let counts = move || {
+        report.with(|r| {
+            r.as_ref().map(|r| {
+                let outcome = if r.bundle.is_some() {
+                    "Imported: now shown, and listed under “your data”."
+                } else {
+                    "Nothing imported: the view is as it was. Fix the files and try again."
+                };
+                format!(
+                    "{} error(s), {} warning(s). {outcome}",
+                    r.errors, r.warnings
+                )
+            })
+        })
+    };
+    let lines = move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| report_lines(&r.report))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|l| {
+                    let word = l.severity.word();
+                    view! {
+                        <li class=format!("report-{word}")>
+                            <span class="report-badge">{word}</span>" "
+                            {(!l.place.is_empty()).then(|| view! { <code class="report-place">{l.place}</code>": " })}
+                            {l.message}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let stored_list = move || {
+        stored
+            .get()
+            .into_iter()
+            .map(|m| {
+                let (id, open_id, title) = (m.id.clone(), m.id.clone(), m.title.clone());
+                view! {
+                    <li data-id=m.id.clone()>
+                        <span class="file-name">{m.title}</span>
+                        " · imported "{m.imported}" · "{size_text(m.bytes as f64)}" "
+                        <button type="button" class="link-button mine-open"
+                            on:click=move |_| loader::switch(state, open_id.clone())>"Open"</button>" "
+                        <button type="button" class="link-button mine-delete"
+                            on:click=move |_| spawn_local(remove(state, id.clone(), title.clone(), (stored, storage)))>"Delete"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let busy = move || reading.get() || running.with(Option::is_some);
+    view! {
+        <section class="panel import-panel" id="your-data" aria-labelledby="import-h">
+            <details id="import-details">
+                <summary><h2 id="import-h">"Your data"</h2>
+                    <span class="hint">" Import your own files (CSV, Excel, this app's JSON): they stay in this browser."</span>
+                </summary>
+                <div class="import-drop" id="import-drop"
+                    on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                    on:drop=move |ev: leptos::ev::DragEvent| {
+                        ev.prevent_default();
+                        add(ev.data_transfer().and_then(|d| d.files()), false);
+                    }>
+                    <div class="import-files">
+                        <label class="field">
+                            <span>"Data files (or drop them here)"</span>
+                            <input type="file" id="import-files" multiple
+                                accept=".csv,.tsv,.txt,.xlsx,.json,text/csv"
+                                on:change=move |ev| picked(ev, false)/>
+                        </label>
+                        <label class="field">
+                            <span>"Framework (COINr metadata; optional)"</span>
+                            <input type="file" id="import-framework" accept=".csv,.tsv,.txt,.xlsx"
+                                on:change=move |ev| picked(ev, true)/>
+                        </label>
+                    </div>
+                    <ul class="import-chosen" id="import-chosen">{file_list}</ul>
+                    <div class="import-options">
+                        <label class="field">
+                            <span>"Name"</span>
+                            <input type="text" id="import-name" placeholder="Your data" maxlength="200"
+                                prop:value=move || choices.with(|c| c.name.clone())
+                                on:input=move |ev| { let v = event_target_value(&ev); choices.update(|c| c.name = v) }/>
+                        </label>
+                        {select("import-layout", "Layout", &LAYOUTS, |c, v| c.layout = v)}
+                        {select("import-delimiter", "Delimiter", &DELIMITERS, |c, v| c.delimiter = v)}
+                        {select("import-decimal", "Decimal mark", &DECIMALS, |c, v| c.decimal = v)}
+                        {select("import-encoding", "Encoding", &ENCODINGS, |c, v| c.encoding = v)}
+                    </div>
+                    <JobButtons prefix="import" label="Import" counted="Files read" running=running on_run=run/>
+                    <p class="count" hidden=move || !busy()>{move || reading.get().then_some("Reading the files…")}</p>
+                    <p class="import-problem" id="import-problem" role="alert" hidden=move || problem.with(Option::is_none)>
+                        {move || problem.get()}
+                    </p>
+                </div>
+                <div class="import-report" id="import-report" hidden=move || report.with(Option::is_none)>
+                    <p id="import-counts" role="status">{counts}</p>
+                    <ul class="report-lines" id="import-lines">{lines}</ul>
+                </div>
+                <h3>"Stored in this browser"</h3>
+                <p class="import-problem" id="import-storage" role="alert" hidden=move || storage.with(Option::is_none)>
+                    {move || storage.get()}
+                </p>
+                <p class="hint" hidden=move || stored.with(|e| !e.is_empty())>"Nothing imported yet."</p>
+                <ul class="import-stored" id="import-stored">{stored_list}</ul>
+            </details>
+        </section>
+    }
+}
+
+/// Reads every chosen file into memory (each already checked against the worker's bounds).
+async fn read_files(chosen: &Chosen) -> Result<(Vec<ImportFile>, Option<ImportFile>), String> {
+    async fn read(f: &web_sys::File) -> Result<ImportFile, String> {
+        let buffer = JsFuture::from(f.array_buffer())
+            .await
+            .map_err(|_| format!("{} could not be read", f.name()))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        Ok(ImportFile::new(&f.name(), &bytes))
+    }
+    let mut data = Vec::with_capacity(chosen.data.len());
+    for f in &chosen.data {
+        data.push(read(f).await?);
+    }
+    let framework = match &chosen.framework {
+        Some(f) => Some(read(f).await?),
+        None => None,
+    };
+    Ok((data, framework))
+}
+
+/// Today, `YYYY-MM-DD` (the browser's clock, UTC).
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.chars().take(10).collect()
+}
+
+/// A finished import: if it made a bundle, it becomes the dataset shown and is kept in this
+/// browser; else nothing changes.
+fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stored) {
+    let Some(json) = &imported.bundle else { return };
+    let (id, date) = (mine_id(js_sys::Date::now()), today());
+    let shown = as_mine(json, &id, &date).and_then(|json| {
+        let json: Arc<str> = Arc::from(json);
+        let scenario = Scenario {
+            bundle: id.clone(),
+            ..Scenario::default()
+        };
+        let ticket = state.loading.begin();
+        loader::show_text(
+            state,
+            ticket,
+            "the imported data",
+            Arc::clone(&json),
+            &scenario,
+        )
+        .map(|()| json)
+    });
+    let json = match shown {
+        Ok(json) => json,
+        Err(why) => {
+            state.notify(
+                Level::Error,
+                format!("The import could not be shown: {why}."),
+            );
+            return;
+        }
+    };
+    let title = choices
+        .options()
+        .title
+        .unwrap_or_else(|| "Your data".into());
+    let entry = MineEntry {
+        id,
+        title,
+        imported: date,
+        bytes: json.len() as u64,
+    };
+    spawn_local(async move {
+        match mine::save(&entry, &json).await {
+            Ok(()) => refresh(state, storage).await,
+            Err(why) => state.notify(
+                Level::Warning,
+                format!(
+                    "Your data is shown but could not be kept in this browser: {why}. It will be \
+                     gone once the page is closed."
+                ),
+            ),
+        }
+    });
+}
+
+/// The panel's list of stored datasets, and why they cannot be kept (if so).
+type Stored = (RwSignal<Vec<MineEntry>>, RwSignal<Option<String>>);
+
+/// Reads the list of stored datasets again (or says why it cannot).
+async fn refresh(state: AppState, (stored, storage): Stored) {
+    match mine::list().await {
+        Ok(entries) => {
+            storage.set(None);
+            state
+                .loading
+                .mine
+                .entries
+                .set(entries.iter().map(MineEntry::listed).collect());
+            stored.set(entries);
+        }
+        Err(why) => storage.set(Some(format!("Imports cannot be kept: {why}."))),
+    }
+}
+
+/// Opens the stored dataset `scenario` names, under that scenario; one not stored here is a
+/// notice (imported data lives only in the browser that imported it) and the view stays.
+async fn open_stored(state: AppState, scenario: Scenario) {
+    let id = scenario.bundle.clone();
+    let ticket = state.loading.begin();
+    let shown = match mine::load(&id).await {
+        Ok(Some(json)) => loader::show_text(
+            state,
+            ticket,
+            "your stored data",
+            Arc::from(json),
+            &scenario,
+        ),
+        Ok(None) => Err(format!(
+            "This link shows data imported in another browser (`{id}`). Imported data lives \
+             only in the browser that imported it, so the default view is shown; import the \
+             files here to see it"
+        )),
+        Err(why) => Err(format!("Your data `{id}` could not be opened: {why}")),
+    };
+    if let Err(why) = shown {
+        state.notify(Level::Warning, format!("{why}."));
+    }
+}
+
+/// Deletes a stored dataset once the person confirms.
+async fn remove(state: AppState, id: String, title: String, storage: Stored) {
+    let asked = format!(
+        "Delete “{title}” from this browser? It cannot be undone: import the files again to see it."
+    );
+    if !window().confirm_with_message(&asked).unwrap_or(false) {
+        return;
+    }
+    match mine::delete(&id).await {
+        Ok(()) => {
+            refresh(state, storage).await;
+            state.notify(
+                Level::Info,
+                format!("“{title}” was deleted from this browser."),
+            );
+        }
+        Err(why) => state.notify(
+            Level::Error,
+            format!("“{title}” could not be deleted: {why}."),
+        ),
+    }
+}

@@ -1,0 +1,434 @@
+//! "Your data" in a real headless Chromium: the JRC's ASEM pair (data and COINr framework
+//! file), chosen through the file fields, is imported in the worker and ranks as the CLI's own
+//! import of the same files; under the JRC's method (set by the link) it ranks exactly as the
+//! built-in `index rank --bundle asem`, and the worker's health check runs on it; it is kept in
+//! the browser (IndexedDB), so after a reload it is in the dataset picker and opens; its
+//! framework edited (a pillar renamed, an indicator turned, a pillar deleted) ranks as the CLI
+//! ranks the dataset as stored; it is deleted after a confirmation. A 0-byte file, then a file
+//! dropped on the panel that is one column, each give a report naming it and leave the ranking
+//! as it was; a link to data imported in another browser says where the data lives and shows the
+//! default view.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use e2e::{cli, cli_json, Browser, Site};
+use fantoccini::Locator;
+
+/// The JRC's ASEM pair (`../shared/data/jrc/`, see `../shared/data/SOURCES.md`).
+fn asem_files() -> (PathBuf, PathBuf) {
+    let dir = std::env::var("INDEX_DATA_DIR")
+        .map_or_else(|_| e2e::root().join("../shared/data"), PathBuf::from)
+        .join("jrc");
+    (
+        dir.join("asem_indicators.csv"),
+        dir.join("asem_framework.csv"),
+    )
+}
+
+/// (code, rank) of the CLI's `index rank --format json` with `args`, as the page's rows show
+/// them.
+fn cli_ranks(args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["rank", "--format", "json"];
+    all.extend_from_slice(args);
+    cli_json(&all).unwrap()["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let rank = u["rank"].as_u64().map_or("–".into(), |r| r.to_string());
+            (u["code"].as_str().unwrap().to_string(), rank)
+        })
+        .collect()
+}
+
+/// Opens the "Your data" panel.
+async fn open_panel(b: &Browser) {
+    b.wait_for("#import-details", 30).await.unwrap();
+    b.js("document.querySelector('#import-details').open = true; return true")
+        .await
+        .unwrap();
+}
+
+/// Chooses `files` (and `framework`) through the panel's file fields, names the import and
+/// runs it.
+async fn import(b: &Browser, files: &[&PathBuf], framework: Option<&PathBuf>, name: &str) {
+    // Chromedriver takes canonical paths only.
+    let path = |p: &PathBuf| p.canonicalize().unwrap().display().to_string();
+    let paths: Vec<String> = files.iter().map(|p| path(p)).collect();
+    b.client
+        .find(Locator::Css("#import-files"))
+        .await
+        .unwrap()
+        .send_keys(&paths.join("\n"))
+        .await
+        .unwrap();
+    if let Some(f) = framework {
+        b.client
+            .find(Locator::Css("#import-framework"))
+            .await
+            .unwrap()
+            .send_keys(&path(f))
+            .await
+            .unwrap();
+    }
+    b.js(&format!(
+        "const i = document.querySelector('#import-name'); i.value = {name:?}; \
+         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+    ))
+    .await
+    .unwrap();
+    b.click("#import-run").await.unwrap();
+}
+
+/// Waits up to `secs` until the text of `css` passes `ok`, and returns it.
+async fn until_text(b: &Browser, css: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let text = b.text(css).await.unwrap();
+        if ok(&text) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "`{css}` reads `{text}` after {secs} s; notices: {}",
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Waits until the report's counts say something (the import is over), and returns them.
+async fn counts(b: &Browser) -> String {
+    until_text(b, "#import-counts", 60, |t| !t.is_empty()).await
+}
+
+/// Waits until the dataset shown is titled `title`.
+async fn shown(b: &Browser, title: &str) {
+    until_text(b, ".summary-inner strong", 30, |t| t == title).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
+    let (data, framework) = asem_files();
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1600).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    open_panel(&b).await;
+    import(&b, &[&data], Some(&framework), "ASEM (mine)").await;
+    let said = counts(&b).await;
+    assert!(
+        said.starts_with("0 error(s), 0 warning(s). Imported"),
+        "{said}"
+    );
+    shown(&b, "ASEM (mine)").await;
+    let lines = b.text("#import-lines").await.unwrap();
+    assert!(
+        lines.contains("asem_indicators.csv") && lines.contains("layout coinr (detected)"),
+        "{lines}"
+    );
+
+    // The CLI's import of the same files, ranked: the page's ranking.
+    let out = e2e::artifacts().join("asem-imported.json");
+    let (d, f, o) = (
+        data.display().to_string(),
+        framework.display().to_string(),
+        out.display().to_string(),
+    );
+    cli(&["import", &d, "--framework", &f, "--out", &o]).unwrap();
+    let rows = b.rows().await.unwrap();
+    assert!(rows.len() >= 20, "rows rendered: {rows:?}");
+    assert_eq!(rows, cli_ranks(&["--bundle", &o])[..rows.len()]);
+    // Its figures are captioned as the person's data.
+    let body = b.js("return document.body.textContent").await.unwrap();
+    assert!(
+        body.as_str()
+            .unwrap()
+            .contains("Your data, ASEM (mine) (imported "),
+        "no source line for the import"
+    );
+    // A link to it says that it opens only in this browser.
+    b.js("[...document.querySelectorAll('.chart-tools button')] \
+          .find(b => b.textContent === 'Share link').click(); return true")
+        .await
+        .unwrap();
+    let hint = until_text(&b, "#share-dialog .mine-hint", 10, |t| !t.is_empty()).await;
+    assert!(hint.contains("kept only in this browser"), "{hint}");
+    b.js("document.querySelector('#share-dialog').close(); return true")
+        .await
+        .unwrap();
+    b.js("document.querySelector('#your-data').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    let shot = b.screenshot("import-asem.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+
+    // The link names the import; under the JRC's method it ranks as the built-in bundle.
+    let query = b.query().await.unwrap();
+    assert!(query.contains("b=mine-"), "{query}");
+    let jrc = format!(
+        "{}?{query}&i=groupmean:EurAsia_group&s=0.9&o=winsorise:5",
+        site.url
+    );
+    b.open(&jrc).await.unwrap();
+    shown(&b, "ASEM (mine)").await;
+    let rows = b.rows().await.unwrap();
+    assert!(rows.len() >= 20, "rows rendered: {rows:?}");
+    assert_eq!(rows, cli_ranks(&["--bundle", "asem"])[..rows.len()]);
+
+    // The worker works on it too (it gets the bundle as text: it has no file to fetch).
+    b.wait_for("#health-run:not([hidden])", 30).await.unwrap();
+    b.click("#health-run").await.unwrap();
+    b.wait_for("#health-nodes tbody tr", 60).await.unwrap();
+    let nodes = b.cells("#health-nodes tbody tr").await.unwrap();
+    // The index, 2 sub-indices, 8 pillars, 49 indicators.
+    assert_eq!(nodes.len(), 60, "{nodes:?}");
+
+    // Reloaded, the import is in the picker (from IndexedDB) and the view opens on it again.
+    b.reload().await.unwrap();
+    shown(&b, "ASEM (mine)").await;
+    assert_eq!(b.rows().await.unwrap(), rows);
+    let mine = b
+        .js("return [...document.querySelectorAll('#dataset optgroup option')].map(o => o.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(mine, serde_json::json!(["ASEM (mine)"]));
+
+    // Another dataset, then the import again from the picker.
+    b.js(
+        "const s = document.querySelector('#dataset'); s.value = 'ftri'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    shown(
+        &b,
+        "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)",
+    )
+    .await;
+    b.js("const s = document.querySelector('#dataset'); \
+          s.value = document.querySelector('#dataset optgroup option').value; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); return true")
+        .await
+        .unwrap();
+    shown(&b, "ASEM (mine)").await;
+
+    // The framework edited: a pillar renamed, an indicator's direction turned, another pillar
+    // deleted (after a confirmation); the ranking is the CLI's of the dataset as stored, which
+    // has every change.
+    b.js(
+        "const s = document.querySelector('#fw-node'); s.value = 'Conn'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const n = document.querySelector('#fw-name'); n.value = 'Links'; \
+          n.dispatchEvent(new Event('input', {bubbles: true})); \
+          document.querySelector('#fw-rename').click(); return true",
+    )
+    .await
+    .unwrap();
+    b.wait_for("li[data-node='Conn']", 10).await.unwrap();
+    until_text(&b, "li[data-node='Conn']", 10, |t| t.contains("Links")).await;
+    // An aggregate has no direction to turn.
+    let direction = b
+        .js("return document.querySelector('#fw-direction').offsetParent === null")
+        .await
+        .unwrap();
+    assert_eq!(direction, true, "no direction for a sub-index");
+    // Trade in goods, lower is better.
+    b.js(
+        "const s = document.querySelector('#fw-node'); s.value = 'Goods'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const d = document.querySelector('#fw-direction'); d.value = 'lower'; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = b.rows().await.unwrap();
+    b.js(
+        "window.confirm = () => true; const s = document.querySelector('#fw-node'); \
+          s.value = 'Physical'; s.dispatchEvent(new Event('change', {bubbles: true})); \
+          document.querySelector('#fw-delete').click(); return true",
+    )
+    .await
+    .unwrap();
+    let id = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("b="))
+        .unwrap()
+        .to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let stored = loop {
+        let stored = b
+            .client
+            .execute_async(
+                "const [id, done] = arguments; const r = indexedDB.open('index-explorer'); \
+                 r.onsuccess = () => { const g = r.result.transaction('your-data-bundles') \
+                   .objectStore('your-data-bundles').get(id); \
+                   g.onsuccess = () => { r.result.close(); done(g.result); }; };",
+                vec![serde_json::Value::from(id.as_str())],
+            )
+            .await
+            .unwrap();
+        let stored = stored.as_str().unwrap().to_string();
+        if !stored.contains("\"id\":\"Physical\",\"name\"") && b.rows().await.unwrap() != before {
+            break stored;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not deleted: {}",
+            b.notices().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(stored.contains("\"name\":\"Links\""), "the rename is kept");
+    let bundle: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let goods = bundle["dataset"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "Goods")
+        .unwrap();
+    assert_eq!(goods["direction"], "lower", "the direction is kept");
+    b.js("document.querySelector('#framework-editor').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    let shot = b.screenshot("import-framework.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+    // The part chosen went: the editor shows another, its name beside it.
+    let (part, name) = (
+        b.js(
+            "const s = document.querySelector('#fw-node'); return s.selectedOptions[0].textContent",
+        )
+        .await
+        .unwrap(),
+        b.js("return document.querySelector('#fw-name').value")
+            .await
+            .unwrap(),
+    );
+    assert!(
+        part.as_str().unwrap().ends_with(name.as_str().unwrap()),
+        "{part} beside {name}"
+    );
+    let edited = e2e::artifacts().join("asem-edited.json");
+    std::fs::write(&edited, &stored).unwrap();
+    let rows = b.rows().await.unwrap();
+    assert_eq!(
+        rows,
+        cli_ranks(&["--bundle", &edited.display().to_string()])[..rows.len()]
+    );
+
+    // Deleted after a confirmation: gone from the picker and the panel.
+    open_panel(&b).await;
+    b.js("window.confirm = () => true; document.querySelector('#import-stored .mine-delete').click(); return true")
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b
+        .js("return document.querySelectorAll('#dataset optgroup option, #import-stored li').length")
+        .await
+        .unwrap()
+        != 0
+    {
+        assert!(Instant::now() < deadline, "not deleted within 10 s");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_file_gives_a_report_and_leaves_the_ranking_as_it_was() {
+    let empty = e2e::artifacts().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let site = Site::start().unwrap();
+    // On a phone.
+    let b = Browser::start(360, 800).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    let (title, before, query) = (
+        b.text(".summary-inner strong").await.unwrap(),
+        b.rows().await.unwrap(),
+        b.query().await.unwrap(),
+    );
+    open_panel(&b).await;
+    import(&b, &[&empty], None, "Nothing").await;
+    let said = counts(&b).await;
+    assert!(
+        said.starts_with("1 error(s), 0 warning(s). Nothing imported"),
+        "{said}"
+    );
+    let lines = b.text("#import-lines").await.unwrap();
+    assert!(
+        lines.contains("empty.csv") && lines.contains("the file is empty"),
+        "{lines}"
+    );
+    assert_eq!(b.text(".summary-inner strong").await.unwrap(), title);
+    assert_eq!(b.rows().await.unwrap(), before);
+    assert_eq!(b.query().await.unwrap(), query);
+    b.js("document.querySelector('#your-data').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    let shot = b.screenshot("import-empty-phone.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+    // The file chosen is still there for another try.
+    assert!(b
+        .text("#import-chosen")
+        .await
+        .unwrap()
+        .contains("empty.csv"));
+    let mine = b
+        .js("return document.querySelectorAll('#dataset optgroup option').length")
+        .await
+        .unwrap();
+    assert_eq!(mine, 0);
+
+    // A file dropped on the panel joins the one chosen; the empty one removed and the
+    // delimiter said, it is one column, which the report says, and the ranking stays.
+    b.js("const dt = new DataTransfer(); \
+          dt.items.add(new File(['code;a\\nAAA;1\\n'], 'semicolons.csv', {type: 'text/csv'})); \
+          document.querySelector('#import-drop').dispatchEvent( \
+            new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); \
+          const d = document.querySelector('#import-delimiter'); d.value = ','; \
+          d.dispatchEvent(new Event('change', {bubbles: true})); return true")
+        .await
+        .unwrap();
+    let chosen = b.text("#import-chosen").await.unwrap();
+    assert!(
+        chosen.contains("empty.csv") && chosen.contains("semicolons.csv"),
+        "{chosen}"
+    );
+    b.click("button[aria-label='Remove empty.csv']")
+        .await
+        .unwrap();
+    b.click("#import-run").await.unwrap();
+    let lines = until_text(&b, "#import-lines", 60, |t| t.contains("semicolons.csv")).await;
+    assert!(
+        lines.contains("split by `,` the header is one column") && !lines.contains("empty.csv"),
+        "{lines}"
+    );
+    assert_eq!(b.rows().await.unwrap(), before);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_to_data_imported_elsewhere_says_where_it_lives() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1200, 900).await.unwrap();
+    b.open(&format!("{}?b=mine-zzzz&w=rd:2", site.url))
+        .await
+        .unwrap();
+    until_text(&b, ".notices", 10, |t| {
+        t.contains("lives only in the browser that imported it")
+    })
+    .await;
+    assert_eq!(
+        b.text(".summary-inner strong").await.unwrap(),
+        "Frontier Technology Readiness Index (TIR 2023 release, 2008–2021)"
+    );
+    assert_eq!(
+        b.rows().await.unwrap(),
+        e2e::cli_ftri_ranks(&[])[..b.rows().await.unwrap().len()]
+    );
+    b.close().await;
+}
