@@ -31,8 +31,10 @@ pub struct Row {
     pub unit: usize,
     /// ISO3 code.
     pub code: String,
-    /// Name.
+    /// The name shown: the short name where there is one ([`index_core::dataset::Unit::label`]).
     pub name: String,
+    /// The publisher's (official) name, shown on hover.
+    pub official: String,
     /// Rank.
     pub rank: Option<u32>,
     /// Rank change against the published weights (positive = up).
@@ -83,6 +85,7 @@ pub fn rows(
             let unit = &ds.units()[*u];
             (needle.is_empty()
                 || unit.name.to_lowercase().contains(&needle)
+                || unit.label().to_lowercase().contains(&needle)
                 || unit.code.to_lowercase().contains(&needle))
                 && filter_id.as_ref().is_none_or(|g| ds.in_group(*u, g))
         })
@@ -91,7 +94,8 @@ pub fn rows(
             Row {
                 unit: u,
                 code: unit.code.clone(),
-                name: unit.name.clone(),
+                name: unit.label().to_string(),
+                official: unit.name.clone(),
                 rank: results.rank(u),
                 change: changes.get(u).copied().flatten(),
                 score: results.index(u),
@@ -841,8 +845,10 @@ pub struct ProfilePillar {
 /// A country profile: what the profile panel shows of one unit in one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    /// The unit's name.
+    /// The unit's name as shown (its short name where there is one).
     pub name: String,
+    /// The publisher's (official) name, shown on hover.
+    pub official: String,
     /// Its ISO3 code.
     pub code: String,
     /// "Rank 3 of 166 · score 71.2", or why it has no rank.
@@ -934,7 +940,8 @@ pub fn profile(
         },
     );
     Some(Profile {
-        name: unit.name.clone(),
+        name: unit.label().to_string(),
+        official: unit.name.clone(),
         code: unit.code.clone(),
         facts,
         groups: groups.iter().map(|g| group_short(bundle, g)).collect(),
@@ -965,6 +972,23 @@ mod tests {
         ["LDC".to_string(), "developed".to_string()]
     }
 
+    /// A row shows the short name and keeps the official one; a search finds either.
+    #[test]
+    fn rows_show_the_short_name() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let find = |search: &str| {
+            rows(&b, &r, &r, &groups_of(), search, "", (SortKey::Rank, false))
+                .into_iter()
+                .map(|row| (row.name, row.official))
+                .collect::<Vec<_>>()
+        };
+        let alpha = ("Alpha".to_string(), "Republic of Alpha".to_string());
+        assert_eq!(find("republic"), [alpha.clone()]);
+        assert_eq!(find("alph"), [alpha]);
+        assert!(find("").iter().any(|(n, o)| n == "Echo" && o == "Echo"));
+    }
+
     #[test]
     fn a_profile_sets_the_unit_against_the_group_means() {
         let b = bundle("2024");
@@ -976,6 +1000,10 @@ mod tests {
         let standings = Standings::new(b.framework(), &r).unwrap();
         let p = profile(&b, &r, Some(&cmp), &g, u, Some(&standings)).unwrap();
         assert_eq!((p.name.as_str(), p.code.as_str()), ("Alpha", "AAA"));
+        assert_eq!(
+            p.official, "Republic of Alpha",
+            "the official name, on hover"
+        );
         assert_eq!(p.groups, ["LDCs".to_string(), "Developed".to_string()]);
         let fw = b.framework();
         assert_eq!(p.pillars.len(), fw.pillars().len());
