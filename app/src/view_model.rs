@@ -49,6 +49,31 @@ pub struct Row {
     pub reason: String,
 }
 
+/// A ranking row in one line, for a phone, where the table shows only rank, name and score:
+/// "United States (United States of America) · no change against the published weights ·
+/// ICT 0.95 · Skills 0.90", each pillar named as in `pillars`.
+pub fn row_details(row: &Row, pillars: &[String]) -> String {
+    let mut parts = vec![if row.official == row.name {
+        row.name.clone()
+    } else {
+        format!("{} ({})", row.name, row.official)
+    }];
+    parts.push(match row.change {
+        Some(0) => "no change against the published weights".to_string(),
+        Some(c) if c > 0 => format!("{c} up against the published weights"),
+        Some(c) => format!("{} down against the published weights", -c),
+        None => row.reason.clone(),
+    });
+    parts.extend(
+        pillars
+            .iter()
+            .zip(&row.pillars)
+            .map(|(name, v)| format!("{name} {}", format::opt_score(*v))),
+    );
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
+}
+
 /// Which of the two compared groups unit `u` belongs to.
 pub fn membership(bundle: &Bundle, groups: &[String; 2], u: usize) -> Membership {
     let ds = bundle.dataset();
@@ -347,6 +372,7 @@ pub fn ranked_bars(
             let unit = &ds.units()[u];
             Some(Bar {
                 code: unit.code.clone(),
+                name: unit.label().to_string(),
                 value,
                 membership: membership(bundle, groups, u),
                 selected: selection == Some(unit.code.as_str()),
@@ -984,9 +1010,23 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let alpha = ("Alpha".to_string(), "Republic of Alpha".to_string());
-        assert_eq!(find("republic"), [alpha.clone()]);
+        assert_eq!(find("republic"), find("alph"));
         assert_eq!(find("alph"), [alpha]);
         assert!(find("").iter().any(|(n, o)| n == "Echo" && o == "Echo"));
+    }
+
+    #[test]
+    fn a_row_in_one_line() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let all = rows(&b, &r, &r, &groups_of(), "", "", (SortKey::Rank, false));
+        let alpha = all.iter().find(|row| row.code == "AAA").unwrap();
+        let line = row_details(alpha, &["X".to_string(), "Y".to_string()]);
+        assert!(
+            line.starts_with("Alpha (Republic of Alpha) · no change against the published weights · X "),
+            "{line}"
+        );
+        assert!(line.contains(" · Y "), "{line}");
     }
 
     #[test]

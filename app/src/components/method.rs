@@ -22,7 +22,7 @@ const SCALE: (f64, f64) = (0.0, 100.0);
 fn normalisations() -> Vec<Offer<Normalisation>> {
     let (low, high) = SCALE;
     offers(
-        "Dataset default",
+        "Default",
         [
             (Normalisation::None, "None (published scores)"),
             (Normalisation::MinMax { low, high }, "Min-max 0–100"),
@@ -51,7 +51,7 @@ fn normalisations() -> Vec<Offer<Normalisation>> {
 /// comparable over time).
 fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (NormaliseOver::EachYear, "Within each year"),
             (
@@ -66,7 +66,7 @@ fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
 /// Aggregations offered.
 fn aggregations() -> Vec<Offer<Aggregation>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Aggregation::Arithmetic, "Arithmetic mean"),
             (Aggregation::Geometric, "Geometric mean"),
@@ -79,7 +79,7 @@ fn aggregations() -> Vec<Offer<Aggregation>> {
 /// Outlier treatments offered.
 fn treatments() -> Vec<Offer<Treatment>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Treatment::None, "None"),
             (
@@ -94,7 +94,7 @@ fn treatments() -> Vec<Offer<Treatment>> {
 /// Imputations offered: the global ones, then the mean of each group family of the dataset.
 fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Imputation::None, "Leave out, re-weight".to_string()),
             (Imputation::IndicatorMean, "Indicator mean".to_string()),
@@ -110,7 +110,7 @@ fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
 /// Screening thresholds offered (0: keep every unit).
 fn screens() -> Vec<Offer<f64>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (0.0, "Keep every unit"),
             (0.5, "Drop units with < 50 % data"),
@@ -124,10 +124,10 @@ fn screens() -> Vec<Offer<f64>> {
 /// Years of carrying values forward offered.
 fn carries() -> Vec<Offer<u32>> {
     offers(
-        "Dataset default",
+        "Default",
         [0u32, 1, 2, 3, 5, 10].map(|y| {
             let label = if y == 0 {
-                "No (this year only)".to_string()
+                "This year only".to_string()
             } else {
                 format!("Up to {y} years")
             };
@@ -190,8 +190,8 @@ fn Choice(
 /// A [`Choice`] over a setting's typed `options`: `current` gives the value in force, `set`
 /// receives the value picked (nothing is parsed back from text).
 ///
-/// `default` names the dataset's own value, so that the first option reads "Dataset default
-/// (min-max 0–100)" rather than leaving the person to guess.
+/// `default` names the dataset's own value, so that the first option reads "Default (min-max
+/// 0–100)" rather than leaving the person to guess.
 fn offered<T>(
     id: &'static str,
     label: &'static str,
