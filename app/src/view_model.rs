@@ -1023,7 +1023,9 @@ mod tests {
         let alpha = all.iter().find(|row| row.code == "AAA").unwrap();
         let line = row_details(alpha, &["X".to_string(), "Y".to_string()]);
         assert!(
-            line.starts_with("Alpha (Republic of Alpha) · no change against the published weights · X "),
+            line.starts_with(
+                "Alpha (Republic of Alpha) · no change against the published weights · X "
+            ),
             "{line}"
         );
         assert!(line.contains(" · Y "), "{line}");

@@ -91,7 +91,11 @@ fn ranked_bars_named_golden() {
                 .or_else(|| last.get((i + last.len()).checked_sub(n)?))
                 .map_or_else(|| format!("Unit {i}"), |s| s.to_string()),
             value: 0.9 - 0.8 * i as f64 / n as f64,
-            membership: if i % 7 == 0 { Membership::A } else { Membership::Other },
+            membership: if i % 7 == 0 {
+                Membership::A
+            } else {
+                Membership::Other
+            },
             selected: i == 30,
         })
         .collect();
@@ -105,7 +109,10 @@ fn ranked_bars_named_golden() {
     for name in names.iter().chain(&last).chain(&["Unit 30"]) {
         assert!(svg.contains(name), "{name} named");
     }
-    assert!(!svg.contains("Unit 3\n"), "a bar in the middle is not named");
+    assert!(
+        !svg.contains("Unit 3\n"),
+        "a bar in the middle is not named"
+    );
     golden("ranked_bars_named", &svg);
 }
 

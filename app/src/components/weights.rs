@@ -58,13 +58,13 @@ pub fn WeightsPanel() -> impl IntoView {
             on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
             <div class="panel-head">
                 <h2 id="weights-h">"Weights"</h2>
-                <button class="drawer-close" on:click=move |_| open.set(false)>"Done"</button>
                 <Show when=reweightable>
                     <div class="buttons">
                         <button id="reset-weights" on:click=reset title="Back to the publisher's weights">"Published"</button>
                         <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
                     </div>
                 </Show>
+                <button class="drawer-close" on:click=move |_| open.set(false)>"Done"</button>
             </div>
             <Show
                 when=reweightable

@@ -18,8 +18,10 @@ async fn the_default_view_reads_well_at_1280_px() {
 
     // The short name, the official one in the title (and in exports, tested in the app).
     let usa = b
-        .js("const e = document.querySelector('#rank-table tr[data-code=USA] .uname'); \
-             return [e.textContent, e.title]")
+        .js(
+            "const e = document.querySelector('#rank-table tr[data-code=USA] .uname'); \
+             return [e.textContent, e.title]",
+        )
         .await
         .unwrap();
     assert_eq!(usa, json!(["United States", "United States of America"]));
@@ -29,16 +31,24 @@ async fn the_default_view_reads_well_at_1280_px() {
         .unwrap();
     assert_eq!(gbr, json!("United Kingdom"));
     // The search finds a country by either name.
-    b.js("const s = document.querySelector('#search'); s.value = 'great britain'; \
-          s.dispatchEvent(new Event('input', {bubbles: true})); return true")
-        .await
-        .unwrap();
+    b.js(
+        "const s = document.querySelector('#search'); s.value = 'great britain'; \
+          s.dispatchEvent(new Event('input', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(b.rows().await.unwrap().len(), 1, "found by the official name");
-    b.js("const s = document.querySelector('#search'); s.value = ''; \
-          s.dispatchEvent(new Event('input', {bubbles: true})); return true")
-        .await
-        .unwrap();
+    assert_eq!(
+        b.rows().await.unwrap().len(),
+        1,
+        "found by the official name"
+    );
+    b.js(
+        "const s = document.querySelector('#search'); s.value = ''; \
+          s.dispatchEvent(new Event('input', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
 
     // Each method picker says what the dataset's default is.
     let firsts = b
@@ -54,7 +64,9 @@ async fn the_default_view_reads_well_at_1280_px() {
     assert!(firsts.len() >= 6, "{firsts:?}");
     assert_eq!(firsts[0], "Default (no normalisation)");
     assert!(
-        firsts.iter().all(|f| f.starts_with("Default (") && f.ends_with(')')),
+        firsts
+            .iter()
+            .all(|f| f.starts_with("Default (") && f.ends_with(')')),
         "{firsts:?}"
     );
 
@@ -91,8 +103,10 @@ async fn the_default_view_reads_well_at_1280_px() {
 
     // The gap panel cuts no pillar name and no group's name.
     let cut = b
-        .js("return [...document.querySelectorAll('#gap-table tbody th, #gap-table thead th')]\
-             .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+        .js(
+            "return [...document.querySelectorAll('#gap-table tbody th, #gap-table thead th')]\
+             .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)",
+        )
         .await
         .unwrap();
     assert_eq!(cut, json!([]), "cut in the gap table");
@@ -117,8 +131,10 @@ async fn a_phone_at_360_px_has_no_sideways_scrolling_and_a_weights_drawer() {
 
     // The ranking: rank, name and score.
     let columns = b
-        .js("return [...document.querySelector('#rank-table tbody tr.row').children]\
-             .filter(td => getComputedStyle(td).display !== 'none').map(td => td.className)")
+        .js(
+            "return [...document.querySelector('#rank-table tbody tr.row').children]\
+             .filter(td => getComputedStyle(td).display !== 'none').map(td => td.className)",
+        )
         .await
         .unwrap();
     assert_eq!(columns, json!(["c-rank", "c-name", "c-score"]));
@@ -143,11 +159,19 @@ async fn a_phone_at_360_px_has_no_sideways_scrolling_and_a_weights_drawer() {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_ne!(b.rows().await.unwrap(), before, "the ranking moves under the drawer");
+    assert_ne!(
+        b.rows().await.unwrap(),
+        before,
+        "the ranking moves under the drawer"
+    );
     b.screenshot("look-360-drawer.png").await.unwrap();
     b.click("#weights-panel .drawer-close").await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(b.js(shown).await.unwrap(), json!(false), "the drawer closes");
+    assert_eq!(
+        b.js(shown).await.unwrap(),
+        json!(false),
+        "the drawer closes"
+    );
 
     // A tapped row's details: the official name, the change, each pillar.
     b.click("#rank-table tbody tr[data-code='USA'] .uname")
