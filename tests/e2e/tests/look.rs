@@ -13,7 +13,7 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread")]
 async fn the_default_view_reads_well_at_1280_px() {
     let site = Site::start().unwrap();
-    let b = Browser::start(1280, 1000).await.unwrap();
+    let b = Browser::start(1280, 1700).await.unwrap();
     b.open(&site.url).await.unwrap();
 
     // The short name, the official one in the title (and in exports, tested in the app).
@@ -118,6 +118,16 @@ async fn the_default_view_reads_well_at_1280_px() {
         assert!(w.as_f64().unwrap() > 250.0, "a group picker {w} px wide");
     }
     b.screenshot("look-1280.png").await.unwrap();
+    b.close().await;
+
+    // In a window shorter than the controls, the ranking is no taller than the window.
+    let b = Browser::start(1280, 800).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    let tall = b
+        .js("return document.querySelector('.ranking').getBoundingClientRect().height")
+        .await
+        .unwrap();
+    assert!(tall.as_f64().unwrap() <= 800.0, "the ranking is {tall} px tall");
     b.close().await;
 }
 
