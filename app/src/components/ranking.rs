@@ -141,7 +141,7 @@ pub fn RankingTable() -> impl IntoView {
         slots
     });
     // On a phone the table shows rank, name and score; the followed unit's other figures are
-    // the details line under it (style.css hides the line where they are columns).
+    // the details line above the rows (style.css hides the line where they are columns).
     let details = move || {
         let code = state.inputs.selection().get()?;
         let names: Vec<String> = pillars().into_iter().map(|(_, n)| n).collect();
@@ -172,6 +172,9 @@ pub fn RankingTable() -> impl IntoView {
                     }}
                 </select>
             </div>
+            <p class="rank-details" id="rank-details">
+                {move || details().unwrap_or_else(|| "Tap a country for its details.".into())}
+            </p>
             <div class="table-scroll" node_ref=scroller
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
                 // Rows above and below the view are padding, not rows, so the columns stay
@@ -202,9 +205,6 @@ pub fn RankingTable() -> impl IntoView {
                 </table>
                 </div>
             </div>
-            <p class="rank-details" id="rank-details">
-                {move || details().unwrap_or_else(|| "Tap a country for its details.".into())}
-            </p>
         </div>
     }
 }
