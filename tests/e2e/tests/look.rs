@@ -127,7 +127,10 @@ async fn the_default_view_reads_well_at_1280_px() {
         .js("return document.querySelector('.ranking').getBoundingClientRect().height")
         .await
         .unwrap();
-    assert!(tall.as_f64().unwrap() <= 800.0, "the ranking is {tall} px tall");
+    assert!(
+        tall.as_f64().unwrap() <= 800.0,
+        "the ranking is {tall} px tall"
+    );
     b.close().await;
 }
 
