@@ -48,13 +48,16 @@ if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VE
 fi
 
 # Debian packages: a real browser for the end-to-end tests, OpenSSL headers for the WebDriver
-# client's TLS stack, and brotli for the site's precompressed files (scripts/precompress.sh).
+# client's TLS stack, brotli for the site's precompressed files (scripts/precompress.sh), and
+# iso-codes, the maintained list of countries' common short names the data build reads
+# (index-data's short_names: /usr/share/iso-codes/json/iso_3166-1.json).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 pkg-config --exists openssl 2>/dev/null || missing+=(libssl-dev)
 command -v brotli >/dev/null || missing+=(brotli)
+[ -f /usr/share/iso-codes/json/iso_3166-1.json ] || missing+=(iso-codes)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

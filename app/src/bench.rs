@@ -434,6 +434,7 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize) -> Result<Bund
     ];
     let unit_list: Vec<Unit> = (0..units)
         .map(|i| Unit {
+            short: None,
             code: format!("S{i:03}"),
             name: format!("Synthetic unit {i}"),
             groups: match i % 5 {

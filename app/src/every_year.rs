@@ -117,6 +117,7 @@ mod tests {
     /// 2021.
     fn bundle() -> Bundle {
         let unit = |code: &str, name: &str, group: &str| Unit {
+            short: None,
             code: code.into(),
             name: name.into(),
             groups: vec![group.into()],

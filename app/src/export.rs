@@ -455,7 +455,7 @@ pub fn shown_table(bundle: &Bundle, rows: &[Row], names: &[String; 2]) -> Table 
                 r.rank.map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
                 r.change.map_or(Cell::Empty, Cell::Integer),
                 Cell::Text(r.code.clone()),
-                Cell::Text(r.name.clone()),
+                Cell::Text(r.official.clone()),
                 Cell::Text(group),
                 Cell::optional(r.score),
             ];
@@ -702,7 +702,7 @@ mod tests {
         assert_eq!(by_code("BBB")[1], "'=HYPERLINK(\"http://x\")");
         assert_eq!(by_code("CCC")[1], "'-Charlie");
         assert_eq!(by_code("DDD")[1], "'@Delta");
-        assert_eq!(by_code("AAA")[1], "Alpha");
+        assert_eq!(by_code("AAA")[1], "Republic of Alpha", "the official name");
         assert_eq!(by_code("EEE")[3], "", "unranked: no rank");
         assert_eq!(by_code("EEE")[4], "no data for this year");
         assert_eq!(by_code("CCC")[9], "41", "raw value");

@@ -38,6 +38,7 @@ fn dataset(edition: &str, gdp: bool) -> Dataset {
 /// [`dataset`], with CCC in a third group `developing` when `three`.
 fn dataset_of(edition: &str, gdp: bool, three: bool) -> Dataset {
     let unit = |code: &str, name: &str, groups: &[&str]| Unit {
+        short: None,
         code: code.into(),
         name: name.into(),
         groups: groups.iter().map(|g| g.to_string()).collect(),
@@ -80,7 +81,11 @@ fn dataset_of(edition: &str, gdp: bool, three: bool) -> Dataset {
     }
     let mut b = DatasetBuilder::new(
         vec![
-            unit("AAA", "Alpha", &["LDC"]),
+            // A short name beside the official one, as built bundles carry for countries.
+            Unit {
+                short: Some("Alpha".into()),
+                ..unit("AAA", "Republic of Alpha", &["LDC"])
+            },
             unit("BBB", "=HYPERLINK(\"http://x\")", &["developed"]),
             unit(
                 "CCC",

@@ -33,8 +33,10 @@ pub struct Row {
     pub unit: usize,
     /// ISO3 code.
     pub code: String,
-    /// Name.
+    /// The name shown: the short name where there is one ([`index_core::dataset::Unit::label`]).
     pub name: String,
+    /// The publisher's (official) name, shown on hover.
+    pub official: String,
     /// Rank.
     pub rank: Option<u32>,
     /// Rank change against the published weights (positive = up).
@@ -47,6 +49,31 @@ pub struct Row {
     pub membership: Membership,
     /// Why it has no rank (empty when ranked).
     pub reason: String,
+}
+
+/// A ranking row in one line, for a phone, where the table shows only rank, name and score:
+/// "United States (United States of America) · no change against the published weights ·
+/// ICT 0.95 · Skills 0.90", each pillar named as in `pillars`.
+pub fn row_details(row: &Row, pillars: &[String]) -> String {
+    let mut parts = vec![if row.official == row.name {
+        row.name.clone()
+    } else {
+        format!("{} ({})", row.name, row.official)
+    }];
+    parts.push(match row.change {
+        Some(0) => "no change against the published weights".to_string(),
+        Some(c) if c > 0 => format!("{c} up against the published weights"),
+        Some(c) => format!("{} down against the published weights", -c),
+        None => row.reason.clone(),
+    });
+    parts.extend(
+        pillars
+            .iter()
+            .zip(&row.pillars)
+            .map(|(name, v)| format!("{name} {}", format::opt_score(*v))),
+    );
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
 }
 
 /// Which of the two compared groups unit `u` belongs to.
@@ -85,6 +112,7 @@ pub fn rows(
             let unit = &ds.units()[*u];
             (needle.is_empty()
                 || unit.name.to_lowercase().contains(&needle)
+                || unit.label().to_lowercase().contains(&needle)
                 || unit.code.to_lowercase().contains(&needle))
                 && filter_id.as_ref().is_none_or(|g| ds.in_group(*u, g))
         })
@@ -93,7 +121,8 @@ pub fn rows(
             Row {
                 unit: u,
                 code: unit.code.clone(),
-                name: unit.name.clone(),
+                name: unit.label().to_string(),
+                official: unit.name.clone(),
                 rank: results.rank(u),
                 change: changes.get(u).copied().flatten(),
                 score: results.index(u),
@@ -345,6 +374,7 @@ pub fn ranked_bars(
             let unit = &ds.units()[u];
             Some(Bar {
                 code: unit.code.clone(),
+                name: unit.label().to_string(),
                 value,
                 membership: membership(bundle, groups, u),
                 selected: selection == Some(unit.code.as_str()),
@@ -843,8 +873,10 @@ pub struct ProfilePillar {
 /// A country profile: what the profile panel shows of one unit in one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    /// The unit's name.
+    /// The unit's name as shown (its short name where there is one).
     pub name: String,
+    /// The publisher's (official) name, shown on hover.
+    pub official: String,
     /// Its ISO3 code.
     pub code: String,
     /// "Rank 3 of 166 · score 71.2", or why it has no rank.
@@ -936,7 +968,8 @@ pub fn profile(
         },
     );
     Some(Profile {
-        name: unit.name.clone(),
+        name: unit.label().to_string(),
+        official: unit.name.clone(),
         code: unit.code.clone(),
         facts,
         groups: groups.iter().map(|g| group_short(bundle, g)).collect(),
@@ -967,6 +1000,39 @@ mod tests {
         ["LDC".to_string(), "developed".to_string()]
     }
 
+    /// A row shows the short name and keeps the official one; a search finds either.
+    #[test]
+    fn rows_show_the_short_name() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let find = |search: &str| {
+            rows(&b, &r, &r, &groups_of(), search, "", (SortKey::Rank, false))
+                .into_iter()
+                .map(|row| (row.name, row.official))
+                .collect::<Vec<_>>()
+        };
+        let alpha = ("Alpha".to_string(), "Republic of Alpha".to_string());
+        assert_eq!(find("republic"), find("alph"));
+        assert_eq!(find("alph"), [alpha]);
+        assert!(find("").iter().any(|(n, o)| n == "Echo" && o == "Echo"));
+    }
+
+    #[test]
+    fn a_row_in_one_line() {
+        let b = bundle("2024");
+        let r = results(&b, 2020);
+        let all = rows(&b, &r, &r, &groups_of(), "", "", (SortKey::Rank, false));
+        let alpha = all.iter().find(|row| row.code == "AAA").unwrap();
+        let line = row_details(alpha, &["X".to_string(), "Y".to_string()]);
+        assert!(
+            line.starts_with(
+                "Alpha (Republic of Alpha) · no change against the published weights · X "
+            ),
+            "{line}"
+        );
+        assert!(line.contains(" · Y "), "{line}");
+    }
+
     #[test]
     fn a_profile_sets_the_unit_against_the_group_means() {
         let b = bundle("2024");
@@ -978,6 +1044,10 @@ mod tests {
         let standings = Standings::new(b.framework(), &r).unwrap();
         let p = profile(&b, &r, Some(&cmp), &g, u, Some(&standings)).unwrap();
         assert_eq!((p.name.as_str(), p.code.as_str()), ("Alpha", "AAA"));
+        assert_eq!(
+            p.official, "Republic of Alpha",
+            "the official name, on hover"
+        );
         assert_eq!(p.groups, ["LDCs".to_string(), "Developed".to_string()]);
         let fw = b.framework();
         assert_eq!(p.pillars.len(), fw.pillars().len());

@@ -411,6 +411,7 @@ fn dataset(u: &mut Unstructured<'_>, leaves: &[String]) -> Result<Dataset> {
                 r => groups.push(format!("r{r}")),
             }
             Ok(Unit {
+                short: None,
                 code: format!("U{i:02}"),
                 name: format!("Unit {i}"),
                 groups,

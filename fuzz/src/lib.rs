@@ -142,6 +142,7 @@ pub fn small_bundle(id: &str) -> Bundle {
     let units = UNITS
         .iter()
         .map(|(code, name, groups)| Unit {
+            short: None,
             code: (*code).into(),
             name: (*name).into(),
             groups: groups.iter().map(|g| (*g).to_string()).collect(),
@@ -426,6 +427,7 @@ pub fn tiny_bundle() -> Bundle {
         source: "s".into(),
     };
     let unit = |code: &str, groups: &[&str]| Unit {
+        short: None,
         code: code.into(),
         name: code.into(),
         groups: groups.iter().map(|g| (*g).to_string()).collect(),

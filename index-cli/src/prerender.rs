@@ -77,7 +77,7 @@ fn render(bundle: &Bundle, results: &Results, rows: usize) -> String {
         let _ = write!(
             body,
             r#"<tr><td class="c-rank">{rank}</td><th scope="row" class="c-name"{timing}>{}</th><td class="c-score">{}</td></tr>"#,
-            escape_html(&units[u].name),
+            escape_html(units[u].label()),
             score(value),
         );
     }

@@ -383,7 +383,7 @@ pub struct RankBounds {
 /// # let indicators = ftri.indicators.iter().map(|i| Indicator { id: i.id.into(),
 /// #     name: i.name.into(), unit: i.unit.into(), direction: i.direction, source: "s".into() })
 /// #     .collect();
-/// # let units = ["A", "B", "C"].iter().map(|c| Unit { code: c.to_string(), name: c.to_string(),
+/// # let units = ["A", "B", "C"].iter().map(|c| Unit { short: None, code: c.to_string(), name: c.to_string(),
 /// #     groups: vec![] }).collect();
 /// # let mut b = DatasetBuilder::new(units, indicators, vec![source], vec![], vec![2021]).unwrap();
 /// # for (u, row) in [("A", [0.9, 0.1, 0.5, 0.5, 0.5]), ("B", [0.1, 0.9, 0.5, 0.5, 0.5]),

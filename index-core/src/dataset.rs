@@ -79,11 +79,32 @@ pub struct Group {
 pub struct Unit {
     /// ISO 3166 alpha-3 code (or another unique code for non-country units).
     pub code: String,
-    /// Name as shown.
+    /// The publisher's name (for a country, M49's official form: "United States of
+    /// America"), kept in exports and shown on hover.
     pub name: String,
+    /// A common short name ("United States"), where one is known and differs from `name`;
+    /// shown in the ranking, charts and profile ([`Unit::label`]). Optional in JSON, so
+    /// bundles without it read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// Ids of the groups it belongs to.
     #[serde(default)]
     pub groups: Vec<String>,
+}
+
+impl Unit {
+    /// The name to show where room is short: the short name if there is one, else `name`.
+    ///
+    /// ```
+    /// use index_core::dataset::Unit;
+    /// let mut u = Unit { code: "USA".into(), name: "United States of America".into(), short: None, groups: vec![] };
+    /// assert_eq!(u.label(), "United States of America");
+    /// u.short = Some("United States".into());
+    /// assert_eq!(u.label(), "United States");
+    /// ```
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// The year each value of a [`CrossSection`] comes from, and the values themselves.
@@ -747,6 +768,7 @@ pub(crate) mod fixture {
         let made = units
             .iter()
             .map(|(c, g)| Unit {
+                short: None,
                 code: c.to_string(),
                 name: format!("Unit {c}"),
                 groups: g.iter().map(|s| s.to_string()).collect(),
@@ -773,6 +795,7 @@ pub(crate) mod fixture {
         let made = units
             .iter()
             .map(|c| Unit {
+                short: None,
                 code: c.to_string(),
                 name: format!("Unit {c}"),
                 groups: Vec::new(),
@@ -801,11 +824,13 @@ mod tests {
     fn meta() -> (Vec<Unit>, Vec<Indicator>, Vec<Source>) {
         let units = vec![
             Unit {
+                short: None,
                 code: "AAA".into(),
                 name: "A".into(),
                 groups: vec![],
             },
             Unit {
+                short: None,
                 code: "BBB".into(),
                 name: "B".into(),
                 groups: vec![],

@@ -47,7 +47,7 @@
 //!     edition: "2023/24".into(), licence: "open".into(), url: "https://hdr.undp.org".into() };
 //! let indicators = hdi.indicators.iter().map(|i| Indicator { id: i.id.into(), name: i.name.into(),
 //!     unit: i.unit.into(), direction: i.direction, source: "hdro".into() }).collect();
-//! let units = vec![Unit { code: "NOR".into(), name: "Norway".into(), groups: vec![] }];
+//! let units = vec![Unit { short: None, code: "NOR".into(), name: "Norway".into(), groups: vec![] }];
 //! let mut b = DatasetBuilder::new(units, indicators, vec![source], vec![], vec![2022]).unwrap();
 //! for (id, v) in [("le", 83.39), ("eys", 18.82), ("mys", 13.07), ("gnipc", 69190.1)] {
 //!     b.set("NOR", id, 2022, v).unwrap();

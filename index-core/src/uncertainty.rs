@@ -39,7 +39,7 @@
 //! #     edition: "e".into(), licence: "l".into(), url: "u".into() };
 //! # let indicators = f.indicators.iter().map(|i| Indicator { id: i.id.into(), name: i.name.into(),
 //! #     unit: i.unit.into(), direction: i.direction, source: "s".into() }).collect();
-//! # let units = (0..4).map(|u| Unit { code: format!("U{u}"), name: format!("Unit {u}"), groups: vec![] }).collect();
+//! # let units = (0..4).map(|u| Unit { short: None, code: format!("U{u}"), name: format!("Unit {u}"), groups: vec![] }).collect();
 //! # let mut b = DatasetBuilder::new(units, indicators, vec![source], vec![], vec![2020]).unwrap();
 //! # for (u, values) in [[0.9, 0.1, 0.5, 0.5, 0.5], [0.1, 0.9, 0.5, 0.5, 0.5], [0.8, 0.8, 0.8, 0.8, 0.8], [0.0, 0.0, 0.0, 0.0, 0.1]].iter().enumerate() {
 //! #     for (i, v) in f.indicators.iter().zip(values) { b.set(&format!("U{u}"), i.id, 2020, *v).unwrap(); }

@@ -181,6 +181,7 @@ impl DataSpec {
                     gs.push(GROUP_B.into());
                 }
                 Unit {
+                    short: None,
                     code: format!("U{u}"),
                     name: format!("Unit {u}"),
                     groups: gs,

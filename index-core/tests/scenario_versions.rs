@@ -216,6 +216,7 @@ fn ftri_shaped(id: &str, developed: &str) -> Bundle {
         group("region:Europe", "m49-region"),
     ];
     let unit = |code: &str, groups: &[&str]| Unit {
+        short: None,
         code: code.into(),
         name: code.into(),
         groups: groups.iter().map(|g| g.to_string()).collect(),

@@ -171,6 +171,14 @@ pub enum Error {
         /// What is wrong, naming the feature or arc.
         problem: String,
     },
+    /// The list of short country names cannot be read (missing, or not the iso-codes JSON).
+    #[error("{}: {problem}", path.display())]
+    ShortNames {
+        /// The list's file.
+        path: PathBuf,
+        /// What is wrong, and how to install the list.
+        problem: String,
+    },
     /// Units scored by a bundle that the map cannot draw and `map::WITHOUT_GEOMETRY` does not
     /// list.
     #[error(

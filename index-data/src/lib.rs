@@ -47,6 +47,7 @@ pub mod import;
 pub mod map;
 pub mod read;
 pub mod report;
+pub mod short_names;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -139,7 +139,11 @@ pub fn fingerprint(data_dir: &Path, atlas_dir: &Path) -> Result<String> {
     let mut h = Fnv::new();
     h.bytes(&BUNDLE_FORMAT.to_le_bytes());
     let inputs = all_inputs().into_iter().map(|rel| data_dir.join(rel));
-    for path in inputs.chain([crate::map::atlas_file(atlas_dir)?]) {
+    let lists = [
+        crate::map::atlas_file(atlas_dir)?,
+        crate::short_names::iso_codes_file(),
+    ];
+    for path in inputs.chain(lists) {
         let meta = std::fs::metadata(&path).map_err(|source| Error::Read {
             path: path.clone(),
             source,

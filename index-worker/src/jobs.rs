@@ -816,6 +816,7 @@ mod tests {
     /// (2018 with one indicator only, one unit without any data in 2021) and one year without.
     fn bundle() -> Bundle {
         let unit = |code: &str, group: &str| Unit {
+            short: None,
             code: code.into(),
             name: format!("Country {code}"),
             groups: vec![group.into()],

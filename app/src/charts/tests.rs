@@ -41,18 +41,21 @@ pub(crate) fn bars() -> RankedBars {
         bars: vec![
             Bar {
                 code: "CHE".into(),
+                name: "Switzerland".into(),
                 value: 0.95,
                 membership: Membership::B,
                 selected: false,
             },
             Bar {
                 code: "KEN".into(),
+                name: "Kenya".into(),
                 value: 0.40,
                 membership: Membership::Other,
                 selected: true,
             },
             Bar {
                 code: "NER".into(),
+                name: "Niger".into(),
                 value: 0.12,
                 membership: Membership::A,
                 selected: false,
@@ -69,8 +72,48 @@ fn ranked_bars_golden() {
     });
     // The filled (LDC) and outlined (developed) bars differ by more than colour.
     assert!(svg.contains("#D55E00") && svg.contains("#0072B2"), "{svg}");
-    assert!(svg.contains("KEN"), "selected unit labelled");
+    assert!(svg.contains("Kenya"), "selected unit labelled");
     golden("ranked_bars", &svg);
+}
+
+/// Many bars, as the FTRI's 166: the three first and three last named under the axis, the
+/// followed unit above its bar.
+#[test]
+fn ranked_bars_named_golden() {
+    let names = ["United States", "Sweden", "South Korea"];
+    let last = ["Chad", "Niger", "Central African Republic"];
+    let n = 60;
+    let bars = (0..n)
+        .map(|i| Bar {
+            code: format!("U{i:02}"),
+            name: names
+                .get(i)
+                .or_else(|| last.get((i + last.len()).checked_sub(n)?))
+                .map_or_else(|| format!("Unit {i}"), |s| s.to_string()),
+            value: 0.9 - 0.8 * i as f64 / n as f64,
+            membership: if i % 7 == 0 {
+                Membership::A
+            } else {
+                Membership::Other
+            },
+            selected: i == 30,
+        })
+        .collect();
+    let data = RankedBars {
+        bars,
+        names: ["LDCs".into(), "Developed".into()],
+    };
+    let svg = render(640, 300, |a| {
+        draw_ranked_bars(a, &data, &Style::default()).unwrap()
+    });
+    for name in names.iter().chain(&last).chain(&["Unit 30"]) {
+        assert!(svg.contains(name), "{name} named");
+    }
+    assert!(
+        !svg.contains("Unit 3\n"),
+        "a bar in the middle is not named"
+    );
+    golden("ranked_bars_named", &svg);
 }
 
 #[test]

@@ -22,7 +22,7 @@ const SCALE: (f64, f64) = (0.0, 100.0);
 fn normalisations() -> Vec<Offer<Normalisation>> {
     let (low, high) = SCALE;
     offers(
-        "Dataset default",
+        "Default",
         [
             (Normalisation::None, "None (published scores)"),
             (Normalisation::MinMax { low, high }, "Min-max 0–100"),
@@ -51,7 +51,7 @@ fn normalisations() -> Vec<Offer<Normalisation>> {
 /// comparable over time).
 fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (NormaliseOver::EachYear, "Within each year"),
             (
@@ -66,7 +66,7 @@ fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
 /// Aggregations offered.
 fn aggregations() -> Vec<Offer<Aggregation>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Aggregation::Arithmetic, "Arithmetic mean"),
             (Aggregation::Geometric, "Geometric mean"),
@@ -79,7 +79,7 @@ fn aggregations() -> Vec<Offer<Aggregation>> {
 /// Outlier treatments offered.
 fn treatments() -> Vec<Offer<Treatment>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Treatment::None, "None"),
             (
@@ -94,7 +94,7 @@ fn treatments() -> Vec<Offer<Treatment>> {
 /// Imputations offered: the global ones, then the mean of each group family of the dataset.
 fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (Imputation::None, "Leave out, re-weight".to_string()),
             (Imputation::IndicatorMean, "Indicator mean".to_string()),
@@ -110,7 +110,7 @@ fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
 /// Screening thresholds offered (0: keep every unit).
 fn screens() -> Vec<Offer<f64>> {
     offers(
-        "Dataset default",
+        "Default",
         [
             (0.0, "Keep every unit"),
             (0.5, "Drop units with < 50 % data"),
@@ -124,16 +124,37 @@ fn screens() -> Vec<Offer<f64>> {
 /// Years of carrying values forward offered.
 fn carries() -> Vec<Offer<u32>> {
     offers(
-        "Dataset default",
+        "Default",
         [0u32, 1, 2, 3, 5, 10].map(|y| {
             let label = if y == 0 {
-                "No (this year only)".to_string()
+                "This year only".to_string()
             } else {
                 format!("Up to {y} years")
             };
             (y, label)
         }),
     )
+}
+
+/// How the dataset's own value of a setting reads: `own` if it is one of the `offers` (its
+/// label, lower-cased), else `fallback` of it.
+fn default_label<T: PartialEq>(
+    offers: &[Offer<T>],
+    own: &T,
+    fallback: impl Fn(&T) -> String,
+) -> String {
+    offers
+        .iter()
+        .find(|(v, _)| v.as_ref() == Some(own))
+        .map_or_else(|| fallback(own), |(_, l)| lower_first(l))
+}
+
+/// `text` with its first letter in lower case ("Arithmetic mean" → "arithmetic mean").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// A select bound to one method setting: the options' labels, the position of the one in
@@ -168,17 +189,27 @@ fn Choice(
 
 /// A [`Choice`] over a setting's typed `options`: `current` gives the value in force, `set`
 /// receives the value picked (nothing is parsed back from text).
+///
+/// `default` names the dataset's own value, so that the first option reads "Default (min-max
+/// 0–100)" rather than leaving the person to guess.
 fn offered<T>(
     id: &'static str,
     label: &'static str,
     options: impl Fn() -> Vec<Offer<T>> + Copy + Send + Sync + 'static,
+    default: impl Fn() -> Option<String> + Send + Sync + 'static,
     current: impl Fn() -> Option<T> + Send + Sync + 'static,
     set: impl Fn(Option<T>) + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let labels = Signal::derive(move || options().into_iter().map(|(_, l)| l).collect());
+    let labels = Signal::derive(move || {
+        let mut labels: Vec<String> = options().into_iter().map(|(_, l)| l).collect();
+        if let (Some(first), Some(d)) = (labels.first_mut(), default()) {
+            *first = format!("{first} ({d})");
+        }
+        labels
+    });
     let position = Signal::derive(move || {
         let now = current();
         options().iter().position(|(v, _)| *v == now)
@@ -213,6 +244,10 @@ pub fn MethodPanel() -> impl IntoView {
             f
         })
     };
+    // The dataset's own method, each setting in words (the first option of each select).
+    let own = move |f: fn(&index_core::method::Method, &[String]) -> String| {
+        move || bundle.with(|b| b.as_ref().map(|b| f(b.method(), &families())))
+    };
     let has_denominators = move || {
         bundle.with(|b| {
             b.as_ref().is_some_and(|b| {
@@ -236,24 +271,34 @@ pub fn MethodPanel() -> impl IntoView {
                 </div>
             </div>
             {offered("normalisation", "Normalisation", normalisations,
+                own(|m, _| m.normalisation().label()),
                 move || choice.with(|c| c.normalisation),
                 move |v| inputs.set_method(move |m| m.normalisation = v))}
             {offered("normalise-over", "Normalise over", normalise_overs,
+                own(|m, _| default_label(&normalise_overs(), &m.normalise_over(), |_| String::new())),
                 move || choice.with(|c| c.normalise_over),
                 move |v| inputs.set_method(move |m| m.normalise_over = v))}
             {offered("aggregation", "Aggregation", aggregations,
+                own(|m, _| default_label(&aggregations(), &m.aggregation(), |a| format!("{} mean", a.label()))),
                 move || choice.with(|c| c.aggregation),
                 move |v| inputs.set_method(move |m| m.aggregation = v))}
             {offered("treatment", "Outliers", treatments,
+                own(|m, _| default_label(&treatments(), &m.treatment(), |t| match t {
+                    Treatment::None => "none".into(),
+                    Treatment::Winsorise { max_winsorised, .. } => format!("winsorise, ≤ {max_winsorised}"),
+                })),
                 move || choice.with(|c| c.treatment),
                 move |v| inputs.set_method(move |m| m.treatment = v))}
             {offered("imputation", "Missing data", move || imputations(families()),
+                own(|m, f| default_label(&imputations(f.to_vec()), m.imputation(), |_| "group mean".into())),
                 move || choice.with(|c| c.imputation.clone()),
                 move |v| inputs.set_method(move |m| m.imputation = v))}
             {offered("screen", "Screening", screens,
+                own(|m, _| default_label(&screens(), &m.screen().unwrap_or(0.0), |s| format!("drop units with < {:.0} % data", s * 100.0))),
                 move || choice.with(|c| c.screen),
                 move |v| inputs.set_method(move |m| m.screen = v))}
             {offered("carry", "Carry values forward", carries,
+                own(|m, _| default_label(&carries(), &m.carry_forward(), |y| format!("up to {y} years"))),
                 move || choice.with(|c| c.carry_forward),
                 move |v| inputs.set_method(move |m| m.carry_forward = v))}
             <Show when=has_denominators>
@@ -268,5 +313,26 @@ pub fn MethodPanel() -> impl IntoView {
                 </label>
             </Show>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_says_what_it_is() {
+        let own = |a: Aggregation| default_label(&aggregations(), &a, |_| "?".into());
+        assert_eq!(own(Aggregation::Geometric), "geometric mean");
+        // A value not offered is described by the fallback.
+        assert_eq!(
+            default_label(&carries(), &7, |y| format!("up to {y} years")),
+            "up to 7 years"
+        );
+        assert_eq!(
+            default_label(&screens(), &0.0, |_| "?".into()),
+            "keep every unit"
+        );
+        assert_eq!(lower_first(""), "");
     }
 }

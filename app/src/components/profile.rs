@@ -31,7 +31,13 @@ pub fn Profile() -> impl IntoView {
         let u = unit()?;
         let p = d.prepared.get()?;
         let s = d.scored.get()?;
-        let name = bundle.with(|b| b.as_ref()?.dataset().units().get(u).map(|x| x.name.clone()))?;
+        let name = bundle.with(|b| {
+            b.as_ref()?
+                .dataset()
+                .units()
+                .get(u)
+                .map(|x| x.label().to_string())
+        })?;
         Some(LineChart {
             years: p.years.clone(),
             series: vec![Line {
@@ -58,7 +64,7 @@ pub fn Profile() -> impl IntoView {
         Some(view! {
             <div class="profile-head">
                 <div>
-                    <h2>{p.name.clone()}" "<span class="ucode">{p.code.clone()}</span></h2>
+                    <h2 title=p.official.clone()>{p.name.clone()}" "<span class="ucode">{p.code.clone()}</span></h2>
                     <p class="profile-facts">{p.facts.clone()}</p>
                 </div>
                 <button class="dismiss" aria-label="Close profile" on:click=move |_| state.inputs.set_selection(None)>"×"</button>

@@ -12,7 +12,8 @@ use crate::view_model::{self, group_short};
 
 /// Row height in CSS pixels (must match `.rank-table tbody tr` in style.css).
 pub const ROW_HEIGHT: f64 = 34.0;
-/// Height of the scrolling body in CSS pixels.
+/// Height of the scrolling body in CSS pixels until it is measured: it then takes the room its
+/// column has (style.css: `.table-scroll` grows to the height of the controls beside it).
 const VIEW_HEIGHT: f64 = 544.0;
 /// Extra rows rendered above and below the view.
 const OVERSCAN: usize = 6;
@@ -22,6 +23,8 @@ const OVERSCAN: usize = 6;
 pub fn RankingTable() -> impl IntoView {
     let state = use_state();
     let scroll_top = RwSignal::new(0.0f64);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let view_height = watch_height(scroller, VIEW_HEIGHT);
     let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.pair(), state.table);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
@@ -91,8 +94,13 @@ pub fn RankingTable() -> impl IntoView {
     };
     let visible = move || {
         let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
-        let (first, last) =
-            ranking_body::rows_in_view(scroll_top.get(), ROW_HEIGHT, VIEW_HEIGHT, OVERSCAN, total);
+        let (first, last) = ranking_body::rows_in_view(
+            scroll_top.get(),
+            ROW_HEIGHT,
+            view_height.get(),
+            OVERSCAN,
+            total,
+        );
         (first, last, total)
     };
     // The uncertainty analysis and the best and worst ranks of the scenario shown (none once
@@ -134,6 +142,16 @@ pub fn RankingTable() -> impl IntoView {
         }
         slots
     });
+    // On a phone the table shows rank, name and score; the followed unit's other figures are
+    // the details line above the rows (style.css hides the line where they are columns).
+    let details = move || {
+        let code = state.inputs.selection().get()?;
+        let names: Vec<String> = pillars().into_iter().map(|(_, n)| n).collect();
+        rows.with(|r| {
+            let row = r.as_ref()?.iter().find(|row| row.code == code)?;
+            Some(view_model::row_details(row, &names))
+        })
+    };
     let (on_click, on_key) = super::follow_rows(state);
     view! {
         <div class="panel table-panel">
@@ -156,7 +174,10 @@ pub fn RankingTable() -> impl IntoView {
                     }}
                 </select>
             </div>
-            <div class="table-scroll" style=format!("height:{VIEW_HEIGHT}px")
+            <p class="rank-details" id="rank-details">
+                {move || details().unwrap_or_else(|| "Tap a country for its details.".into())}
+            </p>
+            <div class="table-scroll" node_ref=scroller
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
                 // Rows above and below the view are padding, not rows, so the columns stay
                 // those of the visible table at any width.
@@ -188,4 +209,28 @@ pub fn RankingTable() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The height of the element `node` refers to in CSS pixels, `initial` until measured, kept up
+/// to date by a `ResizeObserver` (it changes when the window or the column beside it does, not
+/// on a slider step).
+fn watch_height(node: NodeRef<leptos::html::Div>, initial: f64) -> RwSignal<f64> {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let height = RwSignal::new(initial);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let measured = el.clone();
+        let seen = Closure::<dyn FnMut()>::new(move || {
+            let h = f64::from(measured.client_height());
+            if h > 0.0 && (h - height.get_untracked()).abs() >= 1.0 {
+                height.set(h);
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            let kept = StoredValue::new_local((observer, seen));
+            on_cleanup(move || kept.with_value(|(o, _)| o.disconnect()));
+        }
+    });
+    height
 }

@@ -138,6 +138,8 @@ pub struct Slot {
     change: Cell,
     change_class: Cell,
     name: Cell,
+    /// The name's `title`: the publisher's (official) name.
+    name_title: Cell,
     code: Cell,
     marker: Cell,
     marker_class: Cell,
@@ -201,6 +203,7 @@ impl Slotted for Slot {
             reason_hidden: Cell::new(reason.clone()),
             rank: Cell::new(rank),
             change: Cell::new(change),
+            name_title: Cell::new(name.clone()),
             name: Cell::new(name),
             code: Cell::new(code),
             marker: Cell::new(marker),
@@ -238,6 +241,7 @@ impl Slot {
         self.change.text(change);
         self.change_class.attr("class", format!("c-change {dir}"));
         self.name.text(row.name.clone());
+        self.name_title.attr("title", row.official.clone());
         self.code.text(row.code.clone());
         let badge = match row.membership {
             Membership::A => cx.badges[0].clone(),

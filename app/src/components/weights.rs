@@ -1,6 +1,8 @@
 //! The weights panel: a slider and a number field per pillar, and per indicator inside an
 //! expanded pillar; shares that sum to 100 % at each level; reset and equal weights. For an
-//! index published as one overall score (nothing to re-weigh), it says so instead.
+//! index published as one overall score (nothing to re-weigh), it says so instead. On a phone
+//! the panel is a drawer over the foot of the page, opened by a button that stays in view
+//! (style.css), so that the ranking moving under the sliders can be seen.
 
 use std::collections::HashSet;
 
@@ -20,6 +22,8 @@ pub fn WeightsPanel() -> impl IntoView {
     // Ratings: whole steps from 0 to 5, as the OECD's Better Life Index rates its dimensions
     // (weight = rating / sum of ratings, which is what every weight here means).
     let ratings = RwSignal::new(false);
+    // The drawer on a phone (on a wider screen the button is hidden and the panel always shown).
+    let open = RwSignal::new(false);
     let reset = move |_| state.inputs.reset_weights();
     let equal = move |_| state.inputs.equal_weights();
     let rows = move || {
@@ -45,7 +49,13 @@ pub fn WeightsPanel() -> impl IntoView {
             .with(|b| b.as_ref().is_none_or(|b| b.framework().is_reweightable()))
     };
     view! {
-        <section class="panel weights" aria-labelledby="weights-h">
+        <button class="drawer-toggle" id="weights-drawer" aria-controls="weights-panel"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            {move || if open.get() { "Close weights" } else { "Weights" }}
+        </button>
+        <section class="panel weights" id="weights-panel" aria-labelledby="weights-h" class:open=move || open.get()
+            on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
             <div class="panel-head">
                 <h2 id="weights-h">"Weights"</h2>
                 <Show when=reweightable>
@@ -54,6 +64,7 @@ pub fn WeightsPanel() -> impl IntoView {
                         <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
                     </div>
                 </Show>
+                <button class="drawer-close" on:click=move |_| open.set(false)>"Done"</button>
             </div>
             <Show
                 when=reweightable

@@ -226,7 +226,7 @@ pub fn node_rows(
             let was = before.get(u).copied().flatten();
             MapRow {
                 code: unit.code.clone(),
-                name: unit.name.clone(),
+                name: unit.label().to_string(),
                 score: score(results, u),
                 rank,
                 change: rank.zip(was).map(|(r, w)| i64::from(w) - i64::from(r)),

@@ -217,7 +217,7 @@ pub fn rows(bundle: &Bundle, r: &Robustness) -> Vec<IntervalRow> {
                 name: units
                     .iter()
                     .find(|u| &u.code == code)
-                    .map_or_else(|| code.clone(), |u| u.name.clone()),
+                    .map_or_else(|| code.clone(), |u| u.label().to_string()),
                 nominal,
                 median,
                 interval: span(q05, q95),

@@ -113,6 +113,7 @@ pub fn synthetic(units: usize, indicators: usize, pillars: usize, seed: u64) -> 
                 g.push(format!("region:{}", (u * 7 + u / 5) % REGIONS));
             }
             Unit {
+                short: None,
                 code: format!("U{u:05}"),
                 name: format!("Unit {u}"),
                 groups: g,

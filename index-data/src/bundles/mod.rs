@@ -31,6 +31,7 @@ use crate::read::undp::HdrFile;
 use crate::read::worldbank::WdiFile;
 use crate::read::{self, Table};
 use crate::report::Report;
+use crate::short_names::{self, ShortNames};
 use crate::Built;
 
 /// The UN M49 file.
@@ -119,6 +120,7 @@ pub(crate) struct Inputs<'a> {
     income: Option<Rc<IncomeGroups>>,
     tir2025: Option<Rc<read::unctad::Tir2025>>,
     unctad: Option<Rc<UnctadGroups>>,
+    short_names: Option<Rc<ShortNames>>,
     wdi: HashMap<String, Rc<WdiFile>>,
 }
 
@@ -132,6 +134,7 @@ impl<'a> Inputs<'a> {
             income: None,
             tir2025: None,
             unctad: None,
+            short_names: None,
             wdi: HashMap::new(),
         }
     }
@@ -149,6 +152,16 @@ impl<'a> Inputs<'a> {
         let c = Rc::new(read::m49::read(&self.path(M49))?);
         self.countries = Some(Rc::clone(&c));
         Ok(c)
+    }
+
+    /// The countries' common short names (Debian's iso-codes list, [`crate::short_names`]).
+    pub fn short_names(&mut self) -> Result<Rc<ShortNames>> {
+        if let Some(s) = &self.short_names {
+            return Ok(Rc::clone(s));
+        }
+        let s = Rc::new(ShortNames::read(&short_names::iso_codes_file())?);
+        self.short_names = Some(Rc::clone(&s));
+        Ok(s)
     }
 
     /// The UNDP file (le, eys, mys, gnipc and HDI groups).
@@ -514,6 +527,7 @@ impl Assembly {
         unctad: &UnctadGroups,
         hdr: &HdrFile,
         income: &IncomeGroups,
+        shorts: &ShortNames,
     ) -> Result<(Vec<Unit>, Vec<Group>)> {
         let mut defs: BTreeMap<(u8, String), Group> = BTreeMap::new();
         let mut units = Vec::with_capacity(self.units.len());
@@ -634,6 +648,7 @@ impl Assembly {
                     .or_insert(g);
             }
             units.push(Unit {
+                short: shorts.short_for(code, &c.name),
                 code: code.clone(),
                 name: c.name.clone(),
                 groups: ids,
@@ -655,7 +670,8 @@ impl Assembly {
         let unctad = inputs.unctad()?;
         self.notes.push(NOTE_DEVELOPED.into());
         self.notes.push(NOTE_GROUPS.into());
-        let (units, groups) = self.groups(&countries, &unctad, &hdr, &income)?;
+        let shorts = inputs.short_names()?;
+        let (units, groups) = self.groups(&countries, &unctad, &hdr, &income, &shorts)?;
         if let Some(note) = ldc_note(&countries, &unctad, &self.units) {
             self.notes.push(note);
         }

@@ -818,6 +818,7 @@ fn assemble(
             ids.push(id);
         }
         units.push(Unit {
+            short: None,
             code: code.clone(),
             name: name.clone(),
             groups: ids,

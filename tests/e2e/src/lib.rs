@@ -639,6 +639,23 @@ pub fn ftri_bundle() -> String {
     root().join("dist/data/ftri.json").display().to_string()
 }
 
+/// The name the page shows for unit `code` of the FTRI bundle the site serves: its short name
+/// where the bundle has one, else `name` (the CLI writes the publisher's name).
+///
+/// # Panics
+/// The bundle cannot be read (a failed test).
+#[allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failed unwrap is a failed test
+pub fn ftri_label(code: &str, name: &str) -> String {
+    let text = std::fs::read_to_string(ftri_bundle()).expect("the site's FTRI bundle");
+    let bundle: Value = serde_json::from_str(&text).expect("bundle JSON");
+    bundle["dataset"]["units"]
+        .as_array()
+        .and_then(|units| units.iter().find(|u| u["code"] == code))
+        .and_then(|u| u["short"].as_str())
+        .unwrap_or(name)
+        .to_string()
+}
+
 /// The CLI's ranking of the FTRI bundle the site serves (`index rank --format json`, then
 /// `extra`): its units, in ranking order.
 ///

@@ -175,14 +175,16 @@ async fn the_followed_units_waterfall_is_the_clis_split() {
         .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let title = b.text("#explain figcaption h3").await.unwrap();
-    let name = cli_explain(
-        "explain-first",
-        r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3, "ict": 0.5}}"#,
-        &["--unit", &first],
-    )["units"][0]["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let name = e2e::ftri_label(
+        &first,
+        cli_explain(
+            "explain-first",
+            r#"{"format": 2, "bundle": "ftri", "weights": {"rd": 3, "ict": 0.5}}"#,
+            &["--unit", &first],
+        )["units"][0]["name"]
+            .as_str()
+            .unwrap(),
+    );
     assert!(title.starts_with(&format!("Why {name} moved")), "{title}");
     // Moving a weight: the explanation is of the earlier view.
     b.set_weight("rd", "2").await.unwrap();

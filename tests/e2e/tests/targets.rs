@@ -230,7 +230,7 @@ async fn what_it_would_take_is_the_clis_target() {
     let ranking = e2e::cli_ftri_ranking(&[]);
     let at = ranking.iter().position(|u| u["code"] == "KEN").unwrap();
     let rival = ranking[at - 10]["code"].as_str().unwrap().to_string();
-    let rival_name = ranking[at - 10]["name"].as_str().unwrap().to_string();
+    let rival_name = e2e::ftri_label(&rival, ranking[at - 10]["name"].as_str().unwrap());
     for id in others {
         b.click(&format!("#target-ind-{id}")).await.unwrap();
     }
