@@ -420,14 +420,24 @@ impl Default for MethodSpec {
 impl MethodSpec {
     /// Sets the normalisation for every indicator, dropping per-indicator normalisations. When
     /// the new method has a target range, the geometric/harmonic floor becomes 1% of its span
-    /// (e.g. 1 on 0–100), so that the floor stays meaningful on the new scale.
+    /// (e.g. 1 on 0–100), so that the floor stays meaningful on the new scale. When it has none
+    /// (`None`: the data's own units) and the method had one, a floor set for that range means
+    /// nothing on the data's scale — 1 on 0–100 would raise every dimension index of a
+    /// sub-national HDI, all below 1, to 1 —, so it becomes the smallest allowed
+    /// ([`limits::FLOOR_MIN`]): the geometric mean is the data's own, a zero counting as nearly
+    /// zero. A method already without normalisation keeps its floor (a bundle's own, chosen for
+    /// its data).
     pub fn set_normalisation_everywhere(&mut self, n: Normalisation) {
+        let had_one = self.normalisation != Normalisation::None;
         self.normalisation = n;
-        if let Normalisation::MinMax { low, high }
-        | Normalisation::PercentileRank { low, high }
-        | Normalisation::DistanceToBest { low, high } = n
-        {
-            self.floor = (0.01 * (high - low)).max(limits::FLOOR_MIN);
+        match n {
+            Normalisation::MinMax { low, high }
+            | Normalisation::PercentileRank { low, high }
+            | Normalisation::DistanceToBest { low, high } => {
+                self.floor = (0.01 * (high - low)).max(limits::FLOOR_MIN);
+            }
+            Normalisation::None if had_one => self.floor = limits::FLOOR_MIN,
+            _ => {}
         }
         for m in self.indicators.values_mut() {
             m.normalisation = None;
@@ -1265,6 +1275,33 @@ impl FromStr for Imputation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_floor_follows_the_scale_and_none_leaves_no_scale_to_floor_at() {
+        let mut spec = MethodSpec::default();
+        assert_eq!(spec.floor, 1.0, "1 % of the default 0–100");
+        spec.set_normalisation_everywhere(Normalisation::MinMax {
+            low: 0.0,
+            high: 1.0,
+        });
+        assert_eq!(spec.floor, 0.01);
+        // From a range to the data's own units: the smallest floor, so that a geometric mean
+        // of values below the old floor is theirs (the floor 1 made every HDI-like index 1).
+        spec.set_normalisation_everywhere(Normalisation::None);
+        assert_eq!(spec.floor, limits::FLOOR_MIN);
+        let mut own = MethodSpec {
+            normalisation: Normalisation::None,
+            floor: 1e-4,
+            ..MethodSpec::default()
+        };
+        // Already in the data's units: the bundle's own floor stays.
+        own.set_normalisation_everywhere(Normalisation::None);
+        assert_eq!(own.floor, 1e-4);
+        let m = Method::new(spec)
+            .unwrap()
+            .with_aggregation_everywhere(Aggregation::Geometric);
+        assert_eq!(m.floor(), limits::FLOOR_MIN);
+    }
 
     /// Writes `value` with serde and reads it back through [`ChoiceRecord`].
     #[track_caller]

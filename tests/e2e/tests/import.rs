@@ -432,3 +432,92 @@ async fn a_link_to_data_imported_elsewhere_says_where_it_lives() {
     );
     b.close().await;
 }
+
+/// The Global Data Lab's three dimension-index files (`../shared/data/gdl/`: one file per
+/// indicator, wide by year, 1,765 regions), chosen through the file field, import in the
+/// worker; under no normalisation and the geometric mean — the sub-national HDI, as UNDP
+/// builds the HDI from its dimension indices — the page ranks the regions as `index rank` ranks
+/// the CLI's import of the same files under the same method. The time from Import to the
+/// report is printed (the issue's "under 1 s" is a figure to report, not a timed test).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_gdl_files_import_and_rank_as_a_sub_national_hdi() {
+    let dir = std::env::var("INDEX_DATA_DIR")
+        .map_or_else(|_| e2e::root().join("../shared/data"), PathBuf::from)
+        .join("gdl");
+    let files: Vec<PathBuf> = [
+        "GDL-Health-index-data.csv",
+        "GDL-Educational-index--data.csv",
+        "GDL-Income-index-data.csv",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .collect();
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1600).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    open_panel(&b).await;
+    let started = Instant::now();
+    import(&b, &files.iter().collect::<Vec<_>>(), None, "GDL regions").await;
+    let said = counts(&b).await;
+    println!(
+        "GDL import, from Import to the report (three files, one run): {} ms",
+        started.elapsed().as_millis()
+    );
+    assert!(said.starts_with("0 error(s)"), "{said}");
+    shown(&b, "GDL regions").await;
+
+    // The sub-national HDI: no normalisation, the geometric mean.
+    let query = b.query().await.unwrap();
+    assert!(query.contains("b=mine-"), "{query}");
+    b.open(&format!("{}?{query}&n=none&a=geometric", site.url))
+        .await
+        .unwrap();
+    shown(&b, "GDL regions").await;
+    let rows = b.rows().await.unwrap();
+    assert!(rows.len() >= 20, "rows rendered: {rows:?}");
+
+    // The CLI's import of the same files, ranked under the same method.
+    let out = e2e::artifacts().join("gdl-imported.json");
+    let scenario = e2e::artifacts().join("gdl-hdi.json");
+    std::fs::write(
+        &scenario,
+        r#"{"format": 2, "method": {"aggregation": "geometric", "normalisation": {"type": "none"}}}"#,
+    )
+    .unwrap();
+    let mut args: Vec<String> = vec!["import".into()];
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    cli(&args.iter().map(String::as_str).collect::<Vec<_>>()).unwrap();
+    let (o, s) = (out.display().to_string(), scenario.display().to_string());
+    let want = cli_ranks(&["--bundle", &o, "--scenario", &s]);
+    assert_eq!(rows, want[..rows.len()]);
+    // And both are the sub-national HDI itself: the first region's score is the geometric
+    // mean of its three indices in the files, for the year shown (a floor on another scale
+    // once raised every index below 1 to 1, and page and CLI agreed on that too).
+    let first = b
+        .js("const r = document.querySelector('#rank-table tbody tr.row');              return [r.dataset.code, r.querySelector('.c-score').textContent,                      document.querySelector('#year').value]")
+        .await
+        .unwrap();
+    let (code, score, year) = (
+        first[0].as_str().unwrap(),
+        first[1].as_str().unwrap(),
+        first[2].as_str().unwrap(),
+    );
+    let product: f64 = files
+        .iter()
+        .map(|f| {
+            let mut r = csv::Reader::from_path(f).unwrap();
+            let column = r.headers().unwrap().iter().position(|h| h == year).unwrap();
+            r.records()
+                .map(Result::unwrap)
+                .find(|rec| &rec[3] == code)
+                .unwrap()[column]
+                .parse::<f64>()
+                .unwrap()
+        })
+        .product();
+    assert_eq!(score, format!("{:.3}", product.cbrt()), "{code} in {year}");
+    let shot = b.screenshot("import-gdl.png").await.unwrap();
+    println!("screenshot: {}", shot.display());
+    b.close().await;
+}
