@@ -11,7 +11,7 @@ use web_sys::{Document, Element};
 
 use super::chart::watch_view;
 use super::charts_panel::ChartCard;
-use super::ranking_body::{child, keep_rows, rows_in_view, Cell, Slotted};
+use super::ranking_body::{child, rows_in_view, show_rows, Cell, Slotted};
 use crate::charts::ChartKind;
 use crate::state::{use_state, PerformerKey};
 use crate::view_model::performers::{coverage, difference_text, rows, PerformerRow};
@@ -95,10 +95,9 @@ pub fn PerformersPanel() -> impl IntoView {
                     .as_ref()
                     .and_then(|r| r.get(first..last))
                     .unwrap_or_default();
-                keep_rows(&tb, &mut slots, shown.len(), &());
-                for (slot, row) in slots.iter_mut().zip(shown) {
+                show_rows(&tb, &mut slots, shown, &(), |slot, row| {
                     slot.show(row, selected.as_deref());
-                }
+                });
             });
         }
         slots

@@ -6,7 +6,7 @@
 //! whose value changed. Clicks and keys are handled once, on the body, by
 //! [`ranking`](super::ranking). The pieces that are not the ranking's own — which rows are in
 //! view ([`rows_in_view`]), a cell that remembers what it shows ([`Cell`]) and keeping as many
-//! rows as are shown ([`keep_rows`]) — serve the performers table as well.
+//! rows as are shown ([`show_rows`]) — serve the performers table as well.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -60,9 +60,25 @@ pub trait Slotted: Sized {
     fn tr(&self) -> &Element;
 }
 
+/// Makes `body` show `rows` through the `slots` of the previous call, each row by `show`:
+/// slots are appended or removed at the end ([`keep_rows`]), all made anew when `shape`
+/// changes.
+pub fn show_rows<S: Slotted, R>(
+    body: &Element,
+    slots: &mut Vec<S>,
+    rows: &[R],
+    shape: &S::Shape,
+    mut show: impl FnMut(&mut S, &R),
+) {
+    keep_rows(body, slots, rows.len(), shape);
+    for (slot, row) in slots.iter_mut().zip(rows) {
+        show(slot, row);
+    }
+}
+
 /// Makes `slots` hold `n` rows of `shape` in `body`: rows are appended or removed at the end,
 /// and all are made anew when the shape changes.
-pub fn keep_rows<S: Slotted>(body: &Element, slots: &mut Vec<S>, n: usize, shape: &S::Shape) {
+fn keep_rows<S: Slotted>(body: &Element, slots: &mut Vec<S>, n: usize, shape: &S::Shape) {
     if slots.first().is_some_and(|s| s.shape() != *shape) {
         for s in slots.drain(..) {
             s.tr().remove();
@@ -284,11 +300,8 @@ impl Slot {
     }
 }
 
-/// Makes `body` show `rows`, reusing the `slots` of the previous call ([`keep_rows`]).
+/// Makes `body` show `rows`, reusing the `slots` of the previous call ([`show_rows`]).
 pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: &Context) {
     let pillars = rows.first().map_or(0, |r| r.pillars.len());
-    keep_rows(body, slots, rows.len(), &pillars);
-    for (slot, row) in slots.iter_mut().zip(rows) {
-        slot.show(row, cx);
-    }
+    show_rows(body, slots, rows, &pillars, |slot, row| slot.show(row, cx));
 }
