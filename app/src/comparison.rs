@@ -90,7 +90,7 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
         .into_iter()
         .map(|m| CompareRow {
             code: ds.units()[m.unit].code.clone(),
-            name: ds.units()[m.unit].label().to_string(),
+            name: crate::i18n::label(&ds.units()[m.unit]),
             membership: membership(bundle, pair, m.unit),
             ranks: m.ranks,
             change: m.change,

@@ -31,6 +31,7 @@ use crate::charts::caption::draw_captioned;
 use crate::charts::{ChartKind, Membership, Style};
 use crate::view_model::{chart_indicators, ChartView, Row};
 
+use crate::i18n::Lang;
 use crate::persist::Param;
 
 /// Default size of an embed, in CSS pixels.
@@ -97,7 +98,8 @@ pub enum Pinning {
 
 /// The query of the embed page for chart `kind` showing `scenario` (`?embed=…&v=2&b=…`). A live
 /// embed drops the year; a fixed one names `year` and the data's `edition`. A trend chart or a
-/// map of another node than the index names it (`&node=…`).
+/// map of another node than the index names it (`&node=…`); a language other than English is
+/// named (`&lang=es`: the chart embedded in the language it was made in).
 pub fn embed_query(
     kind: ChartKind,
     scenario: &Scenario,
@@ -105,6 +107,7 @@ pub fn embed_query(
     year: i32,
     edition: &str,
     node: Option<&str>,
+    lang: Lang,
 ) -> String {
     let mut s = scenario.clone();
     s.name.clear();
@@ -128,7 +131,12 @@ pub fn embed_query(
             )
         }
     };
-    query + &node
+    let lang = if lang == Lang::En {
+        String::new()
+    } else {
+        format!("&{}={}", Param::Lang.key(), lang.code())
+    };
+    query + &node + &lang
 }
 
 /// `text` percent-encoded for a query value: every byte but ASCII letters, digits and `-._~`.
@@ -773,13 +781,35 @@ mod tests {
                 Pinning::Live,
                 2017,
                 "abcd1234",
-                Some("rd")
+                Some("rd"),
+                Lang::En
             ),
             "?embed=bars&v=2&b=ftri&w=rd:2"
         );
         assert_eq!(
-            embed_query(ChartKind::Gap, &s, Pinning::Fixed, 2017, "abcd1234", None),
+            embed_query(
+                ChartKind::Gap,
+                &s,
+                Pinning::Fixed,
+                2017,
+                "abcd1234",
+                None,
+                Lang::En
+            ),
             "?embed=gap&v=2&b=ftri&y=2017&w=rd:2&ed=abcd1234"
+        );
+        // In Spanish, the embed is in Spanish.
+        assert_eq!(
+            embed_query(
+                ChartKind::Gap,
+                &s,
+                Pinning::Live,
+                2017,
+                "abcd1234",
+                None,
+                Lang::Es
+            ),
+            "?embed=gap&v=2&b=ftri&w=rd:2&lang=es"
         );
         // The page's one parser reads the embed's link back.
         let q = embed_query(
@@ -789,6 +819,7 @@ mod tests {
             2017,
             "abcd1234",
             Some("r&d é"),
+            Lang::En,
         );
         assert!(q.ends_with("&node=r%26d%20%C3%A9"), "{q}");
         let link = crate::persist::parse_link(&q);
@@ -812,7 +843,8 @@ mod tests {
                 Pinning::Live,
                 2017,
                 "abcd1234",
-                Some("ict")
+                Some("ict"),
+                Lang::En
             ),
             "?embed=map&v=2&b=ftri&w=rd:2&node=ict"
         );

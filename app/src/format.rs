@@ -1,8 +1,15 @@
 //! Number formatting for people: scores with sensible precision for their scale, shares as
-//! percentages, signed rank changes.
+//! percentages, signed rank changes — in the language shown's decimal mark and digit grouping
+//! (`i18n::number`; a weight's number field keeps the browser's own, `.`).
 
-pub use index_core::display::score;
 pub use index_core::error::excerpt;
+
+use crate::i18n::number;
+
+/// A score with precision for its scale (`index_core::display::score`), in the language shown.
+pub fn score(x: f64) -> String {
+    number(index_core::display::score(x))
+}
 
 /// A weight for a number field: at most 4 decimals (`0.3333`), or every digit when that would
 /// show a weight that is not 0 as 0 (`0.00001`).
@@ -22,11 +29,11 @@ pub fn opt_score(x: Option<f64>) -> String {
 
 /// A share (0–1) as a percentage.
 pub fn percent(x: f64) -> String {
-    if (x * 100.0 - (x * 100.0).round()).abs() < 0.05 {
+    number(if (x * 100.0 - (x * 100.0).round()).abs() < 0.05 {
         format!("{:.0} %", x * 100.0)
     } else {
         format!("{:.1} %", x * 100.0)
-    }
+    })
 }
 
 /// A whole amount with thousands separated by commas: `5,120`, `71,300`, `800` (rounded to
@@ -46,19 +53,19 @@ pub fn thousands(x: f64) -> String {
     if x < 0.0 && digits != "0" {
         out.insert(0, '−');
     }
-    out
+    number(out)
 }
 
 /// A signed difference ("+1.2", "−0.4", "0").
 pub fn signed(x: f64) -> String {
-    let s = score(x.abs());
-    if s.trim_start_matches(['0', '.']).is_empty() {
+    let s = index_core::display::score(x.abs());
+    number(if s.trim_start_matches(['0', '.']).is_empty() {
         "0".into()
     } else if x > 0.0 {
         format!("+{s}")
     } else {
         format!("−{s}")
-    }
+    })
 }
 
 /// A rank change with an arrow: "▲ 3", "▼ 2", "–" for no change, "new"/"" when unknown.

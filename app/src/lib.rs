@@ -24,6 +24,7 @@ pub mod export;
 #[cfg(test)]
 mod fixtures;
 pub mod format;
+pub mod i18n;
 pub mod loader;
 pub mod persist;
 pub mod shared;
@@ -46,10 +47,19 @@ pub fn App() -> impl IntoView {
     provide_context(library);
     // The link, read once: each parameter it could not read is a notice.
     let link = persist::read_url(&state);
+    // The language: the link's, else the browser's; another than English is loaded before the
+    // page is drawn (its data loads meanwhile), so that nothing shows in English first.
+    let ready = language(state, link.lang);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = link.embed {
-        let load = components::deferred::embedded(request, link.scenario);
-        return view! { <components::deferred::Deferred what="the chart" load=load/> }.into_any();
+        let scenario = link.scenario;
+        return view! {
+            {move || ready.get().then(|| {
+                let load = components::deferred::embedded(request.clone(), scenario.clone());
+                view! { <components::deferred::Deferred what=i18n::messages::PART_CHART load=load/> }
+            })}
+        }
+        .into_any();
     }
     // Only the embeds may be framed (a meta policy cannot say so; see index.html): inside
     // another page's frame, the explorer's controls are not drawn, so they cannot be
@@ -63,8 +73,46 @@ pub fn App() -> impl IntoView {
         library.follow_other_tabs();
         loader::start(state, link.scenario);
     }
-    persist::sync_url(state);
-    view! { <Explorer/> }.into_any()
+    persist::sync_url(state, link.lang);
+    view! { {move || ready.get().then(|| view! { <Explorer/> })} }.into_any()
+}
+
+/// Shows the page in the language `from_link` asks for, else the browser's preferred one
+/// ([`i18n::page_language`]): whether its texts are ready (at once for English; another
+/// language's once loaded — or, if it cannot be, the page stays in English with a notice).
+#[cfg(target_arch = "wasm32")]
+fn language(state: AppState, from_link: Option<i18n::Lang>) -> RwSignal<bool> {
+    let lang = i18n::page_language(from_link);
+    let ready = RwSignal::new(lang == i18n::Lang::En);
+    if lang != i18n::Lang::En {
+        i18n::show_on_page(lang);
+        leptos::task::spawn_local(async move {
+            match i18n::load(lang).await {
+                Ok(catalogue) => i18n::set(catalogue),
+                Err(problem) => {
+                    i18n::show_on_page(i18n::Lang::En);
+                    state.notify(
+                        state::Level::Warning,
+                        i18n::t_with(
+                            &i18n::messages::LANGUAGE_FAILED,
+                            &[
+                                ("language", lang.native_name().into()),
+                                ("problem", problem.into()),
+                            ],
+                        ),
+                    );
+                }
+            }
+            ready.set(true);
+        });
+    }
+    ready
+}
+
+/// Natively (tests) the page is English.
+#[cfg(not(target_arch = "wasm32"))]
+fn language(_: AppState, _: Option<i18n::Lang>) -> RwSignal<bool> {
+    RwSignal::new(true)
 }
 
 /// Whether the page is shown in another page's frame.

@@ -112,7 +112,7 @@ pub fn rows(
             let unit = &ds.units()[*u];
             (needle.is_empty()
                 || unit.name.to_lowercase().contains(&needle)
-                || unit.label().to_lowercase().contains(&needle)
+                || crate::i18n::label(unit).to_lowercase().contains(&needle)
                 || unit.code.to_lowercase().contains(&needle))
                 && filter_id.as_ref().is_none_or(|g| ds.in_group(*u, g))
         })
@@ -121,7 +121,7 @@ pub fn rows(
             Row {
                 unit: u,
                 code: unit.code.clone(),
-                name: unit.label().to_string(),
+                name: crate::i18n::label(unit),
                 official: unit.name.clone(),
                 rank: results.rank(u),
                 change: changes.get(u).copied().flatten(),
@@ -374,7 +374,7 @@ pub fn ranked_bars(
             let unit = &ds.units()[u];
             Some(Bar {
                 code: unit.code.clone(),
-                name: unit.label().to_string(),
+                name: crate::i18n::label(unit),
                 value,
                 membership: membership(bundle, groups, u),
                 selected: selection == Some(unit.code.as_str()),
@@ -968,7 +968,7 @@ pub fn profile(
         },
     );
     Some(Profile {
-        name: unit.label().to_string(),
+        name: crate::i18n::label(unit),
         official: unit.name.clone(),
         code: unit.code.clone(),
         facts,

@@ -45,6 +45,7 @@ pub mod countries;
 pub mod error;
 pub mod import;
 pub mod map;
+pub mod names;
 pub mod read;
 pub mod report;
 pub mod short_names;

@@ -139,10 +139,15 @@ pub fn fingerprint(data_dir: &Path, atlas_dir: &Path) -> Result<String> {
     let mut h = Fnv::new();
     h.bytes(&BUNDLE_FORMAT.to_le_bytes());
     let inputs = all_inputs().into_iter().map(|rel| data_dir.join(rel));
+    let catalogues = crate::names::LANGUAGES
+        .iter()
+        .map(|(_, locale)| crate::names::catalogue_file(&crate::names::locale_dir(), locale));
     let lists = [
         crate::map::atlas_file(atlas_dir)?,
         crate::short_names::iso_codes_file(),
-    ];
+    ]
+    .into_iter()
+    .chain(catalogues);
     for path in inputs.chain(lists) {
         let meta = std::fs::metadata(&path).map_err(|source| Error::Read {
             path: path.clone(),
@@ -171,12 +176,18 @@ fn write_file(path: &Path, text: &str) -> Result<u64> {
     Ok(text.len() as u64)
 }
 
-/// The file names written, in order: `<id>.json` for each bundle, the catalogue, the map.
+/// The file names written, in order: `<id>.json` for each bundle, the catalogue, the map, the
+/// country names of each language.
 fn output_names() -> Vec<String> {
     BUNDLES
         .iter()
         .map(|id| format!("{id}.json"))
         .chain([CATALOGUE.to_string(), crate::map::MAP_FILE.to_string()])
+        .chain(
+            crate::names::LANGUAGES
+                .iter()
+                .map(|(lang, _)| crate::names::file_name(lang)),
+        )
         .collect()
 }
 
@@ -184,7 +195,7 @@ fn output_names() -> Vec<String> {
 /// ([`crate::map::build_map`]), checks that the map draws every unit a bundle scores
 /// ([`crate::map::check_coverage`]), and writes `out_dir/<id>.json`, `out_dir/catalogue.json`
 /// (`[{id, title, description, file, default_year, years, bytes}]` in [`BUNDLES`] order) and
-/// `out_dir/map.json` — unless `out_dir/.fingerprint` shows the inputs and program unchanged
+/// `out_dir/map.json` and each language's country names (`out_dir/names-<lang>.json`, [`crate::names`]) — unless `out_dir/.fingerprint` shows the inputs and program unchanged
 /// and every output is there, in which case nothing is done (`force` rebuilds regardless).
 /// Nothing is written unless every bundle and the map were made; the fingerprint is written
 /// last, so an interrupted run rebuilds next time.
@@ -223,6 +234,10 @@ pub fn write_bundles(
     let built = crate::build_all(data_dir)?;
     let map = crate::map::build_map(atlas_dir)?;
     crate::map::check_coverage(&map, &built)?;
+    let names = crate::names::all(
+        &crate::short_names::iso_codes_file(),
+        &crate::names::locale_dir(),
+    )?;
     std::fs::create_dir_all(out_dir).map_err(|source| Error::Write {
         path: out_dir.to_path_buf(),
         source,
@@ -242,6 +257,12 @@ pub fn write_bundles(
     let text = serde_json::to_string(&map).unwrap_or_default();
     let bytes = write_file(&out_dir.join(crate::map::MAP_FILE), &text)?;
     files.push((crate::map::MAP_FILE.to_string(), bytes));
+    for (lang, file) in &names {
+        let name = crate::names::file_name(lang);
+        let text = serde_json::to_string(file).unwrap_or_default();
+        let bytes = write_file(&out_dir.join(&name), &text)?;
+        files.push((name, bytes));
+    }
     write_file(&fp_path, &format!("{print}\n"))?;
     Ok(WriteSummary {
         status: WriteStatus::Built,

@@ -17,6 +17,8 @@ use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::i18n::{messages, t, t_with, Msg};
+
 /// A view built by the code of a split module, once that module is loaded.
 pub type Loading = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
@@ -99,14 +101,14 @@ fn embed(
 
 /// The parts below the explorer, in page order, each with what it is called in its place while
 /// it loads.
-pub const BELOW: [(&str, Loader); 7] = [
-    ("the import of your data", || Box::pin(your_data())),
-    ("the world map", || Box::pin(world_map())),
-    ("the scenario comparison", || Box::pin(compare())),
-    ("the robustness analyses", || Box::pin(robustness())),
-    ("the country profile", || Box::pin(unit())),
-    ("the health check", || Box::pin(health())),
-    ("the charts", || Box::pin(charts())),
+pub const BELOW: [(Msg, Loader); 7] = [
+    (messages::PART_IMPORT, || Box::pin(your_data())),
+    (messages::PART_MAP, || Box::pin(world_map())),
+    (messages::PART_COMPARE, || Box::pin(compare())),
+    (messages::PART_ROBUSTNESS, || Box::pin(robustness())),
+    (messages::PART_PROFILE, || Box::pin(unit())),
+    (messages::PART_HEALTH, || Box::pin(health())),
+    (messages::PART_CHARTS, || Box::pin(charts())),
 ];
 
 /// The saved scenarios' loader.
@@ -126,7 +128,7 @@ pub fn embedded(
 #[component]
 pub fn Deferred(
     /// What the part is, for the line shown if it cannot be loaded.
-    what: &'static str,
+    what: Msg,
     /// Loads the part's module and builds its view.
     #[prop(into)]
     load: LoadPart,
@@ -170,8 +172,8 @@ pub fn Deferred(
                 view.try_update_untracked(Option::take).flatten()
             }}
             <p class="deferred-failed" role="alert" hidden=move || !failed.get()>
-                {format!("Could not load {what}: check the connection. ")}
-                <button type="button" on:click=move |_| retry()>"Retry"</button>
+                {t_with(&messages::COULD_NOT_LOAD, &[("what", t(&what).into())])}" "
+                <button type="button" on:click=move |_| retry()>{t(&messages::RETRY)}</button>
             </p>
         </div>
     }

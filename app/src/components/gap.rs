@@ -8,6 +8,8 @@
 use index_core::groups::GroupSummary;
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t};
+
 use crate::format;
 use crate::state::use_state;
 use crate::view_model::{
@@ -70,7 +72,7 @@ pub fn GapPanel() -> impl IntoView {
             })
             .collect_view()
     };
-    let picker = move |side: usize, id: &'static str, label: &'static str| {
+    let picker = move |side: usize, id: &'static str, label: String| {
         view! {
             <label class="field">
                 <span>{label}</span>
@@ -89,7 +91,7 @@ pub fn GapPanel() -> impl IntoView {
                 >
                     {move || options(side)}
                 </select>
-                <button class="remove-group" title="Stop comparing this group" on:click=move |_| state.inputs.remove_group(side)>"×"</button>
+                <button class="remove-group" title=t(&messages::STOP_COMPARING) on:click=move |_| state.inputs.remove_group(side)>"×"</button>
             </div>
         }
     };
@@ -135,10 +137,10 @@ pub fn GapPanel() -> impl IntoView {
     });
     view! {
         <section class="panel gap-panel" aria-labelledby="gap-h">
-            <div class="panel-head"><h2 id="gap-h">"The gap"</h2></div>
+            <div class="panel-head"><h2 id="gap-h">{t(&messages::THE_GAP)}</h2></div>
             <div class="group-pickers">
-                {picker(0, "group-a", "Group A")}
-                {picker(1, "group-b", "Group B")}
+                {picker(0, "group-a", t(&messages::GROUP_A))}
+                {picker(1, "group-b", t(&messages::GROUP_B))}
             </div>
             <table class="gap-table" id="gap-table">
                 <thead>
@@ -146,7 +148,7 @@ pub fn GapPanel() -> impl IntoView {
                         <th></th>
                         <th class="num" title=move || full()[0].clone()><span class="swatch grp-a"></span>{move || abbrev()[0].clone()}</th>
                         <th class="num" title=move || full()[1].clone()><span class="swatch grp-b"></span>{move || abbrev()[1].clone()}</th>
-                        <th class="num" title="B − A: how far group A is behind">"Gap"</th>
+                        <th class="num" title="B − A: how far group A is behind">{t(&messages::GAP)}</th>
                         <th class="num" title="Change in the gap against the published weights">"Δ gap"</th>
                     </tr>
                 </thead>
@@ -174,9 +176,9 @@ pub fn GapPanel() -> impl IntoView {
             <div class="more-groups">
                 {move || (2..all.with(Vec::len)).map(extra).collect_view()}
                 <label class="field inline">
-                    <span>"Compare another group"</span>
+                    <span>{t(&messages::COMPARE_ANOTHER)}</span>
                     <select id="add-group" on:change=add prop:value="">
-                        <option value="" selected=true>"Add a group…"</option>
+                        <option value="" selected=true>{t(&messages::ADD_GROUP)}</option>
                         {move || {
                             let taken = all.get();
                             group_options().into_iter().filter(|(gid, _)| !taken.contains(gid)).map(|(gid, name)| {

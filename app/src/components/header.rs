@@ -5,8 +5,9 @@ use gloo::timers::callback::Timeout;
 use index_core::method::NormaliseOver;
 use leptos::prelude::*;
 
-use crate::loader;
+use crate::i18n::{self, messages, t, Lang};
 use crate::state::{use_state, AppState};
+use crate::{loader, persist};
 
 /// Milliseconds between two years while the years play.
 const STEP_MS: u32 = 700;
@@ -35,7 +36,8 @@ pub fn Header() -> impl IntoView {
                 && m.normalisation().reads_data();
             let mut line = m.describe();
             if within {
-                line.push_str(" · normalised within each year");
+                line.push_str(" · ");
+                line.push_str(&t(&messages::NORMALISED_WITHIN));
             }
             line
         })
@@ -52,6 +54,7 @@ pub fn Header() -> impl IntoView {
         timer: StoredValue::new_local(None),
     };
     let playing = player.playing;
+    let shown = i18n::current().lang;
     let position = move || player.position();
     let count = move || player.count();
     view! {
@@ -59,13 +62,13 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◧"</span>
                 <div>
-                    <h1>"Index Explorer"</h1>
-                    <p class="tagline">"Move a weight, see rankings and the LDC–developed gap change."</p>
+                    <h1>{t(&messages::APP_NAME)}</h1>
+                    <p class="tagline">{t(&messages::TAGLINE)}</p>
                 </div>
             </div>
             <div class="pickers">
                 <label class="field">
-                    <span>"Dataset"</span>
+                    <span>{t(&messages::DATASET)}</span>
                     <select id="dataset" on:change=move |ev| loader::switch(state, event_target_value(&ev))>
                         {move || {
                             let current = bundle.with(|b| b.as_ref().map(|b| b.id().to_string()));
@@ -77,7 +80,7 @@ pub fn Header() -> impl IntoView {
                                 .map(|c| option(c.id, c.title)).collect_view();
                             let mine = state.loading.mine.entries.get();
                             let mine = (!mine.is_empty()).then(|| view! {
-                                <optgroup label="Your data (this browser only)">
+                                <optgroup label=t(&messages::YOUR_DATA_GROUP)>
                                     {mine.into_iter().map(|c| option(c.id, c.title)).collect_view()}
                                 </optgroup>
                             });
@@ -86,7 +89,7 @@ pub fn Header() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Year"</span>
+                    <span>{t(&messages::YEAR)}</span>
                     <select id="year" on:change=move |ev| {
                         player.stop();
                         if let Ok(y) = event_target_value(&ev).parse::<i32>() { state.inputs.set_year(y) }
@@ -100,9 +103,9 @@ pub fn Header() -> impl IntoView {
                     </select>
                 </label>
                 <div class="field year-play" hidden=move || count() < 2>
-                    <span id="year-slider-label">"Years"</span>
+                    <span id="year-slider-label">{t(&messages::YEARS)}</span>
                     <div class="year-play-row">
-                        <button type="button" id="year-play" aria-label="Play the years"
+                        <button type="button" id="year-play" aria-label=t(&messages::PLAY_YEARS)
                             aria-pressed=move || if playing.get() { "true" } else { "false" }
                             on:click=move |_| player.toggle()></button>
                         <input type="range" id="year-slider" min="0" step="1" aria-labelledby="year-slider-label"
@@ -115,6 +118,20 @@ pub fn Header() -> impl IntoView {
                             }/>
                     </div>
                 </div>
+                <label class="field">
+                    <span>{t(&messages::LANGUAGE)}</span>
+                    <select id="language" on:change=move |ev| {
+                        if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                            if lang != shown {
+                                persist::open_in_language(lang);
+                            }
+                        }
+                    }>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=l == shown lang=l.code()>{l.native_name()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
             </div>
         </header>
         <div class="summary-bar">

@@ -14,6 +14,7 @@ use super::method::MethodPanel;
 use super::notices::Notices;
 use super::ranking::RankingTable;
 use super::weights::WeightsPanel;
+use crate::i18n::{messages, t, t_with};
 use crate::state::{use_state, Status};
 
 /// The whole explorer.
@@ -50,24 +51,24 @@ pub fn Explorer() -> impl IntoView {
         <main class="page">
             {move || match state.loading.status.get() {
                 Status::Failed(msg) => view! {
-                    <div class="empty-state" role="alert"><h2>"Nothing to show yet"</h2><p>{msg}</p></div>
+                    <div class="empty-state" role="alert"><h2>{t(&messages::NOTHING_YET)}</h2><p>{msg}</p></div>
                 }.into_any(),
                 Status::Loading(what) if !ready() => view! {
-                    <div class="empty-state" aria-live="polite"><div class="spinner"></div><p>"Loading " {what} "…"</p></div>
+                    <div class="empty-state" aria-live="polite"><div class="spinner"></div><p>{t_with(&messages::LOADING, &[("what", what.into())])}</p></div>
                 }.into_any(),
                 _ => ().into_any(),
             }}
             <Show when=ready>
                 <div class="explorer">
-                    <aside class="controls" aria-label="Weights and method">
+                    <aside class="controls" aria-label=t(&messages::WEIGHTS_AND_METHOD)>
                         <WeightsPanel/>
                         <MethodPanel/>
-                        <Deferred what="the saved scenarios" load=deferred::SAVED_SCENARIOS/>
+                        <Deferred what=messages::PART_SAVED load=deferred::SAVED_SCENARIOS/>
                     </aside>
-                    <section class="ranking" aria-label="Ranking">
+                    <section class="ranking" aria-label=t(&messages::RANKING)>
                         <RankingTable/>
                     </section>
-                    <aside class="gaps" aria-label="Group gap">
+                    <aside class="gaps" aria-label=t(&messages::GROUP_GAP)>
                         <GapPanel/>
                         <super::every_year::EveryYear/>
                     </aside>

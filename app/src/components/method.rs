@@ -4,6 +4,7 @@ use index_core::method::{Aggregation, Imputation, Normalisation, NormaliseOver, 
 use index_core::scenario::MethodChoice;
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with, Msg};
 use crate::state::use_state;
 
 /// A choice offered: the value (`None`: the dataset's default) and its label.
@@ -22,7 +23,7 @@ const SCALE: (f64, f64) = (0.0, 100.0);
 fn normalisations() -> Vec<Offer<Normalisation>> {
     let (low, high) = SCALE;
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (Normalisation::None, "None (published scores)"),
             (Normalisation::MinMax { low, high }, "Min-max 0–100"),
@@ -51,7 +52,7 @@ fn normalisations() -> Vec<Offer<Normalisation>> {
 /// comparable over time).
 fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (NormaliseOver::EachYear, "Within each year"),
             (
@@ -66,7 +67,7 @@ fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
 /// Aggregations offered.
 fn aggregations() -> Vec<Offer<Aggregation>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (Aggregation::Arithmetic, "Arithmetic mean"),
             (Aggregation::Geometric, "Geometric mean"),
@@ -79,7 +80,7 @@ fn aggregations() -> Vec<Offer<Aggregation>> {
 /// Outlier treatments offered.
 fn treatments() -> Vec<Offer<Treatment>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (Treatment::None, "None"),
             (
@@ -94,7 +95,7 @@ fn treatments() -> Vec<Offer<Treatment>> {
 /// Imputations offered: the global ones, then the mean of each group family of the dataset.
 fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (Imputation::None, "Leave out, re-weight".to_string()),
             (Imputation::IndicatorMean, "Indicator mean".to_string()),
@@ -110,7 +111,7 @@ fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
 /// Screening thresholds offered (0: keep every unit).
 fn screens() -> Vec<Offer<f64>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [
             (0.0, "Keep every unit"),
             (0.5, "Drop units with < 50 % data"),
@@ -124,7 +125,7 @@ fn screens() -> Vec<Offer<f64>> {
 /// Years of carrying values forward offered.
 fn carries() -> Vec<Offer<u32>> {
     offers(
-        "Default",
+        &t(&messages::DEFAULT),
         [0u32, 1, 2, 3, 5, 10].map(|y| {
             let label = if y == 0 {
                 "This year only".to_string()
@@ -163,14 +164,14 @@ fn lower_first(text: &str) -> String {
 #[component]
 fn Choice(
     id: &'static str,
-    label: &'static str,
+    label: Msg,
     #[prop(into)] labels: Signal<Vec<String>>,
     #[prop(into)] current: Signal<Option<usize>>,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
     view! {
         <label class="field">
-            <span>{label}</span>
+            <span>{t(&label)}</span>
             <select id=id on:change=move |ev| {
                 if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                     on_pick.run(i);
@@ -194,7 +195,7 @@ fn Choice(
 /// 0–100)" rather than leaving the person to guess.
 fn offered<T>(
     id: &'static str,
-    label: &'static str,
+    label: Msg,
     options: impl Fn() -> Vec<Offer<T>> + Copy + Send + Sync + 'static,
     default: impl Fn() -> Option<String> + Send + Sync + 'static,
     current: impl Fn() -> Option<T> + Send + Sync + 'static,
@@ -206,7 +207,7 @@ where
     let labels = Signal::derive(move || {
         let mut labels: Vec<String> = options().into_iter().map(|(_, l)| l).collect();
         if let (Some(first), Some(d)) = (labels.first_mut(), default()) {
-            *first = format!("{first} ({d})");
+            *first = t_with(&messages::DEFAULT_OF, &[("value", d.into())]);
         }
         labels
     });
@@ -265,39 +266,39 @@ pub fn MethodPanel() -> impl IntoView {
     view! {
         <section class="panel method" aria-labelledby="method-h">
             <div class="panel-head">
-                <h2 id="method-h">"Method"</h2>
+                <h2 id="method-h">{t(&messages::METHOD)}</h2>
                 <div class="buttons">
-                    <button id="reset-method" on:click=move |_| inputs.set_method(|m| *m = MethodChoice::default())>"Default"</button>
+                    <button id="reset-method" on:click=move |_| inputs.set_method(|m| *m = MethodChoice::default())>{t(&messages::DEFAULT)}</button>
                 </div>
             </div>
-            {offered("normalisation", "Normalisation", normalisations,
+            {offered("normalisation", messages::NORMALISATION, normalisations,
                 own(|m, _| m.normalisation().label()),
                 move || choice.with(|c| c.normalisation),
                 move |v| inputs.set_method(move |m| m.normalisation = v))}
-            {offered("normalise-over", "Normalise over", normalise_overs,
+            {offered("normalise-over", messages::NORMALISE_OVER, normalise_overs,
                 own(|m, _| default_label(&normalise_overs(), &m.normalise_over(), |_| String::new())),
                 move || choice.with(|c| c.normalise_over),
                 move |v| inputs.set_method(move |m| m.normalise_over = v))}
-            {offered("aggregation", "Aggregation", aggregations,
+            {offered("aggregation", messages::AGGREGATION, aggregations,
                 own(|m, _| default_label(&aggregations(), &m.aggregation(), |a| format!("{} mean", a.label()))),
                 move || choice.with(|c| c.aggregation),
                 move |v| inputs.set_method(move |m| m.aggregation = v))}
-            {offered("treatment", "Outliers", treatments,
+            {offered("treatment", messages::OUTLIERS, treatments,
                 own(|m, _| default_label(&treatments(), &m.treatment(), |t| match t {
                     Treatment::None => "none".into(),
                     Treatment::Winsorise { max_winsorised, .. } => format!("winsorise, ≤ {max_winsorised}"),
                 })),
                 move || choice.with(|c| c.treatment),
                 move |v| inputs.set_method(move |m| m.treatment = v))}
-            {offered("imputation", "Missing data", move || imputations(families()),
+            {offered("imputation", messages::MISSING_DATA, move || imputations(families()),
                 own(|m, f| default_label(&imputations(f.to_vec()), m.imputation(), |_| "group mean".into())),
                 move || choice.with(|c| c.imputation.clone()),
                 move |v| inputs.set_method(move |m| m.imputation = v))}
-            {offered("screen", "Screening", screens,
+            {offered("screen", messages::SCREENING, screens,
                 own(|m, _| default_label(&screens(), &m.screen().unwrap_or(0.0), |s| format!("drop units with < {:.0} % data", s * 100.0))),
                 move || choice.with(|c| c.screen),
                 move |v| inputs.set_method(move |m| m.screen = v))}
-            {offered("carry", "Carry values forward", carries,
+            {offered("carry", messages::CARRY_FORWARD, carries,
                 own(|m, _| default_label(&carries(), &m.carry_forward(), |y| format!("up to {y} years"))),
                 move || choice.with(|c| c.carry_forward),
                 move |v| inputs.set_method(move |m| m.carry_forward = v))}
@@ -309,7 +310,7 @@ pub fn MethodPanel() -> impl IntoView {
                             let on = event_target_checked(&ev);
                             inputs.set_method(move |m| m.denominate = Some(on));
                         }/>
-                    <span>"Divide by denominators (per capita, per GDP…)"</span>
+                    <span>{t(&messages::DENOMINATE)}</span>
                 </label>
             </Show>
         </section>

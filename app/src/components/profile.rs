@@ -31,13 +31,7 @@ pub fn Profile() -> impl IntoView {
         let u = unit()?;
         let p = d.prepared.get()?;
         let s = d.scored.get()?;
-        let name = bundle.with(|b| {
-            b.as_ref()?
-                .dataset()
-                .units()
-                .get(u)
-                .map(|x| x.label().to_string())
-        })?;
+        let name = bundle.with(|b| b.as_ref()?.dataset().units().get(u).map(crate::i18n::label))?;
         Some(LineChart {
             years: p.years.clone(),
             series: vec![Line {

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with};
+
 use super::ranking_body;
 use crate::state::{use_state, SortKey};
 use crate::view_model::{self, group_short};
@@ -156,15 +158,15 @@ pub fn RankingTable() -> impl IntoView {
     view! {
         <div class="panel table-panel">
             <div class="panel-head">
-                <h2>"Ranking"</h2>
-                <span class="count" id="ranked-count">{move || state.derived.current().map(|r| format!("{} ranked", r.ranked())).unwrap_or_default()}</span>
+                <h2>{t(&messages::RANKING)}</h2>
+                <span class="count" id="ranked-count">{move || state.derived.current().map(|r| t_with(&messages::RANKED, &[("count", r.ranked().into())])).unwrap_or_default()}</span>
             </div>
             <div class="table-tools">
-                <input type="search" id="search" placeholder="Search country or code" aria-label="Search country or code"
+                <input type="search" id="search" placeholder=t(&messages::SEARCH) aria-label=t(&messages::SEARCH)
                     prop:value=move || table.search.get()
                     on:input=move |ev| table.search.set(event_target_value(&ev))/>
-                <select id="filter" aria-label="Show group" on:change=move |ev| table.filter.set(event_target_value(&ev))>
-                    <option value="">"All units"</option>
+                <select id="filter" aria-label=t(&messages::SHOW_GROUP) on:change=move |ev| table.filter.set(event_target_value(&ev))>
+                    <option value="">{t(&messages::ALL_UNITS)}</option>
                     {move || {
                         let current = table.filter.get();
                         filter_options().into_iter().map(|(id, name)| {
@@ -175,7 +177,7 @@ pub fn RankingTable() -> impl IntoView {
                 </select>
             </div>
             <p class="rank-details" id="rank-details">
-                {move || details().unwrap_or_else(|| "Tap a country for its details.".into())}
+                {move || details().unwrap_or_else(|| t(&messages::TAP_COUNTRY))}
             </p>
             <div class="table-scroll" node_ref=scroller
                 on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
@@ -191,12 +193,12 @@ pub fn RankingTable() -> impl IntoView {
                     style=move || format!("--pillars:{}", pillars().len())>
                     <thead>
                         <tr>
-                            <th class="c-rank">{sort_button(SortKey::Rank, "Rank".into())}</th>
+                            <th class="c-rank">{sort_button(SortKey::Rank, t(&messages::RANK))}</th>
                             <th class="c-change">{sort_button(SortKey::Change, "Δ".into())}</th>
-                            <th class="c-name">{sort_button(SortKey::Name, "Country".into())}</th>
-                            <th class="c-score">"Score"</th>
+                            <th class="c-name">{sort_button(SortKey::Name, t(&messages::COUNTRY))}</th>
+                            <th class="c-score">{t(&messages::SCORE)}</th>
                             <th class="c-interval" title="The ranks the middle 90 % of the uncertainty analysis' draws give (see How robust is this ranking?)">"90 %"</th>
-                            <th class="c-bounds" title="The best and worst rank any weights allowed give (see Best and worst possible ranks); ? marks a bound not proven">"Best–worst"</th>
+                            <th class="c-bounds" title="The best and worst rank any weights allowed give (see Best and worst possible ranks); ? marks a bound not proven">{t(&messages::BEST_WORST)}</th>
                             {move || pillars().into_iter().map(|(p, name)| {
                                 let short: String = name.split_whitespace().next().unwrap_or_default().chars().take(9).collect();
                                 view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }

@@ -137,7 +137,7 @@ pub fn RobustnessPanel() -> impl IntoView {
             .units()
             .iter()
             .find(|u| u.code == code)
-            .map_or_else(|| code.clone(), |u| u.label().to_string());
+            .map_or_else(|| code.clone(), crate::i18n::label);
         let top = shares
             .iter()
             .map(|x| x.1)
@@ -153,7 +153,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                 .units()
                 .iter()
                 .find(|u| u.code == c)
-                .map_or_else(|| c.to_string(), |u| u.label().to_string())
+                .map_or_else(|| c.to_string(), crate::i18n::label)
         };
         let against = rivals(&a.result, &code);
         let against = if against.is_empty() {

@@ -360,6 +360,7 @@ fn EmbedDialog(
                 _ => state.table.trend_node.get(),
             }
             .as_deref(),
+            crate::i18n::current().lang,
         );
         Some(format!("{}{query}", page_base()))
     });

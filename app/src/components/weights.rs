@@ -8,6 +8,8 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with};
+
 use crate::format;
 use crate::state::{use_state, Level};
 
@@ -52,31 +54,31 @@ pub fn WeightsPanel() -> impl IntoView {
         <button class="drawer-toggle" id="weights-drawer" aria-controls="weights-panel"
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>
-            {move || if open.get() { "Close weights" } else { "Weights" }}
+            {move || if open.get() { t(&messages::CLOSE_WEIGHTS) } else { t(&messages::WEIGHTS) }}
         </button>
         <section class="panel weights" id="weights-panel" aria-labelledby="weights-h" class:open=move || open.get()
             on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
             <div class="panel-head">
-                <h2 id="weights-h">"Weights"</h2>
+                <h2 id="weights-h">{t(&messages::WEIGHTS)}</h2>
                 <Show when=reweightable>
                     <div class="buttons">
-                        <button id="reset-weights" on:click=reset title="Back to the publisher's weights">"Published"</button>
-                        <button id="equal-weights" on:click=equal title="Every node weighs the same as its siblings">"Equal"</button>
+                        <button id="reset-weights" on:click=reset title=t(&messages::PUBLISHED_TITLE)>{t(&messages::PUBLISHED)}</button>
+                        <button id="equal-weights" on:click=equal title=t(&messages::EQUAL_TITLE)>{t(&messages::EQUAL)}</button>
                     </div>
                 </Show>
-                <button class="drawer-close" on:click=move |_| open.set(false)>"Done"</button>
+                <button class="drawer-close" on:click=move |_| open.set(false)>{t(&messages::DONE)}</button>
             </div>
             <Show
                 when=reweightable
                 fallback=|| view! {
-                    <p class="hint" id="weights-fixed">"This edition publishes only the overall score, with no building blocks to weigh: the ranking is the publisher's, and weights cannot apply. Choose an edition with building blocks to re-weight it."</p>
+                    <p class="hint" id="weights-fixed">{t(&messages::WEIGHTS_FIXED)}</p>
                 }
             >
-                <p class="hint">"Shares are of the level above; drag to re-rank live."</p>
+                <p class="hint">{t(&messages::WEIGHTS_HINT)}</p>
                 <label class="ratings">
                     <input type="checkbox" id="weight-ratings" prop:checked=move || ratings.get()
                         on:change=move |ev| ratings.set(event_target_checked(&ev))/>
-                    " Rate 0–5 in whole steps (as the OECD's Better Life Index: weight = rating / sum of ratings)"
+                    " "{t(&messages::RATINGS)}
                 </label>
                 <ul class="weight-list">
                     {move || rows().unwrap_or_default().into_iter().map(|(node, depth)| view! {
@@ -154,7 +156,7 @@ fn WeightRow(
             <div class="weight-label">
                 {has_children.then(|| view! {
                     <button class="expand" on:click=toggle aria-expanded=move || is_open().to_string()
-                        aria-label=format!("Show what {} is made of", spec.name)>
+                        aria-label=t_with(&messages::SHOW_PARTS, &[("name", spec.name.clone().into())])>
                         {move || if is_open() { "▾" } else { "▸" }}
                     </button>
                 })}

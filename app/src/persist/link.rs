@@ -7,6 +7,7 @@ use index_core::scenario::{self, query_pairs, Scenario};
 use index_core::Error;
 
 use crate::charts::ChartKind;
+use crate::i18n::Lang;
 
 /// A URL parameter of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub enum Param {
     Bench,
     /// `node`: the framework node an embedded trend chart shows (its id; the index without).
     Node,
+    /// `lang`: the interface's language (`ar`, `zh`, `en`, `fr`, `ru`, `es`).
+    Lang,
 }
 
 impl Param {
@@ -32,15 +35,22 @@ impl Param {
             Param::Edition => "ed",
             Param::Bench => "bench",
             Param::Node => "node",
+            Param::Lang => "lang",
         }
     }
 
     /// The parameter named `key`, if the page reads it (others' parameters are ignored).
     pub fn from_key(key: &str) -> Option<Param> {
-        [Param::Embed, Param::Edition, Param::Bench, Param::Node]
-            .into_iter()
-            .find(|p| p.key() == key)
-            .or_else(|| scenario::Param::from_key(key).map(Param::Scenario))
+        [
+            Param::Embed,
+            Param::Edition,
+            Param::Bench,
+            Param::Node,
+            Param::Lang,
+        ]
+        .into_iter()
+        .find(|p| p.key() == key)
+        .or_else(|| scenario::Param::from_key(key).map(Param::Scenario))
     }
 }
 
@@ -64,6 +74,8 @@ pub struct Link {
     pub embed: Option<EmbedRequest>,
     /// The benchmark asked for (`?bench=ftri`; empty text for `?bench`).
     pub bench: Option<String>,
+    /// The language the link asks for (`?lang=fr`).
+    pub lang: Option<Lang>,
     /// Parameters that could not be read, each naming the parameter.
     pub errors: Vec<Error>,
 }
@@ -98,6 +110,17 @@ pub fn parse(query: &str) -> Link {
             Some(Param::Node) if !value.is_empty() => {
                 node = Some(value.chars().take(NODE_MAX).collect());
             }
+            Some(Param::Lang) => match Lang::from_tag(&value) {
+                Some(lang) => link.lang = Some(lang),
+                None => link.errors.push(Error::Parse {
+                    what: "URL parameter `lang`".into(),
+                    problem: format!(
+                        "“{}” is not one of the languages ({})",
+                        excerpt(&value),
+                        Lang::ALL.map(Lang::code).join(", ")
+                    ),
+                }),
+            },
             Some(Param::Edition | Param::Node) | None => {}
         }
     }
@@ -134,6 +157,14 @@ mod tests {
         assert_eq!(link.bench, None);
         assert_eq!(parse("bench=synthetic").bench.as_deref(), Some("synthetic"));
         assert_eq!(parse("?b=ftri").embed, None);
+        assert_eq!(parse("?b=ftri&lang=ar").lang, Some(Lang::Ar));
+        let bad = parse("?lang=klingon&b=hdi");
+        assert_eq!((bad.lang, bad.scenario.bundle.as_str()), (None, "hdi"));
+        assert!(
+            bad.errors[0].to_string().contains("klingon"),
+            "{:?}",
+            bad.errors
+        );
         // A version-1 link opens what it opened: its `ftri` was the TIR 2021 edition and its
         // `developed` M49's old notion.
         let old = parse("?v=1&b=ftri&g=LDC,developed");
@@ -161,7 +192,13 @@ mod tests {
         for p in scenario::Param::ALL {
             assert_eq!(Param::from_key(p.key()), Some(Param::Scenario(p)));
         }
-        for p in [Param::Embed, Param::Edition, Param::Bench, Param::Node] {
+        for p in [
+            Param::Embed,
+            Param::Edition,
+            Param::Bench,
+            Param::Node,
+            Param::Lang,
+        ] {
             assert_eq!(Param::from_key(p.key()), Some(p));
             assert_eq!(scenario::Param::from_key(p.key()), None, "no clash");
         }

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 pub use library::{use_library, KeyKind, Library, Saved, StorageKey, Unreadable, MAX_COMPARED};
 pub use link::{parse as parse_link, EmbedRequest, Link, Param};
 
+use crate::i18n::Lang;
 use crate::state::{AppState, Level};
 
 /// Reads the page's link, reporting each malformed parameter as a notice (the parameter is
@@ -48,8 +49,10 @@ pub fn current_query() -> String {
 }
 
 /// Keeps the URL in step with the state: every change replaces the query string (no history
-/// entry per slider step), so that reloading or sharing the link shows the same view.
-pub fn sync_url(state: AppState) {
+/// entry per slider step), so that reloading or sharing the link shows the same view — in the
+/// language the link asked for, if it asked for one (`lang`, kept last; a link without it opens
+/// in its reader's language).
+pub fn sync_url(state: AppState, lang: Option<Lang>) {
     Effect::new(move |_| {
         if !state.loading.settled.get() {
             return;
@@ -57,7 +60,10 @@ pub fn sync_url(state: AppState) {
         let Some(scenario) = state.scenario() else {
             return;
         };
-        let query = format!("?{}", scenario.to_query());
+        let mut query = format!("?{}", scenario.to_query());
+        if let Some(lang) = lang {
+            query.push_str(&format!("&{}={}", Param::Lang.key(), lang.code()));
+        }
         if query == current_query() {
             return;
         }
@@ -70,4 +76,23 @@ pub fn sync_url(state: AppState) {
             );
         }
     });
+}
+
+/// Opens the page again in `lang`: the same view (the link holds it) with `lang=` set.
+pub fn open_in_language(lang: Lang) {
+    let kept: Vec<String> = index_core::scenario::query_pairs(&current_query())
+        .filter(|(key, _)| *key != Param::Lang.key())
+        .map(|(key, value)| {
+            format!(
+                "{key}={}",
+                String::from(js_sys::encode_uri_component(&value))
+            )
+        })
+        .collect();
+    let mut query = kept.join("&");
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(&format!("{}={}", Param::Lang.key(), lang.code()));
+    let _ = window().location().set_search(&query);
 }

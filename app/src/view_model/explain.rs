@@ -145,7 +145,7 @@ pub fn waterfall(
         .units()
         .iter()
         .find(|u| u.code == code)
-        .map_or_else(|| code.to_string(), |u| u.label().to_string());
+        .map_or_else(|| code.to_string(), crate::i18n::label);
     let (score_from, score_to, rank_from, rank_to, why, parts, rank_parts, errors, _) =
         unit_of(e, code).ok_or_else(|| format!("{name} is not in the explanation."))?;
     if e.changes.is_empty() {

@@ -226,7 +226,7 @@ pub fn node_rows(
             let was = before.get(u).copied().flatten();
             MapRow {
                 code: unit.code.clone(),
-                name: unit.label().to_string(),
+                name: crate::i18n::label(unit),
                 score: score(results, u),
                 rank,
                 change: rank.zip(was).map(|(r, w)| i64::from(w) - i64::from(r)),

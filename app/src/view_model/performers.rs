@@ -71,7 +71,7 @@ pub fn rows(bundle: &Bundle, p: &Performers, sort: (PerformerKey, bool)) -> Vec<
         Some(PerformerRow {
             unit: r.unit,
             code: unit.code.clone(),
-            name: unit.label().to_string(),
+            name: crate::i18n::label(unit),
             score: r.score,
             index_rank: r.rank,
             gdp: r.gdp.usable().filter(|_| r.difference.is_some()),
@@ -137,7 +137,7 @@ pub fn scatter(bundle: &Bundle, p: &Performers, selection: Option<&str>) -> Inco
             let unit = ds.units().get(r.unit)?;
             Some(Point {
                 code: unit.code.clone(),
-                name: unit.label().to_string(),
+                name: crate::i18n::label(unit),
                 rank: r.actual_rank,
                 expected: r.expected_rank,
                 gdp: r.gdp.usable()?,

@@ -91,7 +91,7 @@ pub fn rows(bundle: &Bundle, r: &Ranges) -> Vec<RangeRow> {
                 name: units
                     .iter()
                     .find(|u| &u.code == code)
-                    .map_or_else(|| code.clone(), |u| u.label().to_string()),
+                    .map_or_else(|| code.clone(), crate::i18n::label),
                 rank,
                 best: bound(best, best_limit),
                 worst: bound(worst, worst_limit),
@@ -211,7 +211,7 @@ pub fn best_weights(
         .units()
         .iter()
         .find(|u| u.code == code)
-        .map_or_else(|| code.to_string(), |u| u.label().to_string());
+        .map_or_else(|| code.to_string(), crate::i18n::label);
     let mix: Vec<String> = r
         .criteria
         .iter()
@@ -245,7 +245,7 @@ pub fn bod_sentence(bundle: &Bundle, r: &Ranges, code: &str) -> Option<String> {
         .units()
         .iter()
         .find(|u| u.code == code)
-        .map_or_else(|| code.to_string(), |u| u.label().to_string());
+        .map_or_else(|| code.to_string(), crate::i18n::label);
     let shares = r.bod_shares.get(i).filter(|s| !s.is_empty());
     let mut used: Vec<(String, f64)> = Vec::new();
     let mut unused: Vec<String> = Vec::new();

@@ -217,7 +217,7 @@ pub fn rows(bundle: &Bundle, r: &Robustness) -> Vec<IntervalRow> {
                 name: units
                     .iter()
                     .find(|u| &u.code == code)
-                    .map_or_else(|| code.clone(), |u| u.label().to_string()),
+                    .map_or_else(|| code.clone(), crate::i18n::label),
                 nominal,
                 median,
                 interval: span(q05, q95),

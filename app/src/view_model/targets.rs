@@ -111,7 +111,7 @@ pub fn rival_choices(bundle: &Bundle, followed: Option<&str>) -> Vec<(String, St
         .units()
         .iter()
         .filter(|u| Some(u.code.as_str()) != followed)
-        .map(|u| (u.code.clone(), u.label().to_string()))
+        .map(|u| (u.code.clone(), crate::i18n::label(u)))
         .collect();
     index_core::order::sort_by(&mut units, |a, b| a.1.cmp(&b.1));
     units
@@ -144,7 +144,7 @@ fn unit_name(bundle: &Bundle, code: &str) -> String {
         .units()
         .iter()
         .find(|u| u.code == code)
-        .map_or_else(|| code.to_string(), |u| u.label().to_string())
+        .map_or_else(|| code.to_string(), crate::i18n::label)
 }
 
 /// One move's change in its own unit: "+0.238 score 0–1 (ICT deployment)".

@@ -60,7 +60,7 @@ pub fn unit_trend(
         name: ds
             .units()
             .get(u)
-            .map(|x| x.label().to_string())
+            .map(crate::i18n::label)
             .unwrap_or_default(),
         years: years.to_vec(),
         scores: results.iter().map(|r| r.index(u)).collect(),

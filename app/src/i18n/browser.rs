@@ -1,0 +1,112 @@
+//! Loading a language in the browser: its Fluent file and country names fetched, its messages
+//! read in the `i18n` split module, its number style asked of `Intl`; and the page's `lang`
+//! and `dir` attributes.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo::net::http::Request;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use wasm_bindgen::JsCast;
+
+use super::{Catalogue, Lang, NumberStyle, Translate};
+
+/// Reads a language's Fluent text: the split point of the `i18n` module (fluent-bundle and
+/// the reading code live there).
+#[wasm_split(i18n, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_messages(
+    code: String,
+    ftl: String,
+) -> Result<(Rc<dyn Translate>, Vec<String>), SplitLoaderError> {
+    let (messages, problems) = super::fluent::Messages::new(&code, ftl);
+    Ok((Rc::new(messages) as Rc<dyn Translate>, problems))
+}
+
+async fn fetch(path: &str) -> Result<String, String> {
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|e| format!("could not fetch {path}: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "could not fetch {path}: the server answered {}",
+            response.status()
+        ));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| format!("could not read {path}: {e}"))
+}
+
+/// The names file's contents (`index_data::names::NamesFile`).
+#[derive(serde::Deserialize)]
+struct Names {
+    names: HashMap<String, String>,
+}
+
+/// The language's number style, from the browser's `Intl` (Latin digits: the app's figures
+/// stay comparable with the publishers' tables).
+fn number_style(lang: Lang) -> NumberStyle {
+    let locale = format!("{}-u-nu-latn", lang.code());
+    let write = |x: f64| String::from(js_sys::Number::from(x).to_locale_string(&locale));
+    NumberStyle::from_samples(&write(12345.6), &write(1234.0))
+}
+
+/// Loads `lang`: English at once; another language's messages (`i18n/<code>.ftl`) and country
+/// names (`data/names-<code>.json`) fetched side by side and read. A file that cannot be had
+/// is the error (the page stays as it was); problems within the Fluent file are logged and the
+/// messages read are kept (the rest fall back to English).
+///
+/// # Errors
+/// What could not be fetched or read, naming the file.
+pub async fn load(lang: Lang) -> Result<Catalogue, String> {
+    if lang == Lang::En {
+        return Ok(Catalogue::english());
+    }
+    let code = lang.code();
+    let ftl_path = format!("i18n/{code}.ftl");
+    let names_path = format!("data/names-{code}.json");
+    let (ftl, names) = futures::join!(fetch(&ftl_path), fetch(&names_path));
+    let ftl = ftl?;
+    let names: Names = serde_json::from_str(&names?)
+        .map_err(|e| format!("{names_path} is not a names file: {e}"))?;
+    let (messages, problems) = read_messages(code.to_string(), ftl)
+        .await
+        .map_err(|e| format!("could not load the language module: {e:?}"))?;
+    for p in problems {
+        gloo::console::warn!(format!("{ftl_path}: {p}"));
+    }
+    Ok(Catalogue::new(
+        lang,
+        Some(messages),
+        names.names,
+        number_style(lang),
+    ))
+}
+
+/// The language to show: the link's (`?lang=`), else the browser's first preferred one of the
+/// six, else English.
+pub fn page_language(from_link: Option<Lang>) -> Lang {
+    from_link.unwrap_or_else(|| {
+        let navigator = window().navigator();
+        let languages: Vec<String> = navigator
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+        Lang::preferred(languages)
+    })
+}
+
+/// Writes the language on the page: `<html lang=… dir=…>` (right to left for Arabic).
+pub fn show_on_page(lang: Lang) {
+    if let Some(html) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+        let _ = html.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
+    }
+}

@@ -1,0 +1,292 @@
+//! The interface's languages: the six official languages of the United Nations.
+//!
+//! Every interface text is a [`Msg`] ([`messages`]): a Fluent message id and its English text,
+//! which the code carries (English needs nothing fetched). Another language's texts are
+//! Project Fluent files, `app/i18n/<lang>.ftl` (served as `i18n/<lang>.ftl`), fetched when the
+//! language is chosen and read by `fluent-bundle` in a split wasm module of its own
+//! (`i18n`, see ARCHITECTURE.md, "Wasm size"), so neither the files nor the library weigh on
+//! the main module. A message a language lacks falls back to English; `app/i18n/UNTRANSLATED.md`
+//! lists them per language (kept by a test). Countries' names in each language come from
+//! Debian's iso-codes (`data/names-<lang>.json`, written by `index data build`); numbers take
+//! the language's decimal mark and digit grouping from the browser's `Intl` ([`NumberStyle`]).
+//!
+//! The language shown is the link's (`?lang=ar`), else the browser's first preferred one
+//! among the six, else English. [`current`] and [`t`] read the one loaded; choosing another
+//! loads it ([`load`]) and the explorer is drawn again in it.
+
+pub mod fluent;
+pub mod messages;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use messages::Msg;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Arabic (right to left).
+    Ar,
+    /// Chinese (simplified).
+    Zh,
+    /// English, the default and every message's fallback.
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// The six, in the UN's order (the English alphabetical order of their names).
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+    /// The language's code in links, files and the page's `lang` attribute.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in itself, as the language picker shows it.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// Whether it is written right to left.
+    pub const fn rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+
+    /// The language a tag names (`fr`, `fr-CA`, `zh-Hans-CN`; any case), if one of the six.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first of `preferred` (the browser's languages, most preferred first) that is one
+    /// of the six, else English.
+    pub fn preferred<S: AsRef<str>>(preferred: impl IntoIterator<Item = S>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(|t| Lang::from_tag(t.as_ref()))
+            .unwrap_or_default()
+    }
+}
+
+/// A value given to a message: a text (names, formatted numbers) or a number (for a
+/// translation's plural forms).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Shown as it is.
+    Text(String),
+    /// A count, shown as a whole number; translations select plural forms on it.
+    Count(f64),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Count(n as f64)
+    }
+}
+
+/// A language's messages, read from its Fluent file (the code is in the `i18n` split module;
+/// the main module only calls it through this trait).
+pub trait Translate {
+    /// The message `id` with `args`, or `None` when the file lacks it or it cannot be formatted.
+    fn format(&self, id: &str, args: &[(&str, Arg)]) -> Option<String>;
+}
+
+/// How a language writes numbers: its decimal mark and its digit group separator, and whether
+/// four-digit numbers are grouped (Spanish writes 1234 but 12 345).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// The decimal mark.
+    pub decimal: char,
+    /// The separator between groups of three digits.
+    pub group: char,
+    /// Whether a number of four digits is grouped.
+    pub group_four: bool,
+}
+
+impl NumberStyle {
+    /// English: `12,345.6`.
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
+        group_four: true,
+    };
+
+    /// The style of a formatted sample: `sample` is 12345.6 written in the language (`12 345,6`)
+    /// and `four` is 1234 (`1234` or `1 234`). Anything unexpected gives English.
+    pub fn from_samples(sample: &str, four: &str) -> NumberStyle {
+        let marks: Vec<char> = sample.chars().filter(|c| !c.is_ascii_digit()).collect();
+        match marks.as_slice() {
+            [group, decimal] if group != decimal => NumberStyle {
+                decimal: *decimal,
+                group: *group,
+                group_four: four.chars().any(|c| !c.is_ascii_digit()),
+            },
+            _ => NumberStyle::ENGLISH,
+        }
+    }
+
+    /// `text` (a number as the app writes it in English: `12,345.6`, `−0.41`, `12 %`) in this
+    /// style.
+    pub fn apply(self, text: &str) -> String {
+        if self == NumberStyle::ENGLISH {
+            return text.to_string();
+        }
+        // A four-digit whole part loses its English group mark where the language does not group it.
+        let ungroup = !self.group_four && {
+            let whole: String = text
+                .trim_start_matches(['−', '-', '+'])
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .collect();
+            whole.len() == 5 && whole.chars().nth(1) == Some(',')
+        };
+        text.chars()
+            .filter_map(|c| match c {
+                ',' if ungroup => None,
+                ',' => Some(self.group),
+                '.' => Some(self.decimal),
+                c => Some(c),
+            })
+            .collect()
+    }
+}
+
+/// The loaded language: its messages, country names and number style.
+pub struct Catalogue {
+    /// The language.
+    pub lang: Lang,
+    /// Its messages (`None` for English, and when its file could not be had).
+    messages: Option<Rc<dyn Translate>>,
+    /// Countries' names in it, by ISO3 code.
+    names: HashMap<String, String>,
+    /// How it writes numbers.
+    pub numbers: NumberStyle,
+}
+
+impl Catalogue {
+    /// English: the messages the code carries.
+    pub fn english() -> Catalogue {
+        Catalogue {
+            lang: Lang::En,
+            messages: None,
+            names: HashMap::new(),
+            numbers: NumberStyle::ENGLISH,
+        }
+    }
+
+    /// A language from its parts.
+    pub fn new(
+        lang: Lang,
+        messages: Option<Rc<dyn Translate>>,
+        names: HashMap<String, String>,
+        numbers: NumberStyle,
+    ) -> Catalogue {
+        Catalogue {
+            lang,
+            messages,
+            names,
+            numbers,
+        }
+    }
+
+    /// Message `m` with `args`: the language's, else the English text with each `{ $name }`
+    /// replaced by its argument.
+    pub fn format(&self, m: &Msg, args: &[(&str, Arg)]) -> String {
+        self.messages
+            .as_ref()
+            .and_then(|t| t.format(m.id, args))
+            .unwrap_or_else(|| m.english(args))
+    }
+
+    /// Country `code`'s name in the language, if it has one.
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(code).map(String::as_str)
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Rc<Catalogue>> = RefCell::new(Rc::new(Catalogue::english()));
+}
+
+/// The language shown.
+pub fn current() -> Rc<Catalogue> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// Shows `catalogue`'s language from now on (the explorer is then drawn again).
+pub fn set(catalogue: Catalogue) {
+    CURRENT.with(|c| *c.borrow_mut() = Rc::new(catalogue));
+}
+
+/// Message `m` in the language shown.
+pub fn t(m: &Msg) -> String {
+    current().format(m, &[])
+}
+
+/// Message `m` with its arguments in the language shown.
+pub fn t_with(m: &Msg, args: &[(&str, Arg)]) -> String {
+    current().format(m, args)
+}
+
+/// The name unit `unit` is shown under: its name in the language shown where the language
+/// has one (countries, by ISO3 code), else its own label ([`Unit::label`]: the short name or
+/// the publisher's).
+pub fn label(unit: &index_core::dataset::Unit) -> String {
+    CURRENT.with(|c| {
+        c.borrow()
+            .name(&unit.code)
+            .map_or_else(|| unit.label().to_string(), str::to_string)
+    })
+}
+
+/// A number as the app writes it in English, in the language shown's style.
+pub fn number(text: String) -> String {
+    let style = CURRENT.with(|c| c.borrow().numbers);
+    if style == NumberStyle::ENGLISH {
+        text
+    } else {
+        style.apply(&text)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub use browser::{load, page_language, show_on_page};
+
+#[cfg(test)]
+mod tests;
