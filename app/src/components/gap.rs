@@ -172,7 +172,7 @@ pub fn GapPanel() -> impl IntoView {
             <p class="hint">{move || rows.get().and_then(|r| r.first().cloned()).map(|r| format!(
                 "Means of units scored: {} of {} in A ({}), {} of {} in B ({}). Ratio A/B on the index: {}. Hover a figure for its median.",
                 r.a_count.0, r.a_count.1, format::percent(r.a_coverage), r.b_count.0, r.b_count.1, format::percent(r.b_coverage),
-                r.ratio.map_or_else(|| "–".into(), |x| format!("{x:.2}"))))}</p>
+                r.ratio.map_or_else(|| "–".into(), |x| crate::i18n::number(format!("{x:.2}")))))}</p>
             <div class="more-groups">
                 {move || (2..all.with(Vec::len)).map(extra).collect_view()}
                 <label class="field inline">

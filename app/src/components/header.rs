@@ -65,6 +65,18 @@ pub fn Header() -> impl IntoView {
                     <h1>{t(&messages::APP_NAME)}</h1>
                     <p class="tagline">{t(&messages::TAGLINE)}</p>
                 </div>
+                // Each language named in itself, so that anyone finds theirs.
+                <select id="language" class="lang-pick" aria-label=t(&messages::LANGUAGE) on:change=move |ev| {
+                    if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                        if lang != shown {
+                            persist::open_in_language(lang);
+                        }
+                    }
+                }>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() selected=l == shown lang=l.code()>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
             </div>
             <div class="pickers">
                 <label class="field">
@@ -118,20 +130,6 @@ pub fn Header() -> impl IntoView {
                             }/>
                     </div>
                 </div>
-                <label class="field">
-                    <span>{t(&messages::LANGUAGE)}</span>
-                    <select id="language" on:change=move |ev| {
-                        if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
-                            if lang != shown {
-                                persist::open_in_language(lang);
-                            }
-                        }
-                    }>
-                        {Lang::ALL.into_iter().map(|l| view! {
-                            <option value=l.code() selected=l == shown lang=l.code()>{l.native_name()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
             </div>
         </header>
         <div class="summary-bar">

@@ -1,0 +1,172 @@
+//! The six UN languages (issue 17): each opened by its link (`?lang=`) shows its texts (from
+//! its Fluent file, `app/i18n/<lang>.ftl`), countries' names in it (`data/names-<lang>.json`,
+//! from iso-codes), numbers in its decimal mark (as the browser's `Intl` writes them), `lang`
+//! and `dir` on the page (right to left for Arabic), and the same ranking as in English; the
+//! language picker reopens the same view in another language; a link naming no language of
+//! the six says so and stays English. Screenshots in Arabic and French, looked at.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
+
+use std::time::Duration;
+
+use e2e::{Browser, Site};
+use serde_json::{json, Value};
+
+/// Message `id`'s text in language `lang`'s Fluent file (a one-line message).
+fn message(lang: &str, id: &str) -> String {
+    let path = e2e::root().join("app/i18n").join(format!("{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{}: no one-line message {id}", path.display()))
+        .to_string()
+}
+
+/// Country `code`'s name in language `lang`, from the names file the data build wrote.
+fn country(lang: &str, code: &str) -> String {
+    let path = e2e::root()
+        .join("public/data")
+        .join(format!("names-{lang}.json"));
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["names"][code].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_language_shows_its_texts_names_and_numbers() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1400).await.unwrap();
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    let english: Vec<String> = b.rows().await.unwrap().into_iter().map(|r| r.0).collect();
+    assert!(english.len() >= 10, "the rows in view: {english:?}");
+    for lang in ["fr", "es", "ru", "zh", "ar"] {
+        b.open(&format!("{}?b=ftri&lang={lang}", site.url))
+            .await
+            .unwrap();
+        let page = b
+            .js("const h = document.documentElement; return [h.lang, h.dir]")
+            .await
+            .unwrap();
+        let dir = if lang == "ar" { "rtl" } else { "ltr" };
+        assert_eq!(page, json!([lang, dir]), "{lang}");
+        // Texts from the language's file.
+        assert_eq!(
+            b.text("#weights-h").await.unwrap(),
+            message(lang, "weights"),
+            "{lang}"
+        );
+        assert_eq!(
+            b.text("#method-h").await.unwrap(),
+            message(lang, "method"),
+            "{lang}"
+        );
+        // A country's name in the language.
+        let deu = b
+            .js("return document.querySelector('#rank-table tr[data-code=DEU] .uname').textContent")
+            .await
+            .unwrap();
+        assert_eq!(deu, json!(country(lang, "DEU")), "{lang}");
+        // Numbers in the language's decimal mark, as the browser writes 0.5 in it.
+        let marks = b
+            .js(&format!(
+                "const mark = (0.5).toLocaleString('{lang}-u-nu-latn').replace(/[0-9]/g, ''); \
+                 const cell = document.querySelector('#gap-table tbody tr .a-mean').textContent; \
+                 return [mark, cell.replace(/[0-9]/g, '')]"
+            ))
+            .await
+            .unwrap();
+        assert_eq!(marks[0], marks[1], "{lang}: the gap table's mean {marks}");
+        // The same ranking as in English (the rows in view: as many as the layout makes room for).
+        let order: Vec<String> = b.rows().await.unwrap().into_iter().map(|r| r.0).collect();
+        let n = order.len().min(english.len());
+        assert!(n >= 10, "{lang}: {order:?}");
+        assert_eq!(order[..n], english[..n], "{lang}");
+        // The link keeps the language.
+        assert!(
+            b.query().await.unwrap().ends_with(&format!("lang={lang}")),
+            "{lang}"
+        );
+        if lang == "ar" || lang == "fr" {
+            b.screenshot(&format!("lang-{lang}-1280.png"))
+                .await
+                .unwrap();
+        }
+    }
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_picker_reopens_the_same_view_in_another_language() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1200).await.unwrap();
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    b.set_weight("rd", "3").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let before = b.rows().await.unwrap();
+    b.js(
+        "const s = document.querySelector('#language'); s.value = 'es'; \
+         s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        b.text("#weights-h").await.unwrap(),
+        message("es", "weights")
+    );
+    let query = b.query().await.unwrap();
+    assert!(
+        query.contains("w=rd:3") && query.ends_with("lang=es"),
+        "{query}"
+    );
+    assert_eq!(
+        b.rows().await.unwrap(),
+        before,
+        "the same ranking under the same weights"
+    );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn arabic_reads_right_to_left_on_a_phone_and_a_wrong_language_is_said() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(360, 780).await.unwrap();
+    b.open(&format!("{}?b=ftri&lang=ar", site.url))
+        .await
+        .unwrap();
+    // Right to left: the ranking's rank column is at the right of the name.
+    let sides = b
+        .js(
+            "const r = document.querySelector('#rank-table tbody tr.row'); \
+             return [r.querySelector('.c-rank').getBoundingClientRect().left, \
+                     r.querySelector('.c-name').getBoundingClientRect().left]",
+        )
+        .await
+        .unwrap();
+    assert!(
+        sides[0].as_f64().unwrap() > sides[1].as_f64().unwrap(),
+        "{sides}"
+    );
+    assert_eq!(
+        b.past_right_edge().await.unwrap(),
+        json!([]),
+        "no sideways scrolling"
+    );
+    b.screenshot("lang-ar-360.png").await.unwrap();
+
+    b.open(&format!("{}?b=ftri&lang=klingon", site.url))
+        .await
+        .unwrap();
+    let notices = b.notices().await.unwrap();
+    assert!(
+        notices.contains("lang") && notices.contains("klingon"),
+        "{notices}"
+    );
+    assert_eq!(
+        b.js("return document.documentElement.lang").await.unwrap(),
+        json!("en")
+    );
+    assert_eq!(b.text("#weights-h").await.unwrap(), "Weights");
+    b.close().await;
+}
