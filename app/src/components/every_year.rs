@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with};
+
 use crate::charts::ChartKind;
 use crate::download;
 use crate::every_year;
@@ -27,7 +29,7 @@ pub fn EveryYear() -> impl IntoView {
         if let Err(why) = result {
             state.notify(
                 Level::Error,
-                format!("Every year could not be downloaded: {why}."),
+                t_with(&messages::EVERY_YEAR_FAILED, &[("why", why.into())]),
             );
         }
     };
@@ -118,18 +120,21 @@ pub fn EveryYear() -> impl IntoView {
     let done = move || running.get().map_or(0, |(_, d, _)| d);
     let total = move || running.get().map_or(1, |(_, _, t)| t.max(1));
     let count = move || match running.get() {
-        Some((_, done, total)) if total > 0 => format!("Year {done} of {total}"),
-        Some(_) => "Starting…".into(),
+        Some((_, done, total)) if total > 0 => t_with(
+            &messages::YEAR_OF,
+            &[("done", done.into()), ("total", total.into())],
+        ),
+        Some(_) => t(&messages::STARTING),
         None => String::new(),
     };
     view! {
         <section class="panel every-year" aria-labelledby="every-year-h">
-            <div class="panel-head"><h2 id="every-year-h">"Every year"</h2></div>
-            <p class="hint">"Every country's score and rank in every year, under these weights and method."</p>
+            <div class="panel-head"><h2 id="every-year-h">{t(&messages::EVERY_YEAR)}</h2></div>
+            <p class="hint">{t(&messages::EVERY_YEAR_HINT)}</p>
             <div class="buttons">
-                <button type="button" class="every-year-csv" hidden=move || !idle() on:click=start>"Download every year (CSV)"</button>
-                <button type="button" class="every-year-cancel" hidden=idle on:click=cancel>"Cancel"</button>
-                <progress class="every-year-progress" hidden=idle max=total value=done aria-label="Years computed"></progress>
+                <button type="button" class="every-year-csv" hidden=move || !idle() on:click=start>{t(&messages::EVERY_YEAR_CSV)}</button>
+                <button type="button" class="every-year-cancel" hidden=idle on:click=cancel>{t(&messages::CANCEL)}</button>
+                <progress class="every-year-progress" hidden=idle max=total value=done aria-label=t(&messages::YEARS_COMPUTED)></progress>
                 <span class="count every-year-count" role="status">{count}</span>
             </div>
         </section>

@@ -8,7 +8,7 @@
 use index_core::groups::GroupSummary;
 use leptos::prelude::*;
 
-use crate::i18n::{messages, t};
+use crate::i18n::{messages, t, t_with};
 
 use crate::format;
 use crate::state::use_state;
@@ -169,10 +169,11 @@ pub fn GapPanel() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint">{move || rows.get().and_then(|r| r.first().cloned()).map(|r| format!(
-                "Means of units scored: {} of {} in A ({}), {} of {} in B ({}). Ratio A/B on the index: {}. Hover a figure for its median.",
-                r.a_count.0, r.a_count.1, format::percent(r.a_coverage), r.b_count.0, r.b_count.1, format::percent(r.b_coverage),
-                r.ratio.map_or_else(|| "–".into(), |x| crate::i18n::number(format!("{x:.2}")))))}</p>
+            <p class="hint">{move || rows.get().and_then(|r| r.first().cloned()).map(|r| t_with(&messages::GAP_HINT, &[
+                ("a_scored", r.a_count.0.into()), ("a_all", r.a_count.1.into()), ("a_share", format::percent(r.a_coverage).into()),
+                ("b_scored", r.b_count.0.into()), ("b_all", r.b_count.1.into()), ("b_share", format::percent(r.b_coverage).into()),
+                ("ratio", r.ratio.map_or_else(|| "–".into(), |x| crate::i18n::number(format!("{x:.2}"))).into()),
+            ]))}</p>
             <div class="more-groups">
                 {move || (2..all.with(Vec::len)).map(extra).collect_view()}
                 <label class="field inline">

@@ -5,6 +5,8 @@
 use index_core::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t};
+
 use std::sync::Arc;
 
 use crate::state::{AppState, Level, Running};
@@ -153,7 +155,7 @@ pub fn JobButtons(
         Some((_, done, total)) if total > 0 => {
             format!("{} of {}", thousands(done), thousands(total))
         }
-        Some(_) => "Starting…".into(),
+        Some(_) => t(&messages::STARTING),
         None => String::new(),
     };
     view! {
@@ -161,7 +163,7 @@ pub fn JobButtons(
             <button type="button" id=format!("{prefix}-run") class="primary" hidden=move || !idle()
                 on:click=move |_| on_run.run(())>{label}</button>
             <button type="button" id=format!("{prefix}-cancel") hidden=idle
-                on:click=move |_| cancel(running)>"Cancel"</button>
+                on:click=move |_| cancel(running)>{t(&messages::CANCEL)}</button>
             <progress id=format!("{prefix}-progress") class="job-progress" hidden=idle max=total value=done aria-label=counted></progress>
             <span class="count" id=format!("{prefix}-count") role="status">{count}</span>
         </div>

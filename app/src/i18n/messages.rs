@@ -203,4 +203,24 @@ messages! {
     ADD_GROUP = "add-group": "Add a group…";
     /// Removing a group.
     STOP_COMPARING = "stop-comparing": "Stop comparing this group";
+    /// Under the gap table: the coverage of the two groups and the ratio of their means.
+    GAP_HINT = "gap-hint": "Means of units scored: { $a_scored } of { $a_all } in A ({ $a_share }), { $b_scored } of { $b_all } in B ({ $b_share }). Ratio A/B on the index: { $ratio }. Hover a figure for its median.";
+
+    // Every year, and the background jobs.
+    /// The panel's title.
+    EVERY_YEAR = "every-year": "Every year";
+    /// What it gives.
+    EVERY_YEAR_HINT = "every-year-hint": "Every country's score and rank in every year, under these weights and method.";
+    /// Its button.
+    EVERY_YEAR_CSV = "every-year-csv": "Download every year (CSV)";
+    /// Its progress bar.
+    YEARS_COMPUTED = "years-computed": "Years computed";
+    /// Its progress.
+    YEAR_OF = "year-of": "Year { $done } of { $total }";
+    /// It failed.
+    EVERY_YEAR_FAILED = "every-year-failed": "Every year could not be downloaded: { $why }.";
+    /// A job before its first progress.
+    STARTING = "starting": "Starting…";
+    /// Stops a job.
+    CANCEL = "cancel": "Cancel";
 }

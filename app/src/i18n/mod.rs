@@ -118,6 +118,12 @@ impl From<usize> for Arg {
     }
 }
 
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Count(f64::from(n))
+    }
+}
+
 /// A language's messages, read from its Fluent file (the code is in the `i18n` split module;
 /// the main module only calls it through this trait).
 pub trait Translate {

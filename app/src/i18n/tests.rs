@@ -105,8 +105,8 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Each language's messages that its file lacks: the page shows them in English. Written by \
          app/src/i18n/tests.rs (UPDATE_I18N=1 cargo test -p app i18n).\n\n\
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
-         header, the weights, the method, the ranking, the gap panel's controls and the page's \
-         frame. The other texts (the panels below the explorer, the charts' captions and \
+         header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
+         Cancel and the page's frame. The other texts (the panels below the explorer, the charts' captions and \
          sentences, notices) are still written in the code in English and show in English in \
          every language until they become messages.\n",
     );
