@@ -2,8 +2,9 @@
 //! its Fluent file, `app/i18n/<lang>.ftl`), countries' names in it (`data/names-<lang>.json`,
 //! from iso-codes), numbers in its decimal mark (as the browser's `Intl` writes them), `lang`
 //! and `dir` on the page (right to left for Arabic), and the same ranking as in English; the
-//! language picker reopens the same view in another language; a link naming no language of
-//! the six says so and stays English. Screenshots in Arabic and French, looked at.
+//! language picker reopens the same view in another language; without `lang`, the browser's
+//! preferred language of the six; a link naming no language of the six says so and stays
+//! English. Screenshots in Arabic and French, looked at.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -168,5 +169,27 @@ async fn arabic_reads_right_to_left_on_a_phone_and_a_wrong_language_is_said() {
         json!("en")
     );
     assert_eq!(b.text("#weights-h").await.unwrap(), "Weights");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_browser_that_prefers_spanish_opens_in_spanish_without_saying_so_in_the_link() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1000).await.unwrap();
+    let agent = b.js("return navigator.userAgent").await.unwrap();
+    b.cdp(
+        "Network.setUserAgentOverride",
+        json!({"userAgent": agent, "acceptLanguage": "es-ES"}),
+    )
+    .await
+    .unwrap();
+    b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
+    assert_eq!(
+        b.js("return [navigator.languages[0], document.documentElement.lang]").await.unwrap(),
+        json!(["es-ES", "es"])
+    );
+    assert_eq!(b.text("#weights-h").await.unwrap(), message("es", "weights"));
+    // The link does not name the language: shared, it opens in its reader's.
+    assert!(!b.query().await.unwrap().contains("lang="));
     b.close().await;
 }
