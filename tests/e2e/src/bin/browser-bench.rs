@@ -6,14 +6,22 @@
 //! 1.6 Mbps down, 750 kbps up, 150 ms round trip, 4× CPU slowdown), as the median of several
 //! loads, each in a fresh browser (nothing cached), with each load's figures.
 //!
+//! With the harness, the import at scale (issue 16): a generated wide CSV of 50,000 units × 100
+//! indicators (made-up figures from a fixed sequence, some cells empty — not real data, not
+//! presented as such) imported through the "Your data" panel of the site people get: the time
+//! from the Import click to the report, and to the imported ranking on screen, whether the
+//! progress bar showed; then 20 slider inputs on the imported dataset, each timed from the input
+//! to the next frame (median and p95).
+//!
 //! The site is served as a static host serves it (see `e2e::Site`): compressed, Brotli when a
 //! `.br` file is written beside the asset. Needs both built sites: the harness runs in
 //! `dist-bench/` (`trunk build --release --features bench --dist dist-bench`), the first loads in
 //! `dist/`, the site people get (`trunk build --release`).
 //!
 //! ```text
-//! browser-bench [--first-loads-only] [--loads N] [--site DIR] [--uncompressed]
+//! browser-bench [--first-loads-only | --import-scale-only] [--loads N] [--site DIR] [--uncompressed]
 //! ```
+//! `--import-scale-only` runs only the import at scale (below);
 //! `--first-loads-only` skips the harness; `--loads` sets the throttled loads (default 5);
 //! `--site` measures the first loads of another build (a folder under the workspace root);
 //! `--uncompressed` serves every file as it is (a host that does not compress).
@@ -72,6 +80,7 @@ new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
 
 struct Options {
     harness: bool,
+    import_only: bool,
     loads: usize,
     site: Option<String>,
     compress: bool,
@@ -80,6 +89,7 @@ struct Options {
 fn options() -> Result<Options, String> {
     let mut o = Options {
         harness: true,
+        import_only: false,
         loads: 5,
         site: None,
         compress: true,
@@ -88,6 +98,7 @@ fn options() -> Result<Options, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--first-loads-only" => o.harness = false,
+            "--import-scale-only" => o.import_only = true,
             "--loads" => {
                 o.loads = args
                     .next()
@@ -99,7 +110,7 @@ fn options() -> Result<Options, String> {
             "--uncompressed" => o.compress = false,
             other => {
                 return Err(format!(
-                    "unknown argument `{other}` (browser-bench [--first-loads-only] [--loads N] [--site DIR] [--uncompressed])"
+                    "unknown argument `{other}` (browser-bench [--first-loads-only | --import-scale-only] [--loads N] [--site DIR] [--uncompressed])"
                 ))
             }
         }
@@ -115,8 +126,12 @@ async fn main() -> Result<(), String> {
         None if !o.compress => Site::start_dir("dist", false)?,
         None => Site::start()?,
     };
+    if o.import_only {
+        return import_scale(&site).await;
+    }
     if o.harness {
         harness().await?;
+        import_scale(&site).await?;
         for run in 1..=3 {
             let v = first_load(&site, false).await?;
             println!(
@@ -270,4 +285,179 @@ fn median(mut xs: Vec<f64>) -> Option<f64> {
         _ if n % 2 == 1 => Some(xs[n / 2]),
         _ => Some((xs[n / 2 - 1] + xs[n / 2]) / 2.0),
     }
+}
+
+/// Units and indicators of the import at scale.
+const SCALE: (usize, usize) = (50_000, 100);
+
+/// Writes the generated wide CSV of the import at scale (made-up figures, see the module's
+/// documentation; the same sequence as index-data's `import_timing` example).
+fn scale_file(path: &std::path::Path) -> Result<(), String> {
+    use std::fmt::Write;
+    let (units, indicators) = SCALE;
+    let value = |u: usize, i: usize| {
+        let x = (u.wrapping_mul(2_654_435_761) ^ i.wrapping_mul(40_503)) % 100_000;
+        (x % 97 != 0).then_some(x as f64 / 100.0)
+    };
+    let mut csv = String::from("code,name");
+    for i in 0..indicators {
+        let _ = write!(csv, ",x{i}");
+    }
+    csv.push('\n');
+    for u in 0..units {
+        let _ = write!(csv, "U{u},Unit {u}");
+        for i in 0..indicators {
+            csv.push(',');
+            if let Some(v) = value(u, i) {
+                let _ = write!(csv, "{v}");
+            }
+        }
+        csv.push('\n');
+    }
+    std::fs::write(path, csv).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Records, in the page, when Import is clicked, when the report first says something, when
+/// the imported dataset is the one shown, and whether the import's progress bar showed.
+const IMPORT_WATCH: &str = r"
+const w = window.__import = { shown: false };
+document.querySelector('#import-run').addEventListener('click', () => { w.start = performance.now(); }, { capture: true });
+const seen = () => {
+  const t = performance.now();
+  const p = document.querySelector('#import-progress');
+  if (p && !p.hidden) w.shown = true;
+  if (!w.report && document.querySelector('#import-counts').textContent.trim()) w.report = t;
+  const title = document.querySelector('.summary-inner strong');
+  if (!w.ranked && title && title.textContent === arguments[0]) w.ranked = t;
+};
+new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+return true;
+";
+
+/// Moves the first weight's slider `n` times, each input timed to the next frame; returns the
+/// times in milliseconds.
+const SLIDER_STEPS: &str = r"
+const done = arguments[arguments.length - 1];
+const n = arguments[0];
+const slider = document.querySelector('.weight-list input[type=range]');
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  const times = [];
+  for (let k = 0; k < n; k++) {
+    await frame();
+    const t0 = performance.now();
+    slider.value = String(0.5 + (k % 10) / 4);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  done(times);
+})();
+";
+
+/// The import at scale (see the module's documentation).
+async fn import_scale(site: &Site) -> Result<(), String> {
+    let dir = e2e::fresh_dir("import-scale");
+    let path = dir.join(format!("scale-{}x{}.csv", SCALE.0, SCALE.1));
+    scale_file(&path)?;
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let b = Browser::start(1400, 1000).await?;
+    let result = import_scale_in(&b, site, &path).await;
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let (import, steps) = result?;
+    let ms = |k: &str| {
+        import[k]
+            .as_f64()
+            .zip(import["start"].as_f64())
+            .map(|(t, s)| t - s)
+    };
+    let mut sorted = steps.clone();
+    sorted.sort_by(f64::total_cmp);
+    let p95 = sorted
+        .get(((sorted.len() as f64) * 0.95).ceil() as usize - 1)
+        .copied();
+    println!(
+        "{}",
+        json!({
+            "import_scale": format!("{} units x {} indicators, generated wide CSV (made-up figures)", SCALE.0, SCALE.1),
+            "file_bytes": bytes,
+            "click_to_report_ms": ms("report"),
+            "click_to_ranking_ms": ms("ranked"),
+            "progress_bar_shown": import["shown"],
+            "slider_inputs": steps.len(),
+            "slider_to_frame_median_ms": median(steps),
+            "slider_to_frame_p95_ms": p95,
+        })
+    );
+    Ok(())
+}
+
+async fn import_scale_in(
+    b: &Browser,
+    site: &Site,
+    path: &std::path::Path,
+) -> Result<(Value, Vec<f64>), String> {
+    const NAME: &str = "Import at scale";
+    b.open(&site.url).await?;
+    b.wait_for("#import-details", 30).await?;
+    b.js(&format!(
+        "document.querySelector('#import-details').open = true; \
+         const i = document.querySelector('#import-name'); i.value = {NAME:?}; \
+         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+    ))
+    .await?;
+    let file = path
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    b.client
+        .find(fantoccini::Locator::Css("#import-files"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(&file.display().to_string())
+        .await
+        .map_err(|e| e.to_string())?;
+    b.client
+        .execute(IMPORT_WATCH, vec![json!(NAME)])
+        .await
+        .map_err(|e| format!("watching the import: {e}"))?;
+    b.click("#import-run").await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
+    let import = loop {
+        let w = b.js("return window.__import").await?;
+        if w["ranked"].is_number() {
+            break w;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "the import at scale was not shown after 300 s: {w}; report: {}",
+                b.text("#import-counts").await?
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    b.wait_for("#rank-table tbody tr.row", 60).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // `BENCH_PROFILE=<file>`: Chrome's CPU profile of the slider steps, written to the file.
+    let profile = std::env::var_os("BENCH_PROFILE");
+    if profile.is_some() {
+        b.cdp("Profiler.enable", json!({})).await?;
+        b.cdp("Profiler.setSamplingInterval", json!({"interval": 500}))
+            .await?;
+        b.cdp("Profiler.start", json!({})).await?;
+    }
+    let steps = b
+        .client
+        .execute_async(SLIDER_STEPS, vec![json!(20)])
+        .await
+        .map_err(|e| format!("moving the slider: {e}"))?;
+    if let Some(file) = profile {
+        let p = b.cdp("Profiler.stop", json!({})).await?;
+        std::fs::write(&file, p["profile"].to_string()).map_err(|e| e.to_string())?;
+    }
+    let steps = steps
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    Ok((import, steps))
 }
