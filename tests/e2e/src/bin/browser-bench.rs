@@ -4,7 +4,8 @@
 //! contentful paint, and the ranking on screen), three times; and the same first load on a
 //! throttled profile, a mid-range phone on a slow mobile network (Chrome DevTools Protocol:
 //! 1.6 Mbps down, 750 kbps up, 150 ms round trip, 4× CPU slowdown), as the median of several
-//! loads, each in a fresh browser (nothing cached), with each load's figures.
+//! loads, each in a fresh browser (nothing cached), with each load's figures; with the harness,
+//! one throttled load of the default view in Arabic (`?lang=ar`).
 //!
 //! With the harness, the import at scale (issue 16): a generated wide CSV of 50,000 units × 100
 //! indicators (made-up figures from a fixed sequence, some cells empty — not real data, not
@@ -165,6 +166,14 @@ async fn main() -> Result<(), String> {
         );
         loads.push(v);
     }
+    // The default view in Arabic, once (its texts, names and the i18n module fetched too).
+    if o.harness {
+        let v = first_load_of(&site, "?lang=ar", true).await?;
+        println!(
+            "{}",
+            json!({"throttled_first_load": "default view in Arabic (?lang=ar)", "default_view": summary_of(&v)})
+        );
+    }
     let med = |key: &str| median(loads.iter().filter_map(|v| v[key].as_f64()).collect());
     let ranking: Vec<f64> = loads.iter().filter_map(ranking_on_screen).collect();
     println!(
@@ -216,15 +225,26 @@ async fn harness_run(b: &Browser, bench: &Site, which: &str) -> Result<(), Strin
 /// One first load of the default view in a fresh browser (nothing cached), throttled or not;
 /// waits until the interactive ranking is shown and returns the figures (see [`FIGURES`]).
 async fn first_load(site: &Site, throttled: bool) -> Result<Value, String> {
+    first_load_of(site, "", throttled).await
+}
+
+/// One first load of the view at `query` (`?lang=ar`; empty for the default view), as
+/// [`first_load`].
+async fn first_load_of(site: &Site, query: &str, throttled: bool) -> Result<Value, String> {
     let (w, h) = if throttled { PHONE } else { (1400, 1000) };
     let b = Browser::start_unwaited(w, h).await?;
-    let v = measure_load(&b, site, throttled).await;
+    let v = measure_load(&b, site, query, throttled).await;
     // Closed whatever happened: a browser left running would slow every later load.
     b.close().await;
     v
 }
 
-async fn measure_load(b: &Browser, site: &Site, throttled: bool) -> Result<Value, String> {
+async fn measure_load(
+    b: &Browser,
+    site: &Site,
+    query: &str,
+    throttled: bool,
+) -> Result<Value, String> {
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": OBSERVE }),
@@ -248,7 +268,10 @@ async fn measure_load(b: &Browser, site: &Site, throttled: bool) -> Result<Value
         )
         .await?;
     }
-    b.client.goto(&site.url).await.map_err(|e| e.to_string())?;
+    b.client
+        .goto(&format!("{}{query}", site.url))
+        .await
+        .map_err(|e| e.to_string())?;
     b.wait_for("#rank-table tbody tr.row", 60).await?;
     // The mark is set just after the rows are written; give the page a moment to set it.
     tokio::time::sleep(Duration::from_millis(200)).await;
