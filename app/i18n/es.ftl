@@ -78,3 +78,6 @@ year-of = Año { $done } de { $total }
 every-year-failed = No se pudieron descargar todos los años: { $why }.
 starting = Iniciando…
 cancel = Cancelar
+link-part-ignored = Se ignoró parte del enlace: { $problem }.
+framed = El Explorador de índices se abre en su propia pestaña; solo se pueden insertar sus gráficos (botón Insertar de cada gráfico).
+open-app = Abrir el Explorador de índices

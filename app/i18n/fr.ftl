@@ -78,3 +78,6 @@ year-of = Année { $done } sur { $total }
 every-year-failed = Impossible de télécharger toutes les années : { $why }.
 starting = Démarrage…
 cancel = Annuler
+link-part-ignored = Une partie du lien a été ignorée : { $problem }.
+framed = L'Explorateur d'indices s'ouvre dans son propre onglet ; seuls ses graphiques peuvent être intégrés (bouton Intégrer de chaque graphique).
+open-app = Ouvrir l'Explorateur d'indices

@@ -74,3 +74,6 @@ year-of = 第 { $done } 年，共 { $total } 年
 every-year-failed = 无法下载所有年份：{ $why }。
 starting = 正在开始…
 cancel = 取消
+link-part-ignored = 链接的一部分已被忽略：{ $problem }。
+framed = 指数浏览器在单独的标签页中运行；只有其图表可以嵌入（每个图表的“嵌入”按钮）。
+open-app = 打开指数浏览器

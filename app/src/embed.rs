@@ -1,7 +1,7 @@
 //! The embed route (`?embed=<chart>&<scenario>`): one chart, its title, its subtitle (the
 //! weights in one line), its source line and a link back to the full explorer — nothing else.
 //! It fetches only the bundle it shows (no catalogue), applies the link's scenario with the
-//! same validation and notices as the explorer ([`crate::state::Inputs::install`], [`persist::read_url`]),
+//! same validation and notices as the explorer ([`crate::state::Inputs::install`], [`persist::report_link`]),
 //! and redraws its canvas to the frame's size. A fixed embed names the data edition it was made
 //! with (`ed=`); when the served bundle's edition differs, a one-line notice says so.
 

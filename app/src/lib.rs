@@ -46,10 +46,10 @@ pub fn App() -> impl IntoView {
     let library = persist::Library::new(state.notices);
     provide_context(library);
     // The link, read once: each parameter it could not read is a notice.
-    let link = persist::read_url(&state);
+    let link = persist::read_url();
     // The language: the link's, else the browser's; another than English is loaded before the
     // page is drawn (its data loads meanwhile), so that nothing shows in English first.
-    let ready = language(state, link.lang);
+    let ready = language(state, &link);
     // `?embed=<chart>`: only that chart and its captions (see `embed`).
     if let Some(request) = link.embed {
         let scenario = link.scenario;
@@ -81,10 +81,13 @@ pub fn App() -> impl IntoView {
 /// ([`i18n::page_language`]): whether its texts are ready (at once for English; another
 /// language's once loaded — or, if it cannot be, the page stays in English with a notice).
 #[cfg(target_arch = "wasm32")]
-fn language(state: AppState, from_link: Option<i18n::Lang>) -> RwSignal<bool> {
-    let lang = i18n::page_language(from_link);
+fn language(state: AppState, link: &persist::Link) -> RwSignal<bool> {
+    let lang = i18n::page_language(link.lang);
     let ready = RwSignal::new(lang == i18n::Lang::En);
-    if lang != i18n::Lang::En {
+    if lang == i18n::Lang::En {
+        persist::report_link(&state, link);
+    } else {
+        let link = link.clone();
         i18n::show_on_page(lang);
         leptos::task::spawn_local(async move {
             match i18n::load(lang).await {
@@ -103,6 +106,7 @@ fn language(state: AppState, from_link: Option<i18n::Lang>) -> RwSignal<bool> {
                     );
                 }
             }
+            persist::report_link(&state, &link);
             ready.set(true);
         });
     }
@@ -111,7 +115,8 @@ fn language(state: AppState, from_link: Option<i18n::Lang>) -> RwSignal<bool> {
 
 /// Natively (tests) the page is English.
 #[cfg(not(target_arch = "wasm32"))]
-fn language(_: AppState, _: Option<i18n::Lang>) -> RwSignal<bool> {
+fn language(state: AppState, link: &persist::Link) -> RwSignal<bool> {
+    persist::report_link(&state, link);
     RwSignal::new(true)
 }
 
@@ -128,8 +133,8 @@ fn Framed() -> impl IntoView {
     view! {
         <main class="page framed-note">
             <p>
-                "Index Explorer runs in its own tab; only its charts can be embedded (each chart's Embed button). "
-                <a href=href target="_blank" rel="noopener">"Open Index Explorer"</a>
+                {i18n::t(&i18n::messages::FRAMED)}" "
+                <a href=href target="_blank" rel="noopener">{i18n::t(&i18n::messages::OPEN_APP)}</a>
             </p>
         </main>
     }

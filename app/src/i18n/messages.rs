@@ -115,6 +115,12 @@ messages! {
     PART_HEALTH = "part-health": "the health check";
     /// A deferred part.
     PART_CHARTS = "part-charts": "the charts";
+    /// A link's parameter that could not be read.
+    LINK_PART_IGNORED = "link-part-ignored": "Part of the link was ignored: { $problem }.";
+    /// The explorer inside another page's frame.
+    FRAMED = "framed": "Index Explorer runs in its own tab; only its charts can be embedded (each chart's Embed button).";
+    /// The link out of the frame.
+    OPEN_APP = "open-app": "Open Index Explorer";
     /// The language could not be loaded.
     LANGUAGE_FAILED = "language-failed": "The { $language } texts could not be loaded ({ $problem }): the page stays in English.";
 

@@ -15,17 +15,24 @@ pub use link::{parse as parse_link, EmbedRequest, Link, Param};
 use crate::i18n::Lang;
 use crate::state::{AppState, Level};
 
-/// Reads the page's link, reporting each malformed parameter as a notice (the parameter is
-/// left at its default, the rest apply).
-pub fn read_url(state: &AppState) -> Link {
-    let link = parse_link(&current_query());
+/// Reads the page's link (each malformed parameter is left at its default, the rest apply;
+/// [`report_link`] says which).
+pub fn read_url() -> Link {
+    parse_link(&current_query())
+}
+
+/// Says, as a notice each, which parameters of `link` could not be read (once the page's
+/// language is loaded, so that it says so in it).
+pub fn report_link(state: &AppState, link: &Link) {
     for e in &link.errors {
         state.notify(
             Level::Warning,
-            format!("Part of the link was ignored: {e}."),
+            crate::i18n::t_with(
+                &crate::i18n::messages::LINK_PART_IGNORED,
+                &[("problem", e.to_string().into())],
+            ),
         );
     }
-    link
 }
 
 /// The page's full address (what the Share button copies: the URL always holds the view).
