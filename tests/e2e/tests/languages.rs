@@ -169,6 +169,14 @@ async fn arabic_reads_right_to_left_on_a_phone_and_a_wrong_language_is_said() {
         json!("en")
     );
     assert_eq!(b.text("#weights-h").await.unwrap(), "Weights");
+    // A part of a link that cannot be read is said in the link's language.
+    b.open(&format!("{}?b=ftri&y=oops&lang=fr", site.url))
+        .await
+        .unwrap();
+    let notices = b.notices().await.unwrap();
+    let said = message("fr", "link-part-ignored");
+    let head = said.split('{').next().unwrap().trim();
+    assert!(notices.contains(head), "{notices}");
     b.close().await;
 }
 
@@ -185,10 +193,15 @@ async fn a_browser_that_prefers_spanish_opens_in_spanish_without_saying_so_in_th
     .unwrap();
     b.open(&format!("{}?b=ftri", site.url)).await.unwrap();
     assert_eq!(
-        b.js("return [navigator.languages[0], document.documentElement.lang]").await.unwrap(),
+        b.js("return [navigator.languages[0], document.documentElement.lang]")
+            .await
+            .unwrap(),
         json!(["es-ES", "es"])
     );
-    assert_eq!(b.text("#weights-h").await.unwrap(), message("es", "weights"));
+    assert_eq!(
+        b.text("#weights-h").await.unwrap(),
+        message("es", "weights")
+    );
     // The link does not name the language: shared, it opens in its reader's.
     assert!(!b.query().await.unwrap().contains("lang="));
     b.close().await;
