@@ -25,6 +25,7 @@ pub mod export;
 mod fixtures;
 pub mod format;
 pub mod loader;
+pub mod offline;
 pub mod persist;
 pub mod shared;
 pub mod state;
