@@ -5,7 +5,8 @@
 //   by the build's VERSION; scripts/post-build.sh writes VERSION and PRECACHE below. A new
 //   build is a new sw.js, so the browser installs it beside the running one; it waits, and the
 //   pages get the message ["app"] (a notice with Reload) until the person reloads through it
-//   (["apply"]). On activation the caches of other versions are deleted.
+//   (["apply"], answered ["applied", "next"]: the page reloads once the new version controls
+//   it). On activation the caches of other versions are deleted.
 // - Data (data/*) is cached when first fetched and served from the cache; each time it is
 //   served, the network copy is fetched in the background (a conditional request, cheap when
 //   unchanged). A copy that differs is kept apart, in the PENDING cache, never served, and the
@@ -175,20 +176,13 @@ async function apply() {
     if (response) await cache.put(request.url, response);
     await pending.delete(request);
   }
-  // ...and a version waiting takes over (the page reloads once it has).
-  const waiting = self.registration.waiting;
-  if (waiting) {
-    await new Promise((done) => {
-      const timer = setTimeout(done, 5000);
-      waiting.addEventListener("statechange", () => {
-        if (waiting.state === "activated" || waiting.state === "redundant") {
-          clearTimeout(timer);
-          done();
-        }
-      });
-      waiting.postMessage(["skip-waiting"]);
-    });
-  }
+  // ...and a version waiting takes over: the page reloads when it does (controllerchange). It
+  // may still be finishing its install (it tells the pages before its install event ends):
+  // skipWaiting then activates it once installed. (Not awaited here: the browser activates it
+  // only once this worker's events are done.)
+  const next = self.registration.waiting || self.registration.installing;
+  if (next) next.postMessage(["skip-waiting"]);
+  return next ? ["applied", "next"] : ["applied"];
 }
 
 self.addEventListener("message", (event) => {
@@ -218,6 +212,6 @@ self.addEventListener("message", (event) => {
       })(),
     );
   } else if (message[0] === "apply") {
-    event.waitUntil(apply().then(() => tell(["applied"], client)));
+    event.waitUntil(apply().then((answer) => tell(answer, client)));
   }
 });

@@ -50,7 +50,8 @@ fn register(sw: ServiceWorkerContainer, notices: Notices, loading: Loading) {
                     ),
                 );
             }
-            "applied" => {
+            // (with "next", a new version takes over: the page reloads on `controllerchange`)
+            "applied" if message.length() == 1 => {
                 let _ = window().location().reload();
             }
             _ => {}
@@ -93,14 +94,19 @@ fn hello(controller: &ServiceWorker) {
 }
 
 /// The Reload button of an update's notice: the worker takes in the newer data it kept apart
-/// and lets a new version take over, then the page reloads (at once without a worker, and
-/// after 6 s if it does not answer).
+/// and lets a new version take over; the page reloads when the worker answers, or when the new
+/// version controls it (at once without a worker, and after 6 s if neither happens).
 pub fn apply() {
-    match container().and_then(|sw| sw.controller()) {
+    let reload = Closure::<dyn FnMut()>::new(|| {
+        let _ = window().location().reload();
+    })
+    .into_js_value();
+    let asked = container().and_then(|sw| {
+        sw.set_oncontrollerchange(Some(reload.unchecked_ref()));
+        sw.controller()
+    });
+    match asked {
         Some(c) if c.post_message(&js_sys::Array::of1(&"apply".into())).is_ok() => {
-            let reload = Closure::once_into_js(|| {
-                let _ = window().location().reload();
-            });
             let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
                 reload.unchecked_ref(),
                 6000,

@@ -208,6 +208,7 @@ pub struct StoppableSite {
     port: u16,
     down: Arc<std::sync::atomic::AtomicBool>,
     accept: Option<thread::JoinHandle<()>>,
+    hits: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl StoppableSite {
@@ -217,14 +218,16 @@ impl StoppableSite {
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let down = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (dir, stop) = (Arc::new(dir.to_path_buf()), Arc::clone(&down));
+        let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = Arc::clone(&hits);
         let accept = thread::spawn(move || {
             for stream in listener.incoming() {
                 if stop.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 if let Ok(stream) = stream {
-                    let dir = Arc::clone(&dir);
-                    thread::spawn(move || answer_once(&dir, stream));
+                    let (dir, log) = (Arc::clone(&dir), Arc::clone(&log));
+                    thread::spawn(move || answer_once(&dir, stream, &log));
                 }
             }
         });
@@ -233,7 +236,13 @@ impl StoppableSite {
             port,
             down,
             accept: Some(accept),
+            hits,
         })
+    }
+
+    /// The paths asked for so far (with their query), in the order they came.
+    pub fn hits(&self) -> Vec<String> {
+        self.hits.lock().map(|h| h.clone()).unwrap_or_default()
     }
 
     /// The port it listens on (to start it again on the same origin).
@@ -262,8 +271,9 @@ impl Drop for StoppableSite {
     }
 }
 
-/// Reads one HTTP request from `stream` and answers it as [`respond`] does, then closes.
-fn answer_once(dist: &Path, mut stream: std::net::TcpStream) {
+/// Reads one HTTP request from `stream` (its target logged in `hits`) and answers it as
+/// [`respond`] does, then closes.
+fn answer_once(dist: &Path, mut stream: std::net::TcpStream, hits: &std::sync::Mutex<Vec<String>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
@@ -285,6 +295,9 @@ fn answer_once(dist: &Path, mut stream: std::net::TcpStream) {
         .find(|(k, _)| k.trim().eq_ignore_ascii_case("accept-encoding"))
         .map(|(_, v)| v.trim().to_string())
         .unwrap_or_default();
+    if let Ok(mut h) = hits.lock() {
+        h.push(target.to_string());
+    }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let rel = path.trim_start_matches('/');
     let rel = if rel.is_empty() { "index.html" } else { rel };

@@ -88,6 +88,15 @@ async fn after_a_first_visit_it_works_offline_and_updates_only_with_a_notice() {
         "offline-ready {:.1} s after the first visit began: {cached}",
         t.elapsed().as_secs_f64()
     );
+    // The precache took what the page had fetched from the HTTP cache (hashed names): the host
+    // sent the main module once.
+    let hits = site.hits();
+    let main = hits.iter().filter(|h| h.ends_with("_bg.wasm")).count();
+    println!(
+        "requests to the host during the first visit: {} ({hits:?})",
+        hits.len()
+    );
+    assert_eq!(main, 1, "the main module fetched once: {hits:?}");
     let sizes = b.js(SIZES).await.unwrap();
     println!("caches after the first visit (entries, body bytes): {sizes}");
     let first = b.rows().await.unwrap();
