@@ -33,7 +33,11 @@ pub fn start(notices: Notices, loading: Loading) {
 
 fn register(sw: ServiceWorkerContainer, notices: Notices, loading: Loading) {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let message = js_sys::Array::from(&e.data());
+        let data = e.data();
+        if !js_sys::Array::is_array(&data) {
+            return;
+        }
+        let message = js_sys::Array::from(&data);
         let item = |i: u32| message.get(i).as_string().unwrap_or_default();
         match item(0).as_str() {
             "app" => notices.notify_reload(
