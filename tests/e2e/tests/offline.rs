@@ -5,7 +5,7 @@
 //! a weight still re-ranks it as the CLI does. With the host back and the shown bundle changed
 //! on it, a reload shows the data kept and a notice; its Reload shows the new data. With a new
 //! service worker on the host (a new build), a notice again, and its Reload moves the page to
-//! the new version's cache.
+//! the new version's cache. Chromium also finds the site installable (no installability error).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -99,6 +99,16 @@ async fn after_a_first_visit_it_works_offline_and_updates_only_with_a_notice() {
     assert_eq!(main, 1, "the main module fetched once: {hits:?}");
     let sizes = b.js(SIZES).await.unwrap();
     println!("caches after the first visit (entries, body bytes): {sizes}");
+    // Installable as an app: Chromium finds nothing missing (manifest, icons, worker).
+    let install = b
+        .cdp("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        install["installabilityErrors"],
+        serde_json::json!([]),
+        "installable: {install}"
+    );
     let first = b.rows().await.unwrap();
     assert!(first.len() > 10, "{first:?}");
     let (code, old_name) = (first[0].0.clone(), top_name(&b).await);
