@@ -10,7 +10,9 @@
 // - Data (data/*) is cached when first fetched and served from the cache; each time it is
 //   served, the network copy is fetched in the background (a conditional request, cheap when
 //   unchanged). A copy that differs is kept apart, in the PENDING cache, never served, and the
-//   pages get ["data", url…] (a notice with Reload) until ["apply"] moves it in.
+//   pages get ["data", url…] (a notice with Reload) until ["apply"] moves it in. When the
+//   network cannot be reached, the pages get ["offline"] (a notice: the data is this browser's
+//   copy).
 // - The worker's files and the language files (i18n/*) are cached when first fetched, in the
 //   version's cache; a new version fetches again those the old one held (the chosen language,
 //   the worker once used), so they stay available offline.
@@ -102,6 +104,9 @@ async function same(a, b) {
 // When each data file was last asked of the network (by this worker's life): at most once a
 // minute, so a page, its worker and the map asking for one file cost one request.
 const checked = new Map();
+// Whether the last attempt to revalidate failed (a page loaded since is told on its "hello":
+// messages sent before a page listens are lost).
+let unreachable = false;
 
 async function revalidate(href, cached) {
   const now = Date.now();
@@ -112,8 +117,10 @@ async function revalidate(href, cached) {
     fresh = await fetch(href, { cache: "no-cache" });
   } catch (_) {
     checked.delete(href); // offline: the cached copy stands; asked again next time
-    return;
+    unreachable = true;
+    return tell(["offline"]);
   }
+  unreachable = false;
   if (!fresh.ok) return;
   const pending = await caches.open(PENDING);
   if (await same(cached, fresh.clone())) {
@@ -208,6 +215,7 @@ self.addEventListener("message", (event) => {
         const waiting = await pendingUrls();
         if (waiting.length) await tell(["data", ...waiting], client);
         if (self.registration.waiting) await tell(["app"], client);
+        if (unreachable) await tell(["offline"], client);
         await tell(["ready"], client);
       })(),
     );

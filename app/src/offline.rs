@@ -54,6 +54,10 @@ fn register(sw: ServiceWorkerContainer, notices: Notices, loading: Loading) {
                     ),
                 );
             }
+            "offline" => notices.notify(
+                Level::Info,
+                "Offline: this page shows the data saved in this browser, and looks for newer data once the connection is back.",
+            ),
             // (with "next", a new version takes over: the page reloads on `controllerchange`)
             "applied" if message.length() == 1 => {
                 let _ = window().location().reload();

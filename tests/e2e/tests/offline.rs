@@ -127,6 +127,12 @@ async fn after_a_first_visit_it_works_offline_and_updates_only_with_a_notice() {
     );
     b.wait_deferred().await.unwrap();
     assert_eq!(b.rows().await.unwrap(), first, "offline, the same ranking");
+    b.wait_for(".notice.info", 10).await.unwrap();
+    let notices = b.notices().await.unwrap();
+    assert!(
+        notices.contains("Offline: this page shows the data saved in this browser"),
+        "{notices}"
+    );
     assert_eq!(
         b.js("return document.querySelectorAll('.deferred-failed:not([hidden])').length")
             .await
