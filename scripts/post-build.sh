@@ -10,7 +10,9 @@
 #     --minify would drop it, and `index prerender` then fails rather than ship without);
 #  2. adds the SHA-256 hash of each inline script of the page (its boot script and Trunk's
 #     loader) to the script-src of its Content-Security-Policy, which refuses any other;
-#  3. precompresses the site (scripts/precompress.sh): .br and .gz beside each file.
+#  3. writes into the service worker (sw.js) the list of the app's files it precaches and the
+#     build's version, a hash of their contents (scripts/precache.sh; ARCHITECTURE.md, Offline);
+#  4. precompresses the site (scripts/precompress.sh): .br and .gz beside each file.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk as its post_build hook}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,4 +28,5 @@ perl -0777 -pi -MDigest::SHA=sha256_base64 -e '
   s{(script-src \x27self\x27 \x27wasm-unsafe-eval\x27)}{join(" ", $1, @hashes)}e
     or die "post-build: index.html has no Content-Security-Policy with script-src to add hashes to\n";
 ' "$stage/index.html"
+bash "$here/precache.sh" "$stage"
 bash "$here/precompress.sh" "$stage"

@@ -26,6 +26,7 @@ mod fixtures;
 pub mod format;
 pub mod i18n;
 pub mod loader;
+pub mod offline;
 pub mod persist;
 pub mod shared;
 pub mod state;

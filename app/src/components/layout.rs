@@ -43,6 +43,10 @@ pub fn Explorer() -> impl IntoView {
         if shown || failed {
             crate::remove_boot();
         }
+        if shown {
+            // Offline use: the service worker, once the page has loaded.
+            crate::offline::start(state.notices, state.loading);
+        }
         shown
     });
     view! {

@@ -26,6 +26,7 @@ pub fn Notices() -> impl IntoView {
             {move || state.notices.list().into_iter().map(|n| view! {
                 <div class=match n.level { Level::Info => "notice info", Level::Warning => "notice warning", Level::Error => "notice error" } role="status">
                     <span>{n.text.clone()}</span>
+                    {n.reload.then(|| view! { <button type="button" class="notice-reload" on:click=|_| crate::offline::apply()>"Reload"</button> })}
                     <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.dismiss(n.id)>"×"</button>
                 </div>
             }).collect_view()}

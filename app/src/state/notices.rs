@@ -23,6 +23,8 @@ pub struct Notice {
     pub level: Level,
     /// Text.
     pub text: String,
+    /// Whether it offers to reload the page (an update waiting: `crate::offline`).
+    pub reload: bool,
 }
 
 /// The notices shown. `Copy`: a signal handle.
@@ -42,13 +44,26 @@ impl Notices {
 
     /// Adds a notice (a notice with the same text already shown is not repeated).
     pub fn notify(&self, level: Level, text: impl Into<String>) {
-        let text = text.into();
+        self.add(level, text.into(), false);
+    }
+
+    /// Adds a notice with a Reload button (see [`Notice::reload`]).
+    pub fn notify_reload(&self, level: Level, text: impl Into<String>) {
+        self.add(level, text.into(), true);
+    }
+
+    fn add(&self, level: Level, text: String, reload: bool) {
         self.0.update(|n| {
             if n.iter().any(|x| x.text == text) {
                 return;
             }
             let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
-            n.push(Notice { id, level, text });
+            n.push(Notice {
+                id,
+                level,
+                text,
+                reload,
+            });
         });
     }
 

@@ -54,6 +54,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }
@@ -195,6 +196,140 @@ impl Site {
             server,
         })
     }
+}
+
+/// A static host that can go down and come back on the same address, for the offline tests:
+/// it serves a directory as [`Site`] does (compressed likewise), but answers each connection's
+/// one request and closes it, so once [`StoppableSite::stop`] has returned no connection is
+/// left open and every new one is refused — the browser is offline as far as the site goes.
+pub struct StoppableSite {
+    /// Base URL, e.g. `http://127.0.0.1:41234/`.
+    pub url: String,
+    port: u16,
+    down: Arc<std::sync::atomic::AtomicBool>,
+    accept: Option<thread::JoinHandle<()>>,
+    hits: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl StoppableSite {
+    /// Serves `dir` on `port` (0: a free one).
+    pub fn start(dir: &Path, port: u16) -> Result<StoppableSite> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let down = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (dir, stop) = (Arc::new(dir.to_path_buf()), Arc::clone(&down));
+        let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = Arc::clone(&hits);
+        let accept = thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let (dir, log) = (Arc::clone(&dir), Arc::clone(&log));
+                    thread::spawn(move || answer_once(&dir, stream, &log));
+                }
+            }
+        });
+        Ok(StoppableSite {
+            url: format!("http://127.0.0.1:{port}/"),
+            port,
+            down,
+            accept: Some(accept),
+            hits,
+        })
+    }
+
+    /// The paths asked for so far (with their query), in the order they came.
+    pub fn hits(&self) -> Vec<String> {
+        self.hits.lock().map(|h| h.clone()).unwrap_or_default()
+    }
+
+    /// The port it listens on (to start it again on the same origin).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops listening; returns once a connection to the port is refused.
+    pub fn stop(mut self) {
+        self.halt();
+    }
+
+    fn halt(&mut self) {
+        self.down.store(true, std::sync::atomic::Ordering::SeqCst);
+        // (wakes the accept loop, which then drops the listener)
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(t) = self.accept.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for StoppableSite {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
+
+/// Reads one HTTP request from `stream` (its target logged in `hits`) and answers it as
+/// [`respond`] does, then closes.
+fn answer_once(dist: &Path, mut stream: std::net::TcpStream, hits: &std::sync::Mutex<Vec<String>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&head).into_owned();
+    let mut lines = head.lines();
+    let mut first = lines.next().unwrap_or_default().split(' ');
+    let (method, target) = (
+        first.next().unwrap_or_default(),
+        first.next().unwrap_or("/"),
+    );
+    let accept = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("accept-encoding"))
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default();
+    if let Ok(mut h) = hits.lock() {
+        h.push(target.to_string());
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let rel = path.trim_start_matches('/');
+    let rel = if rel.is_empty() { "index.html" } else { rel };
+    let file = dist.join(rel);
+    let found = if !rel.split('/').any(|p| p == "..") && file.is_file() {
+        encoded(&file, &accept).ok()
+    } else {
+        None
+    };
+    let (status, body, headers) = match found {
+        Some((bytes, coding)) => {
+            let mut h = format!(
+                "Content-Type: {}\r\nVary: Accept-Encoding\r\n",
+                content_type(&file)
+            );
+            if let Some(c) = coding {
+                h.push_str(&format!("Content-Encoding: {c}\r\n"));
+            }
+            ("200 OK", bytes, h)
+        }
+        None => ("404 Not Found", b"not found".to_vec(), String::new()),
+    };
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    if method != "HEAD" {
+        let _ = stream.write_all(&body);
+    }
+    let _ = stream.flush();
+    let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
 fn free_port() -> Result<u16> {
