@@ -6,6 +6,7 @@
 //! eyes. Messages are arrays whose first item says what they are (`sw.js` lists them). All
 //! logic about caches lives in `sw.js`: this module is kept small for the main module's budget.
 
+use crate::i18n::{messages, t, t_with};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{MessageEvent, ServiceWorker, ServiceWorkerContainer};
@@ -40,24 +41,16 @@ fn register(sw: ServiceWorkerContainer, notices: Notices, loading: Loading) {
         let message = js_sys::Array::from(&data);
         let item = |i: u32| message.get(i).as_string().unwrap_or_default();
         match item(0).as_str() {
-            "app" => notices.notify_reload(
-                Level::Info,
-                "A new version of Index Explorer is ready. Reload to use it.",
-            ),
+            "app" => notices.notify_reload(Level::Info, t(&messages::NEW_VERSION)),
             "data" => {
                 let files: Vec<String> = (1..message.length()).map(item).collect();
                 let names = loading.catalogue.with_untracked(|c| updated(&files, c));
                 notices.notify_reload(
                     Level::Info,
-                    format!(
-                        "Newer data is on the server: {names}. This page keeps the data it opened; reload to see the new."
-                    ),
+                    t_with(&messages::NEWER_DATA, &[("names", names.into())]),
                 );
             }
-            "offline" => notices.notify(
-                Level::Info,
-                "Offline: this page shows the data saved in this browser, and looks for newer data once the connection is back.",
-            ),
+            "offline" => notices.notify(Level::Info, t(&messages::OFFLINE)),
             // (with "next", a new version takes over: the page reloads on `controllerchange`)
             "applied" if message.length() == 1 => {
                 let _ = window().location().reload();

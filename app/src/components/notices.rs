@@ -26,8 +26,8 @@ pub fn Notices() -> impl IntoView {
             {move || state.notices.list().into_iter().map(|n| view! {
                 <div class=match n.level { Level::Info => "notice info", Level::Warning => "notice warning", Level::Error => "notice error" } role="status">
                     <span>{n.text.clone()}</span>
-                    {n.reload.then(|| view! { <button type="button" class="notice-reload" on:click=|_| crate::offline::apply()>"Reload"</button> })}
-                    <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.dismiss(n.id)>"×"</button>
+                    {n.reload.then(|| view! { <button type="button" class="notice-reload" on:click=|_| crate::offline::apply()>{crate::i18n::t(&crate::i18n::messages::RELOAD)}</button> })}
+                    <button class="dismiss" aria-label=crate::i18n::t(&crate::i18n::messages::DISMISS) on:click=move |_| state.notices.dismiss(n.id)>"×"</button>
                 </div>
             }).collect_view()}
         </div>

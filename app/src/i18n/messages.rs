@@ -121,6 +121,16 @@ messages! {
     FRAMED = "framed": "Index Explorer runs in its own tab; only its charts can be embedded (each chart's Embed button).";
     /// The link out of the frame.
     OPEN_APP = "open-app": "Open Index Explorer";
+    /// A new version of the app is waiting (the service worker).
+    NEW_VERSION = "new-version": "A new version of Index Explorer is ready. Reload to use it.";
+    /// Newer data is on the server.
+    NEWER_DATA = "newer-data": "Newer data is on the server: { $names }. This page keeps the data it opened; reload to see the new.";
+    /// The page works from this browser's copy.
+    OFFLINE = "offline": "Offline: this page shows the data saved in this browser, and looks for newer data once the connection is back.";
+    /// A notice's button.
+    RELOAD = "reload": "Reload";
+    /// A notice's close button.
+    DISMISS = "dismiss": "Dismiss";
     /// The language could not be loaded.
     LANGUAGE_FAILED = "language-failed": "The { $language } texts could not be loaded ({ $problem }): the page stays in English.";
 
