@@ -416,3 +416,70 @@ async fn every_view_passes_axe() {
         failures.join("\n")
     );
 }
+
+/// The rank of `code` in the ranking as shown (the row is scrolled into the ranking's view).
+async fn rank_of(b: &Browser, code: &str) -> String {
+    b.js(&format!(
+        "const t = document.querySelector('#rank-table'); \
+         const r = t.querySelector('tr[data-code=\"{code}\"]'); \
+         return r ? r.querySelector('.c-rank').textContent.trim() : ''"
+    ))
+    .await
+    .unwrap()
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// A drag of a weight slider is announced once, about a second after it stops, by the polite
+/// live region: the followed country's move from its rank before the drag to its rank after.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_weight_change_is_announced_once_it_settles() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    // Korea is followed (its row is among the first, so in the document).
+    b.open(&format!("{}?b=ftri&u=KOR", site.url)).await.unwrap();
+    let region = "#weights-announce";
+    let attrs = b
+        .js("const r = document.querySelector('#weights-announce'); \
+             return [r.getAttribute('aria-live'), r.getAttribute('role'), r.textContent]")
+        .await
+        .unwrap();
+    assert_eq!(attrs, json!(["polite", "status", ""]));
+    let before = rank_of(&b, "KOR").await;
+    let name = b
+        .text("#rank-table tr[data-code='KOR'] .uname")
+        .await
+        .unwrap();
+    // A drag: many inputs, 50 ms apart; nothing said while it goes on.
+    for v in ["1.2", "1.6", "2.0", "2.4", "2.8", "3.2", "3.6", "4.0", "4.4", "4.8", "5"] {
+        b.js(&format!(
+            "const s = document.querySelector('#w-rd'); s.value = '{v}'; \
+             s.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+        ))
+        .await
+        .unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(b.text(region).await.unwrap(), "", "said during the drag");
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let after = rank_of(&b, "KOR").await;
+    let said = b.text(region).await.unwrap();
+    let expected = if before == after {
+        format!("{name} stays at {after}.")
+    } else {
+        format!("{name} moved from {before} to {after}.")
+    };
+    assert_eq!(said, expected);
+    // Nothing followed: the largest move, from the ranks before this change.
+    b.click("#rank-table tbody tr[data-code='KOR']").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.click("#equal-weights").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let said = b.text(region).await.unwrap();
+    assert!(
+        said.contains(" moved from ") && said.contains("the largest of"),
+        "{said}"
+    );
+    b.close().await;
+}
