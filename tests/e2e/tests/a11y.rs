@@ -483,3 +483,101 @@ async fn a_weight_change_is_announced_once_it_settles() {
     );
     b.close().await;
 }
+
+/// Presses `keys` together on the page, as a person does (WebDriver actions: not typed into an
+/// element, so a focused file field is not given a file name).
+async fn press(b: &Browser, keys: &[fantoccini::key::Key]) {
+    use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".into());
+    for k in keys {
+        actions = actions.then(KeyAction::Down { value: (*k).into() });
+    }
+    for k in keys.iter().rev() {
+        actions = actions.then(KeyAction::Up { value: (*k).into() });
+    }
+    b.client.perform_actions(actions).await.unwrap();
+}
+
+/// The keyboard reaches the controls in order, and each control it reaches shows a focus ring
+/// (`:focus-visible` in style.css: an ink outline with a yellow band inside): at 1280 px the
+/// first 120 Tab stops of the default view, at 360 px the phone's weights drawer. Screenshots
+/// of a focused slider, button and row go to `tests/artifacts/focus-*.png`.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_control_the_keyboard_reaches_shows_its_focus() {
+    let site = Site::start().unwrap();
+    for (width, stops) in [(1280u32, 120usize), (360, 40)] {
+        let b = Browser::start(width, 900).await.unwrap();
+        b.open(&format!("{}?b=ftri&u=KOR", site.url)).await.unwrap();
+        if width == 360 {
+            b.click("#weights-drawer").await.unwrap();
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        use fantoccini::key::Key;
+        let mut seen = Vec::new();
+        let mut unringed = Vec::new();
+        for _ in 0..stops {
+            press(&b, &[Key::Tab]).await;
+            // What has focus, and how its ring looks (a visually hidden file field shows the
+            // ring on the label around it).
+            let v = b
+                .js("const e = document.activeElement; \
+                     const r = e.classList.contains('visually-hidden') ? e.parentElement : e; \
+                     const s = getComputedStyle(r); const box = r.getBoundingClientRect(); \
+                     return [`${e.tagName.toLowerCase()}#${e.id}.${e.className}`, s.outlineStyle, \
+                             parseFloat(s.outlineWidth), box.width * box.height, e.matches(':focus-visible')]")
+                .await
+                .unwrap();
+            let name = v[0].as_str().unwrap_or_default().to_string();
+            if name.starts_with("body") {
+                continue;
+            }
+            let ringed = v[1] != json!("none")
+                && v[2].as_f64().unwrap_or_default() >= 2.0
+                && v[3].as_f64().unwrap_or_default() > 0.0
+                && v[4] == json!(true);
+            if !ringed {
+                unringed.push(format!("{name}: {v}"));
+            }
+            seen.push(name);
+        }
+        assert!(
+            seen.len() >= stops / 2,
+            "{width} px: the keyboard reached only {seen:?}"
+        );
+        assert!(
+            unringed.is_empty(),
+            "{width} px: focused without a visible ring: {unringed:#?}"
+        );
+        // Screenshots: a slider, a button, a ranking row, each focused by the keyboard (the
+        // ranking, which the Tab stops scrolled, back at its top, where Korea's row is).
+        b.js("const s = document.querySelector('.table-scroll'); s.scrollTop = 0; \
+              s.dispatchEvent(new Event('scroll')); return true")
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        for (what, css) in [
+            ("slider", "#w-rd"),
+            ("button", "#equal-weights"),
+            ("row", "#rank-table tbody tr[data-code=KOR]"),
+        ] {
+            b.js(&format!(
+                "const e = document.querySelector({css:?}); e.scrollIntoView({{block: 'center'}}); return true"
+            ))
+            .await
+            .unwrap();
+            // Focus by the keyboard: from the element before it, Tab.
+            b.js(&format!(
+                "const e = document.querySelector({css:?}); e.focus(); return true"
+            ))
+            .await
+            .unwrap();
+            press(&b, &[Key::Shift, Key::Tab]).await;
+            press(&b, &[Key::Tab]).await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            b.screenshot(&format!("focus-{what}-{width}.png"))
+                .await
+                .unwrap();
+        }
+        b.close().await;
+    }
+}
