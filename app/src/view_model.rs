@@ -1083,11 +1083,20 @@ mod tests {
         check(Some(0), Some("Kenya moved from 98 to 91."));
         check(Some(1), Some("Chile moved from 1 to 2."));
         // Nothing followed, or the followed unit unranked before: the largest move.
-        check(None, Some("Kenya moved from 98 to 91, the largest of 3 moves."));
-        check(Some(3), Some("Kenya moved from 98 to 91, the largest of 3 moves."));
+        check(
+            None,
+            Some("Kenya moved from 98 to 91, the largest of 3 moves."),
+        );
+        check(
+            Some(3),
+            Some("Kenya moved from 98 to 91, the largest of 3 moves."),
+        );
         // A tie goes to the unit ranked better after; one move is not "the largest of 1".
         let two = rank_moves_message(&[Some(1), Some(2)], &[Some(2), Some(1)], None, name);
-        assert_eq!(two.as_deref(), Some("Chile moved from 2 to 1, the largest of 2 moves."));
+        assert_eq!(
+            two.as_deref(),
+            Some("Chile moved from 2 to 1, the largest of 2 moves.")
+        );
         let one = rank_moves_message(&[Some(1), Some(3)], &[Some(1), Some(2)], None, name);
         assert_eq!(one.as_deref(), Some("Chile moved from 3 to 2."));
         let still = rank_moves_message(&[Some(1), Some(2)], &[Some(1), Some(2)], Some(1), name);

@@ -24,7 +24,12 @@ const SLIDER_MAX: f64 = 5.0;
 const SETTLE_MS: u32 = 1000;
 
 /// The ranking the live region compares with: what it was computed on, and each unit's rank.
-type Ranked = (Shared<Bundle>, i32, Option<Shared<Weights>>, Vec<Option<u32>>);
+type Ranked = (
+    Shared<Bundle>,
+    i32,
+    Option<Shared<Weights>>,
+    Vec<Option<u32>>,
+);
 
 /// The polite live region's announcement of what a weight change did to the ranking
 /// ([`rank_moves_message`]): the ranks before a change (or before the first step of a drag)
@@ -58,7 +63,8 @@ fn announce_moves(state: AppState, region: NodeRef<leptos::html::P>) {
                 let (b, _, _, after) = l.as_ref()?;
                 let units = b.dataset().units();
                 let followed = state.inputs.selection().with_untracked(|c| {
-                    c.as_ref().and_then(|c| units.iter().position(|u| &u.code == c))
+                    c.as_ref()
+                        .and_then(|c| units.iter().position(|u| &u.code == c))
                 });
                 rank_moves_message(&before, after, followed, |u| {
                     units.get(u).map_or("", |u| u.label()).to_string()

@@ -278,9 +278,7 @@ async fn run_step(b: &Browser, step: &Step) -> Result<(), String> {
 
 /// Injects axe-core and runs it on the whole document: its violations, every impact.
 async fn audit(b: &Browser, axe: &str) -> Result<Value, String> {
-    let loaded = b
-        .js(&format!("{axe}\n;return typeof window.axe"))
-        .await?;
+    let loaded = b.js(&format!("{axe}\n;return typeof window.axe")).await?;
     if loaded != json!("object") {
         return Err(format!("axe-core did not load: {loaded}"));
     }
@@ -395,7 +393,14 @@ async fn every_view_passes_axe() {
                         ));
                     }
                 }
-                eprintln!("{key}: {}", if counts.is_empty() { "no violation".to_string() } else { counts.join(", ") });
+                eprintln!(
+                    "{key}: {}",
+                    if counts.is_empty() {
+                        "no violation".to_string()
+                    } else {
+                        counts.join(", ")
+                    }
+                );
                 report.insert(key, violations);
             }
         }
@@ -407,7 +412,11 @@ async fn every_view_passes_axe() {
         b.close().await;
     }
     let out = e2e::artifacts().join("a11y.json");
-    std::fs::write(&out, serde_json::to_string_pretty(&Value::Object(report)).unwrap()).unwrap();
+    std::fs::write(
+        &out,
+        serde_json::to_string_pretty(&Value::Object(report)).unwrap(),
+    )
+    .unwrap();
     eprintln!("every result: {}", out.display());
     assert!(
         failures.is_empty(),
@@ -452,7 +461,9 @@ async fn a_weight_change_is_announced_once_it_settles() {
         .await
         .unwrap();
     // A drag: many inputs, 50 ms apart; nothing said while it goes on.
-    for v in ["1.2", "1.6", "2.0", "2.4", "2.8", "3.2", "3.6", "4.0", "4.4", "4.8", "5"] {
+    for v in [
+        "1.2", "1.6", "2.0", "2.4", "2.8", "3.2", "3.6", "4.0", "4.4", "4.8", "5",
+    ] {
         b.js(&format!(
             "const s = document.querySelector('#w-rd'); s.value = '{v}'; \
              s.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
@@ -472,7 +483,9 @@ async fn a_weight_change_is_announced_once_it_settles() {
     };
     assert_eq!(said, expected);
     // Nothing followed: the largest move, from the ranks before this change.
-    b.click("#rank-table tbody tr[data-code='KOR']").await.unwrap();
+    b.click("#rank-table tbody tr[data-code='KOR']")
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     b.click("#equal-weights").await.unwrap();
     tokio::time::sleep(Duration::from_millis(1600)).await;
@@ -550,10 +563,12 @@ async fn every_control_the_keyboard_reaches_shows_its_focus() {
         );
         // Screenshots: a slider, a button, a ranking row, each focused by the keyboard (the
         // ranking, which the Tab stops scrolled, back at its top, where Korea's row is).
-        b.js("const s = document.querySelector('.table-scroll'); s.scrollTop = 0; \
-              s.dispatchEvent(new Event('scroll')); return true")
-            .await
-            .unwrap();
+        b.js(
+            "const s = document.querySelector('.table-scroll'); s.scrollTop = 0; \
+              s.dispatchEvent(new Event('scroll')); return true",
+        )
+        .await
+        .unwrap();
         tokio::time::sleep(Duration::from_millis(400)).await;
         for (what, css) in [
             ("slider", "#w-rd"),
