@@ -523,7 +523,18 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .collect();
             (
                 format!("{} by country, {year}", b.title()),
-                format!("Bar chart of {} scores, best first", b.title()),
+                // The chart's summary in its name: its ends (the table gives every bar).
+                match (d.bars.first(), d.bars.last()) {
+                    (Some(f), Some(l)) => format!(
+                        "Bar chart of {} scores, best first: {} {} to {} {}",
+                        b.title(),
+                        f.name,
+                        format::score(f.value),
+                        l.name,
+                        format::score(l.value)
+                    ),
+                    _ => format!("Bar chart of {} scores, best first", b.title()),
+                },
                 ChartData::Bars(d),
                 vec!["Rank".into(), "Code".into(), "Score".into()],
                 rows,
@@ -1226,6 +1237,28 @@ mod tests {
             },
         )
         .unwrap()
+    }
+
+    /// The ranked bars' name sums them up: the best and the last, with their scores, as the
+    /// table's first and last rows give them.
+    #[test]
+    fn the_bars_name_their_ends() {
+        let bars = three_group_view(ChartKind::Bars, None);
+        let (first, last) = (&bars.rows[0], &bars.rows[bars.rows.len() - 1]);
+        let b = crate::fixtures::bundle_with_three_groups();
+        let name = |code: &str| {
+            let u = b.dataset().units().iter().find(|u| u.code == code).unwrap();
+            u.label().to_string()
+        };
+        let want = format!(
+            "Bar chart of {} scores, best first: {} {} to {} {}",
+            b.title(),
+            name(&first[1]),
+            first[2],
+            name(&last[1]),
+            last[2]
+        );
+        assert_eq!(bars.label, want);
     }
 
     #[test]
