@@ -226,7 +226,7 @@ fn WeightRow(
                     </button>
                 })}
                 <span id=label_id.clone() class="name" title=spec.name.clone()>{spec.name.clone()}</span>
-                <span class="share" aria-label="share">{move || share().map(format::percent).unwrap_or_default()}</span>
+                <span class="share">{move || share().map(format::percent).unwrap_or_default()}</span>
             </div>
             <div class="weight-inputs">
                 <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string()

@@ -3,7 +3,8 @@
 //! through WebDriver's execute (a DevTools evaluation, which the page's Content-Security-Policy
 //! does not govern) and run on the whole document. Every view × width × language is audited;
 //! the test fails listing each serious or critical violation (rule, impact, target, snippet),
-//! and writes every result of every impact to `tests/artifacts/a11y.json` for the report.
+//! and writes every result of every impact to `tests/artifacts/a11y.json` for the report (with
+//! what axe could not decide, its `incomplete` results, for a person to check).
 //! Also: the polite live region announcing what a weight change did to the ranking.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
@@ -276,7 +277,8 @@ async fn run_step(b: &Browser, step: &Step) -> Result<(), String> {
     }
 }
 
-/// Injects axe-core and runs it on the whole document: its violations, every impact.
+/// Injects axe-core and runs it on the whole document: `{violations, incomplete}`, every impact
+/// (`incomplete`: what axe could not decide, e.g. the contrast of text over an image).
 async fn audit(b: &Browser, axe: &str) -> Result<Value, String> {
     let loaded = b.js(&format!("{axe}\n;return typeof window.axe")).await?;
     if loaded != json!("object") {
@@ -285,9 +287,10 @@ async fn audit(b: &Browser, axe: &str) -> Result<Value, String> {
     b.js(
         "window.__axe = null; \
          axe.run(document, {resultTypes: ['violations']}) \
-           .then(r => { window.__axe = JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, \
+           .then(r => { const list = vs => vs.map(v => ({id: v.id, impact: v.impact, \
               help: v.help, tags: v.tags, nodes: v.nodes.map(n => ({target: n.target, impact: n.impact, \
-              html: n.html.slice(0, 160), summary: n.failureSummary}))}))); }) \
+              html: n.html.slice(0, 160), summary: n.failureSummary}))})); \
+              window.__axe = JSON.stringify({violations: list(r.violations), incomplete: list(r.incomplete)}); }) \
            .catch(e => { window.__axe = JSON.stringify({error: String(e)}); }); \
          return true",
     )
@@ -365,13 +368,14 @@ async fn every_view_passes_axe() {
                     continue;
                 }
                 tokio::time::sleep(Duration::from_millis(300)).await;
-                let violations = match audit(&b, &axe).await {
+                let result = match audit(&b, &axe).await {
                     Ok(v) => v,
                     Err(e) => {
                         failures.push(format!("{key}: {e}"));
                         continue;
                     }
                 };
+                let violations = &result["violations"];
                 let mut counts = Vec::new();
                 for v in violations.as_array().into_iter().flatten() {
                     counts.push(format!(
@@ -401,7 +405,7 @@ async fn every_view_passes_axe() {
                         counts.join(", ")
                     }
                 );
-                report.insert(key, violations);
+                report.insert(key, result);
             }
         }
         if width == 360 {
