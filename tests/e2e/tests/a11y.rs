@@ -597,6 +597,31 @@ async fn every_control_the_keyboard_reaches_shows_its_focus() {
                 .await
                 .unwrap();
         }
+        // A group's mark in a table is an image named by its group, not a bare symbol.
+        b.js("document.querySelector('#performers').scrollIntoView(); return true")
+            .await
+            .unwrap();
+        b.wait_for("#performers-table tbody tr.row", 20)
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let marks = b
+            .js(
+                "return [...document.querySelectorAll('#rank-table .marker:not([hidden]), \
+                 #performers-table tr.row .marker')].filter(m => m.textContent.trim()) \
+                 .map(m => [m.getAttribute('role'), m.getAttribute('aria-label')])",
+            )
+            .await
+            .unwrap();
+        let marks = marks.as_array().unwrap();
+        assert!(!marks.is_empty());
+        for m in marks {
+            assert_eq!(m[0], json!("img"), "{marks:?}");
+            assert!(
+                matches!(m[1].as_str(), Some("LDCs" | "Developed")),
+                "{marks:?}"
+            );
+        }
         b.close().await;
     }
 }
