@@ -155,8 +155,10 @@ struct Slot {
     code_attr: Cell,
     marker: Cell,
     marker_class: Cell,
-    /// The mark's group in words (the mark is an image named by it).
+    /// The mark's group in words (the mark is an image named by it), and its role: an image
+    /// when it marks a group, else none (an image without a name is a fault).
     marker_label: Cell,
+    marker_role: Cell,
     name: Cell,
     title: Cell,
     code: Cell,
@@ -177,7 +179,6 @@ impl Slotted for Slot {
         let th = child(doc, &tr, "th", "p-name")?;
         let _ = th.set_attribute("scope", "row");
         let marker = child(doc, &th, "span", "marker")?;
-        let _ = marker.set_attribute("role", "img");
         let name = child(doc, &th, "span", "")?;
         let code = child(doc, &th, "span", "ucode")?;
         let actual = child(doc, &tr, "td", "num p-actual")?;
@@ -191,6 +192,7 @@ impl Slotted for Slot {
             code_attr: Cell::new(tr.clone()),
             marker_class: Cell::new(marker.clone()),
             marker_label: Cell::new(marker.clone()),
+            marker_role: Cell::new(marker.clone()),
             marker: Cell::new(marker),
             title: Cell::new(th),
             name: Cell::new(name),
@@ -229,6 +231,8 @@ impl Slot {
             Membership::Other => "",
         };
         self.marker_label.attr("aria-label", in_words.to_string());
+        let role = if in_words.is_empty() { "none" } else { "img" };
+        self.marker_role.attr("role", role.to_string());
         self.title.attr("title", r.name.clone());
         self.name.text(r.name.clone());
         self.code.text(r.code.clone());
