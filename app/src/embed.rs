@@ -153,7 +153,7 @@ pub fn Embed(
         move || view.with(|v| v.as_ref().map(f).unwrap_or_default())
     };
     view! {
-        <div class="embed" data-chart=kind.name()>
+        <main class="embed" data-chart=kind.name()>
             <Notices/>
             {move || match state.loading.status.get() {
                 Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
@@ -176,7 +176,7 @@ pub fn Embed(
                     <a href=move || explorer.get() target="_blank" rel="noopener">"Open in Index Explorer ↗"</a>
                 </p>
             </Show>
-        </div>
+        </main>
     }
 }
 

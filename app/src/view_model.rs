@@ -523,7 +523,18 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .collect();
             (
                 format!("{} by country, {year}", b.title()),
-                format!("Bar chart of {} scores, best first", b.title()),
+                // The chart's summary in its name: its ends (the table gives every bar).
+                match (d.bars.first(), d.bars.last()) {
+                    (Some(f), Some(l)) => format!(
+                        "Bar chart of {} scores, best first: {} {} to {} {}",
+                        b.title(),
+                        f.name,
+                        format::score(f.value),
+                        l.name,
+                        format::score(l.value)
+                    ),
+                    _ => format!("Bar chart of {} scores, best first", b.title()),
+                },
                 ChartData::Bars(d),
                 vec!["Rank".into(), "Code".into(), "Score".into()],
                 rows,
@@ -823,6 +834,56 @@ pub fn marks_in_words(names: &[String]) -> String {
         .join(", ")
 }
 
+/// What a change of weights did to the ranking, in one sentence for the weights panel's polite
+/// live region: the followed unit's move ("Kenya moved from 98 to 91.", or "Kenya stays at
+/// 98."), else the largest move ("Kenya moved from 98 to 91, the largest of 12 moves."; a tie
+/// goes to the unit ranked better after), else "No rank changed.". `before` and `after` are
+/// each unit's rank by dataset position (the ranks before the first input of a drag and once it
+/// settled); a unit unranked on either side has no move. `None` when no unit is ranked on both
+/// sides (another dataset, nothing ranked).
+pub fn rank_moves_message(
+    before: &[Option<u32>],
+    after: &[Option<u32>],
+    followed: Option<usize>,
+    name: impl Fn(usize) -> String,
+) -> Option<String> {
+    let pair = |u: usize| Some((before.get(u).copied()??, after.get(u).copied()??));
+    if let Some((f, (from, to))) = followed.and_then(|f| Some((f, pair(f)?))) {
+        let who = name(f);
+        return Some(if from == to {
+            format!("{who} stays at {to}.")
+        } else {
+            format!("{who} moved from {from} to {to}.")
+        });
+    }
+    let mut both = 0;
+    let mut moves = 0;
+    let mut largest: Option<(u32, u32, u32, usize)> = None; // (distance, to, from, unit)
+    for u in 0..before.len().min(after.len()) {
+        let Some((from, to)) = pair(u) else { continue };
+        both += 1;
+        if from == to {
+            continue;
+        }
+        moves += 1;
+        let d = from.abs_diff(to);
+        if largest.is_none_or(|(ld, lto, _, _)| d > ld || (d == ld && to < lto)) {
+            largest = Some((d, to, from, u));
+        }
+    }
+    if both == 0 {
+        return None;
+    }
+    Some(match largest {
+        None => "No rank changed.".to_string(),
+        Some((_, to, from, u)) if moves == 1 => format!("{} moved from {from} to {to}.", name(u)),
+        Some((_, to, from, u)) => format!(
+            "{} moved from {from} to {to}, the largest of {moves} moves.",
+            name(u)
+        ),
+    })
+}
+
 /// The groups offered for comparison: every group but sub-regions, as (id, name).
 pub fn comparable_groups(bundle: &Bundle) -> Vec<(String, String)> {
     bundle
@@ -1017,6 +1078,46 @@ mod tests {
         assert!(find("").iter().any(|(n, o)| n == "Echo" && o == "Echo"));
     }
 
+    /// The live region's sentence: the followed unit, else the largest move, else none.
+    #[test]
+    fn a_weight_change_in_one_sentence() {
+        let names = ["Kenya", "Chile", "Peru", "Laos"];
+        let name = |u: usize| names[u].to_string();
+        let before = [Some(98), Some(1), Some(2), None];
+        let after = [Some(91), Some(2), Some(1), Some(3)];
+        let check = |followed, expected: Option<&str>| {
+            assert_eq!(
+                rank_moves_message(&before, &after, followed, name).as_deref(),
+                expected
+            );
+        };
+        check(Some(0), Some("Kenya moved from 98 to 91."));
+        check(Some(1), Some("Chile moved from 1 to 2."));
+        // Nothing followed, or the followed unit unranked before: the largest move.
+        check(
+            None,
+            Some("Kenya moved from 98 to 91, the largest of 3 moves."),
+        );
+        check(
+            Some(3),
+            Some("Kenya moved from 98 to 91, the largest of 3 moves."),
+        );
+        // A tie goes to the unit ranked better after; one move is not "the largest of 1".
+        let two = rank_moves_message(&[Some(1), Some(2)], &[Some(2), Some(1)], None, name);
+        assert_eq!(
+            two.as_deref(),
+            Some("Chile moved from 2 to 1, the largest of 2 moves.")
+        );
+        let one = rank_moves_message(&[Some(1), Some(3)], &[Some(1), Some(2)], None, name);
+        assert_eq!(one.as_deref(), Some("Chile moved from 3 to 2."));
+        let still = rank_moves_message(&[Some(1), Some(2)], &[Some(1), Some(2)], Some(1), name);
+        assert_eq!(still.as_deref(), Some("Chile stays at 2."));
+        let none = rank_moves_message(&[Some(1), Some(2)], &[Some(1), Some(2)], None, name);
+        assert_eq!(none.as_deref(), Some("No rank changed."));
+        assert_eq!(rank_moves_message(&[None], &[Some(1)], None, name), None);
+        assert_eq!(rank_moves_message(&[], &[], Some(0), name), None);
+    }
+
     #[test]
     fn a_row_in_one_line() {
         let b = bundle("2024");
@@ -1136,6 +1237,28 @@ mod tests {
             },
         )
         .unwrap()
+    }
+
+    /// The ranked bars' name sums them up: the best and the last, with their scores, as the
+    /// table's first and last rows give them.
+    #[test]
+    fn the_bars_name_their_ends() {
+        let bars = three_group_view(ChartKind::Bars, None);
+        let (first, last) = (&bars.rows[0], &bars.rows[bars.rows.len() - 1]);
+        let b = crate::fixtures::bundle_with_three_groups();
+        let name = |code: &str| {
+            let u = b.dataset().units().iter().find(|u| u.code == code).unwrap();
+            u.label().to_string()
+        };
+        let want = format!(
+            "Bar chart of {} scores, best first: {} {} to {} {}",
+            b.title(),
+            name(&first[1]),
+            first[2],
+            name(&last[1]),
+            last[2]
+        );
+        assert_eq!(bars.label, want);
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub fn ChartCard(
                     on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                     <summary>"Show as a table"</summary>
                     <table>
-                        <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()))}</tr></thead>
+                        <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| if h.is_empty() { view! { <td></td> }.into_any() } else { view! { <th>{h.clone()}</th> }.into_any() }).collect_view()))}</tr></thead>
                         <tbody>{move || open.get().then(|| view.with(|v| v.as_ref().map(|v| v.rows.iter().map(|r| view! {
                             <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
                         }).collect_view())))}</tbody>

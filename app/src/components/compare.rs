@@ -131,7 +131,7 @@ pub fn CompareView() -> impl IntoView {
                         <p class="hint">"Largest cause: the change with the largest Shapley part of each country's change from the first scenario to the last."</p>
                         <JobButtons prefix="causes" label="Find the largest causes" counted="Changes split"
                             running=ui.causes_running on_run=find_causes/>
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0">
                             <table class="compare-table" id="compare-table">
                                 <thead><tr>
                                     <th>"Country"</th>

@@ -145,7 +145,7 @@ pub fn GapPanel() -> impl IntoView {
             <table class="gap-table" id="gap-table">
                 <thead>
                     <tr>
-                        <th></th>
+                        <td></td>
                         <th class="num" title=move || full()[0].clone()><span class="swatch grp-a"></span>{move || abbrev()[0].clone()}</th>
                         <th class="num" title=move || full()[1].clone()><span class="swatch grp-b"></span>{move || abbrev()[1].clone()}</th>
                         <th class="num" title="B − A: how far group A is behind">{t(&messages::GAP)}</th>
@@ -197,7 +197,7 @@ pub fn GapPanel() -> impl IntoView {
                         <caption>{format!("Every group's mean, in brackets its share of {last}'s, and its members scored of all")}</caption>
                         <thead>
                             <tr>
-                                <th></th>
+                                <td></td>
                                 {heads.into_iter().map(|(short, full)| view! { <th class="num" title=full>{short}</th> }).collect_view()}
                             </tr>
                         </thead>

@@ -146,7 +146,7 @@ pub fn HealthPanel() -> impl IntoView {
                 })}
                 <h3>"Each part: weight, coherence, and the ranks without it"</h3>
                 <p class="hint">"Effective weight: squared correlation with the index, as a share of the siblings'."</p>
-                <div class="table-wrap">{nodes}</div>
+                <div class="table-wrap" tabindex="0">{nodes}</div>
             </div>
         </section>
     }

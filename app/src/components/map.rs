@@ -394,11 +394,11 @@ pub fn MapPanel() -> impl IntoView {
                 {move || breaks_error.get().map(|e| format!("Breaks not applied: {e}."))}
             </p>
             <figure class="chart-card map-card" data-chart="map">
-                <figcaption><h3>{text(|v| v.title.clone())}</h3></figcaption>
+                <figcaption><h3 hidden=move || view.with(Option::is_none)>{text(|v| v.title.clone())}</h3></figcaption>
                 <ChartToolbar kind=crate::charts::ChartKind::Map view=view/>
                 <div class="map-frame">
                     <canvas id="chart-map" node_ref=canvas class="map-canvas" role="img"
-                        aria-label=text(|v| v.label.clone())
+                        aria-label=move || view.with(|v| v.as_ref().map_or_else(|| "World map".to_string(), |v| v.label.clone()))
                         on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click></canvas>
                     {tip}
                     <p class="map-status" hidden=move || geometry.with(|g| matches!(g, Geometry::Ready(_)))>

@@ -12,9 +12,9 @@ use web_sys::{Document, Element};
 use super::chart::watch_view;
 use super::charts_panel::ChartCard;
 use super::ranking_body::{child, rows_in_view, show_rows, Cell, Slotted};
-use crate::charts::ChartKind;
+use crate::charts::{ChartKind, Membership};
 use crate::state::{use_state, PerformerKey};
-use crate::view_model::performers::{coverage, difference_text, rows, PerformerRow};
+use crate::view_model::performers::{coverage, difference_text, rows, PerformerRow, MARKED};
 
 /// Row height in CSS pixels (`.performers-table tbody tr` in style.css).
 const ROW_HEIGHT: f64 = 30.0;
@@ -89,6 +89,12 @@ pub fn PerformersPanel() -> impl IntoView {
             return slots;
         }
         let selected = state.inputs.selection().get();
+        // The marked groups' names, for the marks' names.
+        let names = state.inputs.bundle().with(|b| {
+            b.as_ref()
+                .map(|b| MARKED.map(|g| crate::view_model::group_short(b, g)))
+                .unwrap_or_default()
+        });
         if let Some(tb) = body.get() {
             rows.with(|r| {
                 let shown = r
@@ -96,7 +102,7 @@ pub fn PerformersPanel() -> impl IntoView {
                     .and_then(|r| r.get(first..last))
                     .unwrap_or_default();
                 show_rows(&tb, &mut slots, shown, &(), |slot, row| {
-                    slot.show(row, selected.as_deref());
+                    slot.show(row, selected.as_deref(), &names);
                 });
             });
         }
@@ -149,6 +155,10 @@ struct Slot {
     code_attr: Cell,
     marker: Cell,
     marker_class: Cell,
+    /// The mark's group in words (the mark is an image named by it), and its role: an image
+    /// when it marks a group, else none (an image without a name is a fault).
+    marker_label: Cell,
+    marker_role: Cell,
     name: Cell,
     title: Cell,
     code: Cell,
@@ -181,6 +191,8 @@ impl Slotted for Slot {
             class: Cell::new(tr.clone()),
             code_attr: Cell::new(tr.clone()),
             marker_class: Cell::new(marker.clone()),
+            marker_label: Cell::new(marker.clone()),
+            marker_role: Cell::new(marker.clone()),
             marker: Cell::new(marker),
             title: Cell::new(th),
             name: Cell::new(name),
@@ -201,8 +213,8 @@ impl Slotted for Slot {
 }
 
 impl Slot {
-    /// Shows `r`; `selected` is the followed economy's code.
-    fn show(&mut self, r: &PerformerRow, selected: Option<&str>) {
+    /// Shows `r`; `selected` is the followed economy's code, `names` the marked groups' names.
+    fn show(&mut self, r: &PerformerRow, selected: Option<&str>, names: &[String; 2]) {
         let group = r.membership.class();
         let chosen = if selected == Some(r.code.as_str()) {
             " selected"
@@ -213,6 +225,14 @@ impl Slot {
         self.code_attr.attr("data-code", r.code.clone());
         self.marker.text(r.membership.mark().to_string());
         self.marker_class.attr("class", format!("marker {group}"));
+        let in_words = match r.membership {
+            Membership::A => &names[0],
+            Membership::B => &names[1],
+            Membership::Other => "",
+        };
+        self.marker_label.attr("aria-label", in_words.to_string());
+        let role = if in_words.is_empty() { "none" } else { "img" };
+        self.marker_role.attr("role", role.to_string());
         self.title.attr("title", r.name.clone());
         self.name.text(r.name.clone());
         self.code.text(r.code.clone());

@@ -68,7 +68,7 @@ pub fn Profile() -> impl IntoView {
                     <h3>"Pillars against the group means"</h3>
                     <div class="profile-wrap">
                     <table class="profile-pillars" data-groups=p.groups.len()>
-                        <thead><tr><th></th><th>{p.code.clone()}</th>
+                        <thead><tr><td></td><th>{p.code.clone()}</th>
                             {p.groups.iter().zip(&p.full_names).enumerate().map(|(i, (short, full))| {
                                 let m = Mark::group(i);
                                 view! { <th title=full.clone()><span class=format!("marker {}", m.class()) aria-hidden="true">{m.symbol()}</span>" "{short.clone()}</th> }

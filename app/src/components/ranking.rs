@@ -88,10 +88,18 @@ pub fn RankingTable() -> impl IntoView {
         };
         view! {
             <button class="sort" class:active=active
-                aria-sort=move || if active() { "ascending" } else { "none" }
                 on:click=move |_| table.sort_by(key)>
                 {label}{arrow}
             </button>
+        }
+    };
+    // A sortable column's header says how the rows are sorted by it (on the `th`: a button
+    // cannot carry `aria-sort`).
+    let sorted = move |key: SortKey| {
+        move || match table.sort.get() {
+            (k, true) if k == key => "descending",
+            (k, false) if k == key => "ascending",
+            _ => "none",
         }
     };
     let visible = move || {
@@ -193,15 +201,15 @@ pub fn RankingTable() -> impl IntoView {
                     style=move || format!("--pillars:{}", pillars().len())>
                     <thead>
                         <tr>
-                            <th class="c-rank">{sort_button(SortKey::Rank, t(&messages::RANK))}</th>
-                            <th class="c-change">{sort_button(SortKey::Change, "Δ".into())}</th>
-                            <th class="c-name">{sort_button(SortKey::Name, t(&messages::COUNTRY))}</th>
+                            <th class="c-rank" aria-sort=sorted(SortKey::Rank)>{sort_button(SortKey::Rank, t(&messages::RANK))}</th>
+                            <th class="c-change" aria-sort=sorted(SortKey::Change)>{sort_button(SortKey::Change, "Δ".into())}</th>
+                            <th class="c-name" aria-sort=sorted(SortKey::Name)>{sort_button(SortKey::Name, t(&messages::COUNTRY))}</th>
                             <th class="c-score">{t(&messages::SCORE)}</th>
                             <th class="c-interval" title="The ranks the middle 90 % of the uncertainty analysis' draws give (see How robust is this ranking?)">"90 %"</th>
                             <th class="c-bounds" title="The best and worst rank any weights allowed give (see Best and worst possible ranks); ? marks a bound not proven">{t(&messages::BEST_WORST)}</th>
                             {move || pillars().into_iter().map(|(p, name)| {
                                 let short: String = name.split_whitespace().next().unwrap_or_default().chars().take(9).collect();
-                                view! { <th class="c-pillar" title=name>{sort_button(SortKey::Node(p), short)}</th> }
+                                view! { <th class="c-pillar" title=name aria-sort=sorted(SortKey::Node(p))>{sort_button(SortKey::Node(p), short)}</th> }
                             }).collect_view()}
                         </tr>
                     </thead>

@@ -195,6 +195,8 @@ impl Slotted for Slot {
         let name = child(doc, &name_td, "span", "uname")?;
         let code = child(doc, &name_td, "span", "ucode")?;
         let marker = child(doc, &name_td, "span", "marker")?;
+        // A symbol named by its group (`aria-label` names nothing on a span without a role).
+        let _ = marker.set_attribute("role", "img");
         let reason = child(doc, &name_td, "span", "reason")?;
         let score = child(doc, &tr, "td", "c-score")?;
         let interval = child(doc, &tr, "td", "c-interval")?;

@@ -163,7 +163,7 @@ pub fn RobustnessPanel() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="compare-table" id="rob-rivals">
                         <caption>{format!("The countries {name} changes places with in some draws")}</caption>
                         <thead><tr>

@@ -6,20 +6,84 @@
 
 use std::collections::HashSet;
 
+use gloo::timers::callback::Timeout;
+use index_core::bundle::Bundle;
+use index_core::framework::Weights;
 use leptos::prelude::*;
 
 use crate::i18n::{messages, t, t_with};
 
 use crate::format;
-use crate::state::{use_state, Level};
+use crate::shared::Shared;
+use crate::state::{use_state, AppState, Level};
+use crate::view_model::rank_moves_message;
 
 /// Largest weight the sliders reach (the number field takes any value ≥ 0).
 const SLIDER_MAX: f64 = 5.0;
+
+/// How long the weights rest before the live region says what their change did (a drag
+/// sends an input per step: one announcement once it settles, not one per step).
+const SETTLE_MS: u32 = 1000;
+
+/// The ranking the live region compares with: what it was computed on, and each unit's rank.
+type Ranked = (
+    Shared<Bundle>,
+    i32,
+    Option<Shared<Weights>>,
+    Vec<Option<u32>>,
+);
+
+/// The polite live region's announcement of what a weight change did to the ranking
+/// ([`rank_moves_message`]): the ranks before a change (or before the first step of a drag)
+/// against the ranks once the weights have rested [`SETTLE_MS`]. A change of dataset, year or
+/// method is not announced. Writes the region's text (the outside world) from a timer.
+fn announce_moves(state: AppState, region: NodeRef<leptos::html::P>) {
+    let last = StoredValue::new_local(None::<Ranked>);
+    let pending = StoredValue::new_local(None::<(Vec<Option<u32>>, Timeout)>);
+    Effect::new(move |_| {
+        let (Some(b), Some(r)) = (state.inputs.bundle().get(), state.derived.current()) else {
+            return;
+        };
+        let w = state.inputs.weights().get();
+        let ranks: Vec<Option<u32>> = (0..r.units()).map(|u| r.rank(u)).collect();
+        let now = (b.clone(), r.year(), w.clone(), ranks);
+        let before = match last.try_update_value(|l| l.replace(now)).flatten() {
+            Some((pb, py, pw, ranks)) if pb == b && py == r.year() && pw != w => ranks,
+            // Another dataset, year or method, or the first ranking: nothing to announce.
+            _ => return pending.set_value(None),
+        };
+        let before = pending
+            .try_update_value(|p| p.take())
+            .flatten()
+            .map_or(before, |(first, _)| first);
+        let timer = Timeout::new(SETTLE_MS, move || {
+            let before = pending.try_update_value(|p| p.take()).flatten();
+            let (Some((before, _)), Some(el)) = (before, region.get_untracked()) else {
+                return;
+            };
+            let text = last.with_value(|l| {
+                let (b, _, _, after) = l.as_ref()?;
+                let units = b.dataset().units();
+                let followed = state.inputs.selection().with_untracked(|c| {
+                    c.as_ref()
+                        .and_then(|c| units.iter().position(|u| &u.code == c))
+                });
+                rank_moves_message(&before, after, followed, |u| {
+                    units.get(u).map_or("", |u| u.label()).to_string()
+                })
+            });
+            el.set_text_content(text.as_deref());
+        });
+        pending.set_value(Some((before, timer)));
+    });
+}
 
 /// The panel.
 #[component]
 pub fn WeightsPanel() -> impl IntoView {
     let state = use_state();
+    let region = NodeRef::<leptos::html::P>::new();
+    announce_moves(state, region);
     let expanded = RwSignal::new(HashSet::<usize>::new());
     // Ratings: whole steps from 0 to 5, as the OECD's Better Life Index rates its dimensions
     // (weight = rating / sum of ratings, which is what every weight here means).
@@ -51,6 +115,9 @@ pub fn WeightsPanel() -> impl IntoView {
             .with(|b| b.as_ref().is_none_or(|b| b.framework().is_reweightable()))
     };
     view! {
+        // Outside the drawer, which is hidden from assistive technology while closed.
+        <p class="visually-hidden" id="weights-announce" role="status" aria-live="polite"
+            aria-atomic="true" node_ref=region></p>
         <button class="drawer-toggle" id="weights-drawer" aria-controls="weights-panel"
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>
@@ -161,7 +228,7 @@ fn WeightRow(
                     </button>
                 })}
                 <span id=label_id.clone() class="name" title=spec.name.clone()>{spec.name.clone()}</span>
-                <span class="share" aria-label="share">{move || share().map(format::percent).unwrap_or_default()}</span>
+                <span class="share">{move || share().map(format::percent).unwrap_or_default()}</span>
             </div>
             <div class="weight-inputs">
                 <input type="range" id=id.clone() min="0" max=SLIDER_MAX.to_string()

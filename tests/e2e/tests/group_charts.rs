@@ -92,7 +92,7 @@ async fn three_groups_in_the_charts_are_the_clis() {
         );
     }
     let heads = b
-        .js("return [...document.querySelectorAll('figure[data-chart=gap] details.table-alt thead th')].map(t => t.textContent)")
+        .js("return [...document.querySelectorAll('figure[data-chart=gap] details.table-alt thead tr > *')].map(t => t.textContent)")
         .await
         .unwrap();
     assert_eq!(heads.as_array().unwrap().len(), 4, "{heads}");
@@ -126,7 +126,7 @@ async fn three_groups_in_the_charts_are_the_clis() {
     b.screenshot("group-charts-1280.png").await.unwrap();
 
     // The profile of the country followed: its column, then one per group.
-    let heads = texts(&b, "#profile .profile-pillars thead th").await;
+    let heads = texts(&b, "#profile .profile-pillars thead tr > *").await;
     assert_eq!(heads.len(), 5, "{heads:?}");
     assert!(
         heads[2].ends_with("LDCs") && heads[4].ends_with("Developed"),
