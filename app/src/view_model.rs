@@ -24,6 +24,7 @@ use crate::charts::{
     Strips, ACCENT,
 };
 use crate::format;
+use crate::i18n::{messages, t, t_with, Arg};
 use crate::state::{first_two, PerformerKey, SortKey};
 
 /// One row of the ranking table.
@@ -850,10 +851,15 @@ pub fn rank_moves_message(
     let pair = |u: usize| Some((before.get(u).copied()??, after.get(u).copied()??));
     if let Some((f, (from, to))) = followed.and_then(|f| Some((f, pair(f)?))) {
         let who = name(f);
+        let args = [
+            ("unit", Arg::from(who)),
+            ("from", Arg::from(from)),
+            ("to", Arg::from(to)),
+        ];
         return Some(if from == to {
-            format!("{who} stays at {to}.")
+            t_with(&messages::UNIT_STAYS, &args)
         } else {
-            format!("{who} moved from {from} to {to}.")
+            t_with(&messages::UNIT_MOVED, &args)
         });
     }
     let mut both = 0;
@@ -874,13 +880,18 @@ pub fn rank_moves_message(
     if both == 0 {
         return None;
     }
+    let args = |u: usize, from: u32, to: u32| {
+        [
+            ("unit", Arg::from(name(u))),
+            ("from", Arg::from(from)),
+            ("to", Arg::from(to)),
+            ("count", Arg::Count(f64::from(moves))),
+        ]
+    };
     Some(match largest {
-        None => "No rank changed.".to_string(),
-        Some((_, to, from, u)) if moves == 1 => format!("{} moved from {from} to {to}.", name(u)),
-        Some((_, to, from, u)) => format!(
-            "{} moved from {from} to {to}, the largest of {moves} moves.",
-            name(u)
-        ),
+        None => t(&messages::NO_RANK_CHANGED),
+        Some((_, to, from, u)) if moves == 1 => t_with(&messages::UNIT_MOVED, &args(u, from, to)),
+        Some((_, to, from, u)) => t_with(&messages::LARGEST_MOVE, &args(u, from, to)),
     })
 }
 

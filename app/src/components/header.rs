@@ -132,7 +132,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
-        <div class="summary-bar" role="region" aria-label="Dataset, year and method">
+        <div class="summary-bar" role="region" aria-label=t(&messages::SUMMARY_REGION)>
             <div class="summary-inner">
                 <strong>{title}</strong>" · "{move || year.get()}" · "
                 <span class="method-line" id="method-line">{summary}</span>

@@ -81,6 +81,8 @@ messages! {
     PLAY_YEARS = "play-years": "Play the years";
     /// The language picker's label.
     LANGUAGE = "language": "Language";
+    /// The summary bar's region.
+    SUMMARY_REGION = "summary-region": "Dataset, year and method";
     /// The method line's addition when each year is normalised on its own.
     NORMALISED_WITHIN = "normalised-within": "normalised within each year";
 
@@ -157,6 +159,16 @@ messages! {
     RATINGS = "ratings": "Rate 0–5 in whole steps (as the OECD's Better Life Index: weight = rating / sum of ratings)";
     /// A node's expand button.
     SHOW_PARTS = "show-parts": "Show what { $name } is made of";
+
+    // What a weight change did, said by the live region once a drag has settled.
+    /// The followed unit moved.
+    UNIT_MOVED = "unit-moved": "{ $unit } moved from { $from } to { $to }.";
+    /// The followed unit kept its rank.
+    UNIT_STAYS = "unit-stays": "{ $unit } stays at { $to }.";
+    /// The largest of several moves.
+    LARGEST_MOVE = "largest-move": "{ $unit } moved from { $from } to { $to }, the largest of { $count } moves.";
+    /// Nothing moved.
+    NO_RANK_CHANGED = "no-rank-changed": "No rank changed.";
 
     // The ranking.
     /// The ranking's title.
