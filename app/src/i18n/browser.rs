@@ -12,15 +12,26 @@ use wasm_bindgen::JsCast;
 
 use super::{Catalogue, Lang, NumberStyle, Translate};
 
-/// Reads a language's Fluent text: the split point of the `i18n` module (fluent-bundle and
-/// the reading code live there).
+/// Reads a language's Fluent text and its names file: the split point of the `i18n` module
+/// (fluent-bundle, the reading code and the names' JSON reader live there). The messages, the
+/// names, and the problems found in the Fluent text (each naming its line).
 #[wasm_split(i18n, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_messages(
-    code: String,
-    ftl: String,
-) -> Result<(Rc<dyn Translate>, Vec<String>), SplitLoaderError> {
+fn read_language(code: String, ftl: String, names: String) -> Result<Read, SplitLoaderError> {
     let (messages, problems) = super::fluent::Messages::new(&code, ftl);
-    Ok((Rc::new(messages) as Rc<dyn Translate>, problems))
+    let names = serde_json::from_str::<Names>(&names)
+        .map_err(|e| format!("data/names-{code}.json is not a names file: {e}"));
+    Ok(Read {
+        messages: Rc::new(messages),
+        names: names.map(|n| n.names),
+        problems,
+    })
+}
+
+/// What [`read_language`] read.
+struct Read {
+    messages: Rc<dyn Translate>,
+    names: Result<HashMap<String, String>, String>,
+    problems: Vec<String>,
 }
 
 async fn fetch(path: &str) -> Result<String, String> {
@@ -69,19 +80,16 @@ pub async fn load(lang: Lang) -> Result<Catalogue, String> {
     let ftl_path = format!("i18n/{code}.ftl");
     let names_path = format!("data/names-{code}.json");
     let (ftl, names) = futures::join!(fetch(&ftl_path), fetch(&names_path));
-    let ftl = ftl?;
-    let names: Names = serde_json::from_str(&names?)
-        .map_err(|e| format!("{names_path} is not a names file: {e}"))?;
-    let (messages, problems) = read_messages(code.to_string(), ftl)
+    let read = read_language(code.to_string(), ftl?, names?)
         .await
         .map_err(|e| format!("could not load the language module: {e:?}"))?;
-    for p in problems {
+    for p in read.problems {
         gloo::console::warn!(format!("{ftl_path}: {p}"));
     }
     Ok(Catalogue::new(
         lang,
-        Some(messages),
-        names.names,
+        Some(read.messages),
+        read.names?,
         number_style(lang),
     ))
 }

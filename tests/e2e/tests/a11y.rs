@@ -14,10 +14,10 @@ use std::time::Duration;
 use e2e::{Browser, Site};
 use serde_json::{json, Value};
 
-/// The languages each view is audited in, as the value of the page's `lang` query parameter.
-/// English is the page's own and needs no parameter; add `"ar"` (right to left) here once the
-/// page reads `?lang=` — every view's link takes it in [`url`], the one place links are made.
-const LANGUAGES: &[&str] = &["en"];
+/// The languages each view is audited in, as the value of the page's `lang` query parameter:
+/// English (the page's own, no parameter) and Arabic (right to left); every view's link takes
+/// it in [`url`], the one place links are made.
+const LANGUAGES: &[&str] = &["en", "ar"];
 
 /// The window widths: a phone and a laptop.
 const WIDTHS: &[u32] = &[360, 1280];
