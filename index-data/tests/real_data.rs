@@ -344,7 +344,14 @@ fn write_bundles_then_up_to_date() {
     let first = index_data::write_bundles(&dir, &atlas, &out, false).unwrap();
     eprintln!("{first}");
     assert_eq!(first.status, index_data::WriteStatus::Built);
-    assert_eq!(first.files.len(), BUNDLES.len() + 2);
+    // The bundles, the catalogue, the map and each language's country names.
+    assert_eq!(
+        first.files.len(),
+        BUNDLES.len() + 2 + index_data::names::LANGUAGES.len()
+    );
+    let fr: index_data::names::NamesFile =
+        serde_json::from_str(&std::fs::read_to_string(out.join("names-fr.json")).unwrap()).unwrap();
+    assert_eq!(fr.names.get("DEU").map(String::as_str), Some("Allemagne"));
     let map: index_data::map::WorldMap =
         serde_json::from_str(&std::fs::read_to_string(out.join("map.json")).unwrap()).unwrap();
     assert_eq!(map, index_data::map::build_map(&atlas).unwrap());

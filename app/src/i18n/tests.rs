@@ -107,7 +107,7 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
          header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
          Cancel and the page's frame. The other texts (the panels below the explorer, the charts' captions and \
-         sentences, notices) are still written in the code in English and show in English in \
+         sentences, most notices) are still written in the code in English and show in English in \
          every language until they become messages.\n",
     );
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
