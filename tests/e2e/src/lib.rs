@@ -508,7 +508,20 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err("the page's deferred parts were not in place within 30 s".into())
+        // What the parts in waiting say (a failed load shows its line and Retry), for the
+        // failure's message: the wait has timed out now and then under load.
+        let state = self
+            .js(
+                "return [...document.querySelectorAll('.deferred:not([data-loaded])')].map(d => \
+                 { const f = d.querySelector('.deferred-failed'); \
+                   return f && !f.hidden ? 'failed: ' + f.textContent : 'loading' })",
+            )
+            .await
+            .unwrap_or_default();
+        Err(format!(
+            "the page's deferred parts were not in place within 30 s: {state}; notices: {}",
+            self.notices().await.unwrap_or_default()
+        ))
     }
 
     /// Saves the scenario shown under `name` (any text: it is passed as a JSON string), as the
