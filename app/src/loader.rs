@@ -50,7 +50,11 @@ pub async fn fetch_map() -> Result<String, String> {
     fetch_text("data/map.json").await
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+/// Fetches a file of the site as text.
+///
+/// # Errors
+/// A message naming the file and what went wrong.
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     let response = Request::get(path)
         .send()
         .await

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::short_names::File;
 
 /// The interface's languages other than English, each with the locale directory its
 /// iso-codes catalogue is under.
@@ -51,20 +52,6 @@ pub struct NamesFile {
     pub names: BTreeMap<String, String>,
 }
 
-#[derive(Deserialize)]
-struct List {
-    #[serde(rename = "3166-1")]
-    countries: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
-struct Entry {
-    alpha_3: String,
-    name: String,
-    #[serde(default)]
-    common_name: Option<String>,
-}
-
 /// Each country's name in the language of `catalogue` (a gettext `.mo` file's bytes), from the
 /// iso-codes list's JSON text `list`; `path` names the catalogue in errors.
 ///
@@ -76,7 +63,7 @@ pub fn translate(
     catalogue: &[u8],
     path: &Path,
 ) -> Result<NamesFile> {
-    let list: List = serde_json::from_slice(list).map_err(|e| Error::ShortNames {
+    let list: File = serde_json::from_slice(list).map_err(|e| Error::ShortNames {
         path: list_path.to_path_buf(),
         problem: format!("not the iso-codes ISO 3166-1 list ({e})"),
     })?;

@@ -29,18 +29,20 @@ pub fn iso_codes_file() -> PathBuf {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ShortNames(HashMap<String, String>);
 
+/// The iso-codes ISO 3166-1 list as read (also by [`crate::names`]).
 #[derive(Deserialize)]
-struct File {
+pub(crate) struct File {
     #[serde(rename = "3166-1")]
-    countries: Vec<Entry>,
+    pub(crate) countries: Vec<Entry>,
 }
 
+/// One country of the list.
 #[derive(Deserialize)]
-struct Entry {
-    alpha_3: String,
-    name: String,
+pub(crate) struct Entry {
+    pub(crate) alpha_3: String,
+    pub(crate) name: String,
     #[serde(default)]
-    common_name: Option<String>,
+    pub(crate) common_name: Option<String>,
 }
 
 impl ShortNames {

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::net::http::Request;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
+
+use crate::loader::fetch_text;
 
 use super::{Catalogue, Lang, NumberStyle, Translate};
 
@@ -32,23 +33,6 @@ struct Read {
     messages: Rc<dyn Translate>,
     names: Result<HashMap<String, String>, String>,
     problems: Vec<String>,
-}
-
-async fn fetch(path: &str) -> Result<String, String> {
-    let response = Request::get(path)
-        .send()
-        .await
-        .map_err(|e| format!("could not fetch {path}: {e}"))?;
-    if !response.ok() {
-        return Err(format!(
-            "could not fetch {path}: the server answered {}",
-            response.status()
-        ));
-    }
-    response
-        .text()
-        .await
-        .map_err(|e| format!("could not read {path}: {e}"))
 }
 
 /// The names file's contents (`index_data::names::NamesFile`).
@@ -79,7 +63,7 @@ pub async fn load(lang: Lang) -> Result<Catalogue, String> {
     let code = lang.code();
     let ftl_path = format!("i18n/{code}.ftl");
     let names_path = format!("data/names-{code}.json");
-    let (ftl, names) = futures::join!(fetch(&ftl_path), fetch(&names_path));
+    let (ftl, names) = futures::join!(fetch_text(&ftl_path), fetch_text(&names_path));
     let read = read_language(code.to_string(), ftl?, names?)
         .await
         .map_err(|e| format!("could not load the language module: {e:?}"))?;
