@@ -7,10 +7,11 @@
 //! does it): `trunk serve` would inject its live-reload script.
 
 use std::io::{Read as _, Write as _};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -32,17 +33,20 @@ pub fn artifacts() -> PathBuf {
     dir
 }
 
-/// A static file server for a built site.
+/// A static host for a built site on 127.0.0.1, as a host serves it: the right `Content-Type`
+/// (`application/wasm` for the wasm), compressed when the browser accepts it (see [`encoded`]).
+/// Each connection is answered on its own thread and carries one request (`Connection: close`):
+/// no request waits on another connection's thread (tiny_http, used before, queued a new
+/// connection behind kept-alive ones now and then, and the page's load hung for tens of
+/// seconds), and once [`Site::stop`] has returned no connection is left open and every new one
+/// is refused — the browser is offline as far as the site goes (the offline tests).
 pub struct Site {
     /// Base URL, e.g. `http://127.0.0.1:41234/`.
     pub url: String,
-    server: Arc<tiny_http::Server>,
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        self.server.unblock();
-    }
+    port: u16,
+    down: Arc<AtomicBool>,
+    accept: Option<thread::JoinHandle<()>>,
+    hits: Arc<Mutex<Vec<String>>>,
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -105,48 +109,10 @@ fn encoded(file: &Path, accept: &str) -> std::io::Result<(Vec<u8>, Option<&'stat
     Ok((std::fs::read(file)?, None))
 }
 
-/// Answers one request for a file under `dist` as a static host does (never compressed
-/// without `compress`).
-fn respond(dist: &Path, request: tiny_http::Request, compress: bool) {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/");
-    let rel = path.trim_start_matches('/');
-    let rel = if rel.is_empty() { "index.html" } else { rel };
-    let file = dist.join(rel);
-    let safe = !rel.split('/').any(|p| p == "..");
-    let accept = request
-        .headers()
-        .iter()
-        .find(|h| compress && h.field.equiv("Accept-Encoding"))
-        .map(|h| h.value.as_str().to_string())
-        .unwrap_or_default();
-    let found = if safe && file.is_file() {
-        encoded(&file, &accept).ok()
-    } else {
-        None
-    };
-    let header = |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).ok();
-    let response = match found {
-        Some((bytes, coding)) => {
-            let mut r = tiny_http::Response::from_data(bytes);
-            let headers = [
-                header("Content-Type", content_type(&file)),
-                header("Vary", "Accept-Encoding"),
-                coding.and_then(|c| header("Content-Encoding", c)),
-            ];
-            for h in headers.into_iter().flatten() {
-                r.add_header(h);
-            }
-            r
-        }
-        None => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-    };
-    let _ = request.respond(response);
-}
-
 impl Site {
     /// Serves the site people get, `root()/dist`, on a free port.
     pub fn start() -> Result<Site> {
-        Site::serve("dist", "trunk build --release")
+        Site::serve("dist", "trunk build --release", true)
     }
 
     /// Serves the site built with the benchmark harness, `root()/dist-bench`, on a free port.
@@ -154,84 +120,49 @@ impl Site {
         Site::serve(
             "dist-bench",
             "trunk build --release --features bench --dist dist-bench",
+            true,
         )
     }
 
     /// Serves another build of the site, `root()/<dir>` (e.g. to compare two builds);
     /// `compress: false` sends every file as it is, as a host that does not compress.
     pub fn start_dir(dir: &str, compress: bool) -> Result<Site> {
-        Site::serve_with(dir, "trunk build --release --dist <dir>", compress)
+        Site::serve(dir, "trunk build --release --dist <dir>", compress)
     }
 
-    /// Serves `root()/<dir>` (built by `build`) on a free port, as a static host does: the
-    /// right `Content-Type` (`application/wasm` for the wasm), compressed when the browser
-    /// accepts it (see [`encoded`]), each request on its own thread.
-    fn serve(dir: &str, build: &str) -> Result<Site> {
-        Site::serve_with(dir, build, true)
-    }
-
-    fn serve_with(dir: &str, build: &str, compress: bool) -> Result<Site> {
-        let dist = Arc::new(root().join(dir));
+    /// Serves `root()/<dir>` (built by `build`) on a free port.
+    fn serve(dir: &str, build: &str, compress: bool) -> Result<Site> {
+        let dist = root().join(dir);
         if !dist.join("index.html").is_file() {
             return Err(format!(
                 "{} has no index.html: run `{build}` first",
                 dist.display()
             ));
         }
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").map_err(|e| e.to_string())?);
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or("no port")?;
-        let s = Arc::clone(&server);
-        thread::spawn(move || {
-            for request in s.incoming_requests() {
-                let dist = Arc::clone(&dist);
-                thread::spawn(move || respond(&dist, request, compress));
-            }
-        });
-        Ok(Site {
-            url: format!("http://127.0.0.1:{port}/"),
-            server,
-        })
+        Site::at(&dist, 0, compress)
     }
-}
 
-/// A static host that can go down and come back on the same address, for the offline tests:
-/// it serves a directory as [`Site`] does (compressed likewise), but answers each connection's
-/// one request and closes it, so once [`StoppableSite::stop`] has returned no connection is
-/// left open and every new one is refused — the browser is offline as far as the site goes.
-pub struct StoppableSite {
-    /// Base URL, e.g. `http://127.0.0.1:41234/`.
-    pub url: String,
-    port: u16,
-    down: Arc<std::sync::atomic::AtomicBool>,
-    accept: Option<thread::JoinHandle<()>>,
-    hits: Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl StoppableSite {
-    /// Serves `dir` on `port` (0: a free one).
-    pub fn start(dir: &Path, port: u16) -> Result<StoppableSite> {
+    /// Serves the directory `dir` on `port` (0: a free one; the port of a stopped site to bring
+    /// it back on the same origin).
+    pub fn at(dir: &Path, port: u16, compress: bool) -> Result<Site> {
         let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| e.to_string())?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let down = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let down = Arc::new(AtomicBool::new(false));
         let (dir, stop) = (Arc::new(dir.to_path_buf()), Arc::clone(&down));
-        let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let hits = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&hits);
         let accept = thread::spawn(move || {
             for stream in listener.incoming() {
-                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                if stop.load(Ordering::SeqCst) {
                     break;
                 }
                 if let Ok(stream) = stream {
                     let (dir, log) = (Arc::clone(&dir), Arc::clone(&log));
-                    thread::spawn(move || answer_once(&dir, stream, &log));
+                    thread::spawn(move || answer_once(&dir, stream, &log, compress));
                 }
             }
         });
-        Ok(StoppableSite {
+        Ok(Site {
             url: format!("http://127.0.0.1:{port}/"),
             port,
             down,
@@ -256,24 +187,25 @@ impl StoppableSite {
     }
 
     fn halt(&mut self) {
-        self.down.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.down.store(true, Ordering::SeqCst);
         // (wakes the accept loop, which then drops the listener)
-        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
         if let Some(t) = self.accept.take() {
             let _ = t.join();
         }
     }
 }
 
-impl Drop for StoppableSite {
+impl Drop for Site {
     fn drop(&mut self) {
         self.halt();
     }
 }
 
-/// Reads one HTTP request from `stream` (its target logged in `hits`) and answers it as
-/// [`respond`] does, then closes.
-fn answer_once(dist: &Path, mut stream: std::net::TcpStream, hits: &std::sync::Mutex<Vec<String>>) {
+/// Reads one HTTP request from `stream` (its target logged in `hits`), answers it with the file
+/// under `dist` it names (compressed as [`encoded`] says, when `compress`; 404 for none, or a
+/// path with `..`), then closes.
+fn answer_once(dist: &Path, mut stream: TcpStream, hits: &Mutex<Vec<String>>, compress: bool) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
@@ -292,7 +224,7 @@ fn answer_once(dist: &Path, mut stream: std::net::TcpStream, hits: &std::sync::M
     );
     let accept = lines
         .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("accept-encoding"))
+        .find(|(k, _)| compress && k.trim().eq_ignore_ascii_case("accept-encoding"))
         .map(|(_, v)| v.trim().to_string())
         .unwrap_or_default();
     if let Ok(mut h) = hits.lock() {
@@ -380,7 +312,7 @@ impl Browser {
             .map_err(|e| format!("cannot start {chromedriver}: {e} (run scripts/setup.sh)"))?;
         let profile = std::env::temp_dir().join(format!("index-e2e-{port}-{}", std::process::id()));
         let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
                 return Err("chromedriver did not start listening within 20 s".into());
             }

@@ -1,5 +1,5 @@
 //! Offline, and updates never swapped in silently (ARCHITECTURE.md, "Offline"; issue 17). The
-//! site is served from a copy of `dist/` by a host that can go down ([`e2e::StoppableSite`]):
+//! site is served from a copy of `dist/` by a host that can go down ([`e2e::Site::at`]):
 //! after a first visit the service worker controls the page and holds the app and the default
 //! view's data; with the host down (connections refused), a reload still shows the ranking and
 //! a weight still re-ranks it as the CLI does. With the host back and the shown bundle changed
@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use e2e::{Browser, StoppableSite};
+use e2e::{Browser, Site};
 use serde_json::Value;
 
 /// The caches' names once the page is controlled and the caches hold the app's page and the
@@ -76,7 +76,7 @@ async fn top_name(b: &Browser) -> String {
 async fn after_a_first_visit_it_works_offline_and_updates_only_with_a_notice() {
     let dir = e2e::fresh_dir("offline-site");
     copy_dir(&e2e::root().join("dist"), &dir);
-    let site = StoppableSite::start(&dir, 0).unwrap();
+    let site = Site::at(&dir, 0, true).unwrap();
     let (url, port) = (site.url.clone(), site.port());
     let b = Browser::start(1280, 900).await.unwrap();
 
@@ -172,7 +172,7 @@ async fn after_a_first_visit_it_works_offline_and_updates_only_with_a_notice() {
     for ext in ["br", "gz"] {
         let _ = std::fs::remove_file(dir.join(format!("data/ftri.json.{ext}")));
     }
-    let site = StoppableSite::start(&dir, port).unwrap();
+    let site = Site::at(&dir, port, true).unwrap();
     b.open(&url).await.unwrap(); // (the default view again: the link held the weight moved)
     b.wait_for(".notice-reload", 15).await.unwrap();
     let notices = b.notices().await.unwrap();
