@@ -93,3 +93,91 @@ unit-moved = انتقل { $unit } من المرتبة { $from } إلى المر�
 unit-stays = بقي { $unit } في المرتبة { $to }.
 largest-move = انتقل { $unit } من المرتبة { $from } إلى المرتبة { $to }، وهو أكبر تغيير من بين { $count } تغييرات.
 no-rank-changed = لم تتغير أي مرتبة.
+scenarios = السيناريوهات
+scenario-n = السيناريو { $count }
+name-this-view = سمِّ هذا العرض
+scenario-name = اسم السيناريو
+save = حفظ
+scenarios-hint = تُحفظ في هذا المتصفح. حدّد من اثنين إلى أربعة من مجموعة البيانات نفسها لمقارنتها.
+show-earlier = { $count ->
+    [one] إظهار سيناريو سابق واحد
+    [two] إظهار سيناريوهين سابقين
+    [few] إظهار { $count } سيناريوهات سابقة
+    [many] إظهار { $count } سيناريو سابقًا
+   *[other] إظهار { $count } سيناريو سابق
+}
+export-all = تصدير الكل
+import-file = استيراد…
+compare-scenario = مقارنة { $name }
+switch-to-compare = انتقل إلى مجموعة بيانات هذا السيناريو لمقارنته
+new-name = الاسم الجديد
+ok = موافق
+more-actions = إجراءات أخرى
+rename = إعادة تسمية
+duplicate = تكرار
+export = تصدير
+delete = حذف
+deleted = حُذف «{ $name }».
+undo = تراجع
+unreadable-entries = إدخالات محفوظة تعذّرت قراءتها (تُركت كما هي):
+download = تنزيل
+remove = إزالة
+no-clipboard = الحافظة غير متاحة هنا
+copy-refused = لم يسمح المتصفح بالنسخ
+copying = جارٍ النسخ…
+copied = نُسخ إلى الحافظة.
+not-copied = لم يُنسخ ({ $why }): النص محدّد أعلاه — اضغط Ctrl+C (أو ⌘C على Mac).
+share-and-download = مشاركة هذا الرسم البياني وتنزيله
+share-link = مشاركة الرابط
+share-link-title = انسخ رابطًا إلى هذا العرض بالضبط
+embed = تضمين
+embed-title = شيفرة لوضع هذا الرسم البياني في صفحة أخرى
+png-title = صورة مع العنوان والمصدر، بدقة مضاعفة للطباعة
+svg-title = صورة متجهية مع العنوان والمصدر
+csv-shown = CSV · المعروض
+csv-shown-ranking = صفوف جدول الترتيب كما تظهر (مع تطبيق البحث والمجموعة والفرز)، بصيغة CSV
+csv-shown-performers = أرقام كل اقتصاد بترتيب الجدول الحالي، بصيغة CSV
+csv-shown-chart = الأرقام المرسومة في هذا الرسم البياني، بصيغة CSV
+csv-all = CSV · الكل
+csv-all-title = كل الوحدات وكل الدرجات وكل القيم الخام لهذه السنة، بصيغة CSV
+sources = المصادر
+close = إغلاق
+share-this-view = مشاركة هذا العرض
+share-hint = يعيد هذا الرابط عرض ما تراه بالضبط: مجموعة البيانات والسنة والأوزان والمنهجية والمجموعات المقارَنة والبلد المتابَع.
+share-mine = مجموعة البيانات هذه من استيرادك، وهي محفوظة في هذا المتصفح فقط: في أي مكان آخر يذكر الرابط ذلك ويعرض العرض الافتراضي.
+link = الرابط
+characters = { $count ->
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $count } أحرف
+    [many] { $count } حرفًا
+   *[other] { $count } حرف
+}
+copy-again = النسخ مرة أخرى
+embed-this-chart = تضمين هذا الرسم البياني
+embed-mine = مجموعة البيانات هذه من استيرادك، وهي محفوظة في هذا المتصفح فقط: تضمينها يعرض مجموعة البيانات الافتراضية في أي مكان آخر.
+width = العرض
+height = الارتفاع
+embed-data = البيانات
+live = مباشر
+live-hint = يتبع تحديثات البيانات وأحدث سنة
+fixed = ثابت
+fixed-hint = يثبّت هذه السنة وإصدار البيانات هذا وهذه الأوزان
+embed-code = الشيفرة التي تُلصق في صفحتك
+copy-code = نسخ الشيفرة
+preview = معاينة
+preview-scaled = { $size }، معروضة بنسبة { $share }
+preview-of = معاينة: { $title }
+sources-and-notes = المصادر والملاحظات
+sources-caption = كل مؤشر من مؤشرات { $title }: مصدره، وعدد البلدان التي لها قيمة في { $year }.
+indicator = المؤشر
+publisher = الناشر
+source = المصدر
+edition = الإصدار
+licence = الترخيص
+coverage-in = التغطية { $year }
+carried-forward = +{ $count } مُرحّلة من سنوات سابقة
+also-used = مستخدمة أيضًا (للسياق، وليست في المؤشر):
+licence-is = الترخيص: { $licence }.
+data-edition = إصدار البيانات { $edition } (ما يثبّته التضمين الثابت).
+computed-here = يحسب مستكشف المؤشرات كل درجة في متصفحك بالمحرّك نفسه الذي تستخدمه أداة سطر الأوامر الخاصة به. التقريب للعرض فقط.

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::closest;
+use crate::i18n::{messages, t, t_with};
 use crate::loader;
 use crate::persist::{use_library, Saved};
 use crate::state::{use_state, Level};
@@ -58,7 +59,13 @@ pub fn ScenariosPanel() -> impl IntoView {
         };
         let mut label = name.get_untracked().trim().to_string();
         if label.is_empty() {
-            label = format!("Scenario {}", library.saved().with_untracked(Vec::len) + 1);
+            label = t_with(
+                &messages::SCENARIO_N,
+                &[(
+                    "count",
+                    (library.saved().with_untracked(Vec::len) + 1).into(),
+                )],
+            );
         }
         scenario.name = label;
         if library.add(scenario) {
@@ -145,16 +152,16 @@ pub fn ScenariosPanel() -> impl IntoView {
     };
     view! {
         <section class="panel scenarios" aria-labelledby="scenarios-h">
-            <div class="panel-head"><h2 id="scenarios-h">"Scenarios"</h2></div>
+            <div class="panel-head"><h2 id="scenarios-h">{t(&messages::SCENARIOS)}</h2></div>
             <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save_current(); }>
-                <input type="text" id="scenario-name" placeholder="Name this view" aria-label="Scenario name" maxlength=MAX_NAME_CHARS.to_string()
+                <input type="text" id="scenario-name" placeholder=t(&messages::NAME_THIS_VIEW) aria-label=t(&messages::SCENARIO_NAME) maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <button type="submit" id="save-scenario">"Save"</button>
+                <button type="submit" id="save-scenario">{t(&messages::SAVE)}</button>
             </form>
-            <p class="hint">"Saved in this browser. Tick two to four of the same dataset to compare them."</p>
+            <p class="hint">{t(&messages::SCENARIOS_HINT)}</p>
             <Show when=move || !show_all.get() && library.saved().with(|s| s.len() > SHOWN)>
                 <button class="link" id="show-all-saved" on:click=move |_| show_all.set(true)>
-                    {move || format!("Show {} earlier scenarios", library.saved().with(Vec::len).saturating_sub(SHOWN))}
+                    {move || t_with(&messages::SHOW_EARLIER, &[("count", library.saved().with(Vec::len).saturating_sub(SHOWN).into())])}
                 </button>
             </Show>
             <ul class="saved-list" id="saved-list">
@@ -167,8 +174,8 @@ pub fn ScenariosPanel() -> impl IntoView {
             </ul>
             <LibraryNotes/>
             <div class="buttons wrap">
-                <button id="export-all" on:click=export_all disabled=move || library.saved().with(Vec::is_empty)>"Export all"</button>
-                <label class="button-like">"Import…"
+                <button id="export-all" on:click=export_all disabled=move || library.saved().with(Vec::is_empty)>{t(&messages::EXPORT_ALL)}</button>
+                <label class="button-like">{t(&messages::IMPORT_FILE)}
                     <input type="file" id="import-scenarios" accept=".json,application/json" class="visually-hidden" on:change=import/>
                 </label>
             </div>
@@ -222,9 +229,9 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
     let dataset = scenario.bundle.clone();
     view! {
         <li class="saved" data-id=id.to_string()>
-            <input type="checkbox" class="compare-box" aria-label=format!("Compare {title}")
+            <input type="checkbox" class="compare-box" aria-label=t_with(&messages::COMPARE_SCENARIO, &[("name", title.as_str().into())])
                 prop:checked=checked on:change=toggle disabled=move || !same_bundle.get()
-                title=move || if same_bundle.get() { String::new() } else { "Switch to this scenario's dataset to compare it".into() }/>
+                title=move || if same_bundle.get() { String::new() } else { t(&messages::SWITCH_TO_COMPARE) }/>
             <Show when=move || renaming.get() fallback={
                 let title = title.clone();
                 let dataset = dataset.clone();
@@ -234,20 +241,20 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
                 }
             }>
                 <form class="rename" on:submit=move |ev| { ev.prevent_default(); rename(); }>
-                    <input type="text" class="rename-input" aria-label="New name" maxlength=MAX_NAME_CHARS.to_string() prop:value=move || new_name.get()
+                    <input type="text" class="rename-input" aria-label=t(&messages::NEW_NAME) maxlength=MAX_NAME_CHARS.to_string() prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                    <button type="submit">"OK"</button>
+                    <button type="submit">{t(&messages::OK)}</button>
                 </form>
             </Show>
             // Choosing an action closes the menu (the rows are rebuilt by position when the list
             // changes, so a menu left open would end up on another scenario).
             <details class="more" on:click=close_menu>
-                <summary aria-label="More actions">"⋯"</summary>
+                <summary aria-label=t(&messages::MORE_ACTIONS)>"⋯"</summary>
                 <div class="more-menu">
-                    <button on:click=move |_| renaming.set(true)>"Rename"</button>
-                    <button on:click=move |_| library.duplicate(id)>"Duplicate"</button>
-                    <button on:click=export>"Export"</button>
-                    <button class="danger" on:click=move |_| library.delete(id)>"Delete"</button>
+                    <button on:click=move |_| renaming.set(true)>{t(&messages::RENAME)}</button>
+                    <button on:click=move |_| library.duplicate(id)>{t(&messages::DUPLICATE)}</button>
+                    <button on:click=export>{t(&messages::EXPORT)}</button>
+                    <button class="danger" on:click=move |_| library.delete(id)>{t(&messages::DELETE)}</button>
                 </div>
             </details>
         </li>
@@ -263,16 +270,16 @@ fn LibraryNotes() -> impl IntoView {
     view! {
         {move || library.deleted().get().map(|s| view! {
             <p class="undo-row" id="undo-delete" role="status">
-                {format!("Deleted “{}”. ", s.label())}
-                <button class="link" on:click=move |_| library.undo_delete()>"Undo"</button>
-                <button class="dismiss" aria-label="Dismiss" on:click=move |_| library.forget_deleted()>"×"</button>
+                {t_with(&messages::DELETED, &[("name", s.label().into())])}" "
+                <button class="link" on:click=move |_| library.undo_delete()>{t(&messages::UNDO)}</button>
+                <button class="dismiss" aria-label=t(&messages::DISMISS) on:click=move |_| library.forget_deleted()>"×"</button>
             </p>
         })}
         {move || {
             let broken = library.unreadable().get();
             (!broken.is_empty()).then(|| view! {
                 <div class="unreadable" id="unreadable-entries">
-                    <p class="hint">"Saved entries that could not be read (left as they are):"</p>
+                    <p class="hint">{t(&messages::UNREADABLE_ENTRIES)}</p>
                     <ul>
                         {broken.into_iter().map(|u| {
                             let key = u.key.clone();
@@ -288,8 +295,8 @@ fn LibraryNotes() -> impl IntoView {
                             view! {
                                 <li data-key=u.key.clone()>
                                     <span title=u.problem.clone()>{crate::format::excerpt(&u.key).into_owned()}</span>
-                                    {has_text.then(|| view! { <button class="link" on:click=download.clone()>"Download"</button> })}
-                                    <button class="link danger remove-unreadable" on:click=move |_| library.remove_unreadable(&key)>"Remove"</button>
+                                    {has_text.then(|| view! { <button class="link" on:click=download.clone()>{t(&messages::DOWNLOAD)}</button> })}
+                                    <button class="link danger remove-unreadable" on:click=move |_| library.remove_unreadable(&key)>{t(&messages::REMOVE)}</button>
                                 </li>
                             }
                         }).collect_view()}

@@ -13,6 +13,7 @@ use crate::download;
 use crate::export::{
     self, Metadata, Pinning, DOWNLOAD_SIZE, EMBED_HEIGHT, EMBED_SIZE, EMBED_WIDTH,
 };
+use crate::i18n::{messages, t, t_with, Msg};
 use crate::persist::{page_base, page_url};
 use crate::state::{use_state, AppState, Level, PerformerKey, SortKey};
 use crate::view_model::{self, group_short, ChartView};
@@ -27,12 +28,12 @@ async fn copy_text(text: String) -> Result<(), String> {
         .map(|c| !c.is_undefined() && !c.is_null())
         .unwrap_or(false);
     if !available {
-        return Err("the clipboard is not available here".into());
+        return Err(t(&messages::NO_CLIPBOARD));
     }
     wasm_bindgen_futures::JsFuture::from(nav.clipboard().write_text(&text))
         .await
         .map(|_| ())
-        .map_err(|_| "the browser did not allow copying".into())
+        .map_err(|_| t(&messages::COPY_REFUSED))
 }
 
 /// Selects the text of the element `id` (an input or textarea), so that Ctrl+C copies it.
@@ -49,15 +50,13 @@ fn select(id: &str) {
 
 /// Copies `text`, then says how it went in `status`; on failure selects field `id` instead.
 fn copy_into(text: String, status: RwSignal<String>, id: &'static str) {
-    status.set("Copying…".into());
+    status.set(t(&messages::COPYING));
     spawn_local(async move {
         match copy_text(text).await {
-            Ok(()) => status.set("Copied to the clipboard.".into()),
+            Ok(()) => status.set(t(&messages::COPIED)),
             Err(e) => {
                 select(id);
-                status.set(format!(
-                    "Not copied ({e}): the text is selected above — press Ctrl+C (⌘C on a Mac)."
-                ));
+                status.set(t_with(&messages::NOT_COPIED, &[("why", e.into())]));
             }
         }
     });
@@ -213,27 +212,25 @@ pub fn ChartToolbar(
             }),
         );
     };
-    let shown_title = match kind {
-        ChartKind::Bars => {
-            "The ranking table's rows as shown (search, group and sort applied), as CSV"
-        }
-        ChartKind::Performers => "Every economy's figures in the table's current order, as CSV",
-        _ => "The figures drawn in this chart, as CSV",
-    };
+    let shown_title = t(match kind {
+        ChartKind::Bars => &messages::CSV_SHOWN_RANKING,
+        ChartKind::Performers => &messages::CSV_SHOWN_PERFORMERS,
+        _ => &messages::CSV_SHOWN_CHART,
+    });
     view! {
-        <div class="chart-tools" role="group" aria-label="Share and download this chart">
+        <div class="chart-tools" role="group" aria-label=t(&messages::SHARE_AND_DOWNLOAD)>
             <button type="button" class="tool share-link" on:click=move |_| share_open.set(true)
-                title="Copy a link to exactly this view">"Share link"</button>
+                title=t(&messages::SHARE_LINK_TITLE)>{t(&messages::SHARE_LINK)}</button>
             <button type="button" class="tool embed-open" on:click=move |_| embed_open.set(true)
-                title="Code to put this chart on another page">"Embed"</button>
+                title=t(&messages::EMBED_TITLE)>{t(&messages::EMBED)}</button>
             <span class="tool-sep" aria-hidden="true"></span>
-            <button type="button" class="tool dl-png" on:click=png title="Image with title and source, at 2× for print">"PNG"</button>
-            <button type="button" class="tool dl-svg" on:click=svg title="Vector image with title and source">"SVG"</button>
-            <button type="button" class="tool dl-csv-shown" on:click=move |_| csv(false) title=shown_title>"CSV · shown"</button>
+            <button type="button" class="tool dl-png" on:click=png title=t(&messages::PNG_TITLE)>"PNG"</button>
+            <button type="button" class="tool dl-svg" on:click=svg title=t(&messages::SVG_TITLE)>"SVG"</button>
+            <button type="button" class="tool dl-csv-shown" on:click=move |_| csv(false) title=shown_title>{t(&messages::CSV_SHOWN)}</button>
             <button type="button" class="tool dl-csv-all" on:click=move |_| csv(true)
-                title="Every unit, every score and every raw value of this year, as CSV">"CSV · all"</button>
+                title=t(&messages::CSV_ALL_TITLE)>{t(&messages::CSV_ALL)}</button>
             <span class="tool-sep" aria-hidden="true"></span>
-            <a class="tool sources-link" href="#sources">"Sources"</a>
+            <a class="tool sources-link" href="#sources">{t(&messages::SOURCES)}</a>
         </div>
         <Show when=move || share_open.get()>
             <ShareDialog open=share_open/>
@@ -253,7 +250,7 @@ fn Modal(
     /// Element id; its heading is `<id>-h`.
     id: &'static str,
     /// Heading.
-    title: &'static str,
+    title: String,
     /// Content.
     children: Children,
 ) -> impl IntoView {
@@ -285,7 +282,7 @@ fn Modal(
             <div class="dialog-body">
                 <div class="dialog-head">
                     <h2 id=heading>{title}</h2>
-                    <button type="button" class="dialog-close" aria-label="Close" on:click=move |_| close()>"×"</button>
+                    <button type="button" class="dialog-close" aria-label=t(&messages::CLOSE) on:click=move |_| close()>"×"</button>
                 </div>
                 {children()}
             </div>
@@ -302,8 +299,9 @@ fn state_of_mine() -> bool {
 }
 
 /// A note that a link to imported data opens it only in this browser, if it is such data.
-fn mine_hint(mine: bool, text: &'static str) -> impl IntoView {
-    mine.then(|| view! { <p class="hint mine-hint">{text}</p> })
+fn mine_hint(mine: bool, text: &Msg) -> impl IntoView {
+    let text = mine.then(|| t(text));
+    text.map(|text| view! { <p class="hint mine-hint">{text}</p> })
 }
 
 /// The Share dialog: copies the page's link and shows it (with its length) in a field to copy
@@ -316,19 +314,19 @@ fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
     let length = url.chars().count();
     let again = url.clone();
     view! {
-        <Modal open=open id="share-dialog" title="Share this view">
-            <p class="hint">"This link reproduces exactly what you see: dataset, year, weights, method, the groups compared and the country followed."</p>
-            {mine_hint(state_of_mine(), "The dataset is your own import, kept only in this browser: elsewhere the link says so and shows the default view.")}
-            <label class="dialog-field" for="share-url">"Link"</label>
+        <Modal open=open id="share-dialog" title=t(&messages::SHARE_THIS_VIEW)>
+            <p class="hint">{t(&messages::SHARE_HINT)}</p>
+            {mine_hint(state_of_mine(), &messages::SHARE_MINE)}
+            <label class="dialog-field" for="share-url">{t(&messages::LINK)}</label>
             <input id="share-url" class="share-url" type="text" readonly=true autofocus=true value=url.clone()
                 on:focus=move |_| select("share-url")/>
             <p class="share-meta">
-                <span id="share-length">{format!("{length} characters")}</span>
+                <span id="share-length">{t_with(&messages::CHARACTERS, &[("count", length.into())])}</span>
                 " · "
                 <span id="share-status" role="status">{move || status.get()}</span>
             </p>
             <div class="dialog-actions">
-                <button type="button" on:click=move |_| copy_into(again.clone(), status, "share-url")>"Copy again"</button>
+                <button type="button" on:click=move |_| copy_into(again.clone(), status, "share-url")>{t(&messages::COPY_AGAIN)}</button>
             </div>
         </Modal>
     }
@@ -395,7 +393,7 @@ fn EmbedDialog(
         }
     };
     let size_input = move |id: &'static str,
-                           label: &'static str,
+                           label: String,
                            value: RwSignal<u32>,
                            range: (u32, u32)| {
         view! {
@@ -412,7 +410,7 @@ fn EmbedDialog(
             <span class="unit">"px"</span>
         }
     };
-    let pin_radio = move |p: Pinning, id: &'static str, label: &'static str, hint: &'static str| {
+    let pin_radio = move |p: Pinning, id: &'static str, label: String, hint: String| {
         view! {
             <label class="radio" for=id>
                 <input type="radio" id=id name="embed-pinning" value=id
@@ -423,30 +421,30 @@ fn EmbedDialog(
         }
     };
     view! {
-        <Modal open=open id="embed-dialog" title="Embed this chart">
-            {mine_hint(state_of_mine(), "The dataset is your own import, kept only in this browser: an embed of it shows the default dataset elsewhere.")}
+        <Modal open=open id="embed-dialog" title=t(&messages::EMBED_THIS_CHART)>
+            {mine_hint(state_of_mine(), &messages::EMBED_MINE)}
             <div class="embed-options">
                 <div class="embed-size">
-                    {size_input("embed-width", "Width", width, EMBED_WIDTH)}
-                    {size_input("embed-height", "Height", height, EMBED_HEIGHT)}
+                    {size_input("embed-width", t(&messages::WIDTH), width, EMBED_WIDTH)}
+                    {size_input("embed-height", t(&messages::HEIGHT), height, EMBED_HEIGHT)}
                 </div>
                 <fieldset class="embed-pinning">
-                    <legend>"Data"</legend>
-                    {pin_radio(Pinning::Live, "embed-live", "Live", "follows data updates and the latest year")}
-                    {pin_radio(Pinning::Fixed, "embed-fixed", "Fixed", "pins this year, this data edition and these weights")}
+                    <legend>{t(&messages::EMBED_DATA)}</legend>
+                    {pin_radio(Pinning::Live, "embed-live", t(&messages::LIVE), t(&messages::LIVE_HINT))}
+                    {pin_radio(Pinning::Fixed, "embed-fixed", t(&messages::FIXED), t(&messages::FIXED_HINT))}
                 </fieldset>
             </div>
-            <label class="dialog-field" for="embed-code">"Code to paste into your page"</label>
+            <label class="dialog-field" for="embed-code">{t(&messages::EMBED_CODE)}</label>
             <textarea id="embed-code" readonly=true rows="4" autofocus=true prop:value=move || code.get()
                 on:focus=move |_| select("embed-code")></textarea>
             <div class="dialog-actions">
-                <button type="button" id="embed-copy" on:click=move |_| copy_into(code.get_untracked(), status, "embed-code")>"Copy code"</button>
+                <button type="button" id="embed-copy" on:click=move |_| copy_into(code.get_untracked(), status, "embed-code")>{t(&messages::COPY_CODE)}</button>
                 <span id="embed-status" role="status">{move || status.get()}</span>
             </div>
-            <h3 class="preview-h">"Preview"
+            <h3 class="preview-h">{t(&messages::PREVIEW)}
                 <span class="hint">{move || {
                     let s = scale();
-                    if s < 1.0 { format!(" {} × {} px, shown at {:.0} %", width.get(), height.get(), s * 100.0) }
+                    if s < 1.0 { format!(" {}", t_with(&messages::PREVIEW_SCALED, &[("size", format!("{} × {} px", width.get(), height.get()).into()), ("share", format!("{:.0} %", s * 100.0).into())])) }
                     else { format!(" {} × {} px", width.get(), height.get()) }
                 }}</span>
             </h3>
@@ -454,7 +452,7 @@ fn EmbedDialog(
                 style=move || format!("height:{:.0}px", f64::from(height.get()) * scale())>
                 {move || src.get().map(|s| view! {
                     <iframe src=s width=move || width.get().to_string() height=move || height.get().to_string()
-                        title=move || format!("Preview: {}", title())
+                        title=move || t_with(&messages::PREVIEW_OF, &[("title", title().into())])
                         style=move || format!("border:0;transform:scale({});transform-origin:0 0", scale())></iframe>
                 })}
             </div>

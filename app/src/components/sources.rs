@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::export::{self, IndicatorSource};
 use crate::format;
+use crate::i18n::{messages, t, t_with};
 use crate::state::use_state;
 
 /// The sources section.
@@ -24,22 +25,22 @@ pub fn Sources() -> impl IntoView {
     });
     view! {
         <section class="panel sources" id="sources" aria-labelledby="sources-h" tabindex="-1">
-            <h2 id="sources-h">"Sources and notes"</h2>
+            <h2 id="sources-h">{t(&messages::SOURCES_AND_NOTES)}</h2>
             {move || bundle.get().map(|b| {
                 let title = b.title().to_string();
                 view! {
                 <p>{b.description().to_string()}</p>
                 <div class="sources-scroll">
                     <table class="sources-table" id="sources-table">
-                        <caption>{move || format!("Each indicator of {}: where it comes from, and how many countries have a value in {}.", title, year.get())}</caption>
+                        <caption>{move || t_with(&messages::SOURCES_CAPTION, &[("title", title.as_str().into()), ("year", year.get().to_string().into())])}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Indicator"</th>
-                                <th scope="col">"Publisher"</th>
-                                <th scope="col">"Source"</th>
-                                <th scope="col">"Edition"</th>
-                                <th scope="col">"Licence"</th>
-                                <th scope="col" class="num">{move || format!("Coverage {}", year.get())}</th>
+                                <th scope="col">{t(&messages::INDICATOR)}</th>
+                                <th scope="col">{t(&messages::PUBLISHER)}</th>
+                                <th scope="col">{t(&messages::SOURCE)}</th>
+                                <th scope="col">{t(&messages::EDITION)}</th>
+                                <th scope="col">{t(&messages::LICENCE)}</th>
+                                <th scope="col" class="num">{move || t_with(&messages::COVERAGE_IN, &[("year", year.get().to_string().into())])}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -51,7 +52,7 @@ pub fn Sources() -> impl IntoView {
                     let used: Vec<String> = export::framework_sources(&b).iter().map(|s| s.id.clone()).collect();
                     let others: Vec<_> = b.dataset().sources().iter().filter(|s| !used.contains(&s.id)).cloned().collect();
                     (!others.is_empty()).then(|| view! {
-                        <p class="other-sources-h">"Also used (context, not in the index):"</p>
+                        <p class="other-sources-h">{t(&messages::ALSO_USED)}</p>
                         <ul class="source-list">
                             {others.into_iter().map(|s| view! {
                                 <li>
@@ -60,18 +61,18 @@ pub fn Sources() -> impl IntoView {
                                         Some(href) => view! { <a href=href rel="noopener" target="_blank">{s.title.clone()}</a> }.into_any(),
                                         None => view! { <span>{s.title.clone()}</span> }.into_any(),
                                     }}
-                                    " — " {s.edition.clone()} ". Licence: " {s.licence.clone()} "."
+                                    " — " {s.edition.clone()} ". " {t_with(&messages::LICENCE_IS, &[("licence", s.licence.as_str().into())])}
                                 </li>
                             }).collect_view()}
                         </ul>
                     })
                 }
-                <p class="fineprint">{format!("Data edition {} (what a fixed embed pins).", export::edition_id(&b))}</p>
+                <p class="fineprint">{t_with(&messages::DATA_EDITION, &[("edition", export::edition_id(&b).into())])}</p>
                 <ul class="notes">
                     {b.notes().iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                 </ul>
             }})}
-            <p class="fineprint">"Index Explorer computes every score in your browser with the same engine as its command-line tool. Rounded for display only."</p>
+            <p class="fineprint">{t(&messages::COMPUTED_HERE)}</p>
         </section>
     }
 }
@@ -97,7 +98,7 @@ fn source_row(s: IndicatorSource) -> impl IntoView {
             <td>{s.source.licence.clone()}</td>
             <td class="num coverage">
                 {format!("{} / {} ({})", s.present, s.units, format::percent(share))}
-                {(carried > 0).then(|| view! { <span class="carried">{format!(" +{carried} carried forward")}</span> })}
+                {(carried > 0).then(|| view! { <span class="carried">{format!(" {}", t_with(&messages::CARRIED_FORWARD, &[("count", carried.into())]))}</span> })}
             </td>
         </tr>
     }

@@ -251,4 +251,160 @@ messages! {
     STARTING = "starting": "Starting…";
     /// Stops a job.
     CANCEL = "cancel": "Cancel";
+
+    // The saved scenarios.
+    /// The scenarios panel's title.
+    SCENARIOS = "scenarios": "Scenarios";
+    /// The name a scenario saved without one gets.
+    SCENARIO_N = "scenario-n": "Scenario { $count }";
+    /// The scenario name field's placeholder.
+    NAME_THIS_VIEW = "name-this-view": "Name this view";
+    /// The scenario name field's accessible name.
+    SCENARIO_NAME = "scenario-name": "Scenario name";
+    /// Saves the view as a scenario.
+    SAVE = "save": "Save";
+    /// Under the scenarios' title.
+    SCENARIOS_HINT = "scenarios-hint": "Saved in this browser. Tick two to four of the same dataset to compare them.";
+    /// Shows the saved scenarios not listed.
+    SHOW_EARLIER = "show-earlier": "Show { $count } earlier scenarios";
+    /// Downloads every saved scenario as one file.
+    EXPORT_ALL = "export-all": "Export all";
+    /// Reads scenarios from a file.
+    IMPORT_FILE = "import-file": "Import…";
+    /// A saved scenario's tick box, for the comparison.
+    COMPARE_SCENARIO = "compare-scenario": "Compare { $name }";
+    /// The tick box's tooltip when the scenario is of another dataset.
+    SWITCH_TO_COMPARE = "switch-to-compare": "Switch to this scenario's dataset to compare it";
+    /// The rename field's accessible name.
+    NEW_NAME = "new-name": "New name";
+    /// Confirms a new name.
+    OK = "ok": "OK";
+    /// A saved scenario's menu.
+    MORE_ACTIONS = "more-actions": "More actions";
+    /// In a saved scenario's menu.
+    RENAME = "rename": "Rename";
+    /// In a saved scenario's menu.
+    DUPLICATE = "duplicate": "Duplicate";
+    /// In a saved scenario's menu.
+    EXPORT = "export": "Export";
+    /// In a saved scenario's menu.
+    DELETE = "delete": "Delete";
+    /// After a scenario is deleted, before Undo.
+    DELETED = "deleted": "Deleted “{ $name }”.";
+    /// Brings the deleted scenario back.
+    UNDO = "undo": "Undo";
+    /// Above the saved entries that could not be read.
+    UNREADABLE_ENTRIES = "unreadable-entries": "Saved entries that could not be read (left as they are):";
+    /// Downloads an unreadable entry's text.
+    DOWNLOAD = "download": "Download";
+    /// Removes an unreadable entry.
+    REMOVE = "remove": "Remove";
+    // A chart's share and download buttons, and the Share and Embed dialogs.
+    /// Why a text was not copied.
+    NO_CLIPBOARD = "no-clipboard": "the clipboard is not available here";
+    /// Why a text was not copied.
+    COPY_REFUSED = "copy-refused": "the browser did not allow copying";
+    /// While a link or code is copied.
+    COPYING = "copying": "Copying…";
+    /// A link or code was copied.
+    COPIED = "copied": "Copied to the clipboard.";
+    /// A link or code could not be copied.
+    NOT_COPIED = "not-copied": "Not copied ({ $why }): the text is selected above — press Ctrl+C (⌘C on a Mac).";
+    /// A chart's toolbar.
+    SHARE_AND_DOWNLOAD = "share-and-download": "Share and download this chart";
+    /// A chart's toolbar: opens the Share dialog.
+    SHARE_LINK = "share-link": "Share link";
+    /// Its tooltip.
+    SHARE_LINK_TITLE = "share-link-title": "Copy a link to exactly this view";
+    /// A chart's toolbar: opens the Embed dialog.
+    EMBED = "embed": "Embed";
+    /// Its tooltip.
+    EMBED_TITLE = "embed-title": "Code to put this chart on another page";
+    /// The PNG button's tooltip.
+    PNG_TITLE = "png-title": "Image with title and source, at 2× for print";
+    /// The SVG button's tooltip.
+    SVG_TITLE = "svg-title": "Vector image with title and source";
+    /// A chart's toolbar: the figures shown as CSV.
+    CSV_SHOWN = "csv-shown": "CSV · shown";
+    /// Its tooltip under the ranking's chart.
+    CSV_SHOWN_RANKING = "csv-shown-ranking": "The ranking table's rows as shown (search, group and sort applied), as CSV";
+    /// Its tooltip under the performers' chart.
+    CSV_SHOWN_PERFORMERS = "csv-shown-performers": "Every economy's figures in the table's current order, as CSV";
+    /// Its tooltip under the other charts.
+    CSV_SHOWN_CHART = "csv-shown-chart": "The figures drawn in this chart, as CSV";
+    /// A chart's toolbar: everything as CSV.
+    CSV_ALL = "csv-all": "CSV · all";
+    /// Its tooltip.
+    CSV_ALL_TITLE = "csv-all-title": "Every unit, every score and every raw value of this year, as CSV";
+    /// A chart's toolbar: the link to the sources.
+    SOURCES = "sources": "Sources";
+    /// A dialog's close button.
+    CLOSE = "close": "Close";
+    /// The Share dialog's title.
+    SHARE_THIS_VIEW = "share-this-view": "Share this view";
+    /// In the Share dialog.
+    SHARE_HINT = "share-hint": "This link reproduces exactly what you see: dataset, year, weights, method, the groups compared and the country followed.";
+    /// In the Share dialog, for one's own data.
+    SHARE_MINE = "share-mine": "The dataset is your own import, kept only in this browser: elsewhere the link says so and shows the default view.";
+    /// The Share dialog's field.
+    LINK = "link": "Link";
+    /// The link's length.
+    CHARACTERS = "characters": "{ $count } characters";
+    /// Copies the link again.
+    COPY_AGAIN = "copy-again": "Copy again";
+    /// The Embed dialog's title.
+    EMBED_THIS_CHART = "embed-this-chart": "Embed this chart";
+    /// In the Embed dialog, for one's own data.
+    EMBED_MINE = "embed-mine": "The dataset is your own import, kept only in this browser: an embed of it shows the default dataset elsewhere.";
+    /// The embed's width.
+    WIDTH = "width": "Width";
+    /// The embed's height.
+    HEIGHT = "height": "Height";
+    /// The embed's choice of live or fixed data.
+    EMBED_DATA = "embed-data": "Data";
+    /// An embed that follows the data.
+    LIVE = "live": "Live";
+    /// What it means.
+    LIVE_HINT = "live-hint": "follows data updates and the latest year";
+    /// An embed that keeps what is shown.
+    FIXED = "fixed": "Fixed";
+    /// What it means.
+    FIXED_HINT = "fixed-hint": "pins this year, this data edition and these weights";
+    /// The embed code's field.
+    EMBED_CODE = "embed-code": "Code to paste into your page";
+    /// Copies the embed code.
+    COPY_CODE = "copy-code": "Copy code";
+    /// The embed's preview.
+    PREVIEW = "preview": "Preview";
+    /// The preview's size when it is shown smaller ("600 × 400 px", "80 %").
+    PREVIEW_SCALED = "preview-scaled": "{ $size }, shown at { $share }";
+    /// The preview frame's title.
+    PREVIEW_OF = "preview-of": "Preview: { $title }";
+    // The sources.
+    /// The sources' title.
+    SOURCES_AND_NOTES = "sources-and-notes": "Sources and notes";
+    /// The sources table's caption.
+    SOURCES_CAPTION = "sources-caption": "Each indicator of { $title }: where it comes from, and how many countries have a value in { $year }.";
+    /// A column of the sources.
+    INDICATOR = "indicator": "Indicator";
+    /// A column of the sources.
+    PUBLISHER = "publisher": "Publisher";
+    /// A column of the sources.
+    SOURCE = "source": "Source";
+    /// A column of the sources.
+    EDITION = "edition": "Edition";
+    /// A column of the sources.
+    LICENCE = "licence": "Licence";
+    /// A column of the sources: the countries with a value in the year.
+    COVERAGE_IN = "coverage-in": "Coverage { $year }";
+    /// Beside a coverage: the values carried forward from earlier years.
+    CARRIED_FORWARD = "carried-forward": "+{ $count } carried forward";
+    /// Above the sources used outside the index.
+    ALSO_USED = "also-used": "Also used (context, not in the index):";
+    /// A source's licence.
+    LICENCE_IS = "licence-is": "Licence: { $licence }.";
+    /// The data's edition id.
+    DATA_EDITION = "data-edition": "Data edition { $edition } (what a fixed embed pins).";
+    /// The sources' last line.
+    COMPUTED_HERE = "computed-here": "Index Explorer computes every score in your browser with the same engine as its command-line tool. Rounded for display only.";
 }

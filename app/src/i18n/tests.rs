@@ -106,9 +106,11 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          app/src/i18n/tests.rs (UPDATE_I18N=1 cargo test -p app i18n).\n\n\
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
          header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
-         Cancel and the page's frame. The other texts (the panels below the explorer, the charts' captions and \
-         sentences, most notices) are still written in the code in English and show in English in \
-         every language until they become messages.\n",
+         Cancel, the page's frame, and below the explorer the saved scenarios, the charts' share \
+         and download buttons and dialogs, and the sources. The other texts (the other panels \
+         below the explorer, the charts' captions and sentences, most notices) are still written \
+         in the code in English and show in English in every language until they become \
+         messages.\n",
     );
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let path = dir().join(format!("{}.ftl", lang.code()));
