@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::messages;
+
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
 use crate::comparison::{compare, explains, Comparison};
@@ -73,7 +75,7 @@ pub fn CompareView() -> impl IntoView {
             ui.causes_running,
             Some(last),
             Request::Explain { from: Some(first) },
-            "The largest causes",
+            messages::CAUSES_FAILED,
             Box::new(move |outcome, elapsed_ms| {
                 if let Outcome::Explain(result) = outcome {
                     ui.causes.set(Some(Arc::new(ExplainRun {
@@ -129,7 +131,7 @@ pub fn CompareView() -> impl IntoView {
                     <div>
                         <h3>"Rank changes, largest first"</h3>
                         <p class="hint">"Largest cause: the change with the largest Shapley part of each country's change from the first scenario to the last."</p>
-                        <JobButtons prefix="causes" label="Find the largest causes" counted="Changes split"
+                        <JobButtons prefix="causes" label=messages::CAUSES_RUN counted=messages::CHANGES_SPLIT
                             running=ui.causes_running on_run=find_causes/>
                         <div class="table-wrap" tabindex="0">
                             <table class="compare-table" id="compare-table">

@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::messages;
+
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
 use crate::charts;
@@ -33,7 +35,7 @@ pub fn ExplainPanel() -> impl IntoView {
             state,
             ui.explain_running,
             Request::Explain { from: None },
-            "The explanation",
+            messages::EXPLAIN_FAILED,
             move |outcome, elapsed_ms| {
                 if let Outcome::Explain(result) = outcome {
                     ui.explained.set(Some(Arc::new(ExplainRun {
@@ -82,7 +84,7 @@ pub fn ExplainPanel() -> impl IntoView {
         <section class="panel explain" aria-labelledby="explain-h" id="explain">
             <div class="panel-head"><h2 id="explain-h">"Why did it move?"</h2></div>
             <p class="hint">"Each change from the published scenario (a weight, the method, the year) and its share of the followed country's change: its Shapley value, so the parts add up to the whole. Exact up to 12 changes, else sampled."</p>
-            <JobButtons prefix="explain" label="Explain the change" counted="Changes split"
+            <JobButtons prefix="explain" label=messages::EXPLAIN_RUN counted=messages::CHANGES_SPLIT
                 running=ui.explain_running on_run=start/>
             <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="explain-stale" role="status" hidden=move || !stale()>

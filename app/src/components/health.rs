@@ -11,6 +11,8 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
+use crate::i18n::messages;
+
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
 use crate::charts;
@@ -51,7 +53,7 @@ pub fn HealthPanel() -> impl IntoView {
             state,
             ui.health_running,
             Request::Health,
-            "The health check",
+            messages::HEALTH_FAILED,
             move |outcome, elapsed_ms| {
                 if let Outcome::Health(result) = outcome {
                     ui.health.set(Some(Arc::new(HealthRun {
@@ -121,7 +123,7 @@ pub fn HealthPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <JobButtons prefix="health" label="Check the index's health" counted="Nodes checked"
+            <JobButtons prefix="health" label=messages::HEALTH_RUN counted=messages::NODES_CHECKED
                 running=ui.health_running on_run=start/>
             <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="health-stale" role="status" hidden=move || !stale()>

@@ -16,6 +16,8 @@ use std::sync::Arc;
 use index_core::scenario::Scenario;
 use index_worker::protocol::{ImportFile, Imported};
 use leptos::prelude::*;
+
+use crate::i18n::messages;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
@@ -123,7 +125,7 @@ pub fn ImportPanel() -> impl IntoView {
                 running,
                 state.scenario(),
                 request,
-                "The import",
+                messages::IMPORT_FAILED,
                 Box::new(move |outcome, _| {
                     if let Outcome::Import(imported) = outcome {
                         accept(
@@ -270,7 +272,7 @@ pub fn ImportPanel() -> impl IntoView {
                         {select("import-decimal", "Decimal mark", &DECIMALS, |c, v| c.decimal = v)}
                         {select("import-encoding", "Encoding", &ENCODINGS, |c, v| c.encoding = v)}
                     </div>
-                    <JobButtons prefix="import" label="Import" counted="Files read" running=running on_run=run/>
+                    <JobButtons prefix="import" label=messages::IMPORT_RUN counted=messages::FILES_READ running=running on_run=run/>
                     <p class="count" hidden=move || !busy()>{move || reading.get().then_some("Reading the files…")}</p>
                     <p class="import-problem" id="import-problem" role="alert" hidden=move || problem.with(Option::is_none)>
                         {move || problem.get()}

@@ -5,7 +5,7 @@
 use index_core::scenario::Scenario;
 use leptos::prelude::*;
 
-use crate::i18n::{messages, t};
+use crate::i18n::{messages, t, t_with, Msg};
 
 use std::sync::Arc;
 
@@ -19,13 +19,14 @@ pub fn now_ms() -> f64 {
 }
 
 /// Submits `request` for the bundle and scenario shown, keeping its progress in `running`;
-/// `done(outcome, elapsed ms)` hears the result. A failure is a notice beginning with `what`
-/// ("The uncertainty analysis"). Nothing happens while `running` holds a job.
+/// `done(outcome, elapsed ms)` hears the result. A failure is the notice `failed` with the
+/// reason as `why` ("The uncertainty analysis could not run: …"). Nothing happens while
+/// `running` holds a job.
 pub fn start(
     state: AppState,
     running: RwSignal<Running>,
     request: Request,
-    what: &'static str,
+    failed: Msg,
     done: impl Fn(Outcome, f64) + 'static,
 ) {
     start_for(
@@ -33,7 +34,7 @@ pub fn start(
         running,
         state.scenario(),
         request,
-        what,
+        failed,
         Box::new(done),
     );
 }
@@ -46,13 +47,13 @@ pub fn start_for(
     running: RwSignal<Running>,
     scenario: Option<Scenario>,
     request: Request,
-    what: &'static str,
+    failed: Msg,
     done: Box<dyn Fn(Outcome, f64)>,
 ) {
     let finish = move |result: Result<(), String>| {
         running.set(None);
         if let Err(why) = result {
-            state.notify(Level::Error, format!("{what} could not run: {why}."));
+            state.notify(Level::Error, t_with(&failed, &[("why", why.into())]));
         }
     };
     let (None, Some(b), Some(scenario)) = (
@@ -63,9 +64,9 @@ pub fn start_for(
         return;
     };
     let Some(url) = state.bundle_url(b.id()) else {
-        finish(Err(format!(
-            "dataset `{}` is not in the list of datasets",
-            b.id()
+        finish(Err(t_with(
+            &messages::NOT_LISTED,
+            &[("dataset", b.id().into())],
         )));
         return;
     };
@@ -140,9 +141,9 @@ pub fn JobButtons(
     /// The id prefix of the elements.
     prefix: &'static str,
     /// The Run button's label.
-    label: &'static str,
+    label: Msg,
     /// What the bar counts, for its accessible name ("Draws made").
-    counted: &'static str,
+    counted: Msg,
     /// The job in progress.
     running: RwSignal<Running>,
     /// Starts the job.
@@ -152,19 +153,23 @@ pub fn JobButtons(
     let done = move || running.get().map_or(0, |(_, d, _)| d);
     let total = move || running.get().map_or(1, |(_, _, t)| t.max(1));
     let count = move || match running.get() {
-        Some((_, done, total)) if total > 0 => {
-            format!("{} of {}", thousands(done), thousands(total))
-        }
+        Some((_, done, total)) if total > 0 => t_with(
+            &messages::DONE_OF,
+            &[
+                ("done", thousands(done).into()),
+                ("total", thousands(total).into()),
+            ],
+        ),
         Some(_) => t(&messages::STARTING),
         None => String::new(),
     };
     view! {
         <div class="buttons job-buttons">
             <button type="button" id=format!("{prefix}-run") class="primary" hidden=move || !idle()
-                on:click=move |_| on_run.run(())>{label}</button>
+                on:click=move |_| on_run.run(())>{t(&label)}</button>
             <button type="button" id=format!("{prefix}-cancel") hidden=idle
                 on:click=move |_| cancel(running)>{t(&messages::CANCEL)}</button>
-            <progress id=format!("{prefix}-progress") class="job-progress" hidden=idle max=total value=done aria-label=counted></progress>
+            <progress id=format!("{prefix}-progress") class="job-progress" hidden=idle max=total value=done aria-label=t(&counted)></progress>
             <span class="count" id=format!("{prefix}-count") role="status">{count}</span>
         </div>
     }

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t};
+
 use super::job::{self, JobButtons};
 use crate::state::use_state;
 use crate::view_model::ranges::{
@@ -40,7 +42,7 @@ pub fn RangesPanel() -> impl IntoView {
                 range,
                 min_share: MIN_SHARE,
             },
-            "The best and worst ranks",
+            messages::RANGES_FAILED,
             move |outcome, elapsed_ms| {
                 if let Outcome::Ranges(result) = outcome {
                     ui.ranges.set(Some(Arc::new(RangesRun {
@@ -75,7 +77,7 @@ pub fn RangesPanel() -> impl IntoView {
         Some(view! {
             <div class="ranges-followed" id="ranges-followed">
                 <p>{said}</p>
-                <button type="button" id="ranges-apply" on:click=apply>"Apply these weights"</button>
+                <button type="button" id="ranges-apply" on:click=apply>{t(&messages::APPLY_THESE_WEIGHTS)}</button>
                 <p class="ranges-bod" id="ranges-bod">{bod}</p>
             </div>
         })
@@ -93,13 +95,10 @@ pub fn RangesPanel() -> impl IntoView {
     let (on_click, on_key) = super::follow_rows(state);
     view! {
         <section class="panel ranges" aria-labelledby="ranges-h" id="ranges">
-            <div class="panel-head"><h2 id="ranges-h">"Best and worst possible ranks"</h2></div>
-            <p class="hint">"Which ranks can each country reach, whatever the weights of the pillars? Solved exactly, \
-                not sampled: one mixed-integer programme per country and bound (Lorenz, Brauer & Lorenz 2016), \
-                in the background. Beside it, the benefit of the doubt: each country's score under the weights most \
-                favourable to it, no country scoring above 1 under them (OECD/JRC Handbook). Ties count in a country's favour."</p>
+            <div class="panel-head"><h2 id="ranges-h">{t(&messages::RANGES_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::RANGES_HINT)}</p>
             <div class="rob-form">
-                <label for="ranges-range">"Weights allowed"
+                <label for="ranges-range">{t(&messages::WEIGHTS_ALLOWED)}
                     <select id="ranges-range" on:change=move |ev| ui.range.set(range_of(&event_target_value(&ev)))>
                         {OFFERED.iter().map(|(r, label, value)| {
                             let r = *r;
@@ -108,23 +107,23 @@ pub fn RangesPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <JobButtons prefix="ranges" label="Find the best and worst ranks" counted="Countries solved"
+            <JobButtons prefix="ranges" label=messages::RANGES_RUN counted=messages::COUNTRIES_SOLVED
                 running=ui.ranges_running on_run=start/>
             <Show when=move || shown.with(Option::is_some)>
                 <p class="rob-stale" id="ranges-stale" role="status" hidden=move || !stale()>
-                    "The weights, method, year or groups have changed since: these ranks are for the earlier scenario. Find them again for the one shown."
+                    {t(&messages::RANGES_STALE)}
                 </p>
                 <p class="rob-summary" id="ranges-summary">{summary}</p>
                 {followed}
                 <div class="table-wrap rob-wrap">
                     <table class="compare-table rob-table ranges-table" id="ranges-table">
-                        <caption class="visually-hidden">"Each unit's rank under the scenario, its best and worst possible rank under the weights allowed, and its benefit-of-the-doubt score and rank"</caption>
+                        <caption class="visually-hidden">{t(&messages::RANGES_TABLE_CAPTION)}</caption>
                         <thead><tr>
-                            <th scope="col">"Country"</th>
-                            <th scope="col" class="num">"Rank"</th>
-                            <th scope="col" class="num">"Best"</th>
-                            <th scope="col" class="num">"Worst"</th>
-                            <th scope="col" class="num">"Benefit of the doubt"</th>
+                            <th scope="col">{t(&messages::COUNTRY)}</th>
+                            <th scope="col" class="num">{t(&messages::RANK)}</th>
+                            <th scope="col" class="num">{t(&messages::BEST)}</th>
+                            <th scope="col" class="num">{t(&messages::WORST)}</th>
+                            <th scope="col" class="num">{t(&messages::BENEFIT_OF_DOUBT)}</th>
                         </tr></thead>
                         <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                     </table>

@@ -15,6 +15,8 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with, Msg};
+
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
 use crate::charts;
@@ -42,7 +44,7 @@ pub fn RobustnessPanel() -> impl IntoView {
         if let Err(e) = plan.check() {
             state.notify(
                 Level::Error,
-                format!("The uncertainty analysis could not run: {e}."),
+                t_with(&messages::ROB_FAILED, &[("why", e.to_string().into())]),
             );
             return;
         }
@@ -55,7 +57,7 @@ pub fn RobustnessPanel() -> impl IntoView {
             state,
             ui.running,
             request,
-            "The uncertainty analysis",
+            messages::ROB_FAILED,
             move |outcome, elapsed_ms| {
                 if let Outcome::Robustness(result) = outcome {
                     ui.last.set(Some(Arc::new(Analysis {
@@ -91,8 +93,8 @@ pub fn RobustnessPanel() -> impl IntoView {
         (!rows.is_empty()).then(|| {
             view! {
                 <table class="compare-table rob-sensitivity" id="rob-sensitivity">
-                    <caption>"What moves the ranks: the share of the variance of the mean rank shift each choice explains (5–95 % interval)"</caption>
-                    <thead><tr><th scope="col">"Choice"</th><th scope="col" class="num">"Alone"</th><th scope="col" class="num">"With interactions"</th></tr></thead>
+                    <caption>{t(&messages::ROB_SENSITIVITY)}</caption>
+                    <thead><tr><th scope="col">{t(&messages::CHOICE)}</th><th scope="col" class="num">{t(&messages::ALONE)}</th><th scope="col" class="num">{t(&messages::WITH_INTERACTIONS)}</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|[name, first, total]| view! {
                             <tr><th scope="row">{name}</th><td class="num">{first}</td><td class="num">{total}</td></tr>
@@ -112,7 +114,7 @@ pub fn RobustnessPanel() -> impl IntoView {
     let spans_title = move || {
         bundle.with(|b| {
             b.as_deref()
-                .map(|b| format!("{}: each country's rank over the draws", b.title()))
+                .map(|b| t_with(&messages::ROB_SPANS_TITLE, &[("title", b.title().into())]))
         })
     };
     let source = move || bundle.with(|b| b.as_deref().map(source_line));
@@ -120,7 +122,7 @@ pub fn RobustnessPanel() -> impl IntoView {
     let followed = move || {
         let Some(code) = state.inputs.selection().get() else {
             return view! {
-                <p class="hint" id="rob-followed-hint">"Click a row to see how likely each rank is for that country."</p>
+                <p class="hint" id="rob-followed-hint">{t(&messages::ROB_CLICK_ROW)}</p>
             }
             .into_any();
         };
@@ -158,19 +160,19 @@ pub fn RobustnessPanel() -> impl IntoView {
         let against = rivals(&a.result, &code);
         let against = if against.is_empty() {
             view! {
-                <p class="hint" id="rob-rivals-none">{format!("{name} keeps its place against every other country in every draw.")}</p>
+                <p class="hint" id="rob-rivals-none">{t_with(&messages::ROB_NO_RIVALS, &[("name", name.as_str().into())])}</p>
             }
             .into_any()
         } else {
             view! {
                 <div class="table-wrap" tabindex="0">
                     <table class="compare-table" id="rob-rivals">
-                        <caption>{format!("The countries {name} changes places with in some draws")}</caption>
+                        <caption>{t_with(&messages::ROB_RIVALS, &[("name", name.as_str().into())])}</caption>
                         <thead><tr>
-                            <th scope="col">"Country"</th>
-                            <th scope="col">"Rank"</th>
-                            <th scope="col">{format!("{name} above it")}</th>
-                            <th scope="col">{format!("It above {name}")}</th>
+                            <th scope="col">{t(&messages::COUNTRY)}</th>
+                            <th scope="col">{t(&messages::RANK)}</th>
+                            <th scope="col">{t_with(&messages::ROB_ABOVE_IT, &[("name", name.as_str().into())])}</th>
+                            <th scope="col">{t_with(&messages::ROB_IT_ABOVE, &[("name", name.as_str().into())])}</th>
                         </tr></thead>
                         <tbody>{against.into_iter().map(|(c, rank, above, below)| view! {
                             <tr data-code=c.clone()>
@@ -190,12 +192,12 @@ pub fn RobustnessPanel() -> impl IntoView {
                 <p>{sentence.clone()}</p>
                 <div class="rob-bars" role="img" aria-label=sentence>
                     {shares.into_iter().map(|(rank, share)| {
-                        let label = format!("rank {rank}: {}", format::percent(share));
+                        let label = t_with(&messages::RANK_SHARE, &[("rank", rank.to_string().into()), ("share", format::percent(share).into())]);
                         let nominal_class = if rank == nominal { "rob-bar nominal" } else { "rob-bar" };
                         view! { <span class=nominal_class title=label style=format!("height:{:.1}%", share / top * 100.0)></span> }
                     }).collect::<Vec<_>>()}
                 </div>
-                <div class="rob-bars-axis" aria-hidden="true"><span>{format!("rank {first}")}</span><span>{format!("rank {last}")}</span></div>
+                <div class="rob-bars-axis" aria-hidden="true"><span>{t_with(&messages::RANK_N, &[("rank", first.to_string().into())])}</span><span>{t_with(&messages::RANK_N, &[("rank", last.to_string().into())])}</span></div>
                 {against}
             </div>
         }
@@ -215,7 +217,7 @@ pub fn RobustnessPanel() -> impl IntoView {
     let (on_click, on_key) = super::follow_rows(state);
     let choices = ui.choices;
     let check = move |id: &'static str,
-                      label: &'static str,
+                      label: &Msg,
                       get: fn(&crate::view_model::robustness::Choices) -> bool,
                       set: fn(&mut crate::view_model::robustness::Choices, bool)| {
         view! {
@@ -225,18 +227,16 @@ pub fn RobustnessPanel() -> impl IntoView {
                         let on = event_target_checked(&ev);
                         choices.update(|c| set(c, on));
                     }/>
-                {label}
+                {t(label)}
             </label>
         }
     };
     view! {
         <section class="panel robustness" aria-labelledby="robustness-h" id="robustness">
-            <div class="panel-head"><h2 id="robustness-h">"How robust is this ranking?"</h2></div>
-            <p class="hint">"Ranks depend on choices: the weights, the normalisation, the aggregation. \
-                Draw those choices many times and see how far each rank moves (a Monte Carlo uncertainty analysis, \
-                as the JRC audits indices). It runs in the background; the page stays usable."</p>
+            <div class="panel-head"><h2 id="robustness-h">{t(&messages::ROB_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::ROB_HINT)}</p>
             <div class="rob-form">
-                <label for="rob-weights">"Weights vary"
+                <label for="rob-weights">{t(&messages::WEIGHTS_VARY)}
                     <select id="rob-weights" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         choices.update(|c| c.weights = WeightChoice::from_value(&v));
@@ -247,11 +247,11 @@ pub fn RobustnessPanel() -> impl IntoView {
                         }).collect::<Vec<_>>()}
                     </select>
                 </label>
-                {check("rob-normalisation", "Normalisation: min–max or percentile ranks", |c| c.normalisation, |c, on| c.normalisation = on)}
-                {check("rob-aggregation", "Aggregation: arithmetic or geometric mean", |c| c.aggregation, |c, on| c.aggregation = on)}
-                {check("rob-winsorisation", "Outliers: winsorise 0 to 5 values", |c| c.winsorisation, |c, on| c.winsorisation = on)}
-                {check("rob-imputation", "Missing values: imputed or left out", |c| c.imputation, |c, on| c.imputation = on)}
-                <label for="rob-draws">"Draws"
+                {check("rob-normalisation", &messages::ROB_NORMALISATION, |c| c.normalisation, |c, on| c.normalisation = on)}
+                {check("rob-aggregation", &messages::ROB_AGGREGATION, |c| c.aggregation, |c, on| c.aggregation = on)}
+                {check("rob-winsorisation", &messages::ROB_WINSORISATION, |c| c.winsorisation, |c, on| c.winsorisation = on)}
+                {check("rob-imputation", &messages::ROB_IMPUTATION, |c| c.imputation, |c, on| c.imputation = on)}
+                <label for="rob-draws">{t(&messages::DRAWS)}
                     <select id="rob-draws" on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                             choices.update(|c| c.draws = n);
@@ -263,7 +263,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                         }).collect::<Vec<_>>()}
                     </select>
                 </label>
-                <label for="rob-seed">"Seed"
+                <label for="rob-seed">{t(&messages::SEED)}
                     <input type="number" id="rob-seed" min="0" step="1" inputmode="numeric"
                         prop:value=move || choices.with(|c| c.seed.to_string())
                         on:change=move |ev| {
@@ -272,40 +272,40 @@ pub fn RobustnessPanel() -> impl IntoView {
                             match event_target_value(&ev).trim().parse::<u64>() {
                                 Ok(seed) => choices.update(|c| c.seed = seed),
                                 Err(_) => {
-                                    state.notify(Level::Warning, "The seed must be a whole number from 0; the previous seed is kept.");
+                                    state.notify(Level::Warning, t(&messages::SEED_REFUSED));
                                     choices.update(|_| {});
                                 }
                             }
                         }/>
                 </label>
-                {check("rob-sensitivity", "Also: which choice moves ranks most (sensitivity, slower)", |c| c.sensitivity, |c, on| c.sensitivity = on)}
+                {check("rob-sensitivity", &messages::ROB_ALSO_SENSITIVITY, |c| c.sensitivity, |c, on| c.sensitivity = on)}
             </div>
-            <JobButtons prefix="rob" label="Run the analysis" counted="Draws made" running=ui.running on_run=start/>
+            <JobButtons prefix="rob" label=messages::ROB_RUN counted=messages::DRAWS_MADE running=ui.running on_run=start/>
             <Show when=move || shown.with(Option::is_some)>
                 <p class="rob-stale" id="rob-stale" role="status" hidden=move || !stale()>
-                    "The weights, method, year or groups have changed since: these figures are for the earlier scenario. Run the analysis again for the one shown."
+                    {t(&messages::ROB_STALE)}
                 </p>
                 <p class="rob-summary" id="rob-summary">{summary}</p>
                 <ul class="rob-gaps" id="rob-gaps">{gaps}</ul>
                 <figure class="chart-card rob-card">
                     <figcaption><h3>{spans_title}</h3></figcaption>
                     <ChartCanvas id="chart-rank-spans" height=280
-                        label="Each country's rank under the scenario (dot), its median rank over the draws (tick) and the ranks 90 % of draws fall within (line), countries in the order of their rank; wider lines for intervals over 20 places"
+                        label=t(&messages::ROB_SPANS_LABEL)
                         draw=move |area, style| spans.with(|v| v.as_ref().map(|v| charts::draw_rank_spans(area, v, style)))/>
                     <p class="source">{source}</p>
-                    <p class="hint">"The table below gives every figure."</p>
+                    <p class="hint">{t(&messages::TABLE_BELOW)}</p>
                 </figure>
                 {followed}
                 {sensitivity}
                 <div class="table-wrap rob-wrap">
                     <table class="compare-table rob-table" id="rob-table">
-                        <caption class="visually-hidden">"Each unit's rank under the scenario, its median rank over the draws, the ranks 90 % of draws fall within, and the best and worst drawn"</caption>
+                        <caption class="visually-hidden">{t(&messages::ROB_TABLE_CAPTION)}</caption>
                         <thead><tr>
-                            <th scope="col">"Country"</th>
-                            <th scope="col" class="num">"Rank"</th>
-                            <th scope="col" class="num">"Median"</th>
-                            <th scope="col" class="num">"90 % of draws"</th>
-                            <th scope="col" class="num">"Best–worst"</th>
+                            <th scope="col">{t(&messages::COUNTRY)}</th>
+                            <th scope="col" class="num">{t(&messages::RANK)}</th>
+                            <th scope="col" class="num">{t(&messages::MEDIAN)}</th>
+                            <th scope="col" class="num">{t(&messages::NINETY_OF_DRAWS)}</th>
+                            <th scope="col" class="num">{t(&messages::BEST_WORST)}</th>
                         </tr></thead>
                         <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>
                     </table>
@@ -319,6 +319,11 @@ pub fn RobustnessPanel() -> impl IntoView {
 /// (not by colour alone), the followed unit's row marked.
 fn rows_html(rows: &[IntervalRow], selected: Option<&str>) -> String {
     let mut html = String::with_capacity(rows.len() * 260);
+    let wide_flag = format!(
+        r#" <span class="flag" title="{}">⚠<span class="visually-hidden"> {}</span></span>"#,
+        escape_html(&t(&messages::WIDE_TITLE)),
+        escape_html(&t(&messages::WIDE))
+    );
     for r in rows {
         let chosen = if selected == Some(r.code.as_str()) {
             " selected"
@@ -326,10 +331,7 @@ fn rows_html(rows: &[IntervalRow], selected: Option<&str>) -> String {
             ""
         };
         let (wide_class, flag) = if r.wide {
-            (
-                " wide",
-                r#" <span class="flag" title="spans more than 20 places">⚠<span class="visually-hidden"> wide</span></span>"#,
-            )
+            (" wide", wide_flag.as_str())
         } else {
             ("", "")
         };

@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::messages;
+
 use super::health::table;
 use super::job::{self, JobButtons};
 use crate::state::{use_state, Level};
@@ -83,7 +85,7 @@ pub fn TargetPanel() -> impl IntoView {
                 indicators,
                 goal,
             },
-            "What it would take",
+            messages::TARGET_FAILED,
             move |outcome, elapsed_ms| {
                 if let Outcome::Target(result) = outcome {
                     ui.target.set(Some(Arc::new(TargetRun {
@@ -198,7 +200,7 @@ pub fn TargetPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <JobButtons prefix="target" label="Find what it would take" counted="Trials"
+                <JobButtons prefix="target" label=messages::TARGET_RUN counted=messages::TRIALS
                     running=ui.target_running on_run=start/>
             </div>
             <div hidden=move || shown.with(Option::is_none)>

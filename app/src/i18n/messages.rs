@@ -407,4 +407,134 @@ messages! {
     DATA_EDITION = "data-edition": "Data edition { $edition } (what a fixed embed pins).";
     /// The sources' last line.
     COMPUTED_HERE = "computed-here": "Index Explorer computes every score in your browser with the same engine as its command-line tool. Rounded for display only.";
+
+    // The analyses run in the background: their Run buttons, bars and failures.
+    /// A job's progress ("1,234 of 10,000").
+    DONE_OF = "done-of": "{ $done } of { $total }";
+    /// Why a job could not run.
+    NOT_LISTED = "not-listed": "dataset `{ $dataset }` is not in the list of datasets";
+    /// Runs the uncertainty analysis.
+    ROB_RUN = "rob-run": "Run the analysis";
+    /// Its progress bar.
+    DRAWS_MADE = "draws-made": "Draws made";
+    /// It failed.
+    ROB_FAILED = "rob-failed": "The uncertainty analysis could not run: { $why }.";
+    /// Finds the best and worst possible ranks.
+    RANGES_RUN = "ranges-run": "Find the best and worst ranks";
+    /// Its progress bar.
+    COUNTRIES_SOLVED = "countries-solved": "Countries solved";
+    /// It failed.
+    RANGES_FAILED = "ranges-failed": "The best and worst ranks could not run: { $why }.";
+    /// Explains why the followed country moved.
+    EXPLAIN_RUN = "explain-run": "Explain the change";
+    /// The progress bar of an explanation.
+    CHANGES_SPLIT = "changes-split": "Changes split";
+    /// It failed.
+    EXPLAIN_FAILED = "explain-failed": "The explanation could not run: { $why }.";
+    /// Finds each country's largest cause of change between two scenarios.
+    CAUSES_RUN = "causes-run": "Find the largest causes";
+    /// It failed.
+    CAUSES_FAILED = "causes-failed": "The largest causes could not run: { $why }.";
+    /// Runs the health check.
+    HEALTH_RUN = "health-run": "Check the index's health";
+    /// Its progress bar.
+    NODES_CHECKED = "nodes-checked": "Nodes checked";
+    /// It failed.
+    HEALTH_FAILED = "health-failed": "The health check could not run: { $why }.";
+    /// Finds what the followed country would need.
+    TARGET_RUN = "target-run": "Find what it would take";
+    /// Its progress bar.
+    TRIALS = "trials": "Trials";
+    /// It failed.
+    TARGET_FAILED = "target-failed": "What it would take could not run: { $why }.";
+    /// Imports one's files.
+    IMPORT_RUN = "import-run": "Import";
+    /// Its progress bar.
+    FILES_READ = "files-read": "Files read";
+    /// It failed.
+    IMPORT_FAILED = "import-failed": "The import could not run: { $why }.";
+
+    // The uncertainty analysis ("How robust is this ranking?").
+    /// Its title.
+    ROB_TITLE = "rob-title": "How robust is this ranking?";
+    /// Under its title.
+    ROB_HINT = "rob-hint": "Ranks depend on choices: the weights, the normalisation, the aggregation. Draw those choices many times and see how far each rank moves (a Monte Carlo uncertainty analysis, as the JRC audits indices). It runs in the background; the page stays usable.";
+    /// How the weights are drawn.
+    WEIGHTS_VARY = "weights-vary": "Weights vary";
+    /// A choice drawn.
+    ROB_NORMALISATION = "rob-normalisation": "Normalisation: min–max or percentile ranks";
+    /// A choice drawn.
+    ROB_AGGREGATION = "rob-aggregation": "Aggregation: arithmetic or geometric mean";
+    /// A choice drawn.
+    ROB_WINSORISATION = "rob-winsorisation": "Outliers: winsorise 0 to 5 values";
+    /// A choice drawn.
+    ROB_IMPUTATION = "rob-imputation": "Missing values: imputed or left out";
+    /// How many draws.
+    DRAWS = "draws": "Draws";
+    /// The random seed.
+    SEED = "seed": "Seed";
+    /// A seed that is not a whole number.
+    SEED_REFUSED = "seed-refused": "The seed must be a whole number from 0; the previous seed is kept.";
+    /// Adds the sensitivity analysis.
+    ROB_ALSO_SENSITIVITY = "rob-also-sensitivity": "Also: which choice moves ranks most (sensitivity, slower)";
+    /// Over a result of an earlier scenario.
+    ROB_STALE = "rob-stale": "The weights, method, year or groups have changed since: these figures are for the earlier scenario. Run the analysis again for the one shown.";
+    /// The chart's title.
+    ROB_SPANS_TITLE = "rob-spans-title": "{ $title }: each country's rank over the draws";
+    /// The chart's accessible description.
+    ROB_SPANS_LABEL = "rob-spans-label": "Each country's rank under the scenario (dot), its median rank over the draws (tick) and the ranks 90 % of draws fall within (line), countries in the order of their rank; wider lines for intervals over 20 places";
+    /// Under a chart with a table below it.
+    TABLE_BELOW = "table-below": "The table below gives every figure.";
+    /// Before a country is followed.
+    ROB_CLICK_ROW = "rob-click-row": "Click a row to see how likely each rank is for that country.";
+    /// The followed country never changes places.
+    ROB_NO_RIVALS = "rob-no-rivals": "{ $name } keeps its place against every other country in every draw.";
+    /// The rivals table's caption.
+    ROB_RIVALS = "rob-rivals": "The countries { $name } changes places with in some draws";
+    /// A column: the share of draws the followed country ranks above the rival.
+    ROB_ABOVE_IT = "rob-above-it": "{ $name } above it";
+    /// A column: the share of draws the rival ranks above the followed country.
+    ROB_IT_ABOVE = "rob-it-above": "It above { $name }";
+    /// A bar of the rank probabilities: a rank and its share of draws.
+    RANK_SHARE = "rank-share": "rank { $rank }: { $share }";
+    /// The ends of the rank probabilities' axis.
+    RANK_N = "rank-n": "rank { $rank }";
+    /// The sensitivity table's caption.
+    ROB_SENSITIVITY = "rob-sensitivity": "What moves the ranks: the share of the variance of the mean rank shift each choice explains (5–95 % interval)";
+    /// A column of the sensitivity table.
+    CHOICE = "choice": "Choice";
+    /// A column of the sensitivity table: the choice's first-order share.
+    ALONE = "alone": "Alone";
+    /// A column of the sensitivity table: its total share.
+    WITH_INTERACTIONS = "with-interactions": "With interactions";
+    /// The table's caption (read by screen readers).
+    ROB_TABLE_CAPTION = "rob-table-caption": "Each unit's rank under the scenario, its median rank over the draws, the ranks 90 % of draws fall within, and the best and worst drawn";
+    /// A column: the median rank over the draws.
+    MEDIAN = "median": "Median";
+    /// A column: the ranks 90 % of draws fall within.
+    NINETY_OF_DRAWS = "ninety-of-draws": "90 % of draws";
+    /// The mark of a wide interval: its tooltip.
+    WIDE_TITLE = "wide-title": "spans more than 20 places";
+    /// The mark of a wide interval, for screen readers.
+    WIDE = "wide": "wide";
+
+    // The best and worst possible ranks.
+    /// Its title.
+    RANGES_TITLE = "ranges-title": "Best and worst possible ranks";
+    /// Under its title.
+    RANGES_HINT = "ranges-hint": "Which ranks can each country reach, whatever the weights of the pillars? Solved exactly, not sampled: one mixed-integer programme per country and bound (Lorenz, Brauer & Lorenz 2016), in the background. Beside it, the benefit of the doubt: each country's score under the weights most favourable to it, no country scoring above 1 under them (OECD/JRC Handbook). Ties count in a country's favour.";
+    /// Which weights are allowed.
+    WEIGHTS_ALLOWED = "weights-allowed": "Weights allowed";
+    /// Over a result of an earlier scenario.
+    RANGES_STALE = "ranges-stale": "The weights, method, year or groups have changed since: these ranks are for the earlier scenario. Find them again for the one shown.";
+    /// Applies the weights that give the followed country its best rank.
+    APPLY_THESE_WEIGHTS = "apply-these-weights": "Apply these weights";
+    /// The table's caption (read by screen readers).
+    RANGES_TABLE_CAPTION = "ranges-table-caption": "Each unit's rank under the scenario, its best and worst possible rank under the weights allowed, and its benefit-of-the-doubt score and rank";
+    /// A column: the best possible rank.
+    BEST = "best": "Best";
+    /// A column: the worst possible rank.
+    WORST = "worst": "Worst";
+    /// A column: the benefit-of-the-doubt score and rank.
+    BENEFIT_OF_DOUBT = "benefit-of-doubt": "Benefit of the doubt";
 }

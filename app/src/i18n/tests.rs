@@ -107,7 +107,8 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
          header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
          Cancel, the page's frame, and below the explorer the saved scenarios, the charts' share \
-         and download buttons and dialogs, and the sources. The other texts (the other panels \
+         and download buttons and dialogs, the sources, the uncertainty analysis, the best and \
+         worst ranks, and the analyses' Run buttons, bars and failures. The other texts (the other panels \
          below the explorer, the charts' captions and sentences, most notices) are still written \
          in the code in English and show in English in every language until they become \
          messages.\n",
