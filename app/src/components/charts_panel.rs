@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t};
+
 use super::chart::{watch_view, ChartCanvas};
 use super::share::ChartToolbar;
 use crate::charts::{ChartKind, Hit};
@@ -111,7 +113,7 @@ pub fn ChartCard(
                 <p class="source">{move || view.with(|v| v.as_ref().map(|v| v.source.clone()))}</p>
                 <details class="table-alt"
                     on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                    <summary>"Show as a table"</summary>
+                    <summary>{t(&messages::SHOW_AS_TABLE)}</summary>
                     <table>
                         <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| if h.is_empty() { view! { <td></td> }.into_any() } else { view! { <th>{h.clone()}</th> }.into_any() }).collect_view()))}</tr></thead>
                         <tbody>{move || open.get().then(|| view.with(|v| v.as_ref().map(|v| v.rows.iter().map(|r| view! {
@@ -147,7 +149,7 @@ fn TrendPicker() -> impl IntoView {
     };
     view! {
         <label class="field inline trend-pick">
-            <span>"Gap over time on"</span>
+            <span>{t(&messages::GAP_OVER_TIME_ON)}</span>
             <select id="trend-node" on:change=move |ev| {
                 let id = event_target_value(&ev);
                 let is_root = bundle.with_untracked(|b| b.as_ref().and_then(|b| {
@@ -167,7 +169,7 @@ fn TrendPicker() -> impl IntoView {
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     view! {
-        <section class="charts" aria-label="Charts">
+        <section class="charts" aria-label=t(&messages::CHARTS)>
             {ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::Performers | ChartKind::UnitTrend | ChartKind::Map))
                 .map(|kind| view! { <ChartCard kind=kind/> }).collect_view()}
         </section>

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::messages;
+use crate::i18n::{messages, t, t_with};
 
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
@@ -103,19 +103,19 @@ pub fn CompareView() -> impl IntoView {
         <Show when=move || comparison.with(Option::is_some)>
             <section class="panel compare" id="compare" aria-labelledby="compare-h">
                 <div class="panel-head">
-                    <h2 id="compare-h">{move || comparison.with(|c| c.as_ref().map(|c| format!("Comparing {}", c.names.join(" · "))))}</h2>
-                    <button class="dismiss" aria-label="Close the comparison" on:click=move |_| library.clear_compared()>"×"</button>
+                    <h2 id="compare-h">{move || comparison.with(|c| c.as_ref().map(|c| t_with(&messages::COMPARING, &[("names", c.names.join(" · ").into())])))}</h2>
+                    <button class="dismiss" aria-label=t(&messages::CLOSE_COMPARISON) on:click=move |_| library.clear_compared()>"×"</button>
                 </div>
                 {move || comparison.with(|c| c.as_ref().map(|c| c.problems.iter().map(|p| view! { <p class="notice warning">{p.clone()}</p> }).collect_view()))}
                 <div class="compare-grid">
                     <div>
-                        <h3>{move || comparison.with(|c| c.as_ref().map(|c| format!("The gap between {} and {} under each", c.group_names[0], c.group_names[1])))}</h3>
+                        <h3>{move || comparison.with(|c| c.as_ref().map(|c| t_with(&messages::GAP_UNDER_EACH, &[("a", c.group_names[0].as_str().into()), ("b", c.group_names[1].as_str().into())])))}</h3>
                         <table class="gap-table" id="compare-gaps">
                             <thead><tr>
-                                <th>"Scenario"</th>
+                                <th>{t(&messages::SCENARIO)}</th>
                                 <th class="num">{move || comparison.with(|c| c.as_ref().map(|c| c.group_names[0].clone()))}</th>
                                 <th class="num">{move || comparison.with(|c| c.as_ref().map(|c| c.group_names[1].clone()))}</th>
-                                <th class="num">"Gap"</th>
+                                <th class="num">{t(&messages::GAP)}</th>
                             </tr></thead>
                             <tbody>{move || comparison.with(|c| c.as_ref().map(|c| c.gaps.iter().map(|g| view! {
                                 <tr><th scope="row">{g.name.clone()}</th>
@@ -124,23 +124,23 @@ pub fn CompareView() -> impl IntoView {
                                     <td class="num gap">{format::opt_score(g.gap)}</td></tr>
                             }).collect_view()))}</tbody>
                         </table>
-                        <h3>"Ranks under each scenario"</h3>
-                        <ChartCanvas id="chart-slopes" height=height label="Slope chart of ranks under each scenario; the largest movers are highlighted"
+                        <h3>{t(&messages::RANKS_UNDER_EACH)}</h3>
+                        <ChartCanvas id="chart-slopes" height=height label=t(&messages::SLOPES_LABEL)
                             draw=move |area, style| comparison.with(|c| c.as_ref().map(|c| crate::charts::draw_slopes(area, &c.slopes, style)))/>
                     </div>
                     <div>
-                        <h3>"Rank changes, largest first"</h3>
-                        <p class="hint">"Largest cause: the change with the largest Shapley part of each country's change from the first scenario to the last."</p>
+                        <h3>{t(&messages::RANK_CHANGES)}</h3>
+                        <p class="hint">{t(&messages::LARGEST_CAUSE_HINT)}</p>
                         <JobButtons prefix="causes" label=messages::CAUSES_RUN counted=messages::CHANGES_SPLIT
                             running=ui.causes_running on_run=find_causes/>
                         <div class="table-wrap" tabindex="0">
                             <table class="compare-table" id="compare-table">
                                 <thead><tr>
-                                    <th>"Country"</th>
+                                    <th>{t(&messages::COUNTRY)}</th>
                                     {move || comparison.with(|c| c.as_ref().map(|c| c.names.iter().map(|n| view! { <th class="num">{n.clone()}</th> }).collect_view()))}
-                                    <th class="num" title="Rank under the first scenario minus rank under the last">"Change"</th>
+                                    <th class="num" title=t(&messages::CHANGE_TITLE)>{t(&messages::CHANGE)}</th>
                                     {move || causes.with(Option::is_some).then(|| view! {
-                                        <th>"Largest cause"</th>
+                                        <th>{t(&messages::LARGEST_CAUSE)}</th>
                                     })}
                                 </tr></thead>
                                 <tbody>{move || comparison.with(|c| c.as_ref().map(|c| {
@@ -160,7 +160,7 @@ pub fn CompareView() -> impl IntoView {
                             </table>
                         </div>
                         <button class="link" on:click=move |_| all_rows.update(|a| *a = !*a)>
-                            {move || if all_rows.get() { "Show fewer" } else { "Show every unit" }}
+                            {move || t(if all_rows.get() { &messages::SHOW_FEWER } else { &messages::SHOW_EVERY_UNIT })}
                         </button>
                     </div>
                 </div>

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::messages;
+use crate::i18n::{messages, t};
 
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
@@ -56,9 +56,7 @@ pub fn ExplainPanel() -> impl IntoView {
         let r = shown.get()?;
         let b = bundle.get()?;
         let Some(code) = state.inputs.selection().get() else {
-            return Some(Err(
-                "Follow a country (click its row in the ranking) to see why it moved.".into(),
-            ));
+            return Some(Err(t(&messages::EXPLAIN_FOLLOW)));
         };
         Some(waterfall(
             &b,
@@ -82,13 +80,13 @@ pub fn ExplainPanel() -> impl IntoView {
     let source = move || bundle.with(|b| b.as_deref().map(source_line));
     view! {
         <section class="panel explain" aria-labelledby="explain-h" id="explain">
-            <div class="panel-head"><h2 id="explain-h">"Why did it move?"</h2></div>
-            <p class="hint">"Each change from the published scenario (a weight, the method, the year) and its share of the followed country's change: its Shapley value, so the parts add up to the whole. Exact up to 12 changes, else sampled."</p>
+            <div class="panel-head"><h2 id="explain-h">{t(&messages::EXPLAIN_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::EXPLAIN_HINT)}</p>
             <JobButtons prefix="explain" label=messages::EXPLAIN_RUN counted=messages::CHANGES_SPLIT
                 running=ui.explain_running on_run=start/>
             <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="explain-stale" role="status" hidden=move || !stale()>
-                    "For an earlier view: explain again."
+                    {t(&messages::EXPLAIN_STALE)}
                 </p>
                 <p class="explain-none" id="explain-none" role="status" hidden=move || why_not().is_none()>{why_not}</p>
                 {move || height.get().map(|h| view! {
@@ -99,10 +97,10 @@ pub fn ExplainPanel() -> impl IntoView {
                             label=Signal::derive(move || ok(&|v| v.label.clone()).unwrap_or_default())
                             draw=move |area, style| view.with(|v| v.as_ref().and_then(|v| v.as_ref().ok())
                                 .map(|v| charts::draw_waterfall(area, &v.data, style)))/>
-                        <p class="hint">"Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change."</p>
+                        <p class="hint">{t(&messages::WATERFALL_KEY)}</p>
                         <p class="source">{source}</p>
                         <details class="table-alt">
-                            <summary>"Show as a table"</summary>
+                            <summary>{t(&messages::SHOW_AS_TABLE)}</summary>
                             <table id="explain-table">
                                 {move || view.with(|v| v.as_ref().and_then(|v| v.as_ref().ok()).map(|v| view! {
                                     <thead><tr>{v.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()}</tr></thead>

@@ -7,6 +7,8 @@
 //! performers memo ([`crate::state::Derived::performers`]).
 
 use leptos::prelude::*;
+
+use crate::i18n::{messages, t, t_with, Msg};
 use web_sys::{Document, Element};
 
 use super::chart::watch_view;
@@ -46,11 +48,13 @@ pub fn PerformersPanel() -> impl IntoView {
         performers.with(|p| {
             p.as_ref().map(|p| match p.as_ref() {
                 Ok(p) => coverage(p),
-                Err(e) => format!("Not available: {e}."),
+                Err(e) => t_with(&messages::NOT_AVAILABLE, &[("why", e.to_string().into())]),
             })
         })
     };
-    let sort_button = move |key: PerformerKey, label: &'static str| {
+    // `name` is the button's `data-key`, the same in every language.
+    let sort_button = move |key: PerformerKey, name: &'static str, label: &Msg| {
+        let label = t(label);
         let active = move || table.performers.get().0 == key;
         // Each key's natural order (difference: largest first; the others: 1 or A first).
         let descending = move || (key == PerformerKey::Difference) != table.performers.get().1;
@@ -61,7 +65,7 @@ pub fn PerformersPanel() -> impl IntoView {
                     (true, true) => "descending",
                     (true, false) => "ascending",
                 }>
-                <button type="button" class="sort" class:active=active data-key=label
+                <button type="button" class="sort" class:active=active data-key=name
                     on:click=move |_| table.sort_performers_by(key)>
                     {label}{move || if !active() { "" } else if descending() { " ▼" } else { " ▲" }}
                 </button>
@@ -111,10 +115,8 @@ pub fn PerformersPanel() -> impl IntoView {
     let (on_click, on_key) = super::follow_rows(state);
     view! {
         <section class="panel performers" aria-labelledby="performers-h" id="performers" node_ref=panel>
-            <div class="panel-head"><h2 id="performers-h">"Over- and under-performers against income"</h2></div>
-            <p class="hint">"Expected rank: the rank by GDP per capita (PPP) among the economies compared. \
-                Difference = expected − actual rank: positive when an economy scores better than its income predicts \
-                (UNCTAD's over-performers). Click a row to follow an economy on the chart."</p>
+            <div class="panel-head"><h2 id="performers-h">{t(&messages::PERFORMERS_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::PERFORMERS_HINT)}</p>
             <div class="performers-grid">
                 <ChartCard kind=ChartKind::Performers/>
                 <div class="performers-side">
@@ -129,10 +131,10 @@ pub fn PerformersPanel() -> impl IntoView {
                         <table class="compare-table performers-table" id="performers-table">
                             <thead>
                                 <tr>
-                                    {sort_button(PerformerKey::Name, "Country")}
-                                    {sort_button(PerformerKey::Actual, "Rank")}
-                                    {sort_button(PerformerKey::Expected, "Expected")}
-                                    {sort_button(PerformerKey::Difference, "Difference")}
+                                    {sort_button(PerformerKey::Name, "Country", &messages::COUNTRY)}
+                                    {sort_button(PerformerKey::Actual, "Rank", &messages::RANK)}
+                                    {sort_button(PerformerKey::Expected, "Expected", &messages::EXPECTED)}
+                                    {sort_button(PerformerKey::Difference, "Difference", &messages::DIFFERENCE)}
                                 </tr>
                             </thead>
                             <tbody node_ref=body on:click=on_click on:keydown=on_key></tbody>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with};
+
 use super::chart::ChartCanvas;
 use crate::charts::{self, Line, LineChart, Mark};
 use crate::format;
@@ -35,7 +37,7 @@ pub fn Profile() -> impl IntoView {
         Some(LineChart {
             years: p.years.clone(),
             series: vec![Line {
-                label: format!("Rank of {name}"),
+                label: t_with(&messages::RANK_OF, &[("name", name.into())]),
                 colour: charts::INK,
                 mark: Mark::Other,
                 values: s.results.iter().map(|r| r.rank(u).map(f64::from)).collect(),
@@ -61,11 +63,11 @@ pub fn Profile() -> impl IntoView {
                     <h2 title=p.official.clone()>{p.name.clone()}" "<span class="ucode">{p.code.clone()}</span></h2>
                     <p class="profile-facts">{p.facts.clone()}</p>
                 </div>
-                <button class="dismiss" aria-label="Close profile" on:click=move |_| state.inputs.set_selection(None)>"×"</button>
+                <button class="dismiss" aria-label=t(&messages::CLOSE_PROFILE) on:click=move |_| state.inputs.set_selection(None)>"×"</button>
             </div>
             <div class="profile-grid">
                 <div>
-                    <h3>"Pillars against the group means"</h3>
+                    <h3>{t(&messages::PILLARS_AGAINST_MEANS)}</h3>
                     <div class="profile-wrap">
                     <table class="profile-pillars" data-groups=p.groups.len()>
                         <thead><tr><td></td><th>{p.code.clone()}</th>
@@ -93,19 +95,19 @@ pub fn Profile() -> impl IntoView {
                     </div>
                 </div>
                 <div>
-                    <h3>"What each pillar contributes"</h3>
-                    <div class="stack" role="img" aria-label="Contribution of each pillar to the score">
+                    <h3>{t(&messages::PILLAR_CONTRIBUTIONS)}</h3>
+                    <div class="stack" role="img" aria-label=t(&messages::CONTRIBUTIONS_LABEL)>
                         {p.contributions.iter().enumerate().map(|(i, (name, pts))| view! {
                             <span class="stack-part" style=format!("width:{:.2}%;background:{}", pts / total * 100.0, PARTS[i % PARTS.len()]) title=format!("{name}: {}", format::score(*pts))></span>
                         }).collect_view()}
                     </div>
                     <ul class="stack-legend">
                         {p.contributions.iter().enumerate().map(|(i, (name, pts))| view! {
-                            <li><span class="swatch" style=format!("background:{}", PARTS[i % PARTS.len()])></span>{name.clone()}": "{format::score(*pts)}" points"</li>
+                            <li><span class="swatch" style=format!("background:{}", PARTS[i % PARTS.len()])></span>{name.clone()}": "{t_with(&messages::POINTS, &[("points", format::score(*pts).into())])}</li>
                         }).collect_view()}
                     </ul>
-                    <h3>"Strengths and weaknesses"</h3>
-                    <p class="hint">"Its best and worst indicators by rank among the countries with a value, under the current method."</p>
+                    <h3>{t(&messages::STRENGTHS)}</h3>
+                    <p class="hint">{t(&messages::STRENGTHS_HINT)}</p>
                     <ul class="best-worst" id="profile-standings">
                         {p.best.into_iter().map(|(n, v)| view! { <li class="best">"▲ "{n}" · "{v}</li> }).collect_view()}
                         {p.worst.into_iter().map(|(n, v)| view! { <li class="worst">"▼ "{n}" · "{v}</li> }).collect_view()}
@@ -116,11 +118,11 @@ pub fn Profile() -> impl IntoView {
     };
     view! {
         <Show when=move || unit().is_some()>
-            <section class="panel profile" id="profile" aria-label="Country profile">
+            <section class="panel profile" id="profile" aria-label=t(&messages::COUNTRY_PROFILE)>
                 {body}
                 <Show when=move || history.with(|h| h.as_ref().is_some_and(|h| h.years.len() > 1))>
-                    <h3>"Rank over the years (current weights and method)"</h3>
-                    <ChartCanvas id="chart-rank-history" height=180 label="Line chart of the selected unit's rank by year"
+                    <h3>{t(&messages::RANK_OVER_YEARS)}</h3>
+                    <ChartCanvas id="chart-rank-history" height=180 label=t(&messages::RANK_HISTORY_LABEL)
                         draw=move |area, style| history.get().map(|d| charts::draw_lines(area, &d, style))/>
                 </Show>
             </section>

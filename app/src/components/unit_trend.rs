@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t};
+
 use super::charts_panel::ChartCard;
 use crate::charts::ChartKind;
 use crate::state::use_state;
@@ -19,12 +21,12 @@ pub fn UnitTrendPanel() -> impl IntoView {
     let one_year = move || prepared.with(|p| p.as_ref().is_some_and(|p| p.years.len() < 2));
     view! {
         <section class="panel unit-trend" aria-labelledby="unit-trend-h" id="unit-trend">
-            <div class="panel-head"><h2 id="unit-trend-h">"Over the years"</h2></div>
+            <div class="panel-head"><h2 id="unit-trend-h">{t(&messages::OVER_THE_YEARS)}</h2></div>
             <p class="explain-none" id="unit-trend-none" role="status" hidden=followed>
-                "Follow a country (click its row in the ranking) to see its rank and score over the years."
+                {t(&messages::TREND_FOLLOW)}
             </p>
             <p class="explain-none" role="status" hidden=move || !(followed() && one_year())>
-                "This dataset has one year: there is nothing to draw over time."
+                {t(&messages::ONE_YEAR)}
             </p>
             <Show when=followed>
                 <ChartCard kind=ChartKind::UnitTrend/>

@@ -537,4 +537,96 @@ messages! {
     WORST = "worst": "Worst";
     /// A column: the benefit-of-the-doubt score and rank.
     BENEFIT_OF_DOUBT = "benefit-of-doubt": "Benefit of the doubt";
+
+    // The performers against income.
+    /// Its title.
+    PERFORMERS_TITLE = "performers-title": "Over- and under-performers against income";
+    /// Under its title.
+    PERFORMERS_HINT = "performers-hint": "Expected rank: the rank by GDP per capita (PPP) among the economies compared. Difference = expected − actual rank: positive when an economy scores better than its income predicts (UNCTAD's over-performers). Click a row to follow an economy on the chart.";
+    /// A column: the rank expected from income.
+    EXPECTED = "expected": "Expected";
+    /// A column: expected minus actual rank.
+    DIFFERENCE = "difference": "Difference";
+    /// Instead of the performers' coverage when they cannot be had.
+    NOT_AVAILABLE = "not-available": "Not available: { $why }.";
+
+    // The scenario comparison.
+    /// Its title: the scenarios compared.
+    COMPARING = "comparing": "Comparing { $names }";
+    /// Its close button.
+    CLOSE_COMPARISON = "close-comparison": "Close the comparison";
+    /// The gaps' title.
+    GAP_UNDER_EACH = "gap-under-each": "The gap between { $a } and { $b } under each";
+    /// A column.
+    SCENARIO = "scenario": "Scenario";
+    /// The slope chart's title.
+    RANKS_UNDER_EACH = "ranks-under-each": "Ranks under each scenario";
+    /// The slope chart's accessible description.
+    SLOPES_LABEL = "slopes-label": "Slope chart of ranks under each scenario; the largest movers are highlighted";
+    /// The rank changes' title.
+    RANK_CHANGES = "rank-changes": "Rank changes, largest first";
+    /// Under it.
+    LARGEST_CAUSE_HINT = "largest-cause-hint": "Largest cause: the change with the largest Shapley part of each country's change from the first scenario to the last.";
+    /// A column: the change in rank.
+    CHANGE = "change": "Change";
+    /// Its tooltip.
+    CHANGE_TITLE = "change-title": "Rank under the first scenario minus rank under the last";
+    /// A column.
+    LARGEST_CAUSE = "largest-cause": "Largest cause";
+    /// Shows the first rows only.
+    SHOW_FEWER = "show-fewer": "Show fewer";
+    /// Shows every row.
+    SHOW_EVERY_UNIT = "show-every-unit": "Show every unit";
+
+    // Why the followed country moved.
+    /// Its title.
+    EXPLAIN_TITLE = "explain-title": "Why did it move?";
+    /// Under its title.
+    EXPLAIN_HINT = "explain-hint": "Each change from the published scenario (a weight, the method, the year) and its share of the followed country's change: its Shapley value, so the parts add up to the whole. Exact up to 12 changes, else sampled.";
+    /// Over a result of an earlier view.
+    EXPLAIN_STALE = "explain-stale": "For an earlier view: explain again.";
+    /// When no country is followed.
+    EXPLAIN_FOLLOW = "explain-follow": "Follow a country (click its row in the ranking) to see why it moved.";
+    /// The waterfall chart's key.
+    WATERFALL_KEY = "waterfall-key": "Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change.";
+    /// Opens a chart's figures as a table.
+    SHOW_AS_TABLE = "show-as-table": "Show as a table";
+
+    // The followed country's profile.
+    /// The profile's region.
+    COUNTRY_PROFILE = "country-profile": "Country profile";
+    /// Its close button.
+    CLOSE_PROFILE = "close-profile": "Close profile";
+    /// A title.
+    PILLARS_AGAINST_MEANS = "pillars-against-means": "Pillars against the group means";
+    /// A title.
+    PILLAR_CONTRIBUTIONS = "pillar-contributions": "What each pillar contributes";
+    /// The contributions' bar, for screen readers.
+    CONTRIBUTIONS_LABEL = "contributions-label": "Contribution of each pillar to the score";
+    /// A pillar's contribution in points ("12.3 points").
+    POINTS = "points": "{ $points } points";
+    /// A title.
+    STRENGTHS = "strengths": "Strengths and weaknesses";
+    /// Under it.
+    STRENGTHS_HINT = "strengths-hint": "Its best and worst indicators by rank among the countries with a value, under the current method.";
+    /// The rank history's title.
+    RANK_OVER_YEARS = "rank-over-years": "Rank over the years (current weights and method)";
+    /// Its accessible description.
+    RANK_HISTORY_LABEL = "rank-history-label": "Line chart of the selected unit's rank by year";
+    /// Its line.
+    RANK_OF = "rank-of": "Rank of { $name }";
+
+    // The followed country over the years.
+    /// Its title.
+    OVER_THE_YEARS = "over-the-years": "Over the years";
+    /// When no country is followed.
+    TREND_FOLLOW = "trend-follow": "Follow a country (click its row in the ranking) to see its rank and score over the years.";
+    /// A dataset of one year.
+    ONE_YEAR = "one-year": "This dataset has one year: there is nothing to draw over time.";
+
+    // The charts.
+    /// The charts' region.
+    CHARTS = "charts": "Charts";
+    /// The gap-over-time chart's node picker.
+    GAP_OVER_TIME_ON = "gap-over-time-on": "Gap over time on";
 }

@@ -108,7 +108,9 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
          Cancel, the page's frame, and below the explorer the saved scenarios, the charts' share \
          and download buttons and dialogs, the sources, the uncertainty analysis, the best and \
-         worst ranks, and the analyses' Run buttons, bars and failures. The other texts (the other panels \
+         worst ranks, the analyses' Run buttons, bars and failures, the performers, the scenario \
+         comparison, why a country moved, the country profile, a country over the years and the \
+         charts' frames. The other texts (the other panels \
          below the explorer, the charts' captions and sentences, most notices) are still written \
          in the code in English and show in English in every language until they become \
          messages.\n",
