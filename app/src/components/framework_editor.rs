@@ -13,6 +13,7 @@ use index_core::framework::NodeKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{messages, t, t_with};
 use crate::loader;
 use crate::persist::mine;
 use crate::state::{is_mine, use_state, AppState, Level};
@@ -73,7 +74,10 @@ fn edit(state: AppState, edit: &Edit) {
         }),
         Err(why) => state.notify(
             Level::Warning,
-            format!("The framework was not changed: {why}."),
+            t_with(
+                &messages::FRAMEWORK_NOT_CHANGED,
+                &[("why", why.to_string().into())],
+            ),
         ),
     }
 }
@@ -152,9 +156,9 @@ pub fn FrameworkEditor() -> impl IntoView {
         let Some((id, label, _, _)) = chosen() else {
             return;
         };
-        let asked = format!(
-            "Delete “{}” and everything under it from your framework? Its data stays in the dataset.",
-            label.trim_start_matches(INDENT)
+        let asked = t_with(
+            &messages::DELETE_PART,
+            &[("name", label.trim_start_matches(INDENT).into())],
         );
         if window().confirm_with_message(&asked).unwrap_or(false) {
             edit(state, &Edit::Delete { node: id });
@@ -162,11 +166,11 @@ pub fn FrameworkEditor() -> impl IntoView {
     };
     view! {
         <section class="panel framework-editor" id="framework-editor" aria-labelledby="fw-h" hidden=move || !shown()>
-            <div class="panel-head"><h2 id="fw-h">"Your framework"</h2></div>
-            <p class="hint">"Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel. Each change is kept with your data in this browser."</p>
+            <div class="panel-head"><h2 id="fw-h">{t(&messages::YOUR_FRAMEWORK)}</h2></div>
+            <p class="hint">{t(&messages::FRAMEWORK_HINT)}</p>
             <div class="fw-row">
                 <label class="field">
-                    <span>"Part"</span>
+                    <span>{t(&messages::PART)}</span>
                     <select id="fw-node" on:change=move |ev| node.set(event_target_value(&ev))>
                         {move || {
                             let current = chosen().map(|p| p.0);
@@ -178,27 +182,27 @@ pub fn FrameworkEditor() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Name"</span>
+                    <span>{t(&messages::NAME)}</span>
                     <input type="text" id="fw-name" maxlength="200"
                         prop:value=name
                         on:input=move |ev| typed.set(Some((target(), event_target_value(&ev))))/>
                 </label>
                 <div class="buttons fw-buttons">
-                    <button type="button" id="fw-rename" on:click=rename>"Rename"</button>
-                    <button type="button" id="fw-delete" on:click=delete>"Delete…"</button>
+                    <button type="button" id="fw-rename" on:click=rename>{t(&messages::RENAME)}</button>
+                    <button type="button" id="fw-delete" on:click=delete>{t(&messages::DELETE_ASK)}</button>
                 </div>
             </div>
             <div class="fw-row">
                 <label class="field" hidden=move || !chosen().is_some_and(|p| p.2)>
-                    <span>"Direction"</span>
+                    <span>{t(&messages::DIRECTION)}</span>
                     <select id="fw-direction" on:change=direction
                         prop:value=move || if chosen().is_some_and(|p| p.3) { "higher" } else { "lower" }>
-                        <option value="higher">"Higher is better"</option>
-                        <option value="lower">"Lower is better"</option>
+                        <option value="higher">{t(&messages::HIGHER_BETTER)}</option>
+                        <option value="lower">{t(&messages::LOWER_BETTER)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Move under"</span>
+                    <span>{t(&messages::MOVE_UNDER)}</span>
                     <select id="fw-parent" on:change=move |ev| parent.set(event_target_value(&ev))>
                         {move || all.get().into_iter().filter(|p| !p.2).map(|(id, label, _, _)| {
                             view! { <option value=id>{label}</option> }
@@ -206,7 +210,7 @@ pub fn FrameworkEditor() -> impl IntoView {
                     </select>
                 </label>
                 <div class="buttons fw-buttons">
-                    <button type="button" id="fw-move" on:click=move_to>"Move"</button>
+                    <button type="button" id="fw-move" on:click=move_to>{t(&messages::MOVE)}</button>
                 </div>
             </div>
         </section>

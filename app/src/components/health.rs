@@ -11,7 +11,7 @@ use std::sync::Arc;
 use index_core::display::escape_html;
 use leptos::prelude::*;
 
-use crate::i18n::messages;
+use crate::i18n::{messages, t};
 
 use super::chart::ChartCanvas;
 use super::job::{self, JobButtons};
@@ -23,14 +23,10 @@ use crate::view_model::source_line;
 use crate::worker_client::{Outcome, Request};
 
 /// A small table: its header and rows, as text (also the targets' table).
-pub fn table(
-    id: &'static str,
-    header: &'static [&'static str],
-    rows: Vec<Vec<String>>,
-) -> impl IntoView {
+pub fn table(id: &'static str, header: Vec<String>, rows: Vec<Vec<String>>) -> impl IntoView {
     view! {
         <table class="compare-table health-table" id=id>
-            <thead><tr>{header.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+            <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
             <tbody>{rows.into_iter().map(|r| view! {
                 <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
             }).collect_view()}</tbody>
@@ -97,15 +93,17 @@ pub fn HealthPanel() -> impl IntoView {
             v.as_ref().map(|v| {
                 table(
                     "health-nodes",
-                    &[
-                        "Part",
-                        "Nominal weight",
-                        "Effective weight",
-                        "r with the index",
-                        "α of its parts",
-                        "Median rank change without it",
-                        "Largest",
-                    ],
+                    [
+                        &messages::PART,
+                        &messages::NOMINAL_WEIGHT,
+                        &messages::EFFECTIVE_WEIGHT,
+                        &messages::R_WITH_INDEX,
+                        &messages::ALPHA_OF_PARTS,
+                        &messages::MEDIAN_CHANGE_WITHOUT,
+                        &messages::LARGEST,
+                    ]
+                    .map(t)
+                    .to_vec(),
                     v.nodes.clone(),
                 )
             })
@@ -113,13 +111,13 @@ pub fn HealthPanel() -> impl IntoView {
     };
     view! {
         <section class="panel health" aria-labelledby="health-h" id="health">
-            <div class="panel-head"><h2 id="health-h">"The index's health"</h2></div>
-            <p class="hint">"The JRC's statistical audit of the scenario shown: correlations (negative pairs within a pillar and |r| > 0.92 flagged), Cronbach's α, effective weights, and each part left out."</p>
+            <div class="panel-head"><h2 id="health-h">{t(&messages::HEALTH_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::HEALTH_HINT)}</p>
             <div class="rob-form">
-                <label for="health-coef">"Coefficient"
+                <label for="health-coef">{t(&messages::COEFFICIENT)}
                     <select id="health-coef" on:change=move |ev| spearman.set(event_target_value(&ev) == "spearman")>
-                        <option value="pearson">"Pearson's r"</option>
-                        <option value="spearman">"Spearman's ρ"</option>
+                        <option value="pearson">{t(&messages::PEARSON)}</option>
+                        <option value="spearman">{t(&messages::SPEARMAN)}</option>
                     </select>
                 </label>
             </div>
@@ -127,27 +125,27 @@ pub fn HealthPanel() -> impl IntoView {
                 running=ui.health_running on_run=start/>
             <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="health-stale" role="status" hidden=move || !stale()>
-                    "For an earlier scenario: check again."
+                    {t(&messages::HEALTH_STALE)}
                 </p>
                 <p class="rob-summary" id="health-summary">{move || text(|v| v.sentence.clone())}</p>
                 {move || height.get().map(|h| view! {
                     <figure class="chart-card health-card">
                         <figcaption><h3>{move || text(|v| v.title.clone())}</h3></figcaption>
                         <ChartCanvas id="chart-health" height=h
-                            label="Heat map of the correlations between every pair of indicators, pillars and the index; flagged pairs outlined"
+                            label=t(&messages::HEATMAP_LABEL)
                             draw=move |area, style| view.with(|v| v.as_ref().map(|v| charts::draw_heatmap(area, &v.heat, style)))/>
                         <p class="source">{source}</p>
                         <details class="table-alt" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                            <summary>"Show as a table"</summary>
+                            <summary>{t(&messages::SHOW_AS_TABLE)}</summary>
                             <table id="health-pairs">
-                                <thead><tr><th>"Node"</th><th>"With"</th><th>"How they stand"</th><th>"Coefficient"</th><th>"Flag"</th></tr></thead>
+                                <thead><tr><th>{t(&messages::NODE)}</th><th>{t(&messages::WITH)}</th><th>{t(&messages::HOW_THEY_STAND)}</th><th>{t(&messages::COEFFICIENT)}</th><th>{t(&messages::FLAG)}</th></tr></thead>
                                 <tbody node_ref=body></tbody>
                             </table>
                         </details>
                     </figure>
                 })}
-                <h3>"Each part: weight, coherence, and the ranks without it"</h3>
-                <p class="hint">"Effective weight: squared correlation with the index, as a share of the siblings'."</p>
+                <h3>{t(&messages::EACH_PART)}</h3>
+                <p class="hint">{t(&messages::EFFECTIVE_WEIGHT_HINT)}</p>
                 <div class="table-wrap" tabindex="0">{nodes}</div>
             </div>
         </section>

@@ -17,7 +17,7 @@ use index_core::scenario::Scenario;
 use index_worker::protocol::{ImportFile, Imported};
 use leptos::prelude::*;
 
-use crate::i18n::messages;
+use crate::i18n::{messages, t, t_with, Msg};
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
@@ -144,15 +144,19 @@ pub fn ImportPanel() -> impl IntoView {
     let file_list = move || {
         let c = chosen.get();
         let row = move |f: &web_sys::File, framework: bool, i: usize| {
-            let label = if framework { " (framework)" } else { "" };
+            let label = if framework {
+                format!(" {}", t(&messages::FRAMEWORK_FILE))
+            } else {
+                String::new()
+            };
             view! {
                 <li>
                     <span class="file-name">{f.name()}</span>{label}" · "{size_text(f.size())}" "
                     <button type="button" class="link-button"
-                        aria-label=format!("Remove {}", f.name())
+                        aria-label=t_with(&messages::REMOVE_FILE, &[("name", f.name().into())])
                         on:click=move |_| chosen.update(|c| {
                             if framework { c.framework = None } else if i < c.data.len() { c.data.remove(i); }
-                        })>"Remove"</button>
+                        })>{t(&messages::REMOVE)}</button>
                 </li>
             }
         };
@@ -165,12 +169,12 @@ pub fn ImportPanel() -> impl IntoView {
         (data, c.framework.as_ref().map(|f| row(f, true, 0)))
     };
     let select = move |id: &'static str,
-                       label: &'static str,
+                       label: &Msg,
                        options: &'static [(&'static str, &'static str)],
                        set: fn(&mut Choices, String)| {
         view! {
             <label class="field">
-                <span>{label}</span>
+                <span>{t(label)}</span>
                 <select id=id on:change=move |ev| {
                     let v = event_target_value(&ev);
                     choices.update(|c| set(c, v));
@@ -183,15 +187,16 @@ pub fn ImportPanel() -> impl IntoView {
     let counts = move || {
         report.with(|r| {
             r.as_ref().map(|r| {
-                let outcome = if r.bundle.is_some() {
-                    "Imported: now shown, and listed under “your data”."
+                let outcome = t(if r.bundle.is_some() {
+                    &messages::IMPORTED_SHOWN
                 } else {
-                    "Nothing imported: the view is as it was. Fix the files and try again."
-                };
-                format!(
-                    "{} error(s), {} warning(s). {outcome}",
-                    r.errors, r.warnings
-                )
+                    &messages::NOTHING_IMPORTED
+                });
+                let counts = t_with(
+                    &messages::ERRORS_WARNINGS,
+                    &[("errors", r.errors.into()), ("warnings", r.warnings.into())],
+                );
+                format!("{counts} {outcome}")
             })
         })
     };
@@ -223,11 +228,11 @@ pub fn ImportPanel() -> impl IntoView {
                 view! {
                     <li data-id=m.id.clone()>
                         <span class="file-name">{m.title}</span>
-                        " · imported "{m.imported}" · "{size_text(m.bytes as f64)}" "
+                        " · "{t_with(&messages::IMPORTED_ON, &[("date", m.imported.into())])}" · "{size_text(m.bytes as f64)}" "
                         <button type="button" class="link-button mine-open"
-                            on:click=move |_| loader::switch(state, open_id.clone())>"Open"</button>" "
+                            on:click=move |_| loader::switch(state, open_id.clone())>{t(&messages::OPEN)}</button>" "
                         <button type="button" class="link-button mine-delete"
-                            on:click=move |_| spawn_local(remove(state, id.clone(), title.clone(), (stored, storage)))>"Delete"</button>
+                            on:click=move |_| spawn_local(remove(state, id.clone(), title.clone(), (stored, storage)))>{t(&messages::DELETE)}</button>
                     </li>
                 }
             })
@@ -237,8 +242,8 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="panel import-panel" id="your-data" aria-labelledby="import-h">
             <details id="import-details">
-                <summary><h2 id="import-h">"Your data"</h2>
-                    <span class="hint">" Import your own files (CSV, Excel, this app's JSON): they stay in this browser."</span>
+                <summary><h2 id="import-h">{t(&messages::YOUR_DATA)}</h2>
+                    <span class="hint">" "{t(&messages::IMPORT_HINT)}</span>
                 </summary>
                 <div class="import-drop" id="import-drop"
                     on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
@@ -248,13 +253,13 @@ pub fn ImportPanel() -> impl IntoView {
                     }>
                     <div class="import-files">
                         <label class="field">
-                            <span>"Data files (or drop them here)"</span>
+                            <span>{t(&messages::DATA_FILES)}</span>
                             <input type="file" id="import-files" multiple
                                 accept=".csv,.tsv,.txt,.xlsx,.json,text/csv"
                                 on:change=move |ev| picked(ev, false)/>
                         </label>
                         <label class="field">
-                            <span>"Framework (COINr metadata; optional)"</span>
+                            <span>{t(&messages::FRAMEWORK_FIELD)}</span>
                             <input type="file" id="import-framework" accept=".csv,.tsv,.txt,.xlsx"
                                 on:change=move |ev| picked(ev, true)/>
                         </label>
@@ -262,18 +267,18 @@ pub fn ImportPanel() -> impl IntoView {
                     <ul class="import-chosen" id="import-chosen">{file_list}</ul>
                     <div class="import-options">
                         <label class="field">
-                            <span>"Name"</span>
-                            <input type="text" id="import-name" placeholder="Your data" maxlength="200"
+                            <span>{t(&messages::NAME)}</span>
+                            <input type="text" id="import-name" placeholder=t(&messages::YOUR_DATA) maxlength="200"
                                 prop:value=move || choices.with(|c| c.name.clone())
                                 on:input=move |ev| { let v = event_target_value(&ev); choices.update(|c| c.name = v) }/>
                         </label>
-                        {select("import-layout", "Layout", &LAYOUTS, |c, v| c.layout = v)}
-                        {select("import-delimiter", "Delimiter", &DELIMITERS, |c, v| c.delimiter = v)}
-                        {select("import-decimal", "Decimal mark", &DECIMALS, |c, v| c.decimal = v)}
-                        {select("import-encoding", "Encoding", &ENCODINGS, |c, v| c.encoding = v)}
+                        {select("import-layout", &messages::LAYOUT, &LAYOUTS, |c, v| c.layout = v)}
+                        {select("import-delimiter", &messages::DELIMITER, &DELIMITERS, |c, v| c.delimiter = v)}
+                        {select("import-decimal", &messages::DECIMAL_MARK, &DECIMALS, |c, v| c.decimal = v)}
+                        {select("import-encoding", &messages::ENCODING, &ENCODINGS, |c, v| c.encoding = v)}
                     </div>
                     <JobButtons prefix="import" label=messages::IMPORT_RUN counted=messages::FILES_READ running=running on_run=run/>
-                    <p class="count" hidden=move || !busy()>{move || reading.get().then_some("Reading the files…")}</p>
+                    <p class="count" hidden=move || !busy()>{move || reading.get().then(|| t(&messages::READING_FILES))}</p>
                     <p class="import-problem" id="import-problem" role="alert" hidden=move || problem.with(Option::is_none)>
                         {move || problem.get()}
                     </p>
@@ -282,11 +287,11 @@ pub fn ImportPanel() -> impl IntoView {
                     <p id="import-counts" role="status">{counts}</p>
                     <ul class="report-lines" id="import-lines">{lines}</ul>
                 </div>
-                <h3>"Stored in this browser"</h3>
+                <h3>{t(&messages::STORED_HERE)}</h3>
                 <p class="import-problem" id="import-storage" role="alert" hidden=move || storage.with(Option::is_none)>
                     {move || storage.get()}
                 </p>
-                <p class="hint" hidden=move || stored.with(|e| !e.is_empty())>"Nothing imported yet."</p>
+                <p class="hint" hidden=move || stored.with(|e| !e.is_empty())>{t(&messages::NOTHING_IMPORTED_YET)}</p>
                 <ul class="import-stored" id="import-stored">{stored_list}</ul>
             </details>
         </section>
@@ -353,7 +358,7 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
     let title = choices
         .options()
         .title
-        .unwrap_or_else(|| "Your data".into());
+        .unwrap_or_else(|| t(&messages::YOUR_DATA));
     let entry = MineEntry {
         id,
         title,
@@ -389,7 +394,10 @@ async fn refresh(state: AppState, (stored, storage): Stored) {
                 .set(entries.iter().map(MineEntry::listed).collect());
             stored.set(entries);
         }
-        Err(why) => storage.set(Some(format!("Imports cannot be kept: {why}."))),
+        Err(why) => storage.set(Some(t_with(
+            &messages::IMPORTS_NOT_KEPT,
+            &[("why", why.to_string().into())],
+        ))),
     }
 }
 
@@ -420,9 +428,7 @@ async fn open_stored(state: AppState, scenario: Scenario) {
 
 /// Deletes a stored dataset once the person confirms.
 async fn remove(state: AppState, id: String, title: String, storage: Stored) {
-    let asked = format!(
-        "Delete “{title}” from this browser? It cannot be undone: import the files again to see it."
-    );
+    let asked = t_with(&messages::DELETE_IMPORT, &[("name", title.as_str().into())]);
     if !window().confirm_with_message(&asked).unwrap_or(false) {
         return;
     }
@@ -431,7 +437,10 @@ async fn remove(state: AppState, id: String, title: String, storage: Stored) {
             refresh(state, storage).await;
             state.notify(
                 Level::Info,
-                format!("“{title}” was deleted from this browser."),
+                t_with(
+                    &messages::IMPORT_DELETED,
+                    &[("name", title.as_str().into())],
+                ),
             );
         }
         Err(why) => state.notify(

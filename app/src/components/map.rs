@@ -17,6 +17,7 @@ use super::share::ChartToolbar;
 use crate::charts::backend::Backend;
 use crate::charts::map::{circle_radius, draw_map, Fit, MapChart, MapGeometry, HATCH, NO_DATA};
 use crate::charts::{ChartData, Style};
+use crate::i18n::{messages, t, t_with};
 use crate::shared::Shared;
 use crate::state::{use_state, AppState};
 use crate::view_model::map::{
@@ -121,7 +122,10 @@ pub fn embedded(state: AppState) -> (Memo<Option<ChartView>>, Signal<Option<Stri
         build(state, &g, Binning::Quantiles(5), false).map(|b| b.0 .0.clone())
     });
     let failed = Signal::derive(move || match geometry.get() {
-        Geometry::Failed(e) => Some(format!("The map could not be drawn: {e}")),
+        Geometry::Failed(e) => Some(t_with(
+            &messages::MAP_NOT_DRAWN,
+            &[("why", e.to_string().into())],
+        )),
         _ => None,
     });
     (view, failed)
@@ -332,9 +336,9 @@ pub fn MapPanel() -> impl IntoView {
             });
             Some(view! {
                 {classes}
-                <li class="map-class map-nodata"><span class="map-swatch" style=hatched></span><span>"No data"</span></li>
+                <li class="map-class map-nodata"><span class="map-swatch" style=hatched></span><span>{t(&messages::NO_DATA)}</span></li>
                 {outlined}
-                <li class="map-class"><span class="map-swatch circle"></span><span>"Small state (under 20,000 km²)"</span></li>
+                <li class="map-class"><span class="map-swatch circle"></span><span>{t(&messages::SMALL_STATE)}</span></li>
             })
         })
     };
@@ -345,9 +349,9 @@ pub fn MapPanel() -> impl IntoView {
     };
     view! {
         <section class="panel map-panel" id="map" aria-labelledby="map-h" node_ref=section>
-            <div class="panel-head"><h2 id="map-h">"World map"</h2></div>
+            <div class="panel-head"><h2 id="map-h">{t(&messages::WORLD_MAP)}</h2></div>
             <div class="map-controls">
-                <label>"Show "
+                <label>{t(&messages::MAP_SHOW)}" "
                     <select id="map-node" on:change=move |ev| node_id.set(event_target_value(&ev))>
                         {move || nodes.get().into_iter().map(|(id, name)| {
                             let selected = node_id.with_untracked(|n| *n == id);
@@ -355,18 +359,18 @@ pub fn MapPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>"Classes "
+                <label>{t(&messages::CLASSES)}" "
                     <select id="map-binning" on:change=move |ev| bin_kind.set(match event_target_value(&ev).as_str() {
                         "equal" => BinKind::Equal,
                         "fixed" => BinKind::Fixed,
                         _ => BinKind::Quantiles,
                     })>
-                        <option value="quantiles" selected=true>"Quantiles"</option>
-                        <option value="equal">"Equal intervals"</option>
-                        <option value="fixed">"My own breaks"</option>
+                        <option value="quantiles" selected=true>{t(&messages::QUANTILES)}</option>
+                        <option value="equal">{t(&messages::EQUAL_INTERVALS)}</option>
+                        <option value="fixed">{t(&messages::OWN_BREAKS)}</option>
                     </select>
                 </label>
-                <label hidden=move || bin_kind.get() == BinKind::Fixed>"Number "
+                <label hidden=move || bin_kind.get() == BinKind::Fixed>{t(&messages::NUMBER_OF_CLASSES)}" "
                     <select id="map-classes" on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<usize>() { classes.set(k) }
                     }>
@@ -375,8 +379,8 @@ pub fn MapPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label hidden=move || bin_kind.get() != BinKind::Fixed>"Breaks "
-                    <input id="map-breaks" type="text" inputmode="decimal" placeholder="e.g. 25, 50, 75"
+                <label hidden=move || bin_kind.get() != BinKind::Fixed>{t(&messages::BREAKS)}" "
+                    <input id="map-breaks" type="text" inputmode="decimal" placeholder=t(&messages::BREAKS_EXAMPLE)
                         prop:value=move || breaks_text.get()
                         on:change=move |ev| {
                             let t = event_target_value(&ev);
@@ -387,30 +391,30 @@ pub fn MapPanel() -> impl IntoView {
                 <label hidden=move || !has_ldcs.get()>
                     <input id="map-ldcs" type="checkbox" prop:checked=move || outline.get()
                         on:change=move |ev| outline.set(event_target_checked(&ev))/>
-                    " Outline LDCs"
+                    " "{t(&messages::OUTLINE_LDCS)}
                 </label>
             </div>
             <p class="map-error" role="alert" hidden=move || breaks_error.with(Option::is_none)>
-                {move || breaks_error.get().map(|e| format!("Breaks not applied: {e}."))}
+                {move || breaks_error.get().map(|e| t_with(&messages::BREAKS_NOT_APPLIED, &[("why", e.into())]))}
             </p>
             <figure class="chart-card map-card" data-chart="map">
                 <figcaption><h3 hidden=move || view.with(Option::is_none)>{text(|v| v.title.clone())}</h3></figcaption>
                 <ChartToolbar kind=crate::charts::ChartKind::Map view=view/>
                 <div class="map-frame">
                     <canvas id="chart-map" node_ref=canvas class="map-canvas" role="img"
-                        aria-label=move || view.with(|v| v.as_ref().map_or_else(|| "World map".to_string(), |v| v.label.clone()))
+                        aria-label=move || view.with(|v| v.as_ref().map_or_else(|| t(&messages::WORLD_MAP), |v| v.label.clone()))
                         on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click></canvas>
                     {tip}
                     <p class="map-status" hidden=move || geometry.with(|g| matches!(g, Geometry::Ready(_)))>
                         {move || match geometry.get() {
-                            Geometry::Failed(e) => format!("The map could not be loaded: {e}."),
-                            _ => "Loading the map…".to_string(),
+                            Geometry::Failed(e) => t_with(&messages::MAP_NOT_LOADED, &[("why", e.to_string().into())]),
+                            _ => t(&messages::LOADING_MAP),
                         }}
                         <button type="button" hidden=move || !geometry.with(|g| matches!(g, Geometry::Failed(_)))
-                            on:click=move |_| load(geometry)>"Retry"</button>
+                            on:click=move |_| load(geometry)>{t(&messages::RETRY)}</button>
                     </p>
                 </div>
-                <ul class="map-legend" id="map-legend" aria-label="Legend">{legend}</ul>
+                <ul class="map-legend" id="map-legend" aria-label=t(&messages::LEGEND)>{legend}</ul>
                 <p class="map-disclaimer">{move || match geometry.get() {
                     Geometry::Ready(g) => g.disclaimer.clone(),
                     _ => String::new(),
@@ -418,7 +422,7 @@ pub fn MapPanel() -> impl IntoView {
                 <p class="source">{text(|v| v.source.clone())}</p>
                 <details class="table-alt" id="map-table"
                     on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                    <summary>"Show as a table"</summary>
+                    <summary>{t(&messages::SHOW_AS_TABLE)}</summary>
                     <table>
                         <thead><tr>{move || view.with(|v| v.as_ref().map(|v| v.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()))}</tr></thead>
                         <tbody on:click=row_click on:keydown=row_key>{move || open.get().then(|| view.with(|v| v.as_ref().map(|v| v.rows.iter().map(|r| {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::messages;
+use crate::i18n::{messages, t, t_with};
 
 use super::health::table;
 use super::job::{self, JobButtons};
@@ -69,11 +69,11 @@ pub fn TargetPanel() -> impl IntoView {
         };
         let (goal, indicators) = untrack(|| (goal(), chosen()));
         if goal == TargetGoal::Past(String::new()) {
-            state.notify(Level::Info, "Choose the country to pass.");
+            state.notify(Level::Info, t(&messages::CHOOSE_RIVAL));
             return;
         }
         if indicators.is_empty() {
-            state.notify(Level::Info, "Tick at least one indicator to improve.");
+            state.notify(Level::Info, t(&messages::TICK_INDICATOR));
             return;
         }
         let (id, asked) = (b.id().to_string(), key(&scenario));
@@ -119,9 +119,13 @@ pub fn TargetPanel() -> impl IntoView {
     let why_not = move || view.with(|v| v.as_ref().and_then(|v| v.as_ref().err()).cloned());
     let rows = move || {
         view.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.as_ref().ok())
-                .map(|v| table("target-table", &HEADER, v.rows.clone()))
+            v.as_ref().and_then(|v| v.as_ref().ok()).map(|v| {
+                table(
+                    "target-table",
+                    HEADER.map(str::to_string).to_vec(),
+                    v.rows.clone(),
+                )
+            })
         })
     };
     let lines = move |f: fn(&TargetView) -> &Vec<String>| {
@@ -144,20 +148,20 @@ pub fn TargetPanel() -> impl IntoView {
     let followed = move || selection.with(Option::is_some);
     view! {
         <section class="panel targets" aria-labelledby="targets-h" id="targets">
-            <div class="panel-head"><h2 id="targets-h">"What would it take?"</h2></div>
-            <p class="hint">"The smallest improvement that lifts the followed country to a rank, or past another country, under the weights and method shown: in one indicator, or in several together, each closing the same share of its gap to the best value observed. Every trial re-scores every country."</p>
+            <div class="panel-head"><h2 id="targets-h">{t(&messages::TARGET_TITLE)}</h2></div>
+            <p class="hint">{t(&messages::TARGET_HINT)}</p>
             <p class="explain-none" id="targets-none" role="status" hidden=followed>
-                "Follow a country (click its row in the ranking) to see what it would take."
+                {t(&messages::TARGET_FOLLOW)}
             </p>
             <div hidden=move || !followed()>
                 <div class="rob-form">
-                    <label for="target-goal">"Goal"
+                    <label for="target-goal">{t(&messages::GOAL)}
                         <select id="target-goal" on:change=move |ev| past.set(event_target_value(&ev) == "past")>
-                            <option value="rank" selected=move || !past.get()>"Reach a rank"</option>
-                            <option value="past" selected=move || past.get()>"Pass a country"</option>
+                            <option value="rank" selected=move || !past.get()>{t(&messages::REACH_RANK)}</option>
+                            <option value="past" selected=move || past.get()>{t(&messages::PASS_COUNTRY)}</option>
                         </select>
                     </label>
-                    <label for="target-rank" hidden=move || past.get()>{move || format!("Rank (1–{})", units.get())}
+                    <label for="target-rank" hidden=move || past.get()>{move || t_with(&messages::RANK_UP_TO, &[("count", units.get().into())])}
                         <input type="number" id="target-rank" min="1" max=move || units.get() step="1" inputmode="numeric"
                             prop:value=move || rank.get().to_string()
                             on:change=move |ev| {
@@ -168,9 +172,9 @@ pub fn TargetPanel() -> impl IntoView {
                                 rank.notify();
                             }/>
                     </label>
-                    <label for="target-rival" hidden=move || !past.get()>"Country"
+                    <label for="target-rival" hidden=move || !past.get()>{t(&messages::COUNTRY)}
                         <select id="target-rival" on:change=move |ev| rival.set(event_target_value(&ev))>
-                            <option value="" selected=move || rival.with(String::is_empty)>"Choose…"</option>
+                            <option value="" selected=move || rival.with(String::is_empty)>{t(&messages::CHOOSE)}</option>
                             {move || rivals.get().unwrap_or_default().into_iter().map(|(code, name)| {
                                 let is = code.clone();
                                 view! { <option value=code selected=move || rival.with(|r| *r == is)>{name}</option> }
@@ -179,7 +183,7 @@ pub fn TargetPanel() -> impl IntoView {
                     </label>
                 </div>
                 <fieldset class="target-indicators">
-                    <legend>"Indicators to improve"</legend>
+                    <legend>{t(&messages::INDICATORS_TO_IMPROVE)}</legend>
                     {move || indicators.get().unwrap_or_default().into_iter().map(|(id, name)| {
                         let (input, label_for) = (format!("target-ind-{id}"), format!("target-ind-{id}"));
                         let (a, b) = (id.clone(), id);
@@ -205,14 +209,14 @@ pub fn TargetPanel() -> impl IntoView {
             </div>
             <div hidden=move || shown.with(Option::is_none)>
                 <p class="rob-stale" id="target-stale" role="status" hidden=move || !stale()>
-                    "For an earlier view, another country or other choices: run again."
+                    {t(&messages::TARGET_STALE)}
                 </p>
                 <p class="explain-none" id="target-none" role="status" hidden=move || why_not().is_none()>{why_not}</p>
                 <p class="target-status" id="target-status"><strong>{move || ok(|v| v.status.clone())}</strong></p>
                 <p class="rob-summary" id="target-sentence">{move || ok(|v| v.sentence.clone())}</p>
                 <div class="target-wrap">{rows}</div>
                 <div hidden=independent>
-                    <p class="hint">"The answer depends on the rest of the data:"</p>
+                    <p class="hint">{t(&messages::DEPENDS_ON_DATA)}</p>
                     <ul class="rob-gaps" id="target-depends">{move || lines(|v| &v.depends)}</ul>
                 </div>
                 <ul class="hint target-notes" id="target-notes">{move || lines(|v| &v.notes)}</ul>

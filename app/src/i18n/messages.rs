@@ -629,4 +629,178 @@ messages! {
     CHARTS = "charts": "Charts";
     /// The gap-over-time chart's node picker.
     GAP_OVER_TIME_ON = "gap-over-time-on": "Gap over time on";
+
+    // What the followed country would need ("What would it take?").
+    /// Its title.
+    TARGET_TITLE = "target-title": "What would it take?";
+    /// Under its title.
+    TARGET_HINT = "target-hint": "The smallest improvement that lifts the followed country to a rank, or past another country, under the weights and method shown: in one indicator, or in several together, each closing the same share of its gap to the best value observed. Every trial re-scores every country.";
+    /// When no country is followed.
+    TARGET_FOLLOW = "target-follow": "Follow a country (click its row in the ranking) to see what it would take.";
+    /// The goal's picker.
+    GOAL = "goal": "Goal";
+    /// A goal.
+    REACH_RANK = "reach-rank": "Reach a rank";
+    /// A goal.
+    PASS_COUNTRY = "pass-country": "Pass a country";
+    /// The rank field, with the last rank.
+    RANK_UP_TO = "rank-up-to": "Rank (1–{ $count })";
+    /// A picker's empty choice.
+    CHOOSE = "choose": "Choose…";
+    /// The indicators' tick boxes.
+    INDICATORS_TO_IMPROVE = "indicators-to-improve": "Indicators to improve";
+    /// Run without a country to pass.
+    CHOOSE_RIVAL = "choose-rival": "Choose the country to pass.";
+    /// Run without an indicator.
+    TICK_INDICATOR = "tick-indicator": "Tick at least one indicator to improve.";
+    /// Over a result for other choices.
+    TARGET_STALE = "target-stale": "For an earlier view, another country or other choices: run again.";
+    /// Before the ways the answer depends on the data.
+    DEPENDS_ON_DATA = "depends-on-data": "The answer depends on the rest of the data:";
+
+    // The index's health.
+    /// Its title.
+    HEALTH_TITLE = "health-title": "The index's health";
+    /// Under its title.
+    HEALTH_HINT = "health-hint": "The JRC's statistical audit of the scenario shown: correlations (negative pairs within a pillar and |r| > 0.92 flagged), Cronbach's α, effective weights, and each part left out.";
+    /// The correlation coefficient's picker, and a column.
+    COEFFICIENT = "coefficient": "Coefficient";
+    /// A coefficient.
+    PEARSON = "pearson": "Pearson's r";
+    /// A coefficient.
+    SPEARMAN = "spearman": "Spearman's ρ";
+    /// Over a result of an earlier scenario.
+    HEALTH_STALE = "health-stale": "For an earlier scenario: check again.";
+    /// The heat map's accessible description.
+    HEATMAP_LABEL = "heatmap-label": "Heat map of the correlations between every pair of indicators, pillars and the index; flagged pairs outlined";
+    /// A column of the correlations.
+    NODE = "node": "Node";
+    /// A column of the correlations: the other node.
+    WITH = "with": "With";
+    /// A column of the correlations: how the two nodes are related.
+    HOW_THEY_STAND = "how-they-stand": "How they stand";
+    /// A column of the correlations.
+    FLAG = "flag": "Flag";
+    /// The parts' title.
+    EACH_PART = "each-part": "Each part: weight, coherence, and the ranks without it";
+    /// Under it.
+    EFFECTIVE_WEIGHT_HINT = "effective-weight-hint": "Effective weight: squared correlation with the index, as a share of the siblings'.";
+    /// A column, and the framework editor's part picker.
+    PART = "part": "Part";
+    /// A column.
+    NOMINAL_WEIGHT = "nominal-weight": "Nominal weight";
+    /// A column.
+    EFFECTIVE_WEIGHT = "effective-weight": "Effective weight";
+    /// A column: the correlation with the index.
+    R_WITH_INDEX = "r-with-index": "r with the index";
+    /// A column: Cronbach's alpha of the node's parts.
+    ALPHA_OF_PARTS = "alpha-of-parts": "α of its parts";
+    /// A column.
+    MEDIAN_CHANGE_WITHOUT = "median-change-without": "Median rank change without it";
+    /// A column: the largest rank change without the node.
+    LARGEST = "largest": "Largest";
+
+    // Importing one's own data ("Your data").
+    /// Its title, the name field's placeholder, and the name of an import not named.
+    YOUR_DATA = "your-data": "Your data";
+    /// Beside its title.
+    IMPORT_HINT = "import-hint": "Import your own files (CSV, Excel, this app's JSON): they stay in this browser.";
+    /// The data files' field.
+    DATA_FILES = "data-files": "Data files (or drop them here)";
+    /// The framework file's field.
+    FRAMEWORK_FIELD = "framework-field": "Framework (COINr metadata; optional)";
+    /// Beside a chosen file: it is the framework.
+    FRAMEWORK_FILE = "framework-file": "(framework)";
+    /// A chosen file's Remove button, for screen readers.
+    REMOVE_FILE = "remove-file": "Remove { $name }";
+    /// A name field (import, framework editor).
+    NAME = "name": "Name";
+    /// An import option.
+    LAYOUT = "layout": "Layout";
+    /// An import option.
+    DELIMITER = "delimiter": "Delimiter";
+    /// An import option.
+    DECIMAL_MARK = "decimal-mark": "Decimal mark";
+    /// An import option.
+    ENCODING = "encoding": "Encoding";
+    /// While the files are read.
+    READING_FILES = "reading-files": "Reading the files…";
+    /// An import's report: its counts.
+    ERRORS_WARNINGS = "errors-warnings": "{ $errors } error(s), { $warnings } warning(s).";
+    /// After an import that made a dataset.
+    IMPORTED_SHOWN = "imported-shown": "Imported: now shown, and listed under “your data”.";
+    /// After an import that failed.
+    NOTHING_IMPORTED = "nothing-imported": "Nothing imported: the view is as it was. Fix the files and try again.";
+    /// The stored imports' title.
+    STORED_HERE = "stored-here": "Stored in this browser";
+    /// No import stored.
+    NOTHING_IMPORTED_YET = "nothing-imported-yet": "Nothing imported yet.";
+    /// A stored import's date.
+    IMPORTED_ON = "imported-on": "imported { $date }";
+    /// Opens a stored import.
+    OPEN = "open": "Open";
+    /// The browser cannot store imports.
+    IMPORTS_NOT_KEPT = "imports-not-kept": "Imports cannot be kept: { $why }.";
+    /// Asks before deleting a stored import.
+    DELETE_IMPORT = "delete-import": "Delete “{ $name }” from this browser? It cannot be undone: import the files again to see it.";
+    /// A stored import was deleted.
+    IMPORT_DELETED = "import-deleted": "“{ $name }” was deleted from this browser.";
+
+    // The framework editor ("Your framework").
+    /// Its title.
+    YOUR_FRAMEWORK = "your-framework": "Your framework";
+    /// Under its title.
+    FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel. Each change is kept with your data in this browser.";
+    /// Deletes a part, after asking.
+    DELETE_ASK = "delete-ask": "Delete…";
+    /// Asks before deleting a part.
+    DELETE_PART = "delete-part": "Delete “{ $name }” and everything under it from your framework? Its data stays in the dataset.";
+    /// An indicator's direction.
+    DIRECTION = "direction": "Direction";
+    /// A direction.
+    HIGHER_BETTER = "higher-better": "Higher is better";
+    /// A direction.
+    LOWER_BETTER = "lower-better": "Lower is better";
+    /// Where a part moves.
+    MOVE_UNDER = "move-under": "Move under";
+    /// Moves the part.
+    MOVE = "move": "Move";
+    /// A change that could not be made.
+    FRAMEWORK_NOT_CHANGED = "framework-not-changed": "The framework was not changed: { $why }.";
+
+    // The world map.
+    /// Its title, and the map's name before it is drawn.
+    WORLD_MAP = "world-map": "World map";
+    /// What the map shows.
+    MAP_SHOW = "map-show": "Show";
+    /// How the values are classed.
+    CLASSES = "classes": "Classes";
+    /// A way to class.
+    QUANTILES = "quantiles": "Quantiles";
+    /// A way to class.
+    EQUAL_INTERVALS = "equal-intervals": "Equal intervals";
+    /// A way to class.
+    OWN_BREAKS = "own-breaks": "My own breaks";
+    /// How many classes.
+    NUMBER_OF_CLASSES = "number-of-classes": "Number";
+    /// One's own breaks.
+    BREAKS = "breaks": "Breaks";
+    /// Their placeholder.
+    BREAKS_EXAMPLE = "breaks-example": "e.g. 25, 50, 75";
+    /// Breaks that could not be read.
+    BREAKS_NOT_APPLIED = "breaks-not-applied": "Breaks not applied: { $why }.";
+    /// Outlines the least developed countries.
+    OUTLINE_LDCS = "outline-ldcs": "Outline LDCs";
+    /// The legend: units without a value.
+    NO_DATA = "no-data": "No data";
+    /// The legend: a circle for a small state.
+    SMALL_STATE = "small-state": "Small state (under 20,000 km²)";
+    /// The legend, for screen readers.
+    LEGEND = "legend": "Legend";
+    /// While the map's geometry loads.
+    LOADING_MAP = "loading-map": "Loading the map…";
+    /// The map's geometry could not be loaded.
+    MAP_NOT_LOADED = "map-not-loaded": "The map could not be loaded: { $why }.";
+    /// The embedded map could not be drawn.
+    MAP_NOT_DRAWN = "map-not-drawn": "The map could not be drawn: { $why }";
 }

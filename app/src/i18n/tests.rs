@@ -109,9 +109,10 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Cancel, the page's frame, and below the explorer the saved scenarios, the charts' share \
          and download buttons and dialogs, the sources, the uncertainty analysis, the best and \
          worst ranks, the analyses' Run buttons, bars and failures, the performers, the scenario \
-         comparison, why a country moved, the country profile, a country over the years and the \
-         charts' frames. The other texts (the other panels \
-         below the explorer, the charts' captions and sentences, most notices) are still written \
+         comparison, why a country moved, the country profile, a country over the years, the \
+         charts' frames, what a country would need, the index's health, the import of one's \
+         data, the framework editor and the world map. The other texts (the charts' titles, \
+         captions and sentences, the analyses' sentences, most notices) are still written \
          in the code in English and show in English in every language until they become \
          messages.\n",
     );
