@@ -11,13 +11,17 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use super::{err, DrawResult, Style, INK};
+use crate::i18n::{messages, t};
 use crate::view_model::ChartView;
 
 /// Captions and the credit: muted ink.
 pub const MUTED: RGBColor = RGBColor(0x5B, 0x66, 0x73);
 
-/// The credit drawn at the bottom right of every downloaded chart.
-pub const CREDIT: &str = "Index Explorer";
+/// The credit drawn at the bottom right of every downloaded chart: the site's name, in the
+/// language shown.
+fn credit() -> String {
+    t(&messages::APP_NAME)
+}
 
 /// Font sizes in CSS pixels: title, subtitle, source line and credit.
 const TITLE: f64 = 17.0;
@@ -152,9 +156,10 @@ pub fn draw_captioned<DB: DrawingBackend>(
             .map_err(err)?;
         y = y.saturating_add(line(SOURCE));
     }
-    let credit_width = width(area, CREDIT, &credit_font).min(w);
+    let credit = credit();
+    let credit_width = width(area, &credit, &credit_font).min(w);
     let x = w.saturating_sub(pad).saturating_sub(credit_width);
-    area.draw_text(CREDIT, &credit_font, (to_i32(x), to_i32(y)))
+    area.draw_text(&credit, &credit_font, (to_i32(x), to_i32(y)))
         .map_err(err)?;
     Ok(())
 }

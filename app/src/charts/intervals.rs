@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{err, DrawResult, Membership, Style, GRID, INK};
+use crate::i18n::{messages, t};
 
 /// One unit's ranks over the draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,8 +74,8 @@ pub fn draw_rank_spans<DB: DrawingBackend>(
         .y_label_formatter(&|y| format!("{:.0}", -y))
         .x_labels(6)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .x_desc("Nominal rank")
-        .y_desc("Rank over the draws")
+        .x_desc(t(&messages::NOMINAL_RANK))
+        .y_desc(t(&messages::RANK_OVER_DRAWS))
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(GRID)
         .axis_style(INK.mix(0.6))

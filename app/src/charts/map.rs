@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::caption::MUTED;
 use super::{err, DrawResult, Style, INK};
+use crate::i18n::{messages, t};
 use crate::shared::Shared;
 
 /// The sea (the map's outline) and the land of units not in the data.
@@ -679,7 +680,7 @@ fn draw_foot<DB: DrawingBackend>(
         .iter()
         .map(|c| (Some(c.colour), c.label.clone()))
         .collect();
-    items.push((None, "No data".into()));
+    items.push((None, t(&messages::NO_DATA)));
     let row = style.px(18.0) as i32;
     for (colour, label) in items {
         let need = sw + gap + width(&label, &font) + 2 * gap;

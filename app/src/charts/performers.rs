@@ -13,6 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{err, nice_max, Drawn, Hit, Membership, Style, ACCENT, GRID, INK};
+use crate::i18n::{messages, t, t_with};
 
 /// One economy compared: GDP per capita (above 0) and index score.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,12 +47,6 @@ pub struct IncomeScatter {
     pub names: [String; 2],
 }
 
-/// Legend label of the units in neither group.
-const OTHERS: &str = "Others";
-/// Legend label of the fitted line.
-const LINE: &str = "Fitted line";
-/// Label of the x axis.
-const X_DESC: &str = "GDP per capita, PPP $ (log scale)";
 /// Fewer CSS pixels per tenfold GDP than this: ticks at powers of ten only.
 const DENSE_TICKS: f64 = 110.0;
 
@@ -107,7 +102,7 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
     }
     plot.draw(
         &(EmptyElement::at(((x_lo + x_hi) / 2.0, bottom))
-            + Text::new(X_DESC, below(21.0), &centred)),
+            + Text::new(t(&messages::GDP_AXIS), below(21.0), &centred)),
     )
     .map_err(err)?;
     if let Some(line) = data
@@ -169,14 +164,16 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
 /// 88".
 pub(crate) fn tip(p: &Point) -> String {
     let rank = |k: Option<u32>| k.map_or_else(|| "–".to_string(), |k| k.to_string());
-    format!(
-        "{} ({}): score {} · GDP per capita ${} · rank {}, expected {}",
-        p.name,
-        p.code,
-        crate::format::score(p.score),
-        crate::format::thousands(p.gdp),
-        rank(p.rank),
-        rank(p.expected)
+    t_with(
+        &messages::PERFORMER_TIP,
+        &[
+            ("name", p.name.as_str().into()),
+            ("code", p.code.as_str().into()),
+            ("score", crate::format::score(p.score).into()),
+            ("gdp", crate::format::thousands(p.gdp).into()),
+            ("rank", rank(p.rank).into()),
+            ("expected", rank(p.expected).into()),
+        ],
     )
 }
 
@@ -189,11 +186,13 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Result<u32, String> {
     let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
     let swatch = style.px(12.0);
+    // The legend's names: the two groups', the units in neither group, the fitted line.
+    let (others, line) = (t(&messages::OTHERS), t(&messages::FITTED_LINE));
     let entries: [(Option<Membership>, &str); 4] = [
         (Some(Membership::A), &data.names[0]),
         (Some(Membership::B), &data.names[1]),
-        (Some(Membership::Other), OTHERS),
-        (None, LINE),
+        (Some(Membership::Other), &others),
+        (None, &line),
     ];
     let widths: Vec<u32> = entries
         .iter()

@@ -803,4 +803,18 @@ messages! {
     MAP_NOT_LOADED = "map-not-loaded": "The map could not be loaded: { $why }.";
     /// The embedded map could not be drawn.
     MAP_NOT_DRAWN = "map-not-drawn": "The map could not be drawn: { $why }";
+
+    // Texts drawn into the charts (their titles, captions and sentences are the view model's, still English).
+    /// The rank spans chart's horizontal axis.
+    NOMINAL_RANK = "nominal-rank": "Nominal rank";
+    /// Its vertical axis.
+    RANK_OVER_DRAWS = "rank-over-draws": "Rank over the draws";
+    /// The performers chart's horizontal axis.
+    GDP_AXIS = "gdp-axis": "GDP per capita, PPP $ (log scale)";
+    /// The performers chart's legend: the economies in neither group.
+    OTHERS = "others": "Others";
+    /// The performers chart's legend: the line of the score expected from income.
+    FITTED_LINE = "fitted-line": "Fitted line";
+    /// A point's tooltip on the performers chart.
+    PERFORMER_TIP = "performer-tip": "{ $name } ({ $code }): score { $score } · GDP per capita ${ $gdp } · rank { $rank }, expected { $expected }";
 }
