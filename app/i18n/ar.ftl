@@ -371,3 +371,27 @@ gdp-axis = نصيب الفرد من الناتج المحلي الإجمالي،
 others = غيرها
 fitted-line = خط الانحدار
 performer-tip = { $name } ({ $code }): الدرجة { $score } · نصيب الفرد من الناتج المحلي الإجمالي { $gdp } دولار · المرتبة { $rank }، والمتوقعة { $expected }
+scenario-file-too-large = لم يُستورد { $file }: حجمه أكبر من { $mib } ميبيبايت، وهو أقصى ما يُقرأ لملف سيناريو.
+file-not-read = تعذّرت قراءة { $file }.
+scenario-part-default = السيناريو «{ $name }»: { $problem }؛ يُفتح بالقيمة الافتراضية لهذا الجزء.
+scenarios-imported = { $count ->
+    [zero] لم يُستورد أي سيناريو من { $file }.
+    [one] استُورد سيناريو واحد من { $file }.
+    [two] استُورد سيناريوهان من { $file }.
+    [few] استُوردت { $count } سيناريوهات من { $file }.
+    [many] استُورد { $count } سيناريو من { $file }.
+   *[other] استُورد { $count } سيناريو من { $file }.
+}
+file-not-imported = لم يُستورد { $file }: { $why }.
+export-failed = فشل التصدير: { $why }.
+download-failed = فشل التنزيل: { $why }.
+not-made = تعذّر إنشاء ملف { $what }: { $why }.
+nothing-to-download = لا شيء للتنزيل بعد
+not-loaded-yet = لم تُحمَّل البيانات بعد
+file-unreadable = تعذّرت قراءة { $file }
+import-not-shown = تعذّر عرض البيانات المستوردة: { $why }.
+import-not-kept = بياناتك معروضة لكن تعذّر الاحتفاظ بها في هذا المتصفح: { $why }. ستختفي بمجرد إغلاق الصفحة.
+imported-elsewhere = يعرض هذا الرابط بيانات مستوردة في متصفح آخر (`{ $id }`). لا توجد البيانات المستوردة إلا في المتصفح الذي استوردها، لذا يُعرض العرض الافتراضي؛ استورد الملفات هنا لرؤيتها.
+mine-not-opened = تعذّر فتح بياناتك `{ $id }`: { $why }.
+import-not-deleted = تعذّر حذف «{ $name }»: { $why }.
+change-not-kept = التغيير معروض لكن تعذّر الاحتفاظ به في هذا المتصفح: { $why }.

@@ -369,3 +369,23 @@ gdp-axis = PIB per cápita, $ PPA (escala logarítmica)
 others = Otras
 fitted-line = Recta ajustada
 performer-tip = { $name } ({ $code }): puntuación { $score } · PIB per cápita { $gdp } $ · puesto { $rank }, esperado { $expected }
+scenario-file-too-large = { $file } no se importó: supera los { $mib } MiB, el máximo que se lee de un archivo de escenarios.
+file-not-read = No se pudo leer { $file }.
+scenario-part-default = Escenario «{ $name }»: { $problem }; se abre con el valor predeterminado para esa parte.
+scenarios-imported = { $count ->
+    [one] Se importó { $count } escenario de { $file }.
+   *[other] Se importaron { $count } escenarios de { $file }.
+}
+file-not-imported = { $file } no se importó: { $why }.
+export-failed = La exportación falló: { $why }.
+download-failed = La descarga falló: { $why }.
+not-made = No se pudo crear el archivo { $what }: { $why }.
+nothing-to-download = aún no hay nada que descargar
+not-loaded-yet = los datos aún no se han cargado
+file-unreadable = No se pudo leer { $file }
+import-not-shown = No se pudo mostrar la importación: { $why }.
+import-not-kept = Sus datos se muestran, pero no se pudieron guardar en este navegador: { $why }. Desaparecerán al cerrar la página.
+imported-elsewhere = Este enlace muestra datos importados en otro navegador (`{ $id }`). Los datos importados solo están en el navegador que los importó, así que se muestra la vista predeterminada; importe los archivos aquí para verlos.
+mine-not-opened = No se pudieron abrir sus datos `{ $id }`: { $why }.
+import-not-deleted = No se pudo eliminar «{ $name }»: { $why }.
+change-not-kept = El cambio se muestra, pero no se pudo guardar en este navegador: { $why }.

@@ -369,3 +369,23 @@ gdp-axis = PIB par habitant, $ PPA (échelle logarithmique)
 others = Autres
 fitted-line = Droite ajustée
 performer-tip = { $name } ({ $code }) : score { $score } · PIB par habitant { $gdp } $ · rang { $rank }, attendu { $expected }
+scenario-file-too-large = { $file } n'a pas été importé : il dépasse { $mib } Mio, le maximum lu pour un fichier de scénarios.
+file-not-read = { $file } n'a pas pu être lu.
+scenario-part-default = Scénario « { $name } » : { $problem } ; il s'ouvre avec la valeur par défaut pour cette partie.
+scenarios-imported = { $count ->
+    [one] { $count } scénario importé depuis { $file }.
+   *[other] { $count } scénarios importés depuis { $file }.
+}
+file-not-imported = { $file } n'a pas été importé : { $why }.
+export-failed = L'export a échoué : { $why }.
+download-failed = Le téléchargement a échoué : { $why }.
+not-made = Le fichier { $what } n'a pas pu être créé : { $why }.
+nothing-to-download = rien à télécharger pour l'instant
+not-loaded-yet = les données ne sont pas encore chargées
+file-unreadable = { $file } n'a pas pu être lu
+import-not-shown = L'import n'a pas pu être affiché : { $why }.
+import-not-kept = Vos données sont affichées mais n'ont pas pu être conservées dans ce navigateur : { $why }. Elles disparaîtront à la fermeture de la page.
+imported-elsewhere = Ce lien affiche des données importées dans un autre navigateur (`{ $id }`). Les données importées ne vivent que dans le navigateur qui les a importées : la vue par défaut est donc affichée ; importez les fichiers ici pour les voir.
+mine-not-opened = Vos données `{ $id }` n'ont pas pu être ouvertes : { $why }.
+import-not-deleted = « { $name } » n'a pas pu être supprimé : { $why }.
+change-not-kept = La modification est affichée mais n'a pas pu être conservée dans ce navigateur : { $why }.

@@ -68,7 +68,10 @@ fn edit(state: AppState, edit: &Edit) {
             if let Err(why) = mine::update(&id, &new).await {
                 state.notify(
                     Level::Warning,
-                    format!("The change is shown but could not be kept in this browser: {why}."),
+                    t_with(
+                        &messages::CHANGE_NOT_KEPT,
+                        &[("why", why.to_string().into())],
+                    ),
                 );
             }
         }),

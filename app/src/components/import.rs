@@ -303,7 +303,7 @@ async fn read_files(chosen: &Chosen) -> Result<(Vec<ImportFile>, Option<ImportFi
     async fn read(f: &web_sys::File) -> Result<ImportFile, String> {
         let buffer = JsFuture::from(f.array_buffer())
             .await
-            .map_err(|_| format!("{} could not be read", f.name()))?;
+            .map_err(|_| t_with(&messages::FILE_UNREADABLE, &[("file", f.name().into())]))?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         Ok(ImportFile::new(&f.name(), &bytes))
     }
@@ -350,7 +350,10 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
         Err(why) => {
             state.notify(
                 Level::Error,
-                format!("The import could not be shown: {why}."),
+                t_with(
+                    &messages::IMPORT_NOT_SHOWN,
+                    &[("why", why.to_string().into())],
+                ),
             );
             return;
         }
@@ -370,9 +373,9 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
             Ok(()) => refresh(state, storage).await,
             Err(why) => state.notify(
                 Level::Warning,
-                format!(
-                    "Your data is shown but could not be kept in this browser: {why}. It will be \
-                     gone once the page is closed."
+                t_with(
+                    &messages::IMPORT_NOT_KEPT,
+                    &[("why", why.to_string().into())],
                 ),
             ),
         }
@@ -413,16 +416,19 @@ async fn open_stored(state: AppState, scenario: Scenario) {
             "your stored data",
             Arc::from(json),
             &scenario,
-        ),
-        Ok(None) => Err(format!(
-            "This link shows data imported in another browser (`{id}`). Imported data lives \
-             only in the browser that imported it, so the default view is shown; import the \
-             files here to see it"
+        )
+        .map_err(|why| format!("{why}.")),
+        Ok(None) => Err(t_with(
+            &messages::IMPORTED_ELSEWHERE,
+            &[("id", id.as_str().into())],
         )),
-        Err(why) => Err(format!("Your data `{id}` could not be opened: {why}")),
+        Err(why) => Err(t_with(
+            &messages::MINE_NOT_OPENED,
+            &[("id", id.as_str().into()), ("why", why.to_string().into())],
+        )),
     };
     if let Err(why) = shown {
-        state.notify(Level::Warning, format!("{why}."));
+        state.notify(Level::Warning, why);
     }
 }
 
@@ -445,7 +451,13 @@ async fn remove(state: AppState, id: String, title: String, storage: Stored) {
         }
         Err(why) => state.notify(
             Level::Error,
-            format!("“{title}” could not be deleted: {why}."),
+            t_with(
+                &messages::IMPORT_NOT_DELETED,
+                &[
+                    ("name", title.as_str().into()),
+                    ("why", why.to_string().into()),
+                ],
+            ),
         ),
     }
 }

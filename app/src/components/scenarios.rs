@@ -87,10 +87,15 @@ pub fn ScenariosPanel() -> impl IntoView {
         if file.size() > MAX_FILE_BYTES as f64 {
             state.notify(
                 Level::Error,
-                format!(
-                    "{} was not imported: it is larger than {} MiB, the most read for a scenario file.",
-                    crate::format::excerpt(&file_label),
-                    MAX_FILE_BYTES >> 20
+                t_with(
+                    &messages::SCENARIO_FILE_TOO_LARGE,
+                    &[
+                        (
+                            "file",
+                            crate::format::excerpt(&file_label).into_owned().into(),
+                        ),
+                        ("mib", (MAX_FILE_BYTES >> 20).to_string().into()),
+                    ],
                 ),
             );
             return;
@@ -99,13 +104,19 @@ pub fn ScenariosPanel() -> impl IntoView {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(t) => t.as_string().unwrap_or_default(),
                 Err(_) => {
-                    state.notify(Level::Error, format!("{file_label} could not be read."));
+                    state.notify(
+                        Level::Error,
+                        t_with(
+                            &messages::FILE_NOT_READ,
+                            &[("file", file_label.as_str().into())],
+                        ),
+                    );
                     return;
                 }
             };
             match Scenario::many_from_json(&text) {
                 Ok(list) => {
-                    let mut added = 0;
+                    let mut added = 0usize;
                     let shown = state.inputs.bundle().get_untracked();
                     for scenario in list {
                         // What the dataset shown would refuse is said now, not only on opening.
@@ -113,9 +124,17 @@ pub fn ScenariosPanel() -> impl IntoView {
                             for e in scenario.resolve_lenient(b).1 {
                                 state.notify(
                                     Level::Warning,
-                                    format!(
-                                        "Scenario “{}”: {e}; it opens with the default for that part.",
-                                        crate::format::excerpt(&scenario.name)
+                                    t_with(
+                                        &messages::SCENARIO_PART_DEFAULT,
+                                        &[
+                                            (
+                                                "name",
+                                                crate::format::excerpt(&scenario.name)
+                                                    .into_owned()
+                                                    .into(),
+                                            ),
+                                            ("problem", e.to_string().into()),
+                                        ],
                                     ),
                                 );
                             }
@@ -127,12 +146,25 @@ pub fn ScenariosPanel() -> impl IntoView {
                     }
                     state.notify(
                         Level::Info,
-                        format!("Imported {added} scenario(s) from {file_label}."),
+                        t_with(
+                            &messages::SCENARIOS_IMPORTED,
+                            &[
+                                ("count", added.into()),
+                                ("file", file_label.as_str().into()),
+                            ],
+                        ),
                     );
                 }
-                Err(e) => {
-                    state.notify(Level::Error, format!("{file_label} was not imported: {e}."))
-                }
+                Err(e) => state.notify(
+                    Level::Error,
+                    t_with(
+                        &messages::FILE_NOT_IMPORTED,
+                        &[
+                            ("file", file_label.as_str().into()),
+                            ("why", e.to_string().into()),
+                        ],
+                    ),
+                ),
             }
         });
     };
@@ -147,7 +179,10 @@ pub fn ScenariosPanel() -> impl IntoView {
             "index-explorer-scenarios.json",
             &Scenario::many_to_json(&all),
         ) {
-            state.notify(Level::Error, format!("Export failed: {e}."));
+            state.notify(
+                Level::Error,
+                t_with(&messages::EXPORT_FAILED, &[("why", e.into())]),
+            );
         }
     };
     view! {
@@ -222,7 +257,10 @@ fn SavedRow(saved: Saved, #[prop(into)] current_bundle: Signal<String>) -> impl 
         let title = title.clone();
         move |_| {
             if let Err(e) = download_json(&file_name(&title), &s.to_json()) {
-                state.notify(Level::Error, format!("Export failed: {e}."));
+                state.notify(
+                    Level::Error,
+                    t_with(&messages::EXPORT_FAILED, &[("why", e.into())]),
+                );
             }
         }
     };
@@ -287,7 +325,7 @@ fn LibraryNotes() -> impl IntoView {
                             let download = move |_| {
                                 if let Some(t) = &text {
                                     if let Err(e) = download_json("unreadable-scenario.json", t) {
-                                        state.notify(Level::Error, format!("Download failed: {e}."));
+                                        state.notify(Level::Error, t_with(&messages::DOWNLOAD_FAILED, &[("why", e.into())]));
                                     }
                                 }
                             };

@@ -88,7 +88,7 @@ fn sort_text(state: AppState, sort: (SortKey, bool)) -> String {
 /// bars, the chart's own figures for the other charts — the performers' in the table's current
 /// order, as [`crate::components::charts_panel::chart_memo`] builds that chart's view).
 fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<String, String> {
-    let not_ready = || "the data is not loaded yet".to_string();
+    let not_ready = || t(&messages::NOT_LOADED_YET);
     let b = state
         .inputs
         .bundle()
@@ -174,11 +174,20 @@ pub fn ChartToolbar(
     let embed_open = RwSignal::new(false);
     let report = move |what: &str, result: Result<(), String>| {
         if let Err(e) = result {
-            state.notify(Level::Error, format!("The {what} could not be made: {e}."));
+            state.notify(
+                Level::Error,
+                t_with(
+                    &messages::NOT_MADE,
+                    &[("what", what.into()), ("why", e.into())],
+                ),
+            );
         }
     };
     let with_view = move |f: &dyn Fn(&ChartView) -> Result<(), String>| {
-        view.with_untracked(|v| v.as_ref().map_or(Err("nothing to download yet".into()), f))
+        view.with_untracked(|v| {
+            v.as_ref()
+                .map_or_else(|| Err(t(&messages::NOTHING_TO_DOWNLOAD)), f)
+        })
     };
     let png = move |_| {
         let name = file_name(state, kind.name(), "png");

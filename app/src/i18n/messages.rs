@@ -817,4 +817,44 @@ messages! {
     FITTED_LINE = "fitted-line": "Fitted line";
     /// A point's tooltip on the performers chart.
     PERFORMER_TIP = "performer-tip": "{ $name } ({ $code }): score { $score } · GDP per capita ${ $gdp } · rank { $rank }, expected { $expected }";
+
+    // The saved scenarios' notices.
+    /// A scenario file too large to read.
+    SCENARIO_FILE_TOO_LARGE = "scenario-file-too-large": "{ $file } was not imported: it is larger than { $mib } MiB, the most read for a scenario file.";
+    /// A scenario file the browser could not read.
+    FILE_NOT_READ = "file-not-read": "{ $file } could not be read.";
+    /// A part of an imported scenario the dataset refuses.
+    SCENARIO_PART_DEFAULT = "scenario-part-default": "Scenario “{ $name }”: { $problem }; it opens with the default for that part.";
+    /// Scenarios imported from a file.
+    SCENARIOS_IMPORTED = "scenarios-imported": "Imported { $count } scenario(s) from { $file }.";
+    /// A scenario file that could not be imported.
+    FILE_NOT_IMPORTED = "file-not-imported": "{ $file } was not imported: { $why }.";
+    /// Scenarios could not be exported.
+    EXPORT_FAILED = "export-failed": "Export failed: { $why }.";
+    /// An unreadable entry could not be downloaded.
+    DOWNLOAD_FAILED = "download-failed": "Download failed: { $why }.";
+
+    // A chart's downloads' notices.
+    /// A download could not be made ("PNG", "SVG", "CSV").
+    NOT_MADE = "not-made": "The { $what } could not be made: { $why }.";
+    /// Why: the chart is not drawn yet.
+    NOTHING_TO_DOWNLOAD = "nothing-to-download": "nothing to download yet";
+    /// Why: the data is not loaded yet.
+    NOT_LOADED_YET = "not-loaded-yet": "the data is not loaded yet";
+
+    // Your data's notices.
+    /// A chosen file the browser could not read.
+    FILE_UNREADABLE = "file-unreadable": "{ $file } could not be read";
+    /// An import that could not be shown.
+    IMPORT_NOT_SHOWN = "import-not-shown": "The import could not be shown: { $why }.";
+    /// An import shown but not stored.
+    IMPORT_NOT_KEPT = "import-not-kept": "Your data is shown but could not be kept in this browser: { $why }. It will be gone once the page is closed.";
+    /// A link to data imported in another browser.
+    IMPORTED_ELSEWHERE = "imported-elsewhere": "This link shows data imported in another browser (`{ $id }`). Imported data lives only in the browser that imported it, so the default view is shown; import the files here to see it.";
+    /// Stored data that could not be opened.
+    MINE_NOT_OPENED = "mine-not-opened": "Your data `{ $id }` could not be opened: { $why }.";
+    /// A stored import that could not be deleted.
+    IMPORT_NOT_DELETED = "import-not-deleted": "“{ $name }” could not be deleted: { $why }.";
+    /// A framework change shown but not stored.
+    CHANGE_NOT_KEPT = "change-not-kept": "The change is shown but could not be kept in this browser: { $why }.";
 }

@@ -111,9 +111,10 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          worst ranks, the analyses' Run buttons, bars and failures, the performers, the scenario \
          comparison, why a country moved, the country profile, a country over the years, the \
          charts' frames, what a country would need, the index's health, the import of one's \
-         data, the framework editor and the world map, and a few texts drawn into the charts \
-         (axes, legends, the performers' tooltip, the downloads' credit). The other texts (the \
-         charts' titles, captions and sentences, the analyses' sentences, most notices) are still written \
+         data, the framework editor and the world map (with the notices these panels give), \
+         and a few texts drawn into the charts (axes, legends, the performers' tooltip, the \
+         downloads' credit). The other texts (the charts' titles, captions and sentences, the \
+         analyses' sentences, the explorer's other notices) are still written \
          in the code in English and show in English in every language until they become \
          messages.\n",
     );
