@@ -12,7 +12,7 @@ use crate::charts::{Membership, Slope, Slopes};
 use crate::persist::Saved;
 use crate::view_model::explain::ExplainRun;
 use crate::view_model::robustness::key;
-use crate::view_model::{group_short, membership};
+use crate::view_model::{group_short, memberships};
 
 /// Units highlighted in the slope chart: the largest movers.
 const HIGHLIGHT: usize = 8;
@@ -86,12 +86,13 @@ pub fn compare(bundle: &Bundle, scenarios: &[Saved], pair: &[String; 2]) -> Comp
     }
     let refs: Vec<&Results> = results.iter().collect();
     let ds = bundle.dataset();
+    let membership = memberships(bundle, pair);
     let rows: Vec<CompareRow> = rank_moves(&refs)
         .into_iter()
         .map(|m| CompareRow {
             code: ds.units()[m.unit].code.clone(),
             name: crate::i18n::label(&ds.units()[m.unit]),
-            membership: membership(bundle, pair, m.unit),
+            membership: membership(m.unit),
             ranks: m.ranks,
             change: m.change,
             largest: m.largest_move,

@@ -77,16 +77,23 @@ pub fn row_details(row: &Row, pillars: &[String]) -> String {
     parts.join(" · ")
 }
 
-/// Which of the two compared groups unit `u` belongs to.
-pub fn membership(bundle: &Bundle, groups: &[String; 2], u: usize) -> Membership {
+/// Which of the two compared groups `groups` each unit (by position) belongs to: the groups are
+/// looked up once, for the many units of a table or chart.
+pub fn memberships<'a>(
+    bundle: &'a Bundle,
+    groups: &[String; 2],
+) -> impl Fn(usize) -> Membership + 'a {
     let ds = bundle.dataset();
-    let id = |g: &str| ds.group(g).map(|g| g.id.clone()).unwrap_or_default();
-    if ds.in_group(u, &id(&groups[0])) {
-        Membership::A
-    } else if ds.in_group(u, &id(&groups[1])) {
-        Membership::B
-    } else {
-        Membership::Other
+    let id = |g: &str| ds.group(g).map(|g| g.id.as_str());
+    let (a, b) = (id(&groups[0]), id(&groups[1]));
+    move |u| {
+        if a.is_some_and(|a| ds.in_group(u, a)) {
+            Membership::A
+        } else if b.is_some_and(|b| ds.in_group(u, b)) {
+            Membership::B
+        } else {
+            Membership::Other
+        }
     }
 }
 
@@ -106,6 +113,7 @@ pub fn rows(
     let changes = results.rank_changes(baseline);
     let needle = search.trim().to_lowercase();
     let filter_id = ds.group(filter).map(|g| g.id.clone());
+    let membership = memberships(bundle, groups);
     let mut rows: Vec<Row> = results
         .order()
         .into_iter()
@@ -128,7 +136,7 @@ pub fn rows(
                 change: changes.get(u).copied().flatten(),
                 score: results.index(u),
                 pillars: fw.pillars().iter().map(|p| results.score(u, *p)).collect(),
-                membership: membership(bundle, groups, u),
+                membership: membership(u),
                 reason: results.status(u).reason(),
             }
         })
@@ -366,6 +374,7 @@ pub fn ranked_bars(
     groups: &[String; 2],
     selection: Option<&str>,
 ) -> RankedBars {
+    let membership = memberships(bundle, groups);
     let ds = bundle.dataset();
     let bars = results
         .order()
@@ -377,7 +386,7 @@ pub fn ranked_bars(
                 code: unit.code.clone(),
                 name: crate::i18n::label(unit),
                 value,
-                membership: membership(bundle, groups, u),
+                membership: membership(u),
                 selected: selection == Some(unit.code.as_str()),
             })
         })

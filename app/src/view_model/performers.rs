@@ -6,7 +6,7 @@
 use index_core::bundle::Bundle;
 use index_core::performers::{Gdp, Performer, Performers};
 
-use super::{group_short, membership};
+use super::{group_short, memberships};
 use crate::charts::{IncomeScatter, Membership, Point};
 use crate::format;
 use crate::state::PerformerKey;
@@ -52,7 +52,7 @@ pub fn note(gdp: Gdp, year: i32) -> String {
     }
 }
 
-/// The groups of [`MARKED`], as `membership` takes them.
+/// The groups of [`MARKED`], as `memberships` takes them.
 fn marked() -> [String; 2] {
     MARKED.map(String::from)
 }
@@ -65,7 +65,7 @@ fn marked() -> [String; 2] {
 /// round only: ties and the units not compared keep their order.
 pub fn rows(bundle: &Bundle, p: &Performers, sort: (PerformerKey, bool)) -> Vec<PerformerRow> {
     let ds = bundle.dataset();
-    let groups = marked();
+    let membership = memberships(bundle, &marked());
     let row = |r: &Performer| {
         let unit = ds.units().get(r.unit)?;
         Some(PerformerRow {
@@ -79,7 +79,7 @@ pub fn rows(bundle: &Bundle, p: &Performers, sort: (PerformerKey, bool)) -> Vec<
             expected: r.expected_rank,
             difference: r.difference,
             note: note(r.gdp, p.year),
-            membership: membership(bundle, &groups, r.unit),
+            membership: membership(r.unit),
         })
     };
     let mut compared: Vec<PerformerRow> = p.compared().filter_map(row).collect();
@@ -130,7 +130,7 @@ pub fn difference_text(d: i64) -> String {
 /// economies marked, the unit followed (`selection`, a code) highlighted, and the fitted line.
 pub fn scatter(bundle: &Bundle, p: &Performers, selection: Option<&str>) -> IncomeScatter {
     let ds = bundle.dataset();
-    let groups = marked();
+    let membership = memberships(bundle, &marked());
     let points = p
         .compared()
         .filter_map(|r| {
@@ -142,7 +142,7 @@ pub fn scatter(bundle: &Bundle, p: &Performers, selection: Option<&str>) -> Inco
                 expected: r.expected_rank,
                 gdp: r.gdp.usable()?,
                 score: r.score,
-                membership: membership(bundle, &groups, r.unit),
+                membership: membership(r.unit),
                 selected: selection == Some(unit.code.as_str()),
             })
         })

@@ -9,7 +9,7 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::{Plan, WeightNoise, WIDE_INTERVAL};
 use index_worker::protocol::Robustness;
 
-use super::{group_short, membership};
+use super::{group_short, memberships};
 use crate::charts::{Membership, RankSpan, RankSpans};
 use crate::format;
 
@@ -237,6 +237,7 @@ pub fn rank_spans(
     selected: Option<&str>,
 ) -> RankSpans {
     let ds = bundle.dataset();
+    let membership = memberships(bundle, groups);
     RankSpans {
         spans: r
             .codes
@@ -249,10 +250,8 @@ pub fn rank_spans(
                 q05,
                 q95,
                 membership: ds
-                    .units()
-                    .iter()
-                    .position(|u| &u.code == code)
-                    .map_or(Membership::Other, |u| membership(bundle, groups, u)),
+                    .unit_position(code)
+                    .map_or(Membership::Other, &membership),
                 wide: q95.saturating_sub(q05) > WIDE_INTERVAL,
                 selected: selected == Some(code.as_str()),
             })
