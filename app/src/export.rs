@@ -439,8 +439,9 @@ fn one_line(text: &str) -> String {
 
 /// The ranking table's rows as shown (search, group filter and sort applied): rank, change
 /// against the published weights, code, name, compared group, index score, each pillar's score
-/// and why a unit is unranked. `names` are the compared groups' short names.
-pub fn shown_table(bundle: &Bundle, rows: &[Row], names: &[String; 2]) -> Table {
+/// and why a unit is unranked (scores from `results`, those the rows were made of). `names` are
+/// the compared groups' short names.
+pub fn shown_table(bundle: &Bundle, results: &Results, rows: &[Row], names: &[String; 2]) -> Table {
     let fw = bundle.framework();
     let mut header: Vec<String> = ["Rank", "Change", "Code", "Country", "Group", "Score"]
         .map(String::from)
@@ -467,7 +468,11 @@ pub fn shown_table(bundle: &Bundle, rows: &[Row], names: &[String; 2]) -> Table 
                 Cell::Text(group),
                 Cell::optional(r.score),
             ];
-            cells.extend(r.pillars.iter().map(|p| Cell::optional(*p)));
+            cells.extend(
+                crate::view_model::pillar_scores(fw, results, r.unit)
+                    .into_iter()
+                    .map(Cell::optional),
+            );
             cells.push(Cell::Text(r.reason.clone()));
             cells
         })
@@ -723,7 +728,7 @@ mod tests {
         let r = results(&b, 2020);
         let groups = ["LDC".to_string(), "developed".to_string()];
         let shown = view_model::rows(&b, &r, &r, &groups, "", "developed", (SortKey::Name, false));
-        let t = shown_table(&b, &shown, &["LDCs".into(), "Developed".into()]);
+        let t = shown_table(&b, &r, &shown, &["LDCs".into(), "Developed".into()]);
         let v = view(&b, &r, ChartKind::Bars);
         let meta = Metadata::new(&b, &v, &Scenario::default(), 2020, "", "rows shown", "now");
         let rows = table_part(&csv(&meta, &t).unwrap());

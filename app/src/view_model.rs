@@ -14,6 +14,7 @@ pub mod unit_trend;
 
 use index_core::bundle::Bundle;
 use index_core::coherence::{Standing, Standings};
+use index_core::framework::Framework;
 use index_core::groups::{GroupComparison, GroupSummary, GroupsComparison};
 use index_core::performers::Performers;
 use index_core::pipeline::Results;
@@ -44,18 +45,36 @@ pub struct Row {
     pub change: Option<i64>,
     /// Index score.
     pub score: Option<f64>,
-    /// Pillar scores (children of the root), in framework order.
-    pub pillars: Vec<Option<f64>>,
     /// Which compared group it is in.
     pub membership: Membership,
     /// Why it has no rank (empty when ranked).
     pub reason: String,
 }
 
+/// Unit `u`'s score on each pillar (the root's children), in framework order. Read for the rows
+/// shown only: a table of 50,000 rows does not carry them.
+pub fn pillar_scores(framework: &Framework, results: &Results, u: usize) -> Vec<Option<f64>> {
+    framework
+        .pillars()
+        .iter()
+        .map(|p| results.score(u, *p))
+        .collect()
+}
+
+/// The largest pillar score of any unit (the scale of the ranking's mini-bars, kept when the
+/// table is searched or filtered; 0 for none).
+pub fn pillar_max(framework: &Framework, results: &Results) -> f64 {
+    framework
+        .pillars()
+        .iter()
+        .filter_map(|p| results.highest(*p))
+        .fold(0.0, f64::max)
+}
+
 /// A ranking row in one line, for a phone, where the table shows only rank, name and score:
 /// "United States (United States of America) · no change against the published weights ·
-/// ICT 0.95 · Skills 0.90", each pillar named as in `pillars`.
-pub fn row_details(row: &Row, pillars: &[String]) -> String {
+/// ICT 0.95 · Skills 0.90", each pillar named as in `pillars`, its score in `scores`.
+pub fn row_details(row: &Row, pillars: &[String], scores: &[Option<f64>]) -> String {
     let mut parts = vec![if row.official == row.name {
         row.name.clone()
     } else {
@@ -70,7 +89,7 @@ pub fn row_details(row: &Row, pillars: &[String]) -> String {
     parts.extend(
         pillars
             .iter()
-            .zip(&row.pillars)
+            .zip(scores)
             .map(|(name, v)| format!("{name} {}", format::opt_score(*v))),
     );
     parts.retain(|p| !p.is_empty());
@@ -109,7 +128,6 @@ pub fn rows(
     sort: (SortKey, bool),
 ) -> Vec<Row> {
     let ds = bundle.dataset();
-    let fw = bundle.framework();
     let changes = results.rank_changes(baseline);
     let needle = search.trim().to_lowercase();
     let filter_id = ds.group(filter).map(|g| g.id.clone());
@@ -135,7 +153,6 @@ pub fn rows(
                 rank: results.rank(u),
                 change: changes.get(u).copied().flatten(),
                 score: results.index(u),
-                pillars: fw.pillars().iter().map(|p| results.score(u, *p)).collect(),
                 membership: membership(u),
                 reason: results.status(u).reason(),
             }
@@ -1144,14 +1161,23 @@ mod tests {
         let r = results(&b, 2020);
         let all = rows(&b, &r, &r, &groups_of(), "", "", (SortKey::Rank, false));
         let alpha = all.iter().find(|row| row.code == "AAA").unwrap();
-        let line = row_details(alpha, &["X".to_string(), "Y".to_string()]);
-        assert!(
-            line.starts_with(
-                "Alpha (Republic of Alpha) · no change against the published weights · X "
-            ),
-            "{line}"
+        let scores = pillar_scores(b.framework(), &r, alpha.unit);
+        assert_eq!(scores.len(), 2);
+        let line = row_details(alpha, &["X".to_string(), "Y".to_string()], &scores);
+        let said = |v: Option<f64>| format::opt_score(v);
+        assert_eq!(
+            line,
+            format!(
+                "Alpha (Republic of Alpha) · no change against the published weights · X {} · Y {}",
+                said(scores[0]),
+                said(scores[1])
+            )
         );
-        assert!(line.contains(" · Y "), "{line}");
+        // The mini-bars' scale: the largest pillar score of any unit.
+        let max = pillar_max(b.framework(), &r);
+        let every = (0..all.len()).flat_map(|u| pillar_scores(b.framework(), &r, u));
+        assert_eq!(max, every.flatten().fold(0.0, f64::max));
+        assert!(max > 0.0);
     }
 
     #[test]

@@ -220,19 +220,28 @@ pub fn compare_groups(
         .collect::<Result<_>>()?;
     let found: Vec<&crate::dataset::Group> =
         ids.iter().filter_map(|id| dataset.group(id)).collect();
+    // A group asked for again (an import without groups compares "all" with itself) is
+    // summarised once: each position's first asking.
+    let first: Vec<usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| ids.iter().position(|x| x == id).unwrap_or(i))
+        .collect();
     let nodes = compared_nodes(framework)
         .into_iter()
         // (`compared_nodes` gives the framework's own positions: none is left out.)
         .filter_map(|node| {
             let spec = framework.node(node)?;
+            let mut groups: Vec<GroupSummary> = Vec::with_capacity(members.len());
+            for (m, &at) in members.iter().zip(&first) {
+                let again = groups.get(at).cloned();
+                groups.push(again.unwrap_or_else(|| summarise(results, m, node)));
+            }
             Some(NodeGroups {
                 node,
                 id: spec.id.clone(),
                 name: spec.name.clone(),
-                groups: members
-                    .iter()
-                    .map(|m| summarise(results, m, node))
-                    .collect(),
+                groups,
             })
         })
         .collect();
@@ -381,7 +390,14 @@ mod tests {
     /// normalisation) under the index (their mean):
     /// LDC A (1, 4), B (3, 4); developing C (4, 6); developed D (8, 5), E (8, 7).
     fn three_groups() -> GroupsComparison {
-        let d = dataset(
+        let (d, f) = (three_groups_data(), three_groups_framework());
+        let r = published_scores(&d, &f);
+        compare_groups(&d, &f, &r, &["LDC", "developing", "developed"]).unwrap()
+    }
+
+    /// The data of [`three_groups`].
+    fn three_groups_data() -> Dataset {
+        dataset(
             &[
                 ("A", &["LDC"]),
                 ("B", &["LDC"]),
@@ -401,15 +417,37 @@ mod tests {
                     &[Some(4.0), Some(4.0), Some(6.0), Some(5.0), Some(7.0)],
                 ),
             ],
-        );
-        let f = Framework::new(vec![
+        )
+    }
+
+    /// The framework of [`three_groups`].
+    fn three_groups_framework() -> Framework {
+        Framework::new(vec![
             leaf("x", "idx", 1.0),
             leaf("y", "idx", 1.0),
             agg("idx", None, 1.0),
         ])
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_group_asked_for_again_has_the_same_figures() {
+        let g = three_groups();
+        // The same data and framework as `three_groups`, the groups asked for with repeats.
+        let (d, f) = (three_groups_data(), three_groups_framework());
         let r = published_scores(&d, &f);
-        compare_groups(&d, &f, &r, &["LDC", "developing", "developed"]).unwrap()
+        let again = compare_groups(&d, &f, &r, &["developed", "LDC", "developed", "LDC"]).unwrap();
+        assert_eq!(again.groups, ["developed", "LDC", "developed", "LDC"]);
+        for (n, node) in again.nodes.iter().enumerate() {
+            assert_eq!(
+                node.groups[0], g.nodes[n].groups[2],
+                "developed on {}",
+                node.id
+            );
+            assert_eq!(node.groups[1], g.nodes[n].groups[0], "LDC on {}", node.id);
+            assert_eq!(node.groups[2], node.groups[0]);
+            assert_eq!(node.groups[3], node.groups[1]);
+        }
     }
 
     #[test]

@@ -684,6 +684,17 @@ impl Results {
             None => &[],
         }
     }
+    /// The highest score any unit has on `node` (`None` when none has one): max over u of
+    /// [`Results::score`]`(u, node)`, in one pass over the node's column.
+    pub fn highest(&self, node: usize) -> Option<f64> {
+        let mut best: Option<f64> = None;
+        for &x in self.node_column(node) {
+            if x.is_finite() && best.is_none_or(|b| x > b) {
+                best = Some(x);
+            }
+        }
+        best
+    }
     /// Rank of unit `u`.
     pub fn rank(&self, u: usize) -> Option<u32> {
         self.ranks.get(u).copied().flatten()
@@ -771,6 +782,29 @@ mod tests {
     use crate::method::{MethodSpec, Normalisation, Treatment};
 
     use crate::framework::fixture::two_pillars as framework;
+
+    #[test]
+    fn highest_is_the_largest_score_on_a_node() {
+        // As `end_to_end_by_hand`: p = 50, 50, 50; q = 0, 0, 100; idx = 25, 25, 75; C has no y.
+        let d = dataset(
+            &[("A", &[]), ("B", &[]), ("C", &[])],
+            &[
+                ("x", Higher, &[Some(0.0), Some(5.0), Some(10.0)]),
+                ("y", Lower, &[Some(1.0), Some(2.0), None]),
+                ("z", Higher, &[Some(4.0), Some(4.0), Some(8.0)]),
+            ],
+        );
+        let f = framework();
+        let r = run(&d, &f, &Method::default(), &f.weights(), 2020).unwrap();
+        for node in 0..f.len() {
+            let by_unit = (0..r.units())
+                .filter_map(|u| r.score(u, node))
+                .reduce(f64::max);
+            assert_eq!(r.highest(node), by_unit, "node {node}");
+        }
+        assert_eq!(r.highest(f.root()), r.index(2));
+        assert_eq!(r.highest(f.len()), None, "no such node");
+    }
 
     #[test]
     fn end_to_end_by_hand() {

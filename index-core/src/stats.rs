@@ -34,17 +34,22 @@ pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
 }
 
 /// Median of `values` (mean of the two middle values for an even count).
-pub fn median(mut values: Vec<f64>) -> Option<f64> {
+pub fn median(values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    // Selection, not a full sort: the middle value(s) are the same, in O(n).
-    let n = values.len();
-    let (below, &mut b, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    // Selection, not a full sort: the middle value(s) are the same, in O(n); among integer
+    // keys in the order of `f64::total_cmp`, which select several times faster than floats
+    // compared through it (most in the size-optimised wasm build, where the comparison is a
+    // call), and give the same values back, bit for bit.
+    let mut keys: Vec<i64> = values.into_iter().map(total_key).collect();
+    let n = keys.len();
+    let (below, &mut b, _) = keys.select_nth_unstable(n / 2);
+    let b = from_total_key(b);
     let a = if n % 2 == 1 {
         b
     } else {
-        below.iter().copied().max_by(f64::total_cmp).unwrap_or(b)
+        below.iter().copied().max().map_or(b, from_total_key)
     };
     let mid = (a + b) / 2.0;
     // a + b can overflow where their mean cannot.
@@ -53,6 +58,20 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     } else {
         a / 2.0 + b / 2.0
     })
+}
+
+/// `x`'s place in IEEE 754's total order as an integer, the key [`f64::total_cmp`] compares:
+/// the bits as a signed integer, a negative number's magnitude bits flipped so that it orders
+/// below the ones nearer zero.
+fn total_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+/// The number whose key is `key` ([`total_key`] undoes itself: the sign bit it keeps says
+/// which bits it flipped).
+fn from_total_key(key: i64) -> f64 {
+    f64::from_bits((key ^ ((((key >> 63) as u64) >> 1) as i64)) as u64)
 }
 
 /// Mean and sample standard deviation (divisor n − 1) of the present values; `None` for n < 2.
@@ -137,7 +156,53 @@ pub(crate) fn from_sums(n: usize, m: f64, m2: f64, m3: f64, m4: f64) -> Option<O
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)] // test code
     use super::*;
+    use proptest::prelude::*;
+
+    /// The median read off a full sort in `f64::total_cmp`'s order (the reference).
+    fn sorted_median(mut v: Vec<f64>) -> Option<f64> {
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        let (a, b) = (*v.get((n.max(1) - 1) / 2)?, *v.get(n / 2)?);
+        let mid = (a + b) / 2.0;
+        Some(if mid.is_finite() {
+            mid
+        } else {
+            a / 2.0 + b / 2.0
+        })
+    }
+
+    #[test]
+    fn total_keys_order_as_total_cmp_and_give_the_number_back() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -f64::MAX,
+            -1.5,
+            -f64::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            2.0,
+            f64::MAX,
+            f64::INFINITY,
+        ];
+        for (i, x) in xs.iter().enumerate() {
+            assert_eq!(from_total_key(total_key(*x)).to_bits(), x.to_bits(), "{x}");
+            for y in &xs[i + 1..] {
+                assert!(total_key(*x) < total_key(*y), "{x} < {y}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_median_is_the_sorted_middle_to_the_bit(
+            v in prop::collection::vec(prop_oneof![-1e6..1e6f64, Just(0.0), Just(-0.0), Just(f64::MAX), Just(-f64::MAX)], 0..60)
+        ) {
+            prop_assert_eq!(median(v.clone()).map(f64::to_bits), sorted_median(v).map(f64::to_bits));
+        }
+    }
 
     #[test]
     fn type_2_skewness_and_kurtosis_match_hand_computation() {

@@ -55,18 +55,11 @@ pub fn RankingTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // Scale of the mini-bars: the largest pillar score shown.
-    let bar_max = move || {
-        rows.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.iter()
-                        .flat_map(|row| row.pillars.iter().flatten().copied())
-                        .fold(0.0, f64::max)
-                })
-                .unwrap_or(1.0)
-        })
-    };
+    // Scale of the mini-bars: the largest pillar score (once per result, not per scroll).
+    let bar_max = Memo::new(move |_| {
+        let (b, r) = (bundle.get()?, state.derived.current()?);
+        Some(view_model::pillar_max(b.framework(), &r))
+    });
     let filter_options = move || {
         bundle.with(|b| {
             b.as_ref()
@@ -123,7 +116,14 @@ pub fn RankingTable() -> impl IntoView {
     Effect::new(move |slots: Option<Vec<ranking_body::Slot>>| {
         let mut slots = slots.unwrap_or_default();
         let (first, last, _) = visible();
-        let bar_max = bar_max().max(f64::MIN_POSITIVE);
+        let bar_max = bar_max.get().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+        let (Some(b), Some(results)) = (bundle.get(), state.derived.current()) else {
+            // Nothing scored (no dataset yet, or a year the engine refused): no rows.
+            if let Some(tb) = body.get() {
+                ranking_body::update(&tb, &mut slots, &[], None);
+            }
+            return slots;
+        };
         let groups = groups.get();
         let badges = bundle
             .with(|b| {
@@ -141,13 +141,15 @@ pub fn RankingTable() -> impl IntoView {
                     .and_then(|r| r.get(first..last))
                     .unwrap_or_default();
                 let cx = ranking_body::Context {
+                    results: &results,
+                    framework: b.framework(),
                     bar_max,
                     badges: &badges,
                     selected: selected.as_deref(),
                     intervals: analysis.as_deref().map(|a| &a.result),
                     bounds: ranges.as_deref().map(|r| &r.result),
                 };
-                ranking_body::update(&tb, &mut slots, shown, &cx);
+                ranking_body::update(&tb, &mut slots, shown, Some(&cx));
             });
         }
         slots
@@ -157,9 +159,11 @@ pub fn RankingTable() -> impl IntoView {
     let details = move || {
         let code = state.inputs.selection().get()?;
         let names: Vec<String> = pillars().into_iter().map(|(_, n)| n).collect();
+        let (b, results) = (bundle.get()?, state.derived.current()?);
         rows.with(|r| {
             let row = r.as_ref()?.iter().find(|row| row.code == code)?;
-            Some(view_model::row_details(row, &names))
+            let scores = view_model::pillar_scores(b.framework(), &results, row.unit);
+            Some(view_model::row_details(row, &names, &scores))
         })
     };
     let (on_click, on_key) = super::follow_rows(state);

@@ -17,6 +17,10 @@ use crate::view_model::Row;
 
 /// What the rows in view show besides their own data.
 pub struct Context<'a> {
+    /// The scores the rows were made of (their pillar scores are read from them).
+    pub results: &'a index_core::pipeline::Results,
+    /// The framework's pillars (a mini-bar each).
+    pub framework: &'a index_core::framework::Framework,
     /// Scale of the mini-bars: the largest pillar score shown.
     pub bar_max: f64,
     /// Short names of groups A and B (the row markers).
@@ -293,17 +297,28 @@ impl Slot {
                 .and_then(|r| crate::view_model::ranges::bounds_of(r, &row.code))
                 .unwrap_or_default(),
         );
-        for ((td, fill), p) in self.pillars.iter_mut().zip(&row.pillars) {
+        let scores = cx
+            .framework
+            .pillars()
+            .iter()
+            .map(|p| cx.results.score(row.unit, *p));
+        for ((td, fill), p) in self.pillars.iter_mut().zip(scores) {
             // A transform, not a width: the bar is painted anew without laying the table out.
             let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
-            td.attr("title", format::opt_score(*p));
+            td.attr("title", format::opt_score(p));
             fill.attr("style", format!("transform:scaleX({w:.3})"));
         }
     }
 }
 
-/// Makes `body` show `rows`, reusing the `slots` of the previous call ([`show_rows`]).
-pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: &Context) {
-    let pillars = rows.first().map_or(0, |r| r.pillars.len());
-    show_rows(body, slots, rows, &pillars, |slot, row| slot.show(row, cx));
+/// Makes `body` show `rows`, reusing the `slots` of the previous call ([`show_rows`]); no rows
+/// without a context (nothing scored).
+pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: Option<&Context>) {
+    match cx {
+        Some(cx) => {
+            let pillars = cx.framework.pillars().len();
+            show_rows(body, slots, rows, &pillars, |slot, row| slot.show(row, cx));
+        }
+        None => show_rows(body, slots, &[], &0, |_, _: &Row| {}),
+    }
 }

@@ -118,7 +118,7 @@ fn csv_text(state: AppState, view: &ChartView, everything: bool) -> Result<Strin
             note.push_str(&format!(", group {}", view_model::group_name(&b, &filter)));
         }
         note.push_str(&format!(", {}", sort_text(state, sort)));
-        (export::shown_table(&b, &shown, &names), note)
+        (export::shown_table(&b, &r, &shown, &names), note)
     } else if view.kind == ChartKind::Performers {
         let (key, reversed) = state.table.performers.get_untracked();
         let key = match key {
