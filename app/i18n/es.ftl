@@ -389,3 +389,38 @@ imported-elsewhere = Este enlace muestra datos importados en otro navegador (`{ 
 mine-not-opened = No se pudieron abrir sus datos `{ $id }`: { $why }.
 import-not-deleted = No se pudo eliminar «{ $name }»: { $why }.
 change-not-kept = El cambio se muestra, pero no se pudo guardar en este navegador: { $why }.
+
+# Las frases de los análisis: la incertidumbre, los mejores y peores puestos.
+any-weights = cualquier ponderación
+weights-as-they-are = fijas
+rob-sentence = { $count ->
+    [one] { $draws } extracciones variando { $varying } (semilla { $seed }, { $seconds } s): en { $wide } de { $count } unidad el puesto abarca más de { $places } puestos en el 90 % central de las extracciones.
+   *[other] { $draws } extracciones variando { $varying } (semilla { $seed }, { $seconds } s): en { $wide } de { $count } unidades el puesto abarca más de { $places } puestos en el 90 % central de las extracciones.
+}
+rob-failed-draws = { $draws } extracciones no pudieron puntuarse y se dejan fuera.
+rob-gap = Brecha { $pair }: { $gap }; en el 90 % de las extracciones, entre { $low } y { $high }.
+rob-gap-scales = Brecha { $pair }: { $gap }; no se compara entre extracciones, cuyas normalizaciones puntúan en escalas distintas.
+rob-gap-none = Brecha { $pair }: no disponible (un grupo no tiene puntuación).
+rob-ranks-one = { $name } ocupa el puesto { $rank } con estas opciones; en las extracciones su puesto más probable es el { $likeliest } ({ $share } de las extracciones), y ocupa el puesto { $first } en todas.
+rob-ranks-between = { $name } ocupa el puesto { $rank } con estas opciones; en las extracciones su puesto más probable es el { $likeliest } ({ $share } de las extracciones), y ocupa entre el puesto { $first } y el { $last } en todas.
+half-to-double = cada ponderación entre la mitad y el doble
+not-ruled-out = { $rank } ({ $limit } no descartado)
+ranges-all-proven = { $count ->
+    [one] Mejor y peor puesto de { $count } unidad (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): todas las cotas demostradas.
+   *[other] Mejores y peores puestos de { $count } unidades (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): todas las cotas demostradas.
+}
+ranges-not-proven = { $count ->
+    [one] Mejor y peor puesto de { $count } unidad (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): unidades con una cota no demostrada en el tiempo permitido (2 s por programa): { $unproven }.
+   *[other] Mejores y peores puestos de { $count } unidades (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): unidades con una cota no demostrada en el tiempo permitido (2 s por programa): { $unproven }.
+}
+ranges-left-out = { $count ->
+    [one] { $count } unidad sin puntuación en todos los pilares queda fuera.
+   *[other] { $count } unidades sin puntuación en todos los pilares quedan fuera.
+}
+bod-not-available = Beneficio de la duda: no disponible ({ $why }).
+best-rank-with = { $name } ocupa el puesto { $rank } con estas ponderaciones; su mejor puesto posible es el { $best }, con { $weights }.
+best-rank-not-proven-with = { $name } ocupa el puesto { $rank } con estas ponderaciones; su mejor puesto posible es el { $best } (no se descarta el puesto { $limit }), con { $weights }.
+bod-scores = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen.
+bod-scores-made-of = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }.
+bod-scores-one-unused = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }; { $unused } no pesa nada.
+bod-scores-unused = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }; { $unused } no pesan nada.

@@ -389,3 +389,38 @@ imported-elsewhere = Ce lien affiche des données importées dans un autre navig
 mine-not-opened = Vos données `{ $id }` n'ont pas pu être ouvertes : { $why }.
 import-not-deleted = « { $name } » n'a pas pu être supprimé : { $why }.
 change-not-kept = La modification est affichée mais n'a pas pu être conservée dans ce navigateur : { $why }.
+
+# Les phrases des analyses : l'incertitude, les meilleurs et pires rangs.
+any-weights = pondérations quelconques
+weights-as-they-are = fixes
+rob-sentence = { $count ->
+    [one] { $draws } tirages faisant varier { $varying } (graine { $seed }, { $seconds } s) : pour { $wide } unité sur { $count }, le rang s'étend sur plus de { $places } places dans les 90 % centraux des tirages.
+   *[other] { $draws } tirages faisant varier { $varying } (graine { $seed }, { $seconds } s) : pour { $wide } unités sur { $count }, le rang s'étend sur plus de { $places } places dans les 90 % centraux des tirages.
+}
+rob-failed-draws = { $draws } tirages n'ont pas pu être calculés et sont écartés.
+rob-gap = Écart { $pair } : { $gap } ; dans 90 % des tirages, entre { $low } et { $high }.
+rob-gap-scales = Écart { $pair } : { $gap } ; non comparé d'un tirage à l'autre, leurs normalisations donnant des scores sur des échelles différentes.
+rob-gap-none = Écart { $pair } : non disponible (un groupe n'a pas de score).
+rob-ranks-one = { $name } est au rang { $rank } avec ces choix ; sur l'ensemble des tirages, son rang le plus probable est { $likeliest } ({ $share } des tirages), et il est au rang { $first } dans tous.
+rob-ranks-between = { $name } est au rang { $rank } avec ces choix ; sur l'ensemble des tirages, son rang le plus probable est { $likeliest } ({ $share } des tirages), et il se classe entre { $first } et { $last } dans tous.
+half-to-double = chaque pondération entre la moitié et le double
+not-ruled-out = { $rank } ({ $limit } non exclu)
+ranges-all-proven = { $count ->
+    [one] Meilleur et pire rangs de { $count } unité (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : toutes les bornes sont prouvées.
+   *[other] Meilleurs et pires rangs de { $count } unités (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : toutes les bornes sont prouvées.
+}
+ranges-not-proven = { $count ->
+    [one] Meilleur et pire rangs de { $count } unité (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : unités dont une borne n'a pas été prouvée dans le temps imparti (2 s par programme) : { $unproven }.
+   *[other] Meilleurs et pires rangs de { $count } unités (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : unités dont une borne n'a pas été prouvée dans le temps imparti (2 s par programme) : { $unproven }.
+}
+ranges-left-out = { $count ->
+    [one] { $count } unité sans score sur chaque pilier est écartée.
+   *[other] { $count } unités sans score sur chaque pilier sont écartées.
+}
+bod-not-available = Bénéfice du doute : non disponible ({ $why }).
+best-rank-with = { $name } est au rang { $rank } avec ces pondérations ; son meilleur rang possible est { $best }, avec { $weights }.
+best-rank-not-proven-with = { $name } est au rang { $rank } avec ces pondérations ; son meilleur rang possible est { $best } (le rang { $limit } n'est pas exclu), avec { $weights }.
+bod-scores = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables.
+bod-scores-made-of = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares }.
+bod-scores-one-unused = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares } ; { $unused } ne pèse rien.
+bod-scores-unused = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares } ; { $unused } ne pèsent rien.

@@ -370,3 +370,26 @@ imported-elsewhere = 此链接显示的是在另一个浏览器中导入的数�
 mine-not-opened = 无法打开您的数据 `{ $id }`：{ $why }。
 import-not-deleted = 无法删除“{ $name }”：{ $why }。
 change-not-kept = 更改已显示，但无法保存在此浏览器中：{ $why }。
+
+# 各项分析的句子：不确定性分析，最佳和最差名次。
+any-weights = 任意权重
+weights-as-they-are = 固定
+rob-sentence = { $draws } 次抽样，变动{ $varying }（随机种子 { $seed }，{ $seconds } 秒）：{ $count } 个单位中有 { $wide } 个在中间 90 % 的抽样中名次跨越超过 { $places } 位。
+rob-failed-draws = 有 { $draws } 次抽样无法计分，已剔除。
+rob-gap = 差距 { $pair }：{ $gap }；在 90 % 的抽样中介于 { $low } 和 { $high } 之间。
+rob-gap-scales = 差距 { $pair }：{ $gap }；不在抽样之间比较，因为各抽样的标准化使得分处于不同尺度。
+rob-gap-none = 差距 { $pair }：无法提供（某一组没有得分）。
+rob-ranks-one = 在这些选择下，{ $name }排名第 { $rank }；在各次抽样中，其最可能的名次是第 { $likeliest }（占抽样的 { $share }），且在所有抽样中均排第 { $first }。
+rob-ranks-between = 在这些选择下，{ $name }排名第 { $rank }；在各次抽样中，其最可能的名次是第 { $likeliest }（占抽样的 { $share }），在所有抽样中名次介于第 { $first } 和第 { $last } 之间。
+half-to-double = 每项权重在一半到两倍之间
+not-ruled-out = { $rank }（不排除 { $limit }）
+ranges-all-proven = { $count } 个单位的最佳和最差名次（允许的权重：{ $range }；支柱：{ $pillars }，共 { $pillar_count } 个；{ $seconds } 秒）：所有界限均已证明。
+ranges-not-proven = { $count } 个单位的最佳和最差名次（允许的权重：{ $range }；支柱：{ $pillars }，共 { $pillar_count } 个；{ $seconds } 秒）：有 { $unproven } 个单位的某一界限未能在限定时间内（每个规划 2 秒）得到证明。
+ranges-left-out = 有 { $count } 个单位并非每个支柱都有得分，已剔除。
+bod-not-available = 疑点利益：无法提供（{ $why }）。
+best-rank-with = 在这些权重下，{ $name }排名第 { $rank }；其可能的最佳名次是第 { $best }，权重为 { $weights }。
+best-rank-not-proven-with = 在这些权重下，{ $name }排名第 { $rank }；其可能的最佳名次是第 { $best }（不排除第 { $limit } 名），权重为 { $weights }。
+bod-scores = 疑点利益：在对其最有利的权重下，{ $name }得分 { $score }（第 { $rank } 名）。
+bod-scores-made-of = 疑点利益：在对其最有利的权重下，{ $name }得分 { $score }（第 { $rank } 名），得分构成为 { $shares }。
+bod-scores-one-unused = 疑点利益：在对其最有利的权重下，{ $name }得分 { $score }（第 { $rank } 名），得分构成为 { $shares }；{ $unused }的权重为零。
+bod-scores-unused = 疑点利益：在对其最有利的权重下，{ $name }得分 { $score }（第 { $rank } 名），得分构成为 { $shares }；{ $unused }的权重均为零。

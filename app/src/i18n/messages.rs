@@ -517,6 +517,24 @@ messages! {
     WIDE_TITLE = "wide-title": "spans more than 20 places";
     /// The mark of a wide interval, for screen readers.
     WIDE = "wide": "wide";
+    /// A choice of how the weights vary (also a choice of the weights allowed in the best and worst ranks).
+    ANY_WEIGHTS = "any-weights": "any weights";
+    /// A choice of how the weights vary: not at all.
+    WEIGHTS_AS_THEY_ARE = "weights-as-they-are": "fixed";
+    /// The analysis in one sentence; `varying` says what varies, in English (written by index-core).
+    ROB_SENTENCE = "rob-sentence": "{ $draws } draws varying { $varying } (seed { $seed }, { $seconds } s): { $wide } of { $count } units' rank spans more than { $places } places in the middle 90 % of draws.";
+    /// After the analysis's sentence, when some draws failed.
+    ROB_FAILED_DRAWS = "rob-failed-draws": "{ $draws } draws could not be scored and are left out.";
+    /// A pair of groups' gap over the draws.
+    ROB_GAP = "rob-gap": "Gap { $pair }: { $gap }; in 90 % of draws between { $low } and { $high }.";
+    /// A pair of groups' gap, when the draws score on different scales.
+    ROB_GAP_SCALES = "rob-gap-scales": "Gap { $pair }: { $gap }; not compared across draws, whose normalisations score on different scales.";
+    /// A pair of groups' gap, when a group has no score.
+    ROB_GAP_NONE = "rob-gap-none": "Gap { $pair }: not available (a group has no score).";
+    /// The followed country's ranks over the draws, when it takes one rank in all.
+    ROB_RANKS_ONE = "rob-ranks-one": "{ $name } ranks { $rank } under these choices; over the draws its most likely rank is { $likeliest } ({ $share } of draws), and it ranks { $first } in all.";
+    /// The followed country's ranks over the draws.
+    ROB_RANKS_BETWEEN = "rob-ranks-between": "{ $name } ranks { $rank } under these choices; over the draws its most likely rank is { $likeliest } ({ $share } of draws), and it ranks between { $first } and { $last } in all.";
 
     // The best and worst possible ranks.
     /// Its title.
@@ -537,6 +555,30 @@ messages! {
     WORST = "worst": "Worst";
     /// A column: the benefit-of-the-doubt score and rank.
     BENEFIT_OF_DOUBT = "benefit-of-doubt": "Benefit of the doubt";
+    /// A choice of the weights allowed.
+    HALF_TO_DOUBLE = "half-to-double": "each weight from half to double";
+    /// A best or worst rank not proven: the limit proven beside it.
+    NOT_RULED_OUT = "not-ruled-out": "{ $rank } ({ $limit } not ruled out)";
+    /// The run in one sentence, every bound proven; `range` is the choice of weights allowed.
+    RANGES_ALL_PROVEN = "ranges-all-proven": "Best and worst ranks of { $count } units under { $range } of { $pillars } ({ $pillar_count }; { $seconds } s): every bound proven.";
+    /// The run in one sentence, some bounds not proven.
+    RANGES_NOT_PROVEN = "ranges-not-proven": "Best and worst ranks of { $count } units under { $range } of { $pillars } ({ $pillar_count }; { $seconds } s): { $unproven } units with a bound not proven within the time allowed (2 s a programme).";
+    /// After the run's sentence, when units were left out.
+    RANGES_LEFT_OUT = "ranges-left-out": "{ $count } units without a score on every pillar are left out.";
+    /// After the run's sentence, when the benefit of the doubt could not be had.
+    BOD_NOT_AVAILABLE = "bod-not-available": "Benefit of the doubt: not available ({ $why }).";
+    /// The followed country's best rank and the weights that give it.
+    BEST_RANK_WITH = "best-rank-with": "{ $name } ranks { $rank } under these weights; its best possible rank is { $best }, with { $weights }.";
+    /// The followed country's best rank, not proven, and the weights that give it.
+    BEST_RANK_NOT_PROVEN_WITH = "best-rank-not-proven-with": "{ $name } ranks { $rank } under these weights; its best possible rank is { $best } (rank { $limit } is not ruled out), with { $weights }.";
+    /// The followed country's benefit-of-the-doubt score, without its pillars' shares.
+    BOD_SCORES = "bod-scores": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it.";
+    /// The followed country's benefit-of-the-doubt score, every pillar weighing.
+    BOD_SCORES_MADE_OF = "bod-scores-made-of": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }.";
+    /// The followed country's benefit-of-the-doubt score, one pillar weighing nothing.
+    BOD_SCORES_ONE_UNUSED = "bod-scores-one-unused": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }; { $unused } weighs nothing.";
+    /// The followed country's benefit-of-the-doubt score, some pillars weighing nothing.
+    BOD_SCORES_UNUSED = "bod-scores-unused": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }; { $unused } weigh nothing.";
 
     // The performers against income.
     /// Its title.
