@@ -423,3 +423,77 @@ bod-scores = منفعة الشك: يحصل { $name } على { $score } (المر
 bod-scores-made-of = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }.
 bod-scores-one-unused = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }؛ ولا وزن لـ { $unused }.
 bod-scores-unused = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }؛ ولا وزن لأيٍّ من { $unused }.
+
+# جمل التحليلات: لماذا تحرّك، وما الذي يلزم، وسلامة المؤشر.
+the-published-scenario = السيناريو المنشور
+the-view-explained = العرض المشروح
+why-moved = لماذا انتقل { $name } من { $from } إلى { $to }
+waterfall-label = مخطط شلالي: نصيب كل تغيير من تغيّر درجة { $name }، ثم المجموع
+total-change = التغيّر الكلي
+not-in-explanation = { $name } غير موجود في الشرح.
+nothing-differs = لا فرق بين { $from } و{ $to }.
+node-weight = وزن { $node }
+weights-within = الأوزان داخل { $node }
+change-treatment = معالجة القيم المتطرفة
+change-imputation = تعويض القيم الناقصة
+change-screen = الفرز
+change-carry-forward = ترحيل القيم
+change-denominate = القسمة على المقامات
+rank-from-to = المرتبة { $from } ← { $to }
+unranked-at-one-end = غير مرتّب في أحد الطرفين
+change-for = { $change }: { $part }
+explain-one-part = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }.
+explain-two-parts = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first } و{ $second }.
+explain-one-other = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }، و{ $second }، والتغيير الآخر: { $rest }.
+explain-others = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }، و{ $second }، والتغييرات الأخرى ({ $count }): { $rest }.
+sampled-note = مع { $count } من التغييرات تُقدَّر الأنصبة من { $orders } ترتيبًا مسحوبًا عشوائيًا، لكلٍّ منها خطؤه المعياري؛ أما التغيّر الكلي فدقيق.
+sampled-note-largest = مع { $count } من التغييرات تُقدَّر الأنصبة من { $orders } ترتيبًا مسحوبًا عشوائيًا، لكلٍّ منها خطؤه المعياري (أكبرها ±{ $largest })؛ أما التغيّر الكلي فدقيق.
+from = من
+to = إلى
+part-of-score-change = النصيب من تغيّر الدرجة
+part-of-rank-change = النصيب من تغيّر المرتبة
+standard-error = الخطأ المعياري
+total = المجموع
+unit = الوحدة
+current = الحالية
+needed = المطلوبة
+best-observed = أفضل قيمة مرصودة
+worst-observed = أسوأ قيمة مرصودة
+effort-one-run = حُسب بتشغيل سلسلة الحساب كاملة مرة واحدة في { $ms } مللي ثانية.
+effort-runs = { $count ->
+    [one] حُسب بتشغيل سلسلة الحساب كاملة مرة واحدة في { $ms } مللي ثانية.
+    [two] حُسب بتشغيل سلسلة الحساب كاملة مرتين في { $ms } مللي ثانية.
+    [few] حُسب بتشغيل سلسلة الحساب كاملة { $count } مرات في { $ms } مللي ثانية.
+   *[other] حُسب بتشغيل سلسلة الحساب كاملة { $count } مرة في { $ms } مللي ثانية.
+}
+list-and = { $items } و{ $last }
+and-one-more-indicator = { $items }، ومؤشر آخر (انظر الجدول)
+and-more-indicators = { $items }، و{ $count } مؤشرات أخرى (انظر الجدول)
+unranked = غير مرتّب
+no-score = بلا درجة
+no-indicator-chosen = { $name }: لم يُختر أي مؤشر.
+the-chosen-indicators = المؤشرات المختارة ({ $count })
+the-chosen-indicator = المؤشر المختار
+already-there = متحقق بالفعل
+reached = قابل للتحقيق
+out-of-reach = بعيد المنال ضمن النطاق المرصود
+already-at-rank = { $name } بالفعل في { $now }، ضمن المرتبة { $rank }: لا شيء يحتاج إلى تحسين.
+already-ahead = { $name } متقدم بالفعل على { $other } (الدرجة { $score } مقابل { $their }): لا شيء يحتاج إلى تحسين.
+reach-rank-closing = سيبلغ { $name } المرتبة { $rank } (حاليًا { $now }) بسدّ { $share } % من فجوة كل مؤشر عن أفضل قيمة مرصودة: { $moves }.
+reach-rank-with = سيبلغ { $name } المرتبة { $rank } (حاليًا { $now }) مع { $moves }.
+pass-closing = سيتجاوز { $name } { $other } (الدرجة { $score } مقابل { $their }؛ حاليًا { $now }) بسدّ { $share } % من فجوة كل مؤشر عن أفضل قيمة مرصودة: { $moves }.
+pass-with = سيتجاوز { $name } { $other } (الدرجة { $score } مقابل { $their }؛ حاليًا { $now }) مع { $moves }.
+out-of-reach-rank = لن يبلغ { $name } المرتبة { $rank } حتى لو بلغ { $chosen } أفضل قيمة لدى أي بلد: سيكون في أحسن الأحوال في { $best }.
+out-of-reach-past = لن يتجاوز { $name } { $other } حتى لو بلغ { $chosen } أفضل قيمة لدى أي بلد: ستكون درجته في أحسن الأحوال { $score }، مقابل { $their } لـ { $other }.
+carried-forward-note = القيمة الحالية المتبوعة بسنة بين قوسين مرحَّلة من تلك السنة؛ والقيمة المطلوبة هي للسنة المعروضة.
+not-monotone-note = معالجة القيم المتطرفة تجعل الدرجة تنخفض مجددًا عند تحسّن أكبر هنا: هذا أصغر تحسّن وُجد.
+negative-within-parent = سالب ضمن العقدة الأم
+near-duplicates = شبه مكررين (|r| > 0.92)
+negative-and-near-duplicates = سالب ضمن العقدة الأم؛ شبه مكررين
+siblings = عقدتان شقيقتان
+same-level = المستوى نفسه
+parent = العقدة الأم
+ancestor = عقدة أعلى
+health-sentence = { $title } في { $year }: وُسم { $flags } من أصل { $count } معامل ارتباط (سالبة ضمن عقدة أم، أو شبه مكررة)؛ وكل قيم α المعرّفة 0.7 أو أكثر.
+health-sentence-low = { $title } في { $year }: وُسم { $flags } من أصل { $count } معامل ارتباط (سالبة ضمن عقدة أم، أو شبه مكررة)؛ وقيمة α أقل من 0.7 لـ { $low }.
+correlations-title = الارتباطات بين المؤشرات والركائز والمؤشر المركّب ({ $coefficient })، { $year }

@@ -419,3 +419,87 @@ bod-scores = Презумпция благоприятствования: { $nam
 bod-scores-made-of = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }.
 bod-scores-one-unused = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }; { $unused } не весит ничего.
 bod-scores-unused = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }; { $unused } не весят ничего.
+
+# Фразы анализов: почему изменилось место, что для этого нужно, состояние индекса.
+the-published-scenario = опубликованный сценарий
+the-view-explained = объяснённое представление
+why-moved = Почему { $name }: от «{ $from }» к «{ $to }»
+waterfall-label = Каскадная диаграмма: вклад каждого изменения в изменение балла { $name }, затем итог
+total-change = Общее изменение
+not-in-explanation = { $name } нет в объяснении.
+nothing-differs = Между «{ $from }» и «{ $to }» нет различий.
+node-weight = Вес: { $node }
+weights-within = Веса внутри: { $node }
+change-treatment = Обработка выбросов
+change-imputation = Восполнение пропусков
+change-screen = Отбор
+change-carry-forward = Перенос значений
+change-denominate = Деление на знаменатели
+rank-from-to = место { $from } → { $to }
+unranked-at-one-end = без места в одном из сценариев
+change-for = { $change }: { $part }
+explain-one-part = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }.
+explain-two-parts = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first } и { $second }.
+explain-one-other = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё одно изменение: { $rest }.
+explain-others = { $count ->
+    [one] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменение: { $rest }.
+    [few] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменения: { $rest }.
+   *[other] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменений: { $rest }.
+}
+sampled-note = Изменений: { $count }, поэтому вклады оценены по { $orders } случайным порядкам, каждый со своей стандартной ошибкой; общее изменение точное.
+sampled-note-largest = Изменений: { $count }, поэтому вклады оценены по { $orders } случайным порядкам, каждый со своей стандартной ошибкой (наибольшая ±{ $largest }); общее изменение точное.
+from = Было
+to = Стало
+part-of-score-change = Вклад в изменение балла
+part-of-rank-change = Вклад в изменение места
+standard-error = Стандартная ошибка
+total = Итого
+unit = Единица измерения
+current = Сейчас
+needed = Нужно
+best-observed = Лучшее наблюдаемое
+worst-observed = Худшее наблюдаемое
+effort-one-run = Вычислено за { $ms } мс: { $count } прогон всей цепочки расчёта.
+effort-runs = { $count ->
+    [one] Вычислено за { $ms } мс: { $count } прогон всей цепочки расчёта.
+    [few] Вычислено за { $ms } мс: { $count } прогона всей цепочки расчёта.
+   *[other] Вычислено за { $ms } мс: { $count } прогонов всей цепочки расчёта.
+}
+list-and = { $items } и { $last }
+and-one-more-indicator = { $items } и ещё один показатель (см. таблицу)
+and-more-indicators = { $count ->
+    [one] { $items } и ещё { $count } показатель (см. таблицу)
+    [few] { $items } и ещё { $count } показателя (см. таблицу)
+   *[other] { $items } и ещё { $count } показателей (см. таблицу)
+}
+unranked = без места
+no-score = нет балла
+no-indicator-chosen = { $name }: не выбран ни один показатель.
+the-chosen-indicators = { $count ->
+    [one] { $count } выбранном показателе
+   *[other] { $count } выбранных показателях
+}
+the-chosen-indicator = выбранном показателе
+already-there = Уже достигнуто
+reached = Достижимо
+out-of-reach = Недостижимо в наблюдаемом диапазоне
+already-at-rank = { $name } уже на позиции «{ $now }», в пределах { $rank }-го места: улучшать нечего.
+already-ahead = { $name } уже опережает { $other } (балл { $score } против { $their }): улучшать нечего.
+reach-rank-closing = { $name } заняла бы { $rank }-е место (сейчас: { $now }), сократив на { $share } % разрыв каждого показателя до лучшего наблюдаемого значения: { $moves }.
+reach-rank-with = { $name } заняла бы { $rank }-е место (сейчас: { $now }) при изменении: { $moves }.
+pass-closing = { $name } обошла бы { $other } (балл { $score } против { $their }; сейчас { $now }), сократив на { $share } % разрыв каждого показателя до лучшего наблюдаемого значения: { $moves }.
+pass-with = { $name } обошла бы { $other } (балл { $score } против { $their }; сейчас { $now }) при изменении: { $moves }.
+out-of-reach-rank = { $name } не заняла бы { $rank }-е место даже при лучшем значении среди всех стран в { $chosen }: в лучшем случае — { $best }.
+out-of-reach-past = { $name } не обошла бы { $other } даже при лучшем значении среди всех стран в { $chosen }: балл был бы в лучшем случае { $score } против { $their } у { $other }.
+carried-forward-note = Текущее значение с годом в скобках перенесено с того года; нужное значение относится к показанному году.
+not-monotone-note = Обработка выбросов здесь снова снижает балл при большем улучшении: это наименьшее найденное улучшение.
+negative-within-parent = отрицательная внутри родительского узла
+near-duplicates = почти дубликаты (|r| > 0,92)
+negative-and-near-duplicates = отрицательная внутри родительского узла; почти дубликаты
+siblings = соседние
+same-level = один уровень
+parent = родительский
+ancestor = вышестоящий
+health-sentence = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); все определённые α не ниже 0,7.
+health-sentence-low = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); α ниже 0,7 у: { $low }.
+correlations-title = Корреляции между показателями, компонентами и индексом ({ $coefficient }), { $year }

@@ -633,6 +633,64 @@ messages! {
     WATERFALL_KEY = "waterfall-key": "Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change.";
     /// Opens a chart's figures as a table.
     SHOW_AS_TABLE = "show-as-table": "Show as a table";
+    /// The scenario a change is explained from.
+    THE_PUBLISHED_SCENARIO = "the-published-scenario": "the published scenario";
+    /// The scenario a change is explained to.
+    THE_VIEW_EXPLAINED = "the-view-explained": "the view explained";
+    /// The waterfall's title: `from` and `to` are the scenarios' names.
+    WHY_MOVED = "why-moved": "Why { $name } moved from { $from } to { $to }";
+    /// The waterfall, for screen readers.
+    WATERFALL_LABEL = "waterfall-label": "Waterfall chart: each change's part of { $name }'s change in score, then the total";
+    /// The waterfall's last bar.
+    TOTAL_CHANGE = "total-change": "Total change";
+    /// Instead of the waterfall: the followed country is not in the result.
+    NOT_IN_EXPLANATION = "not-in-explanation": "{ $name } is not in the explanation.";
+    /// Instead of the waterfall: the two scenarios are the same.
+    NOTHING_DIFFERS = "nothing-differs": "Nothing differs between { $from } and { $to }.";
+    /// A change: a node's weight.
+    NODE_WEIGHT = "node-weight": "{ $node } weight";
+    /// A change: the weights among a node's parts.
+    WEIGHTS_WITHIN = "weights-within": "Weights within { $node }";
+    /// A change: the outliers' treatment.
+    CHANGE_TREATMENT = "change-treatment": "Treatment";
+    /// A change: the imputation of missing values.
+    CHANGE_IMPUTATION = "change-imputation": "Imputation";
+    /// A change: the coverage screen.
+    CHANGE_SCREEN = "change-screen": "Screen";
+    /// A change: carrying values forward.
+    CHANGE_CARRY_FORWARD = "change-carry-forward": "Carry forward";
+    /// A change: the denominators.
+    CHANGE_DENOMINATE = "change-denominate": "Denominate";
+    /// In the waterfall's sentence, its change of rank.
+    RANK_FROM_TO = "rank-from-to": "rank { $from } → { $to }";
+    /// In the waterfall's sentence, instead of its change of rank.
+    UNRANKED_AT_ONE_END = "unranked-at-one-end": "unranked at one end";
+    /// In the waterfall's sentence, one of the two largest parts (`change` is the change's name, first letter lower-cased).
+    CHANGE_FOR = "change-for": "the { $change } for { $part }";
+    /// The waterfall's sentence, one change.
+    EXPLAIN_ONE_PART = "explain-one-part": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }.";
+    /// The waterfall's sentence, two changes.
+    EXPLAIN_TWO_PARTS = "explain-two-parts": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first } and { $second }.";
+    /// The waterfall's sentence, three changes.
+    EXPLAIN_ONE_OTHER = "explain-one-other": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }, { $second } and the other change for { $rest }.";
+    /// The waterfall's sentence, more changes.
+    EXPLAIN_OTHERS = "explain-others": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }, { $second } and the other { $count } changes for { $rest }.";
+    /// After the waterfall's sentence, when the parts are sampled.
+    SAMPLED_NOTE = "sampled-note": "With { $count } changes the parts are estimated from { $orders } sampled orders, each with its standard error; the whole change is exact.";
+    /// After the waterfall's sentence, when the parts are sampled, with the largest error.
+    SAMPLED_NOTE_LARGEST = "sampled-note-largest": "With { $count } changes the parts are estimated from { $orders } sampled orders, each with its standard error (the largest ±{ $largest }); the whole change is exact.";
+    /// A column of the waterfall's table.
+    FROM = "from": "From";
+    /// A column of the waterfall's table.
+    TO = "to": "To";
+    /// A column of the waterfall's table.
+    PART_OF_SCORE_CHANGE = "part-of-score-change": "Part of the score change";
+    /// A column of the waterfall's table.
+    PART_OF_RANK_CHANGE = "part-of-rank-change": "Part of the rank change";
+    /// A column of the waterfall's table, when the parts are sampled.
+    STANDARD_ERROR = "standard-error": "Standard error";
+    /// The waterfall's table's last row.
+    TOTAL = "total": "Total";
 
     // The followed country's profile.
     /// The profile's region.
@@ -700,6 +758,63 @@ messages! {
     /// Before the ways the answer depends on the data.
     DEPENDS_ON_DATA = "depends-on-data": "The answer depends on the rest of the data:";
 
+    /// A column of its table: the indicator's unit.
+    UNIT = "unit": "Unit";
+    /// A column of its table: the indicator's current value.
+    CURRENT = "current": "Current";
+    /// A column of its table: the value needed.
+    NEEDED = "needed": "Needed";
+    /// A column of its table: the best value any country has.
+    BEST_OBSERVED = "best-observed": "Best observed";
+    /// A column of its table: the worst value any country has.
+    WORST_OBSERVED = "worst-observed": "Worst observed";
+    /// How the answer was computed, in one run.
+    EFFORT_ONE_RUN = "effort-one-run": "Computed with { $count } run of the whole pipeline in { $ms } ms.";
+    /// How the answer was computed.
+    EFFORT_RUNS = "effort-runs": "Computed with { $count } runs of the whole pipeline in { $ms } ms.";
+    /// A list's last two items (`items` is the others, joined by commas).
+    LIST_AND = "list-and": "{ $items } and { $last }";
+    /// The indicators named, one more not named.
+    AND_ONE_MORE_INDICATOR = "and-one-more-indicator": "{ $items }, and one more indicator (see the table)";
+    /// The indicators named, more not named.
+    AND_MORE_INDICATORS = "and-more-indicators": "{ $items }, and { $count } more indicators (see the table)";
+    /// Instead of a country's rank, inside a sentence.
+    UNRANKED = "unranked": "unranked";
+    /// Instead of a country's score, inside a sentence.
+    NO_SCORE = "no-score": "no score";
+    /// Instead of the answer: no indicator was chosen.
+    NO_INDICATOR_CHOSEN = "no-indicator-chosen": "{ $name }: no indicator was chosen.";
+    /// The indicators moved, inside a sentence, when several.
+    THE_CHOSEN_INDICATORS = "the-chosen-indicators": "the { $count } chosen indicators";
+    /// The indicator moved, inside a sentence.
+    THE_CHOSEN_INDICATOR = "the-chosen-indicator": "the chosen indicator";
+    /// The answer's status: the goal is already met.
+    ALREADY_THERE = "already-there": "Already there";
+    /// The answer's status: the goal can be met.
+    REACHED = "reached": "Reached";
+    /// The answer's status: the goal cannot be met.
+    OUT_OF_REACH = "out-of-reach": "Out of reach within the observed range";
+    /// The answer: already within the rank asked for (`now` is "rank 3" or "unranked").
+    ALREADY_AT_RANK = "already-at-rank": "{ $name } is already at { $now }, within rank { $rank }: nothing to improve.";
+    /// The answer: already ahead of the country to pass.
+    ALREADY_AHEAD = "already-ahead": "{ $name } is already ahead of { $other } (score { $score } against { $their }): nothing to improve.";
+    /// The answer: the rank is reached by closing a share of every indicator's gap (`moves` lists the changes).
+    REACH_RANK_CLOSING = "reach-rank-closing": "{ $name } would reach rank { $rank } (now { $now }) by closing { $share } % of each indicator's gap to the best observed value: { $moves }.";
+    /// The answer: the rank is reached by one indicator's change.
+    REACH_RANK_WITH = "reach-rank-with": "{ $name } would reach rank { $rank } (now { $now }) with { $moves }.";
+    /// The answer: the other country is passed by closing a share of every indicator's gap.
+    PASS_CLOSING = "pass-closing": "{ $name } would pass { $other } (score { $score } against { $their }; now { $now }) by closing { $share } % of each indicator's gap to the best observed value: { $moves }.";
+    /// The answer: the other country is passed by one indicator's change.
+    PASS_WITH = "pass-with": "{ $name } would pass { $other } (score { $score } against { $their }; now { $now }) with { $moves }.";
+    /// The answer: the rank is out of reach (`chosen` names the indicators; `best` is "rank 3" or "unranked").
+    OUT_OF_REACH_RANK = "out-of-reach-rank": "{ $name } would not get rank { $rank } even with { $chosen } at the best value any country has: it would be at { $best } at best.";
+    /// The answer: the other country is out of reach.
+    OUT_OF_REACH_PAST = "out-of-reach-past": "{ $name } would not get past { $other } even with { $chosen } at the best value any country has: its score would be { $score } at best, against { $other }'s { $their }.";
+    /// Under the table, when a current value is carried forward.
+    CARRIED_FORWARD_NOTE = "carried-forward-note": "A current value with a year in brackets is carried forward from that year; the needed value is for the year shown.";
+    /// Under the table, when the score is not monotone in the indicators.
+    NOT_MONOTONE_NOTE = "not-monotone-note": "Outlier treatment makes the score fall again at a larger improvement here: this is the smallest improvement found.";
+
     // The index's health.
     /// Its title.
     HEALTH_TITLE = "health-title": "The index's health";
@@ -741,6 +856,27 @@ messages! {
     MEDIAN_CHANGE_WITHOUT = "median-change-without": "Median rank change without it";
     /// A column: the largest rank change without the node.
     LARGEST = "largest": "Largest";
+
+    /// A flagged pair of its correlations.
+    NEGATIVE_WITHIN_PARENT = "negative-within-parent": "negative within its parent";
+    /// A flagged pair of its correlations.
+    NEAR_DUPLICATES = "near-duplicates": "near-duplicates (|r| > 0.92)";
+    /// A flagged pair of its correlations, flagged twice.
+    NEGATIVE_AND_NEAR_DUPLICATES = "negative-and-near-duplicates": "negative within its parent; near-duplicates";
+    /// A pair's relation: two parts of one node.
+    SIBLINGS = "siblings": "siblings";
+    /// A pair's relation: two nodes at one level.
+    SAME_LEVEL = "same-level": "same level";
+    /// A pair's relation: a node and its parent.
+    PARENT = "parent": "parent";
+    /// A pair's relation: a node and a node above its parent.
+    ANCESTOR = "ancestor": "ancestor";
+    /// The check in one sentence, every α 0.7 or more (`title` is the index's).
+    HEALTH_SENTENCE = "health-sentence": "{ $title } in { $year }: { $flags } of { $count } correlations flagged (negative within a parent, or near-duplicates); every α defined is 0.7 or more.";
+    /// The check in one sentence, some α below 0.7 (`low` names those nodes).
+    HEALTH_SENTENCE_LOW = "health-sentence-low": "{ $title } in { $year }: { $flags } of { $count } correlations flagged (negative within a parent, or near-duplicates); α below 0.7 for { $low }.";
+    /// The heat map's title (`coefficient` is Pearson's r or Spearman's ρ).
+    CORRELATIONS_TITLE = "correlations-title": "Correlations between indicators, pillars and the index ({ $coefficient }), { $year }";
 
     // Importing one's own data ("Your data").
     /// Its title, the name field's placeholder, and the name of an import not named.
