@@ -496,3 +496,54 @@ ancestor = antecesor
 health-sentence = { $title } en { $year }: { $flags } de { $count } correlaciones señaladas (negativas dentro de un nodo superior, o casi duplicados); todos los α definidos son 0,7 o más.
 health-sentence-low = { $title } en { $year }: { $flags } de { $count } correlaciones señaladas (negativas dentro de un nodo superior, o casi duplicados); α inferior a 0,7 en { $low }.
 correlations-title = Correlaciones entre indicadores, pilares y el índice ({ $coefficient }), { $year }
+
+# Los destacados, a lo largo de los años, sus datos, el mapa mundial: sus frases, opciones y tablas.
+no-gdp = sin PIB per cápita para { $year }
+gdp-not-positive = PIB per cápita para { $year } no mayor que 0
+no-economy-scored = Ninguna economía tiene puntuación en { $year }.
+gdp-for-all = { $count ->
+    [one] PIB per cápita para la única economía puntuada en { $year }.
+   *[other] PIB per cápita para las { $count } economías puntuadas en { $year }.
+}
+gdp-for-some = { $count ->
+    [one] PIB per cápita para { $compared } de { $count } economía puntuada en { $year }.
+   *[other] PIB per cápita para { $compared } de { $count } economías puntuadas en { $year }.
+}
+code = Código
+group = Grupo
+gdp-ppp = PIB per cápita (PPA)
+expected-rank = Puesto esperado
+note = Nota
+group-mean = Media de { $group }
+trend-title = { $name }: puesto y puntuación del índice, { $first }–{ $last }, con las medias de los grupos
+trend-label = Gráficos de líneas de la puntuación { $index } de { $name } con las puntuaciones medias de los grupos, y de su puesto, a lo largo de los años
+detect = Detectar
+layout-long = Larga: unidad, indicador, año, valor
+layout-wide = Ancha: una columna por indicador
+layout-per-indicator = Un archivo por indicador
+layout-xlsx = Libro de Excel (.xlsx)
+delimiter-comma = Coma ,
+delimiter-semicolon = Punto y coma ;
+delimiter-tab = Tabulador
+decimal-point = Punto 12.5
+decimal-comma = Coma 12,5
+choose-data-file = Elija primero un archivo de datos.
+too-many-files = { $count } archivos elegidos: una importación admite como máximo { $most }.
+file-too-large = { $name } ocupa { $size }: una importación admite archivos de como máximo { $most } MiB.
+severity-error = error
+severity-warning = advertencia
+severity-note = nota
+not-a-number = «{ $word }» no es un número
+type-a-break = escriba al menos un corte, p. ej. 25, 50, 75
+too-many-breaks = como máximo { $most } cortes ({ $classes } clases)
+not-in-dataset = { $name }: no está en este conjunto de datos
+map-unit = { $name }: { $score } · puesto { $rank } de { $count }
+map-unit-no-change = { $name }: { $score } · puesto { $rank } de { $count } · sin cambios desde las ponderaciones publicadas
+map-unit-change = { $name }: { $score } · puesto { $rank } de { $count } · { $change } desde las ponderaciones publicadas
+unit-no-data = { $name }: sin datos
+quantile-classes = clases por cuantiles
+equal-intervals-lower = intervalos iguales
+readers-breaks = cortes elegidos por el lector
+map-title = { $what } en el mapa mundial, { $year }
+map-label = Mapa mundial de las puntuaciones { $what } en { $classes } clases, más oscuras para puntuaciones más altas; las { $count } unidades del conjunto de datos sin puntuación, y los países que no cubre, rayados; los Estados pequeños como círculos
+class = Clase

@@ -496,3 +496,54 @@ ancestor = ascendant
 health-sentence = { $title } en { $year } : { $flags } corrélations signalées sur { $count } (négatives au sein d'un parent, ou quasi-doublons) ; chaque α défini vaut 0,7 ou plus.
 health-sentence-low = { $title } en { $year } : { $flags } corrélations signalées sur { $count } (négatives au sein d'un parent, ou quasi-doublons) ; α inférieur à 0,7 pour { $low }.
 correlations-title = Corrélations entre indicateurs, piliers et indice ({ $coefficient }), { $year }
+
+# Les performeurs, au fil des années, vos données, la carte du monde : leurs phrases, choix et tableaux.
+no-gdp = pas de PIB par habitant pour { $year }
+gdp-not-positive = PIB par habitant pour { $year } non supérieur à 0
+no-economy-scored = Aucune économie n'a de score en { $year }.
+gdp-for-all = { $count ->
+    [one] PIB par habitant pour l'unique économie notée en { $year }.
+   *[other] PIB par habitant pour les { $count } économies notées en { $year }.
+}
+gdp-for-some = { $count ->
+    [one] PIB par habitant pour { $compared } économie notée sur { $count } en { $year }.
+   *[other] PIB par habitant pour { $compared } des { $count } économies notées en { $year }.
+}
+code = Code
+group = Groupe
+gdp-ppp = PIB par habitant (PPA)
+expected-rank = Rang attendu
+note = Remarque
+group-mean = Moyenne { $group }
+trend-title = { $name } : rang et score de l'indice, { $first }–{ $last }, avec les moyennes des groupes
+trend-label = Graphiques linéaires du score { $index } de { $name } avec les scores moyens des groupes, et de son rang, au fil des années
+detect = Détecter
+layout-long = Long : unité, indicateur, année, valeur
+layout-wide = Large : une colonne par indicateur
+layout-per-indicator = Un fichier par indicateur
+layout-xlsx = Classeur Excel (.xlsx)
+delimiter-comma = Virgule ,
+delimiter-semicolon = Point-virgule ;
+delimiter-tab = Tabulation
+decimal-point = Point 12.5
+decimal-comma = Virgule 12,5
+choose-data-file = Choisissez d'abord un fichier de données.
+too-many-files = { $count } fichiers choisis : une importation en accepte au plus { $most }.
+file-too-large = { $name } fait { $size } : une importation accepte des fichiers d'au plus { $most } Mio.
+severity-error = erreur
+severity-warning = avertissement
+severity-note = remarque
+not-a-number = « { $word } » n'est pas un nombre
+type-a-break = saisissez au moins un seuil, par ex. 25, 50, 75
+too-many-breaks = au plus { $most } seuils ({ $classes } classes)
+not-in-dataset = { $name } : absent de ce jeu de données
+map-unit = { $name } : { $score } · rang { $rank } sur { $count }
+map-unit-no-change = { $name } : { $score } · rang { $rank } sur { $count } · inchangé depuis les pondérations publiées
+map-unit-change = { $name } : { $score } · rang { $rank } sur { $count } · { $change } depuis les pondérations publiées
+unit-no-data = { $name } : pas de données
+quantile-classes = classes par quantiles
+equal-intervals-lower = intervalles égaux
+readers-breaks = seuils choisis par le lecteur
+map-title = { $what } sur la carte du monde, { $year }
+map-label = Carte du monde des scores { $what } en { $classes } classes, plus foncées pour les scores plus élevés ; les { $count } unités du jeu de données sans score, et les pays qu'il ne couvre pas, hachurés ; les petits États en cercles
+class = Classe

@@ -503,3 +503,54 @@ ancestor = вышестоящий
 health-sentence = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); все определённые α не ниже 0,7.
 health-sentence-low = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); α ниже 0,7 у: { $low }.
 correlations-title = Корреляции между показателями, компонентами и индексом ({ $coefficient }), { $year }
+
+# Опережающие и отстающие, по годам, ваши данные, карта мира: их фразы, варианты и таблицы.
+no-gdp = нет ВВП на душу населения за { $year }
+gdp-not-positive = ВВП на душу населения за { $year } не больше 0
+no-economy-scored = Ни у одной экономики нет балла за { $year }.
+gdp-for-all = { $count ->
+    [one] ВВП на душу населения есть у { $count } экономики с баллом за { $year }.
+   *[other] ВВП на душу населения есть у всех { $count } экономик с баллом за { $year }.
+}
+gdp-for-some = { $count ->
+    [one] ВВП на душу населения есть у { $compared } из { $count } экономики с баллом за { $year }.
+   *[other] ВВП на душу населения есть у { $compared } из { $count } экономик с баллом за { $year }.
+}
+code = Код
+group = Группа
+gdp-ppp = ВВП на душу населения (ППС)
+expected-rank = Ожидаемое место
+note = Примечание
+group-mean = Среднее: { $group }
+trend-title = { $name }: место и балл индекса, { $first }–{ $last }, со средними по группам
+trend-label = Линейные графики балла { $index } для { $name } со средними баллами групп и его места по годам
+detect = Определить автоматически
+layout-long = Длинный: единица, показатель, год, значение
+layout-wide = Широкий: столбец на показатель
+layout-per-indicator = Файл на показатель
+layout-xlsx = Книга Excel (.xlsx)
+delimiter-comma = Запятая ,
+delimiter-semicolon = Точка с запятой ;
+delimiter-tab = Табуляция
+decimal-point = Точка 12.5
+decimal-comma = Запятая 12,5
+choose-data-file = Сначала выберите файл данных.
+too-many-files = Выбрано файлов: { $count }; импорт принимает не более { $most }.
+file-too-large = Размер { $name } — { $size }: импорт принимает файлы не более { $most } МиБ.
+severity-error = ошибка
+severity-warning = предупреждение
+severity-note = примечание
+not-a-number = «{ $word }» — не число
+type-a-break = введите хотя бы одну границу, например 25, 50, 75
+too-many-breaks = не более { $most } границ ({ $classes } классов)
+not-in-dataset = { $name }: нет в этом наборе данных
+map-unit = { $name }: { $score } · место { $rank } из { $count }
+map-unit-no-change = { $name }: { $score } · место { $rank } из { $count } · без изменений по сравнению с опубликованными весами
+map-unit-change = { $name }: { $score } · место { $rank } из { $count } · { $change } по сравнению с опубликованными весами
+unit-no-data = { $name }: нет данных
+quantile-classes = классы по квантилям
+equal-intervals-lower = равные интервалы
+readers-breaks = границы, выбранные читателем
+map-title = { $what } на карте мира, { $year }
+map-label = Карта мира баллов { $what } в { $classes } классах, темнее — выше балл; единицы набора без балла ({ $count }) и не охваченные им страны заштрихованы; малые государства — кружками
+class = Класс

@@ -591,6 +591,26 @@ messages! {
     DIFFERENCE = "difference": "Difference";
     /// Instead of the performers' coverage when they cannot be had.
     NOT_AVAILABLE = "not-available": "Not available: { $why }.";
+    /// A country's note: why it is not compared.
+    NO_GDP = "no-gdp": "no GDP per capita for { $year }";
+    /// A country's note: why it is not compared.
+    GDP_NOT_POSITIVE = "gdp-not-positive": "GDP per capita for { $year } not above 0";
+    /// Its coverage, when no country is scored.
+    NO_ECONOMY_SCORED = "no-economy-scored": "No economy has a score in { $year }.";
+    /// Its coverage, every scored country compared.
+    GDP_FOR_ALL = "gdp-for-all": "GDP per capita for all { $count } scored economies in { $year }.";
+    /// Its coverage.
+    GDP_FOR_SOME = "gdp-for-some": "GDP per capita for { $compared } of { $count } scored economies in { $year }.";
+    /// A column of its table (downloaded): the ISO3 code.
+    CODE = "code": "Code";
+    /// A column of its table (downloaded): the group marked.
+    GROUP = "group": "Group";
+    /// A column of its table (downloaded).
+    GDP_PPP = "gdp-ppp": "GDP per capita (PPP)";
+    /// A column of its table (downloaded).
+    EXPECTED_RANK = "expected-rank": "Expected rank";
+    /// A column of its table (downloaded): why a country is not compared.
+    NOTE = "note": "Note";
 
     // The scenario comparison.
     /// Its title: the scenarios compared.
@@ -723,6 +743,13 @@ messages! {
     TREND_FOLLOW = "trend-follow": "Follow a country (click its row in the ranking) to see its rank and score over the years.";
     /// A dataset of one year.
     ONE_YEAR = "one-year": "This dataset has one year: there is nothing to draw over time.";
+
+    /// A column of its table: a group's mean score.
+    GROUP_MEAN = "group-mean": "{ $group } mean";
+    /// Its chart's title.
+    TREND_TITLE = "trend-title": "{ $name }: rank and index score, { $first }–{ $last }, with the groups' means";
+    /// Its chart, for screen readers (`index` is the index's title).
+    TREND_LABEL = "trend-label": "Line charts of { $name }'s { $index } score with the groups' mean scores, and of its rank, over the years";
 
     // The charts.
     /// The charts' region.
@@ -924,6 +951,39 @@ messages! {
     /// A stored import was deleted.
     IMPORT_DELETED = "import-deleted": "“{ $name }” was deleted from this browser.";
 
+    /// An option of each of its choices: let the import find it.
+    DETECT = "detect": "Detect";
+    /// A layout.
+    LAYOUT_LONG = "layout-long": "Long: unit, indicator, year, value";
+    /// A layout.
+    LAYOUT_WIDE = "layout-wide": "Wide: a column per indicator";
+    /// A layout.
+    LAYOUT_PER_INDICATOR = "layout-per-indicator": "One file per indicator";
+    /// A layout.
+    LAYOUT_XLSX = "layout-xlsx": "Excel workbook (.xlsx)";
+    /// A delimiter (the character shown after it).
+    DELIMITER_COMMA = "delimiter-comma": "Comma ,";
+    /// A delimiter (the character shown after it).
+    DELIMITER_SEMICOLON = "delimiter-semicolon": "Semicolon ;";
+    /// A delimiter.
+    DELIMITER_TAB = "delimiter-tab": "Tab";
+    /// A decimal mark, with an example.
+    DECIMAL_POINT = "decimal-point": "Point 12.5";
+    /// A decimal mark, with an example.
+    DECIMAL_COMMA = "decimal-comma": "Comma 12,5";
+    /// Import refused: no file chosen.
+    CHOOSE_DATA_FILE = "choose-data-file": "Choose a data file first.";
+    /// Import refused: too many files.
+    TOO_MANY_FILES = "too-many-files": "{ $count } files chosen: an import takes at most { $most }.";
+    /// Import refused: a file too large (`size` is "1.2 MB").
+    FILE_TOO_LARGE = "file-too-large": "{ $name } is { $size }: an import takes files of at most { $most } MiB.";
+    /// A report line's badge: nothing was imported.
+    SEVERITY_ERROR = "severity-error": "error";
+    /// A report line's badge: the import went on without it.
+    SEVERITY_WARNING = "severity-warning": "warning";
+    /// A report line's badge: what was read.
+    SEVERITY_NOTE = "severity-note": "note";
+
     // The framework editor ("Your framework").
     /// Its title.
     YOUR_FRAMEWORK = "your-framework": "Your framework";
@@ -981,6 +1041,35 @@ messages! {
     MAP_NOT_LOADED = "map-not-loaded": "The map could not be loaded: { $why }.";
     /// The embedded map could not be drawn.
     MAP_NOT_DRAWN = "map-not-drawn": "The map could not be drawn: { $why }";
+
+    /// The breaks typed are refused: a word is not a number.
+    NOT_A_NUMBER = "not-a-number": "`{ $word }` is not a number";
+    /// The breaks typed are refused: none.
+    TYPE_A_BREAK = "type-a-break": "type at least one break, e.g. 25, 50, 75";
+    /// The breaks typed are refused: too many.
+    TOO_MANY_BREAKS = "too-many-breaks": "at most { $most } breaks ({ $classes } classes)";
+    /// Hovering a country the dataset lacks.
+    NOT_IN_DATASET = "not-in-dataset": "{ $name }: not in this dataset";
+    /// Hovering a country (`count` is how many are ranked).
+    MAP_UNIT = "map-unit": "{ $name }: { $score } · rank { $rank } of { $count }";
+    /// Hovering a country whose rank did not move.
+    MAP_UNIT_NO_CHANGE = "map-unit-no-change": "{ $name }: { $score } · rank { $rank } of { $count } · no change since the published weights";
+    /// Hovering a country whose rank moved (`change` is "▲ 3").
+    MAP_UNIT_CHANGE = "map-unit-change": "{ $name }: { $score } · rank { $rank } of { $count } · { $change } since the published weights";
+    /// Hovering a country without a score.
+    UNIT_NO_DATA = "unit-no-data": "{ $name }: no data";
+    /// Its subtitle: how the classes are made.
+    QUANTILE_CLASSES = "quantile-classes": "quantile classes";
+    /// Its subtitle: how the classes are made.
+    EQUAL_INTERVALS_LOWER = "equal-intervals-lower": "equal intervals";
+    /// Its subtitle: how the classes are made.
+    READERS_BREAKS = "readers-breaks": "breaks chosen by the reader";
+    /// Its title (`what` is the index, and the node mapped).
+    MAP_TITLE = "map-title": "{ $what } on the world map, { $year }";
+    /// The map, for screen readers.
+    MAP_LABEL = "map-label": "World map of { $what } scores in { $classes } classes, darker for higher scores; { $count } units of the dataset without a score, and the countries it does not cover, hatched; small states as circles";
+    /// A column of its table: a country's class.
+    CLASS = "class": "Class";
 
     // Texts drawn into the charts (their titles, captions and sentences are the view model's, still English).
     /// The rank spans chart's horizontal axis.
