@@ -1124,4 +1124,72 @@ messages! {
     IMPORT_NOT_DELETED = "import-not-deleted": "“{ $name }” could not be deleted: { $why }.";
     /// A framework change shown but not stored.
     CHANGE_NOT_KEPT = "change-not-kept": "The change is shown but could not be kept in this browser: { $why }.";
+
+    // The charts' titles, labels for screen readers and tables, and the groups' short names.
+    /// A group's short name (legends, badges, columns).
+    LDCS = "ldcs": "LDCs";
+    /// A group's short name.
+    DEVELOPED = "developed": "Developed";
+    /// A group's short name: the developing economies that are not LDCs.
+    OTHER_DEVELOPING = "other-developing": "Other developing";
+    /// A group's short name (the UN M49 classification).
+    DEVELOPED_M49 = "developed-m49": "Developed (M49)";
+    /// A group's short name (the UN M49 classification).
+    DEVELOPING_M49 = "developing-m49": "Developing (M49)";
+    /// A group's name in a tight column header (at most 7 characters).
+    DEVELOPED_ABBREV = "developed-abbrev": "Dev.";
+    /// A group's name in a tight column header (at most 7 characters): other developing.
+    OTHER_DEVELOPING_ABBREV = "other-developing-abbrev": "Oth. dev.";
+    /// A chart's subtitle: the weights, changed (`weights` lists "ICT 20 % · Skills 20 %").
+    WEIGHTS_CHANGED_LINE = "weights-changed-line": "Weights (changed): { $weights }";
+    /// A chart's subtitle: the publisher's weights.
+    PUBLISHED_WEIGHTS_LINE = "published-weights-line": "Published weights: { $weights }";
+    /// The ranking chart's title (`index` is the index's title).
+    BARS_TITLE = "bars-title": "{ $index } by country, { $year }";
+    /// The ranking chart, for screen readers, with its first and last bars.
+    BARS_LABEL_ENDS = "bars-label-ends": "Bar chart of { $index } scores, best first: { $first } { $first_score } to { $last } { $last_score }";
+    /// The ranking chart, for screen readers.
+    BARS_LABEL = "bars-label": "Bar chart of { $index } scores, best first";
+    /// The gap chart's title (`groups` lists the groups).
+    GAP_CHART_TITLE = "gap-chart-title": "Mean score of { $groups } on the index and each pillar, { $year }";
+    /// The gap chart, for screen readers (`marks` says each group's mark).
+    GAP_CHART_LABEL = "gap-chart-label": "Bars of each group's mean score per pillar: { $marks }";
+    /// The distribution chart's title.
+    STRIPS_TITLE = "strips-title": "Distribution of { $index } scores by group, { $year }";
+    /// The distribution chart, for screen readers.
+    STRIPS_LABEL = "strips-label": "Strip plot of scores by group, bars marking medians: { $marks }, others as grey dots";
+    /// A column of the distribution chart's table: how many units.
+    UNITS = "units": "Units";
+    /// In the trend chart's title, for the index itself ("Mean index score of …").
+    INDEX_WORD = "index-word": "index";
+    /// A column of the trend chart's table, more than two groups.
+    SHARE_OF_GROUP = "share-of-group": "{ $group } as a share of { $of }";
+    /// The trend chart's title, two groups (`what` is "index" or a pillar; `span` "2019–2024").
+    TREND_GAP_TITLE = "trend-gap-title": "Mean { $what } score of { $groups }, and the gap, { $span }";
+    /// The trend chart's title.
+    TREND_CHART_TITLE = "trend-chart-title": "Mean { $what } score of { $groups }, { $span }";
+    /// The trend chart, for screen readers.
+    TREND_CHART_LABEL = "trend-chart-label": "Line chart of each group's mean { $what } score over the years: { $marks }";
+    /// The performers chart's title.
+    SCATTER_TITLE = "scatter-title": "{ $index } score against GDP per capita (PPP), { $year }";
+    /// The performers chart, for screen readers (`a` and `b` are the groups marked).
+    SCATTER_LABEL = "scatter-label": "Scatter plot of { $index } scores against GDP per capita (PPP, log scale) with the fitted line; { $a } as triangles, { $b } as circles";
+    /// A group's mark, for screen readers ("LDCs as filled triangles").
+    MARKED_AS = "marked-as": "{ $group } as { $shape }";
+    /// The first group's mark.
+    FILLED_TRIANGLES = "filled-triangles": "filled triangles";
+    /// The second group's mark.
+    OPEN_CIRCLES = "open-circles": "open circles";
+    /// The third group's mark.
+    FILLED_SQUARES = "filled-squares": "filled squares";
+    /// The fourth group's mark.
+    OPEN_DIAMONDS = "open-diamonds": "open diamonds";
+    /// The fifth group's mark.
+    FILLED_DOWN_TRIANGLES = "filled-down-triangles": "filled downward triangles";
+    /// The sixth group's mark.
+    CROSSES = "crosses": "crosses";
+    /// The profile: a country's rank on an indicator.
+    RANK_OF_COUNT = "rank-of-count": "rank { $rank } of { $count }";
+    /// The profile's facts: its rank and score.
+    PROFILE_FACTS = "profile-facts": "Rank { $rank } of { $count } · score { $score }";
 }
