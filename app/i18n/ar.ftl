@@ -577,3 +577,20 @@ filled-down-triangles = مثلثات مصمتة مقلوبة
 crosses = علامات ×
 rank-of-count = المرتبة { $rank } من { $count }
 profile-facts = المرتبة { $rank } من { $count } · الدرجة { $score }
+
+# أسماء البيانات المعروضة، قبل سبب تعذّر عرضها.
+the-imported-data = البيانات المستوردة
+your-stored-data = بياناتك المحفوظة
+your-framework-named = إطارك
+
+# تعديلات الإطار المرفوضة.
+no-framework = ليس لمجموعة البيانات إطار
+no-such-part = لا يوجد جزء «{ $part }»
+name-empty = لا يمكن أن يكون الاسم فارغًا
+direction-not-indicator = «{ $part }» ليس مؤشرًا: الاتجاه للمؤشرات وحدها
+indicator-not-in-data = المؤشر «{ $part }» غير موجود في البيانات
+under-itself = لا يمكن وضع «{ $part }» تحت نفسه أو تحت ما يقع تحته
+under-indicator = «{ $part }» مؤشر: توضع الأجزاء تحت عنصر تجميعي
+index-not-moved = لا يمكن نقل المؤشر نفسه
+index-not-deleted = لا يمكن حذف المؤشر نفسه
+nothing-left = لن يبقى شيء من المؤشر

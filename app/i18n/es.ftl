@@ -582,3 +582,20 @@ filled-down-triangles = triángulos rellenos hacia abajo
 crosses = cruces
 rank-of-count = puesto { $rank } de { $count }
 profile-facts = Puesto { $rank } de { $count } · puntuación { $score }
+
+# Los nombres de los datos mostrados, delante del motivo por el que no pueden mostrarse.
+the-imported-data = los datos importados
+your-stored-data = sus datos guardados
+your-framework-named = su marco
+
+# Los cambios del marco rechazados.
+no-framework = el conjunto de datos no tiene marco
+no-such-part = no hay ninguna parte «{ $part }»
+name-empty = un nombre no puede estar vacío
+direction-not-indicator = «{ $part }» no es un indicador: solo los indicadores tienen sentido
+indicator-not-in-data = el indicador «{ $part }» no está en los datos
+under-itself = «{ $part }» no puede ir debajo de sí mismo ni de lo que está debajo de él
+under-indicator = «{ $part }» es un indicador: las partes van debajo de un agregado
+index-not-moved = el propio índice no puede moverse
+index-not-deleted = el propio índice no puede eliminarse
+nothing-left = no quedaría nada del índice

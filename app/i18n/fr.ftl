@@ -582,3 +582,20 @@ filled-down-triangles = triangles pleins pointe en bas
 crosses = croix
 rank-of-count = rang { $rank } sur { $count }
 profile-facts = Rang { $rank } sur { $count } · score { $score }
+
+# Les noms des données montrées, devant la raison pour laquelle elles ne peuvent l'être.
+the-imported-data = les données importées
+your-stored-data = vos données enregistrées
+your-framework-named = votre cadre
+
+# Les modifications du cadre refusées.
+no-framework = le jeu de données n'a pas de cadre
+no-such-part = il n'y a pas de partie « { $part } »
+name-empty = un nom ne peut pas être vide
+direction-not-indicator = « { $part } » n'est pas un indicateur : seuls les indicateurs ont un sens
+indicator-not-in-data = l'indicateur « { $part } » ne figure pas dans les données
+under-itself = « { $part } » ne peut pas aller sous lui-même ni sous ce qui est sous lui
+under-indicator = « { $part } » est un indicateur : les parties vont sous un agrégat
+index-not-moved = l'indice lui-même ne peut pas être déplacé
+index-not-deleted = l'indice lui-même ne peut pas être supprimé
+nothing-left = il ne resterait rien de l'indice

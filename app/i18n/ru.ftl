@@ -589,3 +589,20 @@ filled-down-triangles = закрашенными треугольниками в
 crosses = крестиками
 rank-of-count = место { $rank } из { $count }
 profile-facts = Место { $rank } из { $count } · балл { $score }
+
+# Названия показываемых данных перед причиной, по которой их нельзя показать.
+the-imported-data = импортированные данные
+your-stored-data = ваши сохранённые данные
+your-framework-named = ваша структура
+
+# Отклонённые изменения структуры.
+no-framework = в наборе данных нет структуры
+no-such-part = нет части «{ $part }»
+name-empty = название не может быть пустым
+direction-not-indicator = «{ $part }» — не показатель: направление есть только у показателей
+indicator-not-in-data = показателя «{ $part }» нет в данных
+under-itself = «{ $part }» нельзя поместить под саму себя или под то, что находится под ней
+under-indicator = «{ $part }» — показатель: части помещаются под агрегат
+index-not-moved = сам индекс нельзя переместить
+index-not-deleted = сам индекс нельзя удалить
+nothing-left = от индекса ничего бы не осталось

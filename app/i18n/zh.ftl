@@ -542,3 +542,20 @@ filled-down-triangles = 实心倒三角形
 crosses = 叉号
 rank-of-count = 第 { $rank } 名，共 { $count } 名
 profile-facts = 第 { $rank } 名，共 { $count } 名 · 得分 { $score }
+
+# 所显示数据的名称，位于无法显示的原因之前。
+the-imported-data = 导入的数据
+your-stored-data = 您保存的数据
+your-framework-named = 您的框架
+
+# 被拒绝的框架修改。
+no-framework = 该数据集没有框架
+no-such-part = 不存在部分“{ $part }”
+name-empty = 名称不能为空
+direction-not-indicator = “{ $part }”不是指标：只有指标才有方向
+indicator-not-in-data = 数据中没有指标“{ $part }”
+under-itself = “{ $part }”不能放在其自身或其下属部分之下
+under-indicator = “{ $part }”是指标：各部分只能放在汇总项之下
+index-not-moved = 指数本身不能移动
+index-not-deleted = 指数本身不能删除
+nothing-left = 指数将一无所剩

@@ -339,7 +339,7 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
         loader::show_text(
             state,
             ticket,
-            "the imported data",
+            &t(&messages::THE_IMPORTED_DATA),
             Arc::clone(&json),
             &scenario,
         )
@@ -413,7 +413,7 @@ async fn open_stored(state: AppState, scenario: Scenario) {
         Ok(Some(json)) => loader::show_text(
             state,
             ticket,
-            "your stored data",
+            &t(&messages::YOUR_STORED_DATA),
             Arc::from(json),
             &scenario,
         )

@@ -984,7 +984,14 @@ messages! {
     /// A report line's badge: what was read.
     SEVERITY_NOTE = "severity-note": "note";
 
+    /// Names the imported data before why it cannot be shown ("the imported data: …").
+    THE_IMPORTED_DATA = "the-imported-data": "the imported data";
+    /// Names a stored import before why it cannot be shown.
+    YOUR_STORED_DATA = "your-stored-data": "your stored data";
+
     // The framework editor ("Your framework").
+    /// Names the framework edited before why it cannot be shown ("your framework: …").
+    YOUR_FRAMEWORK_NAMED = "your-framework-named": "your framework";
     /// Its title.
     YOUR_FRAMEWORK = "your-framework": "Your framework";
     /// Under its title.
@@ -1005,6 +1012,27 @@ messages! {
     MOVE = "move": "Move";
     /// A change that could not be made.
     FRAMEWORK_NOT_CHANGED = "framework-not-changed": "The framework was not changed: { $why }.";
+
+    /// A change refused: the dataset has no framework.
+    NO_FRAMEWORK = "no-framework": "the dataset has no framework";
+    /// A change refused: the part named is not there (`part` is its id).
+    NO_SUCH_PART = "no-such-part": "there is no part `{ $part }`";
+    /// A change refused: an empty name.
+    NAME_EMPTY = "name-empty": "a name cannot be empty";
+    /// A change refused: a direction for an aggregate.
+    DIRECTION_NOT_INDICATOR = "direction-not-indicator": "`{ $part }` is not an indicator: only indicators have a direction";
+    /// A change refused: an indicator of the framework the data lacks.
+    INDICATOR_NOT_IN_DATA = "indicator-not-in-data": "indicator `{ $part }` is not in the data";
+    /// A change refused: a part moved under itself.
+    UNDER_ITSELF = "under-itself": "`{ $part }` cannot go under itself or what is under it";
+    /// A change refused: a part moved under an indicator.
+    UNDER_INDICATOR = "under-indicator": "`{ $part }` is an indicator: parts go under an aggregate";
+    /// A change refused: the index moved.
+    INDEX_NOT_MOVED = "index-not-moved": "the index itself cannot be moved";
+    /// A change refused: the index deleted.
+    INDEX_NOT_DELETED = "index-not-deleted": "the index itself cannot be deleted";
+    /// A change refused: a deletion would leave nothing.
+    NOTHING_LEFT = "nothing-left": "nothing would be left of the index";
 
     // The world map.
     /// Its title, and the map's name before it is drawn.
