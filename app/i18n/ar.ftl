@@ -395,3 +395,202 @@ imported-elsewhere = يعرض هذا الرابط بيانات مستوردة ف
 mine-not-opened = تعذّر فتح بياناتك `{ $id }`: { $why }.
 import-not-deleted = تعذّر حذف «{ $name }»: { $why }.
 change-not-kept = التغيير معروض لكن تعذّر الاحتفاظ به في هذا المتصفح: { $why }.
+
+# جمل التحليلات: عدم اليقين، وأفضل المراتب وأسوؤها.
+any-weights = أي أوزان
+weights-as-they-are = ثابتة
+rob-sentence = عدد السحوبات { $draws }، مع تغيير { $varying } (البذرة { $seed }، { $seconds } ث): تمتد مرتبة { $wide } من أصل { $count } وحدة على أكثر من { $places } مرتبة في الـ 90 % الوسطى من السحوبات.
+rob-failed-draws = تعذّر حساب { $draws } من السحوبات فاستُبعدت.
+rob-gap = الفجوة { $pair }: { $gap }؛ وفي 90 % من السحوبات بين { $low } و{ $high }.
+rob-gap-scales = الفجوة { $pair }: { $gap }؛ لا تُقارن عبر السحوبات لأن طرق التطبيع فيها تعطي درجات على مقاييس مختلفة.
+rob-gap-none = الفجوة { $pair }: غير متاحة (إحدى المجموعتين بلا درجة).
+rob-ranks-one = يحتل { $name } المرتبة { $rank } وفق هذه الخيارات؛ وعبر السحوبات تكون مرتبته الأرجح { $likeliest } ({ $share } من السحوبات)، ويحتل المرتبة { $first } فيها جميعًا.
+rob-ranks-between = يحتل { $name } المرتبة { $rank } وفق هذه الخيارات؛ وعبر السحوبات تكون مرتبته الأرجح { $likeliest } ({ $share } من السحوبات)، وتتراوح مرتبته بين { $first } و{ $last } فيها جميعًا.
+half-to-double = كل وزن بين نصفه وضعفه
+not-ruled-out = { $rank } ({ $limit } غير مستبعدة)
+ranges-all-proven = أفضل المراتب وأسوؤها لـ { $count } وحدة (الأوزان المسموح بها: { $range }؛ الركائز: { $pillars }، { $pillar_count }؛ { $seconds } ث): ثبتت جميع الحدود.
+ranges-not-proven = أفضل المراتب وأسوؤها لـ { $count } وحدة (الأوزان المسموح بها: { $range }؛ الركائز: { $pillars }، { $pillar_count }؛ { $seconds } ث): عدد الوحدات التي لم يثبت أحد حدودها في الوقت المسموح (2 ث لكل برنامج): { $unproven }.
+ranges-left-out = { $count ->
+    [one] استُبعدت وحدة واحدة ليس لها درجة في كل ركيزة.
+    [two] استُبعدت وحدتان ليس لهما درجة في كل ركيزة.
+    [few] استُبعدت { $count } وحدات ليس لها درجة في كل ركيزة.
+   *[other] استُبعدت { $count } وحدة ليس لها درجة في كل ركيزة.
+}
+bod-not-available = منفعة الشك: غير متاحة ({ $why }).
+best-rank-with = يحتل { $name } المرتبة { $rank } وفق هذه الأوزان؛ وأفضل مرتبة ممكنة له { $best }، بالأوزان { $weights }.
+best-rank-not-proven-with = يحتل { $name } المرتبة { $rank } وفق هذه الأوزان؛ وأفضل مرتبة ممكنة له { $best } (المرتبة { $limit } غير مستبعدة)، بالأوزان { $weights }.
+bod-scores = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له.
+bod-scores-made-of = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }.
+bod-scores-one-unused = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }؛ ولا وزن لـ { $unused }.
+bod-scores-unused = منفعة الشك: يحصل { $name } على { $score } (المرتبة { $rank }) وفق الأوزان الأكثر مواتاة له، وتتكون درجته من { $shares }؛ ولا وزن لأيٍّ من { $unused }.
+
+# جمل التحليلات: لماذا تحرّك، وما الذي يلزم، وسلامة المؤشر.
+the-published-scenario = السيناريو المنشور
+the-view-explained = العرض المشروح
+why-moved = لماذا انتقل { $name } من { $from } إلى { $to }
+waterfall-label = مخطط شلالي: نصيب كل تغيير من تغيّر درجة { $name }، ثم المجموع
+total-change = التغيّر الكلي
+not-in-explanation = { $name } غير موجود في الشرح.
+nothing-differs = لا فرق بين { $from } و{ $to }.
+node-weight = وزن { $node }
+weights-within = الأوزان داخل { $node }
+change-treatment = معالجة القيم المتطرفة
+change-imputation = تعويض القيم الناقصة
+change-screen = الفرز
+change-carry-forward = ترحيل القيم
+change-denominate = القسمة على المقامات
+rank-from-to = المرتبة { $from } ← { $to }
+unranked-at-one-end = غير مرتّب في أحد الطرفين
+change-for = { $change }: { $part }
+explain-one-part = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }.
+explain-two-parts = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first } و{ $second }.
+explain-one-other = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }، و{ $second }، والتغيير الآخر: { $rest }.
+explain-others = من تغيّر درجة { $name } بمقدار { $total } (من { $from } إلى { $to }، { $ranks }): { $first }، و{ $second }، والتغييرات الأخرى ({ $count }): { $rest }.
+sampled-note = مع { $count } من التغييرات تُقدَّر الأنصبة من { $orders } ترتيبًا مسحوبًا عشوائيًا، لكلٍّ منها خطؤه المعياري؛ أما التغيّر الكلي فدقيق.
+sampled-note-largest = مع { $count } من التغييرات تُقدَّر الأنصبة من { $orders } ترتيبًا مسحوبًا عشوائيًا، لكلٍّ منها خطؤه المعياري (أكبرها ±{ $largest })؛ أما التغيّر الكلي فدقيق.
+from = من
+to = إلى
+part-of-score-change = النصيب من تغيّر الدرجة
+part-of-rank-change = النصيب من تغيّر المرتبة
+standard-error = الخطأ المعياري
+total = المجموع
+unit = الوحدة
+current = الحالية
+needed = المطلوبة
+best-observed = أفضل قيمة مرصودة
+worst-observed = أسوأ قيمة مرصودة
+effort-one-run = حُسب بتشغيل سلسلة الحساب كاملة مرة واحدة في { $ms } مللي ثانية.
+effort-runs = { $count ->
+    [one] حُسب بتشغيل سلسلة الحساب كاملة مرة واحدة في { $ms } مللي ثانية.
+    [two] حُسب بتشغيل سلسلة الحساب كاملة مرتين في { $ms } مللي ثانية.
+    [few] حُسب بتشغيل سلسلة الحساب كاملة { $count } مرات في { $ms } مللي ثانية.
+   *[other] حُسب بتشغيل سلسلة الحساب كاملة { $count } مرة في { $ms } مللي ثانية.
+}
+list-and = { $items } و{ $last }
+and-one-more-indicator = { $items }، ومؤشر آخر (انظر الجدول)
+and-more-indicators = { $items }، و{ $count } مؤشرات أخرى (انظر الجدول)
+unranked = غير مرتّب
+no-score = بلا درجة
+no-indicator-chosen = { $name }: لم يُختر أي مؤشر.
+the-chosen-indicators = المؤشرات المختارة ({ $count })
+the-chosen-indicator = المؤشر المختار
+already-there = متحقق بالفعل
+reached = قابل للتحقيق
+out-of-reach = بعيد المنال ضمن النطاق المرصود
+already-at-rank = { $name } بالفعل في { $now }، ضمن المرتبة { $rank }: لا شيء يحتاج إلى تحسين.
+already-ahead = { $name } متقدم بالفعل على { $other } (الدرجة { $score } مقابل { $their }): لا شيء يحتاج إلى تحسين.
+reach-rank-closing = سيبلغ { $name } المرتبة { $rank } (حاليًا { $now }) بسدّ { $share } % من فجوة كل مؤشر عن أفضل قيمة مرصودة: { $moves }.
+reach-rank-with = سيبلغ { $name } المرتبة { $rank } (حاليًا { $now }) مع { $moves }.
+pass-closing = سيتجاوز { $name } { $other } (الدرجة { $score } مقابل { $their }؛ حاليًا { $now }) بسدّ { $share } % من فجوة كل مؤشر عن أفضل قيمة مرصودة: { $moves }.
+pass-with = سيتجاوز { $name } { $other } (الدرجة { $score } مقابل { $their }؛ حاليًا { $now }) مع { $moves }.
+out-of-reach-rank = لن يبلغ { $name } المرتبة { $rank } حتى لو بلغ { $chosen } أفضل قيمة لدى أي بلد: سيكون في أحسن الأحوال في { $best }.
+out-of-reach-past = لن يتجاوز { $name } { $other } حتى لو بلغ { $chosen } أفضل قيمة لدى أي بلد: ستكون درجته في أحسن الأحوال { $score }، مقابل { $their } لـ { $other }.
+carried-forward-note = القيمة الحالية المتبوعة بسنة بين قوسين مرحَّلة من تلك السنة؛ والقيمة المطلوبة هي للسنة المعروضة.
+not-monotone-note = معالجة القيم المتطرفة تجعل الدرجة تنخفض مجددًا عند تحسّن أكبر هنا: هذا أصغر تحسّن وُجد.
+negative-within-parent = سالب ضمن العقدة الأم
+near-duplicates = شبه مكررين (|r| > 0.92)
+negative-and-near-duplicates = سالب ضمن العقدة الأم؛ شبه مكررين
+siblings = عقدتان شقيقتان
+same-level = المستوى نفسه
+parent = العقدة الأم
+ancestor = عقدة أعلى
+health-sentence = { $title } في { $year }: وُسم { $flags } من أصل { $count } معامل ارتباط (سالبة ضمن عقدة أم، أو شبه مكررة)؛ وكل قيم α المعرّفة 0.7 أو أكثر.
+health-sentence-low = { $title } في { $year }: وُسم { $flags } من أصل { $count } معامل ارتباط (سالبة ضمن عقدة أم، أو شبه مكررة)؛ وقيمة α أقل من 0.7 لـ { $low }.
+correlations-title = الارتباطات بين المؤشرات والركائز والمؤشر المركّب ({ $coefficient })، { $year }
+
+# المتفوقون والمتأخرون، وعبر السنين، وبياناتك، وخريطة العالم: جملها وخياراتها وجداولها.
+no-gdp = لا يوجد نصيب الفرد من الناتج المحلي الإجمالي لعام { $year }
+gdp-not-positive = نصيب الفرد من الناتج المحلي الإجمالي لعام { $year } لا يزيد على 0
+no-economy-scored = لا يوجد اقتصاد له درجة في { $year }.
+gdp-for-all = نصيب الفرد من الناتج المحلي الإجمالي متاح لجميع الاقتصادات ذات الدرجة ({ $count }) في { $year }.
+gdp-for-some = نصيب الفرد من الناتج المحلي الإجمالي متاح لـ { $compared } من أصل { $count } من الاقتصادات ذات الدرجة في { $year }.
+code = الرمز
+group = المجموعة
+gdp-ppp = نصيب الفرد من الناتج المحلي الإجمالي (تعادل القوة الشرائية)
+expected-rank = المرتبة المتوقعة
+note = ملاحظة
+group-mean = متوسط { $group }
+trend-title = { $name }: المرتبة ودرجة المؤشر، { $first }–{ $last }، مع متوسطات المجموعات
+trend-label = مخططات خطية لدرجة { $name } في { $index } مع متوسط درجات المجموعات، ولمرتبته، عبر السنين
+detect = الكشف تلقائيًا
+layout-long = طويل: الوحدة، المؤشر، السنة، القيمة
+layout-wide = عريض: عمود لكل مؤشر
+layout-per-indicator = ملف لكل مؤشر
+layout-xlsx = مصنف Excel (.xlsx)
+delimiter-comma = فاصلة ,
+delimiter-semicolon = فاصلة منقوطة ;
+delimiter-tab = علامة جدولة
+decimal-point = نقطة 12.5
+decimal-comma = فاصلة 12,5
+choose-data-file = اختر ملف بيانات أولًا.
+too-many-files = عدد الملفات المختارة { $count }: يقبل الاستيراد { $most } ملفًا على الأكثر.
+file-too-large = حجم { $name } هو { $size }: يقبل الاستيراد ملفات لا يزيد حجمها على { $most } ميبيبايت.
+severity-error = خطأ
+severity-warning = تحذير
+severity-note = ملاحظة
+not-a-number = «{ $word }» ليس عددًا
+type-a-break = اكتب حدًا فاصلًا واحدًا على الأقل، مثل 25، 50، 75
+too-many-breaks = { $most } حدود فاصلة على الأكثر ({ $classes } فئات)
+not-in-dataset = { $name }: غير موجود في مجموعة البيانات هذه
+map-unit = { $name }: { $score } · المرتبة { $rank } من { $count }
+map-unit-no-change = { $name }: { $score } · المرتبة { $rank } من { $count } · دون تغيير منذ الأوزان المنشورة
+map-unit-change = { $name }: { $score } · المرتبة { $rank } من { $count } · { $change } منذ الأوزان المنشورة
+unit-no-data = { $name }: لا توجد بيانات
+quantile-classes = فئات حسب المئينات
+equal-intervals-lower = فترات متساوية
+readers-breaks = حدود فاصلة اختارها القارئ
+map-title = { $what } على خريطة العالم، { $year }
+map-label = خريطة العالم لدرجات { $what } في { $classes } فئات، أغمق للدرجات الأعلى؛ وحدات مجموعة البيانات بلا درجة ({ $count }) والبلدان التي لا تغطيها مظلّلة بخطوط؛ والدول الصغيرة دوائر
+class = الفئة
+
+# عناوين المخططات وأوصافها لقارئات الشاشة وجداولها؛ والأسماء المختصرة للمجموعات.
+ldcs = أقل البلدان نموًا
+developed = المتقدمة
+other-developing = نامية أخرى
+developed-m49 = المتقدمة (M49)
+developing-m49 = النامية (M49)
+developed-abbrev = متقدمة
+other-developing-abbrev = نامية أ.
+weights-changed-line = الأوزان (معدّلة): { $weights }
+published-weights-line = الأوزان المنشورة: { $weights }
+bars-title = { $index } حسب البلد، { $year }
+bars-label-ends = مخطط أعمدة لدرجات { $index }، الأفضل أولًا: من { $first } { $first_score } إلى { $last } { $last_score }
+bars-label = مخطط أعمدة لدرجات { $index }، الأفضل أولًا
+gap-chart-title = متوسط درجة { $groups } في المؤشر وكل ركيزة، { $year }
+gap-chart-label = أعمدة متوسط درجة كل مجموعة لكل ركيزة: { $marks }
+strips-title = توزيع درجات { $index } حسب المجموعة، { $year }
+strips-label = مخطط شرائط للدرجات حسب المجموعة، وخطوط تحدد الوسيطات: { $marks }، والبقية نقاط رمادية
+units = الوحدات
+index-word = المؤشر
+share-of-group = { $group } كنسبة من { $of }
+trend-gap-title = متوسط درجة { $what } لـ { $groups }، والفجوة، { $span }
+trend-chart-title = متوسط درجة { $what } لـ { $groups }، { $span }
+trend-chart-label = مخطط خطي لمتوسط درجة { $what } لكل مجموعة عبر السنين: { $marks }
+scatter-title = درجة { $index } مقابل نصيب الفرد من الناتج المحلي الإجمالي (تعادل القوة الشرائية)، { $year }
+scatter-label = مخطط انتشار لدرجات { $index } مقابل نصيب الفرد من الناتج المحلي الإجمالي (تعادل القوة الشرائية، مقياس لوغاريتمي) مع الخط المطابق؛ { $a } مثلثات، و{ $b } دوائر
+marked-as = { $group } { $shape }
+filled-triangles = مثلثات مصمتة
+open-circles = دوائر مفرغة
+filled-squares = مربعات مصمتة
+open-diamonds = معينات مفرغة
+filled-down-triangles = مثلثات مصمتة مقلوبة
+crosses = علامات ×
+rank-of-count = المرتبة { $rank } من { $count }
+profile-facts = المرتبة { $rank } من { $count } · الدرجة { $score }
+
+# أسماء البيانات المعروضة، قبل سبب تعذّر عرضها.
+the-imported-data = البيانات المستوردة
+your-stored-data = بياناتك المحفوظة
+your-framework-named = إطارك
+
+# تعديلات الإطار المرفوضة.
+no-framework = ليس لمجموعة البيانات إطار
+no-such-part = لا يوجد جزء «{ $part }»
+name-empty = لا يمكن أن يكون الاسم فارغًا
+direction-not-indicator = «{ $part }» ليس مؤشرًا: الاتجاه للمؤشرات وحدها
+indicator-not-in-data = المؤشر «{ $part }» غير موجود في البيانات
+under-itself = لا يمكن وضع «{ $part }» تحت نفسه أو تحت ما يقع تحته
+under-indicator = «{ $part }» مؤشر: توضع الأجزاء تحت عنصر تجميعي
+index-not-moved = لا يمكن نقل المؤشر نفسه
+index-not-deleted = لا يمكن حذف المؤشر نفسه
+nothing-left = لن يبقى شيء من المؤشر

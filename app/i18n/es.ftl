@@ -389,3 +389,213 @@ imported-elsewhere = Este enlace muestra datos importados en otro navegador (`{ 
 mine-not-opened = No se pudieron abrir sus datos `{ $id }`: { $why }.
 import-not-deleted = No se pudo eliminar «{ $name }»: { $why }.
 change-not-kept = El cambio se muestra, pero no se pudo guardar en este navegador: { $why }.
+
+# Las frases de los análisis: la incertidumbre, los mejores y peores puestos.
+any-weights = cualquier ponderación
+weights-as-they-are = fijas
+rob-sentence = { $count ->
+    [one] { $draws } extracciones variando { $varying } (semilla { $seed }, { $seconds } s): en { $wide } de { $count } unidad el puesto abarca más de { $places } puestos en el 90 % central de las extracciones.
+   *[other] { $draws } extracciones variando { $varying } (semilla { $seed }, { $seconds } s): en { $wide } de { $count } unidades el puesto abarca más de { $places } puestos en el 90 % central de las extracciones.
+}
+rob-failed-draws = { $draws } extracciones no pudieron puntuarse y se dejan fuera.
+rob-gap = Brecha { $pair }: { $gap }; en el 90 % de las extracciones, entre { $low } y { $high }.
+rob-gap-scales = Brecha { $pair }: { $gap }; no se compara entre extracciones, cuyas normalizaciones puntúan en escalas distintas.
+rob-gap-none = Brecha { $pair }: no disponible (un grupo no tiene puntuación).
+rob-ranks-one = { $name } ocupa el puesto { $rank } con estas opciones; en las extracciones su puesto más probable es el { $likeliest } ({ $share } de las extracciones), y ocupa el puesto { $first } en todas.
+rob-ranks-between = { $name } ocupa el puesto { $rank } con estas opciones; en las extracciones su puesto más probable es el { $likeliest } ({ $share } de las extracciones), y ocupa entre el puesto { $first } y el { $last } en todas.
+half-to-double = cada ponderación entre la mitad y el doble
+not-ruled-out = { $rank } ({ $limit } no descartado)
+ranges-all-proven = { $count ->
+    [one] Mejor y peor puesto de { $count } unidad (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): todas las cotas demostradas.
+   *[other] Mejores y peores puestos de { $count } unidades (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): todas las cotas demostradas.
+}
+ranges-not-proven = { $count ->
+    [one] Mejor y peor puesto de { $count } unidad (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): unidades con una cota no demostrada en el tiempo permitido (2 s por programa): { $unproven }.
+   *[other] Mejores y peores puestos de { $count } unidades (ponderaciones permitidas: { $range }; pilares: { $pillars }, { $pillar_count }; { $seconds } s): unidades con una cota no demostrada en el tiempo permitido (2 s por programa): { $unproven }.
+}
+ranges-left-out = { $count ->
+    [one] { $count } unidad sin puntuación en todos los pilares queda fuera.
+   *[other] { $count } unidades sin puntuación en todos los pilares quedan fuera.
+}
+bod-not-available = Beneficio de la duda: no disponible ({ $why }).
+best-rank-with = { $name } ocupa el puesto { $rank } con estas ponderaciones; su mejor puesto posible es el { $best }, con { $weights }.
+best-rank-not-proven-with = { $name } ocupa el puesto { $rank } con estas ponderaciones; su mejor puesto posible es el { $best } (no se descarta el puesto { $limit }), con { $weights }.
+bod-scores = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen.
+bod-scores-made-of = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }.
+bod-scores-one-unused = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }; { $unused } no pesa nada.
+bod-scores-unused = Beneficio de la duda: { $name } obtiene { $score } (puesto { $rank }) con las ponderaciones que más le favorecen, y su puntuación se compone de { $shares }; { $unused } no pesan nada.
+
+# Las frases de los análisis: por qué se movió, qué haría falta, la salud del índice.
+the-published-scenario = el escenario publicado
+the-view-explained = la vista explicada
+why-moved = Por qué { $name } pasó de { $from } a { $to }
+waterfall-label = Gráfico de cascada: la parte de cada cambio en la variación de la puntuación de { $name }, y luego el total
+total-change = Cambio total
+not-in-explanation = { $name } no figura en la explicación.
+nothing-differs = No hay ninguna diferencia entre { $from } y { $to }.
+node-weight = Ponderación de { $node }
+weights-within = Ponderaciones dentro de { $node }
+change-treatment = Tratamiento de valores atípicos
+change-imputation = Imputación
+change-screen = Filtrado
+change-carry-forward = Arrastre de valores
+change-denominate = División por denominadores
+rank-from-to = puesto { $from } → { $to }
+unranked-at-one-end = sin clasificar en uno de los extremos
+change-for = { $change }: { $part }
+explain-one-part = Del cambio de { $total } en la puntuación de { $name } ({ $from } a { $to }, { $ranks }): { $first }.
+explain-two-parts = Del cambio de { $total } en la puntuación de { $name } ({ $from } a { $to }, { $ranks }): { $first } y { $second }.
+explain-one-other = Del cambio de { $total } en la puntuación de { $name } ({ $from } a { $to }, { $ranks }): { $first }, { $second } y el otro cambio: { $rest }.
+explain-others = Del cambio de { $total } en la puntuación de { $name } ({ $from } a { $to }, { $ranks }): { $first }, { $second } y los otros { $count } cambios: { $rest }.
+sampled-note = Con { $count } cambios, las partes se estiman a partir de { $orders } órdenes muestreados, cada una con su error estándar; el cambio total es exacto.
+sampled-note-largest = Con { $count } cambios, las partes se estiman a partir de { $orders } órdenes muestreados, cada una con su error estándar (el mayor, ±{ $largest }); el cambio total es exacto.
+from = De
+to = A
+part-of-score-change = Parte del cambio de puntuación
+part-of-rank-change = Parte del cambio de puesto
+standard-error = Error estándar
+total = Total
+unit = Unidad
+current = Actual
+needed = Necesario
+best-observed = Mejor observado
+worst-observed = Peor observado
+effort-one-run = Calculado con { $count } ejecución de todo el proceso en { $ms } ms.
+effort-runs = { $count ->
+    [one] Calculado con { $count } ejecución de todo el proceso en { $ms } ms.
+   *[other] Calculado con { $count } ejecuciones de todo el proceso en { $ms } ms.
+}
+list-and = { $items } y { $last }
+and-one-more-indicator = { $items }, y un indicador más (véase la tabla)
+and-more-indicators = { $items }, y { $count } indicadores más (véase la tabla)
+unranked = sin clasificar
+no-score = sin puntuación
+no-indicator-chosen = { $name }: no se eligió ningún indicador.
+the-chosen-indicators = los { $count } indicadores elegidos
+the-chosen-indicator = el indicador elegido
+already-there = Ya alcanzado
+reached = Alcanzable
+out-of-reach = Fuera de alcance dentro del rango observado
+already-at-rank = { $name } ya está en { $now }, dentro del puesto { $rank }: nada que mejorar.
+already-ahead = { $name } ya está por delante de { $other } (puntuación { $score } frente a { $their }): nada que mejorar.
+reach-rank-closing = { $name } alcanzaría el puesto { $rank } (ahora { $now }) cerrando el { $share } % de la brecha de cada indicador con el mejor valor observado: { $moves }.
+reach-rank-with = { $name } alcanzaría el puesto { $rank } (ahora { $now }) con { $moves }.
+pass-closing = { $name } superaría a { $other } (puntuación { $score } frente a { $their }; ahora { $now }) cerrando el { $share } % de la brecha de cada indicador con el mejor valor observado: { $moves }.
+pass-with = { $name } superaría a { $other } (puntuación { $score } frente a { $their }; ahora { $now }) con { $moves }.
+out-of-reach-rank = { $name } no llegaría al puesto { $rank } ni siquiera con { $chosen } en el mejor valor de cualquier país: quedaría, en el mejor de los casos, en { $best }.
+out-of-reach-past = { $name } no superaría a { $other } ni siquiera con { $chosen } en el mejor valor de cualquier país: su puntuación sería como mucho { $score }, frente a { $their } de { $other }.
+carried-forward-note = Un valor actual con un año entre paréntesis se arrastra desde ese año; el valor necesario corresponde al año mostrado.
+not-monotone-note = El tratamiento de valores atípicos hace que la puntuación vuelva a bajar con una mejora mayor: esta es la menor mejora encontrada.
+negative-within-parent = negativa dentro de su nodo superior
+near-duplicates = casi duplicados (|r| > 0,92)
+negative-and-near-duplicates = negativa dentro de su nodo superior; casi duplicados
+siblings = hermanos
+same-level = mismo nivel
+parent = nodo superior
+ancestor = antecesor
+health-sentence = { $title } en { $year }: { $flags } de { $count } correlaciones señaladas (negativas dentro de un nodo superior, o casi duplicados); todos los α definidos son 0,7 o más.
+health-sentence-low = { $title } en { $year }: { $flags } de { $count } correlaciones señaladas (negativas dentro de un nodo superior, o casi duplicados); α inferior a 0,7 en { $low }.
+correlations-title = Correlaciones entre indicadores, pilares y el índice ({ $coefficient }), { $year }
+
+# Los destacados, a lo largo de los años, sus datos, el mapa mundial: sus frases, opciones y tablas.
+no-gdp = sin PIB per cápita para { $year }
+gdp-not-positive = PIB per cápita para { $year } no mayor que 0
+no-economy-scored = Ninguna economía tiene puntuación en { $year }.
+gdp-for-all = { $count ->
+    [one] PIB per cápita para la única economía puntuada en { $year }.
+   *[other] PIB per cápita para las { $count } economías puntuadas en { $year }.
+}
+gdp-for-some = { $count ->
+    [one] PIB per cápita para { $compared } de { $count } economía puntuada en { $year }.
+   *[other] PIB per cápita para { $compared } de { $count } economías puntuadas en { $year }.
+}
+code = Código
+group = Grupo
+gdp-ppp = PIB per cápita (PPA)
+expected-rank = Puesto esperado
+note = Nota
+group-mean = Media de { $group }
+trend-title = { $name }: puesto y puntuación del índice, { $first }–{ $last }, con las medias de los grupos
+trend-label = Gráficos de líneas de la puntuación { $index } de { $name } con las puntuaciones medias de los grupos, y de su puesto, a lo largo de los años
+detect = Detectar
+layout-long = Larga: unidad, indicador, año, valor
+layout-wide = Ancha: una columna por indicador
+layout-per-indicator = Un archivo por indicador
+layout-xlsx = Libro de Excel (.xlsx)
+delimiter-comma = Coma ,
+delimiter-semicolon = Punto y coma ;
+delimiter-tab = Tabulador
+decimal-point = Punto 12.5
+decimal-comma = Coma 12,5
+choose-data-file = Elija primero un archivo de datos.
+too-many-files = { $count } archivos elegidos: una importación admite como máximo { $most }.
+file-too-large = { $name } ocupa { $size }: una importación admite archivos de como máximo { $most } MiB.
+severity-error = error
+severity-warning = advertencia
+severity-note = nota
+not-a-number = «{ $word }» no es un número
+type-a-break = escriba al menos un corte, p. ej. 25, 50, 75
+too-many-breaks = como máximo { $most } cortes ({ $classes } clases)
+not-in-dataset = { $name }: no está en este conjunto de datos
+map-unit = { $name }: { $score } · puesto { $rank } de { $count }
+map-unit-no-change = { $name }: { $score } · puesto { $rank } de { $count } · sin cambios desde las ponderaciones publicadas
+map-unit-change = { $name }: { $score } · puesto { $rank } de { $count } · { $change } desde las ponderaciones publicadas
+unit-no-data = { $name }: sin datos
+quantile-classes = clases por cuantiles
+equal-intervals-lower = intervalos iguales
+readers-breaks = cortes elegidos por el lector
+map-title = { $what } en el mapa mundial, { $year }
+map-label = Mapa mundial de las puntuaciones { $what } en { $classes } clases, más oscuras para puntuaciones más altas; las { $count } unidades del conjunto de datos sin puntuación, y los países que no cubre, rayados; los Estados pequeños como círculos
+class = Clase
+
+# Los títulos de los gráficos, sus descripciones para lectores de pantalla y sus tablas; los nombres cortos de los grupos.
+ldcs = PMA
+developed = Desarrollados
+other-developing = Otros en desarrollo
+developed-m49 = Desarrollados (M49)
+developing-m49 = En desarrollo (M49)
+developed-abbrev = Des.
+other-developing-abbrev = Ot. des.
+weights-changed-line = Ponderaciones (modificadas): { $weights }
+published-weights-line = Ponderaciones publicadas: { $weights }
+bars-title = { $index } por país, { $year }
+bars-label-ends = Gráfico de barras de las puntuaciones { $index }, de mejor a peor: de { $first } { $first_score } a { $last } { $last_score }
+bars-label = Gráfico de barras de las puntuaciones { $index }, de mejor a peor
+gap-chart-title = Puntuación media de { $groups } en el índice y en cada pilar, { $year }
+gap-chart-label = Barras de la puntuación media de cada grupo por pilar: { $marks }
+strips-title = Distribución de las puntuaciones { $index } por grupo, { $year }
+strips-label = Gráfico de franjas de las puntuaciones por grupo, con barras que marcan las medianas: { $marks }, los demás como puntos grises
+units = Unidades
+index-word = del índice
+share-of-group = { $group } como proporción de { $of }
+trend-gap-title = Puntuación media { $what } de { $groups }, y la brecha, { $span }
+trend-chart-title = Puntuación media { $what } de { $groups }, { $span }
+trend-chart-label = Gráfico de líneas de la puntuación media { $what } de cada grupo a lo largo de los años: { $marks }
+scatter-title = Puntuación { $index } frente al PIB per cápita (PPA), { $year }
+scatter-label = Diagrama de dispersión de las puntuaciones { $index } frente al PIB per cápita (PPA, escala logarítmica) con la recta ajustada; { $a } como triángulos, { $b } como círculos
+marked-as = { $group } como { $shape }
+filled-triangles = triángulos rellenos
+open-circles = círculos vacíos
+filled-squares = cuadrados rellenos
+open-diamonds = rombos vacíos
+filled-down-triangles = triángulos rellenos hacia abajo
+crosses = cruces
+rank-of-count = puesto { $rank } de { $count }
+profile-facts = Puesto { $rank } de { $count } · puntuación { $score }
+
+# Los nombres de los datos mostrados, delante del motivo por el que no pueden mostrarse.
+the-imported-data = los datos importados
+your-stored-data = sus datos guardados
+your-framework-named = su marco
+
+# Los cambios del marco rechazados.
+no-framework = el conjunto de datos no tiene marco
+no-such-part = no hay ninguna parte «{ $part }»
+name-empty = un nombre no puede estar vacío
+direction-not-indicator = «{ $part }» no es un indicador: solo los indicadores tienen sentido
+indicator-not-in-data = el indicador «{ $part }» no está en los datos
+under-itself = «{ $part }» no puede ir debajo de sí mismo ni de lo que está debajo de él
+under-indicator = «{ $part }» es un indicador: las partes van debajo de un agregado
+index-not-moved = el propio índice no puede moverse
+index-not-deleted = el propio índice no puede eliminarse
+nothing-left = no quedaría nada del índice

@@ -389,3 +389,213 @@ imported-elsewhere = Ce lien affiche des données importées dans un autre navig
 mine-not-opened = Vos données `{ $id }` n'ont pas pu être ouvertes : { $why }.
 import-not-deleted = « { $name } » n'a pas pu être supprimé : { $why }.
 change-not-kept = La modification est affichée mais n'a pas pu être conservée dans ce navigateur : { $why }.
+
+# Les phrases des analyses : l'incertitude, les meilleurs et pires rangs.
+any-weights = pondérations quelconques
+weights-as-they-are = fixes
+rob-sentence = { $count ->
+    [one] { $draws } tirages faisant varier { $varying } (graine { $seed }, { $seconds } s) : pour { $wide } unité sur { $count }, le rang s'étend sur plus de { $places } places dans les 90 % centraux des tirages.
+   *[other] { $draws } tirages faisant varier { $varying } (graine { $seed }, { $seconds } s) : pour { $wide } unités sur { $count }, le rang s'étend sur plus de { $places } places dans les 90 % centraux des tirages.
+}
+rob-failed-draws = { $draws } tirages n'ont pas pu être calculés et sont écartés.
+rob-gap = Écart { $pair } : { $gap } ; dans 90 % des tirages, entre { $low } et { $high }.
+rob-gap-scales = Écart { $pair } : { $gap } ; non comparé d'un tirage à l'autre, leurs normalisations donnant des scores sur des échelles différentes.
+rob-gap-none = Écart { $pair } : non disponible (un groupe n'a pas de score).
+rob-ranks-one = { $name } est au rang { $rank } avec ces choix ; sur l'ensemble des tirages, son rang le plus probable est { $likeliest } ({ $share } des tirages), et il est au rang { $first } dans tous.
+rob-ranks-between = { $name } est au rang { $rank } avec ces choix ; sur l'ensemble des tirages, son rang le plus probable est { $likeliest } ({ $share } des tirages), et il se classe entre { $first } et { $last } dans tous.
+half-to-double = chaque pondération entre la moitié et le double
+not-ruled-out = { $rank } ({ $limit } non exclu)
+ranges-all-proven = { $count ->
+    [one] Meilleur et pire rangs de { $count } unité (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : toutes les bornes sont prouvées.
+   *[other] Meilleurs et pires rangs de { $count } unités (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : toutes les bornes sont prouvées.
+}
+ranges-not-proven = { $count ->
+    [one] Meilleur et pire rangs de { $count } unité (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : unités dont une borne n'a pas été prouvée dans le temps imparti (2 s par programme) : { $unproven }.
+   *[other] Meilleurs et pires rangs de { $count } unités (pondérations permises : { $range } ; piliers : { $pillars }, { $pillar_count } ; { $seconds } s) : unités dont une borne n'a pas été prouvée dans le temps imparti (2 s par programme) : { $unproven }.
+}
+ranges-left-out = { $count ->
+    [one] { $count } unité sans score sur chaque pilier est écartée.
+   *[other] { $count } unités sans score sur chaque pilier sont écartées.
+}
+bod-not-available = Bénéfice du doute : non disponible ({ $why }).
+best-rank-with = { $name } est au rang { $rank } avec ces pondérations ; son meilleur rang possible est { $best }, avec { $weights }.
+best-rank-not-proven-with = { $name } est au rang { $rank } avec ces pondérations ; son meilleur rang possible est { $best } (le rang { $limit } n'est pas exclu), avec { $weights }.
+bod-scores = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables.
+bod-scores-made-of = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares }.
+bod-scores-one-unused = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares } ; { $unused } ne pèse rien.
+bod-scores-unused = Bénéfice du doute : { $name } obtient { $score } (rang { $rank }) sous les pondérations qui lui sont les plus favorables, son score se composant de { $shares } ; { $unused } ne pèsent rien.
+
+# Les phrases des analyses : pourquoi il a bougé, ce qu'il faudrait, la santé de l'indice.
+the-published-scenario = le scénario publié
+the-view-explained = la vue expliquée
+why-moved = Pourquoi { $name } est passé de { $from } à { $to }
+waterfall-label = Graphique en cascade : la part de chaque changement dans la variation du score de { $name }, puis le total
+total-change = Variation totale
+not-in-explanation = { $name } ne figure pas dans l'explication.
+nothing-differs = Rien ne diffère entre { $from } et { $to }.
+node-weight = Pondération de { $node }
+weights-within = Pondérations au sein de { $node }
+change-treatment = Traitement des valeurs extrêmes
+change-imputation = Imputation
+change-screen = Filtrage
+change-carry-forward = Report des valeurs
+change-denominate = Rapport aux dénominateurs
+rank-from-to = rang { $from } → { $to }
+unranked-at-one-end = non classé à l'un des deux bouts
+change-for = { $change } : { $part }
+explain-one-part = Sur la variation de { $total } du score de { $name } ({ $from } à { $to }, { $ranks }) : { $first }.
+explain-two-parts = Sur la variation de { $total } du score de { $name } ({ $from } à { $to }, { $ranks }) : { $first } et { $second }.
+explain-one-other = Sur la variation de { $total } du score de { $name } ({ $from } à { $to }, { $ranks }) : { $first }, { $second } et l'autre changement : { $rest }.
+explain-others = Sur la variation de { $total } du score de { $name } ({ $from } à { $to }, { $ranks }) : { $first }, { $second } et les { $count } autres changements : { $rest }.
+sampled-note = Avec { $count } changements, les parts sont estimées à partir de { $orders } ordres tirés au hasard, chacune avec son erreur type ; la variation totale est exacte.
+sampled-note-largest = Avec { $count } changements, les parts sont estimées à partir de { $orders } ordres tirés au hasard, chacune avec son erreur type (la plus grande ±{ $largest }) ; la variation totale est exacte.
+from = De
+to = À
+part-of-score-change = Part de la variation du score
+part-of-rank-change = Part de la variation du rang
+standard-error = Erreur type
+total = Total
+unit = Unité
+current = Actuel
+needed = Nécessaire
+best-observed = Meilleur observé
+worst-observed = Pire observé
+effort-one-run = Calculé avec { $count } exécution de toute la chaîne de calcul en { $ms } ms.
+effort-runs = { $count ->
+    [one] Calculé avec { $count } exécution de toute la chaîne de calcul en { $ms } ms.
+   *[other] Calculé avec { $count } exécutions de toute la chaîne de calcul en { $ms } ms.
+}
+list-and = { $items } et { $last }
+and-one-more-indicator = { $items }, et un indicateur de plus (voir le tableau)
+and-more-indicators = { $items }, et { $count } indicateurs de plus (voir le tableau)
+unranked = non classé
+no-score = pas de score
+no-indicator-chosen = { $name } : aucun indicateur n'a été choisi.
+the-chosen-indicators = les { $count } indicateurs choisis
+the-chosen-indicator = l'indicateur choisi
+already-there = Déjà atteint
+reached = Atteignable
+out-of-reach = Hors d'atteinte dans la plage observée
+already-at-rank = { $name } est déjà { $now }, dans les { $rank } premiers : rien à améliorer.
+already-ahead = { $name } devance déjà { $other } (score { $score } contre { $their }) : rien à améliorer.
+reach-rank-closing = { $name } atteindrait le rang { $rank } (actuellement { $now }) en comblant { $share } % de l'écart de chaque indicateur à la meilleure valeur observée : { $moves }.
+reach-rank-with = { $name } atteindrait le rang { $rank } (actuellement { $now }) avec { $moves }.
+pass-closing = { $name } dépasserait { $other } (score { $score } contre { $their } ; actuellement { $now }) en comblant { $share } % de l'écart de chaque indicateur à la meilleure valeur observée : { $moves }.
+pass-with = { $name } dépasserait { $other } (score { $score } contre { $their } ; actuellement { $now }) avec { $moves }.
+out-of-reach-rank = { $name } n'atteindrait pas le rang { $rank } même avec { $chosen } à la meilleure valeur d'un pays : il serait au mieux { $best }.
+out-of-reach-past = { $name } ne dépasserait pas { $other } même avec { $chosen } à la meilleure valeur d'un pays : son score serait au mieux de { $score }, contre { $their } pour { $other }.
+carried-forward-note = Une valeur actuelle suivie d'une année entre parenthèses est reportée depuis cette année-là ; la valeur nécessaire porte sur l'année affichée.
+not-monotone-note = Le traitement des valeurs extrêmes fait ici rebaisser le score pour une amélioration plus grande : c'est la plus petite amélioration trouvée.
+negative-within-parent = négative au sein de son parent
+near-duplicates = quasi-doublons (|r| > 0,92)
+negative-and-near-duplicates = négative au sein de son parent ; quasi-doublons
+siblings = frères
+same-level = même niveau
+parent = parent
+ancestor = ascendant
+health-sentence = { $title } en { $year } : { $flags } corrélations signalées sur { $count } (négatives au sein d'un parent, ou quasi-doublons) ; chaque α défini vaut 0,7 ou plus.
+health-sentence-low = { $title } en { $year } : { $flags } corrélations signalées sur { $count } (négatives au sein d'un parent, ou quasi-doublons) ; α inférieur à 0,7 pour { $low }.
+correlations-title = Corrélations entre indicateurs, piliers et indice ({ $coefficient }), { $year }
+
+# Les performeurs, au fil des années, vos données, la carte du monde : leurs phrases, choix et tableaux.
+no-gdp = pas de PIB par habitant pour { $year }
+gdp-not-positive = PIB par habitant pour { $year } non supérieur à 0
+no-economy-scored = Aucune économie n'a de score en { $year }.
+gdp-for-all = { $count ->
+    [one] PIB par habitant pour l'unique économie notée en { $year }.
+   *[other] PIB par habitant pour les { $count } économies notées en { $year }.
+}
+gdp-for-some = { $count ->
+    [one] PIB par habitant pour { $compared } économie notée sur { $count } en { $year }.
+   *[other] PIB par habitant pour { $compared } des { $count } économies notées en { $year }.
+}
+code = Code
+group = Groupe
+gdp-ppp = PIB par habitant (PPA)
+expected-rank = Rang attendu
+note = Remarque
+group-mean = Moyenne { $group }
+trend-title = { $name } : rang et score de l'indice, { $first }–{ $last }, avec les moyennes des groupes
+trend-label = Graphiques linéaires du score { $index } de { $name } avec les scores moyens des groupes, et de son rang, au fil des années
+detect = Détecter
+layout-long = Long : unité, indicateur, année, valeur
+layout-wide = Large : une colonne par indicateur
+layout-per-indicator = Un fichier par indicateur
+layout-xlsx = Classeur Excel (.xlsx)
+delimiter-comma = Virgule ,
+delimiter-semicolon = Point-virgule ;
+delimiter-tab = Tabulation
+decimal-point = Point 12.5
+decimal-comma = Virgule 12,5
+choose-data-file = Choisissez d'abord un fichier de données.
+too-many-files = { $count } fichiers choisis : une importation en accepte au plus { $most }.
+file-too-large = { $name } fait { $size } : une importation accepte des fichiers d'au plus { $most } Mio.
+severity-error = erreur
+severity-warning = avertissement
+severity-note = remarque
+not-a-number = « { $word } » n'est pas un nombre
+type-a-break = saisissez au moins un seuil, par ex. 25, 50, 75
+too-many-breaks = au plus { $most } seuils ({ $classes } classes)
+not-in-dataset = { $name } : absent de ce jeu de données
+map-unit = { $name } : { $score } · rang { $rank } sur { $count }
+map-unit-no-change = { $name } : { $score } · rang { $rank } sur { $count } · inchangé depuis les pondérations publiées
+map-unit-change = { $name } : { $score } · rang { $rank } sur { $count } · { $change } depuis les pondérations publiées
+unit-no-data = { $name } : pas de données
+quantile-classes = classes par quantiles
+equal-intervals-lower = intervalles égaux
+readers-breaks = seuils choisis par le lecteur
+map-title = { $what } sur la carte du monde, { $year }
+map-label = Carte du monde des scores { $what } en { $classes } classes, plus foncées pour les scores plus élevés ; les { $count } unités du jeu de données sans score, et les pays qu'il ne couvre pas, hachurés ; les petits États en cercles
+class = Classe
+
+# Les titres des graphiques, leurs descriptions pour lecteurs d'écran et leurs tableaux ; les noms courts des groupes.
+ldcs = PMA
+developed = Développés
+other-developing = Autres en développement
+developed-m49 = Développés (M49)
+developing-m49 = En développement (M49)
+developed-abbrev = Dév.
+other-developing-abbrev = Aut. dév.
+weights-changed-line = Pondérations (modifiées) : { $weights }
+published-weights-line = Pondérations publiées : { $weights }
+bars-title = { $index } par pays, { $year }
+bars-label-ends = Diagramme en barres des scores { $index }, du meilleur au moins bon : de { $first } { $first_score } à { $last } { $last_score }
+bars-label = Diagramme en barres des scores { $index }, du meilleur au moins bon
+gap-chart-title = Score moyen des { $groups } sur l'indice et chaque pilier, { $year }
+gap-chart-label = Barres du score moyen de chaque groupe par pilier : { $marks }
+strips-title = Distribution des scores { $index } par groupe, { $year }
+strips-label = Graphique en bandes des scores par groupe, des traits marquant les médianes : { $marks }, les autres en points gris
+units = Unités
+index-word = de l'indice
+share-of-group = { $group } en proportion de { $of }
+trend-gap-title = Score moyen { $what } des { $groups }, et l'écart, { $span }
+trend-chart-title = Score moyen { $what } des { $groups }, { $span }
+trend-chart-label = Graphique linéaire du score moyen { $what } de chaque groupe au fil des années : { $marks }
+scatter-title = Score { $index } selon le PIB par habitant (PPA), { $year }
+scatter-label = Nuage de points des scores { $index } selon le PIB par habitant (PPA, échelle logarithmique) avec la droite ajustée ; { $a } en triangles, { $b } en cercles
+marked-as = { $group } en { $shape }
+filled-triangles = triangles pleins
+open-circles = cercles vides
+filled-squares = carrés pleins
+open-diamonds = losanges vides
+filled-down-triangles = triangles pleins pointe en bas
+crosses = croix
+rank-of-count = rang { $rank } sur { $count }
+profile-facts = Rang { $rank } sur { $count } · score { $score }
+
+# Les noms des données montrées, devant la raison pour laquelle elles ne peuvent l'être.
+the-imported-data = les données importées
+your-stored-data = vos données enregistrées
+your-framework-named = votre cadre
+
+# Les modifications du cadre refusées.
+no-framework = le jeu de données n'a pas de cadre
+no-such-part = il n'y a pas de partie « { $part } »
+name-empty = un nom ne peut pas être vide
+direction-not-indicator = « { $part } » n'est pas un indicateur : seuls les indicateurs ont un sens
+indicator-not-in-data = l'indicateur « { $part } » ne figure pas dans les données
+under-itself = « { $part } » ne peut pas aller sous lui-même ni sous ce qui est sous lui
+under-indicator = « { $part } » est un indicateur : les parties vont sous un agrégat
+index-not-moved = l'indice lui-même ne peut pas être déplacé
+index-not-deleted = l'indice lui-même ne peut pas être supprimé
+nothing-left = il ne resterait rien de l'indice

@@ -383,3 +383,226 @@ imported-elsewhere = Эта ссылка показывает данные, им
 mine-not-opened = Не удалось открыть ваши данные `{ $id }`: { $why }.
 import-not-deleted = Не удалось удалить «{ $name }»: { $why }.
 change-not-kept = Изменение показано, но его не удалось сохранить в этом браузере: { $why }.
+
+# Фразы анализов: неопределённость, лучшие и худшие места.
+any-weights = любые веса
+weights-as-they-are = фиксированные
+rob-sentence = { $count ->
+    [one] Розыгрышей: { $draws }, варьируются { $varying } (начальное значение { $seed }, { $seconds } с): у { $wide } из { $count } единицы место в средних 90 % розыгрышей охватывает более { $places } позиций.
+   *[other] Розыгрышей: { $draws }, варьируются { $varying } (начальное значение { $seed }, { $seconds } с): у { $wide } из { $count } единиц место в средних 90 % розыгрышей охватывает более { $places } позиций.
+}
+rob-failed-draws = Розыгрышей, которые не удалось рассчитать и которые исключены: { $draws }.
+rob-gap = Разрыв { $pair }: { $gap }; в 90 % розыгрышей — от { $low } до { $high }.
+rob-gap-scales = Разрыв { $pair }: { $gap }; между розыгрышами не сравнивается, так как их нормировки дают баллы в разных шкалах.
+rob-gap-none = Разрыв { $pair }: недоступен (у одной из групп нет балла).
+rob-ranks-one = { $name } занимает { $rank }-е место при этих настройках; в розыгрышах его наиболее вероятное место — { $likeliest } ({ $share } розыгрышей), и во всех розыгрышах оно { $first }-е.
+rob-ranks-between = { $name } занимает { $rank }-е место при этих настройках; в розыгрышах его наиболее вероятное место — { $likeliest } ({ $share } розыгрышей), а во всех розыгрышах оно от { $first } до { $last }.
+half-to-double = каждый вес от половины до двойного
+not-ruled-out = { $rank } ({ $limit } не исключено)
+ranges-all-proven = { $count ->
+    [one] Лучшее и худшее места { $count } единицы (допустимые веса: { $range }; компоненты: { $pillars }, { $pillar_count }; { $seconds } с): все границы доказаны.
+   *[other] Лучшие и худшие места { $count } единиц (допустимые веса: { $range }; компоненты: { $pillars }, { $pillar_count }; { $seconds } с): все границы доказаны.
+}
+ranges-not-proven = { $count ->
+    [one] Лучшее и худшее места { $count } единицы (допустимые веса: { $range }; компоненты: { $pillars }, { $pillar_count }; { $seconds } с): единиц с границей, не доказанной за отведённое время (2 с на программу): { $unproven }.
+   *[other] Лучшие и худшие места { $count } единиц (допустимые веса: { $range }; компоненты: { $pillars }, { $pillar_count }; { $seconds } с): единиц с границей, не доказанной за отведённое время (2 с на программу): { $unproven }.
+}
+ranges-left-out = { $count ->
+    [one] { $count } единица без балла по каждому компоненту исключена.
+    [few] { $count } единицы без балла по каждому компоненту исключены.
+   *[other] { $count } единиц без балла по каждому компоненту исключены.
+}
+bod-not-available = Презумпция благоприятствования: недоступна ({ $why }).
+best-rank-with = { $name } занимает { $rank }-е место при этих весах; его лучшее возможное место — { $best }, при весах { $weights }.
+best-rank-not-proven-with = { $name } занимает { $rank }-е место при этих весах; его лучшее возможное место — { $best } (место { $limit } не исключено), при весах { $weights }.
+bod-scores = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах.
+bod-scores-made-of = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }.
+bod-scores-one-unused = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }; { $unused } не весит ничего.
+bod-scores-unused = Презумпция благоприятствования: { $name } получает { $score } (место { $rank }) при самых благоприятных для него весах; балл складывается из { $shares }; { $unused } не весят ничего.
+
+# Фразы анализов: почему изменилось место, что для этого нужно, состояние индекса.
+the-published-scenario = опубликованный сценарий
+the-view-explained = объяснённое представление
+why-moved = Почему { $name }: от «{ $from }» к «{ $to }»
+waterfall-label = Каскадная диаграмма: вклад каждого изменения в изменение балла { $name }, затем итог
+total-change = Общее изменение
+not-in-explanation = { $name } нет в объяснении.
+nothing-differs = Между «{ $from }» и «{ $to }» нет различий.
+node-weight = Вес: { $node }
+weights-within = Веса внутри: { $node }
+change-treatment = Обработка выбросов
+change-imputation = Восполнение пропусков
+change-screen = Отбор
+change-carry-forward = Перенос значений
+change-denominate = Деление на знаменатели
+rank-from-to = место { $from } → { $to }
+unranked-at-one-end = без места в одном из сценариев
+change-for = { $change }: { $part }
+explain-one-part = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }.
+explain-two-parts = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first } и { $second }.
+explain-one-other = Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё одно изменение: { $rest }.
+explain-others = { $count ->
+    [one] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменение: { $rest }.
+    [few] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменения: { $rest }.
+   *[other] Из изменения балла { $name } на { $total } ({ $from } → { $to }, { $ranks }): { $first }, { $second } и ещё { $count } изменений: { $rest }.
+}
+sampled-note = Изменений: { $count }, поэтому вклады оценены по { $orders } случайным порядкам, каждый со своей стандартной ошибкой; общее изменение точное.
+sampled-note-largest = Изменений: { $count }, поэтому вклады оценены по { $orders } случайным порядкам, каждый со своей стандартной ошибкой (наибольшая ±{ $largest }); общее изменение точное.
+from = Было
+to = Стало
+part-of-score-change = Вклад в изменение балла
+part-of-rank-change = Вклад в изменение места
+standard-error = Стандартная ошибка
+total = Итого
+unit = Единица измерения
+current = Сейчас
+needed = Нужно
+best-observed = Лучшее наблюдаемое
+worst-observed = Худшее наблюдаемое
+effort-one-run = Вычислено за { $ms } мс: { $count } прогон всей цепочки расчёта.
+effort-runs = { $count ->
+    [one] Вычислено за { $ms } мс: { $count } прогон всей цепочки расчёта.
+    [few] Вычислено за { $ms } мс: { $count } прогона всей цепочки расчёта.
+   *[other] Вычислено за { $ms } мс: { $count } прогонов всей цепочки расчёта.
+}
+list-and = { $items } и { $last }
+and-one-more-indicator = { $items } и ещё один показатель (см. таблицу)
+and-more-indicators = { $count ->
+    [one] { $items } и ещё { $count } показатель (см. таблицу)
+    [few] { $items } и ещё { $count } показателя (см. таблицу)
+   *[other] { $items } и ещё { $count } показателей (см. таблицу)
+}
+unranked = без места
+no-score = нет балла
+no-indicator-chosen = { $name }: не выбран ни один показатель.
+the-chosen-indicators = { $count ->
+    [one] { $count } выбранном показателе
+   *[other] { $count } выбранных показателях
+}
+the-chosen-indicator = выбранном показателе
+already-there = Уже достигнуто
+reached = Достижимо
+out-of-reach = Недостижимо в наблюдаемом диапазоне
+already-at-rank = { $name } уже на позиции «{ $now }», в пределах { $rank }-го места: улучшать нечего.
+already-ahead = { $name } уже опережает { $other } (балл { $score } против { $their }): улучшать нечего.
+reach-rank-closing = { $name } заняла бы { $rank }-е место (сейчас: { $now }), сократив на { $share } % разрыв каждого показателя до лучшего наблюдаемого значения: { $moves }.
+reach-rank-with = { $name } заняла бы { $rank }-е место (сейчас: { $now }) при изменении: { $moves }.
+pass-closing = { $name } обошла бы { $other } (балл { $score } против { $their }; сейчас { $now }), сократив на { $share } % разрыв каждого показателя до лучшего наблюдаемого значения: { $moves }.
+pass-with = { $name } обошла бы { $other } (балл { $score } против { $their }; сейчас { $now }) при изменении: { $moves }.
+out-of-reach-rank = { $name } не заняла бы { $rank }-е место даже при лучшем значении среди всех стран в { $chosen }: в лучшем случае — { $best }.
+out-of-reach-past = { $name } не обошла бы { $other } даже при лучшем значении среди всех стран в { $chosen }: балл был бы в лучшем случае { $score } против { $their } у { $other }.
+carried-forward-note = Текущее значение с годом в скобках перенесено с того года; нужное значение относится к показанному году.
+not-monotone-note = Обработка выбросов здесь снова снижает балл при большем улучшении: это наименьшее найденное улучшение.
+negative-within-parent = отрицательная внутри родительского узла
+near-duplicates = почти дубликаты (|r| > 0,92)
+negative-and-near-duplicates = отрицательная внутри родительского узла; почти дубликаты
+siblings = соседние
+same-level = один уровень
+parent = родительский
+ancestor = вышестоящий
+health-sentence = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); все определённые α не ниже 0,7.
+health-sentence-low = { $title }, { $year }: отмечено корреляций — { $flags } из { $count } (отрицательные внутри родительского узла или почти дубликаты); α ниже 0,7 у: { $low }.
+correlations-title = Корреляции между показателями, компонентами и индексом ({ $coefficient }), { $year }
+
+# Опережающие и отстающие, по годам, ваши данные, карта мира: их фразы, варианты и таблицы.
+no-gdp = нет ВВП на душу населения за { $year }
+gdp-not-positive = ВВП на душу населения за { $year } не больше 0
+no-economy-scored = Ни у одной экономики нет балла за { $year }.
+gdp-for-all = { $count ->
+    [one] ВВП на душу населения есть у { $count } экономики с баллом за { $year }.
+   *[other] ВВП на душу населения есть у всех { $count } экономик с баллом за { $year }.
+}
+gdp-for-some = { $count ->
+    [one] ВВП на душу населения есть у { $compared } из { $count } экономики с баллом за { $year }.
+   *[other] ВВП на душу населения есть у { $compared } из { $count } экономик с баллом за { $year }.
+}
+code = Код
+group = Группа
+gdp-ppp = ВВП на душу населения (ППС)
+expected-rank = Ожидаемое место
+note = Примечание
+group-mean = Среднее: { $group }
+trend-title = { $name }: место и балл индекса, { $first }–{ $last }, со средними по группам
+trend-label = Линейные графики балла { $index } для { $name } со средними баллами групп и его места по годам
+detect = Определить автоматически
+layout-long = Длинный: единица, показатель, год, значение
+layout-wide = Широкий: столбец на показатель
+layout-per-indicator = Файл на показатель
+layout-xlsx = Книга Excel (.xlsx)
+delimiter-comma = Запятая ,
+delimiter-semicolon = Точка с запятой ;
+delimiter-tab = Табуляция
+decimal-point = Точка 12.5
+decimal-comma = Запятая 12,5
+choose-data-file = Сначала выберите файл данных.
+too-many-files = Выбрано файлов: { $count }; импорт принимает не более { $most }.
+file-too-large = Размер { $name } — { $size }: импорт принимает файлы не более { $most } МиБ.
+severity-error = ошибка
+severity-warning = предупреждение
+severity-note = примечание
+not-a-number = «{ $word }» — не число
+type-a-break = введите хотя бы одну границу, например 25, 50, 75
+too-many-breaks = не более { $most } границ ({ $classes } классов)
+not-in-dataset = { $name }: нет в этом наборе данных
+map-unit = { $name }: { $score } · место { $rank } из { $count }
+map-unit-no-change = { $name }: { $score } · место { $rank } из { $count } · без изменений по сравнению с опубликованными весами
+map-unit-change = { $name }: { $score } · место { $rank } из { $count } · { $change } по сравнению с опубликованными весами
+unit-no-data = { $name }: нет данных
+quantile-classes = классы по квантилям
+equal-intervals-lower = равные интервалы
+readers-breaks = границы, выбранные читателем
+map-title = { $what } на карте мира, { $year }
+map-label = Карта мира баллов { $what } в { $classes } классах, темнее — выше балл; единицы набора без балла ({ $count }) и не охваченные им страны заштрихованы; малые государства — кружками
+class = Класс
+
+# Заголовки диаграмм, их описания для экранных чтецов и таблицы; краткие названия групп.
+ldcs = НРС
+developed = Развитые
+other-developing = Прочие развивающиеся
+developed-m49 = Развитые (M49)
+developing-m49 = Развивающиеся (M49)
+developed-abbrev = Разв.
+other-developing-abbrev = Пр. разв.
+weights-changed-line = Веса (изменены): { $weights }
+published-weights-line = Опубликованные веса: { $weights }
+bars-title = { $index } по странам, { $year }
+bars-label-ends = Столбчатая диаграмма баллов { $index }, от лучшего: от { $first } { $first_score } до { $last } { $last_score }
+bars-label = Столбчатая диаграмма баллов { $index }, от лучшего
+gap-chart-title = Средний балл групп { $groups } по индексу и каждому компоненту, { $year }
+gap-chart-label = Столбцы среднего балла каждой группы по компонентам: { $marks }
+strips-title = Распределение баллов { $index } по группам, { $year }
+strips-label = Точечная диаграмма баллов по группам, черты отмечают медианы: { $marks }, прочие — серыми точками
+units = Единицы
+index-word = по индексу
+share-of-group = { $group } в доле от { $of }
+trend-gap-title = Средний балл { $what } групп { $groups } и разрыв, { $span }
+trend-chart-title = Средний балл { $what } групп { $groups }, { $span }
+trend-chart-label = Линейная диаграмма среднего балла { $what } каждой группы по годам: { $marks }
+scatter-title = Балл { $index } в сравнении с ВВП на душу населения (ППС), { $year }
+scatter-label = Диаграмма рассеяния баллов { $index } в сравнении с ВВП на душу населения (ППС, логарифмическая шкала) с линией регрессии; { $a } — треугольниками, { $b } — кружками
+marked-as = { $group } — { $shape }
+filled-triangles = закрашенными треугольниками
+open-circles = пустыми кружками
+filled-squares = закрашенными квадратами
+open-diamonds = пустыми ромбами
+filled-down-triangles = закрашенными треугольниками вершиной вниз
+crosses = крестиками
+rank-of-count = место { $rank } из { $count }
+profile-facts = Место { $rank } из { $count } · балл { $score }
+
+# Названия показываемых данных перед причиной, по которой их нельзя показать.
+the-imported-data = импортированные данные
+your-stored-data = ваши сохранённые данные
+your-framework-named = ваша структура
+
+# Отклонённые изменения структуры.
+no-framework = в наборе данных нет структуры
+no-such-part = нет части «{ $part }»
+name-empty = название не может быть пустым
+direction-not-indicator = «{ $part }» — не показатель: направление есть только у показателей
+indicator-not-in-data = показателя «{ $part }» нет в данных
+under-itself = «{ $part }» нельзя поместить под саму себя или под то, что находится под ней
+under-indicator = «{ $part }» — показатель: части помещаются под агрегат
+index-not-moved = сам индекс нельзя переместить
+index-not-deleted = сам индекс нельзя удалить
+nothing-left = от индекса ничего бы не осталось

@@ -25,7 +25,7 @@ use crate::charts::{
     Strips, ACCENT,
 };
 use crate::format;
-use crate::i18n::{messages, t, t_with, Arg};
+use crate::i18n::{messages, t, t_with, Arg, Msg};
 use crate::state::{first_two, PerformerKey, SortKey};
 
 /// One row of the ranking table.
@@ -334,11 +334,11 @@ pub fn group_name(bundle: &Bundle, id: &str) -> String {
 /// A short label for a group (for legends and badges): "LDCs", "Developed", or the name.
 pub fn group_short(bundle: &Bundle, id: &str) -> String {
     match id {
-        "LDC" => "LDCs".into(),
-        "developed" => "Developed".into(),
-        "developing" => "Other developing".into(),
-        "developed-m49" => "Developed (M49)".into(),
-        "developing-m49" => "Developing (M49)".into(),
+        "LDC" => t(&messages::LDCS),
+        "developed" => t(&messages::DEVELOPED),
+        "developing" => t(&messages::OTHER_DEVELOPING),
+        "developed-m49" => t(&messages::DEVELOPED_M49),
+        "developing-m49" => t(&messages::DEVELOPING_M49),
         _ => {
             let name = group_name(bundle, id);
             name.split_once(':')
@@ -352,9 +352,9 @@ pub fn group_short(bundle: &Bundle, id: &str) -> String {
 /// with a full stop.
 pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
     match id {
-        "LDC" => "LDCs".into(),
-        "developed" => "Dev.".into(),
-        "developing" => "Oth. dev.".into(),
+        "LDC" => t(&messages::LDCS),
+        "developed" => t(&messages::DEVELOPED_ABBREV),
+        "developing" => t(&messages::OTHER_DEVELOPING_ABBREV),
         _ => {
             let short = group_short(bundle, id);
             if short.chars().count() <= 7 {
@@ -430,14 +430,13 @@ pub fn weights_line(bundle: &Bundle, results: &Results) -> String {
         })
         .collect();
     let changed = !results.weights.overrides(fw).is_empty();
-    format!(
-        "{}: {}",
+    t_with(
         if changed {
-            "Weights (changed)"
+            &messages::WEIGHTS_CHANGED_LINE
         } else {
-            "Published weights"
+            &messages::PUBLISHED_WEIGHTS_LINE
         },
-        parts.join(" · ")
+        &[("weights", parts.join(" · ").into())],
     )
 }
 
@@ -549,21 +548,31 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 })
                 .collect();
             (
-                format!("{} by country, {year}", b.title()),
+                t_with(
+                    &messages::BARS_TITLE,
+                    &[
+                        ("index", b.title().into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ),
                 // The chart's summary in its name: its ends (the table gives every bar).
                 match (d.bars.first(), d.bars.last()) {
-                    (Some(f), Some(l)) => format!(
-                        "Bar chart of {} scores, best first: {} {} to {} {}",
-                        b.title(),
-                        f.name,
-                        format::score(f.value),
-                        l.name,
-                        format::score(l.value)
+                    (Some(f), Some(l)) => t_with(
+                        &messages::BARS_LABEL_ENDS,
+                        &[
+                            ("index", b.title().into()),
+                            ("first", f.name.clone().into()),
+                            ("first_score", format::score(f.value).into()),
+                            ("last", l.name.clone().into()),
+                            ("last_score", format::score(l.value).into()),
+                        ],
                     ),
-                    _ => format!("Bar chart of {} scores, best first", b.title()),
+                    _ => t_with(&messages::BARS_LABEL, &[("index", b.title().into())]),
                 },
                 ChartData::Bars(d),
-                vec!["Rank".into(), "Code".into(), "Score".into()],
+                [&messages::RANK, &messages::CODE, &messages::SCORE]
+                    .map(t)
+                    .to_vec(),
                 rows,
             )
         }
@@ -589,10 +598,16 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 })
                 .collect();
             (
-                format!("Mean score of {listed} on the index and each pillar, {year}"),
-                format!(
-                    "Bars of each group's mean score per pillar: {}",
-                    marks_in_words(&names)
+                t_with(
+                    &messages::GAP_CHART_TITLE,
+                    &[
+                        ("groups", listed.clone().into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ),
+                t_with(
+                    &messages::GAP_CHART_LABEL,
+                    &[("marks", marks_in_words(&names).into())],
                 ),
                 ChartData::Gap(d),
                 std::iter::once(String::new())
@@ -628,7 +643,10 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .zip(units)
                 .enumerate()
                 .map(|(i, (values, names_of))| Strip {
-                    label: names.get(i).cloned().unwrap_or_else(|| "Others".into()),
+                    label: names
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| t(&messages::OTHERS)),
                     mark: if i < k { Mark::group(i) } else { Mark::Other },
                     median: median(values.clone()),
                     values,
@@ -649,13 +667,21 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 })
                 .collect();
             (
-                format!("Distribution of {} scores by group, {year}", b.title()),
-                format!(
-                    "Strip plot of scores by group, bars marking medians: {}, others as grey dots",
-                    marks_in_words(&names)
+                t_with(
+                    &messages::STRIPS_TITLE,
+                    &[
+                        ("index", b.title().into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ),
+                t_with(
+                    &messages::STRIPS_LABEL,
+                    &[("marks", marks_in_words(&names).into())],
                 ),
                 ChartData::Strips(d),
-                vec!["Group".into(), "Units".into(), "Median".into()],
+                [&messages::GROUP, &messages::UNITS, &messages::MEDIAN]
+                    .map(t)
+                    .to_vec(),
                 rows,
             )
         }
@@ -666,7 +692,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
             let node = trend_node(b, ctx.choices.trend_node.as_deref());
             let node_name = fw.node(node).map(|n| n.name.clone()).unwrap_or_default();
             let what = if node == fw.root() {
-                "index".to_string()
+                t(&messages::INDEX_WORD)
             } else {
                 node_name.clone()
             };
@@ -695,7 +721,7 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .collect();
             // Two groups: the gap itself, b − a, as a line of its own; more: each group's
             // share of the last's, in the table (as the gap panel gives them).
-            let mut header: Vec<String> = std::iter::once("Year".to_string())
+            let mut header: Vec<String> = std::iter::once(t(&messages::YEAR))
                 .chain(names.clone())
                 .collect();
             let last = k.saturating_sub(1);
@@ -711,20 +737,20 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                     })
                     .unwrap_or_default();
                 series.push(Line {
-                    label: "Gap".into(),
+                    label: t(&messages::GAP),
                     colour: ACCENT,
                     mark: Mark::Other,
                     values: gap,
                 });
-                header.push("Gap".into());
+                header.push(t(&messages::GAP));
             } else {
                 let of = names.get(last).cloned().unwrap_or_default();
-                header.extend(
-                    names
-                        .iter()
-                        .take(last)
-                        .map(|n| format!("{n} as a share of {of}")),
-                );
+                header.extend(names.iter().take(last).map(|n| {
+                    t_with(
+                        &messages::SHARE_OF_GROUP,
+                        &[("group", n.clone().into()), ("of", of.clone().into())],
+                    )
+                }));
             }
             let d = LineChart {
                 years: ctx.years.to_vec(),
@@ -758,17 +784,23 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 ctx.years.first().copied().unwrap_or(year),
                 ctx.years.last().copied().unwrap_or(year)
             );
-            let title = if k == 2 {
-                format!("Mean {what} score of {listed}, and the gap, {span}")
-            } else {
-                format!("Mean {what} score of {listed}, {span}")
-            };
+            let args = [
+                ("what", Arg::from(what)),
+                ("groups", listed.into()),
+                ("span", span.into()),
+                ("marks", marks_in_words(&names).into()),
+            ];
+            let title = t_with(
+                if k == 2 {
+                    &messages::TREND_GAP_TITLE
+                } else {
+                    &messages::TREND_CHART_TITLE
+                },
+                &args,
+            );
             (
                 title,
-                format!(
-                    "Line chart of each group's mean {what} score over the years: {}",
-                    marks_in_words(&names)
-                ),
+                t_with(&messages::TREND_CHART_LABEL, &args),
                 ChartData::Lines(d),
                 header,
                 rows,
@@ -789,13 +821,20 @@ pub fn chart_view(kind: ChartKind, ctx: &ChartContext<'_>) -> Option<ChartView> 
                 .unwrap_or((PerformerKey::Difference, false));
             let (header, rows) = performers::table(b, p, sort);
             (
-                format!("{} score against GDP per capita (PPP), {year}", b.title()),
-                format!(
-                    "Scatter plot of {} scores against GDP per capita (PPP, log scale) with the \
-                     fitted line; {} as triangles, {} as circles",
-                    b.title(),
-                    d.names[0],
-                    d.names[1]
+                t_with(
+                    &messages::SCATTER_TITLE,
+                    &[
+                        ("index", b.title().into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ),
+                t_with(
+                    &messages::SCATTER_LABEL,
+                    &[
+                        ("index", b.title().into()),
+                        ("a", d.names[0].clone().into()),
+                        ("b", d.names[1].clone().into()),
+                    ],
                 ),
                 ChartData::Scatter(d),
                 header,
@@ -838,25 +877,36 @@ pub fn in_words(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => t_with(
+            &messages::LIST_AND,
+            &[
+                ("items", init.join(", ").into()),
+                ("last", last.clone().into()),
+            ],
+        ),
     }
 }
 
 /// Each group's mark in words, for screen readers: "LDCs as filled triangles, Developed as
 /// open circles".
 pub fn marks_in_words(names: &[String]) -> String {
-    const SHAPES: [&str; 6] = [
-        "filled triangles",
-        "open circles",
-        "filled squares",
-        "open diamonds",
-        "filled downward triangles",
-        "crosses",
+    const SHAPES: [Msg; 6] = [
+        messages::FILLED_TRIANGLES,
+        messages::OPEN_CIRCLES,
+        messages::FILLED_SQUARES,
+        messages::OPEN_DIAMONDS,
+        messages::FILLED_DOWN_TRIANGLES,
+        messages::CROSSES,
     ];
     names
         .iter()
         .zip(SHAPES)
-        .map(|(n, s)| format!("{n} as {s}"))
+        .map(|(n, s)| {
+            t_with(
+                &messages::MARKED_AS,
+                &[("group", n.clone().into()), ("shape", t(&s).into())],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -1050,7 +1100,10 @@ pub fn profile(
                 let name = fw.node(s.indicator).map(|n| n.name.clone());
                 (
                     name.unwrap_or_default(),
-                    format!("rank {} of {}", s.rank, s.of),
+                    t_with(
+                        &messages::RANK_OF_COUNT,
+                        &[("rank", s.rank.to_string().into()), ("count", s.of.into())],
+                    ),
                 )
             })
             .collect()
@@ -1058,10 +1111,13 @@ pub fn profile(
     let facts = results.rank(u).map_or_else(
         || results.status(u).reason(),
         |k| {
-            format!(
-                "Rank {k} of {} · score {}",
-                results.ranked(),
-                format::opt_score(results.index(u))
+            t_with(
+                &messages::PROFILE_FACTS,
+                &[
+                    ("rank", k.to_string().into()),
+                    ("count", results.ranked().into()),
+                    ("score", format::opt_score(results.index(u)).into()),
+                ],
             )
         },
     );

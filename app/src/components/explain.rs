@@ -62,8 +62,8 @@ pub fn ExplainPanel() -> impl IntoView {
             &b,
             &r.result,
             &code,
-            "the published scenario",
-            "the view explained",
+            &t(&messages::THE_PUBLISHED_SCENARIO),
+            &t(&messages::THE_VIEW_EXPLAINED),
         ))
     });
     let ok = move |f: &dyn Fn(&WaterfallView) -> String| {

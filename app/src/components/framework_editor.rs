@@ -60,8 +60,14 @@ fn edit(state: AppState, edit: &Edit) {
     let changed = apply(&json, edit).and_then(|new| {
         let new: Arc<str> = Arc::from(new);
         let ticket = state.loading.begin();
-        loader::show_text(state, ticket, "your framework", Arc::clone(&new), &scenario)
-            .map(|()| new)
+        loader::show_text(
+            state,
+            ticket,
+            &t(&messages::YOUR_FRAMEWORK_NAMED),
+            Arc::clone(&new),
+            &scenario,
+        )
+        .map(|()| new)
     });
     match changed {
         Ok(new) => spawn_local(async move {

@@ -26,7 +26,7 @@ use crate::loader;
 use crate::persist::mine::{self, MineEntry};
 use crate::state::{use_state, AppState, Level, Running};
 use crate::view_model::import::{
-    as_mine, check_files, mine_id, report_lines, size_text, Choices, DECIMALS, DELIMITERS,
+    as_mine, check_files, mine_id, report_lines, size_text, Choices, Label, DECIMALS, DELIMITERS,
     ENCODINGS, LAYOUTS,
 };
 use crate::worker_client::{Outcome, Request};
@@ -170,7 +170,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let select = move |id: &'static str,
                        label: &Msg,
-                       options: &'static [(&'static str, &'static str)],
+                       options: &'static [(&'static str, Label)],
                        set: fn(&mut Choices, String)| {
         view! {
             <label class="field">
@@ -179,7 +179,7 @@ pub fn ImportPanel() -> impl IntoView {
                     let v = event_target_value(&ev);
                     choices.update(|c| set(c, v));
                 }>
-                    {options.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+                    {options.iter().map(|(value, text)| view! { <option value=*value>{text.text()}</option> }).collect_view()}
                 </select>
             </label>
         }
@@ -210,7 +210,7 @@ pub fn ImportPanel() -> impl IntoView {
                     let word = l.severity.word();
                     view! {
                         <li class=format!("report-{word}")>
-                            <span class="report-badge">{word}</span>" "
+                            <span class="report-badge">{l.severity.label()}</span>" "
                             {(!l.place.is_empty()).then(|| view! { <code class="report-place">{l.place}</code>": " })}
                             {l.message}
                         </li>
@@ -339,7 +339,7 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
         loader::show_text(
             state,
             ticket,
-            "the imported data",
+            &t(&messages::THE_IMPORTED_DATA),
             Arc::clone(&json),
             &scenario,
         )
@@ -413,7 +413,7 @@ async fn open_stored(state: AppState, scenario: Scenario) {
         Ok(Some(json)) => loader::show_text(
             state,
             ticket,
-            "your stored data",
+            &t(&messages::YOUR_STORED_DATA),
             Arc::from(json),
             &scenario,
         )

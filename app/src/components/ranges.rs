@@ -102,7 +102,7 @@ pub fn RangesPanel() -> impl IntoView {
                     <select id="ranges-range" on:change=move |ev| ui.range.set(range_of(&event_target_value(&ev)))>
                         {OFFERED.iter().map(|(r, label, value)| {
                             let r = *r;
-                            view! { <option value=*value selected=move || ui.range.get() == r>{*label}</option> }
+                            view! { <option value=*value selected=move || ui.range.get() == r>{t(label)}</option> }
                         }).collect::<Vec<_>>()}
                     </select>
                 </label>

@@ -241,9 +241,9 @@ pub fn RobustnessPanel() -> impl IntoView {
                         let v = event_target_value(&ev);
                         choices.update(|c| c.weights = WeightChoice::from_value(&v));
                     }>
-                        {WeightChoice::OFFERED.iter().map(|(c, label, value)| {
+                        {WeightChoice::OFFERED.iter().map(|(c, value)| {
                             let c = *c;
-                            view! { <option value=*value selected=move || choices.with(|x| x.weights == c)>{*label}</option> }
+                            view! { <option value=*value selected=move || choices.with(|x| x.weights == c)>{c.label()}</option> }
                         }).collect::<Vec<_>>()}
                     </select>
                 </label>

@@ -122,7 +122,7 @@ pub fn TargetPanel() -> impl IntoView {
             v.as_ref().and_then(|v| v.as_ref().ok()).map(|v| {
                 table(
                     "target-table",
-                    HEADER.map(str::to_string).to_vec(),
+                    HEADER.iter().map(t).collect(),
                     v.rows.clone(),
                 )
             })

@@ -517,6 +517,24 @@ messages! {
     WIDE_TITLE = "wide-title": "spans more than 20 places";
     /// The mark of a wide interval, for screen readers.
     WIDE = "wide": "wide";
+    /// A choice of how the weights vary (also a choice of the weights allowed in the best and worst ranks).
+    ANY_WEIGHTS = "any-weights": "any weights";
+    /// A choice of how the weights vary: not at all.
+    WEIGHTS_AS_THEY_ARE = "weights-as-they-are": "fixed";
+    /// The analysis in one sentence; `varying` says what varies, in English (written by index-core).
+    ROB_SENTENCE = "rob-sentence": "{ $draws } draws varying { $varying } (seed { $seed }, { $seconds } s): { $wide } of { $count } units' rank spans more than { $places } places in the middle 90 % of draws.";
+    /// After the analysis's sentence, when some draws failed.
+    ROB_FAILED_DRAWS = "rob-failed-draws": "{ $draws } draws could not be scored and are left out.";
+    /// A pair of groups' gap over the draws.
+    ROB_GAP = "rob-gap": "Gap { $pair }: { $gap }; in 90 % of draws between { $low } and { $high }.";
+    /// A pair of groups' gap, when the draws score on different scales.
+    ROB_GAP_SCALES = "rob-gap-scales": "Gap { $pair }: { $gap }; not compared across draws, whose normalisations score on different scales.";
+    /// A pair of groups' gap, when a group has no score.
+    ROB_GAP_NONE = "rob-gap-none": "Gap { $pair }: not available (a group has no score).";
+    /// The followed country's ranks over the draws, when it takes one rank in all.
+    ROB_RANKS_ONE = "rob-ranks-one": "{ $name } ranks { $rank } under these choices; over the draws its most likely rank is { $likeliest } ({ $share } of draws), and it ranks { $first } in all.";
+    /// The followed country's ranks over the draws.
+    ROB_RANKS_BETWEEN = "rob-ranks-between": "{ $name } ranks { $rank } under these choices; over the draws its most likely rank is { $likeliest } ({ $share } of draws), and it ranks between { $first } and { $last } in all.";
 
     // The best and worst possible ranks.
     /// Its title.
@@ -537,6 +555,30 @@ messages! {
     WORST = "worst": "Worst";
     /// A column: the benefit-of-the-doubt score and rank.
     BENEFIT_OF_DOUBT = "benefit-of-doubt": "Benefit of the doubt";
+    /// A choice of the weights allowed.
+    HALF_TO_DOUBLE = "half-to-double": "each weight from half to double";
+    /// A best or worst rank not proven: the limit proven beside it.
+    NOT_RULED_OUT = "not-ruled-out": "{ $rank } ({ $limit } not ruled out)";
+    /// The run in one sentence, every bound proven; `range` is the choice of weights allowed.
+    RANGES_ALL_PROVEN = "ranges-all-proven": "Best and worst ranks of { $count } units under { $range } of { $pillars } ({ $pillar_count }; { $seconds } s): every bound proven.";
+    /// The run in one sentence, some bounds not proven.
+    RANGES_NOT_PROVEN = "ranges-not-proven": "Best and worst ranks of { $count } units under { $range } of { $pillars } ({ $pillar_count }; { $seconds } s): { $unproven } units with a bound not proven within the time allowed (2 s a programme).";
+    /// After the run's sentence, when units were left out.
+    RANGES_LEFT_OUT = "ranges-left-out": "{ $count } units without a score on every pillar are left out.";
+    /// After the run's sentence, when the benefit of the doubt could not be had.
+    BOD_NOT_AVAILABLE = "bod-not-available": "Benefit of the doubt: not available ({ $why }).";
+    /// The followed country's best rank and the weights that give it.
+    BEST_RANK_WITH = "best-rank-with": "{ $name } ranks { $rank } under these weights; its best possible rank is { $best }, with { $weights }.";
+    /// The followed country's best rank, not proven, and the weights that give it.
+    BEST_RANK_NOT_PROVEN_WITH = "best-rank-not-proven-with": "{ $name } ranks { $rank } under these weights; its best possible rank is { $best } (rank { $limit } is not ruled out), with { $weights }.";
+    /// The followed country's benefit-of-the-doubt score, without its pillars' shares.
+    BOD_SCORES = "bod-scores": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it.";
+    /// The followed country's benefit-of-the-doubt score, every pillar weighing.
+    BOD_SCORES_MADE_OF = "bod-scores-made-of": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }.";
+    /// The followed country's benefit-of-the-doubt score, one pillar weighing nothing.
+    BOD_SCORES_ONE_UNUSED = "bod-scores-one-unused": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }; { $unused } weighs nothing.";
+    /// The followed country's benefit-of-the-doubt score, some pillars weighing nothing.
+    BOD_SCORES_UNUSED = "bod-scores-unused": "Benefit of the doubt: { $name } scores { $score } (rank { $rank }) under the weights most favourable to it, its score made of { $shares }; { $unused } weigh nothing.";
 
     // The performers against income.
     /// Its title.
@@ -549,6 +591,26 @@ messages! {
     DIFFERENCE = "difference": "Difference";
     /// Instead of the performers' coverage when they cannot be had.
     NOT_AVAILABLE = "not-available": "Not available: { $why }.";
+    /// A country's note: why it is not compared.
+    NO_GDP = "no-gdp": "no GDP per capita for { $year }";
+    /// A country's note: why it is not compared.
+    GDP_NOT_POSITIVE = "gdp-not-positive": "GDP per capita for { $year } not above 0";
+    /// Its coverage, when no country is scored.
+    NO_ECONOMY_SCORED = "no-economy-scored": "No economy has a score in { $year }.";
+    /// Its coverage, every scored country compared.
+    GDP_FOR_ALL = "gdp-for-all": "GDP per capita for all { $count } scored economies in { $year }.";
+    /// Its coverage.
+    GDP_FOR_SOME = "gdp-for-some": "GDP per capita for { $compared } of { $count } scored economies in { $year }.";
+    /// A column of its table (downloaded): the ISO3 code.
+    CODE = "code": "Code";
+    /// A column of its table (downloaded): the group marked.
+    GROUP = "group": "Group";
+    /// A column of its table (downloaded).
+    GDP_PPP = "gdp-ppp": "GDP per capita (PPP)";
+    /// A column of its table (downloaded).
+    EXPECTED_RANK = "expected-rank": "Expected rank";
+    /// A column of its table (downloaded): why a country is not compared.
+    NOTE = "note": "Note";
 
     // The scenario comparison.
     /// Its title: the scenarios compared.
@@ -591,6 +653,64 @@ messages! {
     WATERFALL_KEY = "waterfall-key": "Filled blue: raises the score; outlined vermillion: lowers it; dark: the whole change.";
     /// Opens a chart's figures as a table.
     SHOW_AS_TABLE = "show-as-table": "Show as a table";
+    /// The scenario a change is explained from.
+    THE_PUBLISHED_SCENARIO = "the-published-scenario": "the published scenario";
+    /// The scenario a change is explained to.
+    THE_VIEW_EXPLAINED = "the-view-explained": "the view explained";
+    /// The waterfall's title: `from` and `to` are the scenarios' names.
+    WHY_MOVED = "why-moved": "Why { $name } moved from { $from } to { $to }";
+    /// The waterfall, for screen readers.
+    WATERFALL_LABEL = "waterfall-label": "Waterfall chart: each change's part of { $name }'s change in score, then the total";
+    /// The waterfall's last bar.
+    TOTAL_CHANGE = "total-change": "Total change";
+    /// Instead of the waterfall: the followed country is not in the result.
+    NOT_IN_EXPLANATION = "not-in-explanation": "{ $name } is not in the explanation.";
+    /// Instead of the waterfall: the two scenarios are the same.
+    NOTHING_DIFFERS = "nothing-differs": "Nothing differs between { $from } and { $to }.";
+    /// A change: a node's weight.
+    NODE_WEIGHT = "node-weight": "{ $node } weight";
+    /// A change: the weights among a node's parts.
+    WEIGHTS_WITHIN = "weights-within": "Weights within { $node }";
+    /// A change: the outliers' treatment.
+    CHANGE_TREATMENT = "change-treatment": "Treatment";
+    /// A change: the imputation of missing values.
+    CHANGE_IMPUTATION = "change-imputation": "Imputation";
+    /// A change: the coverage screen.
+    CHANGE_SCREEN = "change-screen": "Screen";
+    /// A change: carrying values forward.
+    CHANGE_CARRY_FORWARD = "change-carry-forward": "Carry forward";
+    /// A change: the denominators.
+    CHANGE_DENOMINATE = "change-denominate": "Denominate";
+    /// In the waterfall's sentence, its change of rank.
+    RANK_FROM_TO = "rank-from-to": "rank { $from } → { $to }";
+    /// In the waterfall's sentence, instead of its change of rank.
+    UNRANKED_AT_ONE_END = "unranked-at-one-end": "unranked at one end";
+    /// In the waterfall's sentence, one of the two largest parts (`change` is the change's name, first letter lower-cased).
+    CHANGE_FOR = "change-for": "the { $change } for { $part }";
+    /// The waterfall's sentence, one change.
+    EXPLAIN_ONE_PART = "explain-one-part": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }.";
+    /// The waterfall's sentence, two changes.
+    EXPLAIN_TWO_PARTS = "explain-two-parts": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first } and { $second }.";
+    /// The waterfall's sentence, three changes.
+    EXPLAIN_ONE_OTHER = "explain-one-other": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }, { $second } and the other change for { $rest }.";
+    /// The waterfall's sentence, more changes.
+    EXPLAIN_OTHERS = "explain-others": "Of the { $total } change in { $name }'s score ({ $from } to { $to }, { $ranks }), { $first }, { $second } and the other { $count } changes for { $rest }.";
+    /// After the waterfall's sentence, when the parts are sampled.
+    SAMPLED_NOTE = "sampled-note": "With { $count } changes the parts are estimated from { $orders } sampled orders, each with its standard error; the whole change is exact.";
+    /// After the waterfall's sentence, when the parts are sampled, with the largest error.
+    SAMPLED_NOTE_LARGEST = "sampled-note-largest": "With { $count } changes the parts are estimated from { $orders } sampled orders, each with its standard error (the largest ±{ $largest }); the whole change is exact.";
+    /// A column of the waterfall's table.
+    FROM = "from": "From";
+    /// A column of the waterfall's table.
+    TO = "to": "To";
+    /// A column of the waterfall's table.
+    PART_OF_SCORE_CHANGE = "part-of-score-change": "Part of the score change";
+    /// A column of the waterfall's table.
+    PART_OF_RANK_CHANGE = "part-of-rank-change": "Part of the rank change";
+    /// A column of the waterfall's table, when the parts are sampled.
+    STANDARD_ERROR = "standard-error": "Standard error";
+    /// The waterfall's table's last row.
+    TOTAL = "total": "Total";
 
     // The followed country's profile.
     /// The profile's region.
@@ -623,6 +743,13 @@ messages! {
     TREND_FOLLOW = "trend-follow": "Follow a country (click its row in the ranking) to see its rank and score over the years.";
     /// A dataset of one year.
     ONE_YEAR = "one-year": "This dataset has one year: there is nothing to draw over time.";
+
+    /// A column of its table: a group's mean score.
+    GROUP_MEAN = "group-mean": "{ $group } mean";
+    /// Its chart's title.
+    TREND_TITLE = "trend-title": "{ $name }: rank and index score, { $first }–{ $last }, with the groups' means";
+    /// Its chart, for screen readers (`index` is the index's title).
+    TREND_LABEL = "trend-label": "Line charts of { $name }'s { $index } score with the groups' mean scores, and of its rank, over the years";
 
     // The charts.
     /// The charts' region.
@@ -657,6 +784,63 @@ messages! {
     TARGET_STALE = "target-stale": "For an earlier view, another country or other choices: run again.";
     /// Before the ways the answer depends on the data.
     DEPENDS_ON_DATA = "depends-on-data": "The answer depends on the rest of the data:";
+
+    /// A column of its table: the indicator's unit.
+    UNIT = "unit": "Unit";
+    /// A column of its table: the indicator's current value.
+    CURRENT = "current": "Current";
+    /// A column of its table: the value needed.
+    NEEDED = "needed": "Needed";
+    /// A column of its table: the best value any country has.
+    BEST_OBSERVED = "best-observed": "Best observed";
+    /// A column of its table: the worst value any country has.
+    WORST_OBSERVED = "worst-observed": "Worst observed";
+    /// How the answer was computed, in one run.
+    EFFORT_ONE_RUN = "effort-one-run": "Computed with { $count } run of the whole pipeline in { $ms } ms.";
+    /// How the answer was computed.
+    EFFORT_RUNS = "effort-runs": "Computed with { $count } runs of the whole pipeline in { $ms } ms.";
+    /// A list's last two items (`items` is the others, joined by commas).
+    LIST_AND = "list-and": "{ $items } and { $last }";
+    /// The indicators named, one more not named.
+    AND_ONE_MORE_INDICATOR = "and-one-more-indicator": "{ $items }, and one more indicator (see the table)";
+    /// The indicators named, more not named.
+    AND_MORE_INDICATORS = "and-more-indicators": "{ $items }, and { $count } more indicators (see the table)";
+    /// Instead of a country's rank, inside a sentence.
+    UNRANKED = "unranked": "unranked";
+    /// Instead of a country's score, inside a sentence.
+    NO_SCORE = "no-score": "no score";
+    /// Instead of the answer: no indicator was chosen.
+    NO_INDICATOR_CHOSEN = "no-indicator-chosen": "{ $name }: no indicator was chosen.";
+    /// The indicators moved, inside a sentence, when several.
+    THE_CHOSEN_INDICATORS = "the-chosen-indicators": "the { $count } chosen indicators";
+    /// The indicator moved, inside a sentence.
+    THE_CHOSEN_INDICATOR = "the-chosen-indicator": "the chosen indicator";
+    /// The answer's status: the goal is already met.
+    ALREADY_THERE = "already-there": "Already there";
+    /// The answer's status: the goal can be met.
+    REACHED = "reached": "Reached";
+    /// The answer's status: the goal cannot be met.
+    OUT_OF_REACH = "out-of-reach": "Out of reach within the observed range";
+    /// The answer: already within the rank asked for (`now` is "rank 3" or "unranked").
+    ALREADY_AT_RANK = "already-at-rank": "{ $name } is already at { $now }, within rank { $rank }: nothing to improve.";
+    /// The answer: already ahead of the country to pass.
+    ALREADY_AHEAD = "already-ahead": "{ $name } is already ahead of { $other } (score { $score } against { $their }): nothing to improve.";
+    /// The answer: the rank is reached by closing a share of every indicator's gap (`moves` lists the changes).
+    REACH_RANK_CLOSING = "reach-rank-closing": "{ $name } would reach rank { $rank } (now { $now }) by closing { $share } % of each indicator's gap to the best observed value: { $moves }.";
+    /// The answer: the rank is reached by one indicator's change.
+    REACH_RANK_WITH = "reach-rank-with": "{ $name } would reach rank { $rank } (now { $now }) with { $moves }.";
+    /// The answer: the other country is passed by closing a share of every indicator's gap.
+    PASS_CLOSING = "pass-closing": "{ $name } would pass { $other } (score { $score } against { $their }; now { $now }) by closing { $share } % of each indicator's gap to the best observed value: { $moves }.";
+    /// The answer: the other country is passed by one indicator's change.
+    PASS_WITH = "pass-with": "{ $name } would pass { $other } (score { $score } against { $their }; now { $now }) with { $moves }.";
+    /// The answer: the rank is out of reach (`chosen` names the indicators; `best` is "rank 3" or "unranked").
+    OUT_OF_REACH_RANK = "out-of-reach-rank": "{ $name } would not get rank { $rank } even with { $chosen } at the best value any country has: it would be at { $best } at best.";
+    /// The answer: the other country is out of reach.
+    OUT_OF_REACH_PAST = "out-of-reach-past": "{ $name } would not get past { $other } even with { $chosen } at the best value any country has: its score would be { $score } at best, against { $other }'s { $their }.";
+    /// Under the table, when a current value is carried forward.
+    CARRIED_FORWARD_NOTE = "carried-forward-note": "A current value with a year in brackets is carried forward from that year; the needed value is for the year shown.";
+    /// Under the table, when the score is not monotone in the indicators.
+    NOT_MONOTONE_NOTE = "not-monotone-note": "Outlier treatment makes the score fall again at a larger improvement here: this is the smallest improvement found.";
 
     // The index's health.
     /// Its title.
@@ -699,6 +883,27 @@ messages! {
     MEDIAN_CHANGE_WITHOUT = "median-change-without": "Median rank change without it";
     /// A column: the largest rank change without the node.
     LARGEST = "largest": "Largest";
+
+    /// A flagged pair of its correlations.
+    NEGATIVE_WITHIN_PARENT = "negative-within-parent": "negative within its parent";
+    /// A flagged pair of its correlations.
+    NEAR_DUPLICATES = "near-duplicates": "near-duplicates (|r| > 0.92)";
+    /// A flagged pair of its correlations, flagged twice.
+    NEGATIVE_AND_NEAR_DUPLICATES = "negative-and-near-duplicates": "negative within its parent; near-duplicates";
+    /// A pair's relation: two parts of one node.
+    SIBLINGS = "siblings": "siblings";
+    /// A pair's relation: two nodes at one level.
+    SAME_LEVEL = "same-level": "same level";
+    /// A pair's relation: a node and its parent.
+    PARENT = "parent": "parent";
+    /// A pair's relation: a node and a node above its parent.
+    ANCESTOR = "ancestor": "ancestor";
+    /// The check in one sentence, every α 0.7 or more (`title` is the index's).
+    HEALTH_SENTENCE = "health-sentence": "{ $title } in { $year }: { $flags } of { $count } correlations flagged (negative within a parent, or near-duplicates); every α defined is 0.7 or more.";
+    /// The check in one sentence, some α below 0.7 (`low` names those nodes).
+    HEALTH_SENTENCE_LOW = "health-sentence-low": "{ $title } in { $year }: { $flags } of { $count } correlations flagged (negative within a parent, or near-duplicates); α below 0.7 for { $low }.";
+    /// The heat map's title (`coefficient` is Pearson's r or Spearman's ρ).
+    CORRELATIONS_TITLE = "correlations-title": "Correlations between indicators, pillars and the index ({ $coefficient }), { $year }";
 
     // Importing one's own data ("Your data").
     /// Its title, the name field's placeholder, and the name of an import not named.
@@ -746,7 +951,47 @@ messages! {
     /// A stored import was deleted.
     IMPORT_DELETED = "import-deleted": "“{ $name }” was deleted from this browser.";
 
+    /// An option of each of its choices: let the import find it.
+    DETECT = "detect": "Detect";
+    /// A layout.
+    LAYOUT_LONG = "layout-long": "Long: unit, indicator, year, value";
+    /// A layout.
+    LAYOUT_WIDE = "layout-wide": "Wide: a column per indicator";
+    /// A layout.
+    LAYOUT_PER_INDICATOR = "layout-per-indicator": "One file per indicator";
+    /// A layout.
+    LAYOUT_XLSX = "layout-xlsx": "Excel workbook (.xlsx)";
+    /// A delimiter (the character shown after it).
+    DELIMITER_COMMA = "delimiter-comma": "Comma ,";
+    /// A delimiter (the character shown after it).
+    DELIMITER_SEMICOLON = "delimiter-semicolon": "Semicolon ;";
+    /// A delimiter.
+    DELIMITER_TAB = "delimiter-tab": "Tab";
+    /// A decimal mark, with an example.
+    DECIMAL_POINT = "decimal-point": "Point 12.5";
+    /// A decimal mark, with an example.
+    DECIMAL_COMMA = "decimal-comma": "Comma 12,5";
+    /// Import refused: no file chosen.
+    CHOOSE_DATA_FILE = "choose-data-file": "Choose a data file first.";
+    /// Import refused: too many files.
+    TOO_MANY_FILES = "too-many-files": "{ $count } files chosen: an import takes at most { $most }.";
+    /// Import refused: a file too large (`size` is "1.2 MB").
+    FILE_TOO_LARGE = "file-too-large": "{ $name } is { $size }: an import takes files of at most { $most } MiB.";
+    /// A report line's badge: nothing was imported.
+    SEVERITY_ERROR = "severity-error": "error";
+    /// A report line's badge: the import went on without it.
+    SEVERITY_WARNING = "severity-warning": "warning";
+    /// A report line's badge: what was read.
+    SEVERITY_NOTE = "severity-note": "note";
+
+    /// Names the imported data before why it cannot be shown ("the imported data: …").
+    THE_IMPORTED_DATA = "the-imported-data": "the imported data";
+    /// Names a stored import before why it cannot be shown.
+    YOUR_STORED_DATA = "your-stored-data": "your stored data";
+
     // The framework editor ("Your framework").
+    /// Names the framework edited before why it cannot be shown ("your framework: …").
+    YOUR_FRAMEWORK_NAMED = "your-framework-named": "your framework";
     /// Its title.
     YOUR_FRAMEWORK = "your-framework": "Your framework";
     /// Under its title.
@@ -767,6 +1012,27 @@ messages! {
     MOVE = "move": "Move";
     /// A change that could not be made.
     FRAMEWORK_NOT_CHANGED = "framework-not-changed": "The framework was not changed: { $why }.";
+
+    /// A change refused: the dataset has no framework.
+    NO_FRAMEWORK = "no-framework": "the dataset has no framework";
+    /// A change refused: the part named is not there (`part` is its id).
+    NO_SUCH_PART = "no-such-part": "there is no part `{ $part }`";
+    /// A change refused: an empty name.
+    NAME_EMPTY = "name-empty": "a name cannot be empty";
+    /// A change refused: a direction for an aggregate.
+    DIRECTION_NOT_INDICATOR = "direction-not-indicator": "`{ $part }` is not an indicator: only indicators have a direction";
+    /// A change refused: an indicator of the framework the data lacks.
+    INDICATOR_NOT_IN_DATA = "indicator-not-in-data": "indicator `{ $part }` is not in the data";
+    /// A change refused: a part moved under itself.
+    UNDER_ITSELF = "under-itself": "`{ $part }` cannot go under itself or what is under it";
+    /// A change refused: a part moved under an indicator.
+    UNDER_INDICATOR = "under-indicator": "`{ $part }` is an indicator: parts go under an aggregate";
+    /// A change refused: the index moved.
+    INDEX_NOT_MOVED = "index-not-moved": "the index itself cannot be moved";
+    /// A change refused: the index deleted.
+    INDEX_NOT_DELETED = "index-not-deleted": "the index itself cannot be deleted";
+    /// A change refused: a deletion would leave nothing.
+    NOTHING_LEFT = "nothing-left": "nothing would be left of the index";
 
     // The world map.
     /// Its title, and the map's name before it is drawn.
@@ -803,6 +1069,35 @@ messages! {
     MAP_NOT_LOADED = "map-not-loaded": "The map could not be loaded: { $why }.";
     /// The embedded map could not be drawn.
     MAP_NOT_DRAWN = "map-not-drawn": "The map could not be drawn: { $why }";
+
+    /// The breaks typed are refused: a word is not a number.
+    NOT_A_NUMBER = "not-a-number": "`{ $word }` is not a number";
+    /// The breaks typed are refused: none.
+    TYPE_A_BREAK = "type-a-break": "type at least one break, e.g. 25, 50, 75";
+    /// The breaks typed are refused: too many.
+    TOO_MANY_BREAKS = "too-many-breaks": "at most { $most } breaks ({ $classes } classes)";
+    /// Hovering a country the dataset lacks.
+    NOT_IN_DATASET = "not-in-dataset": "{ $name }: not in this dataset";
+    /// Hovering a country (`count` is how many are ranked).
+    MAP_UNIT = "map-unit": "{ $name }: { $score } · rank { $rank } of { $count }";
+    /// Hovering a country whose rank did not move.
+    MAP_UNIT_NO_CHANGE = "map-unit-no-change": "{ $name }: { $score } · rank { $rank } of { $count } · no change since the published weights";
+    /// Hovering a country whose rank moved (`change` is "▲ 3").
+    MAP_UNIT_CHANGE = "map-unit-change": "{ $name }: { $score } · rank { $rank } of { $count } · { $change } since the published weights";
+    /// Hovering a country without a score.
+    UNIT_NO_DATA = "unit-no-data": "{ $name }: no data";
+    /// Its subtitle: how the classes are made.
+    QUANTILE_CLASSES = "quantile-classes": "quantile classes";
+    /// Its subtitle: how the classes are made.
+    EQUAL_INTERVALS_LOWER = "equal-intervals-lower": "equal intervals";
+    /// Its subtitle: how the classes are made.
+    READERS_BREAKS = "readers-breaks": "breaks chosen by the reader";
+    /// Its title (`what` is the index, and the node mapped).
+    MAP_TITLE = "map-title": "{ $what } on the world map, { $year }";
+    /// The map, for screen readers.
+    MAP_LABEL = "map-label": "World map of { $what } scores in { $classes } classes, darker for higher scores; { $count } units of the dataset without a score, and the countries it does not cover, hatched; small states as circles";
+    /// A column of its table: a country's class.
+    CLASS = "class": "Class";
 
     // Texts drawn into the charts (their titles, captions and sentences are the view model's, still English).
     /// The rank spans chart's horizontal axis.
@@ -857,4 +1152,72 @@ messages! {
     IMPORT_NOT_DELETED = "import-not-deleted": "“{ $name }” could not be deleted: { $why }.";
     /// A framework change shown but not stored.
     CHANGE_NOT_KEPT = "change-not-kept": "The change is shown but could not be kept in this browser: { $why }.";
+
+    // The charts' titles, labels for screen readers and tables, and the groups' short names.
+    /// A group's short name (legends, badges, columns).
+    LDCS = "ldcs": "LDCs";
+    /// A group's short name.
+    DEVELOPED = "developed": "Developed";
+    /// A group's short name: the developing economies that are not LDCs.
+    OTHER_DEVELOPING = "other-developing": "Other developing";
+    /// A group's short name (the UN M49 classification).
+    DEVELOPED_M49 = "developed-m49": "Developed (M49)";
+    /// A group's short name (the UN M49 classification).
+    DEVELOPING_M49 = "developing-m49": "Developing (M49)";
+    /// A group's name in a tight column header (at most 7 characters).
+    DEVELOPED_ABBREV = "developed-abbrev": "Dev.";
+    /// A group's name in a tight column header (at most 7 characters): other developing.
+    OTHER_DEVELOPING_ABBREV = "other-developing-abbrev": "Oth. dev.";
+    /// A chart's subtitle: the weights, changed (`weights` lists "ICT 20 % · Skills 20 %").
+    WEIGHTS_CHANGED_LINE = "weights-changed-line": "Weights (changed): { $weights }";
+    /// A chart's subtitle: the publisher's weights.
+    PUBLISHED_WEIGHTS_LINE = "published-weights-line": "Published weights: { $weights }";
+    /// The ranking chart's title (`index` is the index's title).
+    BARS_TITLE = "bars-title": "{ $index } by country, { $year }";
+    /// The ranking chart, for screen readers, with its first and last bars.
+    BARS_LABEL_ENDS = "bars-label-ends": "Bar chart of { $index } scores, best first: { $first } { $first_score } to { $last } { $last_score }";
+    /// The ranking chart, for screen readers.
+    BARS_LABEL = "bars-label": "Bar chart of { $index } scores, best first";
+    /// The gap chart's title (`groups` lists the groups).
+    GAP_CHART_TITLE = "gap-chart-title": "Mean score of { $groups } on the index and each pillar, { $year }";
+    /// The gap chart, for screen readers (`marks` says each group's mark).
+    GAP_CHART_LABEL = "gap-chart-label": "Bars of each group's mean score per pillar: { $marks }";
+    /// The distribution chart's title.
+    STRIPS_TITLE = "strips-title": "Distribution of { $index } scores by group, { $year }";
+    /// The distribution chart, for screen readers.
+    STRIPS_LABEL = "strips-label": "Strip plot of scores by group, bars marking medians: { $marks }, others as grey dots";
+    /// A column of the distribution chart's table: how many units.
+    UNITS = "units": "Units";
+    /// In the trend chart's title, for the index itself ("Mean index score of …").
+    INDEX_WORD = "index-word": "index";
+    /// A column of the trend chart's table, more than two groups.
+    SHARE_OF_GROUP = "share-of-group": "{ $group } as a share of { $of }";
+    /// The trend chart's title, two groups (`what` is "index" or a pillar; `span` "2019–2024").
+    TREND_GAP_TITLE = "trend-gap-title": "Mean { $what } score of { $groups }, and the gap, { $span }";
+    /// The trend chart's title.
+    TREND_CHART_TITLE = "trend-chart-title": "Mean { $what } score of { $groups }, { $span }";
+    /// The trend chart, for screen readers.
+    TREND_CHART_LABEL = "trend-chart-label": "Line chart of each group's mean { $what } score over the years: { $marks }";
+    /// The performers chart's title.
+    SCATTER_TITLE = "scatter-title": "{ $index } score against GDP per capita (PPP), { $year }";
+    /// The performers chart, for screen readers (`a` and `b` are the groups marked).
+    SCATTER_LABEL = "scatter-label": "Scatter plot of { $index } scores against GDP per capita (PPP, log scale) with the fitted line; { $a } as triangles, { $b } as circles";
+    /// A group's mark, for screen readers ("LDCs as filled triangles").
+    MARKED_AS = "marked-as": "{ $group } as { $shape }";
+    /// The first group's mark.
+    FILLED_TRIANGLES = "filled-triangles": "filled triangles";
+    /// The second group's mark.
+    OPEN_CIRCLES = "open-circles": "open circles";
+    /// The third group's mark.
+    FILLED_SQUARES = "filled-squares": "filled squares";
+    /// The fourth group's mark.
+    OPEN_DIAMONDS = "open-diamonds": "open diamonds";
+    /// The fifth group's mark.
+    FILLED_DOWN_TRIANGLES = "filled-down-triangles": "filled downward triangles";
+    /// The sixth group's mark.
+    CROSSES = "crosses": "crosses";
+    /// The profile: a country's rank on an indicator.
+    RANK_OF_COUNT = "rank-of-count": "rank { $rank } of { $count }";
+    /// The profile's facts: its rank and score.
+    PROFILE_FACTS = "profile-facts": "Rank { $rank } of { $count } · score { $score }";
 }

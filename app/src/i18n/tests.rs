@@ -105,18 +105,17 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Each language's messages that its file lacks: the page shows them in English. Written by \
          app/src/i18n/tests.rs (UPDATE_I18N=1 cargo test -p app i18n).\n\n\
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
-         header, the weights, the method, the ranking, the gap panel, every year, the jobs' \
-         Cancel, the page's frame, and below the explorer the saved scenarios, the charts' share \
-         and download buttons and dialogs, the sources, the uncertainty analysis, the best and \
-         worst ranks, the analyses' Run buttons, bars and failures, the performers, the scenario \
-         comparison, why a country moved, the country profile, a country over the years, the \
-         charts' frames, what a country would need, the index's health, the import of one's \
-         data, the framework editor and the world map (with the notices these panels give), \
-         and a few texts drawn into the charts (axes, legends, the performers' tooltip, the \
-         downloads' credit). The other texts (the charts' titles, captions and sentences, the \
-         analyses' sentences, the explorer's other notices) are still written \
-         in the code in English and show in English in every language until they become \
-         messages.\n",
+         header, the weights, the method's labels, the ranking, the gap panel, every year, the \
+         page's frame, every panel below the explorer with its notices, what the view model \
+         writes (the charts' titles, subtitles' weights, screen-reader labels and tables, the \
+         analyses' sentences, the performers' coverage, the profile's facts, the world map's \
+         hovers, the choices' names, the groups' short names, the framework editor's refusals) \
+         and the texts the charts draw. Still English in every language: the method's options \
+         (app/src/components/method.rs), the saved scenarios' and imports' storage notices \
+         (app/src/persist), the loader's and the workers' messages, the gap table's caption, the \
+         explorer's notices written in app/src/state, and what the engine writes (a method's and \
+         an analysis plan's description, the source lines, the reasons a country is unscored or a \
+         change cannot be split, an import's report lines, errors from the data).\n",
     );
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let path = dir().join(format!("{}.ftl", lang.code()));

@@ -10,6 +10,8 @@ use index_worker::protocol::{Explanation, UnitChange};
 
 use super::robustness::{thousands, OfScenario};
 use crate::charts::Waterfall;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with, Arg};
 
 /// An explanation asked for, and what it was asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +62,24 @@ pub fn change_label(bundle: &Bundle, name: &str) -> String {
             .and_then(|p| fw.node(p))
             .map_or_else(|| id.to_string(), |n| n.name.clone())
     };
+    let part = match name {
+        "year" => Some(&messages::YEAR),
+        "normalisation" => Some(&messages::NORMALISATION),
+        "normalise_over" => Some(&messages::NORMALISE_OVER),
+        "aggregation" => Some(&messages::AGGREGATION),
+        "treatment" => Some(&messages::CHANGE_TREATMENT),
+        "imputation" => Some(&messages::CHANGE_IMPUTATION),
+        "screen" => Some(&messages::CHANGE_SCREEN),
+        "carry_forward" => Some(&messages::CHANGE_CARRY_FORWARD),
+        "denominate" => Some(&messages::CHANGE_DENOMINATE),
+        _ => None,
+    };
     if let Some(id) = name.strip_prefix("weight:") {
-        format!("{} weight", node(id))
+        t_with(&messages::NODE_WEIGHT, &[("node", node(id).into())])
     } else if let Some(id) = name.strip_prefix("weights:") {
-        format!("Weights within {}", node(id))
+        t_with(&messages::WEIGHTS_WITHIN, &[("node", node(id).into())])
+    } else if let Some(m) = part {
+        t(m)
     } else {
         let text = name.replace('_', " ");
         let mut chars = text.chars();
@@ -113,12 +129,18 @@ fn sampled_note(e: &Explanation, error: Option<f64>, d: usize) -> String {
     if e.sampled == 0 {
         return String::new();
     }
-    let largest = error.map_or_else(String::new, |s| format!(" (the largest ±{s:.d$})"));
-    format!(
-        " With {} changes the parts are estimated from {} sampled orders, each with its standard error{largest}; the whole change is exact.",
-        e.changes.len(),
-        thousands(e.sampled)
-    )
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("count", e.changes.len().into()),
+        ("orders", thousands(e.sampled).into()),
+    ];
+    let note = match error {
+        Some(s) => {
+            args.push(("largest", format!("{s:.d$}").into()));
+            t_with(&messages::SAMPLED_NOTE_LARGEST, &args)
+        }
+        None => t_with(&messages::SAMPLED_NOTE, &args),
+    };
+    format!(" {note}")
 }
 
 /// Unit `code`'s change in `e`, if the unit is in it.
@@ -147,9 +169,17 @@ pub fn waterfall(
         .find(|u| u.code == code)
         .map_or_else(|| code.to_string(), crate::i18n::label);
     let (score_from, score_to, rank_from, rank_to, why, parts, rank_parts, errors, _) =
-        unit_of(e, code).ok_or_else(|| format!("{name} is not in the explanation."))?;
+        unit_of(e, code).ok_or_else(|| {
+            t_with(
+                &messages::NOT_IN_EXPLANATION,
+                &[("name", name.clone().into())],
+            )
+        })?;
     if e.changes.is_empty() {
-        return Err(format!("Nothing differs between {from} and {to}."));
+        return Err(t_with(
+            &messages::NOTHING_DIFFERS,
+            &[("from", from.into()), ("to", to.into())],
+        ));
     }
     let (Some(s0), Some(s1), true) = (*score_from, *score_to, why.is_empty()) else {
         return Err(format!("{name}: {why}."));
@@ -163,8 +193,11 @@ pub fn waterfall(
         .map(|(n, _, _)| change_label(bundle, n))
         .collect();
     let ranks = |a: &Option<u32>, b: &Option<u32>| match (a, b) {
-        (Some(a), Some(b)) => format!("rank {a} → {b}"),
-        _ => "unranked at one end".into(),
+        (Some(a), Some(b)) => t_with(
+            &messages::RANK_FROM_TO,
+            &[("from", a.to_string().into()), ("to", b.to_string().into())],
+        ),
+        _ => t(&messages::UNRANKED_AT_ONE_END),
     };
     // The parts by size, largest first, for the sentence: the two largest named.
     let mut order: Vec<usize> = (0..parts.len()).collect();
@@ -177,42 +210,56 @@ pub fn waterfall(
         .take(2)
         .filter_map(|&i| {
             let p = *parts.get(i)?;
-            Some(format!(
-                "the {} for {}",
-                in_sentence(labels.get(i)?),
-                signed(p, d)
+            Some(t_with(
+                &messages::CHANGE_FOR,
+                &[
+                    ("change", in_sentence(labels.get(i)?).into()),
+                    ("part", signed(p, d).into()),
+                ],
             ))
         })
         .collect();
     let rest = parts.len().saturating_sub(named.len());
     let rest_sum: f64 = order.iter().skip(2).filter_map(|&i| parts.get(i)).sum();
-    let others = match rest {
-        0 => String::new(),
-        1 => format!(" and the other change for {}", signed(rest_sum, d)),
-        n => format!(" and the other {n} changes for {}", signed(rest_sum, d)),
-    };
     let largest_error = errors.iter().copied().reduce(f64::max);
     // Errors with two significant digits, and no fewer decimals than the parts.
     let de = largest_error.map_or(d, |x| decimals(x).saturating_sub(1).max(d));
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("total", signed(total, d).into()),
+        ("name", name.clone().into()),
+        ("from", index_core::display::score(s0).into()),
+        ("to", index_core::display::score(s1).into()),
+        ("ranks", ranks(rank_from, rank_to).into()),
+        ("rest", signed(rest_sum, d).into()),
+        ("count", rest.into()),
+    ];
+    let one = named.len() < 2;
+    args.extend(
+        ["first", "second"]
+            .into_iter()
+            .zip(named.into_iter().map(Arg::from)),
+    );
+    let said = match (one, rest) {
+        (true, _) => &messages::EXPLAIN_ONE_PART,
+        (_, 0) => &messages::EXPLAIN_TWO_PARTS,
+        (_, 1) => &messages::EXPLAIN_ONE_OTHER,
+        _ => &messages::EXPLAIN_OTHERS,
+    };
     let sentence = format!(
-        "Of the {} change in {name}'s score ({} to {}, {}), {}{others}.{}",
-        signed(total, d),
-        index_core::display::score(s0),
-        index_core::display::score(s1),
-        ranks(rank_from, rank_to),
-        named.join(if rest == 0 { " and " } else { ", " }),
-        sampled_note(e, largest_error, de),
+        "{}{}",
+        t_with(said, &args),
+        sampled_note(e, largest_error, de)
     );
     let sampled = !errors.is_empty();
     let mut header = vec![
-        "Change".to_string(),
-        "From".into(),
-        "To".into(),
-        "Part of the score change".into(),
-        "Part of the rank change".into(),
+        t(&messages::CHANGE),
+        t(&messages::FROM),
+        t(&messages::TO),
+        t(&messages::PART_OF_SCORE_CHANGE),
+        t(&messages::PART_OF_RANK_CHANGE),
     ];
     if sampled {
-        header.push("Standard error".into());
+        header.push(t(&messages::STANDARD_ERROR));
     }
     let mut rows: Vec<Vec<String>> = e
         .changes
@@ -238,7 +285,7 @@ pub fn waterfall(
         _ => "–".into(),
     };
     let mut last = vec![
-        "Total".to_string(),
+        t(&messages::TOTAL),
         index_core::display::score(s0),
         index_core::display::score(s1),
         signed(total, d),
@@ -249,14 +296,19 @@ pub fn waterfall(
     }
     rows.push(last);
     Ok(WaterfallView {
-        title: format!("Why {name} moved from {from} to {to}"),
-        sentence,
-        label: format!(
-            "Waterfall chart: each change's part of {name}'s change in score, then the total"
+        title: t_with(
+            &messages::WHY_MOVED,
+            &[
+                ("name", name.clone().into()),
+                ("from", from.into()),
+                ("to", to.into()),
+            ],
         ),
+        sentence,
+        label: t_with(&messages::WATERFALL_LABEL, &[("name", name.into())]),
         data: Waterfall {
             steps: labels.into_iter().zip(parts.iter().copied()).collect(),
-            total: "Total change".into(),
+            total: t(&messages::TOTAL_CHANGE),
         },
         header,
         rows,

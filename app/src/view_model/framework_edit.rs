@@ -9,6 +9,8 @@
 use serde_json::{Map, Value};
 
 use super::import::MAX_NAME_CHARS;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with};
 
 /// One change to the framework. Nodes are named by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +49,7 @@ fn nodes(bundle: &mut Value) -> Result<&mut Vec<Value>, String> {
     bundle
         .get_mut("framework")
         .and_then(Value::as_array_mut)
-        .ok_or_else(|| "the dataset has no framework".to_string())
+        .ok_or_else(|| t(&messages::NO_FRAMEWORK))
 }
 
 fn text<'a>(node: &'a Value, key: &str) -> Option<&'a str> {
@@ -60,7 +62,7 @@ fn find<'a>(nodes: &'a mut [Value], id: &str) -> Result<&'a mut Map<String, Valu
         .iter_mut()
         .filter_map(Value::as_object_mut)
         .find(|n| n.get("id").and_then(Value::as_str) == Some(id))
-        .ok_or_else(|| format!("there is no part `{id}`"))
+        .ok_or_else(|| t_with(&messages::NO_SUCH_PART, &[("part", id.into())]))
 }
 
 /// `id` and every node under it.
@@ -115,7 +117,7 @@ pub fn apply(json: &str, edit: &Edit) -> Result<String, String> {
         Edit::Rename { node, name } => {
             let name: String = name.trim().chars().take(MAX_NAME_CHARS).collect();
             if name.is_empty() {
-                return Err("a name cannot be empty".into());
+                return Err(t(&messages::NAME_EMPTY));
             }
             let n = find(nodes(&mut bundle)?, node)?;
             n.insert("name".into(), Value::from(name.as_str()));
@@ -128,38 +130,45 @@ pub fn apply(json: &str, edit: &Edit) -> Result<String, String> {
         }
         Edit::Direction { node, higher } => {
             if !is_indicator(find(nodes(&mut bundle)?, node)?) {
-                return Err(format!(
-                    "`{node}` is not an indicator: only indicators have a direction"
+                return Err(t_with(
+                    &messages::DIRECTION_NOT_INDICATOR,
+                    &[("part", node.as_str().into())],
                 ));
             }
-            let i = indicator(&mut bundle, node)
-                .ok_or_else(|| format!("indicator `{node}` is not in the data"))?;
+            let i = indicator(&mut bundle, node).ok_or_else(|| {
+                t_with(
+                    &messages::INDICATOR_NOT_IN_DATA,
+                    &[("part", node.as_str().into())],
+                )
+            })?;
             let word = if *higher { "higher" } else { "lower" };
             i.insert("direction".into(), Value::from(word));
         }
         Edit::Move { node, parent } => {
             let all = nodes(&mut bundle)?;
             if subtree(all, node).contains(parent) {
-                return Err(format!(
-                    "`{node}` cannot go under itself or what is under it"
+                return Err(t_with(
+                    &messages::UNDER_ITSELF,
+                    &[("part", node.as_str().into())],
                 ));
             }
             let p = find(all, parent)?;
             if is_indicator(p) {
-                return Err(format!(
-                    "`{parent}` is an indicator: parts go under an aggregate"
+                return Err(t_with(
+                    &messages::UNDER_INDICATOR,
+                    &[("part", parent.as_str().into())],
                 ));
             }
             let n = find(all, node)?;
             if is_root(n) {
-                return Err("the index itself cannot be moved".into());
+                return Err(t(&messages::INDEX_NOT_MOVED));
             }
             n.insert("parent".into(), Value::from(parent.as_str()));
         }
         Edit::Delete { node } => {
             let all = nodes(&mut bundle)?;
             if is_root(find(all, node)?) {
-                return Err("the index itself cannot be deleted".into());
+                return Err(t(&messages::INDEX_NOT_DELETED));
             }
             let mut gone = subtree(all, node);
             all.retain(|n| text(n, "id").is_none_or(|id| !gone.iter().any(|g| g == id)));
@@ -182,7 +191,7 @@ pub fn apply(json: &str, edit: &Edit) -> Result<String, String> {
                             .and_then(Value::as_str)
                             .is_some_and(|id| empty.iter().any(|e| e == id))
                 }) {
-                    return Err("nothing would be left of the index".into());
+                    return Err(t(&messages::NOTHING_LEFT));
                 }
                 all.retain(|n| text(n, "id").is_none_or(|id| !empty.iter().any(|e| e == id)));
                 gone.extend(empty);

@@ -10,6 +10,8 @@ use index_worker::protocol::Health;
 use super::robustness::OfScenario;
 use crate::charts::HeatMap;
 use crate::format;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with, Arg};
 
 /// A health check asked for, and what it was asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,12 +68,12 @@ fn coefficient(r: Option<f64>) -> String {
 }
 
 /// The flags of a pair in words.
-fn flag_text(bits: u8) -> &'static str {
+fn flag_text(bits: u8) -> String {
     match bits & 3 {
-        1 => "negative within its parent",
-        2 => "near-duplicates (|r| > 0.92)",
-        3 => "negative within its parent; near-duplicates",
-        _ => "",
+        1 => t(&messages::NEGATIVE_WITHIN_PARENT),
+        2 => t(&messages::NEAR_DUPLICATES),
+        3 => t(&messages::NEGATIVE_AND_NEAR_DUPLICATES),
+        _ => String::new(),
     }
 }
 
@@ -110,11 +112,13 @@ pub fn health_view(bundle: &Bundle, h: &Health, spearman: bool) -> HealthView {
             }
         }
     }
-    let relation = |r: u8| match r {
-        0 => "siblings",
-        1 => "same level",
-        2 => "parent",
-        _ => "ancestor",
+    let relation = |r: u8| {
+        t(match r {
+            0 => &messages::SIBLINGS,
+            1 => &messages::SAME_LEVEL,
+            2 => &messages::PARENT,
+            _ => &messages::ANCESTOR,
+        })
     };
     let mut pairs: Vec<(bool, [String; 5])> = h
         .pairs
@@ -125,9 +129,9 @@ pub fn health_view(bundle: &Bundle, h: &Health, spearman: bool) -> HealthView {
                 [
                     name(bundle, p.0),
                     name(bundle, p.1),
-                    relation(p.2).into(),
+                    relation(p.2),
                     coefficient(coef(p)),
-                    flag_text(p.5).into(),
+                    flag_text(p.5),
                 ],
             )
         })
@@ -140,27 +144,33 @@ pub fn health_view(bundle: &Bundle, h: &Health, spearman: bool) -> HealthView {
         .filter(|a| a.1.is_some_and(|x| x < 0.7))
         .map(|a| name(bundle, a.0))
         .collect();
-    let low = if low.is_empty() {
-        "every α defined is 0.7 or more".to_string()
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("title", bundle.title().into()),
+        ("year", h.year.to_string().into()),
+        ("flags", flags.to_string().into()),
+        ("count", h.pairs.len().into()),
+    ];
+    let sentence = if low.is_empty() {
+        t_with(&messages::HEALTH_SENTENCE, &args)
     } else {
-        format!("α below 0.7 for {}", low.join(", "))
+        args.push(("low", low.join(", ").into()));
+        t_with(&messages::HEALTH_SENTENCE_LOW, &args)
     };
-    let sentence = format!(
-        "{} in {}: {} of {} correlations flagged (negative within a parent, or near-duplicates); {low}.",
-        bundle.title(),
-        h.year,
-        flags,
-        h.pairs.len()
-    );
     HealthView {
-        title: format!(
-            "Correlations between indicators, pillars and the index ({}), {}",
-            if spearman {
-                "Spearman's ρ"
-            } else {
-                "Pearson's r"
-            },
-            h.year
+        title: t_with(
+            &messages::CORRELATIONS_TITLE,
+            &[
+                (
+                    "coefficient",
+                    t(if spearman {
+                        &messages::SPEARMAN
+                    } else {
+                        &messages::PEARSON
+                    })
+                    .into(),
+                ),
+                ("year", h.year.to_string().into()),
+            ],
         ),
         sentence,
         heat: HeatMap {

@@ -7,41 +7,65 @@
 use index_worker::protocol::{ImportOptions, MAX_IMPORT_BYTES, MAX_IMPORT_FILES};
 use serde_json::Value;
 
+use crate::i18n::messages::{self, Msg};
+use crate::i18n::{t, t_with};
 use crate::state::MINE_PREFIX;
+
+/// An option's label: a message, or a name that is the same in every language ("UTF-8").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Words, translated.
+    Words(Msg),
+    /// A name, as it is.
+    Name(&'static str),
+}
+
+impl Label {
+    /// The label in the language shown.
+    pub fn text(self) -> String {
+        match self {
+            Label::Words(m) => t(&m),
+            Label::Name(s) => s.to_string(),
+        }
+    }
+}
 
 /// The layouts offered, `(value, label)`; the empty value lets the import detect it (CSV,
 /// workbook or this app's JSON, by the file's first bytes).
-pub const LAYOUTS: [(&str, &str); 6] = [
-    ("", "Detect"),
-    ("long", "Long: unit, indicator, year, value"),
-    ("wide", "Wide: a column per indicator"),
-    ("per-indicator", "One file per indicator"),
-    ("coinr", "COINr (iData)"),
-    ("xlsx", "Excel workbook (.xlsx)"),
+pub const LAYOUTS: [(&str, Label); 6] = [
+    ("", Label::Words(messages::DETECT)),
+    ("long", Label::Words(messages::LAYOUT_LONG)),
+    ("wide", Label::Words(messages::LAYOUT_WIDE)),
+    (
+        "per-indicator",
+        Label::Words(messages::LAYOUT_PER_INDICATOR),
+    ),
+    ("coinr", Label::Name("COINr (iData)")),
+    ("xlsx", Label::Words(messages::LAYOUT_XLSX)),
 ];
 
 /// The delimiters offered, `(value, label)`; empty: detected.
-pub const DELIMITERS: [(&str, &str); 4] = [
-    ("", "Detect"),
-    (",", "Comma ,"),
-    (";", "Semicolon ;"),
-    ("\t", "Tab"),
+pub const DELIMITERS: [(&str, Label); 4] = [
+    ("", Label::Words(messages::DETECT)),
+    (",", Label::Words(messages::DELIMITER_COMMA)),
+    (";", Label::Words(messages::DELIMITER_SEMICOLON)),
+    ("\t", Label::Words(messages::DELIMITER_TAB)),
 ];
 
 /// The decimal marks offered, `(value, label)`; empty: detected.
-pub const DECIMALS: [(&str, &str); 3] = [
-    ("", "Detect"),
-    ("point", "Point 12.5"),
-    ("comma", "Comma 12,5"),
+pub const DECIMALS: [(&str, Label); 3] = [
+    ("", Label::Words(messages::DETECT)),
+    ("point", Label::Words(messages::DECIMAL_POINT)),
+    ("comma", Label::Words(messages::DECIMAL_COMMA)),
 ];
 
 /// The encodings offered, `(value, label)`; empty: detected.
-pub const ENCODINGS: [(&str, &str); 5] = [
-    ("", "Detect"),
-    ("utf-8", "UTF-8"),
-    ("latin-1", "Latin-1"),
-    ("utf-16le", "UTF-16 LE"),
-    ("utf-16be", "UTF-16 BE"),
+pub const ENCODINGS: [(&str, Label); 5] = [
+    ("", Label::Words(messages::DETECT)),
+    ("utf-8", Label::Name("UTF-8")),
+    ("latin-1", Label::Name("Latin-1")),
+    ("utf-16le", Label::Name("UTF-16 LE")),
+    ("utf-16be", Label::Name("UTF-16 BE")),
 ];
 
 /// The most characters of a name (as the worker's title).
@@ -89,12 +113,15 @@ impl Choices {
 /// No file, too many, or one too large (naming it), in words for people.
 pub fn check_files(files: &[(String, f64)]) -> Result<(), String> {
     if files.is_empty() {
-        return Err("Choose a data file first.".into());
+        return Err(t(&messages::CHOOSE_DATA_FILE));
     }
     if files.len() > MAX_IMPORT_FILES {
-        return Err(format!(
-            "{} files chosen: an import takes at most {MAX_IMPORT_FILES}.",
-            files.len()
+        return Err(t_with(
+            &messages::TOO_MANY_FILES,
+            &[
+                ("count", files.len().into()),
+                ("most", MAX_IMPORT_FILES.to_string().into()),
+            ],
         ));
     }
     // Sizes come from the browser: a size that is not a finite count is refused too.
@@ -103,10 +130,13 @@ pub fn check_files(files: &[(String, f64)]) -> Result<(), String> {
         .iter()
         .find(|(_, size)| !(size.is_finite() && *size >= 0.0 && *size <= limit))
     {
-        Some((name, size)) => Err(format!(
-            "{name} is {}: an import takes files of at most {} MiB.",
-            size_text(*size),
-            MAX_IMPORT_BYTES >> 20
+        Some((name, size)) => Err(t_with(
+            &messages::FILE_TOO_LARGE,
+            &[
+                ("name", name.clone().into()),
+                ("size", size_text(*size).into()),
+                ("most", (MAX_IMPORT_BYTES >> 20).to_string().into()),
+            ],
         )),
         None => Ok(()),
     }
@@ -135,7 +165,16 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// Its word, shown before the line (and its CSS class).
+    /// Its word in the language shown, on the line's badge.
+    pub fn label(self) -> String {
+        t(match self {
+            Severity::Error => &messages::SEVERITY_ERROR,
+            Severity::Warning => &messages::SEVERITY_WARNING,
+            Severity::Note => &messages::SEVERITY_NOTE,
+        })
+    }
+
+    /// Its CSS class's word.
     pub fn word(self) -> &'static str {
         match self {
             Severity::Error => "error",

@@ -11,6 +11,8 @@ use super::{source_line, weights_line, ChartView};
 use crate::charts::map::{ramp, Fill, LegendClass, MapChart, MapGeometry};
 use crate::charts::{ChartData, ChartKind};
 use crate::format;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with, Arg};
 use crate::shared::Shared;
 
 /// The most classes a map has (the colour ramp's length).
@@ -54,9 +56,9 @@ pub fn parse_breaks(text: &str) -> Result<Vec<f64>, String> {
         match word.trim().parse::<f64>() {
             Ok(x) if x.is_finite() => out.push(x),
             _ => {
-                return Err(format!(
-                    "`{}` is not a number",
-                    format::excerpt(word.trim())
+                return Err(t_with(
+                    &messages::NOT_A_NUMBER,
+                    &[("word", format::excerpt(word.trim()).into_owned().into())],
                 ))
             }
         }
@@ -64,12 +66,15 @@ pub fn parse_breaks(text: &str) -> Result<Vec<f64>, String> {
     index_core::order::sort_by(&mut out, f64::total_cmp);
     out.dedup();
     if out.is_empty() {
-        return Err("type at least one break, e.g. 25, 50, 75".into());
+        return Err(t(&messages::TYPE_A_BREAK));
     }
     if out.len() > MAX_CLASSES - 1 {
-        return Err(format!(
-            "at most {} breaks ({MAX_CLASSES} classes)",
-            MAX_CLASSES - 1
+        return Err(t_with(
+            &messages::TOO_MANY_BREAKS,
+            &[
+                ("most", (MAX_CLASSES - 1).to_string().into()),
+                ("classes", MAX_CLASSES.to_string().into()),
+            ],
         ));
     }
     Ok(out)
@@ -240,22 +245,27 @@ pub fn node_rows(
 /// published weights", or that it has no data, or that the data does not cover it.
 pub fn describe(row: Option<&MapRow>, atlas_name: &str, ranked: usize) -> String {
     match row {
-        None => format!("{atlas_name}: not in this dataset"),
+        None => t_with(&messages::NOT_IN_DATASET, &[("name", atlas_name.into())]),
         Some(r) => match (r.score, r.rank) {
             (Some(s), Some(k)) => {
                 let (change, _) = format::rank_change(r.change);
-                let change = match r.change {
-                    Some(0) => " · no change since the published weights".to_string(),
-                    Some(_) => format!(" · {change} since the published weights"),
-                    None => String::new(),
-                };
-                format!(
-                    "{}: {} · rank {k} of {ranked}{change}",
-                    r.name,
-                    format::score(s)
+                let args = [
+                    ("name", Arg::from(r.name.clone())),
+                    ("score", format::score(s).into()),
+                    ("rank", k.to_string().into()),
+                    ("count", ranked.into()),
+                    ("change", change.into()),
+                ];
+                t_with(
+                    match r.change {
+                        Some(0) => &messages::MAP_UNIT_NO_CHANGE,
+                        Some(_) => &messages::MAP_UNIT_CHANGE,
+                        None => &messages::MAP_UNIT,
+                    },
+                    &args,
                 )
             }
-            _ => format!("{}: no data", r.name),
+            _ => t_with(&messages::UNIT_NO_DATA, &[("name", r.name.clone().into())]),
         },
     }
 }
@@ -314,11 +324,11 @@ pub fn map_view(
         format!("{} ({name})", bundle.title())
     };
     let year = results.year();
-    let how = match &options.binning {
-        Binning::Quantiles(_) => "quantile classes",
-        Binning::Equal(_) => "equal intervals",
-        Binning::Fixed(_) => "breaks chosen by the reader",
-    };
+    let how = t(match &options.binning {
+        Binning::Quantiles(_) => &messages::QUANTILE_CLASSES,
+        Binning::Equal(_) => &messages::EQUAL_INTERVALS_LOWER,
+        Binning::Fixed(_) => &messages::READERS_BREAKS,
+    });
     let no_data = rows.iter().filter(|r| r.score.is_none()).count();
     let mut table: Vec<&MapRow> = rows.iter().collect();
     index_core::order::sort_by(&mut table, |a, b| match (a.rank, b.rank) {
@@ -337,7 +347,7 @@ pub fn map_view(
                 format::opt_score(r.score),
                 r.class
                     .and_then(|k| legend.get(k))
-                    .map_or_else(|| "No data".into(), |c| c.label.clone()),
+                    .map_or_else(|| t(&messages::NO_DATA), |c| c.label.clone()),
             ]
         })
         .collect();
@@ -355,7 +365,13 @@ pub fn map_view(
     };
     let view = ChartView {
         kind: ChartKind::Map,
-        title: format!("{what} on the world map, {year}"),
+        title: t_with(
+            &messages::MAP_TITLE,
+            &[
+                ("what", what.clone().into()),
+                ("year", year.to_string().into()),
+            ],
+        ),
         subtitle: format!(
             "{} · {} · {how}",
             weights_line(bundle, results),
@@ -364,21 +380,25 @@ pub fn map_view(
         // The disclaimer is drawn under downloaded maps and written into their CSV; on the
         // page it stands under the map.
         source: format!("{} {}.", source_line(bundle), geometry.source),
-        label: format!(
-            "World map of {what} scores in {} classes, darker for higher scores; {no_data} units \
-             of the dataset without a score, and the countries it does not cover, hatched; small \
-             states as circles",
-            chart.legend.len()
+        label: t_with(
+            &messages::MAP_LABEL,
+            &[
+                ("what", what.into()),
+                ("classes", chart.legend.len().to_string().into()),
+                ("count", no_data.into()),
+            ],
         ),
         data: ChartData::Map(Shared::new(chart)),
         height: ChartKind::Map.height(),
-        header: vec![
-            "Rank".into(),
-            "Code".into(),
-            "Name".into(),
-            "Score".into(),
-            "Class".into(),
-        ],
+        header: [
+            &messages::RANK,
+            &messages::CODE,
+            &messages::NAME,
+            &messages::SCORE,
+            &messages::CLASS,
+        ]
+        .map(t)
+        .to_vec(),
         rows: table_rows,
     };
     (view, rows)

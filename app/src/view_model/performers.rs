@@ -9,6 +9,8 @@ use index_core::performers::{Gdp, Performer, Performers};
 use super::{group_short, memberships};
 use crate::charts::{IncomeScatter, Membership, Point};
 use crate::format;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with, Arg};
 use crate::state::PerformerKey;
 
 /// The groups the scatter marks by shape and colour, as UNCTAD's figure does: LDCs (group a's
@@ -47,8 +49,11 @@ pub struct PerformerRow {
 pub fn note(gdp: Gdp, year: i32) -> String {
     match gdp {
         Gdp::Value(_) => String::new(),
-        Gdp::Missing => format!("no GDP per capita for {year}"),
-        Gdp::NotPositive(_) => format!("GDP per capita for {year} not above 0"),
+        Gdp::Missing => t_with(&messages::NO_GDP, &[("year", year.to_string().into())]),
+        Gdp::NotPositive(_) => t_with(
+            &messages::GDP_NOT_POSITIVE,
+            &[("year", year.to_string().into())],
+        ),
     }
 }
 
@@ -110,10 +115,15 @@ pub fn coverage(p: &Performers) -> String {
     let scored = p.rows.len();
     let compared = p.compared().count();
     let year = p.year;
+    let args = [
+        ("year", Arg::from(year.to_string())),
+        ("count", scored.into()),
+        ("compared", compared.to_string().into()),
+    ];
     match (compared, scored) {
-        (_, 0) => format!("No economy has a score in {year}."),
-        (c, s) if c == s => format!("GDP per capita for all {s} scored economies in {year}."),
-        (c, s) => format!("GDP per capita for {c} of {s} scored economies in {year}."),
+        (_, 0) => t_with(&messages::NO_ECONOMY_SCORED, &args),
+        (c, s) if c == s => t_with(&messages::GDP_FOR_ALL, &args),
+        _ => t_with(&messages::GDP_FOR_SOME, &args),
     }
 }
 
@@ -165,17 +175,17 @@ pub fn table(
 ) -> (Vec<String>, Vec<Vec<String>>) {
     let names = MARKED.map(|g| group_short(bundle, g));
     let header = [
-        "Code",
-        "Country",
-        "Group",
-        "Score",
-        "GDP per capita (PPP)",
-        "Rank",
-        "Expected rank",
-        "Difference",
-        "Note",
+        &messages::CODE,
+        &messages::COUNTRY,
+        &messages::GROUP,
+        &messages::SCORE,
+        &messages::GDP_PPP,
+        &messages::RANK,
+        &messages::EXPECTED_RANK,
+        &messages::DIFFERENCE,
+        &messages::NOTE,
     ]
-    .map(String::from)
+    .map(t)
     .to_vec();
     let missing = || "–".to_string();
     let rank = |k: Option<u32>| k.map_or_else(missing, |k| k.to_string());

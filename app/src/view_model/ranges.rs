@@ -9,6 +9,8 @@ use index_worker::protocol::{Ranges, WeightRange};
 
 use super::robustness::OfScenario;
 use crate::format;
+use crate::i18n::messages::{self, Msg};
+use crate::i18n::{t, t_with, Arg};
 
 /// The ranges asked for, run, and what they were asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +37,9 @@ impl OfScenario for RangesRun {
 }
 
 /// The ranges offered, with labels and form values.
-pub const OFFERED: [(WeightRange, &str, &str); 2] = [
-    (WeightRange::Any, "any weights", "any"),
-    (
-        WeightRange::HalfToDouble,
-        "each weight from half to double",
-        "half",
-    ),
+pub const OFFERED: [(WeightRange, Msg, &str); 2] = [
+    (WeightRange::Any, messages::ANY_WEIGHTS, "any"),
+    (WeightRange::HalfToDouble, messages::HALF_TO_DOUBLE, "half"),
 ];
 
 /// The range of a form value (any weights for one not offered).
@@ -74,7 +72,13 @@ fn bound(rank: u32, limit: u32) -> String {
     if rank == limit {
         rank.to_string()
     } else {
-        format!("{rank} ({limit} not ruled out)")
+        t_with(
+            &messages::NOT_RULED_OUT,
+            &[
+                ("rank", rank.to_string().into()),
+                ("limit", limit.to_string().into()),
+            ],
+        )
     }
 }
 
@@ -141,35 +145,36 @@ pub fn sentence(bundle: &Bundle, run: &RangesRun) -> String {
     let range = OFFERED
         .iter()
         .find(|(w, _, _)| *w == run.range)
-        .map_or("", |(_, label, _)| *label);
+        .map_or_else(String::new, |(_, label, _)| t(label));
     let names: Vec<String> = r.criteria.iter().map(|id| node_name(bundle, id)).collect();
-    let proven = if unproven == 0 {
-        "every bound proven".to_string()
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("count", r.codes.len().into()),
+        ("range", range.into()),
+        ("pillars", names.join(", ").into()),
+        ("pillar_count", r.criteria.len().to_string().into()),
+        ("seconds", format!("{:.1}", run.elapsed_ms / 1000.0).into()),
+    ];
+    let mut said = if unproven == 0 {
+        t_with(&messages::RANGES_ALL_PROVEN, &args)
     } else {
-        format!(
-            "{unproven} units with a bound not proven within the time allowed (2 s a programme)"
-        )
+        args.push(("unproven", unproven.to_string().into()));
+        t_with(&messages::RANGES_NOT_PROVEN, &args)
     };
-    let left = if r.left_out.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " {} units without a score on every pillar are left out.",
-            r.left_out.len()
-        )
-    };
-    let bod = if r.note.is_empty() {
-        String::new()
-    } else {
-        format!(" Benefit of the doubt: not available ({}).", r.note)
-    };
-    format!(
-        "Best and worst ranks of {} units under {range} of {} ({}; {:.1} s): {proven}.{left}{bod}",
-        r.codes.len(),
-        names.join(", "),
-        r.criteria.len(),
-        run.elapsed_ms / 1000.0
-    )
+    if !r.left_out.is_empty() {
+        said.push(' ');
+        said.push_str(&t_with(
+            &messages::RANGES_LEFT_OUT,
+            &[("count", r.left_out.len().into())],
+        ));
+    }
+    if !r.note.is_empty() {
+        said.push(' ');
+        said.push_str(&t_with(
+            &messages::BOD_NOT_AVAILABLE,
+            &[("why", r.note.clone().into())],
+        ));
+    }
+    said
 }
 
 /// A node's name, or its id.
@@ -218,15 +223,18 @@ pub fn best_weights(
         .zip(shares)
         .map(|(id, s)| format!("{} {}", node_name(bundle, id), format::percent(*s)))
         .collect();
-    let proven = if best == best_limit {
-        String::new()
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("name", name.into()),
+        ("rank", rank.to_string().into()),
+        ("best", best.to_string().into()),
+        ("weights", mix.join(", ").into()),
+    ];
+    let sentence = if best == best_limit {
+        t_with(&messages::BEST_RANK_WITH, &args)
     } else {
-        format!(" (rank {best_limit} is not ruled out)")
+        args.push(("limit", best_limit.to_string().into()));
+        t_with(&messages::BEST_RANK_NOT_PROVEN_WITH, &args)
     };
-    let sentence = format!(
-        "{name} ranks {rank} under these weights; its best possible rank is {best}{proven}, with {}.",
-        mix.join(", ")
-    );
     Some((sentence, weights))
 }
 
@@ -261,19 +269,19 @@ pub fn bod_sentence(bundle: &Bundle, r: &Ranges, code: &str) -> Option<String> {
         .iter()
         .map(|(n, s)| format!("{n} {}", format::percent(*s)))
         .collect();
-    let mut said = format!(
-        "Benefit of the doubt: {name} scores {} (rank {rank}) under the weights most favourable to it",
-        format::score(score)
-    );
-    if !mix.is_empty() {
-        said.push_str(&format!(", its score made of {}", mix.join(", ")));
-    }
-    match unused.len() {
-        0 => {}
-        1 => said.push_str(&format!("; {} weighs nothing", unused.join(""))),
-        _ => said.push_str(&format!("; {} weigh nothing", unused.join(", "))),
-    }
-    said.push('.');
+    let args = [
+        ("name", Arg::from(name)),
+        ("score", format::score(score).into()),
+        ("rank", rank.to_string().into()),
+        ("shares", mix.join(", ").into()),
+        ("unused", unused.join(", ").into()),
+    ];
+    let said = match (mix.is_empty(), unused.len()) {
+        (true, _) => t_with(&messages::BOD_SCORES, &args),
+        (false, 0) => t_with(&messages::BOD_SCORES_MADE_OF, &args),
+        (false, 1) => t_with(&messages::BOD_SCORES_ONE_UNUSED, &args),
+        (false, _) => t_with(&messages::BOD_SCORES_UNUSED, &args),
+    };
     Some(said)
 }
 

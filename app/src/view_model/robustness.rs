@@ -12,6 +12,8 @@ use index_worker::protocol::Robustness;
 use super::{group_short, memberships};
 use crate::charts::{Membership, RankSpan, RankSpans};
 use crate::format;
+use crate::i18n::messages;
+use crate::i18n::{t, t_with, Arg};
 
 /// How the weights vary, as the panel offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,21 +27,30 @@ pub enum WeightChoice {
 }
 
 impl WeightChoice {
-    /// The choices offered, in order, with their labels and form values.
-    pub const OFFERED: [(WeightChoice, &'static str, &'static str); 5] = [
-        (WeightChoice::Relative(10), "±10 %", "10"),
-        (WeightChoice::Relative(25), "±25 %", "25"),
-        (WeightChoice::Relative(50), "±50 %", "50"),
-        (WeightChoice::Simplex, "any weights", "simplex"),
-        (WeightChoice::Fixed, "fixed", "fixed"),
+    /// The choices offered, in order, with their form values.
+    pub const OFFERED: [(WeightChoice, &'static str); 5] = [
+        (WeightChoice::Relative(10), "10"),
+        (WeightChoice::Relative(25), "25"),
+        (WeightChoice::Relative(50), "50"),
+        (WeightChoice::Simplex, "simplex"),
+        (WeightChoice::Fixed, "fixed"),
     ];
 
     /// The choice of a form value (the default, ±25 %, for one not offered).
     pub fn from_value(value: &str) -> WeightChoice {
         Self::OFFERED
             .iter()
-            .find(|(_, _, v)| *v == value)
-            .map_or(WeightChoice::Relative(25), |(c, _, _)| *c)
+            .find(|(_, v)| *v == value)
+            .map_or(WeightChoice::Relative(25), |(c, _)| *c)
+    }
+
+    /// Its label in the panel's form, in the language shown ("±25 %", "any weights").
+    pub fn label(self) -> String {
+        match self {
+            WeightChoice::Relative(p) => format!("±{p} %"),
+            WeightChoice::Simplex => t(&messages::ANY_WEIGHTS),
+            WeightChoice::Fixed => t(&messages::WEIGHTS_AS_THEY_ARE),
+        }
     }
 }
 
@@ -279,25 +290,26 @@ pub fn sentence(a: &Analysis) -> String {
         .iter()
         .filter(|x| x[3].saturating_sub(x[2]) > WIDE_INTERVAL)
         .count();
-    let failed = if r.failed > 0 {
-        format!(
-            " {} draws could not be scored and are left out.",
-            thousands(r.failed)
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "{} draws varying {} (seed {}, {:.1} s): {} of {} units' rank spans more than {} places in the middle 90 % of draws.{}",
-        thousands(r.draws),
-        a.plan.describe(),
-        a.plan.seed,
-        a.elapsed_ms / 1000.0,
-        wide,
-        r.ranks.len(),
-        WIDE_INTERVAL,
-        failed
-    )
+    let mut said = t_with(
+        &messages::ROB_SENTENCE,
+        &[
+            ("draws", thousands(r.draws).into()),
+            ("varying", a.plan.describe().into()),
+            ("seed", a.plan.seed.to_string().into()),
+            ("seconds", format!("{:.1}", a.elapsed_ms / 1000.0).into()),
+            ("wide", wide.to_string().into()),
+            ("count", r.ranks.len().into()),
+            ("places", WIDE_INTERVAL.to_string().into()),
+        ],
+    );
+    if r.failed > 0 {
+        said.push(' ');
+        said.push_str(&t_with(
+            &messages::ROB_FAILED_DRAWS,
+            &[("draws", thousands(r.failed).into())],
+        ));
+    }
+    said
 }
 
 /// `n` with thin spaces between thousands ("10 000").
@@ -321,17 +333,20 @@ pub fn gap_lines(bundle: &Bundle, r: &Robustness) -> Vec<String> {
         .map(|(a, b, nominal, _, q05, q95, same_scale)| {
             let pair = format!("{} − {}", group_short(bundle, a), group_short(bundle, b));
             match (nominal, q05, q95, same_scale) {
-                (Some(n), Some(lo), Some(hi), true) => format!(
-                    "Gap {pair}: {}; in 90 % of draws between {} and {}.",
-                    format::signed(*n),
-                    format::signed(*lo),
-                    format::signed(*hi)
+                (Some(n), Some(lo), Some(hi), true) => t_with(
+                    &messages::ROB_GAP,
+                    &[
+                        ("pair", pair.into()),
+                        ("gap", format::signed(*n).into()),
+                        ("low", format::signed(*lo).into()),
+                        ("high", format::signed(*hi).into()),
+                    ],
                 ),
-                (Some(n), _, _, false) => format!(
-                    "Gap {pair}: {}; not compared across draws, whose normalisations score on different scales.",
-                    format::signed(*n)
+                (Some(n), _, _, false) => t_with(
+                    &messages::ROB_GAP_SCALES,
+                    &[("pair", pair.into()), ("gap", format::signed(*n).into())],
                 ),
-                _ => format!("Gap {pair}: not available (a group has no score)."),
+                _ => t_with(&messages::ROB_GAP_NONE, &[("pair", pair.into())]),
             }
         })
         .collect()
@@ -370,15 +385,20 @@ pub fn rank_sentence(name: &str, nominal: u32, shares: &[(u32, f64)]) -> String 
         shares.first().map_or(0, |x| x.0),
         shares.last().map_or(0, |x| x.0),
     );
-    format!(
-        "{name} ranks {nominal} under these choices; over the draws its most likely rank is {likeliest} ({} of draws), and it ranks {} in all.",
-        format::percent(share),
-        if first == last {
-            first.to_string()
-        } else {
-            format!("between {first} and {last}")
-        }
-    )
+    let args: [(&str, Arg); 5] = [
+        ("name", name.into()),
+        ("rank", nominal.to_string().into()),
+        ("likeliest", likeliest.to_string().into()),
+        ("share", format::percent(share).into()),
+        ("first", first.to_string().into()),
+    ];
+    if first == last {
+        t_with(&messages::ROB_RANKS_ONE, &args)
+    } else {
+        let mut args = args.to_vec();
+        args.push(("last", last.to_string().into()));
+        t_with(&messages::ROB_RANKS_BETWEEN, &args)
+    }
 }
 
 /// The units the followed one (`code`) does not keep its nominal order against in every draw

@@ -12,16 +12,18 @@ use index_worker::protocol::{TargetAnswer, TargetGoal, TargetMove};
 
 use super::explain::signed;
 use super::robustness::OfScenario;
+use crate::i18n::messages::{self, Msg};
+use crate::i18n::{t as tr, t_with, Arg};
 
 /// The table's header: one row per indicator.
-pub const HEADER: [&str; 7] = [
-    "Indicator",
-    "Unit",
-    "Current",
-    "Needed",
-    "Change",
-    "Best observed",
-    "Worst observed",
+pub const HEADER: [Msg; 7] = [
+    messages::INDICATOR,
+    messages::UNIT,
+    messages::CURRENT,
+    messages::NEEDED,
+    messages::CHANGE,
+    messages::BEST_OBSERVED,
+    messages::WORST_OBSERVED,
 ];
 
 /// The most indicators the sentence names (the table gives every one).
@@ -63,10 +65,16 @@ impl TargetRun {
     /// How it was computed, in words: "Computed with 32 runs of the whole pipeline in 85 ms."
     pub fn effort(&self) -> String {
         let runs = self.result.runs;
-        format!(
-            "Computed with {runs} {} of the whole pipeline in {:.0} ms.",
-            if runs == 1 { "run" } else { "runs" },
-            self.elapsed_ms.max(0.0)
+        t_with(
+            if runs == 1 {
+                &messages::EFFORT_ONE_RUN
+            } else {
+                &messages::EFFORT_RUNS
+            },
+            &[
+                ("count", runs.into()),
+                ("ms", format!("{:.0}", self.elapsed_ms.max(0.0)).into()),
+            ],
         )
     }
 }
@@ -172,28 +180,37 @@ fn listed(bundle: &Bundle, moves: &[TargetMove]) -> String {
     let more = moves.len().saturating_sub(NAMED);
     match more {
         0 => match named.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            Some((last, rest)) if !rest.is_empty() => t_with(
+                &messages::LIST_AND,
+                &[
+                    ("items", rest.join(", ").into()),
+                    ("last", last.clone().into()),
+                ],
+            ),
             _ => named.join(""),
         },
-        1 => format!(
-            "{}, and one more indicator (see the table)",
-            named.join(", ")
+        1 => t_with(
+            &messages::AND_ONE_MORE_INDICATOR,
+            &[("items", named.join(", ").into())],
         ),
-        n => format!(
-            "{}, and {n} more indicators (see the table)",
-            named.join(", ")
+        n => t_with(
+            &messages::AND_MORE_INDICATORS,
+            &[("items", named.join(", ").into()), ("count", n.into())],
         ),
     }
 }
 
 /// A rank or "unranked".
 fn rank(r: Option<u32>) -> String {
-    r.map_or_else(|| "unranked".into(), |r| format!("rank {r}"))
+    r.map_or_else(
+        || tr(&messages::UNRANKED),
+        |r| t_with(&messages::RANK_N, &[("rank", r.to_string().into())]),
+    )
 }
 
 /// A score or "no score".
 fn score(s: Option<f64>) -> String {
-    s.map_or_else(|| "no score".into(), index_core::display::score)
+    s.map_or_else(|| tr(&messages::NO_SCORE), index_core::display::score)
 }
 
 /// The answer `t` for people.
@@ -203,76 +220,83 @@ fn score(s: Option<f64>) -> String {
 pub fn target_view(bundle: &Bundle, t: &TargetAnswer) -> Result<TargetView, String> {
     let name = unit_name(bundle, &t.unit);
     if t.moves.is_empty() {
-        return Err(format!("{name}: no indicator was chosen."));
+        return Err(t_with(
+            &messages::NO_INDICATOR_CHOSEN,
+            &[("name", name.into())],
+        ));
     }
     let (before, after) = (t.before, t.after);
     let several = t.moves.len() > 1;
     let chosen = if several {
-        format!("the {} chosen indicators", t.moves.len())
+        t_with(
+            &messages::THE_CHOSEN_INDICATORS,
+            &[("count", t.moves.len().into())],
+        )
     } else {
-        "the chosen indicator".into()
+        tr(&messages::THE_CHOSEN_INDICATOR)
     };
-    let goal = match &t.goal {
-        TargetGoal::Rank(r) => format!("rank {r}"),
-        TargetGoal::Past(code) => format!("past {}", unit_name(bundle, code)),
-    };
+    let mut args: Vec<(&str, Arg)> = vec![("name", name.into())];
+    if let TargetGoal::Rank(r) = &t.goal {
+        args.push(("rank", r.to_string().into()));
+    }
+    if let TargetGoal::Past(code) = &t.goal {
+        args.push(("other", unit_name(bundle, code).into()));
+    }
     let (status, sentence) = match (t.status, &t.goal) {
-        (TargetStatus::AlreadyThere, TargetGoal::Rank(r)) => (
-            "Already there".to_string(),
-            format!(
-                "{name} is already at {}, within rank {r}: nothing to improve.",
-                rank(before.1)
-            ),
-        ),
-        (TargetStatus::AlreadyThere, TargetGoal::Past(code)) => (
-            "Already there".to_string(),
-            format!(
-                "{name} is already ahead of {} (score {} against {}): nothing to improve.",
-                unit_name(bundle, code),
-                score(before.0),
-                score(before.2)
-            ),
-        ),
-        (TargetStatus::Reached, _) => {
-            let whither = match &t.goal {
-                TargetGoal::Rank(r) => format!("reach rank {r} (now {})", rank(before.1)),
-                TargetGoal::Past(code) => format!(
-                    "pass {} (score {} against {}; now {})",
-                    unit_name(bundle, code),
-                    score(after.0),
-                    score(after.2),
-                    score(before.0)
-                ),
-            };
-            let how = if several {
-                format!(
-                    " by closing {:.1} % of each indicator's gap to the best observed value:",
-                    100.0 * t.share
-                )
-            } else {
-                " with".into()
-            };
+        (TargetStatus::AlreadyThere, TargetGoal::Rank(_)) => {
+            args.push(("now", rank(before.1).into()));
             (
-                "Reached".to_string(),
-                format!("{name} would {whither}{how} {}.", listed(bundle, &t.moves)),
+                tr(&messages::ALREADY_THERE),
+                t_with(&messages::ALREADY_AT_RANK, &args),
             )
         }
-        (TargetStatus::OutOfReach, _) => {
-            let best = match &t.goal {
-                TargetGoal::Rank(_) => format!("it would be at {} at best", rank(after.1)),
-                TargetGoal::Past(code) => format!(
-                    "its score would be {} at best, against {}'s {}",
-                    score(after.0),
-                    unit_name(bundle, code),
-                    score(after.2)
-                ),
-            };
+        (TargetStatus::AlreadyThere, TargetGoal::Past(_)) => {
+            args.push(("score", score(before.0).into()));
+            args.push(("their", score(before.2).into()));
             (
-                "Out of reach within the observed range".to_string(),
-                format!(
-                    "{name} would not get {goal} even with {chosen} at the best value any country has: {best}.",
-                ),
+                tr(&messages::ALREADY_THERE),
+                t_with(&messages::ALREADY_AHEAD, &args),
             )
+        }
+        (TargetStatus::Reached, goal) => {
+            args.push(("moves", listed(bundle, &t.moves).into()));
+            args.push(("share", format!("{:.1}", 100.0 * t.share).into()));
+            let said = match goal {
+                TargetGoal::Rank(_) => {
+                    args.push(("now", rank(before.1).into()));
+                    if several {
+                        &messages::REACH_RANK_CLOSING
+                    } else {
+                        &messages::REACH_RANK_WITH
+                    }
+                }
+                TargetGoal::Past(_) => {
+                    args.push(("score", score(after.0).into()));
+                    args.push(("their", score(after.2).into()));
+                    args.push(("now", score(before.0).into()));
+                    if several {
+                        &messages::PASS_CLOSING
+                    } else {
+                        &messages::PASS_WITH
+                    }
+                }
+            };
+            (tr(&messages::REACHED), t_with(said, &args))
+        }
+        (TargetStatus::OutOfReach, goal) => {
+            args.push(("chosen", chosen.into()));
+            let said = match goal {
+                TargetGoal::Rank(_) => {
+                    args.push(("best", rank(after.1).into()));
+                    &messages::OUT_OF_REACH_RANK
+                }
+                TargetGoal::Past(_) => {
+                    args.push(("score", score(after.0).into()));
+                    args.push(("their", score(after.2).into()));
+                    &messages::OUT_OF_REACH_PAST
+                }
+            };
+            (tr(&messages::OUT_OF_REACH), t_with(said, &args))
         }
     };
     let rows = t
@@ -309,16 +333,10 @@ pub fn target_view(bundle: &Bundle, t: &TargetAnswer) -> Result<TargetView, Stri
         .collect();
     let mut notes = Vec::new();
     if t.moves.iter().any(|m| m.6.is_some()) {
-        notes.push(
-            "A current value with a year in brackets is carried forward from that year; the needed value is for the year shown."
-                .to_string(),
-        );
+        notes.push(tr(&messages::CARRIED_FORWARD_NOTE));
     }
     if !t.monotone {
-        notes.push(
-            "Outlier treatment makes the score fall again at a larger improvement here: this is the smallest improvement found."
-                .to_string(),
-        );
+        notes.push(tr(&messages::NOT_MONOTONE_NOTE));
     }
     Ok(TargetView {
         status,

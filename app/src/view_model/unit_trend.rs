@@ -12,6 +12,8 @@ use index_core::pipeline::Results;
 use super::{chart_of, group_short, ChartParts, ChartView};
 use crate::charts::{ChartData, ChartKind, Line, LineChart, Mark, UnitLines, ACCENT, INK};
 use crate::format;
+use crate::i18n::messages;
+use crate::i18n::{t as tr, t_with};
 
 /// One unit's score and rank in every year, with the groups' means.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +111,7 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
         rank: LineChart {
             years: t.years.clone(),
             series: vec![Line {
-                label: format!("Rank of {}", t.name),
+                label: t_with(&messages::RANK_OF, &[("name", t.name.clone().into())]),
                 colour: INK,
                 mark: Mark::Other,
                 values: t.ranks.iter().map(|r| r.map(f64::from)).collect(),
@@ -117,10 +119,14 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
             inverted: true,
         },
     };
-    let header = ["Year", "Rank", "Score"]
+    let header = [&messages::YEAR, &messages::RANK, &messages::SCORE]
         .into_iter()
-        .map(String::from)
-        .chain(t.groups.iter().map(|(n, _)| format!("{n} mean")))
+        .map(tr)
+        .chain(
+            t.groups
+                .iter()
+                .map(|(n, _)| t_with(&messages::GROUP_MEAN, &[("group", n.clone().into())])),
+        )
         .collect();
     let rows = t
         .years
@@ -144,15 +150,20 @@ pub fn view(bundle: &Bundle, t: &UnitTrend) -> Option<ChartParts> {
         })
         .collect();
     Some((
-        format!(
-            "{}: rank and index score, {first}–{last}, with the groups' means",
-            t.name
+        t_with(
+            &messages::TREND_TITLE,
+            &[
+                ("name", t.name.clone().into()),
+                ("first", first.to_string().into()),
+                ("last", last.to_string().into()),
+            ],
         ),
-        format!(
-            "Line charts of {}'s {} score with the groups' mean scores, and of its rank, \
-             over the years",
-            t.name,
-            bundle.title()
+        t_with(
+            &messages::TREND_LABEL,
+            &[
+                ("name", t.name.clone().into()),
+                ("index", bundle.title().into()),
+            ],
         ),
         ChartData::UnitLines(data),
         header,
