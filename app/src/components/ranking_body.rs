@@ -21,7 +21,8 @@ pub struct Context<'a> {
     pub results: &'a index_core::pipeline::Results,
     /// The framework's pillars (a mini-bar each).
     pub framework: &'a index_core::framework::Framework,
-    /// Scale of the mini-bars: the largest pillar score shown.
+    /// Scale of the mini-bars: the largest pillar score of any unit
+    /// ([`crate::view_model::pillar_max`]).
     pub bar_max: f64,
     /// Short names of groups A and B (the row markers).
     pub badges: &'a [String; 2],
