@@ -298,11 +298,7 @@ impl Slot {
                 .and_then(|r| crate::view_model::ranges::bounds_of(r, &row.code))
                 .unwrap_or_default(),
         );
-        let scores = cx
-            .framework
-            .pillars()
-            .iter()
-            .map(|p| cx.results.score(row.unit, *p));
+        let scores = crate::view_model::pillar_scores(cx.framework, cx.results, row.unit);
         for ((td, fill), p) in self.pillars.iter_mut().zip(scores) {
             // A transform, not a width: the bar is painted anew without laying the table out.
             let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
