@@ -460,11 +460,12 @@ pub fn shown_table(bundle: &Bundle, results: &Results, rows: &[Row], names: &[St
                 Membership::B => names[1].clone(),
                 Membership::Other => String::new(),
             };
+            let text = crate::view_model::RowText::of(bundle.dataset(), results, r.unit);
             let mut cells = vec![
                 r.rank.map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
                 r.change.map_or(Cell::Empty, Cell::Integer),
-                Cell::Text(r.code.clone()),
-                Cell::Text(r.official.clone()),
+                Cell::Text(text.code),
+                Cell::Text(text.official),
                 Cell::Text(group),
                 Cell::optional(r.score),
             ];
@@ -473,7 +474,7 @@ pub fn shown_table(bundle: &Bundle, results: &Results, rows: &[Row], names: &[St
                     .into_iter()
                     .map(Cell::optional),
             );
-            cells.push(Cell::Text(r.reason.clone()));
+            cells.push(Cell::Text(text.reason));
             cells
         })
         .collect();
@@ -511,7 +512,8 @@ pub fn everything_table(bundle: &Bundle, results: &Results) -> Table {
     let raw = &results.prepared.raw.values;
     let rows = results
         .order()
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|u| {
             let unit = ds.units().get(u)?;
             let mut cells = vec![

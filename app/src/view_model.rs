@@ -28,17 +28,13 @@ use crate::format;
 use crate::i18n::{messages, t, t_with, Arg, Msg};
 use crate::state::{first_two, PerformerKey, SortKey};
 
-/// One row of the ranking table.
-#[derive(Debug, Clone, PartialEq)]
+/// One row of the ranking table: what it is sorted and filtered by. Its texts (code and
+/// names) are read for the rows shown only ([`RowText`]): a table of 50,000 rows neither
+/// copies 150,000 strings nor looks up 50,000 names on each slider step.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Row {
     /// Unit position in the dataset.
     pub unit: usize,
-    /// ISO3 code.
-    pub code: String,
-    /// The name shown: the short name where there is one ([`index_core::dataset::Unit::label`]).
-    pub name: String,
-    /// The publisher's (official) name, shown on hover.
-    pub official: String,
     /// Rank.
     pub rank: Option<u32>,
     /// Rank change against the published weights (positive = up).
@@ -47,8 +43,32 @@ pub struct Row {
     pub score: Option<f64>,
     /// Which compared group it is in.
     pub membership: Membership,
+}
+
+/// A ranking row's texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowText {
+    /// ISO3 code.
+    pub code: String,
+    /// The name shown: the short name where there is one ([`index_core::dataset::Unit::label`]).
+    pub name: String,
+    /// The publisher's (official) name, shown on hover.
+    pub official: String,
     /// Why it has no rank (empty when ranked).
     pub reason: String,
+}
+
+impl RowText {
+    /// Unit `u`'s texts in `results`' dataset (empty for a unit it does not have).
+    pub fn of(dataset: &index_core::dataset::Dataset, results: &Results, u: usize) -> Self {
+        let unit = dataset.units().get(u);
+        RowText {
+            code: unit.map(|x| x.code.clone()).unwrap_or_default(),
+            name: unit.map(crate::i18n::label).unwrap_or_default(),
+            official: unit.map(|x| x.name.clone()).unwrap_or_default(),
+            reason: results.status(u).reason(),
+        }
+    }
 }
 
 /// Unit `u`'s score on each pillar (the root's children), in framework order. Read for the rows
@@ -74,17 +94,22 @@ pub fn pillar_max(framework: &Framework, results: &Results) -> f64 {
 /// A ranking row in one line, for a phone, where the table shows only rank, name and score:
 /// "United States (United States of America) · no change against the published weights ·
 /// ICT 0.95 · Skills 0.90", each pillar named as in `pillars`, its score in `scores`.
-pub fn row_details(row: &Row, pillars: &[String], scores: &[Option<f64>]) -> String {
-    let mut parts = vec![if row.official == row.name {
-        row.name.clone()
+pub fn row_details(
+    row: &Row,
+    text: &RowText,
+    pillars: &[String],
+    scores: &[Option<f64>],
+) -> String {
+    let mut parts = vec![if text.official == text.name {
+        text.name.clone()
     } else {
-        format!("{} ({})", row.name, row.official)
+        format!("{} ({})", text.name, text.official)
     }];
     parts.push(match row.change {
         Some(0) => "no change against the published weights".to_string(),
         Some(c) if c > 0 => format!("{c} up against the published weights"),
         Some(c) => format!("{} down against the published weights", -c),
-        None => row.reason.clone(),
+        None => text.reason.clone(),
     });
     parts.extend(
         pillars
@@ -134,28 +159,23 @@ pub fn rows(
     let membership = memberships(bundle, groups);
     let mut rows: Vec<Row> = results
         .order()
-        .into_iter()
-        .filter(|u| {
-            let unit = &ds.units()[*u];
-            (needle.is_empty()
-                || unit.name.to_lowercase().contains(&needle)
-                || crate::i18n::label(unit).to_lowercase().contains(&needle)
-                || unit.code.to_lowercase().contains(&needle))
-                && filter_id.as_ref().is_none_or(|g| ds.in_group(*u, g))
+        .iter()
+        .copied()
+        .filter(|&u| {
+            let found = |unit: &index_core::dataset::Unit| {
+                unit.name.to_lowercase().contains(&needle)
+                    || crate::i18n::label(unit).to_lowercase().contains(&needle)
+                    || unit.code.to_lowercase().contains(&needle)
+            };
+            (needle.is_empty() || ds.units().get(u).is_some_and(found))
+                && filter_id.as_ref().is_none_or(|g| ds.in_group(u, g))
         })
-        .map(|u| {
-            let unit = &ds.units()[u];
-            Row {
-                unit: u,
-                code: unit.code.clone(),
-                name: crate::i18n::label(unit),
-                official: unit.name.clone(),
-                rank: results.rank(u),
-                change: changes.get(u).copied().flatten(),
-                score: results.index(u),
-                membership: membership(u),
-                reason: results.status(u).reason(),
-            }
+        .map(|u| Row {
+            unit: u,
+            rank: results.rank(u),
+            change: changes.get(u).copied().flatten(),
+            score: results.index(u),
+            membership: membership(u),
         })
         .collect();
     let (key, descending) = sort;
@@ -165,11 +185,18 @@ pub fn rows(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     };
+    // Rows are built in rank order: rank ascending needs no sort, nor the names.
+    if matches!(key, SortKey::Rank) && !descending {
+        return rows;
+    }
+    // Each unit's name shown, looked up once for the sort (by position).
+    let names: Vec<String> = ds.units().iter().map(crate::i18n::label).collect();
+    let name = |r: &Row| names.get(r.unit).map_or("", String::as_str);
     // One comparison for every key, sorted through `index_core::order` (one compiled sort).
     let order = |a: &Row, b: &Row| match key {
-        SortKey::Rank => cmp_opt(a.score, b.score).then(a.name.cmp(&b.name)),
+        SortKey::Rank => cmp_opt(a.score, b.score).then(name(a).cmp(name(b))),
         SortKey::Name => {
-            let o = a.name.cmp(&b.name);
+            let o = name(a).cmp(name(b));
             if descending {
                 o.reverse()
             } else {
@@ -192,13 +219,10 @@ pub fn rows(
             } else {
                 cmp_opt(y, x)
             };
-            o.then(a.name.cmp(&b.name))
+            o.then(name(a).cmp(name(b)))
         }
     };
-    // Rows are built in rank order: rank ascending needs no sort.
-    if !matches!(key, SortKey::Rank) || descending {
-        index_core::order::sort_by(&mut rows, order);
-    }
+    index_core::order::sort_by(&mut rows, order);
     rows
 }
 
@@ -395,7 +419,8 @@ pub fn ranked_bars(
     let ds = bundle.dataset();
     let bars = results
         .order()
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|u| {
             let value = results.index(u)?;
             let unit = &ds.units()[u];
@@ -1162,7 +1187,10 @@ mod tests {
         let find = |search: &str| {
             rows(&b, &r, &r, &groups_of(), search, "", (SortKey::Rank, false))
                 .into_iter()
-                .map(|row| (row.name, row.official))
+                .map(|row| {
+                    let text = RowText::of(b.dataset(), &r, row.unit);
+                    (text.name, text.official)
+                })
                 .collect::<Vec<_>>()
         };
         let alpha = ("Alpha".to_string(), "Republic of Alpha".to_string());
@@ -1216,10 +1244,12 @@ mod tests {
         let b = bundle("2024");
         let r = results(&b, 2020);
         let all = rows(&b, &r, &r, &groups_of(), "", "", (SortKey::Rank, false));
-        let alpha = all.iter().find(|row| row.code == "AAA").unwrap();
+        let a = b.dataset().unit_position("AAA").unwrap();
+        let alpha = all.iter().find(|row| row.unit == a).unwrap();
         let scores = pillar_scores(b.framework(), &r, alpha.unit);
         assert_eq!(scores.len(), 2);
-        let line = row_details(alpha, &["X".to_string(), "Y".to_string()], &scores);
+        let text = RowText::of(b.dataset(), &r, a);
+        let line = row_details(alpha, &text, &["X".to_string(), "Y".to_string()], &scores);
         let said = |v: Option<f64>| format::opt_score(v);
         assert_eq!(
             line,

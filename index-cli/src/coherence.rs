@@ -395,7 +395,7 @@ fn profiles(
     top: usize,
 ) -> Result<Vec<Profile>, String> {
     let standings = Standings::new(fw, results).map_err(|e| e.to_string())?;
-    unit.map_or_else(|| results.order(), |u| vec![u])
+    unit.map_or_else(|| results.order().to_vec(), |u| vec![u])
         .into_iter()
         .map(|u| standings.profile(u, top).map_err(|e| e.to_string()))
         .collect()

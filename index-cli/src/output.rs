@@ -128,7 +128,7 @@ pub fn ranking(
             let mut w = rows_writer(format, stdout.lock());
             w.write_record(rank_header(&[], &pillars))
                 .map_err(|e| e.to_string())?;
-            for &u in &order {
+            for &u in order {
                 if let Some(rec) = rank_record(bundle, results, &pillars, u, digits) {
                     w.write_record(&rec).map_err(|e| e.to_string())?;
                 }
@@ -153,7 +153,7 @@ pub fn ranking_years(
     let units = |results: &Results| -> Vec<usize> {
         match unit {
             Some(u) => vec![u],
-            None => results.order(),
+            None => results.order().to_vec(),
         }
     };
     let stdout = std::io::stdout();

@@ -214,6 +214,24 @@ pub fn compare_groups(
     results: &Results,
     ids: &[&str],
 ) -> Result<GroupsComparison> {
+    compare_groups_since(dataset, framework, results, ids, None)
+}
+
+/// [`compare_groups`], taking from `previous` — an earlier comparison of the same groups and
+/// the results it was made from — the summaries of every node whose scores did not change
+/// ([`Results::same_scores`]): a weight moved changes the scores of the nodes above it only, so
+/// a slider step summarises those again and nothing else (on a flat index of 100 indicators,
+/// one node in 101).
+///
+/// # Errors
+/// As [`compare_groups`].
+pub fn compare_groups_since(
+    dataset: &Dataset,
+    framework: &Framework,
+    results: &Results,
+    ids: &[&str],
+    previous: Option<(&Results, &GroupsComparison)>,
+) -> Result<GroupsComparison> {
     let members: Vec<Vec<usize>> = ids
         .iter()
         .map(|id| members(dataset, id))
@@ -227,11 +245,22 @@ pub fn compare_groups(
         .enumerate()
         .map(|(i, id)| ids.iter().position(|x| x == id).unwrap_or(i))
         .collect();
+    let previous = previous.filter(|(_, p)| {
+        p.year == results.year() && p.groups.iter().eq(found.iter().map(|g| &g.id))
+    });
     let nodes = compared_nodes(framework)
         .into_iter()
+        .enumerate()
         // (`compared_nodes` gives the framework's own positions: none is left out.)
-        .filter_map(|node| {
+        .filter_map(|(at, node)| {
             let spec = framework.node(node)?;
+            let unchanged = previous.and_then(|(r, p)| {
+                let same = p.nodes.get(at).filter(|n| n.node == node)?;
+                results.same_scores(r, framework, node).then_some(same)
+            });
+            if let Some(same) = unchanged {
+                return Some(same.clone());
+            }
             let mut groups: Vec<GroupSummary> = Vec::with_capacity(members.len());
             for (m, &at) in members.iter().zip(&first) {
                 let again = groups.get(at).cloned();
@@ -572,5 +601,73 @@ mod tests {
             compare(&d, &f, &r, "LDC", "nope"),
             Err(Error::Unknown { .. })
         ));
+    }
+
+    /// A weight moved: the nodes above it are summarised again, every other node's summary is
+    /// the earlier comparison's (seen by planting a mark in it), and the whole is the fresh
+    /// comparison's.
+    #[test]
+    fn a_comparison_since_another_summarises_only_what_moved() {
+        let d = dataset(
+            &[("A", &["LDC"]), ("B", &["LDC"]), ("C", &["developed"])],
+            &[
+                ("x", Higher, &[Some(1.0), Some(3.0), Some(8.0)]),
+                ("y", Higher, &[Some(4.0), Some(2.0), Some(6.0)]),
+                ("z", Higher, &[Some(5.0), Some(7.0), Some(9.0)]),
+            ],
+        );
+        // idx → p (x, y), z.
+        let f = Framework::new(vec![
+            leaf("x", "p", 1.0),
+            leaf("y", "p", 1.0),
+            agg("p", Some("idx"), 1.0),
+            leaf("z", "idx", 1.0),
+            agg("idx", None, 1.0),
+        ])
+        .unwrap();
+        let ids = ["LDC", "developed"];
+        let before = published_scores(&d, &f);
+        let weighted = |id: &str, w: f64| {
+            let w = crate::framework::Weights::with_overrides(&f, &[(id.to_string(), w)].into())
+                .unwrap();
+            before.prepared.score(&f, &w).unwrap()
+        };
+        let mut planted = compare_groups(&d, &f, &before, &ids).unwrap();
+        for node in &mut planted.nodes {
+            node.groups[0].median = Some(-1.0);
+        }
+        let at = |c: &GroupsComparison, id: &str| c.nodes.iter().position(|n| n.id == id).unwrap();
+        for (moved, again) in [("x", &["idx", "p"][..]), ("p", &["idx"]), ("z", &["idx"])] {
+            let after = weighted(moved, 3.0);
+            let fresh = compare_groups(&d, &f, &after, &ids).unwrap();
+            let since =
+                compare_groups_since(&d, &f, &after, &ids, Some((&before, &planted))).unwrap();
+            for node in ["idx", "p", "z"] {
+                let (s, n) = (&since.nodes[at(&since, node)], at(&fresh, node));
+                if again.contains(&node) {
+                    assert_eq!(s, &fresh.nodes[n], "{node} after {moved} moved");
+                } else {
+                    assert_eq!(s.groups[0].median, Some(-1.0), "{node} after {moved} moved");
+                    assert_eq!(s.groups[1], fresh.nodes[n].groups[1]);
+                }
+            }
+            // Other groups, or results prepared apart: nothing is taken from the earlier one.
+            let other = compare_groups_since(
+                &d,
+                &f,
+                &after,
+                &["developed", "LDC"],
+                Some((&before, &planted)),
+            );
+            assert_eq!(
+                other.unwrap(),
+                compare_groups(&d, &f, &after, &["developed", "LDC"]).unwrap()
+            );
+            let apart = published_scores(&d, &f);
+            assert!(!apart.same_scores(&before, &f, f.position("z").unwrap()));
+            let since =
+                compare_groups_since(&d, &f, &apart, &ids, Some((&before, &planted))).unwrap();
+            assert_eq!(since, compare_groups(&d, &f, &apart, &ids).unwrap());
+        }
     }
 }

@@ -236,7 +236,8 @@ pub fn performers(bundle: &Bundle, results: &Results) -> Result<Performers> {
     let (actual, expected) = paired_ranks(&scores, &usable);
     let rows = results
         .order()
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|u| {
             let (actual, expected) = (actual.get(u).copied()?, expected.get(u).copied()?);
             Some(Performer {

@@ -25,7 +25,7 @@ use crate::kernels::sweep;
 use crate::matrix::Matrix;
 use crate::method::{Imputation, Method, Normalisation, NormaliseOver};
 use crate::normalise::{normalise_column_by, normalise_column_in, Reference};
-use crate::rank::competition_ranks;
+use crate::rank::ranks_and_order;
 use crate::screen::{screen_counts, ScreenedOut};
 use crate::treat::{treat, Transform, Treated, TreatmentOutcome};
 
@@ -163,6 +163,8 @@ pub struct Results {
     columns: Vec<NodeColumn>,
     /// Rank of each unit by index score (competition ranking).
     pub ranks: Vec<Option<u32>>,
+    /// The units in rank order ([`Results::order`]), from the sort that ranked them.
+    order: Vec<usize>,
     root: usize,
 }
 
@@ -630,13 +632,16 @@ impl Prepared {
             aggregates,
             columns,
             ranks: Vec::new(),
+            order: Vec::new(),
             root,
         };
         let column = results.node_column(root);
         let index: Vec<Option<f64>> = (0..rows)
             .map(|u| column.get(u).copied().filter(|x| x.is_finite()))
             .collect();
-        results.ranks = competition_ranks(&index);
+        let (ranks, mut order) = ranks_and_order(&index);
+        order.extend((0..rows).filter(|u| ranks.get(*u).is_some_and(Option::is_none)));
+        (results.ranks, results.order) = (ranks, order);
         Ok(results)
     }
 }
@@ -684,6 +689,26 @@ impl Results {
             None => &[],
         }
     }
+    /// Whether every unit's score on `node` is the same here as in `other`, known without
+    /// reading a score: both come from the same prepared data (one `Arc`), and every part under
+    /// `node` weighs the same in both — a node's scores are its children's, aggregated with
+    /// their weights, so only the weights beneath it count (an indicator's scores are its
+    /// normalised values: the same prepared data suffices).
+    pub fn same_scores(&self, other: &Results, framework: &Framework, node: usize) -> bool {
+        if !Arc::ptr_eq(&self.prepared, &other.prepared) {
+            return false;
+        }
+        let (mine, theirs) = (self.weights.as_slice(), other.weights.as_slice());
+        let mut stack: Vec<usize> = framework.children(node).to_vec();
+        while let Some(n) = stack.pop() {
+            let weight = |w: &[f64]| w.get(n).map(|x| x.to_bits());
+            if weight(mine) != weight(theirs) {
+                return false;
+            }
+            stack.extend_from_slice(framework.children(n));
+        }
+        true
+    }
     /// The highest score any unit has on `node` (`None` when none has one): max over u of
     /// [`Results::score`]`(u, node)`, in one pass over the node's column.
     pub fn highest(&self, node: usize) -> Option<f64> {
@@ -719,11 +744,8 @@ impl Results {
     }
 
     /// Units in rank order (ranked units first, best first; then unranked in dataset order).
-    pub fn order(&self) -> Vec<usize> {
-        crate::order::permutation(self.units(), &mut |a, b| {
-            let rank = |u| self.rank(u).unwrap_or(u32::MAX);
-            rank(a).cmp(&rank(b))
-        })
+    pub fn order(&self) -> &[usize] {
+        &self.order
     }
 
     /// Points each child of the root contributes to unit `u`'s index score:

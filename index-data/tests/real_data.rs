@@ -281,7 +281,11 @@ fn engine_hdi_matches_undp() {
     assert_eq!(hdi("NOR"), "0.966");
     assert_eq!(hdi("ISL"), "0.959");
     let order = r.order();
-    let ranked: Vec<usize> = order.into_iter().filter(|u| r.rank(*u).is_some()).collect();
+    let ranked: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|u| r.rank(*u).is_some())
+        .collect();
     let show = |u: &usize| {
         format!(
             "{} {} {:.3}",

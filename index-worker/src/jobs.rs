@@ -930,8 +930,8 @@ mod tests {
         let p = pipeline::prepare(b.dataset(), b.framework(), &method, year).unwrap();
         let r = Arc::new(p).score(b.framework(), &weights).unwrap();
         r.order()
-            .into_iter()
-            .map(|u| (b.dataset().units()[u].code.clone(), r.index(u), r.rank(u)))
+            .iter()
+            .map(|&u| (b.dataset().units()[u].code.clone(), r.index(u), r.rank(u)))
             .collect()
     }
 

@@ -142,7 +142,7 @@ pub fn RankingTable() -> impl IntoView {
                     .unwrap_or_default();
                 let cx = ranking_body::Context {
                     results: &results,
-                    framework: b.framework(),
+                    bundle: &b,
                     bar_max,
                     badges: &badges,
                     selected: selected.as_deref(),
@@ -160,10 +160,12 @@ pub fn RankingTable() -> impl IntoView {
         let code = state.inputs.selection().get()?;
         let names: Vec<String> = pillars().into_iter().map(|(_, n)| n).collect();
         let (b, results) = (bundle.get()?, state.derived.current()?);
+        let u = b.dataset().unit_position(&code)?;
         rows.with(|r| {
-            let row = r.as_ref()?.iter().find(|row| row.code == code)?;
-            let scores = view_model::pillar_scores(b.framework(), &results, row.unit);
-            Some(view_model::row_details(row, &names, &scores))
+            let row = r.as_ref()?.iter().find(|row| row.unit == u)?;
+            let text = view_model::RowText::of(b.dataset(), &results, u);
+            let scores = view_model::pillar_scores(b.framework(), &results, u);
+            Some(view_model::row_details(row, &text, &names, &scores))
         })
     };
     let (on_click, on_key) = super::follow_rows(state);

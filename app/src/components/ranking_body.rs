@@ -13,14 +13,14 @@ use web_sys::{Document, Element, HtmlElement};
 
 use crate::charts::Membership;
 use crate::format;
-use crate::view_model::Row;
+use crate::view_model::{Row, RowText};
 
 /// What the rows in view show besides their own data.
 pub struct Context<'a> {
     /// The scores the rows were made of (their pillar scores are read from them).
     pub results: &'a index_core::pipeline::Results,
-    /// The framework's pillars (a mini-bar each).
-    pub framework: &'a index_core::framework::Framework,
+    /// The dataset and framework shown: the rows' texts, and the pillars (a mini-bar each).
+    pub bundle: &'a index_core::bundle::Bundle,
     /// Scale of the mini-bars: the largest pillar score of any unit
     /// ([`crate::view_model::pillar_max`]).
     pub bar_max: f64,
@@ -252,20 +252,21 @@ impl Slotted for Slot {
 impl Slot {
     /// Shows `row`.
     fn show(&mut self, row: &Row, cx: &Context) {
-        let is_sel = cx.selected == Some(row.code.as_str());
+        let text = RowText::of(cx.bundle.dataset(), cx.results, row.unit);
+        let is_sel = cx.selected == Some(text.code.as_str());
         let group = row.membership.class();
         let sel = if is_sel { " selected" } else { "" };
         self.class.attr("class", format!("row {group}{sel}"));
-        self.code_attr.attr("data-code", row.code.clone());
+        self.code_attr.attr("data-code", text.code.clone());
         self.selected.attr("aria-selected", is_sel.to_string());
         self.rank
             .text(row.rank.map_or_else(|| "–".to_string(), |r| r.to_string()));
         let (change, dir) = format::rank_change(row.change);
         self.change.text(change);
         self.change_class.attr("class", format!("c-change {dir}"));
-        self.name.text(row.name.clone());
-        self.name_title.attr("title", row.official.clone());
-        self.code.text(row.code.clone());
+        self.name.text(text.name);
+        self.name_title.attr("title", text.official);
+        self.code.text(text.code.clone());
         let badge = match row.membership {
             Membership::A => cx.badges[0].clone(),
             Membership::B => cx.badges[1].clone(),
@@ -276,12 +277,12 @@ impl Slot {
         self.marker_title.attr("title", badge.clone());
         self.marker_hidden.flag("hidden", badge.is_empty());
         self.marker_label.attr("aria-label", badge);
-        self.reason.text(row.reason.clone());
-        self.reason_hidden.flag("hidden", row.reason.is_empty());
+        self.reason_hidden.flag("hidden", text.reason.is_empty());
+        self.reason.text(text.reason);
         self.score.text(format::opt_score(row.score));
         let (interval, wide) = cx
             .intervals
-            .and_then(|r| crate::view_model::robustness::interval_of(r, &row.code))
+            .and_then(|r| crate::view_model::robustness::interval_of(r, &text.code))
             .unwrap_or_default();
         self.interval.text(interval);
         self.interval_class.attr(
@@ -295,10 +296,10 @@ impl Slot {
         );
         self.bounds.text(
             cx.bounds
-                .and_then(|r| crate::view_model::ranges::bounds_of(r, &row.code))
+                .and_then(|r| crate::view_model::ranges::bounds_of(r, &text.code))
                 .unwrap_or_default(),
         );
-        let scores = crate::view_model::pillar_scores(cx.framework, cx.results, row.unit);
+        let scores = crate::view_model::pillar_scores(cx.bundle.framework(), cx.results, row.unit);
         for ((td, fill), p) in self.pillars.iter_mut().zip(scores) {
             // A transform, not a width: the bar is painted anew without laying the table out.
             let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
@@ -313,7 +314,7 @@ impl Slot {
 pub fn update(body: &Element, slots: &mut Vec<Slot>, rows: &[Row], cx: Option<&Context>) {
     match cx {
         Some(cx) => {
-            let pillars = cx.framework.pillars().len();
+            let pillars = cx.bundle.framework().pillars().len();
             show_rows(body, slots, rows, &pillars, |slot, row| slot.show(row, cx));
         }
         None => show_rows(body, slots, &[], &0, |_, _: &Row| {}),

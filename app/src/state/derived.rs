@@ -55,6 +55,9 @@ pub struct Scored {
     pub results: Vec<Arc<Results>>,
 }
 
+/// A comparison of groups and the results it was made from.
+type Compared = (Arc<Results>, Shared<GroupsComparison>);
+
 /// Every group compared in every year under the current weights (same order as
 /// [`YearData::years`]; `None` for a year where they cannot be compared).
 pub type GroupsByYear = Vec<Option<GroupsComparison>>;
@@ -140,26 +143,48 @@ impl Derived {
             let [a, g] = pair.get();
             groups::compare(b.dataset(), b.framework(), results, &a, &g).ok()
         };
-        let compare_all = move |results: &Results| {
+        let compare_all = move |results: &Results, previous: Option<&Compared>| {
             let b = bundle.get()?;
             all_groups.with(|ids| {
                 let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                groups::compare_groups(b.dataset(), b.framework(), results, &ids).ok()
+                let previous = previous.map(|(r, c)| (&**r, &**c));
+                groups::compare_groups_since(b.dataset(), b.framework(), results, &ids, previous)
+                    .ok()
             })
         };
-        let groups_now =
-            Memo::new(move |_| current().and_then(|r| compare_all(&r)).map(Shared::new));
+        // The last comparison now and of each year, with the results they were made from: a
+        // step summarises again only the nodes whose scores moved
+        // (`groups::compare_groups_since`). Not reactive: a cache the memos keep.
+        let last_now = StoredValue::new(None::<Compared>);
+        let last_by_year = StoredValue::new(Vec::<Option<Compared>>::new());
+        let groups_now = Memo::new(move |_| {
+            let r = current()?;
+            let c = last_now.with_value(|last| compare_all(&r, last.as_ref()));
+            let c = c.map(Shared::new);
+            last_now.set_value(c.clone().map(|c| (r.0, c)));
+            c
+        });
         let gaps = Memo::new(move |_| groups_now.with(|g| g.as_ref()?.pair(0, 1)).map(Shared::new));
         let gaps_baseline =
             Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
         let groups_by_year = Memo::new(move |_| {
             let s = scored.get()?;
-            Some(Shared::new(
+            let each: Vec<Option<Compared>> = last_by_year.with_value(|last| {
                 s.results
                     .iter()
-                    .map(|r| compare_all(r))
-                    .collect::<GroupsByYear>(),
-            ))
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let c = compare_all(r, last.get(i).and_then(Option::as_ref))?;
+                        Some((Arc::clone(r), Shared::new(c)))
+                    })
+                    .collect()
+            });
+            let by_year = each
+                .iter()
+                .map(|c| c.as_ref().map(|(_, c)| GroupsComparison::clone(c)))
+                .collect::<GroupsByYear>();
+            last_by_year.set_value(each);
+            Some(Shared::new(by_year))
         });
         let groups_all = Memo::new(move |_| groups_now.get().filter(|g| g.groups.len() >= 3));
         let performers = Memo::new(move |_| {

@@ -128,7 +128,8 @@ fn the_map_s_table_is_the_ranking_s() {
         .collect();
     let want: Vec<(String, String, String)> = r
         .order()
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|u| {
             Some((
                 r.rank(u)?.to_string(),
