@@ -26,7 +26,6 @@ pub fn RankingTable() -> impl IntoView {
     let state = use_state();
     let scroll_top = RwSignal::new(0.0f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
-    let view_height = watch_height(scroller, VIEW_HEIGHT);
     let (bundle, groups, table) = (state.inputs.bundle(), state.inputs.pair(), state.table);
     let rows = Memo::new(move |_| {
         let b = bundle.get()?;
@@ -95,6 +94,18 @@ pub fn RankingTable() -> impl IntoView {
             _ => "none",
         }
     };
+    // The pillars' columns in or near the view, measured when the table scrolls or changes
+    // size and when its columns change — not on a slider step (see `ranking_body::Context`).
+    let columns = RwSignal::new(0..usize::MAX);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            let seen = pillars_in_view(&el);
+            if seen != columns.get_untracked() {
+                columns.set(seen);
+            }
+        }
+    };
+    let view_height = watch_height(scroller, VIEW_HEIGHT, measure);
     let visible = move || {
         let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
         let (first, last) = ranking_body::rows_in_view(
@@ -110,6 +121,15 @@ pub fn RankingTable() -> impl IntoView {
     // it has changed).
     let intervals = super::job::current(state, state.robustness.last);
     let bounds = super::job::current(state, state.robustness.ranges);
+    Effect::new(move |_| {
+        // The columns change with the pillars and the analyses' columns.
+        let _ = (
+            pillars().len(),
+            intervals.with(Option::is_some),
+            bounds.with(Option::is_some),
+        );
+        request_animation_frame(measure);
+    });
     // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
     // and keys are handled here, once, for whichever row they land on.
     let body = NodeRef::<leptos::html::Tbody>::new();
@@ -144,6 +164,7 @@ pub fn RankingTable() -> impl IntoView {
                     results: &results,
                     bundle: &b,
                     bar_max,
+                    columns: columns.get(),
                     badges: &badges,
                     selected: selected.as_deref(),
                     intervals: analysis.as_deref().map(|a| &a.result),
@@ -194,7 +215,10 @@ pub fn RankingTable() -> impl IntoView {
                 {move || details().unwrap_or_else(|| t(&messages::TAP_COUNTRY))}
             </p>
             <div class="table-scroll" node_ref=scroller
-                on:scroll=move |ev| scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64)>
+                on:scroll=move |ev| {
+                    scroll_top.set(event_target::<web_sys::HtmlElement>(&ev).scroll_top() as f64);
+                    measure();
+                }>
                 // Rows above and below the view are padding, not rows, so the columns stay
                 // those of the visible table at any width.
                 <div class="table-pad" style=move || {
@@ -227,16 +251,45 @@ pub fn RankingTable() -> impl IntoView {
     }
 }
 
+/// The pillars (positions among them) whose header cells are within a column's width of the
+/// scrolling box `scroller`'s sides; none where they are hidden (a phone).
+fn pillars_in_view(scroller: &web_sys::Element) -> std::ops::Range<usize> {
+    const MARGIN: f64 = 60.0;
+    let view = scroller.get_bounding_client_rect();
+    let (left, right) = (view.left() - MARGIN, view.right() + MARGIN);
+    let Ok(Some(head)) = scroller.query_selector("thead tr") else {
+        return 0..usize::MAX;
+    };
+    let (mut k, mut seen) = (0, None::<std::ops::Range<usize>>);
+    let mut cell = head.first_element_child();
+    while let Some(th) = cell {
+        if th.class_name().contains("c-pillar") {
+            let r = th.get_bounding_client_rect();
+            if r.width() > 0.0 && r.right() > left && r.left() < right {
+                seen = Some(seen.map_or(k..k + 1, |s| s.start..k + 1));
+            }
+            k += 1;
+        }
+        cell = th.next_element_sibling();
+    }
+    seen.unwrap_or(0..0)
+}
+
 /// The height of the element `node` refers to in CSS pixels, `initial` until measured, kept up
 /// to date by a `ResizeObserver` (it changes when the window or the column beside it does, not
-/// on a slider step).
-fn watch_height(node: NodeRef<leptos::html::Div>, initial: f64) -> RwSignal<f64> {
+/// on a slider step); `resized` is called on each change of its size.
+fn watch_height(
+    node: NodeRef<leptos::html::Div>,
+    initial: f64,
+    resized: impl Fn() + Copy + 'static,
+) -> RwSignal<f64> {
     use wasm_bindgen::{closure::Closure, JsCast};
     let height = RwSignal::new(initial);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let measured = el.clone();
         let seen = Closure::<dyn FnMut()>::new(move || {
+            resized();
             let h = f64::from(measured.client_height());
             if h > 0.0 && (h - height.get_untracked()).abs() >= 1.0 {
                 height.set(h);

@@ -24,6 +24,10 @@ pub struct Context<'a> {
     /// Scale of the mini-bars: the largest pillar score of any unit
     /// ([`crate::view_model::pillar_max`]).
     pub bar_max: f64,
+    /// The pillars whose columns are in or near the view (positions among the pillars): only
+    /// their mini-bars are written, the others left empty — a flat framework of 100 indicators
+    /// has 100 columns, a handful in view, and on a phone none is shown.
+    pub columns: std::ops::Range<usize>,
     /// Short names of groups A and B (the row markers).
     pub badges: &'a [String; 2],
     /// The followed unit's code.
@@ -299,12 +303,19 @@ impl Slot {
                 .and_then(|r| crate::view_model::ranges::bounds_of(r, &text.code))
                 .unwrap_or_default(),
         );
-        let scores = crate::view_model::pillar_scores(cx.bundle.framework(), cx.results, row.unit);
-        for ((td, fill), p) in self.pillars.iter_mut().zip(scores) {
-            // A transform, not a width: the bar is painted anew without laying the table out.
-            let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
-            td.attr("title", format::opt_score(p));
-            fill.attr("style", format!("transform:scaleX({w:.3})"));
+        let pillars = cx.bundle.framework().pillars();
+        for (k, (td, fill)) in self.pillars.iter_mut().enumerate() {
+            let score = pillars.get(k).filter(|_| cx.columns.contains(&k));
+            let (title, style) = match score.map(|p| cx.results.score(row.unit, *p)) {
+                Some(p) => {
+                    // A transform, not a width: the bar is painted anew without a layout.
+                    let w = p.map_or(0.0, |v| (v / cx.bar_max).clamp(0.0, 1.0));
+                    (format::opt_score(p), format!("transform:scaleX({w:.3})"))
+                }
+                None => (String::new(), "transform:scaleX(0)".to_string()),
+            };
+            td.attr("title", title);
+            fill.attr("style", style);
         }
     }
 }
