@@ -144,7 +144,8 @@ async function data(event, request) {
   const response = await fetch(request);
   if (response.ok) {
     checked.set(href, Date.now());
-    await cache.put(href, response.clone());
+    // The site's storage full: the file is served all the same, only not kept.
+    await cache.put(href, response.clone()).catch(() => {});
   }
   return response;
 }
@@ -155,7 +156,9 @@ async function app(request, path) {
   if (cached) return cached;
   const response = await fetch(request);
   // Run-time additions to this version: the worker's files and language files.
-  if (response.ok && path !== null && kept(path)) await cache.put(request.url, response.clone());
+  if (response.ok && path !== null && kept(path)) {
+    await cache.put(request.url, response.clone()).catch(() => {}); // (as in `data`)
+  }
   return response;
 }
 

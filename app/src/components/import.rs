@@ -5,8 +5,10 @@
 //! bar and the count are `components/job`'s. The report is a list — errors, then warnings, then
 //! what was read — each line naming its file, row and column. A successful import becomes the
 //! page's dataset (read as a fetched bundle is, `loader::show_text`) and is kept in IndexedDB
-//! (`persist::mine`), listed in the dataset picker and here, opened and deleted from here. A
-//! failed import changes nothing shown, and the files and choices stay for another try.
+//! (`persist::mine`), listed in the dataset picker and here, opened and deleted from here; one
+//! the browser will not keep (no IndexedDB, storage full) is shown all the same, says why, and
+//! stays in the picker, opened from memory, until the page is closed. A failed import changes
+//! nothing shown, and the files and choices stay for another try.
 //!
 //! Part of the page's deferred module (`deferred`), not of the main wasm module; it also opens
 //! the imported datasets the picker or a link asks for (`state::Mine::open`).
@@ -55,21 +57,27 @@ pub fn ImportPanel() -> impl IntoView {
     let reading = RwSignal::new(false);
     let report = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<String>);
-    let storage = RwSignal::new(None::<String>);
+    let stored = RwSignal::new(Vec::<MineEntry>::new());
+    let kept = Kept {
+        stored,
+        storage: RwSignal::new(None),
+        unkept: StoredValue::new(Vec::new()),
+        said: RwSignal::new(None),
+    };
+    let (storage, said) = (kept.storage, kept.said);
     let mine = state.loading.mine;
     // This part opens the imported datasets the picker asks for, and the one a link asked for
     // before it was loaded.
     let pending = mine.slots.try_update_value(|s| {
         s.open = Some(Callback::new(move |s: Scenario| {
-            spawn_local(open_stored(state, s));
+            spawn_local(open_stored(state, s, kept));
         }));
         s.pending.take()
     });
     if let Some(scenario) = pending.flatten() {
-        spawn_local(open_stored(state, scenario));
+        spawn_local(open_stored(state, scenario, kept));
     }
-    let stored = RwSignal::new(Vec::<MineEntry>::new());
-    spawn_local(refresh(state, (stored, storage)));
+    spawn_local(refresh(state, kept));
 
     let add = move |files: Option<web_sys::FileList>, framework: bool| {
         let Some(files) = files else { return };
@@ -128,12 +136,7 @@ pub fn ImportPanel() -> impl IntoView {
                 messages::IMPORT_FAILED,
                 Box::new(move |outcome, _| {
                     if let Outcome::Import(imported) = outcome {
-                        accept(
-                            state,
-                            &imported,
-                            &choices.get_untracked(),
-                            (stored, storage),
-                        );
+                        accept(state, &imported, &choices.get_untracked(), kept);
                         report.set(Some(imported));
                     }
                 }),
@@ -187,11 +190,12 @@ pub fn ImportPanel() -> impl IntoView {
     let counts = move || {
         report.with(|r| {
             r.as_ref().map(|r| {
-                let outcome = t(if r.bundle.is_some() {
-                    &messages::IMPORTED_SHOWN
+                let outcome = if r.bundle.is_none() {
+                    t(&messages::NOTHING_IMPORTED)
                 } else {
-                    &messages::NOTHING_IMPORTED
-                });
+                    // (Once the browser has refused to keep it, that, rather than "listed".)
+                    said.get().unwrap_or_else(|| t(&messages::IMPORTED_SHOWN))
+                };
                 let counts = t_with(
                     &messages::ERRORS_WARNINGS,
                     &[("errors", r.errors.into()), ("warnings", r.warnings.into())],
@@ -232,7 +236,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <button type="button" class="link-button mine-open"
                             on:click=move |_| loader::switch(state, open_id.clone())>{t(&messages::OPEN)}</button>" "
                         <button type="button" class="link-button mine-delete"
-                            on:click=move |_| spawn_local(remove(state, id.clone(), title.clone(), (stored, storage)))>{t(&messages::DELETE)}</button>
+                            on:click=move |_| spawn_local(remove(state, id.clone(), title.clone(), kept))>{t(&messages::DELETE)}</button>
                     </li>
                 }
             })
@@ -325,8 +329,9 @@ fn today() -> String {
 }
 
 /// A finished import: if it made a bundle, it becomes the dataset shown and is kept in this
-/// browser; else nothing changes.
-fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stored) {
+/// browser — or, when the browser refuses, kept for the visit and said so; else nothing changes.
+fn accept(state: AppState, imported: &Imported, choices: &Choices, kept: Kept) {
+    kept.said.set(None);
     let Some(json) = &imported.bundle else { return };
     let (id, date) = (mine_id(js_sys::Date::now()), today());
     let shown = as_mine(json, &id, &date).and_then(|json| {
@@ -370,51 +375,80 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, storage: Stor
     };
     spawn_local(async move {
         match mine::save(&entry, &json).await {
-            Ok(()) => refresh(state, storage).await,
-            Err(why) => state.notify(
-                Level::Warning,
-                t_with(
+            Ok(()) => refresh(state, kept).await,
+            Err(why) => {
+                let message = t_with(
                     &messages::IMPORT_NOT_KEPT,
                     &[("why", why.to_string().into())],
-                ),
-            ),
+                );
+                kept.said.set(Some(message.clone()));
+                state.notify(Level::Warning, message);
+                kept.unkept.update_value(|u| u.push((entry, json)));
+                list_in_picker(state, kept);
+            }
         }
     });
 }
 
-/// The panel's list of stored datasets, and why they cannot be kept (if so).
-type Stored = (RwSignal<Vec<MineEntry>>, RwSignal<Option<String>>);
+/// What the panel knows of keeping imports: the datasets stored (its list), why imports cannot
+/// be kept (if so), the imports shown that the browser refused to keep — in the picker and
+/// opened from memory until the page is closed, as the message about them says — and that
+/// message for the report of the last import (if it was refused).
+#[derive(Clone, Copy)]
+struct Kept {
+    stored: RwSignal<Vec<MineEntry>>,
+    storage: RwSignal<Option<String>>,
+    unkept: StoredValue<Vec<(MineEntry, Arc<str>)>>,
+    said: RwSignal<Option<String>>,
+}
+
+/// The dataset picker's imports: those kept for the visit only (newest first), then those
+/// stored.
+fn list_in_picker(state: AppState, kept: Kept) {
+    let mut listed: Vec<_> = kept
+        .unkept
+        .with_value(|u| u.iter().rev().map(|(e, _)| e.listed()).collect());
+    kept.stored
+        .with_untracked(|s| listed.extend(s.iter().map(MineEntry::listed)));
+    state.loading.mine.entries.set(listed);
+}
 
 /// Reads the list of stored datasets again (or says why it cannot).
-async fn refresh(state: AppState, (stored, storage): Stored) {
+async fn refresh(state: AppState, kept: Kept) {
     match mine::list().await {
         Ok(entries) => {
-            storage.set(None);
-            state
-                .loading
-                .mine
-                .entries
-                .set(entries.iter().map(MineEntry::listed).collect());
-            stored.set(entries);
+            kept.storage.set(None);
+            kept.stored.set(entries);
+            list_in_picker(state, kept);
         }
-        Err(why) => storage.set(Some(t_with(
+        Err(why) => kept.storage.set(Some(t_with(
             &messages::IMPORTS_NOT_KEPT,
             &[("why", why.to_string().into())],
         ))),
     }
 }
 
-/// Opens the stored dataset `scenario` names, under that scenario; one not stored here is a
-/// notice (imported data lives only in the browser that imported it) and the view stays.
-async fn open_stored(state: AppState, scenario: Scenario) {
+/// Opens the stored dataset `scenario` names (or one kept for the visit), under that scenario;
+/// one not stored here is a notice (imported data lives only in the browser that imported it)
+/// and the view stays.
+async fn open_stored(state: AppState, scenario: Scenario, kept: Kept) {
     let id = scenario.bundle.clone();
     let ticket = state.loading.begin();
-    let shown = match mine::load(&id).await {
+    let in_memory = kept.unkept.with_value(|u| {
+        u.iter()
+            .find(|(e, _)| e.id == id)
+            .map(|(_, json)| Arc::clone(json))
+    });
+    let found = match in_memory {
+        Some(json) => Ok(Some(json)),
+        None => mine::load(&id).await.map(|json| json.map(Arc::from)),
+    };
+    let shown = match found {
         Ok(Some(json)) => loader::show_text(
             state,
             ticket,
             &t(&messages::YOUR_STORED_DATA),
-            Arc::from(json),
+            json,
             &scenario,
         )
         .map_err(|why| format!("{why}.")),
@@ -433,14 +467,14 @@ async fn open_stored(state: AppState, scenario: Scenario) {
 }
 
 /// Deletes a stored dataset once the person confirms.
-async fn remove(state: AppState, id: String, title: String, storage: Stored) {
+async fn remove(state: AppState, id: String, title: String, kept: Kept) {
     let asked = t_with(&messages::DELETE_IMPORT, &[("name", title.as_str().into())]);
     if !window().confirm_with_message(&asked).unwrap_or(false) {
         return;
     }
     match mine::delete(&id).await {
         Ok(()) => {
-            refresh(state, storage).await;
+            refresh(state, kept).await;
             state.notify(
                 Level::Info,
                 t_with(
