@@ -100,9 +100,20 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
         plot.draw(&(EmptyElement::at((x, bottom)) + Text::new(money(tick), below(5.0), &centred)))
             .map_err(err)?;
     }
+    // The axis's name, centred under the plot; in a smaller font where it is wider than the
+    // plot and its right margin each side (Arabic's on a phone), down to 8 px.
+    let name = t(&messages::GDP_AXIS);
+    let room = f64::from(plot.dim_in_pixel().0) + style.font(24.0);
+    let wide = plot
+        .estimate_text_size(&name, &centred)
+        .map_or(0, |(w, _)| w);
+    let size = (12.0 * room / f64::from(wide).max(room)).max(8.0);
+    let named = ("sans-serif", style.font(size))
+        .into_font()
+        .color(&INK)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     plot.draw(
-        &(EmptyElement::at(((x_lo + x_hi) / 2.0, bottom))
-            + Text::new(t(&messages::GDP_AXIS), below(21.0), &centred)),
+        &(EmptyElement::at(((x_lo + x_hi) / 2.0, bottom)) + Text::new(name, below(21.0), &named)),
     )
     .map_err(err)?;
     if let Some(line) = data
