@@ -1077,3 +1077,34 @@ fn a_cut_label_ends_with_its_ellipsis_in_its_own_direction() {
     assert_eq!(fit("ICT deployment", 6), "\u{2068}ICT d…\u{2069}");
     assert_eq!(fit("أقل البلدان نموًا", 5), "\u{2068}أقل …\u{2069}");
 }
+
+/// The GDP axis's name, too wide for the plot and its margins (as Arabic's on a phone), is
+/// centred under the whole chart in a smaller font; where it fits, it keeps 12 px.
+#[test]
+fn a_long_axis_name_is_made_smaller_and_centred_under_the_chart() {
+    let name = |w: u32| -> (i32, f64) {
+        let svg = render(w, 300, |a| {
+            draw_income_scatter(a, &scatter(), &Style::default()).unwrap();
+        });
+        let i = svg
+            .find(">\nGDP per capita, PPP $ (log scale)\n</text>")
+            .unwrap();
+        let line = &svg[svg[..i].rfind("<text").unwrap()..i];
+        let attr = |k: &str| {
+            line.split(&format!(" {k}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+        };
+        (
+            attr("x").unwrap().parse().unwrap(),
+            attr("font-size").unwrap().parse().unwrap(),
+        )
+    };
+    let (_, size) = name(560);
+    assert_eq!(size, 12.0 / 1.24);
+    let (x, size) = name(180);
+    assert!((8.0 / 1.24..12.0 / 1.24).contains(&size), "{size}");
+    assert!((89..=90).contains(&x), "{x}");
+}
