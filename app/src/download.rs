@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
-use crate::charts::Style;
+use crate::charts::{Direction, Style};
 use crate::view_model::ChartView;
 
 /// Scale of PNG downloads (device pixels per CSS pixel): sharp enough for print.
@@ -63,11 +63,16 @@ fn click_link(name: &str, href: &str) -> Result<(), String> {
 }
 
 /// Saves `view` with its captions as a PNG of `width × height` CSS pixels drawn at
-/// [`PNG_SCALE`] (so 2× the pixels).
+/// [`PNG_SCALE`] (so 2× the pixels), in `dir` (mirrored right to left, as on the page).
 ///
 /// # Errors
 /// What failed (canvas unavailable, drawing error), as text.
-pub fn save_png(name: &str, view: &ChartView, width: u32, height: u32) -> Result<(), String> {
+pub fn save_png(
+    name: &str,
+    view: &ChartView,
+    (width, height): (u32, u32),
+    dir: Direction,
+) -> Result<(), String> {
     let canvas = document()
         .create_element("canvas")
         .map_err(|e| js_text(&e))?
@@ -75,9 +80,13 @@ pub fn save_png(name: &str, view: &ChartView, width: u32, height: u32) -> Result
         .map_err(|_| "not a canvas".to_string())?;
     canvas.set_width((f64::from(width) * PNG_SCALE).round() as u32);
     canvas.set_height((f64::from(height) * PNG_SCALE).round() as u32);
-    let backend = Backend::canvas(&canvas).ok_or("this browser cannot draw on a canvas")?;
+    let backend = Backend::canvas(&canvas, dir).ok_or("this browser cannot draw on a canvas")?;
     let area = backend.into_drawing_area();
-    draw_captioned(&area, view, &Style { scale: PNG_SCALE })?;
+    let style = Style {
+        scale: PNG_SCALE,
+        dir,
+    };
+    draw_captioned(&area, view, &style)?;
     area.present().map_err(|e| e.to_string())?;
     let url = canvas.to_data_url().map_err(|e| js_text(&e))?;
     click_link(name, &url)

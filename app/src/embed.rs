@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use plotters::prelude::*;
 
 use crate::charts::backend::Backend;
-use crate::charts::{ChartKind, Style};
+use crate::charts::{ChartKind, Direction, Style};
 use crate::components::charts_panel::chart_memo;
 use crate::components::notices::Notices;
 use crate::export;
@@ -213,11 +213,15 @@ where
         let h = f64::from(plot.client_height().max(120));
         el.set_width((w * dpr) as u32);
         el.set_height((h * dpr) as u32);
-        let Some(backend) = Backend::canvas(&el) else {
+        let style = Style {
+            scale: dpr,
+            dir: Direction::shown(),
+        };
+        let Some(backend) = Backend::canvas(&el, style.dir) else {
             return;
         };
         let area = backend.into_drawing_area();
-        if let Some(Err(e)) = draw(&area, &Style { scale: dpr }) {
+        if let Some(Err(e)) = draw(&area, &style) {
             leptos::logging::warn!("embedded chart could not be drawn: {e}");
         }
         let _ = area.present();

@@ -28,7 +28,7 @@ use plotters::prelude::*;
 
 use crate::charts::backend::Backend;
 use crate::charts::caption::draw_captioned;
-use crate::charts::{ChartKind, Membership, Style};
+use crate::charts::{ChartKind, Direction, Membership, Style};
 use crate::view_model::{chart_indicators, ChartView, Row};
 
 use crate::i18n::Lang;
@@ -197,19 +197,21 @@ pub fn file_name(bundle: &str, year: i32, what: &str, ext: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // SVG
 
-/// Chart `view` with its captions as an SVG document of `width × height` CSS pixels.
+/// Chart `view` with its captions as an SVG document of `width × height` CSS pixels, in `dir`
+/// (mirrored right to left, as on the page).
 ///
 /// # Errors
 /// A drawing error, as text.
-pub fn chart_svg(view: &ChartView, width: u32, height: u32) -> Result<String, String> {
+pub fn chart_svg(
+    view: &ChartView,
+    (width, height): (u32, u32),
+    dir: Direction,
+) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = Backend::Svg(SVGBackend::with_string(
-            &mut out,
-            (width.max(1), height.max(1)),
-        ))
-        .into_drawing_area();
-        draw_captioned(&area, view, &Style::default())?;
+        let area = Backend::svg(&mut out, (width.max(1), height.max(1)), dir).into_drawing_area();
+        let style = Style { scale: 1.0, dir };
+        draw_captioned(&area, view, &style)?;
         area.present().map_err(|e| e.to_string())?;
     }
     Ok(out)
@@ -888,7 +890,7 @@ mod tests {
         let b = bundle("E");
         let r = results(&b, 2020);
         let v = view(&b, &r, ChartKind::Bars);
-        let svg = chart_svg(&v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1).unwrap();
+        let svg = chart_svg(&v, DOWNLOAD_SIZE, Direction::Ltr).unwrap();
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("Test index by country, 2020"), "{svg}");
         assert!(svg.contains("Pub One"), "source line");
@@ -903,7 +905,7 @@ mod tests {
         let b = bundle(markup);
         let r = results(&b, 2020);
         let v = view(&b, &r, ChartKind::Bars);
-        let svg = chart_svg(&v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1).unwrap();
+        let svg = chart_svg(&v, DOWNLOAD_SIZE, Direction::Ltr).unwrap();
         assert!(
             svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{svg}"

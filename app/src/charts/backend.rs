@@ -6,6 +6,12 @@
 //! and forwards every call: the chart code is compiled once. Native tests draw on plotters'
 //! SVG backend directly.
 //!
+//! It is also where a chart is mirrored for a language written right to left
+//! ([`Direction::Rtl`]): every x is drawn at the backend's width less one less x, and each
+//! text's horizontal anchor is flipped (left ↔ right; top ↔ bottom for text turned a quarter),
+//! so that text reads as ever but sits where the mirror puts it. The chart code draws the same
+//! in every language; axes, bars, legends and captions all come out mirrored.
+//!
 //! Text is the exception, for speed: on a canvas it is drawn here ([`CanvasText`]), setting
 //! the context's font only when it changes (plotters-canvas sets it for every label, and
 //! Chromium parses the font each time), and in the browser it is measured with `measureText`
@@ -14,17 +20,26 @@
 use std::fmt;
 
 use plotters::prelude::SVGBackend;
-use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
+    FontFamily, FontStyle, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A canvas on the page, or an SVG document being written into a string.
-pub enum Backend<'a> {
+use super::Direction;
+
+/// A canvas on the page, or an SVG document being written into a string, drawn in a direction.
+pub struct Backend<'a> {
+    target: Target<'a>,
+    /// The width less one when drawn right to left (x is drawn at `mirror - x`).
+    mirror: Option<i32>,
+}
+
+/// What a [`Backend`] draws on.
+enum Target<'a> {
     /// An HTML canvas: plotters' backend for shapes, ours for text.
     Canvas(CanvasBackend, CanvasText),
     /// SVG text.
@@ -32,8 +47,8 @@ pub enum Backend<'a> {
 }
 
 impl Backend<'static> {
-    /// Draws on `canvas`; `None` when it has no 2D context.
-    pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Backend<'static>> {
+    /// Draws on `canvas` (sized beforehand) in `dir`; `None` when it has no 2D context.
+    pub fn canvas(canvas: &HtmlCanvasElement, dir: Direction) -> Option<Backend<'static>> {
         let context = canvas
             .get_context("2d")
             .ok()
@@ -41,13 +56,58 @@ impl Backend<'static> {
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
         let shapes = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(Backend::Canvas(
-            shapes,
-            CanvasText {
-                context,
-                font: String::new(),
-            },
-        ))
+        let text = CanvasText {
+            context,
+            font: String::new(),
+        };
+        Some(Backend::new(Target::Canvas(shapes, text), dir))
+    }
+}
+
+impl<'a> Backend<'a> {
+    /// Writes an SVG document of `size` pixels into `out`, in `dir`.
+    pub fn svg(out: &'a mut String, size: (u32, u32), dir: Direction) -> Backend<'a> {
+        Backend::new(Target::Svg(SVGBackend::with_string(out, size)), dir)
+    }
+
+    fn new(target: Target<'a>, dir: Direction) -> Backend<'a> {
+        let width = match &target {
+            Target::Canvas(b, _) => b.get_size().0,
+            Target::Svg(b) => b.get_size().0,
+        };
+        let mirror = (dir == Direction::Rtl).then(|| i32::try_from(width).unwrap_or(0) - 1);
+        Backend { target, mirror }
+    }
+
+    /// Where point `p` is drawn.
+    fn at(&self, (x, y): BackendCoord) -> BackendCoord {
+        (self.mirror.map_or(x, |m| m - x), y)
+    }
+
+    /// The anchor `style`'s text is drawn with: its own, flipped across when mirrored.
+    fn anchor<S: BackendTextStyle>(&self, style: &S) -> Pos {
+        let a = style.anchor();
+        if self.mirror.is_none() {
+            return a;
+        }
+        if matches!(
+            style.transform(),
+            FontTransform::Rotate90 | FontTransform::Rotate270
+        ) {
+            let v_pos = match a.v_pos {
+                VPos::Top => VPos::Bottom,
+                VPos::Center => VPos::Center,
+                VPos::Bottom => VPos::Top,
+            };
+            Pos::new(a.h_pos, v_pos)
+        } else {
+            let h_pos = match a.h_pos {
+                HPos::Left => HPos::Right,
+                HPos::Center => HPos::Center,
+                HPos::Right => HPos::Left,
+            };
+            Pos::new(h_pos, a.v_pos)
+        }
     }
 }
 
@@ -58,13 +118,15 @@ pub struct CanvasText {
 }
 
 impl CanvasText {
-    /// Draws `text` in `style` with its anchor at `pos` (turned by the style's quarter turns
-    /// about that point).
+    /// Draws `text` in `style` with its `anchor` at `pos` (turned by the style's quarter turns
+    /// about that point). The alignment is absolute (`left`, `right`), not the canvas's `start`
+    /// and `end`, which an Arabic page's canvas would read right to left.
     fn draw<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
+        anchor: Pos,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
         let colour = style.color();
         if colour.alpha == 0.0 {
@@ -76,16 +138,15 @@ impl CanvasText {
             self.font = font;
         }
         let c = &self.context;
-        let anchor = style.anchor();
         c.set_text_baseline(match anchor.v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
         c.set_text_align(match anchor.h_pos {
-            HPos::Left => "start",
+            HPos::Left => "left",
             HPos::Center => "center",
-            HPos::Right => "end",
+            HPos::Right => "right",
         });
         let (r, g, b) = colour.rgb;
         c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", colour.alpha));
@@ -150,20 +211,69 @@ fn lift<E: std::error::Error + Send + Sync>(
 /// Forwards a call to whichever backend is held, lifting its error.
 macro_rules! forward {
     ($self:ident, $b:ident => $call:expr) => {
-        match $self {
-            Backend::Canvas($b, _) => $call.map_err(lift),
-            Backend::Svg($b) => $call.map_err(lift),
+        match &mut $self.target {
+            Target::Canvas($b, _) => $call.map_err(lift),
+            Target::Svg($b) => $call.map_err(lift),
         }
     };
 }
 
+/// A text style with another anchor (the SVG backend reads the anchor from the style).
+struct Anchored<'s, S> {
+    style: &'s S,
+    anchor: Pos,
+}
+
+impl<S: BackendTextStyle> BackendTextStyle for Anchored<'_, S> {
+    type FontError = S::FontError;
+
+    fn color(&self) -> BackendColor {
+        self.style.color()
+    }
+
+    fn size(&self) -> f64 {
+        self.style.size()
+    }
+
+    fn transform(&self) -> FontTransform {
+        self.style.transform()
+    }
+
+    fn style(&self) -> FontStyle {
+        self.style.style()
+    }
+
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        self.style.family()
+    }
+
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        self.style.layout_box(text)
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        self.style.draw(text, pos, draw)
+    }
+}
+
+/// Every x goes through [`Backend::at`]; paths are gathered once mirrored, so each wrapped
+/// backend's path code is compiled for one point type only.
 impl DrawingBackend for Backend<'_> {
     type ErrorType = BackendError;
 
     fn get_size(&self) -> (u32, u32) {
-        match self {
-            Backend::Canvas(b, _) => b.get_size(),
-            Backend::Svg(b) => b.get_size(),
+        match &self.target {
+            Target::Canvas(b, _) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
         }
     }
 
@@ -180,6 +290,7 @@ impl DrawingBackend for Backend<'_> {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let point = self.at(point);
         forward!(self, b => b.draw_pixel(point, color))
     }
 
@@ -189,6 +300,7 @@ impl DrawingBackend for Backend<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let (from, to) = (self.at(from), self.at(to));
         forward!(self, b => b.draw_line(from, to, style))
     }
 
@@ -199,6 +311,14 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        // A rectangle spans [x0, x1) (a point, the pixel at x): mirrored, [w − x1, w − x0).
+        let (upper_left, bottom_right) = match self.mirror {
+            Some(m) => (
+                (m + 1 - bottom_right.0, upper_left.1),
+                (m + 1 - upper_left.0, bottom_right.1),
+            ),
+            None => (upper_left, bottom_right),
+        };
         forward!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
@@ -207,6 +327,7 @@ impl DrawingBackend for Backend<'_> {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let path: Vec<BackendCoord> = path.into_iter().map(|p| self.at(p)).collect();
         forward!(self, b => b.draw_path(path, style))
     }
 
@@ -217,6 +338,7 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let center = self.at(center);
         forward!(self, b => b.draw_circle(center, radius, style, fill))
     }
 
@@ -225,6 +347,7 @@ impl DrawingBackend for Backend<'_> {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let vert: Vec<BackendCoord> = vert.into_iter().map(|p| self.at(p)).collect();
         forward!(self, b => b.fill_polygon(vert, style))
     }
 
@@ -234,9 +357,12 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
-        match self {
-            Backend::Canvas(_, t) => t.draw(text, style, pos),
-            Backend::Svg(b) => b.draw_text(text, style, pos).map_err(lift),
+        let (pos, anchor) = (self.at(pos), self.anchor(style));
+        match &mut self.target {
+            Target::Canvas(_, t) => t.draw(text, style, pos, anchor),
+            Target::Svg(b) => b
+                .draw_text(text, &Anchored { style, anchor }, pos)
+                .map_err(lift),
         }
     }
 
@@ -251,15 +377,24 @@ impl DrawingBackend for Backend<'_> {
         if let Some(size) = measured(text, style) {
             return Ok(size);
         }
-        forward!(self, b => b.estimate_text_size(text, style))
+        match &self.target {
+            Target::Canvas(b, _) => b.estimate_text_size(text, style).map_err(lift),
+            Target::Svg(b) => b.estimate_text_size(text, style).map_err(lift),
+        }
     }
 
+    /// The bitmap's place is mirrored, not its pixels (no chart draws one).
     fn blit_bitmap(
         &mut self,
         pos: BackendCoord,
         size: (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<BackendError>> {
+        let (x, y) = self.at(pos);
+        let pos = match self.mirror {
+            Some(_) => (x - i32::try_from(size.0).unwrap_or(0) + 1, y),
+            None => (x, y),
+        };
         forward!(self, b => b.blit_bitmap(pos, size, src))
     }
 }
@@ -326,10 +461,7 @@ mod tests {
         let mut direct = String::new();
         draw_on(SVGBackend::with_string(&mut direct, (480, 320)));
         let mut forwarded = String::new();
-        draw_on(Backend::Svg(SVGBackend::with_string(
-            &mut forwarded,
-            (480, 320),
-        )));
+        draw_on(Backend::svg(&mut forwarded, (480, 320), Direction::Ltr));
         assert!(direct.contains("<rect"), "{direct}");
         assert_eq!(direct, forwarded);
     }

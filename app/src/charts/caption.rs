@@ -202,7 +202,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod golden {
+pub(crate) mod golden {
     //! The captioned chart drawn to SVG and compared with a committed file (refresh with
     //! `UPDATE_GOLDEN=1 cargo test -p app`).
 

@@ -133,8 +133,8 @@ type Segment = ((i32, i32), (i32, i32));
 #[derive(Debug, Default)]
 pub struct HatchCache(std::sync::Mutex<HatchSlots>);
 
-/// The size and pitch the slots are for, and a slot per unit.
-type HatchSlots = ((u32, u32, u64), Vec<Option<Vec<Segment>>>);
+/// The size, pitch and mirroring the slots are for, and a slot per unit.
+type HatchSlots = ((u32, u32, u64, bool), Vec<Option<Vec<Segment>>>);
 
 impl Clone for HatchCache {
     fn clone(&self) -> Self {
@@ -150,17 +150,18 @@ impl PartialEq for HatchCache {
 
 impl HatchCache {
     /// Unit `unit`'s hatching (of `units`) on a map `w × h` pixels (the map alone, without
-    /// what is drawn under it) at `pitch`: the one kept, or `compute`d and kept.
+    /// what is drawn under it) at `pitch`, pre-mirrored or not: the one kept, or `compute`d and
+    /// kept.
     fn segments(
         &self,
-        (w, h, pitch): (u32, u32, f64),
+        (w, h, pitch, mirrored): (u32, u32, f64, bool),
         (unit, units): (usize, usize),
         compute: impl FnOnce() -> Vec<Segment>,
     ) -> Vec<Segment> {
         let Ok(mut slots) = self.0.lock() else {
             return compute();
         };
-        let key = (w, h, pitch.to_bits());
+        let key = (w, h, pitch.to_bits(), mirrored);
         if slots.0 != key || slots.1.len() != units {
             *slots = (key, vec![None; units]);
         }
@@ -355,6 +356,9 @@ pub struct Fit {
     pub x: f64,
     /// Top edge, pixels.
     pub y: f64,
+    /// `Some(w − 1)` on an area `w` pixels wide whose backend mirrors x (right to left): the
+    /// map is drawn pre-mirrored, at `w − 1 − x`, so that it comes out as geography has it.
+    pub mirror: Option<i32>,
 }
 
 impl Fit {
@@ -365,13 +369,15 @@ impl Fit {
             scale,
             x: x + (w - geometry.width * scale) / 2.0,
             y: y + (h - geometry.height * scale) / 2.0,
+            mirror: None,
         }
     }
 
     /// A grid point in pixels.
     pub fn px(&self, p: [f32; 2]) -> (i32, i32) {
+        let x = (self.x + f64::from(p[0]) * self.scale).round() as i32;
         (
-            (self.x + f64::from(p[0]) * self.scale).round() as i32,
+            self.mirror.map_or(x, |m| m - x),
             (self.y + f64::from(p[1]) * self.scale).round() as i32,
         )
     }
@@ -394,6 +400,7 @@ impl Fit {
 
     /// A pixel position in grid units.
     pub fn grid(&self, x: f64, y: f64) -> [f32; 2] {
+        let x = self.mirror.map_or(x, |m| f64::from(m) - x);
         if self.scale > 0.0 {
             [
                 ((x - self.x) / self.scale) as f32,
@@ -530,13 +537,16 @@ pub fn draw_map<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let foot = foot_height(chart, with_foot, style);
     let g = &*chart.geometry;
-    let fit = Fit::new(
+    let mut fit = Fit::new(
         g,
         0.0,
         0.0,
         f64::from(w),
         f64::from(h.saturating_sub(foot)).max(1.0),
     );
+    if style.dir == super::Direction::Rtl {
+        fit.mirror = Some(i32::try_from(w).unwrap_or(0) - 1);
+    }
     for ring in g.outline.iter().filter_map(|r| fit.ring(r)) {
         area.draw(&Polygon::new(ring, SEA.filled())).map_err(err)?;
     }
@@ -558,7 +568,7 @@ pub fn draw_map<DB: DrawingBackend>(
         }
         if hatched {
             let pitch = style.font(HATCH_PITCH);
-            let size = (w, h.saturating_sub(foot), pitch);
+            let size = (w, h.saturating_sub(foot), pitch, fit.mirror.is_some());
             let lines = g.hatches.segments(size, (i, g.units.len()), || {
                 let float: Vec<Vec<(f64, f64)>> = rings
                     .iter()

@@ -2,6 +2,11 @@
 //! backend: a canvas in the browser, SVG natively (tests, downloads). Nothing is computed while
 //! drawing beyond layout.
 //!
+//! A chart reads right to left in Arabic ([`Direction`], in its [`Style`]): the backend
+//! (`backend::Backend`) mirrors every x and flips text anchors, so the chart code draws the same
+//! in every language; [`ChartData::draw`] mirrors the hits it returns, and the world map, which
+//! geography does not let mirror, draws itself pre-mirrored (its legend reads right to left).
+//!
 //! Colours are the Okabe–Ito colour-blind-safe palette; the groups compared (up to six) also
 //! differ by more than colour: each has its own shape and fill ([`Mark`], in `marks`).
 
@@ -72,11 +77,30 @@ pub enum ChartData {
 
 impl ChartData {
     /// Draws the chart on `area`; returns where it drew the points one can hover (the scatter's,
-    /// the strips' and the lines'; none for bars).
+    /// the strips' and the lines'; none for bars). Right to left (`style.dir`), the area's
+    /// backend mirrors what is drawn (`Backend::canvas`, `Backend::svg` with the same
+    /// direction) and the hits are mirrored here, about the area's middle — the backend's,
+    /// as the area of every chart one can hover spans the backend's width.
     ///
     /// # Errors
     /// A drawing error, or values no axis can span.
     pub fn draw<DB: plotters::prelude::DrawingBackend>(
+        &self,
+        area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+        style: &Style,
+    ) -> Drawn {
+        let mut drawn = self.draw_ltr(area, style)?;
+        if style.dir == Direction::Rtl {
+            let x = area.get_pixel_range().0;
+            for h in &mut drawn {
+                h.x = x.start + x.end - 1 - h.x;
+            }
+        }
+        Ok(drawn)
+    }
+
+    /// [`ChartData::draw`] with the hits as the chart code placed them.
+    fn draw_ltr<DB: plotters::prelude::DrawingBackend>(
         &self,
         area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
         style: &Style,
@@ -181,16 +205,45 @@ impl Membership {
     }
 }
 
-/// Drawing scale (device pixels per CSS pixel) and fonts.
+/// Which way a chart reads: left to right, or mirrored for a language written right to left
+/// (Arabic) — the category axis and the bars' origin on the right, a time axis's earliest year
+/// on the right, legends and captions aligned right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Direction {
+    /// The direction of the language shown on the page. Read by the components that make a
+    /// backend and a [`Style`], never while drawing.
+    pub fn shown() -> Direction {
+        if crate::i18n::current().lang.rtl() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
+
+/// Drawing scale (device pixels per CSS pixel), fonts and direction.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     /// Device pixel ratio.
     pub scale: f64,
+    /// Which way the chart reads; the backend drawn on must have been made with the same.
+    pub dir: Direction,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { scale: 1.0 }
+        Style {
+            scale: 1.0,
+            dir: Direction::Ltr,
+        }
     }
 }
 
@@ -268,13 +321,16 @@ pub(crate) fn row_label(labels: &[String], y: f64) -> String {
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
+/// `text` cut to at most `max` characters, with an ellipsis when cut. A cut text is isolated
+/// (U+2068 … U+2069), so that its ellipsis ends it in its own direction: on an Arabic page's
+/// canvas, which reads right to left, an English name's ellipsis would otherwise go to its left.
 pub fn fit(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
+        let mut s = String::from('\u{2068}');
+        s.extend(text.chars().take(max.saturating_sub(1)));
+        s.push_str("…\u{2069}");
         s
     }
 }

@@ -100,9 +100,32 @@ pub fn draw_income_scatter<DB: DrawingBackend>(
         plot.draw(&(EmptyElement::at((x, bottom)) + Text::new(money(tick), below(5.0), &centred)))
             .map_err(err)?;
     }
+    // The axis's name, centred under the plot; where it is wider than the plot and its right
+    // margin each side (Arabic's on a phone), centred under the whole chart in a smaller font,
+    // down to 8 px.
+    let name = t(&messages::GDP_AXIS);
+    let wide = f64::from(
+        plot.estimate_text_size(&name, &centred)
+            .map_or(0, |(w, _)| w),
+    );
+    let (px, _) = plot.get_pixel_range();
+    let (ax, _) = area.get_pixel_range();
+    let (size, dx) = if wide <= f64::from(px.end - px.start) + style.font(24.0) {
+        (12.0, 0)
+    } else {
+        let room = f64::from(ax.end - ax.start) - style.font(8.0);
+        (
+            (12.0 * room / wide).max(8.0),
+            (ax.start + ax.end - px.start - px.end) / 2,
+        )
+    };
+    let named = ("sans-serif", style.font(size))
+        .into_font()
+        .color(&INK)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     plot.draw(
         &(EmptyElement::at(((x_lo + x_hi) / 2.0, bottom))
-            + Text::new(t(&messages::GDP_AXIS), below(21.0), &centred)),
+            + Text::new(name, (dx, below(21.0).1), &named)),
     )
     .map_err(err)?;
     if let Some(line) = data

@@ -732,7 +732,7 @@ fn map_downloads_carry_the_boundaries_and_the_disclaimer() {
         csv.contains("# disclaimer,The boundaries and names shown"),
         "{csv}"
     );
-    let svg = crate::export::chart_svg(&view, 640, 480).unwrap();
+    let svg = crate::export::chart_svg(&view, (640, 480), Direction::Ltr).unwrap();
     assert!(svg.contains("official endorsement"), "{svg}");
     // Other charts get no such lines.
     let bars = crate::export::Metadata::default();
@@ -772,7 +772,339 @@ fn map_hatching_kept_draws_the_same() {
 
 #[test]
 fn map_captioned_golden() {
-    let svg = crate::export::chart_svg(&test_map(), 640, 480).unwrap();
+    let svg = crate::export::chart_svg(&test_map(), (640, 480), Direction::Ltr).unwrap();
     assert!(svg.contains("Boundaries: made up for tests"));
     assert!(svg.contains("Test index on the world map, 2019"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Right to left
+
+/// `draw` on an SVG `w × h` through the app's backend, in `dir`.
+fn render_in(
+    w: u32,
+    h: u32,
+    dir: Direction,
+    draw: impl FnOnce(&DrawingArea<backend::Backend<'_>, plotters::coord::Shift>, &Style),
+) -> String {
+    let mut out = String::new();
+    {
+        let area = backend::Backend::svg(&mut out, (w, h), dir).into_drawing_area();
+        draw(&area, &Style { scale: 1.0, dir });
+        area.present().unwrap();
+    }
+    out
+}
+
+/// `svg` (as plotters writes it, `w` pixels wide) mirrored as the backend mirrors a drawing:
+/// each point's x at `w − 1 − x`, each rectangle's [x, x + width) at [w − x − width, w − x),
+/// each text's anchor flipped (start ↔ end; for turned text, its top ↔ bottom).
+fn mirrored(svg: &str, w: i32) -> String {
+    let flip = |x: &str| (w - 1 - x.parse::<i32>().unwrap()).to_string();
+    let mut out = String::new();
+    for line in svg.lines() {
+        let mut attrs: Vec<(String, String)> = Vec::new();
+        let mut rest = line;
+        let head_end = line.find(' ').filter(|_| line.starts_with('<'));
+        let Some(head_end) = head_end.filter(|_| !line.starts_with("<svg")) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let head = &line[..head_end];
+        rest = &rest[head_end..];
+        while let Some(eq) = rest.find("=\"") {
+            let name = rest[..eq].trim().to_string();
+            let value_end = rest[eq + 2..].find('"').unwrap() + eq + 2;
+            attrs.push((name, rest[eq + 2..value_end].to_string()));
+            rest = &rest[value_end + 1..];
+        }
+        let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let turned = get("transform").is_some();
+        let width = get("width");
+        for (name, value) in &mut attrs {
+            *value = match (name.as_str(), head) {
+                ("x", "<rect") => {
+                    let (x, wd): (i32, i32) = (
+                        value.parse().unwrap(),
+                        width.as_deref().unwrap().parse().unwrap(),
+                    );
+                    (w - x - wd).to_string()
+                }
+                ("x" | "x1" | "x2" | "cx", _) => flip(value),
+                ("points", _) => {
+                    value
+                        .split_whitespace()
+                        .map(|p| {
+                            let (x, y) = p.split_once(',').unwrap();
+                            format!("{},{y}", flip(x))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        + " "
+                }
+                ("text-anchor", _) if !turned => match value.as_str() {
+                    "start" => "end".into(),
+                    "end" => "start".into(),
+                    v => v.into(),
+                },
+                ("dy", _) if turned => match value.as_str() {
+                    "0.76em" => "-0.5ex".into(),
+                    "-0.5ex" => "0.76em".into(),
+                    v => v.into(),
+                },
+                ("transform", _) => {
+                    // rotate(a, x, y)
+                    let inner = value.trim_start_matches("rotate(").trim_end_matches(')');
+                    let parts: Vec<&str> = inner.split(", ").collect();
+                    format!("rotate({}, {}, {})", parts[0], flip(parts[1]), parts[2])
+                }
+                _ => value.clone(),
+            };
+        }
+        out.push_str(head);
+        for (name, value) in &attrs {
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
+/// A chart drawn right to left is its left-to-right drawing mirrored, whatever the chart:
+/// the mirroring is the backend's alone.
+#[track_caller]
+fn check_mirrored(
+    name: &str,
+    (w, h): (u32, u32),
+    draw: impl Fn(&DrawingArea<backend::Backend<'_>, plotters::coord::Shift>, &Style),
+) {
+    let ltr = render_in(w, h, Direction::Ltr, &draw);
+    let rtl = render_in(w, h, Direction::Rtl, &draw);
+    assert_ne!(ltr, rtl, "{name}");
+    assert_eq!(mirrored(&ltr, w as i32), rtl, "{name}");
+}
+
+#[test]
+fn every_chart_reads_right_to_left_as_its_mirror() {
+    let bars = ChartData::Bars(bars());
+    check_mirrored("bars", (480, 240), |a, s| drop(bars.draw(a, s).unwrap()));
+    let scatter = ChartData::Scatter(scatter());
+    check_mirrored("scatter", (560, 360), |a, s| {
+        drop(scatter.draw(a, s).unwrap())
+    });
+    let lines = ChartData::Lines(years());
+    check_mirrored("lines", (480, 200), |a, s| drop(lines.draw(a, s).unwrap()));
+    let gap = GapBars {
+        rows: vec![
+            ("Index".into(), vec![Some(0.2), Some(0.8)]),
+            ("ICT".into(), vec![Some(0.1), None]),
+        ],
+        names: vec!["LDCs".into(), "Developed".into()],
+    };
+    let gap = ChartData::Gap(gap);
+    check_mirrored("gap bars", (480, 200), |a, s| drop(gap.draw(a, s).unwrap()));
+    let waterfall = Waterfall {
+        steps: vec![("Aggregation".into(), -0.005), ("R&D weight".into(), 0.006)],
+        total: "Total change".into(),
+    };
+    check_mirrored("waterfall", (480, waterfall.height()), |a, s| {
+        draw_waterfall(a, &waterfall, s).unwrap()
+    });
+    let spans = RankSpans {
+        spans: vec![RankSpan {
+            code: "AAA".into(),
+            nominal: 1,
+            median: 2,
+            q05: 1,
+            q95: 3,
+            membership: Membership::B,
+            wide: false,
+            selected: true,
+        }],
+        names: ["LDCs".into(), "Developed".into()],
+    };
+    // Its axes' names: the y axis's turned a quarter.
+    check_mirrored("rank spans", (480, 260), |a, s| {
+        draw_rank_spans(a, &spans, s).unwrap()
+    });
+}
+
+/// Four years of one line, the second missing.
+fn years() -> LineChart {
+    LineChart {
+        years: vec![2017, 2018, 2019, 2020],
+        series: vec![Line {
+            label: "Gap".into(),
+            colour: ACCENT,
+            mark: Mark::Other,
+            values: vec![Some(0.5), None, Some(0.4), Some(0.3)],
+        }],
+        inverted: false,
+    }
+}
+
+/// `(x, width)` of each `<rect` in `svg` filled or outlined in `colour`.
+fn rects(svg: &str, colour: &str) -> Vec<(i32, i32)> {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(colour))
+        .map(|l| {
+            let attr = |k: &str| -> i32 {
+                let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
+                l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+            };
+            (attr("x"), attr("width"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_bar_starts_at_the_right() {
+    let draw = |dir| {
+        render_in(480, 240, dir, |a, s| {
+            ChartData::Bars(bars()).draw(a, s).unwrap();
+        })
+    };
+    let (ltr, rtl) = (draw(Direction::Ltr), draw(Direction::Rtl));
+    // The first bar (Switzerland, outlined blue; the legend's swatch after it).
+    let (x, w) = rects(&ltr, "#0072B2")[0];
+    assert!(x < 240, "{ltr}");
+    assert_eq!(rects(&rtl, "#0072B2")[0], (480 - x - w, w));
+    // The score axis's labels on the right, ending at the plot; the legend's names after
+    // their swatches, to their left.
+    assert!(rtl.contains(r#"text-anchor="start""#) && rtl.contains(r#"text-anchor="end""#));
+    let label = |svg: &str, text: &str| -> (i32, String) {
+        let i = svg.find(&format!(">\n{text}\n</text>")).unwrap();
+        let line = &svg[svg[..i].rfind("<text").unwrap()..i];
+        let x = line
+            .split("x=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let anchor = line
+            .split("text-anchor=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next();
+        (x.parse().unwrap(), anchor.unwrap().to_string())
+    };
+    let (x, anchor) = label(&ltr, "LDCs");
+    assert_eq!(anchor, "start");
+    assert_eq!(label(&rtl, "LDCs"), (479 - x, "end".to_string()));
+}
+
+#[test]
+fn a_time_axis_reads_right_to_left_and_hits_follow_the_marks() {
+    let chart = ChartData::Lines(years());
+    let mut hits = [Vec::new(), Vec::new()];
+    let svgs = [Direction::Ltr, Direction::Rtl].map(|dir| {
+        render_in(480, 200, dir, |a, s| {
+            hits[usize::from(dir == Direction::Rtl)] = chart.draw(a, s).unwrap();
+        })
+    });
+    let [ltr, rtl] = &hits;
+    // The earliest year at the left, then at the right; every point mirrored.
+    assert!(ltr[0].x < ltr[2].x && rtl[0].x > rtl[2].x, "{rtl:?}");
+    for (l, r) in ltr.iter().zip(rtl) {
+        assert_eq!(
+            (r.x, r.y, r.series, r.item),
+            (479 - l.x, l.y, l.series, l.item)
+        );
+        // Where a hit says a point is, its mark was drawn.
+        assert!(svgs[1].contains(&format!(r#"<circle cx="{}" cy="{}""#, r.x, r.y)));
+    }
+    // The pointer on a point's mirror finds the same point, with the same tip.
+    for l in ltr {
+        let (x, y) = (f64::from(l.x) + 2.0, f64::from(l.y) - 1.0);
+        let found = nearest(rtl, 479.0 - x, y, 12.0).unwrap();
+        assert_eq!((found.series, found.item), (l.series, l.item));
+        assert_eq!(chart.tip(&found), chart.tip(l));
+    }
+    // The years' labels: 2017 at the right.
+    let at = |svg: &str, year: &str| svg.find(&format!(">\n{year}\n</text>")).is_some();
+    assert!(at(&svgs[1], "2017"));
+}
+
+#[test]
+fn the_map_keeps_its_geography_right_to_left() {
+    let view = test_map();
+    let draw = |dir| {
+        render_in(480, 300, dir, |a, s| {
+            view.data.draw(a, s).unwrap();
+        })
+    };
+    let (ltr, rtl) = (draw(Direction::Ltr), draw(Direction::Rtl));
+    // The same land, sea and circles at the same places…
+    let shapes = |svg: &str| -> Vec<String> {
+        svg.lines()
+            .filter(|l| {
+                (l.starts_with("<polygon") || l.starts_with("<circle")) && !l.contains(HATCH_HEX)
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(!shapes(&ltr).is_empty());
+    assert_eq!(shapes(&ltr), shapes(&rtl));
+    // …and the legend under it read right to left: its names end left of their swatches.
+    assert!(rtl.contains(r#"text-anchor="end""#) && rtl.contains("No data"));
+    assert!(!ltr.contains(r#"text-anchor="end""#));
+}
+
+/// The map's hatching colour, as SVG writes it.
+const HATCH_HEX: &str = "#8A939E";
+
+#[test]
+fn downloads_read_right_to_left_and_golden() {
+    let view = super::caption::golden::view();
+    let ltr = crate::export::chart_svg(&view, (640, 480), Direction::Ltr).unwrap();
+    let rtl = crate::export::chart_svg(&view, (640, 480), Direction::Rtl).unwrap();
+    assert_eq!(mirrored(&ltr, 640), rtl);
+    // The title at the right, ending at the margin.
+    assert!(
+        rtl.contains(r#"x="625" y="14" dy="0.76em" text-anchor="end""#),
+        "{rtl}"
+    );
+    golden("captioned_rtl", &rtl);
+}
+
+#[test]
+fn a_cut_label_ends_with_its_ellipsis_in_its_own_direction() {
+    assert_eq!(fit("ICT deployment", 20), "ICT deployment");
+    assert_eq!(fit("ICT deployment", 6), "\u{2068}ICT d…\u{2069}");
+    assert_eq!(fit("أقل البلدان نموًا", 5), "\u{2068}أقل …\u{2069}");
+}
+
+/// The GDP axis's name, too wide for the plot and its margins (as Arabic's on a phone), is
+/// centred under the whole chart in a smaller font; where it fits, it keeps 12 px.
+#[test]
+fn a_long_axis_name_is_made_smaller_and_centred_under_the_chart() {
+    let name = |w: u32| -> (i32, f64) {
+        let svg = render(w, 300, |a| {
+            draw_income_scatter(a, &scatter(), &Style::default()).unwrap();
+        });
+        let i = svg
+            .find(">\nGDP per capita, PPP $ (log scale)\n</text>")
+            .unwrap();
+        let line = &svg[svg[..i].rfind("<text").unwrap()..i];
+        let attr = |k: &str| {
+            line.split(&format!(" {k}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+        };
+        (
+            attr("x").unwrap().parse().unwrap(),
+            attr("font-size").unwrap().parse().unwrap(),
+        )
+    };
+    let (_, size) = name(560);
+    assert_eq!(size, 12.0 / 1.24);
+    let (x, size) = name(180);
+    assert!((8.0 / 1.24..12.0 / 1.24).contains(&size), "{size}");
+    assert!((89..=90).contains(&x), "{x}");
 }

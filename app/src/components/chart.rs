@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::charts::backend::Backend;
-use crate::charts::{nearest, DrawResult, Drawn, Hit, Style};
+use crate::charts::{nearest, Direction, DrawResult, Drawn, Hit, Style};
 
 #[cfg(feature = "bench")]
 thread_local! {
@@ -145,11 +145,14 @@ fn canvas(
             el.set_width(w);
             el.set_height(h);
         }
-        let Some(backend) = Backend::canvas(&el) else {
+        let style = Style {
+            scale: dpr,
+            dir: Direction::shown(),
+        };
+        let Some(backend) = Backend::canvas(&el, style.dir) else {
             return;
         };
         let area = backend.into_drawing_area();
-        let style = Style { scale: dpr };
         match draw(&area, &style) {
             Some(Ok(drawn)) => hits.set_value(drawn),
             Some(Err(e)) => {

@@ -16,7 +16,7 @@ use super::chart::watch_view;
 use super::share::ChartToolbar;
 use crate::charts::backend::Backend;
 use crate::charts::map::{circle_radius, draw_map, Fit, MapChart, MapGeometry, HATCH, NO_DATA};
-use crate::charts::{ChartData, Style};
+use crate::charts::{ChartData, Direction, Style};
 use crate::i18n::{messages, t, t_with};
 use crate::shared::Shared;
 use crate::state::{use_state, AppState};
@@ -217,12 +217,21 @@ pub fn MapPanel() -> impl IntoView {
                 el.set_height(h);
                 let _ = el.style(("height", format!("{height}px")));
             }
-            let Some(backend) = Backend::canvas(&el) else {
+            // Geography is not mirrored, and the legend is HTML: left to right in every language.
+            let Some(backend) = Backend::canvas(&el, Direction::Ltr) else {
                 return;
             };
             let area = backend.into_drawing_area();
             let _ = area.fill(&WHITE);
-            if let Err(e) = draw_map(&area, m, &Style { scale: dpr }, false) {
+            if let Err(e) = draw_map(
+                &area,
+                m,
+                &Style {
+                    scale: dpr,
+                    dir: Direction::Ltr,
+                },
+                false,
+            ) {
                 leptos::logging::warn!("the map could not be drawn: {e}");
             }
             let _ = area.present();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::charts::ChartKind;
+use crate::charts::{ChartKind, Direction};
 use crate::download;
 use crate::export::{
     self, Metadata, Pinning, DOWNLOAD_SIZE, EMBED_HEIGHT, EMBED_SIZE, EMBED_WIDTH,
@@ -193,7 +193,7 @@ pub fn ChartToolbar(
         let name = file_name(state, kind.name(), "png");
         report(
             "PNG",
-            with_view(&|v| download::save_png(&name, v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1)),
+            with_view(&|v| download::save_png(&name, v, DOWNLOAD_SIZE, Direction::shown())),
         );
     };
     let svg = move |_| {
@@ -201,7 +201,7 @@ pub fn ChartToolbar(
         report(
             "SVG",
             with_view(&|v| {
-                let svg = export::chart_svg(v, DOWNLOAD_SIZE.0, DOWNLOAD_SIZE.1)?;
+                let svg = export::chart_svg(v, DOWNLOAD_SIZE, Direction::shown())?;
                 download::save_text(&name, "image/svg+xml;charset=utf-8", &svg)
             }),
         );

@@ -4,7 +4,8 @@
 //! and `dir` on the page (right to left for Arabic), and the same ranking as in English; the
 //! language picker reopens the same view in another language; without `lang`, the browser's
 //! preferred language of the six; a link naming no language of the six says so and stays
-//! English. Screenshots in Arabic and French, looked at.
+//! English; Arabic's canvas charts mirrored, hover following them. Screenshots in Arabic and
+//! French, looked at.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -177,6 +178,73 @@ async fn arabic_reads_right_to_left_on_a_phone_and_a_wrong_language_is_said() {
     let said = message("fr", "link-part-ignored");
     let head = said.split('{').next().unwrap().trim();
     assert!(notices.contains(head), "{notices}");
+    b.close().await;
+}
+
+/// In Arabic the canvas charts read right to left: the ranked bars' tallest (the first) at the
+/// right, and hovering the scatter's top point (the United States, the highest score) finds it
+/// at the left, where the mirrored chart draws it; in English, the other way round.
+#[tokio::test(flavor = "multi_thread")]
+async fn arabic_charts_read_right_to_left_and_hover_follows_them() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 1200).await.unwrap();
+    for lang in ["en", "ar"] {
+        let rtl = lang == "ar";
+        b.open(&format!("{}?b=ftri&lang={lang}", site.url))
+            .await
+            .unwrap();
+        b.wait_deferred().await.unwrap();
+        b.js("document.querySelector('#chart-bars').scrollIntoView(); return true")
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        // Inked pixels on a row at 40 % of the chart's height, in each half: tall bars cross it.
+        let halves = b
+            .js("const c = document.querySelector('#chart-bars'); \
+                 const y = Math.round(c.height * 0.4); \
+                 const d = c.getContext('2d').getImageData(0, y, c.width, 1).data; \
+                 let h = [0, 0]; \
+                 for (let x = 0; x < c.width; x++) { \
+                   const i = 4 * x; \
+                   if (d[i + 3] > 0 && Math.min(d[i], d[i + 1], d[i + 2]) < 200) h[x < c.width / 2 ? 0 : 1]++; \
+                 } \
+                 return h")
+            .await
+            .unwrap();
+        let (left, right) = (halves[0].as_u64().unwrap(), halves[1].as_u64().unwrap());
+        assert_eq!(
+            right > left,
+            rtl,
+            "{lang}: the first bars' half ({left} left, {right} right)"
+        );
+
+        b.js("document.querySelector('#performers').scrollIntoView(); return true")
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let found = b
+            .js(r#"return (async () => {
+                const c = document.querySelector('#chart-performers');
+                const tip = c.parentElement.querySelector('.chart-tip');
+                const r = c.getBoundingClientRect();
+                for (let y = 20; y < r.height; y += 4) {
+                    for (let x = 4; x < r.width; x += 4) {
+                        c.dispatchEvent(new PointerEvent('pointermove', {clientX: r.left + x, clientY: r.top + y, bubbles: true}));
+                        for (let i = 0; i < 8; i++) await Promise.resolve();
+                        if (!tip.hidden && tip.textContent) return [x / r.width, tip.textContent];
+                    }
+                    await new Promise(ok => setTimeout(ok, 0));
+                }
+                return null;
+            })()"#)
+            .await
+            .unwrap();
+        let at = found[0].as_f64().expect("no point named on hover");
+        let tip = found[1].as_str().unwrap();
+        assert!(tip.contains("USA"), "{lang}: {tip}");
+        assert_eq!(at < 0.5, rtl, "{lang}: the top point at {at} of the width");
+    }
+    b.screenshot("lang-ar-charts-1280.png").await.unwrap();
     b.close().await;
 }
 
