@@ -81,30 +81,15 @@ pub fn pillar_scores(framework: &Framework, results: &Results, u: usize) -> Vec<
         .collect()
 }
 
-/// The largest score any unit has on each pillar, in framework order (the scale of the
-/// ranking's mini-bars is their largest, kept when the table is searched or filtered; 0 for
-/// none). A pillar whose scores are the same as in `previous`' results
-/// ([`Results::same_scores`]) keeps `previous`' figure: a weight moved reads only the columns
-/// of the pillars above it.
-pub fn pillar_highest(
-    framework: &Framework,
-    results: &Results,
-    previous: Option<(&Results, &[Option<f64>])>,
-) -> Vec<Option<f64>> {
+/// The largest pillar score of any unit (the scale of the ranking's mini-bars, kept when the
+/// table is searched or filtered; 0 for none): an indicator's was found when it was prepared
+/// ([`Results::highest`]), so a flat framework of 100 indicators reads no column on a step.
+pub fn pillar_max(framework: &Framework, results: &Results) -> f64 {
     framework
         .pillars()
         .iter()
-        .enumerate()
-        .map(|(k, p)| match previous {
-            Some((r, h))
-                if h.len() == framework.pillars().len()
-                    && results.same_scores(r, framework, *p) =>
-            {
-                h.get(k).copied().flatten()
-            }
-            _ => results.highest(*p),
-        })
-        .collect()
+        .filter_map(|p| results.highest(*p))
+        .fold(0.0, f64::max)
 }
 
 /// A ranking row in one line, for a phone, where the table shows only rank, name and score:
@@ -1276,23 +1261,10 @@ mod tests {
             )
         );
         // The mini-bars' scale: the largest pillar score of any unit.
-        let highest = pillar_highest(b.framework(), &r, None);
-        for (k, h) in highest.iter().enumerate() {
-            let every = (0..all.len()).filter_map(|u| pillar_scores(b.framework(), &r, u)[k]);
-            assert_eq!(*h, every.reduce(f64::max), "pillar {k}");
-        }
-        // Against earlier results: kept where the pillar's scores are the same, read again
-        // where they are not (planted figures show which).
-        let planted = vec![Some(-1.0); highest.len()];
-        assert_eq!(
-            pillar_highest(b.framework(), &r, Some((&r, &planted))),
-            planted
-        );
-        let other = results(&b, 2020);
-        assert_eq!(
-            pillar_highest(b.framework(), &r, Some((&other, &planted))),
-            highest
-        );
+        let max = pillar_max(b.framework(), &r);
+        let every = (0..all.len()).flat_map(|u| pillar_scores(b.framework(), &r, u));
+        assert_eq!(max, every.flatten().fold(0.0, f64::max));
+        assert!(max > 0.0);
     }
 
     #[test]

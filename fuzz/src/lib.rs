@@ -224,7 +224,7 @@ pub fn debug_has_non_finite(text: &str, nan_ok: bool) -> bool {
 /// # Panics
 /// On a non-finite number: the property the fuzz targets check.
 pub fn check_prepared(p: &Prepared) {
-    let tables = [("raw", &p.raw.values), ("normalised", &p.normalised)];
+    let tables = [("raw", &p.raw.values), ("normalised", p.normalised())];
     for (what, m) in tables {
         for c in 0..m.cols() {
             assert!(
@@ -290,7 +290,7 @@ pub fn check_results(framework: &Framework, r: &Results) {
             (rank, x) => panic!("unit {u}: rank {rank:?} for score {x:?}"),
         }
     }
-    let mut order = r.order();
+    let mut order = r.order().to_vec();
     order.sort_unstable();
     assert!(order.iter().copied().eq(0..n), "the order is a permutation");
 }

@@ -54,8 +54,11 @@ pub struct Prepared {
     pub active: Vec<bool>,
     /// What treatment did, per indicator.
     pub treatment: Vec<TreatmentOutcome>,
-    /// After normalisation.
-    pub normalised: Matrix,
+    /// After normalisation ([`Prepared::normalised`]).
+    normalised: Matrix,
+    /// Each indicator's largest normalised value (`None` when it has none), found once: a
+    /// slider step asks for the largest score on every pillar, and an indicator's cannot move.
+    highest: Vec<Option<f64>>,
     /// What the steps between raw and normalised used and did, to redo them.
     steps: Steps,
 }
@@ -78,6 +81,10 @@ struct Steps {
 }
 
 impl Prepared {
+    /// The values after normalisation: one row per unit, one column per indicator.
+    pub fn normalised(&self) -> &Matrix {
+        &self.normalised
+    }
     /// The values after denomination (rebuilt from the raw values).
     pub fn denominated(&self) -> Matrix {
         let mut m = self.raw.values.clone();
@@ -578,6 +585,9 @@ fn prepare_into(
         screened_out,
         active,
         treatment,
+        highest: (0..work.cols())
+            .map(|c| highest_of(work.col_raw(c)))
+            .collect(),
         normalised: work,
         steps: Steps {
             denominators,
@@ -660,6 +670,17 @@ pub fn run(
     Arc::new(prepare(dataset, framework, method, year)?).score(framework, weights)
 }
 
+/// The largest finite value of `column` (`None` when it has none).
+fn highest_of(column: &[f64]) -> Option<f64> {
+    let mut best: Option<f64> = None;
+    for &x in column {
+        if x.is_finite() && best.is_none_or(|b| x > b) {
+            best = Some(x);
+        }
+    }
+    best
+}
+
 impl Results {
     /// The year.
     pub fn year(&self) -> i32 {
@@ -710,15 +731,13 @@ impl Results {
         true
     }
     /// The highest score any unit has on `node` (`None` when none has one): max over u of
-    /// [`Results::score`]`(u, node)`, in one pass over the node's column.
+    /// [`Results::score`]`(u, node)` — an indicator's found when it was prepared, an
+    /// aggregate's in one pass over its column.
     pub fn highest(&self, node: usize) -> Option<f64> {
-        let mut best: Option<f64> = None;
-        for &x in self.node_column(node) {
-            if x.is_finite() && best.is_none_or(|b| x > b) {
-                best = Some(x);
-            }
+        match self.columns.get(node) {
+            Some(NodeColumn::Normalised(c)) => self.prepared.highest.get(*c).copied().flatten(),
+            _ => highest_of(self.node_column(node)),
         }
-        best
     }
     /// Rank of unit `u`.
     pub fn rank(&self, u: usize) -> Option<u32> {
@@ -848,6 +867,12 @@ mod tests {
         );
         assert_eq!(r.ranks, vec![Some(2), Some(2), Some(1)]);
         assert_eq!(r.order(), vec![2, 0, 1]);
+        // The highest score on each node, an indicator's found when prepared: the largest of
+        // its units' scores.
+        for node in 0..f.len() {
+            let every = (0..r.units()).filter_map(|u| r.score(u, node));
+            assert_eq!(r.highest(node), every.reduce(f64::max), "node {node}");
+        }
         let c = r.contributions(&f, 2);
         assert_eq!(
             c,

@@ -636,7 +636,7 @@ fn all_figures(case: &Case, r: &Results) -> Vec<(String, f64)> {
         &p.denominated(),
         &p.imputed(),
         &p.treated(),
-        &p.normalised,
+        p.normalised(),
     ];
     for u in 0..r.units() {
         for n in 0..case.framework.len() {
@@ -742,7 +742,7 @@ fn check_status(r: &Results) -> Result<(), TestCaseError> {
         }
         if !p.active[u] {
             prop_assert!(
-                p.normalised.row(u).all(|v| v.is_none()),
+                p.normalised().row(u).all(|v| v.is_none()),
                 "inactive unit {u}"
             );
             prop_assert_eq!(r.index(u), None);
@@ -858,7 +858,7 @@ proptest! {
     #[test]
     fn normalised_values_lie_in_the_target_range(case in case(1..=40, Magnitude::Moderate)) {
         let r = case.run_ok();
-        let normalised = &r.prepared.normalised;
+        let normalised = r.prepared.normalised();
         for (c, &leaf) in case.framework.leaves().iter().enumerate() {
             let id = &case.framework.nodes()[leaf].id;
             let n = case.method.normalisation_for(id);
@@ -1355,7 +1355,7 @@ fn check_steps(
         normalise_column(&mut col, &method.normalisation_for(id), direction);
         prop_assert_eq!(
             col_bits(&col),
-            matrix_bits(&p.normalised, c),
+            matrix_bits(p.normalised(), c),
             "{}: normalised",
             id
         );

@@ -54,23 +54,10 @@ pub fn RankingTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // Scale of the mini-bars: the largest pillar score (once per result, not per scroll),
-    // each pillar's read again only when its scores moved (a cache, not reactive).
-    let last_highest = StoredValue::new(
-        None::<(
-            crate::shared::Shared<index_core::pipeline::Results>,
-            Vec<Option<f64>>,
-        )>,
-    );
+    // Scale of the mini-bars: the largest pillar score (once per result, not per scroll).
     let bar_max = Memo::new(move |_| {
         let (b, r) = (bundle.get()?, state.derived.current()?);
-        let highest = last_highest.with_value(|last| {
-            let last = last.as_ref().map(|(r, h)| (&**r, h.as_slice()));
-            view_model::pillar_highest(b.framework(), &r, last)
-        });
-        let max = highest.iter().flatten().fold(0.0, |a: f64, b| a.max(*b));
-        last_highest.set_value(Some((r, highest)));
-        Some(max)
+        Some(view_model::pillar_max(b.framework(), &r))
     });
     let filter_options = move || {
         bundle.with(|b| {

@@ -58,6 +58,13 @@ pub struct Scored {
 /// A comparison of groups and the results it was made from.
 type Compared = (Arc<Results>, Shared<GroupsComparison>);
 
+/// The last comparisons made: of the year shown, and of each year.
+#[derive(Default)]
+struct LastCompared {
+    now: Option<Compared>,
+    by_year: Vec<Option<Compared>>,
+}
+
 /// Every group compared in every year under the current weights (same order as
 /// [`YearData::years`]; `None` for a year where they cannot be compared).
 pub type GroupsByYear = Vec<Option<GroupsComparison>>;
@@ -155,13 +162,12 @@ impl Derived {
         // The last comparison now and of each year, with the results they were made from: a
         // step summarises again only the nodes whose scores moved
         // (`groups::compare_groups_since`). Not reactive: a cache the memos keep.
-        let last_now = StoredValue::new(None::<Compared>);
-        let last_by_year = StoredValue::new(Vec::<Option<Compared>>::new());
+        let last = StoredValue::new(LastCompared::default());
         let groups_now = Memo::new(move |_| {
             let r = current()?;
-            let c = last_now.with_value(|last| compare_all(&r, last.as_ref()));
+            let c = last.with_value(|last| compare_all(&r, last.now.as_ref()));
             let c = c.map(Shared::new);
-            last_now.set_value(c.clone().map(|c| (r.0, c)));
+            last.update_value(|last| last.now = c.clone().map(|c| (r.0, c)));
             c
         });
         let gaps = Memo::new(move |_| groups_now.with(|g| g.as_ref()?.pair(0, 1)).map(Shared::new));
@@ -169,12 +175,12 @@ impl Derived {
             Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
         let groups_by_year = Memo::new(move |_| {
             let s = scored.get()?;
-            let each: Vec<Option<Compared>> = last_by_year.with_value(|last| {
+            let each: Vec<Option<Compared>> = last.with_value(|last| {
                 s.results
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
-                        let c = compare_all(r, last.get(i).and_then(Option::as_ref))?;
+                        let c = compare_all(r, last.by_year.get(i).and_then(Option::as_ref))?;
                         Some((Arc::clone(r), Shared::new(c)))
                     })
                     .collect()
@@ -183,7 +189,7 @@ impl Derived {
                 .iter()
                 .map(|c| c.as_ref().map(|(_, c)| GroupsComparison::clone(c)))
                 .collect::<GroupsByYear>();
-            last_by_year.set_value(each);
+            last.update_value(|last| last.by_year = each);
             Some(Shared::new(by_year))
         });
         let groups_all = Memo::new(move |_| groups_now.get().filter(|g| g.groups.len() >= 3));
