@@ -96,16 +96,22 @@ pub fn RankingTable() -> impl IntoView {
     };
     // The pillars' columns in or near the view, measured when the table scrolls or changes
     // size and when its columns change — not on a slider step (see `ranking_body::Context`).
-    let columns = RwSignal::new(0..usize::MAX);
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            let seen = pillars_in_view(&el);
-            if seen != columns.get_untracked() {
-                columns.set(seen);
+    // Kept in a cell: for the rows' effect a change is like a scroll, so it notifies
+    // `scroll_top`, which the effect reads.
+    let columns = std::rc::Rc::new(std::cell::Cell::new((0, usize::MAX)));
+    let measure = {
+        let columns = std::rc::Rc::clone(&columns);
+        move || {
+            if let Some(el) = scroller.get_untracked() {
+                let seen = pillars_in_view(&el);
+                if seen != columns.get() {
+                    columns.set(seen);
+                    scroll_top.notify();
+                }
             }
         }
     };
-    let view_height = watch_height(scroller, VIEW_HEIGHT, measure);
+    let view_height = watch_height(scroller, VIEW_HEIGHT, measure.clone());
     let visible = move || {
         let total = rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
         let (first, last) = ranking_body::rows_in_view(
@@ -121,6 +127,7 @@ pub fn RankingTable() -> impl IntoView {
     // it has changed).
     let intervals = super::job::current(state, state.robustness.last);
     let bounds = super::job::current(state, state.robustness.ranges);
+    let remeasure = measure.clone();
     Effect::new(move |_| {
         // The columns change with the pillars and the analyses' columns.
         let _ = (
@@ -128,7 +135,7 @@ pub fn RankingTable() -> impl IntoView {
             intervals.with(Option::is_some),
             bounds.with(Option::is_some),
         );
-        request_animation_frame(measure);
+        request_animation_frame(remeasure.clone());
     });
     // The rows in view, kept as DOM rows and updated in place (see `ranking_body`); clicks
     // and keys are handled here, once, for whichever row they land on.
@@ -164,7 +171,10 @@ pub fn RankingTable() -> impl IntoView {
                     results: &results,
                     bundle: &b,
                     bar_max,
-                    columns: columns.get(),
+                    columns: {
+                        let (first, last) = columns.get();
+                        first..last
+                    },
                     badges: &badges,
                     selected: selected.as_deref(),
                     intervals: analysis.as_deref().map(|a| &a.result),
@@ -251,28 +261,29 @@ pub fn RankingTable() -> impl IntoView {
     }
 }
 
-/// The pillars (positions among them) whose header cells are within a column's width of the
-/// scrolling box `scroller`'s sides; none where they are hidden (a phone).
-fn pillars_in_view(scroller: &web_sys::Element) -> std::ops::Range<usize> {
+/// The pillars (positions among them, first and one past the last) whose header cells are
+/// within a column's width of the scrolling box `scroller`'s sides; none where they are
+/// hidden (a phone).
+fn pillars_in_view(scroller: &web_sys::Element) -> (usize, usize) {
     const MARGIN: f64 = 60.0;
     let view = scroller.get_bounding_client_rect();
     let (left, right) = (view.left() - MARGIN, view.right() + MARGIN);
     let Ok(Some(head)) = scroller.query_selector("thead tr") else {
-        return 0..usize::MAX;
+        return (0, usize::MAX);
     };
-    let (mut k, mut seen) = (0, None::<std::ops::Range<usize>>);
+    let (mut k, mut seen) = (0, None::<(usize, usize)>);
     let mut cell = head.first_element_child();
     while let Some(th) = cell {
         if th.class_name().contains("c-pillar") {
             let r = th.get_bounding_client_rect();
             if r.width() > 0.0 && r.right() > left && r.left() < right {
-                seen = Some(seen.map_or(k..k + 1, |s| s.start..k + 1));
+                seen = Some((seen.map_or(k, |s| s.0), k + 1));
             }
             k += 1;
         }
         cell = th.next_element_sibling();
     }
-    seen.unwrap_or(0..0)
+    seen.unwrap_or((0, 0))
 }
 
 /// The height of the element `node` refers to in CSS pixels, `initial` until measured, kept up
@@ -281,13 +292,14 @@ fn pillars_in_view(scroller: &web_sys::Element) -> std::ops::Range<usize> {
 fn watch_height(
     node: NodeRef<leptos::html::Div>,
     initial: f64,
-    resized: impl Fn() + Copy + 'static,
+    resized: impl Fn() + Clone + 'static,
 ) -> RwSignal<f64> {
     use wasm_bindgen::{closure::Closure, JsCast};
     let height = RwSignal::new(initial);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let measured = el.clone();
+        let resized = resized.clone();
         let seen = Closure::<dyn FnMut()>::new(move || {
             resized();
             let h = f64::from(measured.client_height());

@@ -58,13 +58,6 @@ pub struct Scored {
 /// A comparison of groups and the results it was made from.
 type Compared = (Arc<Results>, Shared<GroupsComparison>);
 
-/// The last comparisons made: of the year shown, and of each year.
-#[derive(Default)]
-struct LastCompared {
-    now: Option<Compared>,
-    by_year: Vec<Option<Compared>>,
-}
-
 /// Every group compared in every year under the current weights (same order as
 /// [`YearData::years`]; `None` for a year where they cannot be compared).
 pub type GroupsByYear = Vec<Option<GroupsComparison>>;
@@ -159,15 +152,16 @@ impl Derived {
                     .ok()
             })
         };
-        // The last comparison now and of each year, with the results they were made from: a
-        // step summarises again only the nodes whose scores moved
-        // (`groups::compare_groups_since`). Not reactive: a cache the memos keep.
-        let last = StoredValue::new(LastCompared::default());
+        // The last comparison of the year shown, with the results it was made from: a step
+        // summarises again only the nodes whose scores moved (`groups::compare_groups_since`).
+        // Not reactive: a cache the memo keeps. (Every year's comparisons, which the trend
+        // chart alone reads and only while in view, are made afresh.)
+        let last = StoredValue::new(None::<Compared>);
         let groups_now = Memo::new(move |_| {
             let r = current()?;
-            let c = last.with_value(|last| compare_all(&r, last.now.as_ref()));
+            let c = last.with_value(|last| compare_all(&r, last.as_ref()));
             let c = c.map(Shared::new);
-            last.update_value(|last| last.now = c.clone().map(|c| (r.0, c)));
+            last.set_value(c.clone().map(|c| (r.0, c)));
             c
         });
         let gaps = Memo::new(move |_| groups_now.with(|g| g.as_ref()?.pair(0, 1)).map(Shared::new));
@@ -175,22 +169,12 @@ impl Derived {
             Memo::new(move |_| baseline().and_then(|r| compare(&r)).map(Shared::new));
         let groups_by_year = Memo::new(move |_| {
             let s = scored.get()?;
-            let each: Vec<Option<Compared>> = last.with_value(|last| {
+            Some(Shared::new(
                 s.results
                     .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let c = compare_all(r, last.by_year.get(i).and_then(Option::as_ref))?;
-                        Some((Arc::clone(r), Shared::new(c)))
-                    })
-                    .collect()
-            });
-            let by_year = each
-                .iter()
-                .map(|c| c.as_ref().map(|(_, c)| GroupsComparison::clone(c)))
-                .collect::<GroupsByYear>();
-            last.update_value(|last| last.by_year = each);
-            Some(Shared::new(by_year))
+                    .map(|r| compare_all(r, None))
+                    .collect::<GroupsByYear>(),
+            ))
         });
         let groups_all = Memo::new(move |_| groups_now.get().filter(|g| g.groups.len() >= 3));
         let performers = Memo::new(move |_| {
