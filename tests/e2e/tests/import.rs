@@ -521,3 +521,74 @@ async fn the_gdl_files_import_and_rank_as_a_sub_national_hdi() {
     println!("screenshot: {}", shot.display());
     b.close().await;
 }
+
+/// A flat import of 100 indicators gives the ranking 100 pillar columns, a handful in view:
+/// only those in or near the view carry their mini-bars (a title with the score, a bar), the
+/// others are empty; scrolled to the far end, the last columns carry theirs and the first are
+/// emptied; a slider step keeps it so. (The file is generated: made-up figures.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wide_import_writes_the_mini_bars_of_the_columns_in_view() {
+    let dir = e2e::fresh_dir("import-wide");
+    let path = dir.join("wide.csv");
+    let mut csv = String::from("code,name");
+    for i in 0..100 {
+        csv.push_str(&format!(",x{i}"));
+    }
+    csv.push('\n');
+    for u in 0..300usize {
+        csv.push_str(&format!("U{u},Unit {u}"));
+        for i in 0..100usize {
+            let x = (u.wrapping_mul(2_654_435_761) ^ i.wrapping_mul(40_503)) % 100_000;
+            csv.push_str(&format!(",{}", x as f64 / 100.0));
+        }
+        csv.push('\n');
+    }
+    std::fs::write(&path, csv).unwrap();
+    let site = Site::start().unwrap();
+    let b = Browser::start(1400, 1000).await.unwrap();
+    b.open(&site.url).await.unwrap();
+    open_panel(&b).await;
+    import(&b, &[&path], None, "Wide").await;
+    shown(&b, "Wide").await;
+    b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    // Each column's first row: whether its mini-bar is written (a title), and how many
+    // columns there are.
+    let written = r"
+        const tds = [...document.querySelectorAll('#rank-table tbody tr.row')][0].querySelectorAll('td.c-pillar');
+        return [...tds].map(td => td.getAttribute('title') !== '' && td.getAttribute('title') !== null);";
+    let columns = |v: serde_json::Value| -> Vec<bool> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_bool().unwrap())
+            .collect()
+    };
+    let at_start = columns(b.js(written).await.unwrap());
+    assert_eq!(at_start.len(), 100);
+    let shown_at_start: Vec<usize> = (0..100).filter(|k| at_start[*k]).collect();
+    assert!(
+        !shown_at_start.is_empty() && shown_at_start.len() < 20 && shown_at_start[0] == 0,
+        "{shown_at_start:?}"
+    );
+    // Scrolled to the far end: the last column is written, the first emptied.
+    b.js("const s = document.querySelector('.table-scroll'); s.scrollLeft = s.scrollWidth; return true")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let at_end = columns(b.js(written).await.unwrap());
+    assert!(at_end[99] && !at_end[0], "{at_end:?}");
+    // A slider step: the same columns are written, with the rows' new scores.
+    b.set_weight("x99", "5").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(columns(b.js(written).await.unwrap()), at_end);
+    let title: String = b
+        .js("return document.querySelector('#rank-table tbody tr.row td.c-pillar:last-child').getAttribute('title')")
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(title.parse::<f64>().is_ok(), "{title}");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
