@@ -337,7 +337,9 @@ imports-not-kept = Las importaciones no se pueden guardar: { $why }.
 delete-import = ¿Eliminar «{ $name }» de este navegador? No se puede deshacer: vuelva a importar los archivos para verlo.
 import-deleted = «{ $name }» se eliminó de este navegador.
 your-framework = Su marco
-framework-hint = Cambie el nombre, mueva o elimine las partes del índice de sus datos, o invierta el sentido de un indicador. Las ponderaciones se fijan en el panel de ponderaciones. Cada cambio se guarda con sus datos en este navegador.
+framework-hint = Cambie el nombre, mueva o elimine las partes del índice de sus datos, o invierta el sentido de un indicador. Las ponderaciones se fijan en el panel de ponderaciones.
+changes-kept = Cada cambio se guarda con sus datos en este navegador.
+changes-until-closed = Sus datos no se pudieron guardar en este navegador: los cambios duran hasta que se cierre la página.
 delete-ask = Eliminar…
 delete-part = ¿Eliminar «{ $name }» y todo lo que hay debajo de su marco? Sus datos siguen en el conjunto de datos.
 direction = Sentido
@@ -389,6 +391,10 @@ imported-elsewhere = Este enlace muestra datos importados en otro navegador (`{ 
 mine-not-opened = No se pudieron abrir sus datos `{ $id }`: { $why }.
 import-not-deleted = No se pudo eliminar «{ $name }»: { $why }.
 change-not-kept = El cambio se muestra, pero no se pudo guardar en este navegador: { $why }.
+no-storage = este navegador no guarda datos para la página (IndexedDB no está disponible o está desactivado, como en algunas ventanas privadas)
+storage-full = el almacenamiento del navegador para este sitio está lleno: elimine algunos de sus datos o libere espacio en la configuración del navegador
+storage-refused = el almacenamiento del navegador se negó
+too-large-to-keep = con { $size } MB supera los { $max } MB que guarda esta página
 
 # Las frases de los análisis: la incertidumbre, los mejores y peores puestos.
 any-weights = cualquier ponderación

@@ -337,7 +337,9 @@ imports-not-kept = Les imports ne peuvent pas être conservés : { $why }.
 delete-import = Supprimer « { $name } » de ce navigateur ? C'est définitif : importez à nouveau les fichiers pour le revoir.
 import-deleted = « { $name } » a été supprimé de ce navigateur.
 your-framework = Votre cadre
-framework-hint = Renommez, déplacez ou supprimez les parties de l'indice de vos données, ou inversez le sens d'un indicateur. Les pondérations se règlent dans le panneau des pondérations. Chaque modification est conservée avec vos données dans ce navigateur.
+framework-hint = Renommez, déplacez ou supprimez les parties de l'indice de vos données, ou inversez le sens d'un indicateur. Les pondérations se règlent dans le panneau des pondérations.
+changes-kept = Chaque modification est conservée avec vos données dans ce navigateur.
+changes-until-closed = Vos données n'ont pas pu être conservées dans ce navigateur : les modifications durent jusqu'à la fermeture de la page.
 delete-ask = Supprimer…
 delete-part = Supprimer « { $name } » et tout ce qui en dépend de votre cadre ? Ses données restent dans le jeu de données.
 direction = Sens
@@ -389,6 +391,10 @@ imported-elsewhere = Ce lien affiche des données importées dans un autre navig
 mine-not-opened = Vos données `{ $id }` n'ont pas pu être ouvertes : { $why }.
 import-not-deleted = « { $name } » n'a pas pu être supprimé : { $why }.
 change-not-kept = La modification est affichée mais n'a pas pu être conservée dans ce navigateur : { $why }.
+no-storage = ce navigateur ne conserve aucune donnée pour la page (IndexedDB est indisponible ou désactivé, comme dans certaines fenêtres privées)
+storage-full = l'espace de stockage du navigateur pour ce site est plein : supprimez une partie de vos données, ou libérez de l'espace dans les paramètres du navigateur
+storage-refused = le stockage du navigateur a refusé
+too-large-to-keep = avec { $size } Mo, elles dépassent les { $max } Mo que cette page conserve
 
 # Les phrases des analyses : l'incertitude, les meilleurs et pires rangs.
 any-weights = pondérations quelconques

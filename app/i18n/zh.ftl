@@ -321,7 +321,9 @@ imports-not-kept = 无法保存导入的数据：{ $why }。
 delete-import = 要从此浏览器中删除“{ $name }”吗？此操作无法撤销：如需再次查看，请重新导入文件。
 import-deleted = 已从此浏览器中删除“{ $name }”。
 your-framework = 您的框架
-framework-hint = 重命名、移动或删除您数据中指数的各个部分，或反转某项指标的方向。权重在权重面板中设置。每项更改都会与您的数据一起保存在此浏览器中。
+framework-hint = 重命名、移动或删除您数据中指数的各个部分，或反转某项指标的方向。权重在权重面板中设置。
+changes-kept = 每项更改都会与您的数据一起保存在此浏览器中。
+changes-until-closed = 您的数据无法保存在此浏览器中：更改仅保留到页面关闭为止。
 delete-ask = 删除…
 delete-part = 要从您的框架中删除“{ $name }”及其下的所有内容吗？其数据仍保留在数据集中。
 direction = 方向
@@ -370,6 +372,10 @@ imported-elsewhere = 此链接显示的是在另一个浏览器中导入的数�
 mine-not-opened = 无法打开您的数据 `{ $id }`：{ $why }。
 import-not-deleted = 无法删除“{ $name }”：{ $why }。
 change-not-kept = 更改已显示，但无法保存在此浏览器中：{ $why }。
+no-storage = 此浏览器不为本页面保存任何数据（IndexedDB 不可用或已关闭，某些隐私窗口即是如此）
+storage-full = 浏览器为本网站提供的存储空间已满：请删除部分数据，或在浏览器设置中释放空间
+storage-refused = 浏览器的存储拒绝了该操作
+too-large-to-keep = 其大小为 { $size } MB，超过了本页面可保存的 { $max } MB
 
 # 各项分析的句子：不确定性分析，最佳和最差名次。
 any-weights = 任意权重

@@ -995,7 +995,11 @@ messages! {
     /// Its title.
     YOUR_FRAMEWORK = "your-framework": "Your framework";
     /// Under its title.
-    FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel. Each change is kept with your data in this browser.";
+    FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel.";
+    /// After it, for data stored in this browser.
+    CHANGES_KEPT = "changes-kept": "Each change is kept with your data in this browser.";
+    /// After it, for data the browser could not keep.
+    CHANGES_UNTIL_CLOSED = "changes-until-closed": "Your data could not be kept in this browser: changes last until the page is closed.";
     /// Deletes a part, after asking.
     DELETE_ASK = "delete-ask": "Delete…";
     /// Asks before deleting a part.
@@ -1152,6 +1156,15 @@ messages! {
     IMPORT_NOT_DELETED = "import-not-deleted": "“{ $name }” could not be deleted: { $why }.";
     /// A framework change shown but not stored.
     CHANGE_NOT_KEPT = "change-not-kept": "The change is shown but could not be kept in this browser: { $why }.";
+    // Why the browser keeps no data (`persist::mine`), put inside the notices above.
+    /// IndexedDB missing or refused.
+    NO_STORAGE = "no-storage": "this browser keeps no data for the page (IndexedDB is unavailable or turned off, as in some private windows)";
+    /// The site's quota reached.
+    STORAGE_FULL = "storage-full": "the browser's storage for this site is full: delete some of your data, or free space in the browser's settings";
+    /// Any other refusal (the browser's own words may follow in brackets).
+    STORAGE_REFUSED = "storage-refused": "the browser's storage refused";
+    /// An import larger than the page keeps.
+    TOO_LARGE_TO_KEEP = "too-large-to-keep": "at { $size } MB it is larger than the { $max } MB this page keeps";
 
     // The charts' titles, labels for screen readers and tables, and the groups' short names.
     /// A group's short name (legends, badges, columns).
