@@ -395,6 +395,15 @@ no-storage = este navegador no guarda datos para la página (IndexedDB no está 
 storage-full = el almacenamiento del navegador para este sitio está lleno: elimine algunos de sus datos o libere espacio en la configuración del navegador
 storage-refused = el almacenamiento del navegador se negó
 too-large-to-keep = con { $size } MB supera los { $max } MB que guarda esta página
+scenarios-other-tab = Los escenarios guardados se modificaron en otra pestaña de este sitio: la lista los muestra tal como están ahora.
+scenarios-for-visit = Los escenarios guardados ahora se conservan hasta que se cierre esta página (el almacenamiento del navegador no está disponible): expórtelos para conservarlos.
+scenario-not-saved = Escenario «{ $name }» no guardado: { $why }.
+scenario-storage-full = el almacenamiento del navegador está lleno: el escenario no se guardó. Exporte sus escenarios a un archivo o elimine algunos
+scenario-not-deleted = No eliminado: { $why }.
+entry-not-removed = No quitado: { $why }.
+not-renamed-elsewhere = «{ $name }» no se renombró: { $why }.
+deleted-elsewhere = se eliminó en otra pestaña
+changed-elsewhere = se modificó en otra pestaña; la lista ahora lo muestra tal como está
 
 # Las frases de los análisis: la incertidumbre, los mejores y peores puestos.
 any-weights = cualquier ponderación

@@ -395,6 +395,15 @@ no-storage = ce navigateur ne conserve aucune donnée pour la page (IndexedDB es
 storage-full = l'espace de stockage du navigateur pour ce site est plein : supprimez une partie de vos données, ou libérez de l'espace dans les paramètres du navigateur
 storage-refused = le stockage du navigateur a refusé
 too-large-to-keep = avec { $size } Mo, elles dépassent les { $max } Mo que cette page conserve
+scenarios-other-tab = Les scénarios enregistrés ont été modifiés dans un autre onglet de ce site : la liste les montre tels qu'ils sont maintenant.
+scenarios-for-visit = Les scénarios enregistrés maintenant sont conservés jusqu'à la fermeture de cette page (le stockage du navigateur est indisponible) : exportez-les pour les garder.
+scenario-not-saved = Scénario « { $name } » non enregistré : { $why }.
+scenario-storage-full = le stockage du navigateur est plein : le scénario n'a pas été enregistré. Exportez vos scénarios dans un fichier, ou supprimez-en quelques-uns
+scenario-not-deleted = Non supprimé : { $why }.
+entry-not-removed = Non retiré : { $why }.
+not-renamed-elsewhere = « { $name } » non renommé : { $why }.
+deleted-elsewhere = il a été supprimé dans un autre onglet
+changed-elsewhere = il a été modifié dans un autre onglet ; la liste le montre maintenant tel qu'il est
 
 # Les phrases des analyses : l'incertitude, les meilleurs et pires rangs.
 any-weights = pondérations quelconques

@@ -376,6 +376,15 @@ no-storage = 此浏览器不为本页面保存任何数据（IndexedDB 不可用
 storage-full = 浏览器为本网站提供的存储空间已满：请删除部分数据，或在浏览器设置中释放空间
 storage-refused = 浏览器的存储拒绝了该操作
 too-large-to-keep = 其大小为 { $size } MB，超过了本页面可保存的 { $max } MB
+scenarios-other-tab = 已保存的方案在本网站的另一个标签页中被更改：列表显示的是它们现在的状态。
+scenarios-for-visit = 现在保存的方案只保留到本页面关闭为止（浏览器存储不可用）：请将其导出以便保留。
+scenario-not-saved = 方案“{ $name }”未保存：{ $why }。
+scenario-storage-full = 浏览器存储已满：方案未保存。请将方案导出到文件，或删除其中一些
+scenario-not-deleted = 未删除：{ $why }。
+entry-not-removed = 未移除：{ $why }。
+not-renamed-elsewhere = “{ $name }”未重命名：{ $why }。
+deleted-elsewhere = 它已在另一个标签页中被删除
+changed-elsewhere = 它已在另一个标签页中被更改；列表现在显示其当前状态
 
 # 各项分析的句子：不确定性分析，最佳和最差名次。
 any-weights = 任意权重

@@ -6,10 +6,11 @@
 //! browser" and why; the framework editor says its changes last until the page is closed, and an
 //! edit (an indicator renamed) is kept with it in memory, so that, another dataset shown
 //! meanwhile, the picker opens it as edited; a link to it afterwards says it could not be opened
-//! and shows the default view. With the site's quota lowered (CDP `Storage.overrideQuotaForOrigin`, before anything is
-//! written) below what an import needs, the import is ranked with the words about the full
-//! storage, whether `navigator.storage.estimate()` says so before writing or the write itself
-//! fails (`QuotaExceededError`, with the estimate made to say there is room); the dataset stored
+//! and shows the default view; in French, the reason is French too. With the site's quota
+//! lowered (CDP `Storage.overrideQuotaForOrigin`, before anything is written) below what an
+//! import needs, the import is ranked with the words about the full storage, whether
+//! `navigator.storage.estimate()` says so before writing or the write itself fails
+//! (`QuotaExceededError`, with the estimate made to say there is room); the dataset stored
 //! before is untouched, nothing of the refused ones is written, and they open again from the
 //! picker until the page is closed — the framework editor saying, of each, whether its changes
 //! are kept in this browser or last until the page is closed.
@@ -337,6 +338,19 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
         assert_eq!(b.text(".summary-inner strong").await.unwrap(), title);
         assert_eq!(b.rows().await.unwrap(), before);
         no_crash(&b, &format!("after the link ({way})")).await;
+        if way == "no indexedDB" {
+            // The reason is in the language shown, as the message around it.
+            b.open(&format!("{}?lang=fr", site.url)).await.unwrap();
+            open_panel(&b).await;
+            let said = until_text(&b, "#import-storage", 30, |t| !t.is_empty()).await;
+            assert_eq!(
+                said,
+                "Les imports ne peuvent pas être conservés : ce navigateur ne conserve aucune \
+                 donnée pour la page (IndexedDB est indisponible ou désactivé, comme dans \
+                 certaines fenêtres privées)."
+            );
+            no_crash(&b, "in French").await;
+        }
 
         b.cdp(
             "Page.removeScriptToEvaluateOnNewDocument",
