@@ -71,9 +71,11 @@ fn charts() -> Result<AnyView, SplitLoaderError> {
 /// framework editor of the one shown.
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn your_data() -> Result<AnyView, SplitLoaderError> {
+    let datasets =
+        crate::persist::mine::Datasets::new(crate::state::use_state().loading.mine.entries);
     Ok(view! {
-        <super::import::ImportPanel/>
-        <super::framework_editor::FrameworkEditor/>
+        <super::import::ImportPanel datasets/>
+        <super::framework_editor::FrameworkEditor datasets/>
     }
     .into_any())
 }

@@ -2,9 +2,11 @@
 //! moved under another aggregate or deleted (after a confirmation), an indicator's direction
 //! turned. Each edit is `view_model::framework_edit`'s on the dataset's JSON, read again by
 //! `loader::show_text` (so the engine's checks judge it, and the weights panel, ranking and
-//! charts follow the new framework under the scenario shown) and kept in IndexedDB over the
-//! stored one. An edit refused says why in a notice and changes nothing. Shown only while an
-//! imported dataset is; part of the "your data" deferred part.
+//! charts follow the new framework under the scenario shown) and kept over the dataset where it
+//! is kept (`persist::mine::Datasets`: IndexedDB, or memory for the visit when the browser
+//! refused to keep it — the panel then says changes last until the page is closed). An edit
+//! refused says why in a notice and changes nothing. Shown only while an imported dataset is;
+//! part of the "your data" deferred part.
 
 use std::sync::Arc;
 
@@ -15,7 +17,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{messages, t, t_with};
 use crate::loader;
-use crate::persist::mine;
+use crate::persist::mine::Datasets;
 use crate::state::{is_mine, use_state, AppState, Level};
 use crate::view_model::framework_edit::{apply, Edit};
 
@@ -49,8 +51,9 @@ fn parts(bundle: &Bundle) -> Vec<Part> {
     out
 }
 
-/// Makes `edit` on the imported dataset shown, shows the result and keeps it.
-fn edit(state: AppState, edit: &Edit) {
+/// Makes `edit` on the imported dataset shown, shows the result and keeps it where the dataset
+/// is kept.
+fn edit(state: AppState, datasets: Datasets, edit: &Edit) {
     let Some((id, json)) = state.loading.mine.slots.with_value(|s| s.shown.clone()) else {
         return;
     };
@@ -71,7 +74,7 @@ fn edit(state: AppState, edit: &Edit) {
     });
     match changed {
         Ok(new) => spawn_local(async move {
-            if let Err(why) = mine::update(&id, &new).await {
+            if let Err(why) = datasets.update(&id, new).await {
                 state.notify(
                     Level::Warning,
                     t_with(
@@ -91,9 +94,9 @@ fn edit(state: AppState, edit: &Edit) {
     }
 }
 
-/// The editor.
+/// The editor; `datasets` are the person's datasets for the visit, where an edit is kept.
 #[component]
-pub fn FrameworkEditor() -> impl IntoView {
+pub fn FrameworkEditor(datasets: Datasets) -> impl IntoView {
     let state = use_state();
     let bundle = state.inputs.bundle();
     let shown = move || bundle.with(|b| b.as_ref().is_some_and(|b| is_mine(b.id())));
@@ -105,6 +108,15 @@ pub fn FrameworkEditor() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Where each change is kept: with the dataset in this browser, or only for the visit.
+    let kept = move || {
+        let unkept = bundle.with(|b| b.as_ref().is_some_and(|b| datasets.unkept(b.id())));
+        t(if unkept {
+            &messages::CHANGES_UNTIL_CLOSED
+        } else {
+            &messages::CHANGES_KEPT
+        })
+    };
     let node = RwSignal::new(String::new());
     // The name typed, and for which part (another part chosen shows its own name).
     let typed = RwSignal::new(None::<(String, String)>);
@@ -130,6 +142,7 @@ pub fn FrameworkEditor() -> impl IntoView {
     let rename = move |_| {
         edit(
             state,
+            datasets,
             &Edit::Rename {
                 node: target(),
                 name: untrack(name),
@@ -140,6 +153,7 @@ pub fn FrameworkEditor() -> impl IntoView {
         let higher = event_target_value(&ev) == "higher";
         edit(
             state,
+            datasets,
             &Edit::Direction {
                 node: target(),
                 higher,
@@ -155,6 +169,7 @@ pub fn FrameworkEditor() -> impl IntoView {
         };
         edit(
             state,
+            datasets,
             &Edit::Move {
                 node: target(),
                 parent: under,
@@ -170,13 +185,13 @@ pub fn FrameworkEditor() -> impl IntoView {
             &[("name", label.trim_start_matches(INDENT).into())],
         );
         if window().confirm_with_message(&asked).unwrap_or(false) {
-            edit(state, &Edit::Delete { node: id });
+            edit(state, datasets, &Edit::Delete { node: id });
         }
     };
     view! {
         <section class="panel framework-editor" id="framework-editor" aria-labelledby="fw-h" hidden=move || !shown()>
             <div class="panel-head"><h2 id="fw-h">{t(&messages::YOUR_FRAMEWORK)}</h2></div>
-            <p class="hint">{t(&messages::FRAMEWORK_HINT)}</p>
+            <p class="hint" id="fw-hint">{t(&messages::FRAMEWORK_HINT)}" "{kept}</p>
             <div class="fw-row">
                 <label class="field">
                     <span>{t(&messages::PART)}</span>

@@ -25,7 +25,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::job::{self, JobButtons};
 use crate::loader;
-use crate::persist::mine::{self, MineEntry};
+use crate::persist::mine::{Datasets, MineEntry};
 use crate::state::{use_state, AppState, Level, Running};
 use crate::view_model::import::{
     as_mine, check_files, mine_id, report_lines, size_text, Choices, Label, DECIMALS, DELIMITERS,
@@ -47,9 +47,9 @@ impl Chosen {
     }
 }
 
-/// The panel.
+/// The panel; `datasets` are the person's datasets for the visit, the framework editor's too.
 #[component]
-pub fn ImportPanel() -> impl IntoView {
+pub fn ImportPanel(datasets: Datasets) -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new_local(Chosen::default());
     let choices = RwSignal::new(Choices::default());
@@ -57,11 +57,10 @@ pub fn ImportPanel() -> impl IntoView {
     let reading = RwSignal::new(false);
     let report = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<String>);
-    let stored = RwSignal::new(Vec::<MineEntry>::new());
+    let stored = datasets.stored();
     let kept = Kept {
-        stored,
+        datasets,
         storage: RwSignal::new(None),
-        unkept: StoredValue::new(Vec::new()),
         said: RwSignal::new(None),
     };
     let (storage, said) = (kept.storage, kept.said);
@@ -77,7 +76,7 @@ pub fn ImportPanel() -> impl IntoView {
     if let Some(scenario) = pending.flatten() {
         spawn_local(open_stored(state, scenario, kept));
     }
-    spawn_local(refresh(state, kept));
+    spawn_local(refresh(kept));
 
     let add = move |files: Option<web_sys::FileList>, framework: bool| {
         let Some(files) = files else { return };
@@ -374,8 +373,8 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, kept: Kept) {
         bytes: json.len() as u64,
     };
     spawn_local(async move {
-        match mine::save(&entry, &json).await {
-            Ok(()) => refresh(state, kept).await,
+        match kept.datasets.keep(entry, json).await {
+            Ok(()) => refresh(kept).await,
             Err(why) => {
                 let message = t_with(
                     &messages::IMPORT_NOT_KEPT,
@@ -383,44 +382,25 @@ fn accept(state: AppState, imported: &Imported, choices: &Choices, kept: Kept) {
                 );
                 kept.said.set(Some(message.clone()));
                 state.notify(Level::Warning, message);
-                kept.unkept.update_value(|u| u.push((entry, json)));
-                list_in_picker(state, kept);
             }
         }
     });
 }
 
-/// What the panel knows of keeping imports: the datasets stored (its list), why imports cannot
-/// be kept (if so), the imports shown that the browser refused to keep — in the picker and
-/// opened from memory until the page is closed, as the message about them says — and that
-/// message for the report of the last import (if it was refused).
+/// What the panel knows of keeping imports: the person's datasets for the visit (stored, or
+/// held in memory when the browser refused to keep them), why imports cannot be kept (if so),
+/// and the message for the report of the last import (if the browser refused it).
 #[derive(Clone, Copy)]
 struct Kept {
-    stored: RwSignal<Vec<MineEntry>>,
+    datasets: Datasets,
     storage: RwSignal<Option<String>>,
-    unkept: StoredValue<Vec<(MineEntry, Arc<str>)>>,
     said: RwSignal<Option<String>>,
 }
 
-/// The dataset picker's imports: those kept for the visit only (newest first), then those
-/// stored.
-fn list_in_picker(state: AppState, kept: Kept) {
-    let mut listed: Vec<_> = kept
-        .unkept
-        .with_value(|u| u.iter().rev().map(|(e, _)| e.listed()).collect());
-    kept.stored
-        .with_untracked(|s| listed.extend(s.iter().map(MineEntry::listed)));
-    state.loading.mine.entries.set(listed);
-}
-
 /// Reads the list of stored datasets again (or says why it cannot).
-async fn refresh(state: AppState, kept: Kept) {
-    match mine::list().await {
-        Ok(entries) => {
-            kept.storage.set(None);
-            kept.stored.set(entries);
-            list_in_picker(state, kept);
-        }
+async fn refresh(kept: Kept) {
+    match kept.datasets.refresh().await {
+        Ok(()) => kept.storage.set(None),
         Err(why) => kept.storage.set(Some(t_with(
             &messages::IMPORTS_NOT_KEPT,
             &[("why", why.to_string().into())],
@@ -434,16 +414,7 @@ async fn refresh(state: AppState, kept: Kept) {
 async fn open_stored(state: AppState, scenario: Scenario, kept: Kept) {
     let id = scenario.bundle.clone();
     let ticket = state.loading.begin();
-    let in_memory = kept.unkept.with_value(|u| {
-        u.iter()
-            .find(|(e, _)| e.id == id)
-            .map(|(_, json)| Arc::clone(json))
-    });
-    let found = match in_memory {
-        Some(json) => Ok(Some(json)),
-        None => mine::load(&id).await.map(|json| json.map(Arc::from)),
-    };
-    let shown = match found {
+    let shown = match kept.datasets.open(&id).await {
         Ok(Some(json)) => loader::show_text(
             state,
             ticket,
@@ -472,9 +443,9 @@ async fn remove(state: AppState, id: String, title: String, kept: Kept) {
     if !window().confirm_with_message(&asked).unwrap_or(false) {
         return;
     }
-    match mine::delete(&id).await {
+    match kept.datasets.delete(&id).await {
         Ok(()) => {
-            refresh(state, kept).await;
+            refresh(kept).await;
             state.notify(
                 Level::Info,
                 t_with(

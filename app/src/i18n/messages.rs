@@ -995,7 +995,11 @@ messages! {
     /// Its title.
     YOUR_FRAMEWORK = "your-framework": "Your framework";
     /// Under its title.
-    FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel. Each change is kept with your data in this browser.";
+    FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel.";
+    /// After it, for data stored in this browser.
+    CHANGES_KEPT = "changes-kept": "Each change is kept with your data in this browser.";
+    /// After it, for data the browser could not keep.
+    CHANGES_UNTIL_CLOSED = "changes-until-closed": "Your data could not be kept in this browser: changes last until the page is closed.";
     /// Deletes a part, after asking.
     DELETE_ASK = "delete-ask": "Delete…";
     /// Asks before deleting a part.
@@ -1152,6 +1156,35 @@ messages! {
     IMPORT_NOT_DELETED = "import-not-deleted": "“{ $name }” could not be deleted: { $why }.";
     /// A framework change shown but not stored.
     CHANGE_NOT_KEPT = "change-not-kept": "The change is shown but could not be kept in this browser: { $why }.";
+    // Why the browser keeps no data (`persist::mine`; the refusal `persist::library`'s too), put
+    // inside the notices above.
+    /// IndexedDB missing or refused.
+    NO_STORAGE = "no-storage": "this browser keeps no data for the page (IndexedDB is unavailable or turned off, as in some private windows)";
+    /// The site's quota reached.
+    STORAGE_FULL = "storage-full": "the browser's storage for this site is full: delete some of your data, or free space in the browser's settings";
+    /// Any other refusal (the browser's own words may follow in brackets).
+    STORAGE_REFUSED = "storage-refused": "the browser's storage refused";
+    /// An import larger than the page keeps.
+    TOO_LARGE_TO_KEEP = "too-large-to-keep": "at { $size } MB it is larger than the { $max } MB this page keeps";
+    // The saved scenarios' storage notices (`persist::library`).
+    /// Another tab of the site changed them.
+    SCENARIOS_OTHER_TAB = "scenarios-other-tab": "Saved scenarios were changed in another tab of this site: the list shows them as they are now.";
+    /// Saved without browser storage.
+    SCENARIOS_FOR_VISIT = "scenarios-for-visit": "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.";
+    /// A scenario the browser did not store.
+    SCENARIO_NOT_SAVED = "scenario-not-saved": "Scenario “{ $name }” not saved: { $why }.";
+    /// Why: the quota reached.
+    SCENARIO_STORAGE_FULL = "scenario-storage-full": "browser storage is full: the scenario was not saved. Export your scenarios to a file, or delete some";
+    /// A saved scenario the browser did not delete.
+    SCENARIO_NOT_DELETED = "scenario-not-deleted": "Not deleted: { $why }.";
+    /// An unreadable entry the browser did not remove.
+    ENTRY_NOT_REMOVED = "entry-not-removed": "Not removed: { $why }.";
+    /// A rename refused: another tab changed the scenario.
+    NOT_RENAMED_ELSEWHERE = "not-renamed-elsewhere": "“{ $name }” not renamed: { $why }.";
+    /// Why: deleted there.
+    DELETED_ELSEWHERE = "deleted-elsewhere": "it was deleted in another tab";
+    /// Why: changed there.
+    CHANGED_ELSEWHERE = "changed-elsewhere": "it was changed in another tab; the list now shows it as it is";
 
     // The charts' titles, labels for screen readers and tables, and the groups' short names.
     /// A group's short name (legends, badges, columns).

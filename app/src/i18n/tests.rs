@@ -109,10 +109,13 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          page's frame, every panel below the explorer with its notices, what the view model \
          writes (the charts' titles, subtitles' weights, screen-reader labels and tables, the \
          analyses' sentences, the performers' coverage, the profile's facts, the world map's \
-         hovers, the choices' names, the groups' short names, the framework editor's refusals) \
-         and the texts the charts draw. Still English in every language: the method's options \
-         (app/src/components/method.rs), the saved scenarios' and imports' storage notices \
-         (app/src/persist), the loader's and the workers' messages, the gap table's caption, the \
+         hovers, the choices' names, the groups' short names, the framework editor's refusals), \
+         the reasons the browser keeps no import (app/src/persist/mine.rs), the saved scenarios' \
+         storage notices given on an action (app/src/persist/library.rs) and the texts the \
+         charts draw. Still English in every language: the method's options \
+         (app/src/components/method.rs), the saved scenarios' notices given at start (before \
+         the language is loaded) and their other notices (app/src/persist/library.rs), the \
+         loader's and the workers' messages, the gap table's caption, the \
          explorer's notices written in app/src/state, and what the engine writes (a method's and \
          an analysis plan's description, the source lines, the reasons a country is unscored or a \
          change cannot be split, an import's report lines, errors from the data).\n",

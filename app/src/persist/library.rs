@@ -10,6 +10,7 @@
 use index_core::scenario::{check_name, Scenario, MAX_NAME_CHARS};
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t, t_with, Msg};
 use crate::shared::Halves;
 use crate::state::{Level, Notices};
 
@@ -185,16 +186,14 @@ impl Library {
                 .key()
                 .is_none_or(|key| StorageKey::parse(&key) != KeyKind::Foreign);
             if ours {
-                this.reread(Some(
-                    "Saved scenarios were changed in another tab of this site: the list shows them as they are now.",
-                ));
+                this.reread(Some(t(&messages::SCENARIOS_OTHER_TAB)));
             }
         });
     }
 
     /// Reads the list again from storage (another tab changed it), keeping the ticks of the
     /// scenarios still there; `why`, if any, becomes a notice.
-    fn reread(&self, why: Option<&str>) {
+    fn reread(&self, why: Option<String>) {
         let Ok(store) = storage() else { return };
         let (saved, unreadable) = read_all(&store);
         batch(|| {
@@ -249,7 +248,10 @@ impl Library {
         if let Some(changed) = changed_elsewhere(&s) {
             self.notices.notify(
                 Level::Warning,
-                format!("“{}” not renamed: {changed}.", s.label()),
+                t_with(
+                    &messages::NOT_RENAMED_ELSEWHERE,
+                    &[("name", s.label().into()), ("why", t(changed).into())],
+                ),
             );
             self.reread(None);
             return false;
@@ -285,8 +287,10 @@ impl Library {
     pub fn delete(&self, id: u64) {
         let Some(s) = self.find(id) else { return };
         if let Err(e) = remove_entry(&StorageKey::Scenario(id).text()) {
-            self.notices
-                .notify(Level::Error, format!("Not deleted: {e}."));
+            self.notices.notify(
+                Level::Error,
+                t_with(&messages::SCENARIO_NOT_DELETED, &[("why", e.into())]),
+            );
             return;
         }
         batch(|| {
@@ -324,9 +328,10 @@ impl Library {
     pub fn remove_unreadable(&self, key: &str) {
         match remove_entry(key) {
             Ok(()) => self.unreadable.write.update(|u| u.retain(|x| x.key != key)),
-            Err(e) => self
-                .notices
-                .notify(Level::Error, format!("Not removed: {e}.")),
+            Err(e) => self.notices.notify(
+                Level::Error,
+                t_with(&messages::ENTRY_NOT_REMOVED, &[("why", e.into())]),
+            ),
         }
     }
 
@@ -366,16 +371,17 @@ impl Library {
         match save_entry(saved) {
             Ok(Kept::Stored) => true,
             Ok(Kept::ForThisVisit) => {
-                self.notices.notify(
-                    Level::Info,
-                    "Scenarios saved now are kept until this page closes (browser storage is unavailable): export them to keep them.",
-                );
+                self.notices
+                    .notify(Level::Info, t(&messages::SCENARIOS_FOR_VISIT));
                 true
             }
             Err(e) => {
                 self.notices.notify(
                     Level::Error,
-                    format!("Scenario “{}” not saved: {e}.", saved.label()),
+                    t_with(
+                        &messages::SCENARIO_NOT_SAVED,
+                        &[("name", saved.label().into()), ("why", e.into())],
+                    ),
                 );
                 false
             }
@@ -398,19 +404,27 @@ fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// The storage's refusal `e`, for people.
+fn refused(e: &wasm_bindgen::JsValue) -> String {
+    format!("{} ({})", t(&messages::STORAGE_REFUSED), js_error_name(e))
+}
+
 /// Saves (or overwrites) a scenario's entry.
 fn save_entry(saved: &Saved) -> Result<Kept, String> {
     let Ok(store) = storage() else {
         return Ok(Kept::ForThisVisit);
     };
     store
-        .set_item(&StorageKey::Scenario(saved.id).text(), &saved.scenario.to_json())
+        .set_item(
+            &StorageKey::Scenario(saved.id).text(),
+            &saved.scenario.to_json(),
+        )
         .map(|()| Kept::Stored)
         .map_err(|e| {
             if js_error_name(&e).contains("Quota") {
-                "browser storage is full: the scenario was not saved. Export your scenarios to a file, or delete some".to_string()
+                t(&messages::SCENARIO_STORAGE_FULL)
             } else {
-                format!("the browser refused to store the scenario ({})", js_error_name(&e))
+                refused(&e)
             }
         })
 }
@@ -420,12 +434,7 @@ fn remove_entry(key: &str) -> Result<(), String> {
     let Ok(store) = storage() else {
         return Ok(());
     };
-    store.remove_item(key).map_err(|e| {
-        format!(
-            "the browser refused to delete the entry ({})",
-            js_error_name(&e)
-        )
-    })
+    store.remove_item(key).map_err(|e| refused(&e))
 }
 
 /// Every saved scenario in `store`, oldest first, and the entries of ours that could not be
@@ -462,13 +471,13 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
 
 /// Why `shown`'s entry no longer holds what this tab shows (another tab deleted or changed
 /// it), or `None` when it does — or when there is no storage (then only this tab holds it).
-fn changed_elsewhere(shown: &Saved) -> Option<&'static str> {
+fn changed_elsewhere(shown: &Saved) -> Option<&'static Msg> {
     let store = storage().ok()?;
     match store.get_item(&StorageKey::Scenario(shown.id).text()) {
-        Ok(None) => Some("it was deleted in another tab"),
+        Ok(None) => Some(&messages::DELETED_ELSEWHERE),
         Ok(Some(text)) => match Scenario::from_json(&text) {
             Ok(stored) if stored == shown.scenario => None,
-            _ => Some("it was changed in another tab; the list now shows it as it is"),
+            _ => Some(&messages::CHANGED_ELSEWHERE),
         },
         Err(_) => None,
     }

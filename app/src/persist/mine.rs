@@ -3,17 +3,25 @@
 //! each dataset's name, date and size (read whole to list them), and [`BUNDLES`], its bundle's
 //! JSON text (read only to open it) — written and deleted together in one transaction.
 //!
+//! [`Datasets`] is the one place that holds the person's datasets for the visit, whichever keeps
+//! them: IndexedDB, or — when the browser refuses to keep one — memory, until the page is
+//! closed. It lists, opens, changes and deletes them alike.
+//!
 //! Called only by the "your data" part (a deferred module), so none of this is in the main
-//! module. Every failure is a message for people: IndexedDB missing or refused (a private
-//! window, storage turned off), the browser's quota reached (checked before writing with
-//! `navigator.storage.estimate()` where there is one, and `QuotaExceededError` when writing), a
-//! record that cannot be read (left untouched).
+//! module. Every failure is a message for people, in the language shown (`i18n`): IndexedDB
+//! missing or refused (a private window, storage turned off), the browser's quota reached
+//! (checked before writing with `navigator.storage.estimate()` where there is one, and
+//! `QuotaExceededError` when writing), a record that cannot be read (left untouched).
+
+use std::sync::Arc;
 
 use js_sys::{Object, Promise, Reflect};
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
+use crate::i18n::{messages, t, t_with};
 use crate::state::CatalogueEntry;
 
 /// A dataset imported in this browser, as [`LIST`] holds it.
@@ -35,7 +43,14 @@ impl MineEntry {
         CatalogueEntry {
             id: self.id.clone(),
             title: self.title.clone(),
-            description: format!("Your data, imported {}", self.imported),
+            description: format!(
+                "{}, {}",
+                t(&messages::YOUR_DATA),
+                t_with(
+                    &messages::IMPORTED_ON,
+                    &[("date", self.imported.as_str().into())]
+                )
+            ),
             file: String::new(),
             default_year: 0,
             years: Vec::new(),
@@ -58,9 +73,15 @@ pub const BUNDLES: &str = "your-data-bundles";
 /// The largest imported dataset kept (its JSON text), whatever the browser's quota.
 pub const MAX_BYTES: usize = 256 << 20;
 
-/// What a full storage is said as.
-const FULL: &str = "the browser's storage for this site is full: delete some of your data, or \
-                    free space in the browser's settings";
+/// Why nothing can be kept: IndexedDB missing or refused.
+fn unavailable() -> String {
+    t(&messages::NO_STORAGE)
+}
+
+/// The storage's refusal, for people.
+fn refused() -> String {
+    t(&messages::STORAGE_REFUSED)
+}
 
 /// Waits for `request` to succeed (its result) or fail (its error, for people).
 async fn done(request: &IdbRequest) -> Result<JsValue, String> {
@@ -77,20 +98,16 @@ async fn done(request: &IdbRequest) -> Result<JsValue, String> {
             .error()
             .ok()
             .flatten()
-            .map_or_else(|| "the browser's storage refused".into(), |e| dom_error(&e))),
+            .map_or_else(refused, |e| dom_error(&e))),
     }
 }
 
 /// A DOM exception in words, the quota's in plain terms.
 fn dom_error(e: &web_sys::DomException) -> String {
     if e.name() == "QuotaExceededError" {
-        FULL.into()
+        t(&messages::STORAGE_FULL)
     } else {
-        format!(
-            "the browser's storage refused ({}: {})",
-            e.name(),
-            e.message()
-        )
+        format!("{} ({}: {})", refused(), e.name(), e.message())
     }
 }
 
@@ -101,20 +118,18 @@ fn describe(e: &JsValue) -> String {
         None => Reflect::get(e, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "the browser's storage refused".into()),
+            .unwrap_or_else(refused),
     }
 }
 
 /// Opens the database, making its stores the first time.
 async fn open() -> Result<IdbDatabase, String> {
-    let unavailable = "this browser keeps no data for the page (IndexedDB is unavailable or \
-                       turned off, as in some private windows)";
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or_else(|| unavailable.to_string())?;
+        .ok_or_else(unavailable)?;
     let request = factory
         .open_with_u32(DATABASE, VERSION)
-        .map_err(|_| unavailable.to_string())?;
+        .map_err(|_| unavailable())?;
     let upgrading = request.clone();
     let on_upgrade = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
         if let Some(db) = upgrading
@@ -134,9 +149,7 @@ async fn open() -> Result<IdbDatabase, String> {
     let opened = done(&request).await;
     request.set_onupgradeneeded(None);
     drop(on_upgrade);
-    opened?
-        .dyn_into::<IdbDatabase>()
-        .map_err(|_| unavailable.to_string())
+    opened?.dyn_into::<IdbDatabase>().map_err(|_| unavailable())
 }
 
 /// Waits for a transaction to be committed.
@@ -150,12 +163,9 @@ async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), String> {
     tx.set_oncomplete(None);
     tx.set_onerror(None);
     tx.set_onabort(None);
-    outcome.map(|_| ()).map_err(|_| {
-        tx.error().map_or_else(
-            || "the browser's storage did not save it".into(),
-            |e| dom_error(&e),
-        )
-    })
+    outcome
+        .map(|_| ())
+        .map_err(|_| tx.error().map_or_else(refused, |e| dom_error(&e)))
 }
 
 /// Every dataset stored, newest first; a record that cannot be read is left out (and left
@@ -163,7 +173,7 @@ async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), String> {
 ///
 /// # Errors
 /// IndexedDB unavailable or refusing, in words.
-pub async fn list() -> Result<Vec<MineEntry>, String> {
+async fn list() -> Result<Vec<MineEntry>, String> {
     let db = open().await?;
     let tx = db.transaction_with_str(LIST).map_err(|e| describe(&e))?;
     let store = tx.object_store(LIST).map_err(|e| describe(&e))?;
@@ -194,7 +204,7 @@ pub async fn list() -> Result<Vec<MineEntry>, String> {
 ///
 /// # Errors
 /// IndexedDB unavailable or refusing, in words.
-pub async fn load(id: &str) -> Result<Option<String>, String> {
+async fn load(id: &str) -> Result<Option<String>, String> {
     let db = open().await?;
     let tx = db.transaction_with_str(BUNDLES).map_err(|e| describe(&e))?;
     let store = tx.object_store(BUNDLES).map_err(|e| describe(&e))?;
@@ -216,12 +226,14 @@ async fn room() -> Option<f64> {
 /// # Errors
 /// Too large for [`MAX_BYTES`] or the room the browser gives the site, IndexedDB unavailable,
 /// the quota reached while writing: in words.
-pub async fn save(entry: &MineEntry, json: &str) -> Result<(), String> {
+async fn save(entry: &MineEntry, json: &str) -> Result<(), String> {
     if json.len() > MAX_BYTES {
-        return Err(format!(
-            "at {} MB it is larger than the {} MB this page keeps",
-            json.len() >> 20,
-            MAX_BYTES >> 20
+        return Err(t_with(
+            &messages::TOO_LARGE_TO_KEEP,
+            &[
+                ("size", (json.len() >> 20).into()),
+                ("max", (MAX_BYTES >> 20).into()),
+            ],
         ));
     }
     // UTF-16 in the browser: up to twice the bytes.
@@ -229,7 +241,7 @@ pub async fn save(entry: &MineEntry, json: &str) -> Result<(), String> {
         .await
         .is_some_and(|room| room < 2.0 * json.len() as f64)
     {
-        return Err(FULL.into());
+        return Err(t(&messages::STORAGE_FULL));
     }
     let record = Object::new();
     let set = |key: &str, value: JsValue| Reflect::set(&record, &key.into(), &value);
@@ -267,24 +279,11 @@ async fn write(
     outcome
 }
 
-/// Replaces the bundle of stored dataset `id` by `json` (an edit of its framework), its size
-/// with it; a dataset not stored (kept for the visit only) stays so.
-///
-/// # Errors
-/// As [`save`].
-pub async fn update(id: &str, json: &str) -> Result<(), String> {
-    let Some(mut entry) = list().await?.into_iter().find(|e| e.id == id) else {
-        return Ok(());
-    };
-    entry.bytes = json.len() as u64;
-    save(&entry, json).await
-}
-
 /// Deletes dataset `id` (its entry and its bundle).
 ///
 /// # Errors
 /// IndexedDB unavailable or refusing, in words.
-pub async fn delete(id: &str) -> Result<(), String> {
+async fn delete(id: &str) -> Result<(), String> {
     let key: JsValue = id.into();
     write(|tx| {
         tx.object_store(LIST)?.delete(&key)?;
@@ -292,4 +291,127 @@ pub async fn delete(id: &str) -> Result<(), String> {
         Ok(())
     })
     .await
+}
+
+/// The person's datasets for this visit, whichever keeps them: those stored in IndexedDB (as
+/// last listed) and those the browser refused to keep, held in memory until the page is closed
+/// (as the message about them says). The "your data" part keeps, lists, opens, changes and
+/// deletes them only through it, and it keeps the dataset picker's list of them in step.
+#[derive(Clone, Copy)]
+pub struct Datasets {
+    stored: RwSignal<Vec<MineEntry>>,
+    unkept: RwSignal<Vec<(MineEntry, Arc<str>)>>,
+    picker: RwSignal<Vec<CatalogueEntry>>,
+}
+
+impl Datasets {
+    /// None yet; `picker` is the dataset picker's list of imported datasets.
+    pub fn new(picker: RwSignal<Vec<CatalogueEntry>>) -> Self {
+        Datasets {
+            stored: RwSignal::new(Vec::new()),
+            unkept: RwSignal::new(Vec::new()),
+            picker,
+        }
+    }
+
+    /// Those stored, newest first, as last read (reactive).
+    pub fn stored(&self) -> ReadSignal<Vec<MineEntry>> {
+        self.stored.read_only()
+    }
+
+    /// Whether dataset `id` is held for this visit only, the browser having refused to keep it
+    /// (reactive).
+    pub fn unkept(&self, id: &str) -> bool {
+        self.unkept.with(|u| u.iter().any(|(e, _)| e.id == id))
+    }
+
+    /// Lists them in the picker: those kept for the visit only (newest first), then those
+    /// stored.
+    fn list_in_picker(&self) {
+        let mut listed: Vec<_> = self
+            .unkept
+            .with_untracked(|u| u.iter().rev().map(|(e, _)| e.listed()).collect());
+        self.stored
+            .with_untracked(|s| listed.extend(s.iter().map(MineEntry::listed)));
+        self.picker.set(listed);
+    }
+
+    /// Reads the list of stored datasets again.
+    ///
+    /// # Errors
+    /// IndexedDB unavailable or refusing, in words.
+    pub async fn refresh(&self) -> Result<(), String> {
+        let entries = list().await?;
+        self.stored.set(entries);
+        self.list_in_picker();
+        Ok(())
+    }
+
+    /// Keeps `entry` with its bundle's `json`: stored ([`Datasets::refresh`] then lists it), or —
+    /// when the browser refuses — held for the visit and listed, and the error says why.
+    ///
+    /// # Errors
+    /// As [`save`]: why it is held for the visit only.
+    pub async fn keep(&self, entry: MineEntry, json: Arc<str>) -> Result<(), String> {
+        match save(&entry, &json).await {
+            Ok(()) => Ok(()),
+            Err(why) => {
+                self.unkept.update(|u| u.push((entry, json)));
+                self.list_in_picker();
+                Err(why)
+            }
+        }
+    }
+
+    /// The bundle JSON of dataset `id` (from memory if held for the visit), or `None` when it is
+    /// not kept here.
+    ///
+    /// # Errors
+    /// IndexedDB unavailable or refusing, in words.
+    pub async fn open(&self, id: &str) -> Result<Option<Arc<str>>, String> {
+        let in_memory = self.unkept.with_untracked(|u| {
+            u.iter()
+                .find(|(e, _)| e.id == id)
+                .map(|(_, json)| Arc::clone(json))
+        });
+        match in_memory {
+            Some(json) => Ok(Some(json)),
+            None => load(id).await.map(|json| json.map(Arc::from)),
+        }
+    }
+
+    /// Replaces the bundle of dataset `id` by `json` (an edit of its framework), its size with
+    /// it, wherever it is kept: in memory for one held for the visit, else in IndexedDB.
+    ///
+    /// # Errors
+    /// As [`save`], for a stored dataset.
+    pub async fn update(&self, id: &str, json: Arc<str>) -> Result<(), String> {
+        let bytes = json.len() as u64;
+        if self
+            .unkept
+            .with_untracked(|u| u.iter().any(|(e, _)| e.id == id))
+        {
+            self.unkept.update(|u| {
+                for (e, held) in u.iter_mut().filter(|(e, _)| e.id == id) {
+                    e.bytes = bytes;
+                    *held = Arc::clone(&json);
+                }
+            });
+            return Ok(());
+        }
+        let Some(mut entry) = list().await?.into_iter().find(|e| e.id == id) else {
+            return Ok(());
+        };
+        entry.bytes = bytes;
+        save(&entry, &json).await
+    }
+
+    /// Deletes stored dataset `id` (its entry and its bundle); [`Datasets::refresh`] lists the
+    /// rest.
+    ///
+    /// # Errors
+    /// IndexedDB unavailable or refusing, in words.
+    pub async fn delete(&self, id: &str) -> Result<(), String> {
+        delete(id).await
+    }
 }

@@ -3,13 +3,17 @@
 //! the page's scripts run, three ways: no `indexedDB` at all, `open` refused at once as storage
 //! turned off does, `open` failing later), the panel says imports cannot be kept, and an import
 //! is ranked and named by the picker, its report and a notice saying "could not be kept in this
-//! browser" and why; a link to it afterwards says it could not be opened and shows the default
-//! view. With the site's quota lowered (CDP `Storage.overrideQuotaForOrigin`, before anything is
-//! written) below what an import needs, the import is ranked with the words about the full
-//! storage, whether `navigator.storage.estimate()` says so before writing or the write itself
-//! fails (`QuotaExceededError`, with the estimate made to say there is room); the dataset stored
+//! browser" and why; the framework editor says its changes last until the page is closed, and an
+//! edit (an indicator renamed) is kept with it in memory, so that, another dataset shown
+//! meanwhile, the picker opens it as edited; a link to it afterwards says it could not be opened
+//! and shows the default view; in French, the reason is French too. With the site's quota
+//! lowered (CDP `Storage.overrideQuotaForOrigin`, before anything is written) below what an
+//! import needs, the import is ranked with the words about the full storage, whether
+//! `navigator.storage.estimate()` says so before writing or the write itself fails
+//! (`QuotaExceededError`, with the estimate made to say there is room); the dataset stored
 //! before is untouched, nothing of the refused ones is written, and they open again from the
-//! picker until the page is closed.
+//! picker until the page is closed — the framework editor saying, of each, whether its changes
+//! are kept in this browser or last until the page is closed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -32,6 +36,13 @@ const UNAVAILABLE: &str = "this browser keeps no data for the page (IndexedDB is
 /// What the page says when the site's storage is full (`persist::mine`).
 const FULL: &str = "the browser's storage for this site is full: delete some of your data, or \
                     free space in the browser's settings";
+
+/// What the framework editor says of changes to data the browser could not keep.
+const UNTIL_CLOSED: &str =
+    "Your data could not be kept in this browser: changes last until the page is closed.";
+
+/// What it says of changes to data stored in this browser.
+const CHANGES_KEPT: &str = "Each change is kept with your data in this browser.";
 
 /// A wide CSV of `units` units (`U001`, …) and `indicators` indicators, written as
 /// `tests/artifacts/<name>`. Every indicator grows with the unit's number (the digits after it
@@ -114,6 +125,29 @@ async fn until_text(b: &Browser, css: &str, secs: u64, ok: impl Fn(&str) -> bool
 async fn shown(b: &Browser, title: &str) {
     until_text(b, ".summary-inner strong", 30, |t| t == title).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// Chooses the dataset whose picker option has the value or the text `option`, and waits until
+/// the dataset titled `title` is shown.
+async fn pick(b: &Browser, option: &str, title: &str) {
+    b.js(&format!(
+        "const s = document.querySelector('#dataset'); \
+         s.value = [...s.options].find(o => o.value === {option:?} || o.textContent === {option:?}).value; \
+         s.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+    ))
+    .await
+    .unwrap();
+    shown(b, title).await;
+}
+
+/// The framework editor's parts, as their names (without the indent of their depth).
+async fn parts(b: &Browser) -> Vec<String> {
+    let names = b
+        .js("return [...document.querySelectorAll('#fw-node option')] \
+               .map(o => o.textContent.replace(/^(· )+/, ''))")
+        .await
+        .unwrap();
+    serde_json::from_value(names).unwrap()
 }
 
 /// Fails if the page crashed or threw: the crash screen (`app::crash`), an uncaught error or a
@@ -199,10 +233,14 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
             .await
             .unwrap();
         b.open(&site.url).await.unwrap();
-        let (title, before) = (
+        let (title, before, default) = (
             b.text(".summary-inner strong").await.unwrap(),
             b.rows().await.unwrap(),
+            b.js("return document.querySelector('#dataset').value")
+                .await
+                .unwrap(),
         );
+        let default = default.as_str().unwrap().to_string();
         open_panel(&b).await;
         // The panel says beforehand that nothing will be kept, and why.
         let said = until_text(&b, "#import-storage", 10, |t| !t.is_empty()).await;
@@ -239,6 +277,51 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
             .unwrap();
         assert_eq!(picker, json!("Small (mine)"), "{way}: the picker names it");
         no_crash(&b, &format!("after the import ({way})")).await;
+
+        // The framework editor says changes last for the visit only; an edit (an indicator
+        // renamed) is kept in memory with the import, so the picker opens it as edited.
+        let hint = until_text(&b, "#fw-hint", 10, |t| t.ends_with(UNTIL_CLOSED)).await;
+        assert!(!hint.contains(CHANGES_KEPT), "{way}: {hint}");
+        let names = parts(&b).await;
+        assert!(
+            names.iter().any(|n| n == "ind1") && !names.iter().any(|n| n == "First"),
+            "{way}: {names:?}"
+        );
+        let renamed: Vec<String> = names
+            .iter()
+            .map(|n| {
+                if n == "ind1" {
+                    "First".into()
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        b.js(
+            "const s = document.querySelector('#fw-node'); s.value = 'ind1'; \
+              s.dispatchEvent(new Event('change', {bubbles: true})); \
+              const n = document.querySelector('#fw-name'); n.value = 'First'; \
+              n.dispatchEvent(new Event('input', {bubbles: true})); \
+              document.querySelector('#fw-rename').click(); return true",
+        )
+        .await
+        .unwrap();
+        until_text(&b, "#fw-node", 10, |t| t.contains("First")).await;
+        assert_eq!(parts(&b).await, renamed, "{way}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let notices = b.notices().await.unwrap();
+        assert!(!notices.contains("The change is shown"), "{way}: {notices}");
+        pick(&b, &default, &title).await;
+        assert_eq!(b.rows().await.unwrap(), before, "{way}");
+        pick(&b, "Small (mine)", "Small (mine)").await;
+        assert_eq!(
+            parts(&b).await,
+            renamed,
+            "{way}: the edit is kept for the visit"
+        );
+        assert_eq!(b.rows().await.unwrap(), fixture_rows(units, units), "{way}");
+        assert!(b.text("#fw-hint").await.unwrap().ends_with(UNTIL_CLOSED));
+        no_crash(&b, &format!("after the edit ({way})")).await;
         if way == "no indexedDB" {
             b.js("document.querySelector('#your-data').scrollIntoView(); return true")
                 .await
@@ -255,6 +338,19 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
         assert_eq!(b.text(".summary-inner strong").await.unwrap(), title);
         assert_eq!(b.rows().await.unwrap(), before);
         no_crash(&b, &format!("after the link ({way})")).await;
+        if way == "no indexedDB" {
+            // The reason is in the language shown, as the message around it.
+            b.open(&format!("{}?lang=fr", site.url)).await.unwrap();
+            open_panel(&b).await;
+            let said = until_text(&b, "#import-storage", 30, |t| !t.is_empty()).await;
+            assert_eq!(
+                said,
+                "Les imports ne peuvent pas être conservés : ce navigateur ne conserve aucune \
+                 donnée pour la page (IndexedDB est indisponible ou désactivé, comme dans \
+                 certaines fenêtres privées)."
+            );
+            no_crash(&b, "in French").await;
+        }
 
         b.cdp(
             "Page.removeScriptToEvaluateOnNewDocument",
@@ -425,6 +521,13 @@ async fn with_the_quota_reached_an_import_is_shown_and_the_stored_data_untouched
         .unwrap();
         shown(&b, title).await;
         assert_eq!(b.rows().await.unwrap(), want, "{title}");
+        // The framework editor says where changes are kept.
+        let hint = if title == "Kept (mine)" {
+            CHANGES_KEPT
+        } else {
+            UNTIL_CLOSED
+        };
+        until_text(&b, "#fw-hint", 10, |t| t.ends_with(hint)).await;
     }
     untouched().await;
     no_crash(&b, "at the end").await;
