@@ -645,6 +645,88 @@ impl Browser {
         .await
     }
 
+    /// Runs `script` in every document the browser opens from now on, before the page's own
+    /// scripts (CDP `Page.addScriptToEvaluateOnNewDocument`); the answer's `identifier`
+    /// removes it again (`Page.removeScriptToEvaluateOnNewDocument`).
+    pub async fn before_each_document(&self, script: &str) -> Result<Value> {
+        self.cdp("Page.enable", json!({})).await?;
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await
+    }
+
+    /// Waits up to `secs` until the text of `css` passes `ok`, and returns it; else an error
+    /// saying what it read, and the notices.
+    pub async fn until_text(
+        &self,
+        css: &str,
+        secs: u64,
+        ok: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let text = self.text(css).await?;
+            if ok(&text) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "`{css}` reads `{text}` after {secs} s; notices: {}",
+                    self.notices().await?
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Opens the "Your data" panel (waiting up to 30 s for it: it is a deferred part).
+    pub async fn open_import_panel(&self) -> Result<()> {
+        self.wait_for("#import-details", 30).await?;
+        self.js("document.querySelector('#import-details').open = true; return true")
+            .await?;
+        Ok(())
+    }
+
+    /// Chooses `files` (and a COINr `framework` file) through the "Your data" panel's file
+    /// fields — any chosen before removed —, names the import `name` and runs it.
+    pub async fn import_files(
+        &self,
+        files: &[&Path],
+        framework: Option<&Path>,
+        name: &str,
+    ) -> Result<()> {
+        // Chromedriver takes canonical paths only.
+        let path = |p: &Path| {
+            p.canonicalize()
+                .map(|c| c.display().to_string())
+                .map_err(|e| format!("{}: {e}", p.display()))
+        };
+        self.js("document.querySelectorAll('#import-chosen button').forEach(x => x.click()); return true")
+            .await?;
+        let paths = files.iter().map(|p| path(p)).collect::<Result<Vec<_>>>()?;
+        let mut choose = vec![("#import-files", paths.join("\n"))];
+        if let Some(f) = framework {
+            choose.push(("#import-framework", path(f)?));
+        }
+        for (field, value) in choose {
+            self.client
+                .find(Locator::Css(field))
+                .await
+                .map_err(|e| format!("{field}: {e}"))?
+                .send_keys(&value)
+                .await
+                .map_err(|e| format!("{field}: {e}"))?;
+        }
+        self.js(&format!(
+            "const i = document.querySelector('#import-name'); i.value = {name:?}; \
+             i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+        ))
+        .await?;
+        self.click("#import-run").await
+    }
+
     /// Saves a PNG screenshot under `tests/artifacts/`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;

@@ -154,13 +154,7 @@ requestAnimationFrame(tick);";
 async fn the_ranking_stays_on_screen_until_the_apps_replaces_it() {
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 900).await.unwrap();
-    b.cdp("Page.enable", json!({})).await.unwrap();
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WATCH }),
-    )
-    .await
-    .unwrap();
+    b.before_each_document(WATCH).await.unwrap();
     b.client.goto(&site.url).await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;

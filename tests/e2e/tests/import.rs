@@ -15,7 +15,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use e2e::{cli, cli_json, Browser, Site};
-use fantoccini::Locator;
 
 /// The JRC's ASEM pair (`../shared/data/jrc/`, see `../shared/data/SOURCES.md`).
 fn asem_files() -> (PathBuf, PathBuf) {
@@ -46,58 +45,21 @@ fn cli_ranks(args: &[&str]) -> Vec<(String, String)> {
 
 /// Opens the "Your data" panel.
 async fn open_panel(b: &Browser) {
-    b.wait_for("#import-details", 30).await.unwrap();
-    b.js("document.querySelector('#import-details').open = true; return true")
-        .await
-        .unwrap();
+    b.open_import_panel().await.unwrap();
 }
 
 /// Chooses `files` (and `framework`) through the panel's file fields, names the import and
 /// runs it.
 async fn import(b: &Browser, files: &[&PathBuf], framework: Option<&PathBuf>, name: &str) {
-    // Chromedriver takes canonical paths only.
-    let path = |p: &PathBuf| p.canonicalize().unwrap().display().to_string();
-    let paths: Vec<String> = files.iter().map(|p| path(p)).collect();
-    b.client
-        .find(Locator::Css("#import-files"))
-        .await
-        .unwrap()
-        .send_keys(&paths.join("\n"))
+    let files: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
+    b.import_files(&files, framework.map(PathBuf::as_path), name)
         .await
         .unwrap();
-    if let Some(f) = framework {
-        b.client
-            .find(Locator::Css("#import-framework"))
-            .await
-            .unwrap()
-            .send_keys(&path(f))
-            .await
-            .unwrap();
-    }
-    b.js(&format!(
-        "const i = document.querySelector('#import-name'); i.value = {name:?}; \
-         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
-    ))
-    .await
-    .unwrap();
-    b.click("#import-run").await.unwrap();
 }
 
 /// Waits up to `secs` until the text of `css` passes `ok`, and returns it.
 async fn until_text(b: &Browser, css: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let text = b.text(css).await.unwrap();
-        if ok(&text) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "`{css}` reads `{text}` after {secs} s; notices: {}",
-            b.notices().await.unwrap()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    b.until_text(css, secs, ok).await.unwrap()
 }
 
 /// Waits until the report's counts say something (the import is over), and returns them.

@@ -219,13 +219,7 @@ async fn thousands_of_random_interactions_leave_no_error_and_no_growing_memory()
     let seed = env_number("SOAK_SEED", 1).max(1);
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 900).await.unwrap();
-    b.cdp("Page.enable", json!({})).await.unwrap();
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WATCH }),
-    )
-    .await
-    .unwrap();
+    b.before_each_document(WATCH).await.unwrap();
     open(&b, &site.url).await;
     b.js("localStorage.clear(); return true").await.unwrap();
     assert!(

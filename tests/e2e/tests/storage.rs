@@ -18,10 +18,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use e2e::{Browser, Site};
-use fantoccini::Locator;
 use serde_json::{json, Value};
 
 /// Records uncaught errors and rejected promises of each document in `window.__errors`.
@@ -76,49 +75,18 @@ fn fixture_rows(units: usize, n: usize) -> Vec<(String, String)> {
 
 /// Opens the "Your data" panel.
 async fn open_panel(b: &Browser) {
-    b.wait_for("#import-details", 30).await.unwrap();
-    b.js("document.querySelector('#import-details').open = true; return true")
-        .await
-        .unwrap();
+    b.open_import_panel().await.unwrap();
 }
 
 /// Chooses `file` through the panel's file field (the one chosen before removed), names the
 /// import `name` and runs it.
 async fn import(b: &Browser, file: &Path, name: &str) {
-    b.js("document.querySelectorAll('#import-chosen button').forEach(x => x.click()); return true")
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Css("#import-files"))
-        .await
-        .unwrap()
-        .send_keys(&file.canonicalize().unwrap().display().to_string())
-        .await
-        .unwrap();
-    b.js(&format!(
-        "const i = document.querySelector('#import-name'); i.value = {name:?}; \
-         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
-    ))
-    .await
-    .unwrap();
-    b.click("#import-run").await.unwrap();
+    b.import_files(&[file], None, name).await.unwrap();
 }
 
 /// Waits up to `secs` until the text of `css` passes `ok`, and returns it.
 async fn until_text(b: &Browser, css: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let text = b.text(css).await.unwrap();
-        if ok(&text) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "`{css}` reads `{text}` after {secs} s; notices: {}",
-            b.notices().await.unwrap()
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    b.until_text(css, secs, ok).await.unwrap()
 }
 
 /// Waits until the dataset shown is titled `title`.
@@ -189,13 +157,7 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
     let file = fixture("storage-small.csv", units, 4);
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 1600).await.unwrap();
-    b.cdp("Page.enable", json!({})).await.unwrap();
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WATCH }),
-    )
-    .await
-    .unwrap();
+    b.before_each_document(WATCH).await.unwrap();
     // Each way a browser keeps no data: no IndexedDB at all; opening refused at once (storage
     // turned off); opening failing once asked (the request's error event).
     let ways = [
@@ -225,13 +187,7 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
         ),
     ];
     for (way, script, why) in ways {
-        let added = b
-            .cdp(
-                "Page.addScriptToEvaluateOnNewDocument",
-                json!({ "source": script }),
-            )
-            .await
-            .unwrap();
+        let added = b.before_each_document(script).await.unwrap();
         b.open(&site.url).await.unwrap();
         let (title, before, default) = (
             b.text(".summary-inner strong").await.unwrap(),
@@ -368,13 +324,7 @@ async fn with_the_quota_reached_an_import_is_shown_and_the_stored_data_untouched
     let (units, large) = (1000, fixture("storage-large.csv", 1000, 12));
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 1600).await.unwrap();
-    b.cdp("Page.enable", json!({})).await.unwrap();
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WATCH }),
-    )
-    .await
-    .unwrap();
+    b.before_each_document(WATCH).await.unwrap();
     b.open(&site.url).await.unwrap();
     open_panel(&b).await;
 

@@ -13,11 +13,9 @@ use serde_json::{json, Value};
 
 /// Records every CSP violation of each document the browser opens in `window.__csp`.
 async fn watch_csp(b: &Browser) {
-    b.cdp("Page.enable", json!({})).await.unwrap();
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "window.__csp = []; document.addEventListener('securitypolicyviolation', \
-                e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));" }),
+    b.before_each_document(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+                e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
     )
     .await
     .unwrap();

@@ -245,11 +245,7 @@ async fn measure_load(
     query: &str,
     throttled: bool,
 ) -> Result<Value, String> {
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": OBSERVE }),
-    )
-    .await?;
+    b.before_each_document(OBSERVE).await?;
     if throttled {
         b.cdp("Network.enable", json!({})).await?;
         b.cdp(
@@ -423,28 +419,12 @@ async fn import_scale_in(
 ) -> Result<(Value, Vec<f64>), String> {
     const NAME: &str = "Import at scale";
     b.open(&site.url).await?;
-    b.wait_for("#import-details", 30).await?;
-    b.js(&format!(
-        "document.querySelector('#import-details').open = true; \
-         const i = document.querySelector('#import-name'); i.value = {NAME:?}; \
-         i.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
-    ))
-    .await?;
-    let file = path
-        .canonicalize()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    b.client
-        .find(fantoccini::Locator::Css("#import-files"))
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys(&file.display().to_string())
-        .await
-        .map_err(|e| e.to_string())?;
+    b.open_import_panel().await?;
     b.client
         .execute(IMPORT_WATCH, vec![json!(NAME)])
         .await
         .map_err(|e| format!("watching the import: {e}"))?;
-    b.click("#import-run").await?;
+    b.import_files(&[path], None, NAME).await?;
     let deadline = std::time::Instant::now() + Duration::from_secs(300);
     let import = loop {
         let w = b.js("return window.__import").await?;
