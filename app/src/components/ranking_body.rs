@@ -22,7 +22,7 @@ pub struct Context<'a> {
     /// The dataset and framework shown: the rows' texts, and the pillars (a mini-bar each).
     pub bundle: &'a index_core::bundle::Bundle,
     /// Scale of the mini-bars: the largest pillar score of any unit
-    /// ([`crate::view_model::pillar_highest`]).
+    /// ([`crate::view_model::pillar_max`]).
     pub bar_max: f64,
     /// The pillars whose columns are in or near the view (positions among the pillars): only
     /// their mini-bars are written, the others left empty — a flat framework of 100 indicators
