@@ -59,7 +59,8 @@ pub struct RowText {
 }
 
 impl RowText {
-    /// Unit `u`'s texts in `results`' dataset (empty for a unit it does not have).
+    /// Unit `u`'s texts: its code and names in `dataset` (empty for a unit it does not have),
+    /// and why `results` leave it unranked.
     pub fn of(dataset: &index_core::dataset::Dataset, results: &Results, u: usize) -> Self {
         let unit = dataset.units().get(u);
         RowText {
