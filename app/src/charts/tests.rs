@@ -327,16 +327,7 @@ fn strips_golden() {
 
 #[test]
 fn lines_golden_and_gaps_break_lines() {
-    let data = LineChart {
-        years: vec![2017, 2018, 2019, 2020],
-        series: vec![Line {
-            label: "Gap".into(),
-            colour: ACCENT,
-            mark: Mark::Other,
-            values: vec![Some(0.5), None, Some(0.4), Some(0.3)],
-        }],
-        inverted: false,
-    };
+    let data = years();
     let mut hits = Vec::new();
     let svg = render(480, 200, |a| {
         hits = draw_lines(a, &data, &Style::default()).unwrap();
