@@ -998,8 +998,8 @@ messages! {
     FRAMEWORK_HINT = "framework-hint": "Rename, move or delete the parts of your data's index, or turn an indicator's direction. Weights are set in the weights panel.";
     /// After it, for data stored in this browser.
     CHANGES_KEPT = "changes-kept": "Each change is kept with your data in this browser.";
-    /// After it, for data the browser could not keep.
-    CHANGES_UNTIL_CLOSED = "changes-until-closed": "Your data could not be kept in this browser: changes last until the page is closed.";
+    /// After it, for data the browser could not keep, or a change of it that it refused.
+    CHANGES_UNTIL_CLOSED = "changes-until-closed": "Changes could not be kept in this browser: they last until the page is closed.";
     /// Deletes a part, after asking.
     DELETE_ASK = "delete-ask": "Delete…";
     /// Asks before deleting a part.

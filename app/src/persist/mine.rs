@@ -326,13 +326,20 @@ impl Datasets {
     }
 
     /// Lists them in the picker: those kept for the visit only (newest first), then those
-    /// stored.
+    /// stored — each once: a stored dataset whose last change the browser refused is listed
+    /// (and opened) as held for the visit.
     fn list_in_picker(&self) {
         let mut listed: Vec<_> = self
             .unkept
             .with_untracked(|u| u.iter().rev().map(|(e, _)| e.listed()).collect());
-        self.stored
-            .with_untracked(|s| listed.extend(s.iter().map(MineEntry::listed)));
+        let held = listed.len();
+        self.stored.with_untracked(|s| {
+            for e in s {
+                if !listed[..held].iter().any(|l| l.id == e.id) {
+                    listed.push(e.listed());
+                }
+            }
+        });
         self.picker.set(listed);
     }
 
@@ -381,10 +388,13 @@ impl Datasets {
     }
 
     /// Replaces the bundle of dataset `id` by `json` (an edit of its framework), its size with
-    /// it, wherever it is kept: in memory for one held for the visit, else in IndexedDB.
+    /// it, wherever it is kept: in memory for one held for the visit, else in IndexedDB. When
+    /// the browser refuses the stored one's new copy (its storage full), the stored copy stays
+    /// as it was and the edited one is held for the visit — opened in its place until the page
+    /// is closed — so the change is not lost meanwhile.
     ///
     /// # Errors
-    /// As [`save`], for a stored dataset.
+    /// As [`save`], for a stored dataset: why its change is held for the visit only.
     pub async fn update(&self, id: &str, json: Arc<str>) -> Result<(), String> {
         let bytes = json.len() as u64;
         if self
@@ -403,15 +413,19 @@ impl Datasets {
             return Ok(());
         };
         entry.bytes = bytes;
-        save(&entry, &json).await
+        save(&entry, &json).await.inspect_err(|_| {
+            self.unkept.update(|u| u.push((entry, json)));
+            self.list_in_picker();
+        })
     }
 
-    /// Deletes stored dataset `id` (its entry and its bundle); [`Datasets::refresh`] lists the
-    /// rest.
+    /// Deletes stored dataset `id` (its entry and its bundle, and a change of it held for the
+    /// visit); [`Datasets::refresh`] lists the rest.
     ///
     /// # Errors
     /// IndexedDB unavailable or refusing, in words.
     pub async fn delete(&self, id: &str) -> Result<(), String> {
+        self.unkept.update(|u| u.retain(|(e, _)| e.id != id));
         delete(id).await
     }
 }

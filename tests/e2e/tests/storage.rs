@@ -13,7 +13,9 @@
 //! (`QuotaExceededError`, with the estimate made to say there is room); the dataset stored
 //! before is untouched, nothing of the refused ones is written, and they open again from the
 //! picker until the page is closed — the framework editor saying, of each, whether its changes
-//! are kept in this browser or last until the page is closed.
+//! are kept in this browser or last until the page is closed; a change to the stored one that
+//! the browser refuses is shown and said, the stored copy untouched, and the changed dataset is
+//! listed once and opens as changed until the page is closed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -38,7 +40,7 @@ const FULL: &str = "the browser's storage for this site is full: delete some of 
 
 /// What the framework editor says of changes to data the browser could not keep.
 const UNTIL_CLOSED: &str =
-    "Your data could not be kept in this browser: changes last until the page is closed.";
+    "Changes could not be kept in this browser: they last until the page is closed.";
 
 /// What it says of changes to data stored in this browser.
 const CHANGES_KEPT: &str = "Each change is kept with your data in this browser.";
@@ -116,6 +118,38 @@ async fn parts(b: &Browser) -> Vec<String> {
         .await
         .unwrap();
     serde_json::from_value(names).unwrap()
+}
+
+/// Renames the framework editor's indicator `ind1` "First", waits until the editor shows it, and
+/// returns the editor's parts as they now are (`way` names the case in messages).
+async fn rename_first(b: &Browser, way: &str) -> Vec<String> {
+    let names = parts(b).await;
+    assert!(
+        names.iter().any(|n| n == "ind1") && !names.iter().any(|n| n == "First"),
+        "{way}: {names:?}"
+    );
+    let renamed: Vec<String> = names
+        .iter()
+        .map(|n| {
+            if n == "ind1" {
+                "First".into()
+            } else {
+                n.clone()
+            }
+        })
+        .collect();
+    b.js(
+        "const s = document.querySelector('#fw-node'); s.value = 'ind1'; \
+          s.dispatchEvent(new Event('change', {bubbles: true})); \
+          const n = document.querySelector('#fw-name'); n.value = 'First'; \
+          n.dispatchEvent(new Event('input', {bubbles: true})); \
+          document.querySelector('#fw-rename').click(); return true",
+    )
+    .await
+    .unwrap();
+    until_text(b, "#fw-node", 10, |t| t.contains("First")).await;
+    assert_eq!(parts(b).await, renamed, "{way}");
+    renamed
 }
 
 /// Fails if the page crashed or threw: the crash screen (`app::crash`), an uncaught error or a
@@ -238,32 +272,7 @@ async fn without_indexeddb_an_import_is_shown_and_says_it_cannot_be_kept() {
         // renamed) is kept in memory with the import, so the picker opens it as edited.
         let hint = until_text(&b, "#fw-hint", 10, |t| t.ends_with(UNTIL_CLOSED)).await;
         assert!(!hint.contains(CHANGES_KEPT), "{way}: {hint}");
-        let names = parts(&b).await;
-        assert!(
-            names.iter().any(|n| n == "ind1") && !names.iter().any(|n| n == "First"),
-            "{way}: {names:?}"
-        );
-        let renamed: Vec<String> = names
-            .iter()
-            .map(|n| {
-                if n == "ind1" {
-                    "First".into()
-                } else {
-                    n.clone()
-                }
-            })
-            .collect();
-        b.js(
-            "const s = document.querySelector('#fw-node'); s.value = 'ind1'; \
-              s.dispatchEvent(new Event('change', {bubbles: true})); \
-              const n = document.querySelector('#fw-name'); n.value = 'First'; \
-              n.dispatchEvent(new Event('input', {bubbles: true})); \
-              document.querySelector('#fw-rename').click(); return true",
-        )
-        .await
-        .unwrap();
-        until_text(&b, "#fw-node", 10, |t| t.contains("First")).await;
-        assert_eq!(parts(&b).await, renamed, "{way}");
+        let renamed = rename_first(&b, way).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let notices = b.notices().await.unwrap();
         assert!(!notices.contains("The change is shown"), "{way}: {notices}");
@@ -479,6 +488,42 @@ async fn with_the_quota_reached_an_import_is_shown_and_the_stored_data_untouched
         };
         until_text(&b, "#fw-hint", 10, |t| t.ends_with(hint)).await;
     }
+
+    // A change to the stored dataset that the browser refuses (the estimate leaving no room):
+    // it is shown and said not kept, the stored copy is untouched, and the picker lists the
+    // dataset once and opens it as changed until the page is closed.
+    b.js(
+        "document.querySelectorAll('.notices .dismiss').forEach(x => x.click()); \
+          const real = navigator.storage.estimate.bind(navigator.storage); \
+          navigator.storage.estimate = () => real().then(e => ({ usage: e.usage, quota: e.usage })); \
+          return true",
+    )
+    .await
+    .unwrap();
+    let renamed = rename_first(&b, "a stored dataset, its change refused").await;
+    let notices = until_text(&b, ".notices", 10, |t| t.contains("The change is shown")).await;
+    assert!(
+        notices.contains(&format!(
+            "The change is shown but could not be kept in this browser: {FULL}."
+        )),
+        "{notices}"
+    );
+    until_text(&b, "#fw-hint", 10, |t| t.ends_with(UNTIL_CLOSED)).await;
+    untouched().await;
+    let listed = b
+        .js("return [...document.querySelectorAll('#dataset optgroup option')].map(o => o.textContent)")
+        .await
+        .unwrap();
+    assert_eq!(
+        listed,
+        json!(["Kept (mine)", "Larger (mine)", "Large (mine)"]),
+        "each listed once, the one held for the visit first"
+    );
+    pick(&b, "Large (mine)", "Large (mine)").await;
+    pick(&b, "Kept (mine)", "Kept (mine)").await;
+    assert_eq!(parts(&b).await, renamed, "the change is kept for the visit");
+    assert_eq!(b.rows().await.unwrap(), fixture_rows(12, 12));
+    until_text(&b, "#fw-hint", 10, |t| t.ends_with(UNTIL_CLOSED)).await;
     untouched().await;
     no_crash(&b, "at the end").await;
     b.close().await;
