@@ -6,7 +6,8 @@
 //! the worker, and the time from request to answer of 10 000 draws, five times. Results are
 //! written as JSON, one line per series, into `<pre id="bench-results">` (read by the
 //! end-to-end test that reports them) and to the console. `?bench=panic` panics instead, once
-//! the page is up, for the end-to-end test of the crash screen.
+//! the page is up, for the end-to-end test of the crash screen; `?bench=ftri-groups` runs one
+//! series alone ([`GROUPS_ONLY`]).
 //!
 //! The synthetic bundle (200 units × 100 indicators in 10 pillars) is generated here from a
 //! fixed seed and labelled as synthetic: it is not real data.
@@ -48,7 +49,7 @@ pub fn start(state: AppState, which: String) {
         let bundle = if which == "synthetic" {
             synthetic(200, 100, 10)
         } else {
-            let id = if which.is_empty() {
+            let id = if which.is_empty() || which == GROUPS_ONLY {
                 "ftri".to_string()
             } else {
                 which.clone()
@@ -81,12 +82,18 @@ pub fn start(state: AppState, which: String) {
         state.inputs.install(bundle, &Scenario::default());
         state.loading.status.set(crate::state::Status::Ready);
         TimeoutFuture::new(300).await;
+        if which == GROUPS_ONLY {
+            // The warm-up inputs, unreported, then that series alone (for a profile of it).
+            measure(WARM_UP).await;
+            publish(&[three_groups_and_performers(state, &label).await]);
+            return;
+        }
         let first = measure(WARM_UP).await;
         let times = measure(SAMPLES).await;
         let mut report = report(&label, &times);
         report["first_inputs_after_load"] = serde_json::json!({
             "inputs": first.len(),
-            "input_to_updated_and_laid_out": summary(first.iter().map(|t| t.1).collect()),
+            "input_to_updated_and_laid_out": summary(first.iter().map(|t| t.total).collect()),
         });
         let mut lines = vec![report];
         if which != "synthetic" {
@@ -99,6 +106,10 @@ pub fn start(state: AppState, which: String) {
         publish(&lines);
     });
 }
+
+/// `?bench=ftri-groups`: FTRI's series with three groups and the performers panel in view alone
+/// (after the warm-up inputs), so that a CPU profile of the page covers that series only.
+pub const GROUPS_ONLY: &str = "ftri-groups";
 
 /// Whether `which` names the FTRI (`?bench=ftri`, or `?bench` alone).
 fn bundle_is_ftri(which: &str) -> bool {
@@ -300,17 +311,16 @@ async fn map_figures(label: &str) -> Option<serde_json::Value> {
         "series": "the world map in view",
         "map_top_before_scrolling_px": top.round(),
         "samples": times.len(),
-        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.1).collect()),
-        "of_which_map_drawing": summary(times.iter().map(|t| t.3).collect()),
-        "map_draws": times.iter().filter(|t| t.4 > 0).count(),
+        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.total).collect()),
+        "of_which_map_drawing": summary(times.iter().map(|t| t.map).collect()),
+        "map_draws": times.iter().filter(|t| t.map_draws > 0).count(),
     }))
 }
 
 /// Dispatches `inputs` input events on the first weight slider and times each: the script
 /// work (event handling, engine, DOM updates, canvas drawing) and then the browser's style and
-/// layout of the page (forced by reading `offsetHeight`). Returns (script, total, of which
-/// chart drawing, of which the map's drawing, the map's draws) per sample.
-async fn measure(inputs: usize) -> Vec<(f64, f64, f64, f64, u32)> {
+/// layout of the page (forced by reading `offsetHeight`).
+async fn measure(inputs: usize) -> Vec<Step> {
     let doc = document();
     let Some(slider) = doc
         .query_selector(".weight-list input[type=range]")
@@ -333,6 +343,8 @@ async fn measure(inputs: usize) -> Vec<(f64, f64, f64, f64, u32)> {
             continue;
         };
         crate::components::chart::take_draw_ms();
+        crate::components::chart::take_drawn();
+        crate::charts::backend::take_font_sets();
         crate::components::map::take_draw();
         let t0 = perf.now();
         let _ = slider.dispatch_event(&event);
@@ -342,18 +354,40 @@ async fn measure(inputs: usize) -> Vec<(f64, f64, f64, f64, u32)> {
             let _ = b.offset_height();
         }
         let done = perf.now();
-        let (map_ms, map_draws) = crate::components::map::take_draw();
-        times.push((
-            t1 - t0,
-            done - t0,
-            crate::components::chart::take_draw_ms(),
-            map_ms,
+        let (map, map_draws) = crate::components::map::take_draw();
+        let (font_sets, fonts) = crate::charts::backend::take_font_sets();
+        times.push(Step {
+            script: t1 - t0,
+            total: done - t0,
+            charts: crate::components::chart::take_draw_ms(),
+            charts_drawn: crate::components::chart::take_drawn(),
+            font_sets,
+            fonts,
+            map,
             map_draws,
-        ));
+        });
         // Let the browser paint a frame before the next input.
         TimeoutFuture::new(20).await;
     }
     times
+}
+
+/// One slider input's figures (milliseconds).
+struct Step {
+    /// The script's work: event handling, engine, DOM updates, canvas drawing.
+    script: f64,
+    /// From the input to the page updated and laid out.
+    total: f64,
+    /// Of which the charts' drawing (the map's apart).
+    charts: f64,
+    /// The charts drawn, by element id.
+    charts_drawn: Vec<&'static str>,
+    /// Fonts given to the charts' canvases, and the time that took (part of `charts`).
+    font_sets: u32,
+    fonts: f64,
+    /// The map's drawing, and its draws.
+    map: f64,
+    map_draws: u32,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -374,19 +408,22 @@ fn summary(mut values: Vec<f64>) -> serde_json::Value {
 }
 
 /// The figures of one series of slider inputs.
-fn report(label: &str, times: &[(f64, f64, f64, f64, u32)]) -> serde_json::Value {
+fn report(label: &str, times: &[Step]) -> serde_json::Value {
     // The five slowest inputs, by their place in the series: do they cluster (a start-up
     // cost, another task) or are they spread out?
-    let mut slowest: Vec<(usize, f64)> = times.iter().map(|t| t.1).enumerate().collect();
+    let mut slowest: Vec<(usize, f64)> = times.iter().map(|t| t.total).enumerate().collect();
     slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
     slowest.truncate(5);
     serde_json::json!({
         "slowest_inputs_at": slowest,
         "bundle": label,
         "samples": times.len(),
-        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.1).collect()),
-        "of_which_script": summary(times.iter().map(|t| t.0).collect()),
-        "of_which_chart_drawing": summary(times.iter().map(|t| t.2).collect()),
+        "input_to_updated_and_laid_out": summary(times.iter().map(|t| t.total).collect()),
+        "of_which_script": summary(times.iter().map(|t| t.script).collect()),
+        "of_which_chart_drawing": summary(times.iter().map(|t| t.charts).collect()),
+        "of_which_canvas_fonts": summary(times.iter().map(|t| t.fonts).collect()),
+        "canvas_fonts_given_last_input": times.last().map(|t| t.font_sets),
+        "charts_drawn_last_input": times.last().map(|t| t.charts_drawn.clone()),
     })
 }
 

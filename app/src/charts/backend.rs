@@ -111,6 +111,20 @@ impl<'a> Backend<'a> {
     }
 }
 
+#[cfg(feature = "bench")]
+thread_local! {
+    /// Fonts given to a chart's canvas since the last [`take_font_sets`], and the milliseconds
+    /// spent giving them (for the benchmark).
+    static FONT_SETS: std::cell::Cell<(u32, f64)> = const { std::cell::Cell::new((0, 0.0)) };
+}
+
+/// Fonts given to a chart's canvas since the last call, and the milliseconds that took (read by
+/// the in-browser benchmark: Chromium resolves a canvas's font against the page's style).
+#[cfg(feature = "bench")]
+pub fn take_font_sets() -> (u32, f64) {
+    FONT_SETS.with(|f| f.replace((0, 0.0)))
+}
+
 /// Text on a canvas: its 2D context and the font last given to it.
 pub struct CanvasText {
     context: CanvasRenderingContext2d,
@@ -134,7 +148,14 @@ impl CanvasText {
         }
         let font = font_of(style);
         if font != self.font {
+            #[cfg(feature = "bench")]
+            let started = crate::components::chart::now();
             self.context.set_font(&font);
+            #[cfg(feature = "bench")]
+            FONT_SETS.with(|f| {
+                let (n, ms) = f.get();
+                f.set((n + 1, ms + crate::components::chart::now() - started));
+            });
             self.font = font;
         }
         let c = &self.context;

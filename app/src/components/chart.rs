@@ -32,7 +32,21 @@ pub fn take_draw_ms() -> f64 {
 }
 
 #[cfg(feature = "bench")]
-fn now() -> f64 {
+thread_local! {
+    /// The charts drawn since the last [`take_drawn`], by element id (for the benchmark).
+    static DRAWN: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The charts drawn since the last call, by element id, in the order drawn (read by the
+/// in-browser benchmark).
+#[cfg(feature = "bench")]
+pub fn take_drawn() -> Vec<&'static str> {
+    DRAWN.with_borrow_mut(std::mem::take)
+}
+
+/// The page's clock in milliseconds (for the benchmark's timings).
+#[cfg(feature = "bench")]
+pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
@@ -163,7 +177,10 @@ fn canvas(
         }
         let _ = area.present();
         #[cfg(feature = "bench")]
-        DRAW_MS.with(|t| t.set(t.get() + now() - started));
+        {
+            DRAW_MS.with(|t| t.set(t.get() + now() - started));
+            DRAWN.with_borrow_mut(|d| d.push(id));
+        }
     });
     let style = move || format!("height:{}px", height.get());
     let Some(tip) = tip else {

@@ -20,9 +20,11 @@
 //! `dist/`, the site people get (`trunk build --release`).
 //!
 //! ```text
-//! browser-bench [--first-loads-only | --import-scale-only] [--loads N] [--site DIR] [--uncompressed]
+//! browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--site DIR] [--uncompressed]
 //! ```
-//! `--import-scale-only` runs only the import at scale (below);
+//! `--import-scale-only` runs only the import at scale (below); `--harness-only WHICH` one run of
+//! the harness (`?bench=WHICH`: `ftri`, `asem`, `synthetic`, or `ftri-groups`, the series with
+//! three groups and the performers panel alone);
 //! `--first-loads-only` skips the harness; `--loads` sets the throttled loads (default 5);
 //! `--site` measures the first loads of another build (a folder under the workspace root);
 //! `--uncompressed` serves every file as it is (a host that does not compress).
@@ -82,6 +84,8 @@ new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
 struct Options {
     harness: bool,
     import_only: bool,
+    /// `--harness-only WHICH`: that one harness run (`ftri`, `asem`, `synthetic`, `ftri-groups`).
+    only: Option<String>,
     loads: usize,
     site: Option<String>,
     compress: bool,
@@ -91,6 +95,7 @@ fn options() -> Result<Options, String> {
     let mut o = Options {
         harness: true,
         import_only: false,
+        only: None,
         loads: 5,
         site: None,
         compress: true,
@@ -100,6 +105,11 @@ fn options() -> Result<Options, String> {
         match a.as_str() {
             "--first-loads-only" => o.harness = false,
             "--import-scale-only" => o.import_only = true,
+            "--harness-only" => {
+                o.only = Some(args.next().ok_or(
+                    "--harness-only takes a benchmark: ftri, asem, synthetic or ftri-groups",
+                )?);
+            }
             "--loads" => {
                 o.loads = args
                     .next()
@@ -111,7 +121,7 @@ fn options() -> Result<Options, String> {
             "--uncompressed" => o.compress = false,
             other => {
                 return Err(format!(
-                    "unknown argument `{other}` (browser-bench [--first-loads-only | --import-scale-only] [--loads N] [--site DIR] [--uncompressed])"
+                    "unknown argument `{other}` (browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--site DIR] [--uncompressed])"
                 ))
             }
         }
@@ -130,8 +140,11 @@ async fn main() -> Result<(), String> {
     if o.import_only {
         return import_scale(&site).await;
     }
+    if let Some(which) = &o.only {
+        return harness(&[which]).await;
+    }
     if o.harness {
-        harness().await?;
+        harness(&["ftri", "asem", "synthetic"]).await?;
         import_scale(&site).await?;
         for run in 1..=3 {
             let v = first_load(&site, false).await?;
@@ -193,14 +206,22 @@ async fn main() -> Result<(), String> {
     Ok(())
 }
 
-/// The in-page harness: slider inputs on FTRI, the JRC's ASEM example and the synthetic bundle
-/// (`dist-bench/`); on the first two, the uncertainty analysis in the worker too.
-async fn harness() -> Result<(), String> {
+/// The in-page harness (`dist-bench/`) on each of `runs`: slider inputs on FTRI, the JRC's ASEM
+/// example and the synthetic bundle; on the first two, the uncertainty analysis in the worker too.
+/// With one run, `BENCH_PROFILE=<file>` writes Chrome's CPU profile of it to the file.
+async fn harness(runs: &[&str]) -> Result<(), String> {
     let bench = Site::start_bench()?;
     let b = Browser::start(1400, 1000).await?;
     let mut result = Ok(());
-    for which in ["ftri", "asem", "synthetic"] {
+    let profile = std::env::var_os("BENCH_PROFILE").filter(|_| runs.len() == 1);
+    for which in runs {
+        if profile.is_some() {
+            profile_start(&b).await?;
+        }
         result = harness_run(&b, &bench, which).await;
+        if let Some(file) = &profile {
+            profile_stop(&b, file).await?;
+        }
         if result.is_err() {
             break;
         }
@@ -444,10 +465,7 @@ async fn import_scale_in(
     // `BENCH_PROFILE=<file>`: Chrome's CPU profile of the slider steps, written to the file.
     let profile = std::env::var_os("BENCH_PROFILE");
     if profile.is_some() {
-        b.cdp("Profiler.enable", json!({})).await?;
-        b.cdp("Profiler.setSamplingInterval", json!({"interval": 500}))
-            .await?;
-        b.cdp("Profiler.start", json!({})).await?;
+        profile_start(b).await?;
     }
     let steps = b
         .client
@@ -455,12 +473,26 @@ async fn import_scale_in(
         .await
         .map_err(|e| format!("moving the slider: {e}"))?;
     if let Some(file) = profile {
-        let p = b.cdp("Profiler.stop", json!({})).await?;
-        std::fs::write(&file, p["profile"].to_string()).map_err(|e| e.to_string())?;
+        profile_stop(b, &file).await?;
     }
     let steps = steps
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_f64).collect())
         .unwrap_or_default();
     Ok((import, steps))
+}
+
+/// Starts Chrome's CPU profiler (sampling every 0.5 ms).
+async fn profile_start(b: &Browser) -> Result<(), String> {
+    b.cdp("Profiler.enable", json!({})).await?;
+    b.cdp("Profiler.setSamplingInterval", json!({"interval": 500}))
+        .await?;
+    b.cdp("Profiler.start", json!({})).await?;
+    Ok(())
+}
+
+/// Stops the profiler and writes its profile (`.cpuprofile` JSON) to `file`.
+async fn profile_stop(b: &Browser, file: &std::ffi::OsStr) -> Result<(), String> {
+    let p = b.cdp("Profiler.stop", json!({})).await?;
+    std::fs::write(file, p["profile"].to_string()).map_err(|e| e.to_string())
 }
