@@ -487,7 +487,8 @@ async fn the_gdl_files_import_and_rank_as_a_sub_national_hdi() {
 /// A flat import of 100 indicators gives the ranking 100 pillar columns, a handful in view:
 /// only those in or near the view carry their mini-bars (a title with the score, a bar), the
 /// others are empty; scrolled to the far end, the last columns carry theirs and the first are
-/// emptied; a slider step keeps it so. (The file is generated: made-up figures.)
+/// emptied, while the rank and name cells stay in place over them; a slider step keeps it so.
+/// (The file is generated: made-up figures.)
 #[tokio::test(flavor = "multi_thread")]
 async fn a_wide_import_writes_the_mini_bars_of_the_columns_in_view() {
     let dir = e2e::fresh_dir("import-wide");
@@ -532,6 +533,17 @@ async fn a_wide_import_writes_the_mini_bars_of_the_columns_in_view() {
         !shown_at_start.is_empty() && shown_at_start.len() < 20 && shown_at_start[0] == 0,
         "{shown_at_start:?}"
     );
+    // The first row's rank and name cells: where they start, and whether they are what shows
+    // at their centre (not a column passing beneath).
+    let edge = r"
+        document.querySelector('.table-panel').scrollIntoView();
+        const row = document.querySelector('#rank-table tbody tr.row');
+        return ['c-rank', 'c-name'].map(c => {
+          const r = row.querySelector('td.' + c).getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return [Math.round(r.left), !!hit && !!hit.closest('td.' + c)];
+        });";
+    let edge_at_start = b.js(edge).await.unwrap();
     // Scrolled to the far end: the last column is written, the first emptied.
     b.js("const s = document.querySelector('.table-scroll'); s.scrollLeft = s.scrollWidth; return true")
         .await
@@ -539,6 +551,19 @@ async fn a_wide_import_writes_the_mini_bars_of_the_columns_in_view() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let at_end = columns(b.js(written).await.unwrap());
     assert!(at_end[99] && !at_end[0], "{at_end:?}");
+    // The rank and the name stay where they were, over the columns scrolled beneath them.
+    assert_eq!(
+        edge_at_start
+            .as_array()
+            .map(|a| a.iter().all(|c| c[1] == true)),
+        Some(true),
+        "{edge_at_start}"
+    );
+    assert_eq!(
+        b.js(edge).await.unwrap(),
+        edge_at_start,
+        "scrolled sideways"
+    );
     // A slider step: the same columns are written, with the rows' new scores.
     b.set_weight("x99", "5").await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
