@@ -226,6 +226,24 @@ pub struct ImportOptions {
     pub title: Option<String>,
     /// The worksheets to read in workbooks (empty: as detected).
     pub sheets: Vec<String>,
+    /// The bundle made a dataset of the page's (its id, its sources' credit); `None`: as
+    /// imported.
+    pub as_dataset: Option<AsDataset>,
+}
+
+/// What makes an import's bundle a dataset of the page's own: its id, and the publisher,
+/// edition and licence every one of its sources is credited with (the app's "Your data",
+/// "imported 2026-12-01", "not published").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AsDataset {
+    /// The bundle's id.
+    pub id: String,
+    /// Each source's publisher.
+    pub publisher: String,
+    /// Each source's edition.
+    pub edition: String,
+    /// Each source's licence.
+    pub licence: String,
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -16,7 +16,7 @@
 use std::sync::Arc;
 
 use index_core::scenario::Scenario;
-use index_worker::protocol::{ImportFile, Imported};
+use index_worker::protocol::{ImportFile, ImportOptions, Imported};
 use leptos::prelude::*;
 
 use crate::i18n::{messages, t, t_with, Msg};
@@ -111,7 +111,10 @@ pub fn ImportPanel(datasets: Datasets) -> impl IntoView {
         }
         problem.set(None);
         reading.set(true);
-        let options = choices.get_untracked().options();
+        let mut options = choices.get_untracked().options();
+        // The worker makes the bundle a dataset of this browser's, under a new id.
+        let date = today();
+        options.as_dataset = Some(as_mine(&mine_id(js_sys::Date::now()), &date));
         spawn_local(async move {
             let read = read_files(&files).await;
             reading.set(false);
@@ -122,6 +125,7 @@ pub fn ImportPanel(datasets: Datasets) -> impl IntoView {
                     return;
                 }
             };
+            let accepted = (options.clone(), date);
             let request = Request::Import {
                 files: data,
                 framework,
@@ -135,7 +139,7 @@ pub fn ImportPanel(datasets: Datasets) -> impl IntoView {
                 messages::IMPORT_FAILED,
                 Box::new(move |outcome, _| {
                     if let Outcome::Import(imported) = outcome {
-                        accept(state, &imported, &choices.get_untracked(), kept);
+                        accept(state, &imported, &accepted, kept);
                         report.set(Some(imported));
                     }
                 }),
@@ -329,47 +333,43 @@ fn today() -> String {
 
 /// A finished import: if it made a bundle, it becomes the dataset shown and is kept in this
 /// browser — or, when the browser refuses, kept for the visit and said so; else nothing changes.
-fn accept(state: AppState, imported: &Imported, choices: &Choices, kept: Kept) {
+fn accept(state: AppState, imported: &Imported, asked: &(ImportOptions, String), kept: Kept) {
     kept.said.set(None);
-    let Some(json) = &imported.bundle else { return };
-    let (id, date) = (mine_id(js_sys::Date::now()), today());
-    let shown = as_mine(json, &id, &date).and_then(|json| {
-        let json: Arc<str> = Arc::from(json);
-        let scenario = Scenario {
-            bundle: id.clone(),
-            ..Scenario::default()
-        };
-        let ticket = state.loading.begin();
-        loader::show_text(
-            state,
-            ticket,
-            &t(&messages::THE_IMPORTED_DATA),
-            Arc::clone(&json),
-            &scenario,
-        )
-        .map(|()| json)
-    });
-    let json = match shown {
-        Ok(json) => json,
-        Err(why) => {
-            state.notify(
-                Level::Error,
-                t_with(
-                    &messages::IMPORT_NOT_SHOWN,
-                    &[("why", why.to_string().into())],
-                ),
-            );
-            return;
-        }
+    let (options, date) = asked;
+    let (Some(json), Some(mine)) = (&imported.bundle, &options.as_dataset) else {
+        return;
     };
-    let title = choices
-        .options()
+    let json: Arc<str> = Arc::from(json.as_str());
+    let id = mine.id.clone();
+    let scenario = Scenario {
+        bundle: id.clone(),
+        ..Scenario::default()
+    };
+    let ticket = state.loading.begin();
+    if let Err(why) = loader::show_text(
+        state,
+        ticket,
+        &t(&messages::THE_IMPORTED_DATA),
+        Arc::clone(&json),
+        &scenario,
+    ) {
+        state.notify(
+            Level::Error,
+            t_with(
+                &messages::IMPORT_NOT_SHOWN,
+                &[("why", why.to_string().into())],
+            ),
+        );
+        return;
+    }
+    let title = options
         .title
+        .clone()
         .unwrap_or_else(|| t(&messages::YOUR_DATA));
     let entry = MineEntry {
         id,
         title,
-        imported: date,
+        imported: date.clone(),
         bytes: json.len() as u64,
     };
     spawn_local(async move {

@@ -4,8 +4,7 @@
 //! column), and an import's bundle made into a dataset of this browser (its own id, and a source
 //! line saying it is the person's data, not published). Pure, so tested natively.
 
-use index_worker::protocol::{ImportOptions, MAX_IMPORT_BYTES, MAX_IMPORT_FILES};
-use serde_json::Value;
+use index_worker::protocol::{AsDataset, ImportOptions, MAX_IMPORT_BYTES, MAX_IMPORT_FILES};
 
 use crate::i18n::messages::{self, Msg};
 use crate::i18n::{t, t_with};
@@ -286,31 +285,17 @@ pub fn mine_id(now_ms: f64) -> String {
 /// The source line's parts of an imported dataset: publisher, edition, licence.
 const MINE_SOURCE: (&str, &str) = ("Your data", "not published");
 
-/// An import's bundle JSON made into a dataset of this browser: its id `id`, its sources
-/// published by "Your data", edition "imported `date`", licence "not published" — so every
-/// figure's source line reads "Source: Your data, <name> (imported 2026-12-01), not published".
-///
-/// # Errors
-/// The text is not a JSON object (the worker's bundle always is).
-pub fn as_mine(json: &str, id: &str, date: &str) -> Result<String, String> {
-    let mut bundle: Value =
-        serde_json::from_str(json).map_err(|e| format!("the imported bundle: {e}"))?;
-    let Some(top) = bundle.as_object_mut() else {
-        return Err("the imported bundle is not a JSON object".into());
-    };
-    top.insert("id".into(), Value::from(id));
-    let sources = top
-        .get_mut("dataset")
-        .and_then(|d| d.get_mut("sources"))
-        .and_then(Value::as_array_mut);
-    for source in sources.into_iter().flatten() {
-        if let Some(s) = source.as_object_mut() {
-            s.insert("publisher".into(), Value::from(MINE_SOURCE.0));
-            s.insert("edition".into(), Value::from(format!("imported {date}")));
-            s.insert("licence".into(), Value::from(MINE_SOURCE.1));
-        }
+/// What makes an import's bundle a dataset of this browser (the worker applies it,
+/// `index_worker::jobs::relabel`): its id `id`, its sources published by "Your data", edition
+/// "imported `date`", licence "not published" — so every figure's source line reads "Source:
+/// Your data, <name> (imported 2026-12-01), not published".
+pub fn as_mine(id: &str, date: &str) -> AsDataset {
+    AsDataset {
+        id: id.to_string(),
+        publisher: MINE_SOURCE.0.to_string(),
+        edition: format!("imported {date}"),
+        licence: MINE_SOURCE.1.to_string(),
     }
-    serde_json::to_string(&bundle).map_err(|e| format!("the imported bundle: {e}"))
 }
 
 #[cfg(test)]
@@ -433,7 +418,7 @@ mod tests {
         assert_eq!(mine_id(f64::NAN), "mine-0");
         let bundle = crate::fixtures::bundle("2024");
         let json = bundle.to_json().unwrap();
-        let mine = as_mine(&json, &id, "2026-12-01").unwrap();
+        let mine = index_worker::jobs::relabel(&json, &as_mine(&id, "2026-12-01")).unwrap();
         let read = crate::loader::parse_bundle("mine", &mine).unwrap();
         assert_eq!(read.id(), id);
         let line = index_core::display::source_line(&read);
@@ -441,7 +426,5 @@ mod tests {
             line.contains("Your data, ") && line.contains("(imported 2026-12-01), not published"),
             "{line}"
         );
-        assert!(as_mine("[1]", &id, "2026-12-01").is_err());
-        assert!(as_mine("{", &id, "2026-12-01").is_err());
     }
 }

@@ -276,11 +276,20 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     );
     let edited = e2e::artifacts().join("asem-edited.json");
     std::fs::write(&edited, &stored).unwrap();
-    let rows = b.rows().await.unwrap();
-    assert_eq!(
-        rows,
-        cli_ranks(&["--bundle", &edited.display().to_string()])[..rows.len()]
-    );
+    // The ranking follows the edits (the last one's view may still be on its way).
+    let want = cli_ranks(&["--bundle", &edited.display().to_string()]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let rows = b.rows().await.unwrap();
+        if rows.len() <= want.len() && rows[..] == want[..rows.len()] {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the ranking after the edits: {rows:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
     // Deleted after a confirmation: gone from the picker and the panel.
     open_panel(&b).await;
