@@ -277,34 +277,24 @@ pub(crate) fn group_shape(m: Membership, style: &Style) -> plotters::style::Shap
     }
 }
 
-/// Draws the legend of the two compared groups (swatch and name each) at the top of `area`,
-/// from pixel `x`.
+/// Draws the legend of the two compared groups of a chart of bars or spans (a swatch filled or
+/// outlined as their bars, and the name, each) at the top of `area` from pixel `x0`, wrapping
+/// as every legend does ([`draw_legend`]); returns how many rows it took.
 pub(crate) fn draw_group_legend<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     names: &[String; 2],
-    x: i32,
+    x0: u32,
     style: &Style,
-) -> DrawResult {
-    use plotters::prelude::*;
-    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
-    let y = style.px(4.0) as i32;
-    let sw = style.px(12.0) as i32;
-    let mut x = x;
-    for (m, name) in [(Membership::A, &names[0]), (Membership::B, &names[1])] {
-        area.draw(&Rectangle::new(
-            [(x, y), (x + sw, y + sw)],
-            group_shape(m, style),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            name.clone(),
-            (x + sw + style.px(5.0) as i32, y),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        x += style.px(115.0) as i32;
-    }
-    Ok(())
+) -> Result<u32, String> {
+    draw_legend(
+        area,
+        &[
+            (Key::Swatch(Membership::A), names[0].as_str()),
+            (Key::Swatch(Membership::B), names[1].as_str()),
+        ],
+        x0,
+        style,
+    )
 }
 
 /// The label of the row whose centre is at `y` on a chart of `labels.len()` rows drawn top to
