@@ -311,16 +311,15 @@ pub(crate) fn row_label(labels: &[String], y: f64) -> String {
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut. A cut text is isolated
-/// (U+2068 … U+2069), so that its ellipsis ends it in its own direction: on an Arabic page's
-/// canvas, which reads right to left, an English name's ellipsis would otherwise go to its left.
+/// `text` cut to at most `max` characters, with an ellipsis when cut. (Drawn right to left,
+/// it is isolated by the backend as every text is, so that its ellipsis ends it in its own
+/// direction.)
 pub fn fit(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        let mut s = String::from('\u{2068}');
-        s.extend(text.chars().take(max.saturating_sub(1)));
-        s.push_str("…\u{2069}");
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
         s
     }
 }

@@ -1103,10 +1103,10 @@ fn downloads_read_right_to_left_and_golden() {
 }
 
 #[test]
-fn a_cut_label_ends_with_its_ellipsis_in_its_own_direction() {
+fn a_cut_label_ends_with_an_ellipsis() {
     assert_eq!(fit("ICT deployment", 20), "ICT deployment");
-    assert_eq!(fit("ICT deployment", 6), "\u{2068}ICT d…\u{2069}");
-    assert_eq!(fit("أقل البلدان نموًا", 5), "\u{2068}أقل …\u{2069}");
+    assert_eq!(fit("ICT deployment", 6), "ICT d…");
+    assert_eq!(fit("أقل البلدان نموًا", 5), "أقل …");
 }
 
 /// The GDP axis's name, too wide for the plot and its margins (as Arabic's on a phone), is
