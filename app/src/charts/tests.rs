@@ -426,8 +426,13 @@ fn the_scatter_legend_wraps_on_a_phone_and_ticks_thin_out() {
         performers::legend_layout(&[100, 100, 100, 100], 44, 16, 300),
         [(44, 0), (160, 0), (44, 1), (160, 1)]
     );
-    // An item wider than the room gets a row of its own, not an empty row before it.
-    assert_eq!(performers::legend_layout(&[400], 44, 16, 300), [(44, 0)]);
+    // An item wider than the room gets a row of its own, not an empty row before it, moved
+    // back to end at the edge (to 0 if wider than everything).
+    assert_eq!(performers::legend_layout(&[400], 44, 16, 300), [(0, 0)]);
+    assert_eq!(
+        performers::legend_layout(&[100, 280], 44, 16, 300),
+        [(44, 0), (20, 1)]
+    );
     assert_eq!(
         performers::log_ticks(3.0_f64.log10() + 2.0, 5.2, true),
         [500.0, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5]
