@@ -12,6 +12,16 @@
 //! so that text reads as ever but sits where the mirror puts it. The chart code draws the same
 //! in every language; axes, bars, legends and captions all come out mirrored.
 //!
+//! Right to left, each text is also drawn isolated (U+2068 FIRST STRONG ISOLATE … U+2069), so
+//! that it reads in its own direction, that of its first strong letter, whatever the direction
+//! of what it is drawn on: an Arabic page's canvas reads right to left (`direction: inherit`),
+//! where an English name's trailing comma or percent sign, or a number's minus sign, would go to
+//! its left; a canvas the page does not hold (a PNG download's) and an SVG file read left to
+//! right, where an Arabic title's year and final stop would go to its right. Isolation marks,
+//! rather than the canvas's `direction` set per text, do the same on both targets and leave the
+//! reading of each text's direction to the browser. Left to right nothing is isolated: every
+//! text of the five languages written so reads left to right on what is itself left to right.
+//!
 //! Text is the exception, for speed: on a canvas it is drawn here ([`CanvasText`]), setting
 //! the context's font only when it changes (plotters-canvas sets it for every label, and
 //! Chromium parses the font each time), and in the browser it is measured with `measureText`
@@ -379,6 +389,14 @@ impl DrawingBackend for Backend<'_> {
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<BackendError>> {
         let (pos, anchor) = (self.at(pos), self.anchor(style));
+        // Right to left, each text is isolated (see the module's documentation).
+        let isolated;
+        let text = if self.mirror.is_some() {
+            isolated = format!("\u{2068}{text}\u{2069}");
+            &isolated
+        } else {
+            text
+        };
         match &mut self.target {
             Target::Canvas(_, t) => t.draw(text, style, pos, anchor),
             Target::Svg(b) => b

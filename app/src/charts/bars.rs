@@ -53,13 +53,16 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         .map(|b| b.value)
         .fold(0.0, f64::min)
         .min(0.0);
+    // The legend above the plot, from its start (as every chart's).
+    let axis_width = style.px(44.0);
+    let legend_rows = super::draw_group_legend(area, &data.names, axis_width, style)?;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(22.0))
+        .margin_top(style.px(4.0 + super::marks::ROW * f64::from(legend_rows)))
         .margin_right(style.px(8.0))
         .x_label_area_size(
             style.px(6.0) + (ends(n).0.max(ends(n).1) as f64 * line_height(style)).ceil() as u32,
         )
-        .y_label_area_size(style.px(44.0))
+        .y_label_area_size(axis_width)
         .build_cartesian_2d(0f64..n as f64, super::axis(bottom, top)?)
         .map_err(err)?;
     chart
@@ -101,14 +104,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    name_ends(area, &chart, data, style)?;
-    // Legend, top right: filled vs outlined swatches with names.
-    super::draw_group_legend(
-        area,
-        &data.names,
-        area.dim_in_pixel().0 as i32 - style.px(250.0) as i32,
-        style,
-    )
+    name_ends(area, &chart, data, style)
 }
 
 /// How many bars of `n` are named at the start and at the end.

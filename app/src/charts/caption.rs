@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
-use super::{err, DrawResult, Style, INK};
+use super::{err, Direction, DrawResult, Style, INK};
 use crate::i18n::{messages, t};
 use crate::view_model::ChartView;
 
@@ -85,6 +85,32 @@ pub(crate) fn wrap_in<DB: DrawingBackend>(
     })
 }
 
+/// `lines`, a paragraph written right to left wrapped, made to read each as it does within the
+/// paragraph when drawn on its own (the backend isolates each text, which then reads in the
+/// direction of its first strong letter): each begins with U+200F RIGHT-TO-LEFT MARK, and an
+/// isolate a line break cuts (a Latin name in Arabic text) is closed at the end of its line and
+/// opened again at the start of the next.
+///
+/// The title and subtitle are messages of the language shown, written in its direction; the
+/// source line is the engine's, in English (each of its lines reads left to right on its own).
+fn right_to_left(lines: &mut [String]) {
+    let mut open = String::new();
+    for line in lines {
+        let mut drawn = String::from('\u{200F}');
+        drawn.push_str(&open);
+        for c in line.chars() {
+            if ('\u{2066}'..='\u{2068}').contains(&c) {
+                open.push(c);
+            } else if c == '\u{2069}' {
+                open.pop();
+            }
+        }
+        drawn.push_str(line);
+        drawn.extend(open.chars().map(|_| '\u{2069}'));
+        *line = drawn;
+    }
+}
+
 /// Draws `view` with its captions on `area`: title and subtitle above the plot, source line and
 /// credit below. The plot gets whatever height the captions leave (nothing if they fill it).
 ///
@@ -113,8 +139,12 @@ pub fn draw_captioned<DB: DrawingBackend>(
     let subtitle_font = font(SUBTITLE, false, &MUTED);
     let source_font = font(SOURCE, false, &MUTED);
     let credit_font = font(SOURCE, true, &INK);
-    let title = wrap_in(area, &view.title, text_width, &title_font);
-    let subtitle = wrap_in(area, &view.subtitle, text_width, &subtitle_font);
+    let mut title = wrap_in(area, &view.title, text_width, &title_font);
+    let mut subtitle = wrap_in(area, &view.subtitle, text_width, &subtitle_font);
+    if style.dir == Direction::Rtl {
+        right_to_left(&mut title);
+        right_to_left(&mut subtitle);
+    }
     let source = wrap_in(area, &view.source, text_width, &source_font);
     let line = |size: f64| style.px(size * LEADING);
     let gap = style.px(6.0);
@@ -198,6 +228,26 @@ mod tests {
         // Wide spaces count.
         assert_eq!(wrap("ab cd", 5, 2, by_chars), ["ab", "cd"]);
         assert!(wrap("", 10, 1, by_chars).is_empty());
+    }
+
+    #[test]
+    fn lines_of_a_paragraph_written_right_to_left_read_right_to_left() {
+        // "{Frontier Index (TIR 2023)} by country, {2021}" in Arabic (each argument isolated),
+        // wrapped inside the name.
+        let mut lines = vec![
+            "\u{2068}Frontier Index".to_string(),
+            "(TIR 2023)\u{2069} حسب البلد، \u{2068}2021\u{2069}".to_string(),
+            "no normalisation".to_string(),
+        ];
+        right_to_left(&mut lines);
+        assert_eq!(
+            lines,
+            [
+                "\u{200F}\u{2068}Frontier Index\u{2069}",
+                "\u{200F}\u{2068}(TIR 2023)\u{2069} حسب البلد، \u{2068}2021\u{2069}",
+                "\u{200F}no normalisation",
+            ]
+        );
     }
 }
 

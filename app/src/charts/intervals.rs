@@ -59,11 +59,14 @@ pub fn draw_rank_spans<DB: DrawingBackend>(
         .unwrap_or(1)
         .max(1);
     let place = |rank: u32| -f64::from(rank);
+    // The legend above the plot, from its start (as every chart's).
+    let axis_width = style.px(48.0);
+    let legend_rows = super::draw_group_legend(area, &data.names, axis_width, style)?;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(22.0))
+        .margin_top(style.px(4.0 + super::marks::ROW * f64::from(legend_rows)))
         .margin_right(style.px(8.0))
         .x_label_area_size(style.px(36.0))
-        .y_label_area_size(style.px(48.0))
+        .y_label_area_size(axis_width)
         .build_cartesian_2d(0.5f64..n + 0.5, -(f64::from(worst) + 0.5)..-0.5)
         .map_err(err)?;
     let label_style = ("sans-serif", style.font(12.0)).into_font().color(&INK);
@@ -128,10 +131,5 @@ pub fn draw_rank_spans<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    super::draw_group_legend(
-        area,
-        &data.names,
-        area.dim_in_pixel().0 as i32 - style.px(250.0) as i32,
-        style,
-    )
+    Ok(())
 }

@@ -248,6 +248,8 @@ pub(crate) enum Key {
     Line(RGBColor, Mark),
     /// A plain line of this colour (a fitted line, a gap with no group of its own).
     Plain(RGBColor),
+    /// A square filled or outlined as the group's bars are ([`super::group_shape`]).
+    Swatch(Membership),
 }
 
 /// Draws a legend — each entry's key and name — left to right from pixel `x0` at the top of
@@ -260,7 +262,7 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
 ) -> Result<u32, String> {
     let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
     let swatch = |k: &Key| match k {
-        Key::Mark(_) => style.px(12.0),
+        Key::Mark(_) | Key::Swatch(_) => style.px(12.0),
         Key::Line(..) | Key::Plain(_) => style.px(18.0),
     };
     let widths: Vec<u32> = entries
@@ -293,6 +295,12 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
                 .draw(&PathElement::new(
                     vec![(x, mid_y), (x + w, mid_y)],
                     c.stroke_width(style.px(2.0)),
+                ))
+                .map_err(err)?,
+            Key::Swatch(m) => area
+                .draw(&Rectangle::new(
+                    [(x, y), (x + w, y + w)],
+                    super::group_shape(*m, style),
                 ))
                 .map_err(err)?,
         }

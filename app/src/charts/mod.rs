@@ -277,34 +277,24 @@ pub(crate) fn group_shape(m: Membership, style: &Style) -> plotters::style::Shap
     }
 }
 
-/// Draws the legend of the two compared groups (swatch and name each) at the top of `area`,
-/// from pixel `x`.
+/// Draws the legend of the two compared groups of a chart of bars or spans (a swatch filled or
+/// outlined as their bars, and the name, each) at the top of `area` from pixel `x0`, wrapping
+/// as every legend does ([`draw_legend`]); returns how many rows it took.
 pub(crate) fn draw_group_legend<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     names: &[String; 2],
-    x: i32,
+    x0: u32,
     style: &Style,
-) -> DrawResult {
-    use plotters::prelude::*;
-    let font = ("sans-serif", style.font(12.0)).into_font().color(&INK);
-    let y = style.px(4.0) as i32;
-    let sw = style.px(12.0) as i32;
-    let mut x = x;
-    for (m, name) in [(Membership::A, &names[0]), (Membership::B, &names[1])] {
-        area.draw(&Rectangle::new(
-            [(x, y), (x + sw, y + sw)],
-            group_shape(m, style),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            name.clone(),
-            (x + sw + style.px(5.0) as i32, y),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        x += style.px(115.0) as i32;
-    }
-    Ok(())
+) -> Result<u32, String> {
+    draw_legend(
+        area,
+        &[
+            (Key::Swatch(Membership::A), names[0].as_str()),
+            (Key::Swatch(Membership::B), names[1].as_str()),
+        ],
+        x0,
+        style,
+    )
 }
 
 /// The label of the row whose centre is at `y` on a chart of `labels.len()` rows drawn top to
@@ -321,16 +311,15 @@ pub(crate) fn row_label(labels: &[String], y: f64) -> String {
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut. A cut text is isolated
-/// (U+2068 … U+2069), so that its ellipsis ends it in its own direction: on an Arabic page's
-/// canvas, which reads right to left, an English name's ellipsis would otherwise go to its left.
+/// `text` cut to at most `max` characters, with an ellipsis when cut. (Drawn right to left,
+/// it is isolated by the backend as every text is, so that its ellipsis ends it in its own
+/// direction.)
 pub fn fit(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        let mut s = String::from('\u{2068}');
-        s.extend(text.chars().take(max.saturating_sub(1)));
-        s.push_str("…\u{2069}");
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
         s
     }
 }

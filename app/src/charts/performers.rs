@@ -256,8 +256,9 @@ fn draw_legend<DB: DrawingBackend>(
 }
 
 /// Where legend items of `widths` go, left to right from `x0` with `gap` between them, a new
-/// row whenever the next would pass `max` (an item wider than the room still gets a row of its
-/// own): `(x, row)` each.
+/// row whenever the next would pass `max` (an item wider than the room gets a row of its own,
+/// moved back from `x0` to end at `max`, or to 0 if wider still, rather than be cut at the
+/// edge: a long group name on a phone): `(x, row)` each.
 pub(crate) fn legend_layout(widths: &[u32], x0: u32, gap: u32, max: u32) -> Vec<(u32, u32)> {
     let (mut x, mut row) = (x0, 0);
     widths
@@ -267,7 +268,7 @@ pub(crate) fn legend_layout(widths: &[u32], x0: u32, gap: u32, max: u32) -> Vec<
                 x = x0;
                 row += 1;
             }
-            let place = (x, row);
+            let place = (x.min(max.saturating_sub(*w)), row);
             x = x.saturating_add(*w).saturating_add(gap);
             place
         })

@@ -4,8 +4,8 @@
 //! and `dir` on the page (right to left for Arabic), and the same ranking as in English; the
 //! language picker reopens the same view in another language; without `lang`, the browser's
 //! preferred language of the six; a link naming no language of the six says so and stays
-//! English; Arabic's canvas charts mirrored, hover following them. Screenshots in Arabic and
-//! French, looked at.
+//! English; Arabic's canvas charts mirrored, hover following them, and its PNG downloads' texts
+//! reading right to left. Screenshots in Arabic and French, looked at.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed unwrap is a failed test
 
@@ -246,6 +246,82 @@ async fn arabic_charts_read_right_to_left_and_hover_follows_them() {
     }
     b.screenshot("lang-ar-charts-1280.png").await.unwrap();
     b.close().await;
+}
+
+/// An Arabic PNG download's texts read as they do on the page, right to left: the canvas it is
+/// drawn on is not in the page, so it reads left to right, and each text is drawn isolated
+/// (its lines of a caption begun with a right-to-left mark) so that it reads the same on it as
+/// on a canvas that reads right to left. Checked with the browser's own drawing: each text the
+/// download drew, drawn again on a canvas of each direction, gives the same pixels; drawn
+/// without its marks, as before, some of the captions' lines do not (the check tells).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_arabic_png_download_reads_right_to_left() {
+    let site = Site::start().unwrap();
+    let dir = e2e::fresh_dir("downloads-ar");
+    let b = Browser::start_with_downloads(1280, 1000, &dir)
+        .await
+        .unwrap();
+    b.open(&format!("{}?b=ftri&lang=ar", site.url))
+        .await
+        .unwrap();
+    b.wait_deferred().await.unwrap();
+    // Every text drawn on a canvas the page does not hold (the download's).
+    b.js("window.drawn = []; \
+          const fill = CanvasRenderingContext2D.prototype.fillText; \
+          CanvasRenderingContext2D.prototype.fillText = function (text, x, y) { \
+            if (!this.canvas.isConnected) window.drawn.push([text, this.font]); \
+            return fill.apply(this, arguments); \
+          }; return true")
+        .await
+        .unwrap();
+    b.js("document.querySelector('figure[data-chart=bars]').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    b.click("figure[data-chart=bars] .dl-png").await.unwrap();
+    let png = e2e::downloaded(&dir, "index-explorer-ftri-2021-bars.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    std::fs::write(e2e::artifacts().join("lang-ar-download-bars.png"), &png).unwrap();
+    let checked = b
+        .js(r#"
+            const marks = /[\u200e\u200f\u2066-\u2069]/g;
+            const pixels = (text, font, dir) => {
+                const c = document.createElement('canvas');
+                c.width = 2400; c.height = 60;
+                if (dir) { c.dir = dir; document.body.appendChild(c); }
+                const x = c.getContext('2d');
+                x.font = font; x.textAlign = 'right'; x.textBaseline = 'top';
+                x.fillText(text, 2390, 8);
+                const d = x.getImageData(0, 0, c.width, c.height).data;
+                c.remove();
+                let h = 0;
+                for (let i = 3; i < d.length; i += 4) h = (Math.imul(h, 31) + d[i]) | 0;
+                return h;
+            };
+            const texts = window.drawn;
+            const unisolated = texts.filter(([t]) => !(t.startsWith('\u2068') && t.endsWith('\u2069')));
+            const differ = texts.filter(([t, f]) => pixels(t, f, null) !== pixels(t, f, 'rtl'));
+            // Captions' lines (bold title, subtitle) drawn as before: unmarked on this canvas.
+            const before = texts.filter(([t, f]) => /[\u0600-\u06ff]/.test(t)
+                && pixels(t.replace(marks, ''), f, null) !== pixels(t, f, 'rtl'));
+            return [texts.length, unisolated.map(([t]) => t), differ.map(([t]) => t),
+                    before.length, texts.map(([t]) => t).join(' | ')];
+        "#)
+        .await
+        .unwrap();
+    let all = checked[4].as_str().unwrap();
+    assert!(checked[0].as_u64().unwrap() > 10, "{all}");
+    assert!(
+        all.contains(&message("ar", "app-name")),
+        "the credit: {all}"
+    );
+    assert_eq!(checked[1], json!([]), "every text isolated: {all}");
+    assert_eq!(checked[2], json!([]), "the same in either direction: {all}");
+    assert!(
+        checked[3].as_u64().unwrap() > 0,
+        "unmarked, some Arabic line reads otherwise left to right: {all}"
+    );
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test(flavor = "multi_thread")]
