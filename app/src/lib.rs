@@ -70,7 +70,12 @@ pub fn App() -> impl IntoView {
         return view! { <Framed/> }.into_any();
     }
     if !start_bench(state, link.bench) {
-        library.restore();
+        // Its notices are in the page's language: it is read once that is loaded.
+        Effect::new(move |_| {
+            if ready.get() {
+                library.restore();
+            }
+        });
         library.follow_other_tabs();
         loader::start(state, link.scenario);
     }

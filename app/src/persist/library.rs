@@ -75,7 +75,7 @@ impl Saved {
     /// The name to show: the scenario's, or a stand-in for one saved without a name.
     pub fn label(&self) -> String {
         if self.scenario.name.trim().is_empty() {
-            format!("Untitled scenario #{}", self.id)
+            t_with(&messages::UNTITLED, &[("id", self.id.to_string().into())])
         } else {
             self.scenario.name.clone()
         }
@@ -150,24 +150,21 @@ impl Library {
     }
 
     /// Reads every saved scenario from storage. Entries that cannot be read are listed (one
-    /// notice says how many), never changed.
+    /// notice says how many), never changed. Its notices are in the language shown: called
+    /// once that is loaded.
     pub fn restore(&self) {
-        let store = match storage() {
-            Ok(s) => s,
-            Err(e) => {
-                self.notices
-                    .notify(Level::Info, format!("Saved scenarios: {e}."));
-                return;
-            }
+        let Some(store) = storage() else {
+            self.notices
+                .notify(Level::Info, t(&messages::SCENARIOS_FOR_VISIT));
+            return;
         };
         let (saved, unreadable) = read_all(&store);
         if !unreadable.is_empty() {
             self.notices.notify(
                 Level::Warning,
-                format!(
-                    "{} saved scenario entr{} could not be read; they are listed under Scenarios, where you can download or remove them.",
-                    unreadable.len(),
-                    if unreadable.len() == 1 { "y" } else { "ies" }
+                t_with(
+                    &messages::ENTRIES_UNREADABLE,
+                    &[("count", unreadable.len().into())],
                 ),
             );
         }
@@ -194,7 +191,7 @@ impl Library {
     /// Reads the list again from storage (another tab changed it), keeping the ticks of the
     /// scenarios still there; `why`, if any, becomes a notice.
     fn reread(&self, why: Option<String>) {
-        let Ok(store) = storage() else { return };
+        let Some(store) = storage() else { return };
         let (saved, unreadable) = read_all(&store);
         batch(|| {
             self.comparing
@@ -211,9 +208,11 @@ impl Library {
     /// Saves `scenario` as a new entry; whether it was saved (a name longer than
     /// [`MAX_NAME_CHARS`] is refused, with a notice).
     pub fn add(&self, scenario: Scenario) -> bool {
-        if let Err(why) = check_name(&scenario.name) {
-            self.notices
-                .notify(Level::Warning, format!("Scenario not saved: {why}."));
+        if let Some(why) = name_refused(&scenario.name) {
+            self.notices.notify(
+                Level::Warning,
+                t_with(&messages::NOT_SAVED, &[("why", why.into())]),
+            );
             return false;
         }
         let saved = Saved {
@@ -232,12 +231,14 @@ impl Library {
         let name = name.trim();
         if name.is_empty() {
             self.notices
-                .notify(Level::Warning, "A scenario needs a name: not renamed.");
+                .notify(Level::Warning, t(&messages::NEEDS_NAME));
             return false;
         }
-        if let Err(why) = check_name(name) {
-            self.notices
-                .notify(Level::Warning, format!("Not renamed: {why}."));
+        if let Some(why) = name_refused(name) {
+            self.notices.notify(
+                Level::Warning,
+                t_with(&messages::NOT_RENAMED, &[("why", why.into())]),
+            );
             return false;
         }
         let Some(mut s) = self.find(id) else {
@@ -272,13 +273,7 @@ impl Library {
     pub fn duplicate(&self, id: u64) {
         if let Some(s) = self.find(id) {
             let mut copy = s.scenario;
-            const COPY: &str = " (copy)";
-            let base: String = copy
-                .name
-                .chars()
-                .take(MAX_NAME_CHARS - COPY.len())
-                .collect();
-            copy.name = format!("{base}{COPY}");
+            copy.name = copy_name(&copy.name);
             self.add(copy);
         }
     }
@@ -343,7 +338,7 @@ impl Library {
         if on && full {
             self.notices.notify(
                 Level::Info,
-                format!("Up to {MAX_COMPARED} scenarios can be compared at once."),
+                t_with(&messages::COMPARE_LIMIT, &[("count", MAX_COMPARED.into())]),
             );
             return;
         }
@@ -389,12 +384,35 @@ impl Library {
     }
 }
 
-/// Local storage, or why it cannot be used.
-fn storage() -> Result<web_sys::Storage, String> {
-    match window().local_storage() {
-        Ok(Some(s)) => Ok(s),
-        _ => Err("browser storage is unavailable (private browsing or disabled by a setting): saved scenarios cannot be kept after this page closes — export them to a file instead".into()),
-    }
+/// Why `name` cannot be a scenario's (it is longer than [`MAX_NAME_CHARS`]), in words; `None`
+/// when it can.
+fn name_refused(name: &str) -> Option<String> {
+    check_name(name).err().map(|_| {
+        t_with(
+            &messages::NAME_TOO_LONG,
+            &[
+                ("count", name.chars().count().into()),
+                ("max", MAX_NAME_CHARS.into()),
+            ],
+        )
+    })
+}
+
+/// `name` marked as a copy in the language shown, its start kept so that the whole is at most
+/// [`MAX_NAME_CHARS`] long; without the isolation marks Arabic puts around an argument (a name
+/// is data: it is kept as written).
+fn copy_name(name: &str) -> String {
+    let marked = |base: &str| {
+        t_with(&messages::COPY_NAME, &[("name", base.into())]).replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let room = MAX_NAME_CHARS.saturating_sub(marked("").chars().count());
+    marked(&name.chars().take(room).collect::<String>())
+}
+
+/// Local storage, if the browser lets the page use it (not in some private modes, or with
+/// site data blocked).
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
 
 fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
@@ -411,7 +429,7 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
 
 /// Saves (or overwrites) a scenario's entry.
 fn save_entry(saved: &Saved) -> Result<Kept, String> {
-    let Ok(store) = storage() else {
+    let Some(store) = storage() else {
         return Ok(Kept::ForThisVisit);
     };
     store
@@ -431,7 +449,7 @@ fn save_entry(saved: &Saved) -> Result<Kept, String> {
 
 /// Deletes an entry (nothing to do when storage is unavailable: nothing was stored).
 fn remove_entry(key: &str) -> Result<(), String> {
-    let Ok(store) = storage() else {
+    let Some(store) = storage() else {
         return Ok(());
     };
     store.remove_item(key).map_err(|e| refused(&e))
@@ -452,8 +470,8 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
         }
         let text = store.get_item(&key).ok().flatten();
         let problem = match (&kind, &text) {
-            (KeyKind::Malformed, _) => "its key is not one this app writes".to_string(),
-            (_, None) => "the browser did not return it".to_string(),
+            (KeyKind::Malformed, _) => t(&messages::ENTRY_KEY_NOT_OURS),
+            (_, None) => t(&messages::ENTRY_NOT_RETURNED),
             (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => match Scenario::from_json(t) {
                 Ok(scenario) => {
                     saved.push(Saved { id: *id, scenario });
@@ -472,7 +490,7 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
 /// Why `shown`'s entry no longer holds what this tab shows (another tab deleted or changed
 /// it), or `None` when it does — or when there is no storage (then only this tab holds it).
 fn changed_elsewhere(shown: &Saved) -> Option<&'static Msg> {
-    let store = storage().ok()?;
+    let store = storage()?;
     match store.get_item(&StorageKey::Scenario(shown.id).text()) {
         Ok(None) => Some(&messages::DELETED_ELSEWHERE),
         Ok(Some(text)) => match Scenario::from_json(&text) {
@@ -486,7 +504,7 @@ fn changed_elsewhere(shown: &Saved) -> Option<&'static Msg> {
 /// `id`, or the first id after it that no storage entry uses (another tab may have saved under
 /// it since this list was read).
 fn unused_id(mut id: u64) -> u64 {
-    let Ok(store) = storage() else { return id };
+    let Some(store) = storage() else { return id };
     while let Ok(Some(_)) = store.get_item(&StorageKey::Scenario(id).text()) {
         match id.checked_add(1) {
             Some(next) => id = next,
