@@ -69,18 +69,21 @@ pub fn App() -> impl IntoView {
         remove_boot();
         return view! { <Framed/> }.into_any();
     }
-    if !start_bench(state, link.bench) {
-        // Its notices are in the page's language: it is read once that is loaded.
-        Effect::new(move |_| {
-            if ready.get() {
-                library.restore();
-            }
-        });
+    let saved = !start_bench(state, link.bench);
+    if saved {
         library.follow_other_tabs();
         loader::start(state, link.scenario);
     }
     persist::sync_url(state, link.lang);
-    view! { {move || ready.get().then(|| view! { <Explorer/> })} }.into_any()
+    view! { {move || ready.get().then(|| {
+        // The saved scenarios are read once the language is loaded (here, as the explorer is
+        // drawn, once), so that their notices are in it.
+        if saved {
+            library.restore();
+        }
+        view! { <Explorer/> }
+    })} }
+    .into_any()
 }
 
 /// Shows the page in the language `from_link` asks for, else the browser's preferred one
