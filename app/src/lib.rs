@@ -69,21 +69,13 @@ pub fn App() -> impl IntoView {
         remove_boot();
         return view! { <Framed/> }.into_any();
     }
-    let saved = !start_bench(state, link.bench);
-    if saved {
+    if !start_bench(state, link.bench) {
+        library.restore();
         library.follow_other_tabs();
         loader::start(state, link.scenario);
     }
     persist::sync_url(state, link.lang);
-    view! { {move || ready.get().then(|| {
-        // The saved scenarios are read once the language is loaded (here, as the explorer is
-        // drawn, once), so that their notices are in it.
-        if saved {
-            library.restore();
-        }
-        view! { <Explorer/> }
-    })} }
-    .into_any()
+    view! { {move || ready.get().then(|| view! { <Explorer/> })} }.into_any()
 }
 
 /// Shows the page in the language `from_link` asks for, else the browser's preferred one

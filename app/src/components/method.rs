@@ -288,10 +288,10 @@ pub fn MethodPanel() -> impl IntoView {
                 </div>
             </div>
             {offered("normalisation", messages::NORMALISATION, normalisations,
+                // The engine's words for the others ("min-max 0–1" is not offered).
                 own(|m, _| match m.normalisation() {
-                    // Not "none (published scores)" inside the default's brackets.
                     Normalisation::None => t(&messages::NO_NORMALISATION),
-                    n => default_label(&normalisations(), &n, Normalisation::label),
+                    n => n.label(),
                 }),
                 move || choice.with(|c| c.normalisation),
                 move |v| inputs.set_method(move |m| m.normalisation = v))}

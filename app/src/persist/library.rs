@@ -90,7 +90,30 @@ pub struct Unreadable {
     /// Its text (offered for download, so nothing is lost), if it could be read at all.
     pub text: Option<String>,
     /// Why it could not be read.
-    pub problem: String,
+    pub problem: Problem,
+}
+
+/// Why a storage entry of ours could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Its key is not in the form this app writes.
+    Key,
+    /// The browser did not return its text.
+    NotReturned,
+    /// Its text is not a scenario: the reader's words.
+    Invalid(String),
+}
+
+impl Problem {
+    /// The problem in the language shown (worded when shown, in the part that lists the
+    /// entries, so that its messages weigh nothing on the main module).
+    pub fn text(&self) -> String {
+        match self {
+            Problem::Key => t(&messages::ENTRY_KEY_NOT_OURS),
+            Problem::NotReturned => t(&messages::ENTRY_NOT_RETURNED),
+            Problem::Invalid(why) => why.clone(),
+        }
+    }
 }
 
 /// Where a saved scenario is kept.
@@ -149,27 +172,35 @@ impl Library {
         self.deleted.read
     }
 
-    /// Reads every saved scenario from storage. Entries that cannot be read are listed (one
-    /// notice says how many), never changed. Its notices are in the language shown: called
-    /// once that is loaded.
+    /// Reads every saved scenario from storage. Entries that cannot be read are listed, never
+    /// changed. It gives no notice (the language may not be loaded yet): the saved scenarios'
+    /// part says what it found ([`Library::notify_read`]).
     pub fn restore(&self) {
-        let Some(store) = storage() else {
+        let Some(store) = storage() else { return };
+        let (saved, unreadable) = read_all(&store);
+        self.saved.write.set(saved);
+        self.unreadable.write.set(unreadable);
+    }
+
+    /// The notices on what [`Library::restore`] found, in the language shown: that scenarios
+    /// are kept for this visit only (no storage), or how many entries could not be read.
+    /// Called by the saved scenarios' part when it is drawn, so that its messages stay in its
+    /// module.
+    pub fn notify_read(&self) {
+        if storage().is_none() {
             self.notices
                 .notify(Level::Info, t(&messages::SCENARIOS_FOR_VISIT));
-            return;
-        };
-        let (saved, unreadable) = read_all(&store);
-        if !unreadable.is_empty() {
+        }
+        let unreadable = self.unreadable().with_untracked(Vec::len);
+        if unreadable > 0 {
             self.notices.notify(
                 Level::Warning,
                 t_with(
                     &messages::ENTRIES_UNREADABLE,
-                    &[("count", unreadable.len().into())],
+                    &[("count", unreadable.into())],
                 ),
             );
         }
-        self.saved.write.set(saved);
-        self.unreadable.write.set(unreadable);
     }
 
     /// Keeps the list in step with the site's other tabs: when one of them saves, renames or
@@ -470,14 +501,14 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
         }
         let text = store.get_item(&key).ok().flatten();
         let problem = match (&kind, &text) {
-            (KeyKind::Malformed, _) => t(&messages::ENTRY_KEY_NOT_OURS),
-            (_, None) => t(&messages::ENTRY_NOT_RETURNED),
+            (KeyKind::Malformed, _) => Problem::Key,
+            (_, None) => Problem::NotReturned,
             (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => match Scenario::from_json(t) {
                 Ok(scenario) => {
                     saved.push(Saved { id: *id, scenario });
                     continue;
                 }
-                Err(e) => e.to_string(),
+                Err(e) => Problem::Invalid(e.to_string()),
             },
             (KeyKind::Foreign, _) => continue,
         };
