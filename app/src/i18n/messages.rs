@@ -133,6 +133,10 @@ messages! {
     RELOAD = "reload": "Reload";
     /// A notice's close button.
     DISMISS = "dismiss": "Dismiss";
+    /// A dataset asked for (a saved scenario's) that the list of datasets lacks.
+    NOT_IN_CATALOGUE = "not-in-catalogue": "Dataset `{ $dataset }` is not in the catalogue.";
+    /// A dataset asked for could not be loaded (`why`: the file and what went wrong).
+    DATASET_NOT_LOADED = "dataset-not-loaded": "{ $dataset } could not be loaded ({ $why }); still showing the previous dataset.";
     /// The language could not be loaded.
     LANGUAGE_FAILED = "language-failed": "The { $language } texts could not be loaded ({ $problem }): the page stays in English.";
 
