@@ -137,6 +137,12 @@ messages! {
     NOT_IN_CATALOGUE = "not-in-catalogue": "Dataset `{ $dataset }` is not in the catalogue.";
     /// A dataset asked for could not be loaded (`why`: the file and what went wrong).
     DATASET_NOT_LOADED = "dataset-not-loaded": "{ $dataset } could not be loaded ({ $why }); still showing the previous dataset.";
+    /// A year asked for that the dataset has no data for.
+    NO_DATA_FOR_YEAR = "no-data-for-year": "{ $dataset } has no data for { $year }.";
+    /// One group too many asked to be compared.
+    GROUPS_LIMIT = "groups-limit": "At most { $count } groups can be compared at once.";
+    /// A group asked for that the dataset does not have (`group`: its id).
+    NO_GROUP = "no-group": "This dataset has no group `{ $group }`.";
     /// The language could not be loaded.
     LANGUAGE_FAILED = "language-failed": "The { $language } texts could not be loaded ({ $problem }): the page stays in English.";
 

@@ -111,11 +111,12 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          analyses' sentences, the performers' coverage, the profile's facts, the world map's \
          hovers, the choices' names, the groups' short names, the framework editor's refusals), \
          the reasons the browser keeps no import (app/src/persist/mine.rs), the saved scenarios' \
-         notices (app/src/persist/library.rs), the loader's notices on a dataset asked for later \
+         notices (app/src/persist/library.rs), the loader's notices on a dataset asked for later, \
+         the inputs' refusals of a year, a group or one group too many (app/src/state/inputs.rs) \
          and the texts the charts draw. Still English in \
          every language: the loader's messages given at start and why a file could not be \
-         fetched, the workers' messages, the explorer's notices written \
-         in app/src/state, and what the engine writes (a method's and an analysis plan's \
+         fetched, the workers' messages, the explorer's other notices \
+         written in app/src/state, and what the engine writes (a method's and an analysis plan's \
          description, a dataset's own normalisation when it is not one offered, the source \
          lines, the reasons a country is unscored or a change cannot be split, why a saved \
          scenario cannot be read, an import's report lines, errors from the data).\n",
