@@ -27,6 +27,11 @@ part-profile = الملف القطري
 part-health = فحص المؤشر
 part-charts = الرسوم البيانية
 language-failed = تعذّر تحميل النصوص باللغة { $language } ({ $problem }): تبقى الصفحة بالإنجليزية.
+not-in-catalogue = مجموعة البيانات `{ $dataset }` ليست في قائمة مجموعات البيانات.
+dataset-not-loaded = تعذّر تحميل { $dataset } ({ $why })؛ لا تزال مجموعة البيانات السابقة معروضة.
+no-data-for-year = لا تتوفر في { $dataset } بيانات لسنة { $year }.
+groups-limit = يمكن مقارنة { $count } مجموعات على الأكثر في آنٍ واحد.
+no-group = لا تضم مجموعة البيانات هذه المجموعة `{ $group }`.
 weights = الأوزان
 close-weights = إغلاق الأوزان
 published = المنشورة
@@ -64,6 +69,35 @@ missing-data = البيانات الناقصة
 screening = الاستبعاد
 carry-forward = ترحيل القيم
 denominate = القسمة على المقامات (للفرد، لكل ناتج محلي إجمالي…)
+no-normalisation = دون توحيد القياس
+norm-none = بلا توحيد (الدرجات المنشورة)
+norm-min-max = الحد الأدنى والأقصى 0–100
+norm-z = الدرجات المعيارية z (المتوسط 100، الانحراف المعياري 10)
+norm-percentile = الرتب المئينية 0–100
+norm-rank = الرتب
+norm-to-best = المسافة إلى الأفضل 0–100
+over-each-year = داخل كل سنة
+over-all-years = عبر كل السنوات (قابلة للمقارنة عبر الزمن)
+agg-arithmetic = المتوسط الحسابي
+agg-geometric = المتوسط الهندسي
+agg-harmonic = المتوسط التوافقي
+treat-none = بلا معالجة
+treat-winsorise = التشذيب (قاعدة مركز البحوث المشترك، ≤ 5)، وإلا فاللوغاريتم
+treat-winsorise-at = التشذيب، ≤ { $max }
+impute-none = الاستبعاد وإعادة توزيع الأوزان
+impute-mean = متوسط المؤشر
+impute-group = متوسط مجموعة الوحدة في { $family }
+screen-none = الإبقاء على كل الوحدات
+screen-below = استبعاد الوحدات التي لديها أقل من { $percent } % من البيانات
+screen-two-thirds = استبعاد الوحدات التي لديها أقل من ثلثي البيانات
+carry-none = هذه السنة فقط
+carry-years = { $count ->
+    [one] حتى سنة واحدة
+    [two] حتى سنتين
+    [few] حتى { $count } سنوات
+    [many] حتى { $count } سنة
+   *[other] حتى { $count } سنة
+}
 the-gap = الفجوة
 group-a = المجموعة أ
 group-b = المجموعة ب
@@ -72,6 +106,11 @@ compare-another = مقارنة مجموعة أخرى
 add-group = إضافة مجموعة…
 stop-comparing = إيقاف مقارنة هذه المجموعة
 gap-hint = متوسطات الوحدات ذات الدرجات: { $a_scored } من { $a_all } في أ ({ $a_share })، و{ $b_scored } من { $b_all } في ب ({ $b_share }). نسبة أ/ب في المؤشر: { $ratio }. مرّر المؤشر فوق رقم لرؤية وسيطه.
+gap-title = ب − أ: مقدار تأخر المجموعة أ
+gap-change = Δ الفجوة
+gap-change-title = تغيّر الفجوة مقارنةً بالأوزان المنشورة
+median-scored = الوسيط { $median } · { $scored } من { $all } لها درجات ({ $share })
+groups-caption = متوسط كل مجموعة، وبين قوسين نسبته إلى متوسط { $group }، وعدد أعضائها الذين لهم درجات من مجموع أعضائها
 every-year = كل السنوات
 every-year-hint = درجة كل بلد ومرتبته في كل سنة، بهذه الأوزان وهذه المنهجية.
 every-year-csv = تنزيل كل السنوات (CSV)
@@ -408,6 +447,25 @@ scenario-storage-full = التخزين في المتصفح ممتلئ: لم يُ
 scenario-not-deleted = لم يُحذف: { $why }.
 entry-not-removed = لم يُزَل: { $why }.
 not-renamed-elsewhere = لم تُغيَّر تسمية «{ $name }»: { $why }.
+entries-unreadable = { $count ->
+    [one] تعذّرت قراءة مُدخل واحد من السيناريوهات المحفوظة. وهو مُدرج تحت «السيناريوهات»، حيث يمكنك تنزيله أو إزالته.
+    [two] تعذّرت قراءة مُدخلين من السيناريوهات المحفوظة. وهما مُدرجان تحت «السيناريوهات»، حيث يمكنك تنزيلهما أو إزالتهما.
+    [few] تعذّرت قراءة { $count } مُدخلات من السيناريوهات المحفوظة. وهي مُدرجة تحت «السيناريوهات»، حيث يمكنك تنزيلها أو إزالتها.
+   *[other] تعذّرت قراءة { $count } مُدخلًا من السيناريوهات المحفوظة. وهي مُدرجة تحت «السيناريوهات»، حيث يمكنك تنزيلها أو إزالتها.
+}
+entry-key-not-ours = مفتاحه ليس من المفاتيح التي يكتبها هذا التطبيق
+entry-not-returned = لم يُعِده المتصفح
+name-too-long = { $count ->
+    [few] طول الاسم { $count } أحرف؛ والحد الأقصى { $max }
+    [many] طول الاسم { $count } حرفًا؛ والحد الأقصى { $max }
+   *[other] طول الاسم { $count } حرف؛ والحد الأقصى { $max }
+}
+not-saved = لم يُحفظ السيناريو: { $why }.
+not-renamed = لم تُغيَّر التسمية: { $why }.
+needs-name = يلزم اسم للسيناريو: لم تُغيَّر التسمية.
+compare-limit = يمكن مقارنة { $count } سيناريوهات على الأكثر في آنٍ واحد.
+untitled-scenario = سيناريو بلا اسم رقم { $id }
+copy-name = { $name } (نسخة)
 deleted-elsewhere = حُذف في علامة تبويب أخرى
 changed-elsewhere = تغيّر في علامة تبويب أخرى؛ تعرضه القائمة الآن كما هو
 

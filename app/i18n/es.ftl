@@ -27,6 +27,11 @@ part-profile = el perfil del país
 part-health = la revisión del índice
 part-charts = los gráficos
 language-failed = No se pudieron cargar los textos en { $language } ({ $problem }): la página sigue en inglés.
+not-in-catalogue = El conjunto de datos `{ $dataset }` no está en la lista de conjuntos de datos.
+dataset-not-loaded = No se pudo cargar { $dataset } ({ $why }); se sigue mostrando el conjunto de datos anterior.
+no-data-for-year = { $dataset } no tiene datos para { $year }.
+groups-limit = Se pueden comparar como máximo { $count } grupos a la vez.
+no-group = Este conjunto de datos no tiene el grupo `{ $group }`.
 weights = Ponderaciones
 close-weights = Cerrar ponderaciones
 published = Publicadas
@@ -62,6 +67,32 @@ missing-data = Datos faltantes
 screening = Filtrado
 carry-forward = Arrastrar valores
 denominate = Dividir por denominadores (per cápita, por PIB…)
+no-normalisation = sin normalización
+norm-none = Ninguna (puntuaciones publicadas)
+norm-min-max = Mín.–máx. 0–100
+norm-z = Puntuaciones z (media 100, desviación típica 10)
+norm-percentile = Rangos percentiles 0–100
+norm-rank = Rangos
+norm-to-best = Distancia al mejor 0–100
+over-each-year = Dentro de cada año
+over-all-years = En todos los años (comparable en el tiempo)
+agg-arithmetic = Media aritmética
+agg-geometric = Media geométrica
+agg-harmonic = Media armónica
+treat-none = Ningún tratamiento
+treat-winsorise = Winsorizar (regla del JRC, ≤ 5); si no, logaritmo
+treat-winsorise-at = winsorizar, ≤ { $max }
+impute-none = Omitir y reponderar
+impute-mean = Media del indicador
+impute-group = Media del grupo { $family } de la unidad
+screen-none = Conservar todas las unidades
+screen-below = Descartar unidades con < { $percent } % de los datos
+screen-two-thirds = Descartar unidades con < 2/3 de los datos
+carry-none = Solo este año
+carry-years = { $count ->
+    [one] Hasta { $count } año
+   *[other] Hasta { $count } años
+}
 the-gap = La brecha
 group-a = Grupo A
 group-b = Grupo B
@@ -70,6 +101,11 @@ compare-another = Comparar otro grupo
 add-group = Añadir un grupo…
 stop-comparing = Dejar de comparar este grupo
 gap-hint = Medias de las unidades con puntuación: { $a_scored } de { $a_all } en A ({ $a_share }), { $b_scored } de { $b_all } en B ({ $b_share }). Razón A/B en el índice: { $ratio }. Pase el cursor sobre una cifra para ver su mediana.
+gap-title = B − A: cuánto está rezagado el grupo A
+gap-change = Δ brecha
+gap-change-title = Cambio de la brecha respecto de las ponderaciones publicadas
+median-scored = mediana { $median } · { $scored } de { $all } con puntuación ({ $share })
+groups-caption = La media de cada grupo, entre paréntesis su proporción respecto de la de { $group }, y sus miembros con puntuación sobre el total
 every-year = Todos los años
 every-year-hint = La puntuación y el puesto de cada país en cada año, con estas ponderaciones y este método.
 every-year-csv = Descargar todos los años (CSV)
@@ -402,6 +438,19 @@ scenario-storage-full = el almacenamiento del navegador está lleno: el escenari
 scenario-not-deleted = No eliminado: { $why }.
 entry-not-removed = No quitado: { $why }.
 not-renamed-elsewhere = «{ $name }» no se renombró: { $why }.
+entries-unreadable = { $count ->
+    [one] No se pudo leer { $count } entrada de escenario guardada; figura en Escenarios, donde puede descargarla o quitarla.
+   *[other] No se pudieron leer { $count } entradas de escenarios guardadas; figuran en Escenarios, donde puede descargarlas o quitarlas.
+}
+entry-key-not-ours = su clave no es de las que escribe esta aplicación
+entry-not-returned = el navegador no la devolvió
+name-too-long = el nombre tiene { $count } caracteres; como máximo { $max }
+not-saved = Escenario no guardado: { $why }.
+not-renamed = No se renombró: { $why }.
+needs-name = Un escenario necesita un nombre: no se renombró.
+compare-limit = Se pueden comparar como máximo { $count } escenarios a la vez.
+untitled-scenario = Escenario sin nombre n.º { $id }
+copy-name = { $name } (copia)
 deleted-elsewhere = se eliminó en otra pestaña
 changed-elsewhere = se modificó en otra pestaña; la lista ahora lo muestra tal como está
 

@@ -27,6 +27,11 @@ part-profile = le profil du pays
 part-health = le bilan de l'indice
 part-charts = les graphiques
 language-failed = Les textes en { $language } n'ont pas pu être chargés ({ $problem }) : la page reste en anglais.
+not-in-catalogue = Le jeu de données `{ $dataset }` n'est pas dans la liste des jeux de données.
+dataset-not-loaded = { $dataset } n'a pas pu être chargé ({ $why }) ; le jeu de données précédent reste affiché.
+no-data-for-year = { $dataset } n'a pas de données pour { $year }.
+groups-limit = On peut comparer au plus { $count } groupes à la fois.
+no-group = Ce jeu de données n'a pas de groupe `{ $group }`.
 weights = Pondérations
 close-weights = Fermer les pondérations
 published = Publiées
@@ -62,6 +67,32 @@ missing-data = Données manquantes
 screening = Sélection
 carry-forward = Reporter les valeurs
 denominate = Diviser par les dénominateurs (par habitant, par PIB…)
+no-normalisation = aucune normalisation
+norm-none = Aucune (scores publiés)
+norm-min-max = Min-max 0–100
+norm-z = Scores z (moyenne 100, écart type 10)
+norm-percentile = Rangs centiles 0–100
+norm-rank = Rangs
+norm-to-best = Distance au meilleur 0–100
+over-each-year = Au sein de chaque année
+over-all-years = Sur toutes les années (comparable dans le temps)
+agg-arithmetic = Moyenne arithmétique
+agg-geometric = Moyenne géométrique
+agg-harmonic = Moyenne harmonique
+treat-none = Aucun traitement
+treat-winsorise = Winsoriser (règle du JRC, ≤ 5), sinon logarithme
+treat-winsorise-at = winsoriser, ≤ { $max }
+impute-none = Laisser de côté, repondérer
+impute-mean = Moyenne de l'indicateur
+impute-group = Moyenne du groupe { $family } de l'unité
+screen-none = Garder toutes les unités
+screen-below = Écarter les unités ayant < { $percent } % des données
+screen-two-thirds = Écarter les unités ayant < 2/3 des données
+carry-none = Cette année seulement
+carry-years = { $count ->
+    [one] Jusqu'à { $count } an
+   *[other] Jusqu'à { $count } ans
+}
 the-gap = L'écart
 group-a = Groupe A
 group-b = Groupe B
@@ -70,6 +101,11 @@ compare-another = Comparer un autre groupe
 add-group = Ajouter un groupe…
 stop-comparing = Ne plus comparer ce groupe
 gap-hint = Moyennes des unités ayant un score : { $a_scored } sur { $a_all } dans A ({ $a_share }), { $b_scored } sur { $b_all } dans B ({ $b_share }). Rapport A/B sur l'indice : { $ratio }. Survolez un chiffre pour voir sa médiane.
+gap-title = B − A : le retard du groupe A
+gap-change = Δ écart
+gap-change-title = Variation de l'écart par rapport aux pondérations publiées
+median-scored = médiane { $median } · { $scored } sur { $all } ont un score ({ $share })
+groups-caption = La moyenne de chaque groupe, entre parenthèses sa part de celle de { $group }, et ses membres ayant un score sur l'ensemble
 every-year = Toutes les années
 every-year-hint = Le score et le rang de chaque pays pour chaque année, avec ces pondérations et cette méthode.
 every-year-csv = Télécharger toutes les années (CSV)
@@ -402,6 +438,19 @@ scenario-storage-full = le stockage du navigateur est plein : le scénario n'a p
 scenario-not-deleted = Non supprimé : { $why }.
 entry-not-removed = Non retiré : { $why }.
 not-renamed-elsewhere = « { $name } » non renommé : { $why }.
+entries-unreadable = { $count ->
+    [one] { $count } entrée de scénario enregistrée n'a pas pu être lue ; elle figure sous Scénarios, où vous pouvez la télécharger ou la retirer.
+   *[other] { $count } entrées de scénarios enregistrées n'ont pas pu être lues ; elles figurent sous Scénarios, où vous pouvez les télécharger ou les retirer.
+}
+entry-key-not-ours = sa clé n'est pas de la forme qu'écrit cette application
+entry-not-returned = le navigateur ne l'a pas rendue
+name-too-long = le nom compte { $count } caractères ; { $max } au plus
+not-saved = Scénario non enregistré : { $why }.
+not-renamed = Non renommé : { $why }.
+needs-name = Un scénario doit avoir un nom : non renommé.
+compare-limit = On peut comparer au plus { $count } scénarios à la fois.
+untitled-scenario = Scénario sans nom nº { $id }
+copy-name = { $name } (copie)
 deleted-elsewhere = il a été supprimé dans un autre onglet
 changed-elsewhere = il a été modifié dans un autre onglet ; la liste le montre maintenant tel qu'il est
 

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use std::sync::Arc;
 
+use crate::i18n::{messages, t_with};
 use crate::state::{is_mine, AppState, CatalogueEntry, Level, Status, Ticket};
 
 /// The dataset shown when the link names none. `index.html` preloads its file and
@@ -163,7 +164,7 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
     let Some(entry) = entry else {
         state.notify(
             Level::Error,
-            format!("Dataset `{id}` is not in the catalogue."),
+            t_with(&messages::NOT_IN_CATALOGUE, &[("dataset", id.into())]),
         );
         return;
     };
@@ -193,9 +194,9 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
                 state.loading.status.set(Status::Ready);
                 state.notify(
                     Level::Error,
-                    format!(
-                        "{} could not be loaded ({e}); still showing the previous dataset.",
-                        entry.title
+                    t_with(
+                        &messages::DATASET_NOT_LOADED,
+                        &[("dataset", entry.title.into()), ("why", e.into())],
                     ),
                 );
             }

@@ -16,6 +16,20 @@ use crate::view_model::{
     comparable_groups, gap_rows, group_abbrev, group_name, groups_rows, GapRow,
 };
 
+/// A group's figure's title: its median, and how many of its members are scored (`count`:
+/// scored, all; `coverage`: the share scored).
+fn median_title(median: Option<f64>, count: (usize, usize), coverage: f64) -> String {
+    t_with(
+        &messages::MEDIAN_SCORED,
+        &[
+            ("median", format::opt_score(median).into()),
+            ("scored", count.0.into()),
+            ("all", count.1.into()),
+            ("share", format::percent(coverage).into()),
+        ],
+    )
+}
+
 /// The change in the gap against the published weights as shown, and its class (`wider`,
 /// `narrower` or `same`).
 fn gap_change(r: &GapRow) -> (String, &'static str) {
@@ -148,8 +162,8 @@ pub fn GapPanel() -> impl IntoView {
                         <td></td>
                         <th class="num" title=move || full()[0].clone()><span class="swatch grp-a"></span>{move || abbrev()[0].clone()}</th>
                         <th class="num" title=move || full()[1].clone()><span class="swatch grp-b"></span>{move || abbrev()[1].clone()}</th>
-                        <th class="num" title="B − A: how far group A is behind">{t(&messages::GAP)}</th>
-                        <th class="num" title="Change in the gap against the published weights">"Δ gap"</th>
+                        <th class="num" title=t(&messages::GAP_TITLE)>{t(&messages::GAP)}</th>
+                        <th class="num" title=t(&messages::GAP_CHANGE_TITLE)>{t(&messages::GAP_CHANGE)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -160,8 +174,8 @@ pub fn GapPanel() -> impl IntoView {
                         view! {
                             <tr class=format!("depth-{depth}") data-node=id>
                                 <th scope="row" title=name.clone()>{name.clone()}</th>
-                                <td class="num a-mean" title=cell(|r| format!("median {} · {} of {} scored", format::opt_score(r.a_median), r.a_count.0, r.a_count.1))>{cell(|r| format::opt_score(r.a_mean))}</td>
-                                <td class="num b-mean" title=cell(|r| format!("median {} · {} of {} scored", format::opt_score(r.b_median), r.b_count.0, r.b_count.1))>{cell(|r| format::opt_score(r.b_mean))}</td>
+                                <td class="num a-mean" title=cell(|r| median_title(r.a_median, r.a_count, r.a_coverage))>{cell(|r| format::opt_score(r.a_mean))}</td>
+                                <td class="num b-mean" title=cell(|r| median_title(r.b_median, r.b_count, r.b_coverage))>{cell(|r| format::opt_score(r.b_mean))}</td>
                                 <td class="num gap">{cell(|r| format::opt_score(r.gap))}</td>
                                 <td class=cell(|r| format!("num gap-change {}", gap_change(r).1))>{cell(|r| gap_change(r).0)}</td>
                             </tr>
@@ -194,7 +208,7 @@ pub fn GapPanel() -> impl IntoView {
                 let groups = heads.len();
                 view! {
                     <table class="gap-table groups-table" id="groups-table">
-                        <caption>{format!("Every group's mean, in brackets its share of {last}'s, and its members scored of all")}</caption>
+                        <caption>{t_with(&messages::GROUPS_CAPTION, &[("group", last.into())])}</caption>
                         <thead>
                             <tr>
                                 <td></td>
@@ -211,10 +225,10 @@ pub fn GapPanel() -> impl IntoView {
                                             m.as_ref().and_then(|m| m.0.get(i)).and_then(|r| r.cells.get(g)).map(|(s, share)| f(s, *share)).unwrap_or_default()
                                         });
                                         view! {
-                                            <td class="num" title=cell(|s, _| format!("median {} · {} of {} scored ({})", format::opt_score(s.median), s.scored, s.members, format::percent(s.coverage)))>
+                                            <td class="num" title=cell(|s, _| median_title(s.median, (s.scored, s.members), s.coverage))>
                                                 {cell(|s, _| format::opt_score(s.mean))}
                                                 <span class="share">{cell(|_, share| share.map(|s| format!("({})", format::percent(s))).unwrap_or_default())}</span>
-                                                <span class="cov">{cell(|s, _| format!("{} of {}", s.scored, s.members))}</span>
+                                                <span class="cov">{cell(|s, _| t_with(&messages::DONE_OF, &[("done", s.scored.into()), ("total", s.members.into())]))}</span>
                                             </td>
                                         }
                                     }).collect_view()}

@@ -16,6 +16,27 @@ fn offers<T>(default: &str, choices: impl IntoIterator<Item = (T, String)>) -> V
         .collect()
 }
 
+/// A choice offered with its label in the language shown.
+fn texts<T>((value, label): (T, &Msg)) -> (T, String) {
+    (value, t(label))
+}
+
+/// The imputation by the mean of a unit's group in `family`, in words.
+fn group_mean(family: &str) -> String {
+    t_with(&messages::IMPUTE_GROUP, &[("family", family.into())])
+}
+
+/// Screening out the units with less than `share` (0–1) of their data, in words.
+fn screen_below(share: f64) -> String {
+    let percent = format!("{:.0}", share * 100.0);
+    t_with(&messages::SCREEN_BELOW, &[("percent", percent.into())])
+}
+
+/// Carrying values forward up to `years` years, in words.
+fn up_to_years(years: u32) -> String {
+    t_with(&messages::CARRY_YEARS, &[("count", years.into())])
+}
+
 /// Range of the normalisations offered: 0–100.
 const SCALE: (f64, f64) = (0.0, 100.0);
 
@@ -25,26 +46,26 @@ fn normalisations() -> Vec<Offer<Normalisation>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (Normalisation::None, "None (published scores)"),
-            (Normalisation::MinMax { low, high }, "Min-max 0–100"),
+            (Normalisation::None, &messages::NORM_NONE),
+            (Normalisation::MinMax { low, high }, &messages::NORM_MIN_MAX),
             (
                 Normalisation::ZScore {
                     mean: 100.0,
                     sd: 10.0,
                 },
-                "z-scores (mean 100, sd 10)",
+                &messages::NORM_Z,
             ),
             (
                 Normalisation::PercentileRank { low, high },
-                "Percentile ranks 0–100",
+                &messages::NORM_PERCENTILE,
             ),
-            (Normalisation::Rank, "Ranks"),
+            (Normalisation::Rank, &messages::NORM_RANK),
             (
                 Normalisation::DistanceToBest { low, high },
-                "Distance to best 0–100",
+                &messages::NORM_TO_BEST,
             ),
         ]
-        .map(|(v, l)| (v, l.to_string())),
+        .map(texts),
     )
 }
 
@@ -54,13 +75,10 @@ fn normalise_overs() -> Vec<Offer<NormaliseOver>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (NormaliseOver::EachYear, "Within each year"),
-            (
-                NormaliseOver::AllYears,
-                "Across all years (comparable over time)",
-            ),
+            (NormaliseOver::EachYear, &messages::OVER_EACH_YEAR),
+            (NormaliseOver::AllYears, &messages::OVER_ALL_YEARS),
         ]
-        .map(|(v, l)| (v, l.to_string())),
+        .map(texts),
     )
 }
 
@@ -69,11 +87,11 @@ fn aggregations() -> Vec<Offer<Aggregation>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (Aggregation::Arithmetic, "Arithmetic mean"),
-            (Aggregation::Geometric, "Geometric mean"),
-            (Aggregation::Harmonic, "Harmonic mean"),
+            (Aggregation::Arithmetic, &messages::AGG_ARITHMETIC),
+            (Aggregation::Geometric, &messages::AGG_GEOMETRIC),
+            (Aggregation::Harmonic, &messages::AGG_HARMONIC),
         ]
-        .map(|(v, l)| (v, l.to_string())),
+        .map(texts),
     )
 }
 
@@ -82,13 +100,10 @@ fn treatments() -> Vec<Offer<Treatment>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (Treatment::None, "None"),
-            (
-                Treatment::DEFAULT_WINSORISE,
-                "Winsorise (JRC rule, ≤ 5), else log",
-            ),
+            (Treatment::None, &messages::TREAT_NONE),
+            (Treatment::DEFAULT_WINSORISE, &messages::TREAT_WINSORISE),
         ]
-        .map(|(v, l)| (v, l.to_string())),
+        .map(texts),
     )
 }
 
@@ -97,12 +112,13 @@ fn imputations(families: Vec<String>) -> Vec<Offer<Imputation>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (Imputation::None, "Leave out, re-weight".to_string()),
-            (Imputation::IndicatorMean, "Indicator mean".to_string()),
+            (Imputation::None, &messages::IMPUTE_NONE),
+            (Imputation::IndicatorMean, &messages::IMPUTE_MEAN),
         ]
+        .map(texts)
         .into_iter()
         .chain(families.into_iter().map(|f| {
-            let label = format!("Mean of the unit's {f} group");
+            let label = group_mean(&f);
             (Imputation::GroupMean { family: f }, label)
         })),
     )
@@ -113,12 +129,11 @@ fn screens() -> Vec<Offer<f64>> {
     offers(
         &t(&messages::DEFAULT),
         [
-            (0.0, "Keep every unit"),
-            (0.5, "Drop units with < 50 % data"),
-            (2.0 / 3.0, "Drop units with < 2/3 data"),
-            (0.9, "Drop units with < 90 % data"),
-        ]
-        .map(|(v, l)| (v, l.to_string())),
+            (0.0, t(&messages::SCREEN_NONE)),
+            (0.5, screen_below(0.5)),
+            (2.0 / 3.0, t(&messages::SCREEN_TWO_THIRDS)),
+            (0.9, screen_below(0.9)),
+        ],
     )
 }
 
@@ -128,26 +143,27 @@ fn carries() -> Vec<Offer<u32>> {
         &t(&messages::DEFAULT),
         [0u32, 1, 2, 3, 5, 10].map(|y| {
             let label = if y == 0 {
-                "This year only".to_string()
+                t(&messages::CARRY_NONE)
             } else {
-                format!("Up to {y} years")
+                up_to_years(y)
             };
             (y, label)
         }),
     )
 }
 
-/// How the dataset's own value of a setting reads: `own` if it is one of the `offers` (its
-/// label, lower-cased), else `fallback` of it.
+/// How the dataset's own value of a setting reads: its label if it is one of the `offers`,
+/// else `fallback` of it (for the values a setting offers them all: nothing), lower-cased.
 fn default_label<T: PartialEq>(
     offers: &[Offer<T>],
     own: &T,
     fallback: impl Fn(&T) -> String,
 ) -> String {
-    offers
+    let label = offers
         .iter()
         .find(|(v, _)| v.as_ref() == Some(own))
-        .map_or_else(|| fallback(own), |(_, l)| lower_first(l))
+        .map_or_else(|| fallback(own), |(_, l)| l.clone());
+    lower_first(&label)
 }
 
 /// `text` with its first letter in lower case ("Arithmetic mean" → "arithmetic mean").
@@ -272,7 +288,11 @@ pub fn MethodPanel() -> impl IntoView {
                 </div>
             </div>
             {offered("normalisation", messages::NORMALISATION, normalisations,
-                own(|m, _| m.normalisation().label()),
+                // The engine's words for the others ("min-max 0–1" is not offered).
+                own(|m, _| match m.normalisation() {
+                    Normalisation::None => t(&messages::NO_NORMALISATION),
+                    n => n.label(),
+                }),
                 move || choice.with(|c| c.normalisation),
                 move |v| inputs.set_method(move |m| m.normalisation = v))}
             {offered("normalise-over", messages::NORMALISE_OVER, normalise_overs,
@@ -280,26 +300,29 @@ pub fn MethodPanel() -> impl IntoView {
                 move || choice.with(|c| c.normalise_over),
                 move |v| inputs.set_method(move |m| m.normalise_over = v))}
             {offered("aggregation", messages::AGGREGATION, aggregations,
-                own(|m, _| default_label(&aggregations(), &m.aggregation(), |a| format!("{} mean", a.label()))),
+                own(|m, _| default_label(&aggregations(), &m.aggregation(), |_| String::new())),
                 move || choice.with(|c| c.aggregation),
                 move |v| inputs.set_method(move |m| m.aggregation = v))}
             {offered("treatment", messages::OUTLIERS, treatments,
                 own(|m, _| default_label(&treatments(), &m.treatment(), |t| match t {
-                    Treatment::None => "none".into(),
-                    Treatment::Winsorise { max_winsorised, .. } => format!("winsorise, ≤ {max_winsorised}"),
+                    Treatment::None => String::new(),
+                    Treatment::Winsorise { max_winsorised, .. } => t_with(&messages::TREAT_WINSORISE_AT, &[("max", (*max_winsorised).into())]),
                 })),
                 move || choice.with(|c| c.treatment),
                 move |v| inputs.set_method(move |m| m.treatment = v))}
             {offered("imputation", messages::MISSING_DATA, move || imputations(families()),
-                own(|m, f| default_label(&imputations(f.to_vec()), m.imputation(), |_| "group mean".into())),
+                own(|m, f| default_label(&imputations(f.to_vec()), m.imputation(), |i| match i {
+                    Imputation::GroupMean { family } => group_mean(family),
+                    _ => String::new(),
+                })),
                 move || choice.with(|c| c.imputation.clone()),
                 move |v| inputs.set_method(move |m| m.imputation = v))}
             {offered("screen", messages::SCREENING, screens,
-                own(|m, _| default_label(&screens(), &m.screen().unwrap_or(0.0), |s| format!("drop units with < {:.0} % data", s * 100.0))),
+                own(|m, _| default_label(&screens(), &m.screen().unwrap_or(0.0), |s| screen_below(*s))),
                 move || choice.with(|c| c.screen),
                 move |v| inputs.set_method(move |m| m.screen = v))}
             {offered("carry", messages::CARRY_FORWARD, carries,
-                own(|m, _| default_label(&carries(), &m.carry_forward(), |y| format!("up to {y} years"))),
+                own(|m, _| default_label(&carries(), &m.carry_forward(), |y| up_to_years(*y))),
                 move || choice.with(|c| c.carry_forward),
                 move |v| inputs.set_method(move |m| m.carry_forward = v))}
             <Show when=has_denominators>

@@ -45,6 +45,7 @@ fn file_name(name: &str) -> String {
 pub fn ScenariosPanel() -> impl IntoView {
     let state = use_state();
     let library = use_library();
+    library.notify_read();
     let name = RwSignal::new(String::new());
     let show_all = RwSignal::new(false);
     let current_bundle = move || {
@@ -332,7 +333,7 @@ fn LibraryNotes() -> impl IntoView {
                             let has_text = u.text.is_some();
                             view! {
                                 <li data-key=u.key.clone()>
-                                    <span title=u.problem.clone()>{crate::format::excerpt(&u.key).into_owned()}</span>
+                                    <span title=u.problem.text()>{crate::format::excerpt(&u.key).into_owned()}</span>
                                     {has_text.then(|| view! { <button class="link" on:click=download.clone()>{t(&messages::DOWNLOAD)}</button> })}
                                     <button class="link danger remove-unreadable" on:click=move |_| library.remove_unreadable(&key)>{t(&messages::REMOVE)}</button>
                                 </li>

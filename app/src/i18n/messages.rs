@@ -133,6 +133,16 @@ messages! {
     RELOAD = "reload": "Reload";
     /// A notice's close button.
     DISMISS = "dismiss": "Dismiss";
+    /// A dataset asked for (a saved scenario's) that the list of datasets lacks.
+    NOT_IN_CATALOGUE = "not-in-catalogue": "Dataset `{ $dataset }` is not in the catalogue.";
+    /// A dataset asked for could not be loaded (`why`: the file and what went wrong).
+    DATASET_NOT_LOADED = "dataset-not-loaded": "{ $dataset } could not be loaded ({ $why }); still showing the previous dataset.";
+    /// A year asked for that the dataset has no data for.
+    NO_DATA_FOR_YEAR = "no-data-for-year": "{ $dataset } has no data for { $year }.";
+    /// One group too many asked to be compared.
+    GROUPS_LIMIT = "groups-limit": "At most { $count } groups can be compared at once.";
+    /// A group asked for that the dataset does not have (`group`: its id).
+    NO_GROUP = "no-group": "This dataset has no group `{ $group }`.";
     /// The language could not be loaded.
     LANGUAGE_FAILED = "language-failed": "The { $language } texts could not be loaded ({ $problem }): the page stays in English.";
 
@@ -215,6 +225,55 @@ messages! {
     CARRY_FORWARD = "carry-forward": "Carry values forward";
     /// A setting.
     DENOMINATE = "denominate": "Divide by denominators (per capita, per GDP…)";
+    /// A normalisation offered: none.
+    NORM_NONE = "norm-none": "None (published scores)";
+    /// A dataset's own normalisation when it is none (in the first option: "Default (no
+    /// normalisation)").
+    NO_NORMALISATION = "no-normalisation": "no normalisation";
+    /// A normalisation offered.
+    NORM_MIN_MAX = "norm-min-max": "Min-max 0–100";
+    /// A normalisation offered.
+    NORM_Z = "norm-z": "z-scores (mean 100, sd 10)";
+    /// A normalisation offered.
+    NORM_PERCENTILE = "norm-percentile": "Percentile ranks 0–100";
+    /// A normalisation offered.
+    NORM_RANK = "norm-rank": "Ranks";
+    /// A normalisation offered.
+    NORM_TO_BEST = "norm-to-best": "Distance to best 0–100";
+    /// What each indicator is normalised over: each year on its own.
+    OVER_EACH_YEAR = "over-each-year": "Within each year";
+    /// What each indicator is normalised over: every year pooled.
+    OVER_ALL_YEARS = "over-all-years": "Across all years (comparable over time)";
+    /// An aggregation offered.
+    AGG_ARITHMETIC = "agg-arithmetic": "Arithmetic mean";
+    /// An aggregation offered.
+    AGG_GEOMETRIC = "agg-geometric": "Geometric mean";
+    /// An aggregation offered.
+    AGG_HARMONIC = "agg-harmonic": "Harmonic mean";
+    /// An outlier treatment offered: none.
+    TREAT_NONE = "treat-none": "None";
+    /// An outlier treatment offered: the JRC's rule.
+    TREAT_WINSORISE = "treat-winsorise": "Winsorise (JRC rule, ≤ 5), else log";
+    /// A dataset's own outlier treatment when it is not the one offered: winsorising at most
+    /// `max` values.
+    TREAT_WINSORISE_AT = "treat-winsorise-at": "winsorise, ≤ { $max }";
+    /// A treatment of missing data offered: none.
+    IMPUTE_NONE = "impute-none": "Leave out, re-weight";
+    /// A treatment of missing data offered.
+    IMPUTE_MEAN = "impute-mean": "Indicator mean";
+    /// A treatment of missing data offered: the mean of a group family (its name, as the
+    /// dataset spells it).
+    IMPUTE_GROUP = "impute-group": "Mean of the unit's { $family } group";
+    /// A screening offered: none.
+    SCREEN_NONE = "screen-none": "Keep every unit";
+    /// A screening offered: a threshold in percent.
+    SCREEN_BELOW = "screen-below": "Drop units with < { $percent } % data";
+    /// A screening offered.
+    SCREEN_TWO_THIRDS = "screen-two-thirds": "Drop units with < 2/3 data";
+    /// A carrying forward offered: none.
+    CARRY_NONE = "carry-none": "This year only";
+    /// A carrying forward offered: values up to `count` years old.
+    CARRY_YEARS = "carry-years": "Up to { $count } years";
 
     // The gap.
     /// The gap panel's title.
@@ -231,6 +290,16 @@ messages! {
     ADD_GROUP = "add-group": "Add a group…";
     /// Removing a group.
     STOP_COMPARING = "stop-comparing": "Stop comparing this group";
+    /// The gap column's title.
+    GAP_TITLE = "gap-title": "B − A: how far group A is behind";
+    /// A column: the change in the gap.
+    GAP_CHANGE = "gap-change": "Δ gap";
+    /// Its title.
+    GAP_CHANGE_TITLE = "gap-change-title": "Change in the gap against the published weights";
+    /// A group's figure's title: its median, and how many of its members are scored.
+    MEDIAN_SCORED = "median-scored": "median { $median } · { $scored } of { $all } scored ({ $share })";
+    /// The table of every group compared: its caption (`group`: the last group's name).
+    GROUPS_CAPTION = "groups-caption": "Every group's mean, in brackets its share of { $group }'s, and its members scored of all";
     /// Under the gap table: the coverage of the two groups and the ratio of their means.
     GAP_HINT = "gap-hint": "Means of units scored: { $a_scored } of { $a_all } in A ({ $a_share }), { $b_scored } of { $b_all } in B ({ $b_share }). Ratio A/B on the index: { $ratio }. Hover a figure for its median.";
 
@@ -1181,6 +1250,26 @@ messages! {
     ENTRY_NOT_REMOVED = "entry-not-removed": "Not removed: { $why }.";
     /// A rename refused: another tab changed the scenario.
     NOT_RENAMED_ELSEWHERE = "not-renamed-elsewhere": "“{ $name }” not renamed: { $why }.";
+    /// At start: saved scenario entries that could not be read.
+    ENTRIES_UNREADABLE = "entries-unreadable": "Saved scenario entries that could not be read: { $count }. They are listed under Scenarios, where you can download or remove them.";
+    /// Why an entry could not be read: its key.
+    ENTRY_KEY_NOT_OURS = "entry-key-not-ours": "its key is not one this app writes";
+    /// Why an entry could not be read: the browser's storage did not give it.
+    ENTRY_NOT_RETURNED = "entry-not-returned": "the browser did not return it";
+    /// Why a scenario's name is refused.
+    NAME_TOO_LONG = "name-too-long": "the name is { $count } characters long; at most { $max }";
+    /// A scenario refused (`why`: the reason).
+    NOT_SAVED = "not-saved": "Scenario not saved: { $why }.";
+    /// A rename refused (`why`: the reason).
+    NOT_RENAMED = "not-renamed": "Not renamed: { $why }.";
+    /// A rename to an empty name refused.
+    NEEDS_NAME = "needs-name": "A scenario needs a name: not renamed.";
+    /// One scenario too many ticked for comparison.
+    COMPARE_LIMIT = "compare-limit": "Up to { $count } scenarios can be compared at once.";
+    /// A scenario saved without a name (`id`: its number).
+    UNTITLED = "untitled-scenario": "Untitled scenario #{ $id }";
+    /// A duplicated scenario's name.
+    COPY_NAME = "copy-name": "{ $name } (copy)";
     /// Why: deleted there.
     DELETED_ELSEWHERE = "deleted-elsewhere": "it was deleted in another tab";
     /// Why: changed there.

@@ -105,20 +105,21 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          Each language's messages that its file lacks: the page shows them in English. Written by \
          app/src/i18n/tests.rs (UPDATE_I18N=1 cargo test -p app i18n).\n\n\
          Only the texts that are messages (app/src/i18n/messages.rs) are counted: so far the \
-         header, the weights, the method's labels, the ranking, the gap panel, every year, the \
+         header, the weights, the method's labels and options, the ranking, the gap panel, every year, the \
          page's frame, every panel below the explorer with its notices, what the view model \
          writes (the charts' titles, subtitles' weights, screen-reader labels and tables, the \
          analyses' sentences, the performers' coverage, the profile's facts, the world map's \
          hovers, the choices' names, the groups' short names, the framework editor's refusals), \
          the reasons the browser keeps no import (app/src/persist/mine.rs), the saved scenarios' \
-         storage notices given on an action (app/src/persist/library.rs) and the texts the \
-         charts draw. Still English in every language: the method's options \
-         (app/src/components/method.rs), the saved scenarios' notices given at start (before \
-         the language is loaded) and their other notices (app/src/persist/library.rs), the \
-         loader's and the workers' messages, the gap table's caption, the \
-         explorer's notices written in app/src/state, and what the engine writes (a method's and \
-         an analysis plan's description, the source lines, the reasons a country is unscored or a \
-         change cannot be split, an import's report lines, errors from the data).\n",
+         notices (app/src/persist/library.rs), the loader's notices on a dataset asked for later, \
+         the inputs' refusals of a year, a group or one group too many (app/src/state/inputs.rs) \
+         and the texts the charts draw. Still English in \
+         every language: the loader's messages given at start and why a file could not be \
+         fetched, the workers' messages, the explorer's other notices \
+         written in app/src/state, and what the engine writes (a method's and an analysis plan's \
+         description, a dataset's own normalisation when it is not one offered, the source \
+         lines, the reasons a country is unscored or a change cannot be split, why a saved \
+         scenario cannot be read, an import's report lines, errors from the data).\n",
     );
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let path = dir().join(format!("{}.ftl", lang.code()));

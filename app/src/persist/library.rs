@@ -75,7 +75,7 @@ impl Saved {
     /// The name to show: the scenario's, or a stand-in for one saved without a name.
     pub fn label(&self) -> String {
         if self.scenario.name.trim().is_empty() {
-            format!("Untitled scenario #{}", self.id)
+            t_with(&messages::UNTITLED, &[("id", self.id.to_string().into())])
         } else {
             self.scenario.name.clone()
         }
@@ -90,7 +90,30 @@ pub struct Unreadable {
     /// Its text (offered for download, so nothing is lost), if it could be read at all.
     pub text: Option<String>,
     /// Why it could not be read.
-    pub problem: String,
+    pub problem: Problem,
+}
+
+/// Why a storage entry of ours could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Its key is not in the form this app writes.
+    Key,
+    /// The browser did not return its text.
+    NotReturned,
+    /// Its text is not a scenario: the reader's words.
+    Invalid(String),
+}
+
+impl Problem {
+    /// The problem in the language shown (worded when shown, in the part that lists the
+    /// entries, so that its messages weigh nothing on the main module).
+    pub fn text(&self) -> String {
+        match self {
+            Problem::Key => t(&messages::ENTRY_KEY_NOT_OURS),
+            Problem::NotReturned => t(&messages::ENTRY_NOT_RETURNED),
+            Problem::Invalid(why) => why.clone(),
+        }
+    }
 }
 
 /// Where a saved scenario is kept.
@@ -149,30 +172,35 @@ impl Library {
         self.deleted.read
     }
 
-    /// Reads every saved scenario from storage. Entries that cannot be read are listed (one
-    /// notice says how many), never changed.
+    /// Reads every saved scenario from storage. Entries that cannot be read are listed, never
+    /// changed. It gives no notice (the language may not be loaded yet): the saved scenarios'
+    /// part says what it found ([`Library::notify_read`]).
     pub fn restore(&self) {
-        let store = match storage() {
-            Ok(s) => s,
-            Err(e) => {
-                self.notices
-                    .notify(Level::Info, format!("Saved scenarios: {e}."));
-                return;
-            }
-        };
+        let Some(store) = storage() else { return };
         let (saved, unreadable) = read_all(&store);
-        if !unreadable.is_empty() {
+        self.saved.write.set(saved);
+        self.unreadable.write.set(unreadable);
+    }
+
+    /// The notices on what [`Library::restore`] found, in the language shown: that scenarios
+    /// are kept for this visit only (no storage), or how many entries could not be read.
+    /// Called by the saved scenarios' part when it is drawn, so that its messages stay in its
+    /// module.
+    pub fn notify_read(&self) {
+        if storage().is_none() {
+            self.notices
+                .notify(Level::Info, t(&messages::SCENARIOS_FOR_VISIT));
+        }
+        let unreadable = self.unreadable().with_untracked(Vec::len);
+        if unreadable > 0 {
             self.notices.notify(
                 Level::Warning,
-                format!(
-                    "{} saved scenario entr{} could not be read; they are listed under Scenarios, where you can download or remove them.",
-                    unreadable.len(),
-                    if unreadable.len() == 1 { "y" } else { "ies" }
+                t_with(
+                    &messages::ENTRIES_UNREADABLE,
+                    &[("count", unreadable.into())],
                 ),
             );
         }
-        self.saved.write.set(saved);
-        self.unreadable.write.set(unreadable);
     }
 
     /// Keeps the list in step with the site's other tabs: when one of them saves, renames or
@@ -194,7 +222,7 @@ impl Library {
     /// Reads the list again from storage (another tab changed it), keeping the ticks of the
     /// scenarios still there; `why`, if any, becomes a notice.
     fn reread(&self, why: Option<String>) {
-        let Ok(store) = storage() else { return };
+        let Some(store) = storage() else { return };
         let (saved, unreadable) = read_all(&store);
         batch(|| {
             self.comparing
@@ -211,9 +239,11 @@ impl Library {
     /// Saves `scenario` as a new entry; whether it was saved (a name longer than
     /// [`MAX_NAME_CHARS`] is refused, with a notice).
     pub fn add(&self, scenario: Scenario) -> bool {
-        if let Err(why) = check_name(&scenario.name) {
-            self.notices
-                .notify(Level::Warning, format!("Scenario not saved: {why}."));
+        if let Some(why) = name_refused(&scenario.name) {
+            self.notices.notify(
+                Level::Warning,
+                t_with(&messages::NOT_SAVED, &[("why", why.into())]),
+            );
             return false;
         }
         let saved = Saved {
@@ -232,12 +262,14 @@ impl Library {
         let name = name.trim();
         if name.is_empty() {
             self.notices
-                .notify(Level::Warning, "A scenario needs a name: not renamed.");
+                .notify(Level::Warning, t(&messages::NEEDS_NAME));
             return false;
         }
-        if let Err(why) = check_name(name) {
-            self.notices
-                .notify(Level::Warning, format!("Not renamed: {why}."));
+        if let Some(why) = name_refused(name) {
+            self.notices.notify(
+                Level::Warning,
+                t_with(&messages::NOT_RENAMED, &[("why", why.into())]),
+            );
             return false;
         }
         let Some(mut s) = self.find(id) else {
@@ -272,13 +304,7 @@ impl Library {
     pub fn duplicate(&self, id: u64) {
         if let Some(s) = self.find(id) {
             let mut copy = s.scenario;
-            const COPY: &str = " (copy)";
-            let base: String = copy
-                .name
-                .chars()
-                .take(MAX_NAME_CHARS - COPY.len())
-                .collect();
-            copy.name = format!("{base}{COPY}");
+            copy.name = copy_name(&copy.name);
             self.add(copy);
         }
     }
@@ -343,7 +369,7 @@ impl Library {
         if on && full {
             self.notices.notify(
                 Level::Info,
-                format!("Up to {MAX_COMPARED} scenarios can be compared at once."),
+                t_with(&messages::COMPARE_LIMIT, &[("count", MAX_COMPARED.into())]),
             );
             return;
         }
@@ -389,12 +415,35 @@ impl Library {
     }
 }
 
-/// Local storage, or why it cannot be used.
-fn storage() -> Result<web_sys::Storage, String> {
-    match window().local_storage() {
-        Ok(Some(s)) => Ok(s),
-        _ => Err("browser storage is unavailable (private browsing or disabled by a setting): saved scenarios cannot be kept after this page closes — export them to a file instead".into()),
-    }
+/// Why `name` cannot be a scenario's (it is longer than [`MAX_NAME_CHARS`]), in words; `None`
+/// when it can.
+fn name_refused(name: &str) -> Option<String> {
+    check_name(name).err().map(|_| {
+        t_with(
+            &messages::NAME_TOO_LONG,
+            &[
+                ("count", name.chars().count().into()),
+                ("max", MAX_NAME_CHARS.into()),
+            ],
+        )
+    })
+}
+
+/// `name` marked as a copy in the language shown, its start kept so that the whole is at most
+/// [`MAX_NAME_CHARS`] long; without the isolation marks Arabic puts around an argument (a name
+/// is data: it is kept as written).
+fn copy_name(name: &str) -> String {
+    let marked = |base: &str| {
+        t_with(&messages::COPY_NAME, &[("name", base.into())]).replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let room = MAX_NAME_CHARS.saturating_sub(marked("").chars().count());
+    marked(&name.chars().take(room).collect::<String>())
+}
+
+/// Local storage, if the browser lets the page use it (not in some private modes, or with
+/// site data blocked).
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
 
 fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
@@ -411,7 +460,7 @@ fn refused(e: &wasm_bindgen::JsValue) -> String {
 
 /// Saves (or overwrites) a scenario's entry.
 fn save_entry(saved: &Saved) -> Result<Kept, String> {
-    let Ok(store) = storage() else {
+    let Some(store) = storage() else {
         return Ok(Kept::ForThisVisit);
     };
     store
@@ -431,7 +480,7 @@ fn save_entry(saved: &Saved) -> Result<Kept, String> {
 
 /// Deletes an entry (nothing to do when storage is unavailable: nothing was stored).
 fn remove_entry(key: &str) -> Result<(), String> {
-    let Ok(store) = storage() else {
+    let Some(store) = storage() else {
         return Ok(());
     };
     store.remove_item(key).map_err(|e| refused(&e))
@@ -452,14 +501,14 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
         }
         let text = store.get_item(&key).ok().flatten();
         let problem = match (&kind, &text) {
-            (KeyKind::Malformed, _) => "its key is not one this app writes".to_string(),
-            (_, None) => "the browser did not return it".to_string(),
+            (KeyKind::Malformed, _) => Problem::Key,
+            (_, None) => Problem::NotReturned,
             (KeyKind::Ours(StorageKey::Scenario(id)), Some(t)) => match Scenario::from_json(t) {
                 Ok(scenario) => {
                     saved.push(Saved { id: *id, scenario });
                     continue;
                 }
-                Err(e) => e.to_string(),
+                Err(e) => Problem::Invalid(e.to_string()),
             },
             (KeyKind::Foreign, _) => continue,
         };
@@ -472,7 +521,7 @@ fn read_all(store: &web_sys::Storage) -> (Vec<Saved>, Vec<Unreadable>) {
 /// Why `shown`'s entry no longer holds what this tab shows (another tab deleted or changed
 /// it), or `None` when it does — or when there is no storage (then only this tab holds it).
 fn changed_elsewhere(shown: &Saved) -> Option<&'static Msg> {
-    let store = storage().ok()?;
+    let store = storage()?;
     match store.get_item(&StorageKey::Scenario(shown.id).text()) {
         Ok(None) => Some(&messages::DELETED_ELSEWHERE),
         Ok(Some(text)) => match Scenario::from_json(&text) {
@@ -486,7 +535,7 @@ fn changed_elsewhere(shown: &Saved) -> Option<&'static Msg> {
 /// `id`, or the first id after it that no storage entry uses (another tab may have saved under
 /// it since this list was read).
 fn unused_id(mut id: u64) -> u64 {
-    let Ok(store) = storage() else { return id };
+    let Some(store) = storage() else { return id };
     while let Ok(Some(_)) = store.get_item(&StorageKey::Scenario(id).text()) {
         match id.checked_add(1) {
             Some(next) => id = next,

@@ -9,7 +9,9 @@ pub mod mine;
 
 use leptos::prelude::*;
 
-pub use library::{use_library, KeyKind, Library, Saved, StorageKey, Unreadable, MAX_COMPARED};
+pub use library::{
+    use_library, KeyKind, Library, Problem, Saved, StorageKey, Unreadable, MAX_COMPARED,
+};
 pub use link::{parse as parse_link, EmbedRequest, Link, Param};
 
 use crate::i18n::Lang;

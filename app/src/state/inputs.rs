@@ -15,6 +15,7 @@ use index_core::scenario::{MethodChoice, Resolved, Scenario, MAX_GROUPS};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
+use crate::i18n::{messages, t_with};
 use crate::shared::{Halves, Shared};
 
 /// The inputs. `Copy`: signal handles.
@@ -135,7 +136,13 @@ impl Inputs {
         } else {
             self.notices.notify(
                 Level::Warning,
-                format!("{} has no data for {year}.", b.title()),
+                t_with(
+                    &messages::NO_DATA_FOR_YEAR,
+                    &[
+                        ("dataset", b.title().into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ),
             );
         }
     }
@@ -168,7 +175,7 @@ impl Inputs {
         if count >= MAX_GROUPS {
             self.notices.notify(
                 Level::Warning,
-                format!("At most {MAX_GROUPS} groups can be compared at once."),
+                t_with(&messages::GROUPS_LIMIT, &[("count", MAX_GROUPS.into())]),
             );
             return;
         }
@@ -192,7 +199,10 @@ impl Inputs {
         if !known {
             self.notices.notify(
                 Level::Warning,
-                format!("This dataset has no group `{}`.", excerpt(id)),
+                t_with(
+                    &messages::NO_GROUP,
+                    &[("group", excerpt(id).into_owned().into())],
+                ),
             );
         }
         known

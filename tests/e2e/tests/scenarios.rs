@@ -120,10 +120,12 @@ async fn unreadable_entries_are_listed_kept_and_removed_only_when_asked() {
         .unwrap();
     b.client.refresh().await.unwrap();
     b.wait_for("#rank-table tbody tr.row", 30).await.unwrap();
+    // The saved scenarios' part says what was found at start, once it is drawn.
+    b.wait_for("#unreadable-entries li", 30).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let text = b.notices().await.unwrap();
     assert!(
-        text.contains("2 saved scenario entries could not be read"),
+        text.contains("Saved scenario entries that could not be read: 2."),
         "{text}"
     );
     assert_eq!(
