@@ -681,6 +681,20 @@ impl Browser {
         }
     }
 
+    /// Renames framework part `id` to `name` through the framework editor: its part picker, name
+    /// field and Rename button (the editor shows the imported dataset's framework).
+    pub async fn rename_part(&self, id: &str, name: &str) -> Result<()> {
+        self.js(&format!(
+            "const s = document.querySelector('#fw-node'); s.value = {id:?}; \
+             s.dispatchEvent(new Event('change', {{bubbles: true}})); \
+             const n = document.querySelector('#fw-name'); n.value = {name:?}; \
+             n.dispatchEvent(new Event('input', {{bubbles: true}})); \
+             document.querySelector('#fw-rename').click(); return true"
+        ))
+        .await
+        .map(|_| ())
+    }
+
     /// Opens the "Your data" panel (waiting up to 30 s for it: it is a deferred part).
     pub async fn open_import_panel(&self) -> Result<()> {
         self.wait_for("#import-details", 30).await?;

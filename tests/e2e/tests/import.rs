@@ -181,15 +181,7 @@ async fn an_imported_pair_ranks_as_the_cli_is_kept_and_opens_after_a_reload() {
     // The framework edited: a pillar renamed, an indicator's direction turned, another pillar
     // deleted (after a confirmation); the ranking is the CLI's of the dataset as stored, which
     // has every change.
-    b.js(
-        "const s = document.querySelector('#fw-node'); s.value = 'Conn'; \
-          s.dispatchEvent(new Event('change', {bubbles: true})); \
-          const n = document.querySelector('#fw-name'); n.value = 'Links'; \
-          n.dispatchEvent(new Event('input', {bubbles: true})); \
-          document.querySelector('#fw-rename').click(); return true",
-    )
-    .await
-    .unwrap();
+    b.rename_part("Conn", "Links").await.unwrap();
     b.wait_for("li[data-node='Conn']", 10).await.unwrap();
     until_text(&b, "li[data-node='Conn']", 10, |t| t.contains("Links")).await;
     // An aggregate has no direction to turn.

@@ -138,15 +138,7 @@ async fn rename_first(b: &Browser, way: &str) -> Vec<String> {
             }
         })
         .collect();
-    b.js(
-        "const s = document.querySelector('#fw-node'); s.value = 'ind1'; \
-          s.dispatchEvent(new Event('change', {bubbles: true})); \
-          const n = document.querySelector('#fw-name'); n.value = 'First'; \
-          n.dispatchEvent(new Event('input', {bubbles: true})); \
-          document.querySelector('#fw-rename').click(); return true",
-    )
-    .await
-    .unwrap();
+    b.rename_part("ind1", "First").await.unwrap();
     until_text(b, "#fw-node", 10, |t| t.contains("First")).await;
     assert_eq!(parts(b).await, renamed, "{way}");
     renamed
