@@ -13,8 +13,8 @@ use index_core::scenario::Scenario;
 use index_core::uncertainty::Plan;
 use index_worker::jobs::Session;
 use index_worker::protocol::{
-    BundleRef, FromWorker, ImportFile, ImportOptions, JobId, Request, Response, TargetGoal,
-    ToWorker, WeightRange,
+    AsDataset, BundleRef, FromWorker, ImportFile, ImportOptions, JobId, Request, Response,
+    TargetGoal, ToWorker, WeightRange,
 };
 
 use crate::{bundles, debug_has_non_finite, tiny_bundle};
@@ -182,6 +182,13 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
                 framework: None,
                 options: ImportOptions {
                     title: Some("Mine".into()),
+                    // The page's relabelling of the bundle (`jobs::relabel`).
+                    as_dataset: Some(AsDataset {
+                        id: "mine-abc".into(),
+                        publisher: "Your data".into(),
+                        edition: "imported 2026-12-02".into(),
+                        licence: "not published".into(),
+                    }),
                     ..ImportOptions::default()
                 },
             },
