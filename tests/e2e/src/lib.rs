@@ -810,6 +810,23 @@ pub fn rd_scenario(name: &str, rd: impl std::fmt::Display) -> String {
     path.display().to_string()
 }
 
+/// The Global Data Lab's three dimension-index files (`$INDEX_DATA_DIR/gdl`, default
+/// `../shared/data/gdl`: one file per indicator, wide by year, 1,765 regions): health,
+/// education, income.
+pub fn gdl_files() -> Vec<PathBuf> {
+    let dir = std::env::var("INDEX_DATA_DIR")
+        .map_or_else(|_| root().join("../shared/data"), PathBuf::from)
+        .join("gdl");
+    [
+        "GDL-Health-index-data.csv",
+        "GDL-Educational-index--data.csv",
+        "GDL-Income-index-data.csv",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .collect()
+}
+
 /// The FTRI bundle as the site serves it (`dist/data/ftri.json`), as a path for the CLI.
 pub fn ftri_bundle() -> String {
     root().join("dist/data/ftri.json").display().to_string()

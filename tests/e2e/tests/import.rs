@@ -404,17 +404,7 @@ async fn a_link_to_data_imported_elsewhere_says_where_it_lives() {
 /// report is printed (the "under 1 s" is a figure to report, not a timed test).
 #[tokio::test(flavor = "multi_thread")]
 async fn the_gdl_files_import_and_rank_as_a_sub_national_hdi() {
-    let dir = std::env::var("INDEX_DATA_DIR")
-        .map_or_else(|_| e2e::root().join("../shared/data"), PathBuf::from)
-        .join("gdl");
-    let files: Vec<PathBuf> = [
-        "GDL-Health-index-data.csv",
-        "GDL-Educational-index--data.csv",
-        "GDL-Income-index-data.csv",
-    ]
-    .iter()
-    .map(|n| dir.join(n))
-    .collect();
+    let files = e2e::gdl_files();
     let site = Site::start().unwrap();
     let b = Browser::start(1280, 1600).await.unwrap();
     b.open(&site.url).await.unwrap();

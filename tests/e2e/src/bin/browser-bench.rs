@@ -476,20 +476,7 @@ fn since_click(import: &Value, key: &str) -> Option<f64> {
 /// "under 1 s"), imported three times, each in a fresh browser: the time from the Import click
 /// to the imported ranking on screen, each run and the median.
 async fn import_gdl(site: &Site) -> Result<(), String> {
-    let dir = std::env::var("INDEX_DATA_DIR")
-        .map_or_else(
-            |_| e2e::root().join("../shared/data"),
-            std::path::PathBuf::from,
-        )
-        .join("gdl");
-    let files: Vec<std::path::PathBuf> = [
-        "GDL-Health-index-data.csv",
-        "GDL-Educational-index--data.csv",
-        "GDL-Income-index-data.csv",
-    ]
-    .iter()
-    .map(|n| dir.join(n))
-    .collect();
+    let files = e2e::gdl_files();
     if let Some(missing) = files.iter().find(|f| !f.is_file()) {
         println!(
             "{}",
