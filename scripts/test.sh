@@ -52,6 +52,7 @@ budget split "${mains[0]%_bg.wasm}_split_below.wasm" 400
 budget split "${mains[0]%_bg.wasm}_split_embed.wasm" 400
 budget split "${mains[0]%_bg.wasm}_split_map.wasm" 400
 budget split "${mains[0]%_bg.wasm}_split_i18n.wasm" 400
+budget split "${mains[0]%_bg.wasm}_split_side.wasm" 400
 for chunk in "${mains[0]%_bg.wasm}"_chunk_*.wasm; do
   if [ -f "$chunk" ]; then budget split "$chunk" 400; fi
 done

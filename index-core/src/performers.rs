@@ -29,8 +29,8 @@
 //! - **GDP per capita** is the bundle's indicator ([`Bundle::gdp_per_capita`]) read for the
 //!   results' year only, with no carry-forward: a unit without a value that year is marked
 //!   [`Gdp::Missing`]. UNCTAD uses GDP per capita at PPP; the bundle's indicator is whatever the
-//!   bundle ships (the bundles built here ship the World Bank's, in current US$), named by id in
-//!   the result.
+//!   bundle ships (the bundles built here ship the World Bank's at PPP, TIR 2025's UNCTAD's own),
+//!   named by id in the result.
 //! - **GDP ≤ 0** (not a real GDP per capita, and with no logarithm for the fit) is kept as
 //!   [`Gdp::NotPositive`] and left out of the ranks and the fit like a missing value, rather than
 //!   failing the whole table for one unit's figure. A non-finite value is never read: the

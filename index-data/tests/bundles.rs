@@ -48,13 +48,16 @@ fn gii_units_groups_reference_and_gdp() {
         Some("gii_published")
     );
     assert_eq!(b.bundle.gdp_per_capita(), Some("gdppc_ppp"));
-    let gdppc = ds.indicator_position("gdppc").unwrap();
+    let gdppc = ds.indicator_position("gdppc_ppp").unwrap();
     assert_eq!(
         ds.value(ds.unit_position("NOR").unwrap(), gdppc, 2025),
-        Some(90000.0)
+        Some(95000.0)
     );
+    // Only the PPP series: the current-US$ one is not carried.
+    assert!(ds.indicator("gdppc").is_none());
     assert_eq!(
-        ds.source("wdi:NY.GDP.PCAP.CD").map(|s| s.edition.as_str()),
+        ds.source("wdi:NY.GDP.PCAP.PP.CD")
+            .map(|s| s.edition.as_str()),
         Some("WDI, last updated 2026-01-02")
     );
     assert_eq!(
@@ -239,7 +242,7 @@ fn hdi_is_computed_not_read() {
     let ds = b.bundle.dataset();
     assert!(ds.indicator("hdi").is_none(), "the HDI is not in the data");
     let ids: Vec<&str> = ds.indicators().iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["le", "eys", "mys", "gnipc", "gdppc", "gdppc_ppp"]);
+    assert_eq!(ids, ["le", "eys", "mys", "gnipc", "gdppc_ppp"]);
     let f = b.bundle.framework();
     let r = pipeline::run(ds, f, b.bundle.method(), &f.weights(), 2022).unwrap();
     // Norway's 2022 components give UNDP's 0.966.

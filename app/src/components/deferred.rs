@@ -86,6 +86,20 @@ fn world_map() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <super::map::MapPanel/> }.into_any())
 }
 
+/// The method's settings (the controls' second box): a split module of its own, with the
+/// every-year panel, so that the default view's module holds only the weights, the ranking and
+/// the gaps, and these come as soon as that small module has (not with the parts below).
+#[wasm_split(side, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn method() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::method::MethodPanel/> }.into_any())
+}
+
+/// The scores of every year as a download (under the gaps).
+#[wasm_split(side, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn every_year() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::every_year::EveryYear/> }.into_any())
+}
+
 /// The saved scenarios (the controls' last box).
 #[wasm_split(below, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn scenarios() -> Result<AnyView, SplitLoaderError> {
@@ -116,6 +130,12 @@ pub const BELOW: [(Msg, Loader); 7] = [
 /// The saved scenarios' loader.
 pub const SAVED_SCENARIOS: Loader = || Box::pin(scenarios());
 
+/// The method panel's loader.
+pub const METHOD: Loader = || Box::pin(method());
+
+/// The every-year panel's loader.
+pub const EVERY_YEAR: Loader = || Box::pin(every_year());
+
 /// The embed route's loader.
 pub fn embedded(
     request: crate::persist::EmbedRequest,
@@ -134,15 +154,26 @@ pub fn Deferred(
     /// Loads the part's module and builds its view.
     #[prop(into)]
     load: LoadPart,
+    /// On a page that orders its parts ([`Order`]): loaded first, the others once a first
+    /// part's module has come (or failed).
+    #[prop(optional)]
+    first: bool,
 ) -> impl IntoView {
     let view = RwSignal::new_local(None::<AnyView>);
     let loaded = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    let order = use_context::<Order>();
     let fetch = move || {
         failed.set(false);
         let loading = load.0.with_value(|l| l());
         spawn_local(ScopedFuture::new(async move {
-            match loading.await {
+            let result = loading.await;
+            if first {
+                if let Some(Order(stage)) = order {
+                    stage.set(Stage::All);
+                }
+            }
+            match result {
                 Ok(v) => {
                     view.set(Some(v));
                     loaded.set(true);
@@ -151,7 +182,27 @@ pub fn Deferred(
             }
         }));
     };
-    fetch();
+    // A page that shows something first (the explorer: its ranking) says when its parts may
+    // load; without it a part loads at once.
+    match order {
+        Some(Order(stage)) => {
+            let due = if first { Stage::First } else { Stage::All };
+            // The part is built under this component's owner, not the effect's (whose next run
+            // would dispose of it).
+            let owner = Owner::current();
+            Effect::new(move |started: Option<bool>| {
+                if started == Some(true) || stage.get() < due {
+                    return started.unwrap_or(false);
+                }
+                match &owner {
+                    Some(owner) => owner.with(fetch),
+                    None => fetch(),
+                }
+                true
+            });
+        }
+        None => fetch(),
+    }
     // One Retry retries every part that failed (they share their module).
     let retries = use_context::<Retries>();
     if let Some(Retries(asked)) = retries {
@@ -185,6 +236,26 @@ pub fn Deferred(
 /// retries every part that failed.
 #[derive(Clone, Copy)]
 pub struct Retries(pub RwSignal<u32>);
+
+/// When the deferred parts of a page may start loading, provided by the page: the explorer's
+/// are fetched once its first ranking has been painted, so that neither their requests nor
+/// their modules' instantiation delay it (measured: the fetch calls alone took ~150 ms of a
+/// first load on the benchmark's throttled profile, before the ranking was on screen), the
+/// parts marked `first` (the method's settings) before the others, which would share the
+/// connection with them.
+#[derive(Clone, Copy)]
+pub struct Order(pub RwSignal<Stage>);
+
+/// How far a page's deferred parts may load ([`Order`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// None yet.
+    None,
+    /// The parts marked `first`.
+    First,
+    /// Every part.
+    All,
+}
 
 /// How a deferred part is loaded (kept for a Retry).
 #[derive(Clone, Copy)]

@@ -1,27 +1,36 @@
 //! The page layout: header, notices, then weights/method/saved scenarios | ranking | gap and
 //! every year; below them the scenario comparison, robustness (the uncertainty analysis, best
 //! and worst possible ranks), the profile and why the followed unit moved, the index's health,
-//! charts, performers against income, sources. The saved scenarios and everything below the
-//! explorer are deferred parts (`deferred`): their code is in a module of its own, fetched once
-//! the explorer is on screen. Shows what is loading, or why nothing can be shown.
+//! charts, performers against income, sources. The method's settings, the every-year download,
+//! the saved scenarios and everything below the explorer are deferred parts (`deferred`): their
+//! code is in modules of their own, fetched once the explorer's first ranking has been painted.
+//! Shows what is loading, or why nothing can be shown.
 
 use leptos::prelude::*;
 
 use super::deferred::{self, Deferred};
 use super::gap::GapPanel;
 use super::header::Header;
-use super::method::MethodPanel;
 use super::notices::Notices;
 use super::ranking::RankingTable;
 use super::weights::WeightsPanel;
 use crate::i18n::{messages, t, t_with};
 use crate::state::{use_state, Status};
 
+/// A performance mark (read by the browser benchmark).
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// The whole explorer.
 #[component]
 pub fn Explorer() -> impl IntoView {
     let state = use_state();
     provide_context(deferred::Retries(RwSignal::new(0)));
+    let load_parts = RwSignal::new(deferred::Stage::None);
+    provide_context(deferred::Order(load_parts));
     let ready = move || state.inputs.bundle().with(Option::is_some);
     // When the first ranking is on screen (effects run after the DOM update): a performance
     // mark, read by the browser benchmark for time-to-ranking, and the boot view's ranking is
@@ -32,9 +41,18 @@ pub fn Explorer() -> impl IntoView {
         }
         let shown = state.derived.scored.with(Option::is_some);
         if shown {
-            if let Some(p) = window().performance() {
-                let _ = p.mark("ranking-ready");
-            }
+            mark("ranking-ready");
+            // After the frame that paints it (a timeout from the frame's callback runs once
+            // the frame is drawn): the benchmark's mark, and the deferred parts start loading.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        mark("ranking-painted");
+                        load_parts.set(deferred::Stage::First);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
         }
         let failed = state
             .loading
@@ -66,7 +84,7 @@ pub fn Explorer() -> impl IntoView {
                 <div class="explorer">
                     <aside class="controls" aria-label=t(&messages::WEIGHTS_AND_METHOD)>
                         <WeightsPanel/>
-                        <MethodPanel/>
+                        <Deferred what=messages::PART_METHOD load=deferred::METHOD first=true/>
                         <Deferred what=messages::PART_SAVED load=deferred::SAVED_SCENARIOS/>
                     </aside>
                     <section class="ranking" aria-label=t(&messages::RANKING)>
@@ -74,7 +92,7 @@ pub fn Explorer() -> impl IntoView {
                     </section>
                     <aside class="gaps" aria-label=t(&messages::GROUP_GAP)>
                         <GapPanel/>
-                        <super::every_year::EveryYear/>
+                        <Deferred what=messages::PART_EVERY_YEAR load=deferred::EVERY_YEAR first=true/>
                     </aside>
                 </div>
                 {deferred::BELOW

@@ -101,6 +101,10 @@ messages! {
     RETRY = "retry": "Retry";
     /// A deferred part, named while it loads.
     PART_SAVED = "part-saved": "the saved scenarios";
+    /// A deferred part.
+    PART_METHOD = "part-method": "the method's settings";
+    /// A deferred part.
+    PART_EVERY_YEAR = "part-every-year": "every year's scores";
     /// The embed route's chart, named while it loads.
     PART_CHART = "part-chart": "the chart";
     /// A deferred part.

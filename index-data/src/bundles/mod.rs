@@ -40,8 +40,6 @@ pub const M49: &str = "un/m49_countries.csv";
 pub const HDR: &str = "undp/hdr_2023_24_components_1990_2022.csv";
 /// The JRC/COINr file with World Bank income groups.
 pub const INCOME: &str = "jrc/world_denominators.csv";
-/// The World Bank GDP per capita file (every bundle's `gdppc`).
-pub const GDPPC: &str = "NY.GDP.PCAP.CD";
 /// The World Bank GDP per capita, PPP file (every bundle's `gdppc_ppp`, the income measure of
 /// the over-performer analysis, except where a bundle has the publisher's own figures).
 pub const GDPPC_PPP: &str = "NY.GDP.PCAP.PP.CD";
@@ -57,8 +55,7 @@ pub fn wdi_path(code: &str) -> String {
     format!("worldbank/{code}.csv")
 }
 
-/// Files every bundle reads (countries, UNCTAD's groups, HDI groups, income groups, GDP per
-/// capita).
+/// Files every bundle reads (countries, UNCTAD's groups, HDI groups, income groups).
 pub fn common_inputs() -> Vec<String> {
     vec![
         M49.to_string(),
@@ -66,7 +63,6 @@ pub fn common_inputs() -> Vec<String> {
         TIR2023.to_string(),
         HDR.to_string(),
         INCOME.to_string(),
-        wdi_path(GDPPC),
     ]
 }
 
@@ -470,13 +466,13 @@ impl Assembly {
         Ok(())
     }
 
-    /// Adds `gdppc` (World Bank GDP per capita, current US$) and `gdppc_ppp` (GDP per capita,
-    /// PPP, current international $: the bundle's income measure) for the bundle's years.
+    /// Adds `gdppc_ppp` (World Bank GDP per capita, PPP, current international $: the bundle's
+    /// income measure) for the bundle's years. (Bundles once carried the current-US$ series
+    /// too; nothing read it, and it was a quarter of the default view's data.)
     ///
     /// # Errors
-    /// Those of reading the WDI files.
+    /// Those of reading the WDI file.
     pub fn gdppc(&mut self, inputs: &mut Inputs<'_>) -> Result<()> {
-        self.wdi_series(inputs, GDPPC, "gdppc", "GDP per capita", "current US$")?;
         self.wdi_series(
             inputs,
             GDPPC_PPP,

@@ -21,12 +21,15 @@
 //! `dist/`, the site people get (`trunk build --release`).
 //!
 //! ```text
-//! browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--site DIR] [--uncompressed]
+//! browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--query Q] [--site DIR] [--uncompressed]
 //! ```
 //! `--import-scale-only` runs only the imports (at scale, and the GDL files: below); `--harness-only WHICH` one run of
 //! the harness (`?bench=WHICH`: `ftri`, `asem`, `synthetic`, or `ftri-groups`, the series with
 //! three groups and the performers panel alone);
-//! `--first-loads-only` skips the harness; `--loads` sets the throttled loads (default 5);
+//! `--first-loads-only` skips the harness; `--loads` sets the throttled loads (default 5); with
+//! `BENCH_PROFILE=<file>`, each throttled load writes Chrome's CPU profile to the file (the last
+//! load's is kept: use `--loads 1`);
+//! `--query` makes the throttled loads open another view (`?lang=ar`);
 //! `--site` measures the first loads of another build (a folder under the workspace root);
 //! `--uncompressed` serves every file as it is (a host that does not compress).
 
@@ -50,18 +53,32 @@ const OBSERVE: &str = r"
 window.__benchElementTiming = [];
 new PerformanceObserver((l) => window.__benchElementTiming.push(...l.getEntries()))
   .observe({ type: 'element', buffered: true });
+new MutationObserver((_, o) => {
+  if (document.querySelector('.controls > .deferred[data-loaded]')) {
+    window.__benchControls = performance.now();
+    o.disconnect();
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-loaded'] });
 ";
 
 /// Reads the load's figures from the page: first contentful paint; the prerendered ranking's
 /// paint (Element Timing on `[elementtiming=prerendered-ranking]`, if the page has one); the
-/// interactive ranking (the app's `ranking-ready` mark); bytes transferred (the document's and
-/// every resource's `transferSize`), in all and per resource.
+/// interactive ranking (the app's `ranking-ready` mark, set once its rows are written) and its
+/// first paint (`ranking-painted`, set from a timeout queued by the next frame's callback, so
+/// after that frame is drawn: what a person sees); bytes transferred (the document's and every
+/// resource's `transferSize`), in all and per resource; when the controls were complete (the
+/// method's settings, a deferred part loaded after the ranking's first paint, in place). Waits up
+/// to 10 s for the second mark and the controls.
 const FIGURES: &str = r"
 const done = arguments[arguments.length - 1];
-new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
+const until = performance.now() + 10000;
+const settled = (resolve) => ((performance.getEntriesByName('ranking-painted').length && window.__benchControls)
+  || performance.now() > until) ? setTimeout(resolve, 50) : setTimeout(() => settled(resolve), 20);
+new Promise(settled).then(() => {
   const elements = window.__benchElementTiming || [];
   const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
   const ready = performance.getEntriesByName('ranking-ready')[0];
+  const painted = performance.getEntriesByName('ranking-painted')[0];
   const pre = elements.filter((e) => e.identifier === 'prerendered-ranking')
     .map((e) => e.renderTime || e.loadTime);
   const nav = performance.getEntriesByType('navigation')[0];
@@ -76,6 +93,8 @@ new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
     first_contentful_paint_ms: fcp ? fcp.startTime : null,
     prerendered_ranking_ms: pre.length ? Math.min(...pre) : null,
     interactive_ranking_ms: ready ? ready.startTime : null,
+    interactive_ranking_painted_ms: painted ? painted.startTime : null,
+    controls_complete_ms: window.__benchControls || null,
     bytes: files.reduce((s, f) => s + f.bytes, 0),
     files,
   });
@@ -90,6 +109,8 @@ struct Options {
     loads: usize,
     site: Option<String>,
     compress: bool,
+    /// `--query Q`: the throttled loads open `Q` (`?lang=ar`) rather than the default view.
+    query: String,
 }
 
 fn options() -> Result<Options, String> {
@@ -100,6 +121,7 @@ fn options() -> Result<Options, String> {
         loads: 5,
         site: None,
         compress: true,
+        query: String::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -120,9 +142,10 @@ fn options() -> Result<Options, String> {
             }
             "--site" => o.site = Some(args.next().ok_or("--site takes a folder")?),
             "--uncompressed" => o.compress = false,
+            "--query" => o.query = args.next().ok_or("--query takes a query: ?lang=ar")?,
             other => {
                 return Err(format!(
-                    "unknown argument `{other}` (browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--site DIR] [--uncompressed])"
+                    "unknown argument `{other}` (browser-bench [--first-loads-only | --import-scale-only | --harness-only WHICH] [--loads N] [--query Q] [--site DIR] [--uncompressed])"
                 ))
             }
         }
@@ -159,7 +182,7 @@ async fn main() -> Result<(), String> {
     }
     let mut loads = Vec::new();
     for run in 1..=o.loads {
-        let v = first_load(&site, true).await?;
+        let v = first_load_of(&site, &o.query, true).await?;
         let files: Vec<String> = v["files"]
             .as_array()
             .map(|f| {
@@ -203,6 +226,8 @@ async fn main() -> Result<(), String> {
             "ranking_on_screen_ms": median(ranking),
             "prerendered_ranking_ms": med("prerendered_ranking_ms"),
             "interactive_ranking_ms": med("interactive_ranking_ms"),
+            "interactive_ranking_painted_ms": med("interactive_ranking_painted_ms"),
+            "controls_complete_ms": med("controls_complete_ms"),
             "bytes": med("bytes"),
         })
     );
@@ -257,7 +282,15 @@ async fn first_load(site: &Site, throttled: bool) -> Result<Value, String> {
 async fn first_load_of(site: &Site, query: &str, throttled: bool) -> Result<Value, String> {
     let (w, h) = if throttled { PHONE } else { (1400, 1000) };
     let b = Browser::start_unwaited(w, h).await?;
+    // `BENCH_PROFILE` with `--first-loads-only --loads 1`: the throttled load's CPU profile.
+    let profile = std::env::var_os("BENCH_PROFILE").filter(|_| throttled);
+    if profile.is_some() {
+        profile_start(&b).await?;
+    }
     let v = measure_load(&b, site, query, throttled).await;
+    if let Some(file) = &profile {
+        profile_stop(&b, file).await?;
+    }
     // Closed whatever happened: a browser left running would slow every later load.
     b.close().await;
     v
@@ -315,6 +348,8 @@ fn summary_of(v: &Value) -> Value {
         "ranking_on_screen_ms": ranking_on_screen(v),
         "prerendered_ranking_ms": v["prerendered_ranking_ms"],
         "interactive_ranking_ms": v["interactive_ranking_ms"],
+        "interactive_ranking_painted_ms": v["interactive_ranking_painted_ms"],
+        "controls_complete_ms": v["controls_complete_ms"],
         "bytes": v["bytes"],
     })
 }
