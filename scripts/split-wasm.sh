@@ -65,6 +65,27 @@ for part in "$work"/split/*.wasm; do
 done
 cp "$work/$link" "$stage/"
 
+# The language module's files (its own and the chunks it shares with others), for the page's
+# boot script to preload beside the main module when the page will not be in English
+# (index.html: the script's data-i18n attribute; ARCHITECTURE.md, First load).
+i18n_files="$(awk '
+  /^\/\* .* \*\/$/ { kinds = $0; next }
+  /new URL\("\.\/[^"]*\.wasm"/ {
+    match($0, /"\.\/[^"]*\.wasm"/); file = substr($0, RSTART + 3, RLENGTH - 4)
+    if (kinds ~ /[ ,]i18n[ ,]/ || file ~ /_split_i18n\.wasm$/) printf "%s%s", sep, file
+    if (kinds ~ /[ ,]i18n[ ,]/ || file ~ /_split_i18n\.wasm$/) sep = " "
+    kinds = ""
+  }' "$work/$link")"
+case "$i18n_files" in
+  *_split_i18n.wasm*) ;;
+  *) echo "split-wasm: no language module (_split_i18n.wasm) in $link" >&2; exit 1 ;;
+esac
+perl -pi -e 's{data-i18n="[^"]*"}{data-i18n="'"$i18n_files"'"}' "$stage/index.html"
+grep -q "data-i18n=\"$i18n_files\"" "$stage/index.html" || {
+  echo "split-wasm: index.html has no boot script with data-i18n to name the language module's files in" >&2
+  exit 1
+}
+
 # Subresource integrity: Trunk hashed the files it wrote; these are new.
 for file in "$name.js" "${name}_bg.wasm"; do
   sri="sha384-$(openssl dgst -sha384 -binary "$stage/$file" | openssl base64 -A)"

@@ -59,6 +59,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
         Some("webmanifest") => "application/manifest+json",
+        Some("ftl") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -67,7 +68,7 @@ fn content_type(path: &Path) -> &'static str {
 fn compressible(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("html" | "js" | "wasm" | "css" | "json" | "svg")
+        Some("html" | "js" | "wasm" | "css" | "json" | "svg" | "ftl")
     )
 }
 

@@ -187,6 +187,59 @@ async fn the_ranking_stays_on_screen_until_the_apps_replaces_it() {
     b.close().await;
 }
 
+/// A first load in another language fetches that language's texts, names and module once each,
+/// by the page's preloads beside the main module (not after it), and its texts compressed; the
+/// default view's data is preloaded as without `lang`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_load_in_arabic_preloads_its_language_beside_the_wasm() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    b.open(&format!("{}?lang=ar", site.url)).await.unwrap();
+    let v = b
+        .js("const files = performance.getEntriesByType('resource')\
+               .filter(e => /i18n|names-|_chunk_|\\/data\\//.test(e.name));\
+             return { loaded: files.map(e => [e.name.split('/').pop(), e.initiatorType]),\
+               ftl: files.filter(e => e.name.endsWith('ar.ftl')).map(e => [e.encodedBodySize, e.decodedBodySize]) }")
+        .await
+        .unwrap();
+    let loaded = v["loaded"].as_array().unwrap();
+    // The files the build names in the boot script (which the app removes once it is up).
+    let page = std::fs::read_to_string(e2e::root().join("dist/index.html")).unwrap();
+    let named: Vec<&str> = page
+        .split_once("data-i18n=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(files, _)| files.split(' ').collect())
+        .unwrap_or_default();
+    assert!(
+        named.iter().any(|f| f.ends_with("_split_i18n.wasm")),
+        "the page names the language module: {v}"
+    );
+    let wanted = ["ar.ftl", "names-ar.json", "catalogue.json", "ftri.json"]
+        .into_iter()
+        .chain(named.iter().copied());
+    for file in wanted {
+        let fetched: Vec<&Value> = loaded
+            .iter()
+            .filter(|e| e[0].as_str() == Some(file))
+            .collect();
+        assert_eq!(
+            fetched,
+            [&json!([file, "link"])],
+            "{file} fetched once, by the page's preload: {v}"
+        );
+    }
+    let (encoded, decoded) = (v["ftl"][0][0].as_f64(), v["ftl"][0][1].as_f64());
+    assert!(
+        encoded.zip(decoded).is_some_and(|(e, d)| e < d / 2.0),
+        "the Arabic texts arrive compressed: {v}"
+    );
+    assert_eq!(
+        b.js("return document.documentElement.dir").await.unwrap(),
+        json!("rtl")
+    );
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn site_is_precompressed_and_served_compressed() {
     let dist = e2e::root().join("dist");
