@@ -350,3 +350,38 @@ async fn a_browser_that_prefers_spanish_opens_in_spanish_without_saying_so_in_th
     assert!(!b.query().await.unwrap().contains("lang="));
     b.close().await;
 }
+
+/// The notices and failures the loader gives at start, before the language's file has arrived,
+/// show in the page's language: a first dataset that cannot be fetched (the browser's own words
+/// kept within), and a link naming a dataset that does not exist.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_loaders_notices_at_start_are_in_the_pages_language() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    // The first dataset cannot be fetched (before any service worker could keep a copy):
+    // nothing to show, said in French.
+    b.cdp("Network.enable", json!({})).await.unwrap();
+    b.cdp("Network.setBlockedURLs", json!({"urls": ["*data/ftri*"]}))
+        .await
+        .unwrap();
+    b.client
+        .goto(&format!("{}?lang=fr", site.url))
+        .await
+        .unwrap();
+    b.wait_for(".empty-state[role=alert]", 30).await.unwrap();
+    let failed = b.text(".empty-state[role=alert] p").await.unwrap();
+    let fetch = message("fr", "fetch-failed");
+    let fetch = fetch.split("{ $file }").next().unwrap();
+    assert!(failed.contains(fetch), "{failed}");
+    assert!(failed.contains("data/ftri"), "{failed}");
+    b.cdp("Network.setBlockedURLs", json!({"urls": []}))
+        .await
+        .unwrap();
+    // A link naming a dataset that does not exist: the default, and a notice in French.
+    b.open(&format!("{}?b=nope&lang=fr", site.url))
+        .await
+        .unwrap();
+    let want = message("fr", "link-no-dataset").replace("{ $dataset }", "nope");
+    let notices = b.notices().await.unwrap();
+    assert!(notices.contains(&want), "{notices}");
+}
