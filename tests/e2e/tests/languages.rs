@@ -385,3 +385,31 @@ async fn the_loaders_notices_at_start_are_in_the_pages_language() {
     let notices = b.notices().await.unwrap();
     assert!(notices.contains(&want), "{notices}");
 }
+
+/// In Arabic a signed number keeps its sign before it: the gap's change is put between FIRST
+/// STRONG ISOLATE and POP DIRECTIONAL ISOLATE (`i18n::isolate`), so "+0.4" does not show as
+/// "0.4+"; in French it has none.
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_numbers_are_isolated_in_arabic() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    for (lang, isolated) in [("ar", true), ("fr", false)] {
+        b.open(&format!("{}?b=ftri&lang={lang}", site.url))
+            .await
+            .unwrap();
+        b.set_weight("rd", "5").await.unwrap();
+        let change = b
+            .until_text("#gap-table tbody tr:first-child .gap-change", 10, |t| {
+                !t.is_empty()
+            })
+            .await
+            .unwrap();
+        let signed = change.trim_matches(['\u{2068}', '\u{2069}']);
+        assert!(signed.starts_with(['+', '−']), "{lang}: {change:?}");
+        assert_eq!(
+            change.starts_with('\u{2068}') && change.ends_with('\u{2069}'),
+            isolated,
+            "{lang}: {change:?}"
+        );
+    }
+}
