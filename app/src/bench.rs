@@ -60,10 +60,12 @@ pub fn start(state: AppState, which: String) {
             match found {
                 Ok(Some(entry)) => {
                     state.loading.catalogue.set(vec![entry.clone()]);
-                    loader::fetch_bundle(&entry).await
+                    loader::fetch_bundle(&entry)
+                        .await
+                        .map_err(|e| e.to_string())
                 }
                 Ok(None) => Err(format!("no bundle `{id}`")),
-                Err(e) => Err(e),
+                Err(e) => Err(e.to_string()),
             }
         };
         let bundle = match bundle {

@@ -16,6 +16,7 @@ use crate::charts::{ChartKind, Direction, Style};
 use crate::components::charts_panel::chart_memo;
 use crate::components::notices::Notices;
 use crate::export;
+use crate::i18n::{messages, t, t_with};
 use crate::loader::{self, DEFAULT_BUNDLE};
 use crate::persist::{self, EmbedRequest};
 use crate::state::{use_state, AppState, CatalogueEntry, Level, Status};
@@ -43,6 +44,7 @@ async fn fetch(id: &str) -> Result<Bundle, String> {
         years: Vec::new(),
     })
     .await
+    .map_err(|e| e.to_string())
 }
 
 /// Loads the link's bundle (or the default, with a notice) and applies the scenario.
@@ -52,16 +54,22 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
         let mut bundle = if asked.is_empty() {
             fetch(DEFAULT_BUNDLE).await
         } else if crate::state::is_mine(&asked) {
-            Err("it was imported in someone's browser and lives only there".into())
+            Err(t(&messages::EMBED_IMPORTED))
         } else if plausible_id(&asked) {
             fetch(&asked).await
         } else {
-            Err(format!("`{asked}` is not a dataset name"))
+            Err(t_with(
+                &messages::EMBED_NOT_A_NAME,
+                &[("dataset", asked.as_str().into())],
+            ))
         };
         if let (Err(e), false) = (&bundle, asked.is_empty() || asked == DEFAULT_BUNDLE) {
             state.notify(
                 Level::Warning,
-                format!("The link's dataset could not be shown ({e}); showing the default."),
+                t_with(
+                    &messages::EMBED_DATASET_NOT_SHOWN,
+                    &[("problem", e.as_str().into())],
+                ),
             );
             bundle = fetch(DEFAULT_BUNDLE).await;
         }
@@ -70,18 +78,15 @@ fn load(state: AppState, scenario: Scenario, edition: Option<String>) {
                 if let Some(pinned) = edition {
                     let now = export::edition_id(&b);
                     if pinned != now {
-                        state.notify(
-                            Level::Info,
-                            "The data has been updated since this chart was pinned.",
-                        );
+                        state.notify(Level::Info, t(&messages::EMBED_DATA_UPDATED));
                     }
                 }
                 state.inputs.install(b, &scenario);
                 state.loading.status.set(Status::Ready);
             }
-            Err(e) => state.loading.status.set(Status::Failed(format!(
-                "The chart could not be loaded: {e}"
-            ))),
+            Err(e) => state.loading.status.set(Status::Failed(
+                t_with(&messages::EMBED_NOT_LOADED, &[("problem", e.into())]).into(),
+            )),
         }
     });
 }
@@ -103,9 +108,15 @@ pub fn Embed(
         Err(name) => {
             state.notify(
                 Level::Warning,
-                format!(
-                    "The link asks for chart `{name}`, which does not exist; showing the ranked bars. Charts: {}.",
-                    ChartKind::ALL.map(ChartKind::name).join(", ")
+                t_with(
+                    &messages::EMBED_NO_CHART,
+                    &[
+                        ("chart", name.as_str().into()),
+                        (
+                            "charts",
+                            ChartKind::ALL.map(ChartKind::name).join(", ").into(),
+                        ),
+                    ],
                 ),
             );
             ChartKind::Bars
@@ -156,7 +167,7 @@ pub fn Embed(
         <main class="embed" data-chart=kind.name()>
             <Notices/>
             {move || match state.loading.status.get() {
-                Status::Failed(msg) => Some(view! { <p class="embed-empty" role="alert">{msg}</p> }.into_any()),
+                Status::Failed(why) => Some(view! { <p class="embed-empty" role="alert">{why.show()}</p> }.into_any()),
                 Status::Loading(_) => Some(view! { <p class="embed-empty" aria-live="polite">"Loading…"</p> }.into_any()),
                 Status::Ready if view.with(Option::is_none) => Some(view! {
                     <p class="embed-empty">{nothing}</p>

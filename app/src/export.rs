@@ -237,9 +237,11 @@ impl Cell {
     /// A figure as shown on the page (a chart table's cell): a number if it parses as one in
     /// full, else text ("–" for missing stays text).
     pub fn shown(text: &str) -> Cell {
+        // Without the isolates a right-to-left page puts around signed numbers (`i18n::isolate`).
+        let text = text.replace(['\u{2068}', '\u{2069}'], "");
         match text.trim().parse::<f64>() {
             Ok(x) if x.is_finite() => Cell::Number(x),
-            _ => Cell::Text(text.to_string()),
+            _ => Cell::Text(text),
         }
     }
 

@@ -8,32 +8,70 @@ use leptos::task::spawn_local;
 
 use std::sync::Arc;
 
-use crate::i18n::{messages, t_with};
+use crate::i18n::{messages, t_with, Text};
 use crate::state::{is_mine, AppState, CatalogueEntry, Level, Status, Ticket};
 
 /// The dataset shown when the link names none. `index.html` preloads its file and
 /// `scripts/post-build.sh` prerenders its ranking: change them with it.
 pub const DEFAULT_BUNDLE: &str = "ftri";
 
+/// Why a file of the site could not be had. Worded when shown (`Display`, in the language
+/// shown then), so that a failure met before the language loaded shows in it; the browser's
+/// and the readers' own words are kept as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// The request failed (the browser's words).
+    Fetch { path: String, why: String },
+    /// The server answered with an error status.
+    Status { path: String, status: String },
+    /// The answer's text could not be read (the browser's words).
+    Read { path: String, why: String },
+    /// The file is not a list of datasets (the reader's words).
+    NotCatalogue { path: String, why: String },
+    /// The file is not a valid bundle (the engine's words, naming the file).
+    Invalid(String),
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (m, path, why) = match self {
+            FileError::Fetch { path, why } => (&messages::FETCH_FAILED, path, why),
+            FileError::Status { path, status } => (&messages::FETCH_STATUS, path, status),
+            FileError::Read { path, why } => (&messages::READ_FAILED, path, why),
+            FileError::NotCatalogue { path, why } => (&messages::NOT_A_CATALOGUE, path, why),
+            FileError::Invalid(why) => return f.write_str(why),
+        };
+        f.write_str(&t_with(
+            m,
+            &[
+                ("file", path.as_str().into()),
+                ("problem", why.as_str().into()),
+            ],
+        ))
+    }
+}
+
 /// Fetches and parses the catalogue.
 ///
 /// # Errors
-/// A message naming the file and what went wrong.
-pub async fn fetch_catalogue() -> Result<Vec<CatalogueEntry>, String> {
-    let t = fetch_text("data/catalogue.json").await?;
-    serde_json::from_str::<Vec<CatalogueEntry>>(&t)
-        .map_err(|e| format!("data/catalogue.json is not a valid catalogue: {e}"))
+/// The file could not be fetched or is not a catalogue.
+pub async fn fetch_catalogue() -> Result<Vec<CatalogueEntry>, FileError> {
+    let path = "data/catalogue.json";
+    let t = fetch_text(path).await?;
+    serde_json::from_str::<Vec<CatalogueEntry>>(&t).map_err(|e| FileError::NotCatalogue {
+        path: path.to_string(),
+        why: e.to_string(),
+    })
 }
 
 /// Fetches and validates one bundle.
 ///
 /// # Errors
-/// A message naming the file and what went wrong.
-pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, String> {
+/// The file could not be fetched or is not a valid bundle.
+pub async fn fetch_bundle(entry: &CatalogueEntry) -> Result<Bundle, FileError> {
     let path = bundle_url(entry);
-    fetch_text(&path)
-        .await
-        .and_then(|t| parse_bundle(&path, &t))
+    let text = fetch_text(&path).await?;
+    parse_bundle(&path, &text).map_err(FileError::Invalid)
 }
 
 /// Reads and validates a bundle's JSON text (a fetched file's, or an import's), errors naming
@@ -47,30 +85,35 @@ pub fn parse_bundle(name: &str, text: &str) -> Result<Bundle, String> {
 
 /// The world map's geometry file (`data/map.json`), as text: fetched by the map's panel the
 /// first time it is shown.
+///
+/// # Errors
+/// The file could not be fetched, worded.
 pub async fn fetch_map() -> Result<String, String> {
-    fetch_text("data/map.json").await
+    fetch_text("data/map.json").await.map_err(|e| e.to_string())
 }
 
 /// Fetches a file of the site as text.
 ///
 /// # Errors
-/// A message naming the file and what went wrong.
-pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
+/// The file could not be fetched or read.
+pub(crate) async fn fetch_text(path: &str) -> Result<String, FileError> {
     let response = Request::get(path)
         .send()
         .await
-        .map_err(|e| format!("could not fetch {path}: {e}"))?;
+        .map_err(|e| FileError::Fetch {
+            path: path.to_string(),
+            why: e.to_string(),
+        })?;
     if !response.ok() {
-        return Err(format!(
-            "could not fetch {path}: the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(FileError::Status {
+            path: path.to_string(),
+            status: format!("{} {}", response.status(), response.status_text()),
+        });
     }
-    response
-        .text()
-        .await
-        .map_err(|e| format!("could not read {path}: {e}"))
+    response.text().await.map_err(|e| FileError::Read {
+        path: path.to_string(),
+        why: e.to_string(),
+    })
 }
 
 /// Where the page loads a catalogue entry's bundle from (relative to the page): `data/<file>`.
@@ -86,10 +129,15 @@ pub fn start(state: AppState, scenario: Scenario) {
         let catalogue = match fetch_catalogue().await {
             Ok(c) => c,
             Err(e) => {
-                state.loading.status.set(Status::Failed(format!(
-                    "The list of datasets could not be loaded ({e}). Were the data bundles built? \
-                     Run `bash scripts/serve.sh`."
-                )));
+                state
+                    .loading
+                    .status
+                    .set(Status::Failed(Text::later(move || {
+                        t_with(
+                            &messages::CATALOGUE_NOT_LOADED,
+                            &[("problem", e.to_string().into())],
+                        )
+                    })));
                 return;
             }
         };
@@ -107,9 +155,9 @@ pub fn start(state: AppState, scenario: Scenario) {
         } else {
             state.notify(
                 Level::Warning,
-                format!(
-                    "The link asks for dataset `{}`, which does not exist; showing the default.",
-                    scenario.bundle
+                Text::of(
+                    &messages::LINK_NO_DATASET,
+                    vec![("dataset", scenario.bundle.as_str().into())],
                 ),
             );
             DEFAULT_BUNDLE.to_string()
@@ -186,17 +234,28 @@ async fn load(state: AppState, id: String, scenario: Scenario) {
         }
         Err(e) => {
             if first {
-                state.loading.status.set(Status::Failed(format!(
-                    "{} could not be loaded: {e}",
-                    entry.title
-                )));
+                state
+                    .loading
+                    .status
+                    .set(Status::Failed(Text::later(move || {
+                        t_with(
+                            &messages::FIRST_NOT_LOADED,
+                            &[
+                                ("dataset", entry.title.as_str().into()),
+                                ("problem", e.to_string().into()),
+                            ],
+                        )
+                    })));
             } else {
                 state.loading.status.set(Status::Ready);
                 state.notify(
                     Level::Error,
                     t_with(
                         &messages::DATASET_NOT_LOADED,
-                        &[("dataset", entry.title.into()), ("why", e.into())],
+                        &[
+                            ("dataset", entry.title.into()),
+                            ("why", e.to_string().into()),
+                        ],
                     ),
                 );
             }

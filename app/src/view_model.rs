@@ -513,7 +513,7 @@ pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartPart
         subtitle: format!(
             "{} · {}",
             weights_line(b, results),
-            results.prepared.method.describe()
+            crate::i18n::isolate(results.prepared.method.describe())
         ),
         source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
         label,

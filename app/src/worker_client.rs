@@ -36,6 +36,7 @@ pub use index_worker::protocol::{JobId, Outcome, Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{messages, t, t_with, Msg};
 use crate::shared::Shared;
 
 /// The worker's loader script, as Trunk writes it (`<bin>_loader.js`, not content-hashed),
@@ -170,14 +171,15 @@ pub fn cancel(job: JobId) {
     });
 }
 
-/// "The background worker `what`: <the JavaScript error's or error event's message>".
-fn worker_failed(what: &str, e: &JsValue) -> String {
+/// Message `what` ("the background worker failed: …") with the JavaScript error's or error
+/// event's message.
+fn worker_failed(what: &Msg, e: &JsValue) -> String {
     let why = js_sys::Reflect::get(e, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| "it could not be loaded, or it stopped".into());
-    format!("the background worker {what}: {why}")
+        .unwrap_or_else(|| t(&messages::WORKER_STOPPED));
+    t_with(what, &[("problem", why.into())])
 }
 
 impl Client {
@@ -198,8 +200,8 @@ impl Client {
     fn start(&mut self) -> Result<(), String> {
         self.generation += 1;
         let generation = self.generation;
-        let worker =
-            web_sys::Worker::new(LOADER).map_err(|e| worker_failed("could not be started", &e))?;
+        let worker = web_sys::Worker::new(LOADER)
+            .map_err(|e| worker_failed(&messages::WORKER_NOT_STARTED, &e))?;
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let text = ev.data().as_string().unwrap_or_default();
@@ -207,7 +209,7 @@ impl Client {
             });
         // A script that failed to load gives a plain event; a crash an `ErrorEvent`.
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let why = worker_failed("failed", &ev);
+            let why = worker_failed(&messages::WORKER_FAILED, &ev);
             with(|c| c.broken(generation, &why));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -288,7 +290,7 @@ impl Client {
             .and_then(|text| {
                 run.worker
                     .post_message(&JsValue::from_str(&text))
-                    .map_err(|e| worker_failed("could not be sent the job", &e))
+                    .map_err(|e| worker_failed(&messages::WORKER_NOT_SENT, &e))
             });
             match posted {
                 Ok(()) => job.sent = true,

@@ -45,9 +45,9 @@ pub fn EveryYear() -> impl IntoView {
         // The worker reads the file the page read the bundle from.
         let url = state.bundle_url(bundle.id());
         let Some(url) = url else {
-            finish(Err(format!(
-                "dataset `{}` is not in the list of datasets",
-                bundle.id()
+            finish(Err(t_with(
+                &messages::NOT_IN_LIST,
+                &[("dataset", bundle.id().into())],
             )));
             return;
         };

@@ -72,8 +72,8 @@ pub fn Explorer() -> impl IntoView {
         <Notices/>
         <main class="page">
             {move || match state.loading.status.get() {
-                Status::Failed(msg) => view! {
-                    <div class="empty-state" role="alert"><h2>{t(&messages::NOTHING_YET)}</h2><p>{msg}</p></div>
+                Status::Failed(why) => view! {
+                    <div class="empty-state" role="alert"><h2>{t(&messages::NOTHING_YET)}</h2><p>{why.show()}</p></div>
                 }.into_any(),
                 Status::Loading(what) if !ready() => view! {
                     <div class="empty-state" aria-live="polite"><div class="spinner"></div><p>{t_with(&messages::LOADING, &[("what", what.into())])}</p></div>

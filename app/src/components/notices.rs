@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{messages, t_with};
 use crate::state::{use_state, Level};
 
 /// The list of notices.
@@ -20,12 +21,12 @@ pub fn Notices() -> impl IntoView {
         <div class="notices" aria-live="polite">
             {move || failed().into_iter().map(|(year, why)| view! {
                 <div class="notice warning failed-year" role="status">
-                    <span>{format!("{year} is left out: the engine could not prepare it under this method ({why}).")}</span>
+                    <span>{t_with(&messages::YEAR_LEFT_OUT, &[("year", year.to_string().into()), ("why", why.to_string().into())])}</span>
                 </div>
             }).collect_view()}
             {move || state.notices.list().into_iter().map(|n| view! {
                 <div class=match n.level { Level::Info => "notice info", Level::Warning => "notice warning", Level::Error => "notice error" } role="status">
-                    <span>{n.text.clone()}</span>
+                    <span>{n.text.show()}</span>
                     {n.reload.then(|| view! { <button type="button" class="notice-reload" on:click=|_| crate::offline::apply()>{crate::i18n::t(&crate::i18n::messages::RELOAD)}</button> })}
                     <button class="dismiss" aria-label=crate::i18n::t(&crate::i18n::messages::DISMISS) on:click=move |_| state.notices.dismiss(n.id)>"×"</button>
                 </div>

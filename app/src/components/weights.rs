@@ -189,18 +189,15 @@ fn WeightRow(
             Ok(v) => state.inputs.set_weight(node, v),
             // A number field gives "" for what is not a number.
             Err(_) if text.trim().is_empty() => {
-                state.notify(
-                    Level::Warning,
-                    "Weight not changed: what was typed is not a number.",
-                );
+                state.notify(Level::Warning, t(&messages::WEIGHT_NOTHING_TYPED));
                 false
             }
             Err(_) => {
                 state.notify(
                     Level::Warning,
-                    format!(
-                        "Weight not changed: “{}” is not a number.",
-                        crate::format::excerpt(&text)
+                    t_with(
+                        &messages::WEIGHT_NOT_A_NUMBER,
+                        &[("text", crate::format::excerpt(&text).into_owned().into())],
                     ),
                 );
                 false

@@ -64,9 +64,13 @@ pub async fn load(lang: Lang) -> Result<Catalogue, String> {
     let ftl_path = format!("i18n/{code}.ftl");
     let names_path = format!("data/names-{code}.json");
     let (ftl, names) = futures::join!(fetch_text(&ftl_path), fetch_text(&names_path));
-    let read = read_language(code.to_string(), ftl?, names?)
-        .await
-        .map_err(|e| format!("could not load the language module: {e:?}"))?;
+    let read = read_language(
+        code.to_string(),
+        ftl.map_err(|e| e.to_string())?,
+        names.map_err(|e| e.to_string())?,
+    )
+    .await
+    .map_err(|e| format!("could not load the language module: {e:?}"))?;
     for p in read.problems {
         gloo::console::warn!(format!("{ftl_path}: {p}"));
     }

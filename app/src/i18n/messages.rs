@@ -141,6 +141,58 @@ messages! {
     NOT_IN_CATALOGUE = "not-in-catalogue": "Dataset `{ $dataset }` is not in the catalogue.";
     /// A dataset asked for could not be loaded (`why`: the file and what went wrong).
     DATASET_NOT_LOADED = "dataset-not-loaded": "{ $dataset } could not be loaded ({ $why }); still showing the previous dataset.";
+    /// The link's dataset is not in the list of datasets (`dataset`: the link's word).
+    LINK_NO_DATASET = "link-no-dataset": "The link asks for dataset `{ $dataset }`, which does not exist; showing the default.";
+    /// The list of datasets could not be had (`problem`: what went wrong, worded).
+    CATALOGUE_NOT_LOADED = "catalogue-not-loaded": "The list of datasets could not be loaded ({ $problem }). Were the data bundles built? Run `bash scripts/serve.sh`.";
+    /// The first dataset could not be loaded, so nothing is shown.
+    FIRST_NOT_LOADED = "first-not-loaded": "{ $dataset } could not be loaded: { $problem }";
+    /// A file of the site could not be fetched (`problem`: the browser's words).
+    FETCH_FAILED = "fetch-failed": "could not fetch { $file }: { $problem }";
+    /// The server answered a file's request with an error (`problem`: the status, "404 Not Found").
+    FETCH_STATUS = "fetch-status": "could not fetch { $file }: the server answered { $problem }";
+    /// A fetched file's text could not be read (`problem`: the browser's words).
+    READ_FAILED = "read-failed": "could not read { $file }: { $problem }";
+    /// The list of datasets' file is not one (`problem`: the reader's words).
+    NOT_A_CATALOGUE = "not-a-catalogue": "{ $file } is not a valid catalogue: { $problem }";
+    /// An embed's dataset that is someone's import (the reason it cannot be shown).
+    EMBED_IMPORTED = "embed-imported": "it was imported in someone's browser and lives only there";
+    /// An embed's dataset whose name cannot be a file's (the reason it cannot be shown).
+    EMBED_NOT_A_NAME = "embed-not-a-name": "`{ $dataset }` is not a dataset name";
+    /// An embed's dataset could not be shown (`problem`: why).
+    EMBED_DATASET_NOT_SHOWN = "embed-dataset-not-shown": "The link's dataset could not be shown ({ $problem }); showing the default.";
+    /// An embed pinned to an edition of the data that has since changed.
+    EMBED_DATA_UPDATED = "embed-data-updated": "The data has been updated since this chart was pinned.";
+    /// An embed's chart could not be loaded at all (`problem`: why).
+    EMBED_NOT_LOADED = "embed-not-loaded": "The chart could not be loaded: { $problem }";
+    /// An embed's chart that does not exist (`charts`: the charts' names in links).
+    EMBED_NO_CHART = "embed-no-chart": "The link asks for chart `{ $chart }`, which does not exist; showing the ranked bars. Charts: { $charts }.";
+    /// A part of the link's scenario the dataset refused (`problem`: the engine's words).
+    LINK_PART_DEFAULT = "link-part-default": "The link: { $problem }; showing the default for that part.";
+    /// A part of a saved scenario the dataset refused (`problem`: the engine's words).
+    SCENARIO_PART_REFUSED = "scenario-part-refused": "Scenario “{ $name }”: { $problem }; showing the default for that part.";
+    /// A weight the engine refused (`problem`: the engine's words).
+    WEIGHT_NOT_CHANGED = "weight-not-changed": "Weight not changed: { $problem }.";
+    /// Weights the engine refused (`problem`: the engine's words).
+    WEIGHTS_NOT_CHANGED = "weights-not-changed": "Weights not changed: { $problem }.";
+    /// A method the engine refused for this dataset (`problem`: the engine's words).
+    METHOD_NOT_CHANGED = "method-not-changed": "Method not changed: { $problem }.";
+    /// A weight field left empty or with what a number field cannot read.
+    WEIGHT_NOTHING_TYPED = "weight-nothing-typed": "Weight not changed: what was typed is not a number.";
+    /// A weight field with text that is not a number (`text`: what was typed).
+    WEIGHT_NOT_A_NUMBER = "weight-not-a-number": "Weight not changed: “{ $text }” is not a number.";
+    /// A year the engine could not prepare under the method (`why`: the engine's words).
+    YEAR_LEFT_OUT = "year-left-out": "{ $year } is left out: the engine could not prepare it under this method ({ $why }).";
+    /// The background worker could not be started (`problem`: the browser's words).
+    WORKER_NOT_STARTED = "worker-not-started": "the background worker could not be started: { $problem }";
+    /// The background worker failed (`problem`: the browser's words).
+    WORKER_FAILED = "worker-failed": "the background worker failed: { $problem }";
+    /// A job could not be sent to the background worker (`problem`: the browser's words).
+    WORKER_NOT_SENT = "worker-not-sent": "the background worker could not be sent the job: { $problem }";
+    /// The background worker failed and the browser said nothing more.
+    WORKER_STOPPED = "worker-stopped": "it could not be loaded, or it stopped";
+    /// The dataset shown is not one the worker can fetch (an every-year download's failure).
+    NOT_IN_LIST = "not-in-list": "dataset `{ $dataset }` is not in the list of datasets";
     /// A year asked for that the dataset has no data for.
     NO_DATA_FOR_YEAR = "no-data-for-year": "{ $dataset } has no data for { $year }.";
     /// One group too many asked to be compared.

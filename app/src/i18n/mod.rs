@@ -59,6 +59,57 @@ impl From<u32> for Arg {
     }
 }
 
+/// A text worded when shown, in the language shown then: a notice or a failure given before
+/// the language has loaded (the loader's at start) shows in it once drawn. A text already
+/// worded (`String`, `&str`) is kept as it is.
+#[derive(Clone)]
+pub struct Text(std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Text {
+    /// The text `word` gives when called (it reads the language then: [`t`], [`t_with`]).
+    pub fn later(word: impl Fn() -> String + Send + Sync + 'static) -> Text {
+        Text(std::sync::Arc::new(word))
+    }
+
+    /// Message `m` with `args`, worded when shown.
+    pub fn of(m: &'static Msg, args: Vec<(&'static str, Arg)>) -> Text {
+        Text::later(move || {
+            let args: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (*n, a.clone())).collect();
+            t_with(m, &args)
+        })
+    }
+
+    /// The text in the language shown.
+    pub fn show(&self) -> String {
+        (self.0)()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::later(move || s.clone())
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Text {
+        Text::later(move || s.to_string())
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Text({:?})", self.show())
+    }
+}
+
+/// Two texts are the same when they read the same in the language shown.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.show() == other.show()
+    }
+}
+
 /// A language's messages, read from its Fluent file (the code is in the `i18n` split module;
 /// the main module only calls it through this trait).
 pub trait Translate {
@@ -214,13 +265,32 @@ pub fn label(unit: &index_core::dataset::Unit) -> String {
     })
 }
 
-/// A number as the app writes it in English, in the language shown's style.
+/// A number as the app writes it in English, in the language shown's style; a signed one
+/// ("+3", "−0.41") kept in its order within right-to-left text ([`isolate`]).
 pub fn number(text: String) -> String {
     let style = CURRENT.with(|c| c.borrow().numbers);
-    if style == NumberStyle::ENGLISH {
+    let text = if style == NumberStyle::ENGLISH {
         text
     } else {
         style.apply(&text)
+    };
+    if text.starts_with(['+', '−', '-']) {
+        isolate(text)
+    } else {
+        text
+    }
+}
+
+/// `text` inserted into the language's own (a signed number, the engine's English words) kept
+/// in its order: in a right-to-left language between FIRST STRONG ISOLATE and POP DIRECTIONAL
+/// ISOLATE (U+2068, U+2069), so that Arabic text neither moves a number's sign to its other
+/// end nor reverses a list of English words; in the others as it is. The one place the app
+/// adds isolates (Fluent adds its own around a message's arguments in Arabic).
+pub fn isolate(text: String) -> String {
+    if CURRENT.with(|c| c.borrow().lang.rtl()) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
     }
 }
 

@@ -111,15 +111,19 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          analyses' sentences, the performers' coverage, the profile's facts, the world map's \
          hovers, the choices' names, the groups' short names, the framework editor's refusals), \
          the reasons the browser keeps no import (app/src/persist/mine.rs), the saved scenarios' \
-         notices (app/src/persist/library.rs), the loader's notices on a dataset asked for later, \
-         the inputs' refusals of a year, a group or one group too many (app/src/state/inputs.rs) \
-         and the texts the charts draw. Still English in \
-         every language: the loader's messages given at start and why a file could not be \
-         fetched, the workers' messages, the explorer's other notices \
-         written in app/src/state, and what the engine writes (a method's and an analysis plan's \
-         description, a dataset's own normalisation when it is not one offered, the source \
-         lines, the reasons a country is unscored or a change cannot be split, why a saved \
-         scenario cannot be read, an import's report lines, errors from the data).\n",
+         notices (app/src/persist/library.rs), the loader's notices and failures, at start too, \
+         and why a file of the site could not be fetched (app/src/loader.rs), the embed page's \
+         notices, the inputs' notices and refusals of a year, a group, a weight, the weights or \
+         a method (app/src/state/inputs.rs, and a weight field's), the years left out, the page's \
+         words on a background worker that could not start or failed (app/src/worker_client.rs) \
+         and the texts the charts draw. Still English in every language: the browser's own words \
+         within them (why a fetch or a worker failed), the benchmark page's, and what the engine \
+         and the worker write (a method's and an analysis plan's description, a dataset's own \
+         normalisation when it is not one offered, the source lines, the reasons a country is \
+         unscored or a change cannot be split, why a saved scenario cannot be read, why a part \
+         of a link or a scenario, a weight or a method was refused, why a year could not be \
+         prepared, an import's report lines, why a job failed in the worker, errors from the \
+         data, a file's reader's words on why it is not a bundle or a catalogue).\n",
     );
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let path = dir().join(format!("{}.ftl", lang.code()));
@@ -230,4 +234,31 @@ fn a_catalogue_falls_back_to_english() {
         problems.iter().any(|p| p.starts_with("line 2")),
         "{problems:?}"
     );
+}
+
+#[test]
+fn a_text_is_worded_when_shown_and_isolated_in_arabic() {
+    // Given while the page is still English (the language's file not yet in), shown once it is.
+    let notice = Text::of(&messages::LINK_NO_DATASET, vec![("dataset", "nope".into())]);
+    let signed = || super::number("+3".to_string());
+    assert_eq!(signed(), "+3");
+    let (ar, problems) = Messages::new(
+        "ar",
+        "link-no-dataset = لا توجد مجموعة البيانات `{ $dataset }`.\n".into(),
+    );
+    assert!(problems.is_empty());
+    super::set(Catalogue::new(
+        Lang::Ar,
+        Some(std::rc::Rc::new(ar)),
+        Default::default(),
+        NumberStyle::ENGLISH,
+    ));
+    assert_eq!(
+        notice.show(),
+        "لا توجد مجموعة البيانات `\u{2068}nope\u{2069}`."
+    );
+    // A signed number keeps its sign before it within Arabic text; others are left as they are.
+    assert_eq!(signed(), "\u{2068}+3\u{2069}");
+    assert_eq!(super::number("3".to_string()), "3");
+    super::set(Catalogue::english());
 }

@@ -15,7 +15,7 @@ use index_core::scenario::{MethodChoice, Resolved, Scenario, MAX_GROUPS};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
-use crate::i18n::{messages, t_with};
+use crate::i18n::{messages, Msg, Text};
 use crate::shared::{Halves, Shared};
 
 /// The inputs. `Copy`: signal handles.
@@ -112,15 +112,16 @@ impl Inputs {
     /// notice for each part refused, naming where the scenario came from.
     fn resolve(&self, bundle: &Bundle, scenario: &Scenario) -> Resolved {
         let (resolved, errors) = scenario.resolve_lenient(bundle);
-        let from = if scenario.name.is_empty() {
-            "The link".to_string()
-        } else {
-            format!("Scenario “{}”", excerpt(&scenario.name))
-        };
         for e in errors {
+            let problem = ("problem", e.to_string().into());
             self.notices.notify(
                 Level::Warning,
-                format!("{from}: {e}; showing the default for that part."),
+                if scenario.name.is_empty() {
+                    Text::of(&messages::LINK_PART_DEFAULT, vec![problem])
+                } else {
+                    let name = ("name", excerpt(&scenario.name).into_owned().into());
+                    Text::of(&messages::SCENARIO_PART_REFUSED, vec![name, problem])
+                },
             );
         }
         resolved
@@ -136,9 +137,9 @@ impl Inputs {
         } else {
             self.notices.notify(
                 Level::Warning,
-                t_with(
+                Text::of(
                     &messages::NO_DATA_FOR_YEAR,
-                    &[
+                    vec![
                         ("dataset", b.title().into()),
                         ("year", year.to_string().into()),
                     ],
@@ -175,7 +176,7 @@ impl Inputs {
         if count >= MAX_GROUPS {
             self.notices.notify(
                 Level::Warning,
-                t_with(&messages::GROUPS_LIMIT, &[("count", MAX_GROUPS.into())]),
+                Text::of(&messages::GROUPS_LIMIT, vec![("count", MAX_GROUPS.into())]),
             );
             return;
         }
@@ -199,9 +200,9 @@ impl Inputs {
         if !known {
             self.notices.notify(
                 Level::Warning,
-                t_with(
+                Text::of(
                     &messages::NO_GROUP,
-                    &[("group", excerpt(id).into_owned().into())],
+                    vec![("group", excerpt(id).into_owned().into())],
                 ),
             );
         }
@@ -263,7 +264,7 @@ impl Inputs {
             }
             Err(e) => {
                 self.notices
-                    .notify(Level::Warning, format!("Weight not changed: {e}."));
+                    .notify(Level::Warning, refused(&messages::WEIGHT_NOT_CHANGED, &e));
                 false
             }
         }
@@ -287,7 +288,7 @@ impl Inputs {
             Ok(w) => self.weights.write.set(Some(Shared::new(w))),
             Err(e) => self
                 .notices
-                .notify(Level::Warning, format!("Weights not changed: {e}.")),
+                .notify(Level::Warning, refused(&messages::WEIGHTS_NOT_CHANGED, &e)),
         }
     }
 
@@ -305,7 +306,7 @@ impl Inputs {
             Ok(()) => self.method.write.set(choice),
             Err(e) => self
                 .notices
-                .notify(Level::Warning, format!("Method not changed: {e}.")),
+                .notify(Level::Warning, refused(&messages::METHOD_NOT_CHANGED, &e)),
         }
     }
 
@@ -332,4 +333,9 @@ impl Inputs {
 pub fn first_two(groups: &[String]) -> [String; 2] {
     let (a, b) = index_core::scenario::pair_of(groups);
     [a.to_string(), b.to_string()]
+}
+
+/// A change the engine refused: message `m` with the engine's words as `problem`.
+fn refused(m: &'static Msg, e: &index_core::error::Error) -> Text {
+    Text::of(m, vec![("problem", e.to_string().into())])
 }

@@ -107,8 +107,8 @@ pub enum Status {
     Loading(String),
     /// Ready.
     Ready,
-    /// Nothing could be shown (first load failed).
-    Failed(String),
+    /// Nothing could be shown (first load failed): why, worded when shown.
+    Failed(crate::i18n::Text),
 }
 
 /// The datasets on offer and what is loading. Written by `loader` (and the embed and bench
@@ -187,7 +187,7 @@ impl AppState {
     }
 
     /// Adds a notice.
-    pub fn notify(&self, level: Level, text: impl Into<String>) {
+    pub fn notify(&self, level: Level, text: impl Into<crate::i18n::Text>) {
         self.notices.notify(level, text);
     }
 

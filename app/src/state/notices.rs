@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Text;
+
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -21,8 +23,8 @@ pub struct Notice {
     pub id: u64,
     /// Level.
     pub level: Level,
-    /// Text.
-    pub text: String,
+    /// Its text, worded when shown (so a notice given before the language loaded shows in it).
+    pub text: Text,
     /// Whether it offers to reload the page (an update waiting: `crate::offline`).
     pub reload: bool,
 }
@@ -43,16 +45,16 @@ impl Notices {
     }
 
     /// Adds a notice (a notice with the same text already shown is not repeated).
-    pub fn notify(&self, level: Level, text: impl Into<String>) {
+    pub fn notify(&self, level: Level, text: impl Into<Text>) {
         self.add(level, text.into(), false);
     }
 
     /// Adds a notice with a Reload button (see [`Notice::reload`]).
-    pub fn notify_reload(&self, level: Level, text: impl Into<String>) {
+    pub fn notify_reload(&self, level: Level, text: impl Into<Text>) {
         self.add(level, text.into(), true);
     }
 
-    fn add(&self, level: Level, text: String, reload: bool) {
+    fn add(&self, level: Level, text: Text, reload: bool) {
         self.0.update(|n| {
             if n.iter().any(|x| x.text == text) {
                 return;

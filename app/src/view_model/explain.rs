@@ -114,13 +114,13 @@ fn decimals(largest: f64) -> usize {
 /// `x` with a sign and `d` decimals ("+0.0240", "−0.0031", "0" when it rounds to 0).
 pub fn signed(x: f64, d: usize) -> String {
     let text = format!("{:.*}", d, x.abs());
-    if text.trim_start_matches(['0', '.']).is_empty() {
+    crate::i18n::number(if text.trim_start_matches(['0', '.']).is_empty() {
         "0".into()
     } else if x > 0.0 {
         format!("+{text}")
     } else {
         format!("−{text}")
-    }
+    })
 }
 
 /// How the parts were computed, in words ("" when exact), with the largest standard error

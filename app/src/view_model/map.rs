@@ -375,7 +375,7 @@ pub fn map_view(
         subtitle: format!(
             "{} · {} · {how}",
             weights_line(bundle, results),
-            results.prepared.method.describe()
+            crate::i18n::isolate(results.prepared.method.describe())
         ),
         // The disclaimer is drawn under downloaded maps and written into their CSV; on the
         // page it stands under the map.

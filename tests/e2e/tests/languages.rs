@@ -350,3 +350,66 @@ async fn a_browser_that_prefers_spanish_opens_in_spanish_without_saying_so_in_th
     assert!(!b.query().await.unwrap().contains("lang="));
     b.close().await;
 }
+
+/// The notices and failures the loader gives at start, before the language's file has arrived,
+/// show in the page's language: a first dataset that cannot be fetched (the browser's own words
+/// kept within), and a link naming a dataset that does not exist.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_loaders_notices_at_start_are_in_the_pages_language() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    // The first dataset cannot be fetched (before any service worker could keep a copy):
+    // nothing to show, said in French.
+    b.cdp("Network.enable", json!({})).await.unwrap();
+    b.cdp("Network.setBlockedURLs", json!({"urls": ["*data/ftri*"]}))
+        .await
+        .unwrap();
+    b.client
+        .goto(&format!("{}?lang=fr", site.url))
+        .await
+        .unwrap();
+    b.wait_for(".empty-state[role=alert]", 30).await.unwrap();
+    let failed = b.text(".empty-state[role=alert] p").await.unwrap();
+    let fetch = message("fr", "fetch-failed");
+    let fetch = fetch.split("{ $file }").next().unwrap();
+    assert!(failed.contains(fetch), "{failed}");
+    assert!(failed.contains("data/ftri"), "{failed}");
+    b.cdp("Network.setBlockedURLs", json!({"urls": []}))
+        .await
+        .unwrap();
+    // A link naming a dataset that does not exist: the default, and a notice in French.
+    b.open(&format!("{}?b=nope&lang=fr", site.url))
+        .await
+        .unwrap();
+    let want = message("fr", "link-no-dataset").replace("{ $dataset }", "nope");
+    let notices = b.notices().await.unwrap();
+    assert!(notices.contains(&want), "{notices}");
+}
+
+/// In Arabic a signed number keeps its sign before it: the gap's change is put between FIRST
+/// STRONG ISOLATE and POP DIRECTIONAL ISOLATE (`i18n::isolate`), so "+0.4" does not show as
+/// "0.4+"; in French it has none.
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_numbers_are_isolated_in_arabic() {
+    let site = Site::start().unwrap();
+    let b = Browser::start(1280, 900).await.unwrap();
+    for (lang, isolated) in [("ar", true), ("fr", false)] {
+        b.open(&format!("{}?b=ftri&lang={lang}", site.url))
+            .await
+            .unwrap();
+        b.set_weight("rd", "5").await.unwrap();
+        let change = b
+            .until_text("#gap-table tbody tr:first-child .gap-change", 10, |t| {
+                !t.is_empty()
+            })
+            .await
+            .unwrap();
+        let signed = change.trim_matches(['\u{2068}', '\u{2069}']);
+        assert!(signed.starts_with(['+', '−']), "{lang}: {change:?}");
+        assert_eq!(
+            change.starts_with('\u{2068}') && change.ends_with('\u{2069}'),
+            isolated,
+            "{lang}: {change:?}"
+        );
+    }
+}
