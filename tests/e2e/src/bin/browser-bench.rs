@@ -63,9 +63,10 @@ new MutationObserver((_, o) => {
 
 /// Reads the load's figures from the page: first contentful paint; the prerendered ranking's
 /// paint (Element Timing on `[elementtiming=prerendered-ranking]`, if the page has one); the
-/// interactive ranking (the app's `ranking-ready` mark, set once its rows are written) and its
-/// first paint (`ranking-painted`, set from a timeout queued by the next frame's callback, so
-/// after that frame is drawn: what a person sees); bytes transferred (the document's and every
+/// interactive ranking (the app's `ranking-ready` mark, set once its first results are scored,
+/// the rows written in the same task) and its first paint (`ranking-painted`, set from a
+/// timeout queued by the next frame's callback, so after that frame is drawn: what a person
+/// sees); bytes transferred (the document's and every
 /// resource's `transferSize`), in all and per resource; when the controls were complete (the
 /// method's settings, a deferred part loaded after the ranking's first paint, in place). Waits up
 /// to 10 s for the second mark and the controls.
