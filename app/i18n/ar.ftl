@@ -11,6 +11,31 @@ years = السنوات
 play-years = تشغيل السنوات
 language = اللغة
 normalised-within = موحّد القياس داخل كل سنة
+describe-denominated = مقسومة على المقامات
+describe-carry = { $years ->
+    [one] قيم عمرها حتى سنة واحدة
+    [two] قيم عمرها حتى سنتين
+    [few] قيم عمرها حتى { $years } سنوات
+   *[other] قيم عمرها حتى { $years } سنة
+}
+describe-indicator-mean = القيم الناقصة: متوسط المؤشر
+describe-group-mean = القيم الناقصة: متوسط المجموعة في { $family }
+describe-screen = استبعاد الوحدات التي لديها أقل من { $share } من البيانات
+describe-winsorised = معالجة القيم المتطرفة (≤ { $count })
+describe-per-indicator = توحيد قياس خاص بكل مؤشر
+describe-min-max = الحد الأدنى والأقصى { $low }–{ $high }
+describe-z = الدرجات المعيارية z (المتوسط { $mean }، الانحراف المعياري { $sd })
+describe-goalposts = حدود مرجعية { $low }–{ $high }
+describe-goalposts-log = حدود مرجعية { $low }–{ $high } (لوغاريتمية)
+describe-percentile = الرتب المئينية { $low }–{ $high }
+describe-ranks = الرتب
+describe-to-best = المسافة إلى الأفضل { $low }–{ $high }
+describe-all-years = موحّد القياس على كل السنوات معًا
+describe-arithmetic = المتوسط الحسابي
+describe-geometric = المتوسط الهندسي
+describe-harmonic = المتوسط التوافقي
+describe-at-level = { $mean } في المستوى { $level }
+describe-elsewhere = { $mean } في المستويات الأخرى
 nothing-yet = لا شيء للعرض بعد
 loading = جارٍ تحميل { $what }…
 weights-and-method = الأوزان والمنهجية

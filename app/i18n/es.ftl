@@ -11,6 +11,29 @@ years = Años
 play-years = Reproducir los años
 language = Idioma
 normalised-within = normalizado dentro de cada año
+describe-denominated = dividido por los denominadores
+describe-carry = { $years ->
+    [one] valores de hasta { $years } año de antigüedad
+   *[other] valores de hasta { $years } años de antigüedad
+}
+describe-indicator-mean = valores faltantes: media del indicador
+describe-group-mean = valores faltantes: media del grupo en { $family }
+describe-screen = unidades con < { $share } de los datos excluidas
+describe-winsorised = valores atípicos winsorizados (≤ { $count })
+describe-per-indicator = normalización propia de cada indicador
+describe-min-max = mín.–máx. { $low }–{ $high }
+describe-z = puntuaciones z (media { $mean }, desviación típica { $sd })
+describe-goalposts = umbrales { $low }–{ $high }
+describe-goalposts-log = umbrales { $low }–{ $high } (log)
+describe-percentile = rangos percentiles { $low }–{ $high }
+describe-ranks = rangos
+describe-to-best = distancia al mejor { $low }–{ $high }
+describe-all-years = normalizado sobre todos los años
+describe-arithmetic = media aritmética
+describe-geometric = media geométrica
+describe-harmonic = media armónica
+describe-at-level = { $mean } en el nivel { $level }
+describe-elsewhere = { $mean } en los demás niveles
 nothing-yet = Todavía no hay nada que mostrar
 loading = Cargando { $what }…
 weights-and-method = Ponderaciones y método

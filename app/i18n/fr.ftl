@@ -11,6 +11,29 @@ years = Années
 play-years = Faire défiler les années
 language = Langue
 normalised-within = normalisé au sein de chaque année
+describe-denominated = divisé par les dénominateurs
+describe-carry = { $years ->
+    [one] valeurs d'au plus { $years } an
+   *[other] valeurs d'au plus { $years } ans
+}
+describe-indicator-mean = valeurs manquantes : moyenne de l'indicateur
+describe-group-mean = valeurs manquantes : moyenne du groupe dans { $family }
+describe-screen = unités ayant < { $share } des données écartées
+describe-winsorised = valeurs extrêmes winsorisées (≤ { $count })
+describe-per-indicator = normalisation propre à chaque indicateur
+describe-min-max = min-max { $low }–{ $high }
+describe-z = scores z (moyenne { $mean }, écart type { $sd })
+describe-goalposts = bornes { $low }–{ $high }
+describe-goalposts-log = bornes { $low }–{ $high } (log)
+describe-percentile = rangs centiles { $low }–{ $high }
+describe-ranks = rangs
+describe-to-best = distance au meilleur { $low }–{ $high }
+describe-all-years = normalisé sur toutes les années
+describe-arithmetic = moyenne arithmétique
+describe-geometric = moyenne géométrique
+describe-harmonic = moyenne harmonique
+describe-at-level = { $mean } au niveau { $level }
+describe-elsewhere = { $mean } ailleurs
 nothing-yet = Rien à afficher pour l'instant
 loading = Chargement de { $what }…
 weights-and-method = Pondérations et méthode

@@ -11,6 +11,29 @@ years = Годы
 play-years = Прокрутить годы
 language = Язык
 normalised-within = нормировано в пределах каждого года
+describe-denominated = с делением на знаменатели
+describe-carry = { $years ->
+    [one] значения давностью до { $years } года
+   *[other] значения давностью до { $years } лет
+}
+describe-indicator-mean = пропуски: среднее по показателю
+describe-group-mean = пропуски: среднее по группе в { $family }
+describe-screen = исключены единицы с данными < { $share }
+describe-winsorised = выбросы винсоризованы (≤ { $count })
+describe-per-indicator = своё нормирование для каждого показателя
+describe-min-max = мин.–макс. { $low }–{ $high }
+describe-z = z-оценки (среднее { $mean }, ст. отклонение { $sd })
+describe-goalposts = целевые границы { $low }–{ $high }
+describe-goalposts-log = целевые границы { $low }–{ $high } (лог.)
+describe-percentile = процентильные ранги { $low }–{ $high }
+describe-ranks = ранги
+describe-to-best = расстояние до лучшего { $low }–{ $high }
+describe-all-years = нормировано по всем годам вместе
+describe-arithmetic = среднее арифметическое
+describe-geometric = среднее геометрическое
+describe-harmonic = среднее гармоническое
+describe-at-level = { $mean } на уровне { $level }
+describe-elsewhere = { $mean } на остальных уровнях
 nothing-yet = Пока нечего показать
 loading = Загрузка: { $what }…
 weights-and-method = Веса и метод

@@ -444,6 +444,85 @@ pub fn ranked_bars(
     }
 }
 
+/// What `method` does, in one line in the language shown ("min-max 0–100 · arithmetic mean"):
+/// `Method::describe_parts` worded part by part, as `Method::describe` words them in English.
+/// Isolated in a right-to-left language, so that a caption keeps its parts in order.
+pub fn method_line(method: &index_core::method::Method) -> String {
+    use index_core::method::{Aggregation, MethodPart, Normalisation};
+    let n = |x: f64| -> Arg { crate::i18n::number(index_core::error::short_number(x)).into() };
+    let mean = |a: Aggregation| match a {
+        Aggregation::Arithmetic => t(&messages::DESCRIBE_ARITHMETIC),
+        Aggregation::Geometric => t(&messages::DESCRIBE_GEOMETRIC),
+        Aggregation::Harmonic => t(&messages::DESCRIBE_HARMONIC),
+    };
+    let range =
+        |m: &'static Msg, low: f64, high: f64| t_with(m, &[("low", n(low)), ("high", n(high))]);
+    let parts: Vec<String> = method
+        .describe_parts()
+        .into_iter()
+        .map(|part| match part {
+            MethodPart::Denominated => t(&messages::DESCRIBE_DENOMINATED),
+            MethodPart::CarryForward(years) => {
+                t_with(&messages::DESCRIBE_CARRY, &[("years", years.into())])
+            }
+            MethodPart::IndicatorMean => t(&messages::DESCRIBE_INDICATOR_MEAN),
+            MethodPart::GroupMean(family) => t_with(
+                &messages::DESCRIBE_GROUP_MEAN,
+                &[("family", family.to_string().into())],
+            ),
+            MethodPart::Screen(share) => t_with(
+                &messages::DESCRIBE_SCREEN,
+                &[("share", format::percent(share).into())],
+            ),
+            MethodPart::Winsorised(count) => {
+                t_with(&messages::DESCRIBE_WINSORISED, &[("count", count.into())])
+            }
+            MethodPart::PerIndicatorNormalisation => t(&messages::DESCRIBE_PER_INDICATOR),
+            MethodPart::Normalisation(normalisation) => match *normalisation {
+                Normalisation::None => t(&messages::NO_NORMALISATION),
+                Normalisation::MinMax { low, high } => {
+                    range(&messages::DESCRIBE_MIN_MAX, low, high)
+                }
+                Normalisation::ZScore { mean, sd } => {
+                    t_with(&messages::DESCRIBE_Z, &[("mean", n(mean)), ("sd", n(sd))])
+                }
+                Normalisation::Goalposts { min, max, log, .. } => range(
+                    if log {
+                        &messages::DESCRIBE_GOALPOSTS_LOG
+                    } else {
+                        &messages::DESCRIBE_GOALPOSTS
+                    },
+                    min,
+                    max,
+                ),
+                Normalisation::PercentileRank { low, high } => {
+                    range(&messages::DESCRIBE_PERCENTILE, low, high)
+                }
+                Normalisation::Rank => t(&messages::DESCRIBE_RANKS),
+                Normalisation::DistanceToBest { low, high } => {
+                    range(&messages::DESCRIBE_TO_BEST, low, high)
+                }
+            },
+            MethodPart::OverAllYears => t(&messages::DESCRIBE_ALL_YEARS),
+            MethodPart::Aggregation { elsewhere, levels } if levels.is_empty() => mean(elsewhere),
+            MethodPart::Aggregation { elsewhere, levels } => {
+                let mut all = vec![t_with(
+                    &messages::DESCRIBE_ELSEWHERE,
+                    &[("mean", mean(elsewhere).into())],
+                )];
+                all.extend(levels.into_iter().map(|(level, a)| {
+                    t_with(
+                        &messages::DESCRIBE_AT_LEVEL,
+                        &[("mean", mean(a).into()), ("level", u32::from(level).into())],
+                    )
+                }));
+                all.join(", ")
+            }
+        })
+        .collect();
+    crate::i18n::isolate(parts.join(" · "))
+}
+
 /// The weights in one line, as shares of their level: "ICT 20 % · Skills 20 % · …" for the
 /// pillars (the subtitle of embedded and downloaded charts).
 pub fn weights_line(bundle: &Bundle, results: &Results) -> String {
@@ -513,7 +592,7 @@ pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartPart
         subtitle: format!(
             "{} · {}",
             weights_line(b, results),
-            crate::i18n::isolate(results.prepared.method.describe())
+            method_line(&results.prepared.method)
         ),
         source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
         label,
@@ -1179,6 +1258,90 @@ mod tests {
 
     fn groups_of() -> [String; 2] {
         ["LDC".to_string(), "developed".to_string()]
+    }
+
+    /// The method line says in English what the engine's `describe` says, part by part, for
+    /// every kind of part (the screening's share written as the app writes percentages).
+    #[test]
+    fn the_method_line_words_each_part_as_the_engine() {
+        use index_core::method::{
+            Aggregation, Imputation, IndicatorMethod, Method, MethodSpec, Normalisation,
+            NormaliseOver, Treatment,
+        };
+        let normalisations = [
+            Normalisation::None,
+            Normalisation::MinMax {
+                low: 0.0,
+                high: 100.0,
+            },
+            Normalisation::ZScore {
+                mean: 100.0,
+                sd: 10.0,
+            },
+            Normalisation::PercentileRank {
+                low: 0.0,
+                high: 1.0,
+            },
+            Normalisation::Rank,
+            Normalisation::DistanceToBest {
+                low: 0.0,
+                high: 100.0,
+            },
+        ];
+        for (k, normalisation) in normalisations.into_iter().enumerate() {
+            let mut spec = MethodSpec {
+                denominate: k % 2 == 0,
+                carry_forward: (k % 3) as u32,
+                imputation: match k % 3 {
+                    0 => Imputation::None,
+                    1 => Imputation::IndicatorMean,
+                    _ => Imputation::GroupMean {
+                        family: "m49-region".into(),
+                    },
+                },
+                treatment: if k % 2 == 1 {
+                    Treatment::Winsorise {
+                        max_winsorised: 5,
+                        skew: 2.0,
+                        kurtosis: 3.5,
+                        mirror_negative: false,
+                    }
+                } else {
+                    Treatment::None
+                },
+                normalisation,
+                normalise_over: if k == 1 {
+                    NormaliseOver::AllYears
+                } else {
+                    NormaliseOver::EachYear
+                },
+                aggregation: Aggregation::Geometric,
+                ..MethodSpec::default()
+            };
+            if k == 3 {
+                spec.levels.insert(2, Aggregation::Harmonic);
+            }
+            if k == 4 {
+                spec.indicators.insert(
+                    "x".into(),
+                    IndicatorMethod {
+                        normalisation: Some(Normalisation::Rank),
+                        treatment: None,
+                    },
+                );
+            }
+            let m = Method::new(spec).unwrap();
+            assert_eq!(method_line(&m), m.describe());
+        }
+        let screened = Method::new(MethodSpec {
+            screen: Some(0.6),
+            ..MethodSpec::default()
+        })
+        .unwrap();
+        assert_eq!(
+            method_line(&screened),
+            screened.describe().replace("60%", "60 %")
+        );
     }
 
     /// A row shows the short name and keeps the official one; a search finds either.

@@ -740,28 +740,40 @@ impl Method {
         Ok(())
     }
 
-    /// One line saying what the method is, for captions (e.g. "min-max 0–100 · arithmetic mean").
+    /// One line saying what the method is, for captions (e.g. "min-max 0–100 · arithmetic mean"):
+    /// its [`Method::describe_parts`] in English, joined by " · ".
     pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .describe_parts()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        parts.join(" · ")
+    }
+
+    /// What the method does, part by part in pipeline order, only the parts that are not the
+    /// defaults (denominators, carried values, imputation, screening, outliers) and always its
+    /// normalisation and aggregation: the parts a caption names, for a reader to word them in
+    /// its own language ([`MethodPart`]'s `Display` is the English of [`Method::describe`]).
+    pub fn describe_parts(&self) -> Vec<MethodPart<'_>> {
         let spec = &self.spec;
         let mut parts = Vec::new();
         if spec.denominate {
-            parts.push("denominated".to_string());
+            parts.push(MethodPart::Denominated);
         }
         if spec.carry_forward > 0 {
-            parts.push(format!("values up to {} years old", spec.carry_forward));
+            parts.push(MethodPart::CarryForward(spec.carry_forward));
         }
         match &spec.imputation {
             Imputation::None => {}
-            Imputation::IndicatorMean => parts.push("missing values: indicator mean".into()),
-            Imputation::GroupMean { family } => {
-                parts.push(format!("missing values: mean of {}", excerpt(family)))
-            }
+            Imputation::IndicatorMean => parts.push(MethodPart::IndicatorMean),
+            Imputation::GroupMean { family } => parts.push(MethodPart::GroupMean(family)),
         }
         if let Some(s) = spec.screen {
-            parts.push(format!("units with < {:.0}% data dropped", s * 100.0));
+            parts.push(MethodPart::Screen(s));
         }
         if let Treatment::Winsorise { max_winsorised, .. } = spec.treatment {
-            parts.push(format!("outliers winsorised (≤ {max_winsorised})"));
+            parts.push(MethodPart::Winsorised(max_winsorised));
         }
         let per_ind = spec
             .indicators
@@ -769,9 +781,9 @@ impl Method {
             .filter(|m| m.normalisation.is_some())
             .count();
         if per_ind > 0 && per_ind == spec.indicators.len() {
-            parts.push("per-indicator normalisation".into());
+            parts.push(MethodPart::PerIndicatorNormalisation);
         } else {
-            parts.push(spec.normalisation.label());
+            parts.push(MethodPart::Normalisation(&spec.normalisation));
         }
         if spec.normalise_over == NormaliseOver::AllYears
             && (spec.normalisation.reads_data()
@@ -781,20 +793,73 @@ impl Method {
                     .filter_map(|m| m.normalisation.as_ref())
                     .any(Normalisation::reads_data))
         {
-            parts.push("normalised over all years".into());
+            parts.push(MethodPart::OverAllYears);
         }
-        if spec.levels.is_empty() {
-            parts.push(format!("{} mean", spec.aggregation.label()));
-        } else {
-            let mut levels: Vec<String> = spec
-                .levels
-                .iter()
-                .map(|(l, a)| format!("{} mean at level {l}", a.label()))
-                .collect();
-            levels.insert(0, format!("{} mean elsewhere", spec.aggregation.label()));
-            parts.push(levels.join(", "));
+        parts.push(MethodPart::Aggregation {
+            elsewhere: spec.aggregation,
+            levels: spec.levels.iter().map(|(l, a)| (*l, *a)).collect(),
+        });
+        parts
+    }
+}
+
+/// One part of what a method does ([`Method::describe_parts`]); `Display` gives its English.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MethodPart<'a> {
+    /// Indicators divided by their denominators.
+    Denominated,
+    /// Values carried forward, up to this many years old.
+    CarryForward(u32),
+    /// Missing values replaced by the indicator's mean.
+    IndicatorMean,
+    /// Missing values replaced by the mean of the unit's group in this family.
+    GroupMean(&'a str),
+    /// Units with less than this share (0–1) of data dropped.
+    Screen(f64),
+    /// Outliers winsorised, at most this many values per indicator.
+    Winsorised(u32),
+    /// Each indicator normalised its own way.
+    PerIndicatorNormalisation,
+    /// The normalisation.
+    Normalisation(&'a Normalisation),
+    /// Normalised over all years at once.
+    OverAllYears,
+    /// The aggregation: `elsewhere`, and per level where it differs.
+    Aggregation {
+        /// The aggregation of the levels not named in `levels`.
+        elsewhere: Aggregation,
+        /// (level, aggregation) where a level has its own.
+        levels: Vec<(u8, Aggregation)>,
+    },
+}
+
+impl fmt::Display for MethodPart<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MethodPart::Denominated => write!(f, "denominated"),
+            MethodPart::CarryForward(years) => write!(f, "values up to {years} years old"),
+            MethodPart::IndicatorMean => write!(f, "missing values: indicator mean"),
+            MethodPart::GroupMean(family) => {
+                write!(f, "missing values: mean of {}", excerpt(family))
+            }
+            MethodPart::Screen(share) => {
+                write!(f, "units with < {:.0}% data dropped", share * 100.0)
+            }
+            MethodPart::Winsorised(max) => write!(f, "outliers winsorised (≤ {max})"),
+            MethodPart::PerIndicatorNormalisation => write!(f, "per-indicator normalisation"),
+            MethodPart::Normalisation(n) => write!(f, "{}", n.label()),
+            MethodPart::OverAllYears => write!(f, "normalised over all years"),
+            MethodPart::Aggregation { elsewhere, levels } if levels.is_empty() => {
+                write!(f, "{} mean", elsewhere.label())
+            }
+            MethodPart::Aggregation { elsewhere, levels } => {
+                write!(f, "{} mean elsewhere", elsewhere.label())?;
+                for (l, a) in levels {
+                    write!(f, ", {} mean at level {l}", a.label())?;
+                }
+                Ok(())
+            }
         }
-        parts.join(" · ")
     }
 }
 

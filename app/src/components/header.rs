@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
             let within = p.years.len() > 1
                 && m.normalise_over() == NormaliseOver::EachYear
                 && m.normalisation().reads_data();
-            let mut line = crate::i18n::isolate(m.describe());
+            let mut line = crate::view_model::method_line(m);
             if within {
                 line.push_str(" · ");
                 line.push_str(&t(&messages::NORMALISED_WITHIN));

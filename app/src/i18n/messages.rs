@@ -85,6 +85,46 @@ messages! {
     SUMMARY_REGION = "summary-region": "Dataset, year and method";
     /// The method line's addition when each year is normalised on its own.
     NORMALISED_WITHIN = "normalised-within": "normalised within each year";
+    /// The method line (`view_model::method_line`): indicators divided by their denominators.
+    DESCRIBE_DENOMINATED = "describe-denominated": "denominated";
+    /// The method line: values carried forward.
+    DESCRIBE_CARRY = "describe-carry": "values up to { $years } years old";
+    /// The method line: imputation by the indicator's mean.
+    DESCRIBE_INDICATOR_MEAN = "describe-indicator-mean": "missing values: indicator mean";
+    /// The method line: imputation by the group's mean (`family`: the group family's id).
+    DESCRIBE_GROUP_MEAN = "describe-group-mean": "missing values: mean of { $family }";
+    /// The method line: screening (`share`: a percentage, "60 %").
+    DESCRIBE_SCREEN = "describe-screen": "units with < { $share } data dropped";
+    /// The method line: outliers.
+    DESCRIBE_WINSORISED = "describe-winsorised": "outliers winsorised (≤ { $count })";
+    /// The method line: each indicator normalised its own way.
+    DESCRIBE_PER_INDICATOR = "describe-per-indicator": "per-indicator normalisation";
+    /// The method line: min-max normalisation.
+    DESCRIBE_MIN_MAX = "describe-min-max": "min-max { $low }–{ $high }";
+    /// The method line: z-scores.
+    DESCRIBE_Z = "describe-z": "z-scores (mean { $mean }, sd { $sd })";
+    /// The method line: goalposts.
+    DESCRIBE_GOALPOSTS = "describe-goalposts": "goalposts { $low }–{ $high }";
+    /// The method line: goalposts on a log scale.
+    DESCRIBE_GOALPOSTS_LOG = "describe-goalposts-log": "goalposts { $low }–{ $high } (log)";
+    /// The method line: percentile ranks.
+    DESCRIBE_PERCENTILE = "describe-percentile": "percentile ranks { $low }–{ $high }";
+    /// The method line: ranks.
+    DESCRIBE_RANKS = "describe-ranks": "ranks";
+    /// The method line: distance to the best.
+    DESCRIBE_TO_BEST = "describe-to-best": "distance to best { $low }–{ $high }";
+    /// The method line: normalised over all years at once.
+    DESCRIBE_ALL_YEARS = "describe-all-years": "normalised over all years";
+    /// The method line: the arithmetic mean.
+    DESCRIBE_ARITHMETIC = "describe-arithmetic": "arithmetic mean";
+    /// The method line: the geometric mean.
+    DESCRIBE_GEOMETRIC = "describe-geometric": "geometric mean";
+    /// The method line: the harmonic mean.
+    DESCRIBE_HARMONIC = "describe-harmonic": "harmonic mean";
+    /// The method line: a level's own aggregation (`mean`: one of the three above).
+    DESCRIBE_AT_LEVEL = "describe-at-level": "{ $mean } at level { $level }";
+    /// The method line: the aggregation of the other levels.
+    DESCRIBE_ELSEWHERE = "describe-elsewhere": "{ $mean } elsewhere";
 
     // The layout.
     /// When nothing can be shown.

@@ -375,7 +375,7 @@ pub fn map_view(
         subtitle: format!(
             "{} · {} · {how}",
             weights_line(bundle, results),
-            crate::i18n::isolate(results.prepared.method.describe())
+            super::method_line(&results.prepared.method)
         ),
         // The disclaimer is drawn under downloaded maps and written into their CSV; on the
         // page it stands under the map.

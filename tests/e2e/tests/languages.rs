@@ -61,6 +61,20 @@ async fn each_language_shows_its_texts_names_and_numbers() {
             message(lang, "method"),
             "{lang}"
         );
+        // The method line in the language (FTRI: no normalisation, an arithmetic mean; in
+        // Arabic between isolates).
+        assert_eq!(
+            b.text("#method-line")
+                .await
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], ""),
+            format!(
+                "{} · {}",
+                message(lang, "no-normalisation"),
+                message(lang, "describe-arithmetic")
+            ),
+            "{lang}"
+        );
         // A country's name in the language.
         let deu = b
             .js("return document.querySelector('#rank-table tr[data-code=DEU] .uname').textContent")
