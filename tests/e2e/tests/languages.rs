@@ -169,6 +169,19 @@ async fn arabic_reads_right_to_left_on_a_phone_and_a_wrong_language_is_said() {
         json!([]),
         "no sideways scrolling"
     );
+    // The dataset's English note under the header keeps its closing full stop after its last
+    // word (to its right), not at the line's other end.
+    let ends = b
+        .js(
+            "const p = document.querySelector('.reference-note');              const t = p.firstChild; const n = t.textContent.length;              const at = (k) => { const r = document.createRange(); r.setStart(t, k);                r.setEnd(t, k + 1); return r.getBoundingClientRect().left; };              return [t.textContent.slice(-2), at(n - 2), at(n - 1)]",
+        )
+        .await
+        .unwrap();
+    assert_eq!(ends[0], json!(")."), "{ends}");
+    assert!(
+        ends[2].as_f64().unwrap() > ends[1].as_f64().unwrap(),
+        "the full stop after the bracket: {ends}"
+    );
     b.screenshot("lang-ar-360.png").await.unwrap();
 
     b.open(&format!("{}?b=ftri&lang=klingon", site.url))
