@@ -265,6 +265,7 @@ sources-caption = كل مؤشر من مؤشرات { $title }: مصدره، وع�
 indicator = المؤشر
 publisher = الناشر
 source = المصدر
+source-line = المصدر: { $sources }. حُسب باستخدام مستكشف المؤشرات.
 edition = الإصدار
 licence = الترخيص
 coverage-in = التغطية { $year }

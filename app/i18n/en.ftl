@@ -236,6 +236,7 @@ sources-caption = Each indicator of { $title }: where it comes from, and how man
 indicator = Indicator
 publisher = Publisher
 source = Source
+source-line = Source: { $sources }. Computed with Index Explorer.
 edition = Edition
 licence = Licence
 coverage-in = Coverage { $year }

@@ -252,6 +252,7 @@ sources-caption = Cada indicador de { $title }: de dónde procede y cuántos pa�
 indicator = Indicador
 publisher = Editor
 source = Fuente
+source-line = Fuente: { $sources }. Calculado con el Explorador de índices.
 edition = Edición
 licence = Licencia
 coverage-in = Cobertura { $year }

@@ -252,6 +252,7 @@ sources-caption = Chaque indicateur de { $title } : sa provenance, et combien de
 indicator = Indicateur
 publisher = Éditeur
 source = Source
+source-line = Source : { $sources }. Calculé avec l'Explorateur d'indices.
 edition = Édition
 licence = Licence
 coverage-in = Couverture { $year }

@@ -251,6 +251,7 @@ sources-caption = Каждый показатель индекса «{ $title }�
 indicator = Показатель
 publisher = Издатель
 source = Источник
+source-line = Источник: { $sources }. Рассчитано в Обозревателе индексов.
 edition = Выпуск
 licence = Лицензия
 coverage-in = Охват, { $year }

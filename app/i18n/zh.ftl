@@ -236,6 +236,7 @@ sources-caption = { $title } 的每项指标：数据来源，以及 { $year } �
 indicator = 指标
 publisher = 发布机构
 source = 来源
+source-line = 来源：{ $sources }。由指数浏览器计算。
 edition = 版本
 licence = 许可
 coverage-in = { $year } 年覆盖范围

@@ -394,7 +394,27 @@ pub fn group_abbrev(bundle: &Bundle, id: &str) -> String {
     }
 }
 
-pub use index_core::display::source_line;
+/// A figure's source line in the language shown, drawing on the framework's indicators
+/// ("Source: UNCTAD, … (TIR 2023 release), CC BY 3.0 IGO. Computed with Index Explorer."):
+/// [`source_line_with`] with nothing else.
+pub fn source_line(bundle: &Bundle) -> String {
+    source_line_with(bundle, &[])
+}
+
+/// A figure's source line in the language shown: the sources `index_core::display::figure_sources`
+/// names (the framework's indicators' and those of `also`), each in the publisher's own words,
+/// "Publisher, Title (edition), licence", in a message; in English it reads as the engine's
+/// `display::source_line_with` (the CLI's).
+pub fn source_line_with(bundle: &Bundle, also: &[&str]) -> String {
+    let parts: Vec<String> = index_core::display::figure_sources(bundle, also)
+        .iter()
+        .map(|s| index_core::display::source_text(s))
+        .collect();
+    t_with(
+        &messages::SOURCE_LINE,
+        &[("sources", parts.join("; ").into())],
+    )
+}
 
 /// The indicators chart `kind` draws on besides the framework's, whose sources its source line
 /// and its CSV name: the bundle's GDP per capita for the performers chart.
@@ -594,7 +614,7 @@ pub fn chart_of(kind: ChartKind, b: &Bundle, results: &Results, parts: ChartPart
             weights_line(b, results),
             method_line(&results.prepared.method)
         ),
-        source: index_core::display::source_line_with(b, &chart_indicators(b, kind)),
+        source: source_line_with(b, &chart_indicators(b, kind)),
         label,
         data,
         header,
@@ -1258,6 +1278,22 @@ mod tests {
 
     fn groups_of() -> [String; 2] {
         ["LDC".to_string(), "developed".to_string()]
+    }
+
+    /// The source line reads in English as the engine's (and so the CLI's) does.
+    #[test]
+    fn the_source_line_is_the_engines_in_english() {
+        let b = bundle("2024");
+        assert_eq!(source_line(&b), index_core::display::source_line(&b));
+        assert_eq!(
+            source_line_with(&b, &["gdppc_ppp"]),
+            index_core::display::source_line_with(&b, &["gdppc_ppp"])
+        );
+        assert!(
+            source_line(&b).starts_with("Source: "),
+            "{}",
+            source_line(&b)
+        );
     }
 
     /// The method line says in English what the engine's `describe` says, part by part, for

@@ -52,16 +52,20 @@ pub fn source_line(bundle: &Bundle) -> String {
 pub fn source_line_with(bundle: &Bundle, also: &[&str]) -> String {
     let parts: Vec<String> = figure_sources(bundle, also)
         .iter()
-        .map(|s| {
-            format!(
-                "{}, {} ({}), {}",
-                s.publisher, s.title, s.edition, s.licence
-            )
-        })
+        .map(|s| source_text(s))
         .collect();
     format!(
         "Source: {}. Computed with Index Explorer.",
         parts.join("; ")
+    )
+}
+
+/// One source as a source line names it: "Publisher, Title (edition), licence" (the
+/// publisher's own words).
+pub fn source_text(s: &Source) -> String {
+    format!(
+        "{}, {} ({}), {}",
+        s.publisher, s.title, s.edition, s.licence
     )
 }
 

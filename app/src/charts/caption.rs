@@ -91,8 +91,8 @@ pub(crate) fn wrap_in<DB: DrawingBackend>(
 /// isolate a line break cuts (a Latin name in Arabic text) is closed at the end of its line and
 /// opened again at the start of the next.
 ///
-/// The title and subtitle are messages of the language shown, written in its direction; the
-/// source line is the engine's, in English (each of its lines reads left to right on its own).
+/// The title, subtitle and source line are messages of the language shown, written in its
+/// direction (the sources themselves, the publishers' English, an isolated argument).
 fn right_to_left(lines: &mut [String]) {
     let mut open = String::new();
     for line in lines {
@@ -141,11 +141,12 @@ pub fn draw_captioned<DB: DrawingBackend>(
     let credit_font = font(SOURCE, true, &INK);
     let mut title = wrap_in(area, &view.title, text_width, &title_font);
     let mut subtitle = wrap_in(area, &view.subtitle, text_width, &subtitle_font);
+    let mut source = wrap_in(area, &view.source, text_width, &source_font);
     if style.dir == Direction::Rtl {
         right_to_left(&mut title);
         right_to_left(&mut subtitle);
+        right_to_left(&mut source);
     }
-    let source = wrap_in(area, &view.source, text_width, &source_font);
     let line = |size: f64| style.px(size * LEADING);
     let gap = style.px(6.0);
     let lines = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);

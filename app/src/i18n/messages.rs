@@ -556,6 +556,9 @@ messages! {
     PUBLISHER = "publisher": "Publisher";
     /// A column of the sources.
     SOURCE = "source": "Source";
+    /// A figure's source line (`view_model::source_line_with`): `sources` are the publishers'
+    /// own words, "Publisher, Title (edition), licence", joined by "; ".
+    SOURCE_LINE = "source-line": "Source: { $sources }. Computed with Index Explorer.";
     /// A column of the sources.
     EDITION = "edition": "Edition";
     /// A column of the sources.

@@ -116,11 +116,13 @@ fn every_translation_reads_and_the_untranslated_are_listed() {
          notices, the inputs' notices and refusals of a year, a group, a weight, the weights or \
          a method (app/src/state/inputs.rs, and a weight field's), the years left out, the page's \
          words on a background worker that could not start or failed (app/src/worker_client.rs), \
-         the method's line in the header and the charts' subtitles (view_model::method_line) \
+         the method's line in the header and the charts' subtitles (view_model::method_line), \
+         the source lines' own words (view_model::source_line_with; the sources themselves are \
+         the publishers' words) \
          and the texts the charts draw. Still English in every language: the browser's own words \
          within them (why a fetch or a worker failed), the benchmark page's, and what the engine \
          and the worker write (an analysis plan's description, a dataset's own \
-         normalisation when it is not one offered, the source lines, the reasons a country is \
+         normalisation when it is not one offered, the reasons a country is \
          unscored or a change cannot be split, why a saved scenario cannot be read, why a part \
          of a link or a scenario, a weight or a method was refused, why a year could not be \
          prepared, an import's report lines, why a job failed in the worker, errors from the \

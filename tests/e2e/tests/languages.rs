@@ -342,7 +342,12 @@ async fn an_arabic_png_download_reads_right_to_left() {
         "the credit: {all}"
     );
     assert_eq!(checked[1], json!([]), "every text isolated: {all}");
-    assert_eq!(checked[2], json!([]), "the same in either direction: {all}");
+    assert_eq!(
+        checked[2],
+        json!([]),
+        "the same in either direction: {} in {all}",
+        checked[2]
+    );
     assert!(
         checked[3].as_u64().unwrap() > 0,
         "unmarked, some Arabic line reads otherwise left to right: {all}"
